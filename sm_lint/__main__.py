@@ -1,0 +1,3 @@
+from sm_lint.cli import main
+
+main()

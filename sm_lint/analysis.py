@@ -1,0 +1,87 @@
+"""Analyse a draft once: normalized view, entities, tokens, sentences.
+
+Every rule receives the same immutable Analysis; nothing downstream re-reads or re-tokenizes.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from sm_lint.config import Config
+from sm_lint.document import Draft
+from sm_lint.extract import Entity, extract_entities
+from sm_lint.textnorm import View, fold_normalized, normalize
+from sm_lint.tokenizer import Token, tokenize
+
+_SENTENCE_END = re.compile(r"[。！？!?\n]+")
+
+
+@dataclass(frozen=True)
+class Analysis:
+    draft: Draft
+    view: View  # normalized body; offsets here are "view offsets"
+    entities: tuple[Entity, ...]
+    tokens: tuple[Token, ...]
+    config: Config = Config()
+
+    @property
+    def text(self) -> str:
+        return self.view.text
+
+    @cached_property
+    def folded(self) -> str:
+        """The view folded like `fold` (already NFKC, so only case and kana change):
+        same length as the view, offsets line up."""
+        return fold_normalized(self.view.text)
+
+    @cached_property
+    def sentence_bounds(self) -> tuple[int, ...]:
+        ends = [m.end() for m in _SENTENCE_END.finditer(self.view.text)]
+        return tuple(ends)
+
+    def sentence(self, offset: int) -> tuple[int, int]:
+        """View span of the sentence that contains `offset`."""
+        ends = self.sentence_bounds
+        i = bisect.bisect_right(ends, offset)
+        start = ends[i - 1] if i else 0
+        end = ends[i] if i < len(ends) else len(self.view.text)
+        return start, end
+
+    @cached_property
+    def token_starts(self) -> tuple[int, ...]:
+        return tuple(t.start for t in self.tokens)
+
+    @cached_property
+    def token_start_set(self) -> frozenset[int]:
+        return frozenset(self.token_starts)
+
+    @cached_property
+    def token_end_set(self) -> frozenset[int]:
+        return frozenset(t.end for t in self.tokens)
+
+    def token_index(self, offset: int) -> int:
+        """Index of the first token starting at or after `offset`."""
+        return bisect.bisect_left(self.token_starts, offset)
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        return self.view.to_original(start, end)
+
+
+def _blank(text: str, entities: list[Entity]) -> str:
+    """Hide entities from the tokenizer without moving offsets (a hashtag keeps its words)."""
+    chars = list(text)
+    for e in entities:
+        start = e.start
+        stop = e.start + 1 if e.kind == "hashtag" else e.end
+        chars[start:stop] = " " * (stop - start)
+    return "".join(chars)
+
+
+def analyse(draft: Draft, config: Config | None = None) -> Analysis:
+    view = normalize(draft.body, draft.body_start)
+    entities = extract_entities(view.text)
+    tokens = tokenize(_blank(view.text, entities) if entities else view.text)
+    return Analysis(draft, view, tuple(entities), tuple(tokens), config or Config())

@@ -1,0 +1,43 @@
+"""The guideline's clauses (rules/guideline.yaml): id, title, text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from sm_lint.errors import RuleError
+from sm_lint.resources import rules_root
+from sm_lint.yamlsafe import load_yaml, yaml_error_line, yaml_problem
+
+
+@dataclass(frozen=True)
+class Clause:
+    id: str
+    title: str
+    text: str
+    title_en: str
+
+
+@lru_cache(maxsize=1)
+def clauses() -> dict[str, Clause]:
+    path = rules_root() / "guideline.yaml"
+    return load_catalog(path)
+
+
+def load_catalog(path: Path) -> dict[str, Clause]:
+    try:
+        data = load_yaml(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise RuleError(f"{path}:{yaml_error_line(exc)}", yaml_problem(exc)) from None
+    result: dict[str, Clause] = {}
+    for item in data.get("clauses", []) if isinstance(data, dict) else []:
+        where = f"{path}:{item.line}"
+        if not all(isinstance(item.get(k), str) for k in ("id", "title", "text")):
+            raise RuleError(where, "a clause needs string `id`, `title` and `text`")
+        result[item["id"]] = Clause(item["id"], item["title"], item["text"].strip(), item.get("title_en", ""))
+    if not result:
+        raise RuleError(str(path), "no `clauses:` found")
+    return result

@@ -1,0 +1,80 @@
+"""Reading a draft: bytes to text, the front matter split off, a line/column index."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from sm_lint.errors import InputError
+from sm_lint.yamlsafe import LineDict, load_yaml, yaml_error_line, yaml_problem
+
+_FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.S)
+
+
+@dataclass(frozen=True)
+class Draft:
+    """One draft as read: `text` is the whole original file, offsets index into it."""
+
+    path: str
+    text: str
+    body_start: int
+    front_matter: dict[str, Any] = field(default_factory=dict)  # a LineDict when present
+    line_starts: tuple[int, ...] = ()
+
+    @property
+    def body(self) -> str:
+        return self.text[self.body_start :]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a character offset; columns count characters."""
+        line = bisect.bisect_right(self.line_starts, offset) - 1
+        return line + 1, offset - self.line_starts[line] + 1
+
+    def line_text(self, line: int) -> str:
+        start = self.line_starts[line - 1]
+        end = self.line_starts[line] if line < len(self.line_starts) else len(self.text)
+        return self.text[start:end].rstrip("\r\n")
+
+
+def line_starts(text: str) -> tuple[int, ...]:
+    starts = [0]
+    starts.extend(m.end() for m in re.finditer(r"\r\n|\r|\n", text))
+    return tuple(starts)
+
+
+def decode(data: bytes, path: str) -> str:
+    """UTF-8 with or without BOM."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(path, f"UTF-8 として読めません (byte {exc.start})") from None
+
+
+def parse_draft(text: str, path: str) -> Draft:
+    starts = line_starts(text)
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return Draft(path, text, 0, line_starts=starts)
+    source = match.group(1) or ""
+    first_line = 2  # the YAML starts on the line after the opening ---
+    try:
+        data = load_yaml(source, first_line)
+    except yaml.YAMLError as exc:
+        raise InputError(
+            f"{path}:{yaml_error_line(exc, first_line)}",
+            f"front matter の YAML が読めません: {yaml_problem(exc)}",
+        ) from None
+    if data is None:
+        data = LineDict()
+        data.key_lines = {}
+    if not isinstance(data, LineDict):
+        raise InputError(f"{path}:{first_line}", "front matter は「キー: 値」の形で書いてください")
+    return Draft(path, text, match.end(), data, starts)
+
+
+def read_draft(path: str, data: bytes) -> Draft:
+    return parse_draft(decode(data, path), path)

@@ -1,0 +1,65 @@
+"""Run rules over an analysed draft and turn matcher hits into findings."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from sm_lint.analysis import Analysis
+from sm_lint.catalog import clauses
+from sm_lint.findings import Finding
+from sm_lint.rules.model import Hit, Rule
+
+
+class _Fields(dict):
+    """Leave unknown placeholders visible instead of failing on them."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def clause_title(clause_id: str, lang: str = "ja") -> str:
+    clause = clauses()[clause_id]
+    return clause.title_en if lang == "en" and clause.title_en else clause.title
+
+
+def _finding(rule: Rule, hit: Hit, analysis: Analysis, lang: str) -> Finding:
+    draft = analysis.draft
+    if hit.line is not None:
+        start = draft.line_starts[hit.line - 1]
+        end = start + len(draft.line_text(hit.line))
+    else:
+        start, end = analysis.to_original(hit.start, hit.end)
+    line, column = draft.position(start)
+    end_line, end_column = draft.position(end)
+    match = draft.text[start:end]
+    suggestion = hit.suggestion if hit.suggestion is not None else rule.suggestion
+    template = rule.message_en if lang == "en" and rule.message_en else rule.message
+    fields = _Fields(hit.detail, match=match, suggestion=suggestion or "")
+    return Finding(
+        path=draft.path,
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
+        rule=rule.id,
+        name=rule.name,
+        category=rule.category,
+        clause=rule.clause,
+        clause_title=clause_title(rule.clause, lang),
+        severity=hit.severity or rule.severity,
+        message=template.format_map(fields),
+        match=match,
+        suggestion=suggestion,
+        start=start,
+        end=end,
+    )
+
+
+def check(analysis: Analysis, rules: Iterable[Rule], lang: str = "ja") -> list[Finding]:
+    findings = []
+    for rule in rules:
+        for hit in rule.matcher.find(analysis):
+            if hit.line is None and any(skip(analysis, hit) for skip in rule.exceptions):
+                continue
+            findings.append(_finding(rule, hit, analysis, lang))
+    return findings

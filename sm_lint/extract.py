@@ -1,0 +1,65 @@
+"""Links, e-mail addresses, @mentions and #hashtags, found before tokenizing.
+
+Patterns run on the normalized view (so ｈｔｔｐｓ：／／ is seen as https://) and stop at the
+first character that cannot be part of the item, so 「https://example.jp/です。」 ends before です.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_URL_CHARS = r"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]"
+_URL = re.compile(
+    r"(?<![A-Za-z0-9@.])(?:(?:https?|ftp|javascript|data|file):|www\.)" + _URL_CHARS + "+",
+    re.I,
+)
+_EMAIL = re.compile(r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")
+_MENTION = re.compile(r"(?<![A-Za-z0-9_@])@[A-Za-z0-9_]{1,30}(?![A-Za-z0-9_@])")
+_HASHTAG = re.compile(r"(?<![\w&#])#(?!\s)[\w\u30fc\u30fb]+")
+_TRAILING = ".,;:!?'\"*"
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    kind: str  # url | email | mention | hashtag
+    text: str
+    start: int  # view offsets
+    end: int
+
+
+def _trim_url(text: str) -> str:
+    """Drop trailing punctuation and a closing bracket that the URL did not open."""
+    while text:
+        last = text[-1]
+        if last in _TRAILING:
+            text = text[:-1]
+        elif last == ")" and text.count("(") < text.count(")"):
+            text = text[:-1]
+        elif last == "]" and text.count("[") < text.count("]"):
+            text = text[:-1]
+        else:
+            break
+    return text
+
+
+def extract_entities(view: str) -> list[Entity]:
+    found: list[Entity] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= a or start >= b for a, b in taken)
+
+    for m in _URL.finditer(view):
+        text = _trim_url(m.group())
+        if len(text) <= len("https:"):
+            continue
+        found.append(Entity("url", text, m.start(), m.start() + len(text)))
+        taken.append((m.start(), m.start() + len(text)))
+    for kind, pattern in (("email", _EMAIL), ("mention", _MENTION), ("hashtag", _HASHTAG)):
+        for m in pattern.finditer(view):
+            if free(m.start(), m.end()):
+                found.append(Entity(kind, m.group(), m.start(), m.end()))
+                taken.append((m.start(), m.end()))
+    found.sort(key=lambda e: e.start)
+    return found

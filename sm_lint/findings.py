@@ -1,0 +1,29 @@
+"""A finding: what every filter step and reporter receives."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    rule: str
+    name: str
+    category: str
+    clause: str
+    clause_title: str
+    severity: str
+    message: str
+    match: str
+    suggestion: str | None
+    start: int  # character offsets in the original file, for fixes and baselines
+    end: int
+    suppressed_by: str | None = None
+
+    def to_dict(self) -> dict:
+        return asdict(self)

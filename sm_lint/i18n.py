@@ -1,0 +1,43 @@
+"""The tool's own words, in Japanese (default) and English (`--lang en`)."""
+
+from __future__ import annotations
+
+MESSAGES = {
+    "ja": {
+        "error": "エラー",
+        "warning": "警告",
+        "info": "情報",
+        "suggestion": "言い換え例",
+        "clause": "ガイドライン",
+        "summary": "{files} 件の下書きを確認: エラー {error} 件、警告 {warning} 件、情報 {info} 件",
+        "clean": "{files} 件の下書きを確認: 問題は見つかりませんでした",
+        "problems": "{count} 件の入力エラー",
+        "not_found": "ファイルが見つかりません",
+        "unknown": "不明なルールまたは条項です: {what}",
+        "rule_header": "ID\tカテゴリ\t条項\t重要度\t名前",
+        "rule": "ルール",
+        "examples_invalid": "違反の例",
+        "examples_valid": "問題のない例",
+    },
+    "en": {
+        "error": "error",
+        "warning": "warning",
+        "info": "info",
+        "suggestion": "suggestion",
+        "clause": "guideline",
+        "summary": "{files} draft(s) checked: {error} error(s), {warning} warning(s), {info} info",
+        "clean": "{files} draft(s) checked: no problems found",
+        "problems": "{count} input error(s)",
+        "not_found": "file not found",
+        "unknown": "no rule or clause called {what}",
+        "rule_header": "ID\tcategory\tclause\tseverity\tname",
+        "rule": "rule",
+        "examples_invalid": "fires on",
+        "examples_valid": "stays quiet on",
+    },
+}
+
+
+def t(lang: str, key: str, **fields) -> str:
+    table = MESSAGES.get(lang, MESSAGES["ja"])
+    return table[key].format(**fields)

@@ -1,0 +1,53 @@
+"""The filter steps between checking and reporting, each a separate function:
+select/ignore → severity overrides → de-duplicate → sort."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Iterable, Sequence
+
+from sm_lint.findings import Finding
+from sm_lint.rules.model import Rule
+
+
+def selector_matches(selector: str, rule: Rule) -> bool:
+    """A selector is a rule id or id prefix (JP-P, JP-P101), a category (reply) or a
+    clause, exact or as a prefix of sub-clauses (5(5), 6(1) covers 6(1)②)."""
+    return (
+        rule.id.startswith(selector)
+        or rule.category == selector
+        or rule.clause == selector
+        or (selector.endswith(")") and rule.clause.startswith(selector))
+        or selector.isdigit() and rule.clause.split("(")[0] == selector
+    )
+
+
+def select_rules(rules: Sequence[Rule], select: Iterable[str] = (), ignore: Iterable[str] = ()) -> list[Rule]:
+    select, ignore = list(select), list(ignore)
+    chosen = [r for r in rules if not select or any(selector_matches(s, r) for s in select)]
+    return [r for r in chosen if not any(selector_matches(s, r) for s in ignore)]
+
+
+def override_severity(findings: Iterable[Finding], overrides: dict[str, str]) -> list[Finding]:
+    if not overrides:
+        return list(findings)
+    return [replace(f, severity=overrides[f.rule]) if f.rule in overrides else f for f in findings]
+
+
+def deduplicate(findings: Iterable[Finding]) -> list[Finding]:
+    seen: set[tuple] = set()
+    result = []
+    for f in findings:
+        key = (f.path, f.start, f.end, f.rule)
+        if key not in seen:
+            seen.add(key)
+            result.append(f)
+    return result
+
+
+def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
+    return sorted(findings, key=lambda f: (f.path, f.line, f.column, f.rule))
+
+
+def process(findings: Iterable[Finding], overrides: dict[str, str] | None = None) -> list[Finding]:
+    return sort_findings(deduplicate(override_severity(findings, overrides or {})))

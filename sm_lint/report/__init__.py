@@ -1,0 +1,26 @@
+"""Output formats. Each module has `render(findings, ctx) -> None`; loaded on demand so a
+clean run does not import what it does not print."""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+from typing import IO, Sequence
+
+from sm_lint.findings import Finding
+
+FORMATS = {"full": "full", "concise": "concise", "json": "jsonfmt"}
+
+
+@dataclass
+class ReportContext:
+    lang: str = "ja"
+    color: bool | None = None  # None: decide from the terminal and NO_COLOR
+    files: int = 0
+    stream: IO[str] | None = None
+    source_lines: dict[str, object] = field(default_factory=dict)  # path -> Draft, for context lines
+
+
+def render(fmt: str, findings: Sequence[Finding], ctx: ReportContext) -> None:
+    module = importlib.import_module(f"sm_lint.report.{FORMATS[fmt]}")
+    module.render(findings, ctx)

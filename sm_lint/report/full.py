@@ -1,0 +1,60 @@
+"""`--format full` (default): each finding with its clause, the source line with the match
+highlighted, and the suggested rewrite; a summary of counts at the end."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from rich.console import Console
+from rich.markup import escape
+from rich.text import Text
+
+from sm_lint.i18n import t
+
+_STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold blue"}
+
+
+def _console(ctx) -> Console:
+    if ctx.color is False:
+        return Console(file=ctx.stream, no_color=True, highlight=False, soft_wrap=True, force_terminal=False)
+    return Console(file=ctx.stream, highlight=False, soft_wrap=True)
+
+
+def _source_line(f, draft) -> Text:
+    line = draft.line_text(f.line)
+    start = f.column - 1
+    end = f.end_column - 1 if f.end_line == f.line else len(line)
+    number = f"{f.line:>5} | "
+    text = Text(number, style="dim")
+    text.append(line[:start])
+    text.append(line[start:end], style="reverse bold")
+    text.append(line[end:])
+    # A caret line for terminals without colour; full-width characters take two cells.
+    pad = Text(" " * len(number) + " " * Text(line[:start]).cell_len + "^" * max(1, Text(line[start:end]).cell_len))
+    return Text.assemble(text, "\n", pad)
+
+
+def render(findings, ctx) -> None:
+    console = _console(ctx)
+    for f in findings:
+        head = Text.assemble(
+            (f"{f.path}:{f.line}:{f.column}", "bold"),
+            ": ",
+            (t(ctx.lang, f.severity), _STYLE[f.severity]),
+            " ",
+            (f.rule, "cyan"),
+            f" [{t(ctx.lang, 'clause')} {f.clause} {f.clause_title}]",
+        )
+        console.print(head)
+        console.print(Text("  " + f.message))
+        draft = ctx.source_lines.get(f.path)
+        if draft is not None:
+            console.print(_source_line(f, draft))
+        if f.suggestion:
+            console.print(f"  [green]{escape(t(ctx.lang, 'suggestion'))}:[/] {escape(f.suggestion)}")
+        console.print()
+    counts = Counter(f.severity for f in findings)
+    if findings:
+        console.print(t(ctx.lang, "summary", files=ctx.files, error=counts["error"], warning=counts["warning"], info=counts["info"]))
+    else:
+        console.print(t(ctx.lang, "clean", files=ctx.files))

@@ -1,0 +1,81 @@
+"""`except:` entries: phrases or token contexts in which a rule must not fire.
+
+- `phrase: [アホウドリ]`   the hit overlaps one of these phrases (compared folded)
+- `sentence: 'によると'`   the hit's sentence matches this regex (a named source, say)
+- `before: {pos1: 名詞}`   the tokens right before the hit match (one pattern or a list)
+- `after: [{lemma: の}, {lemma: 方}]`  the tokens right after the hit match
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Callable
+
+from sm_lint.errors import RuleError
+from sm_lint.rules.model import Hit
+from sm_lint.rules.tokenpattern import compile_tokens, match_at
+from sm_lint.textnorm import fold
+
+Exception_ = Callable[[Any, Hit], bool]
+
+
+def _phrase(value: Any, where: str) -> Exception_:
+    phrases = value if isinstance(value, list) else [value]
+    if not phrases or not all(isinstance(p, str) and p for p in phrases):
+        raise RuleError(where, "`phrase` is a phrase or a list of phrases")
+    keys = [fold(p) for p in phrases]
+
+    def test(analysis, hit: Hit) -> bool:
+        text = analysis.folded
+        for key in keys:
+            lo = max(0, hit.start - len(key) + 1)
+            found = text.find(key, lo, hit.end + len(key) - 1)
+            while found != -1 and found < hit.end:
+                if found + len(key) > hit.start:
+                    return True
+                found = text.find(key, found + 1, hit.end + len(key) - 1)
+        return False
+
+    return test
+
+
+def _sentence(value: Any, where: str) -> Exception_:
+    try:
+        pattern = re.compile(str(value))
+    except re.error as exc:
+        raise RuleError(where, f"`sentence` regex does not compile: {exc}") from None
+
+    def test(analysis, hit: Hit) -> bool:
+        start, end = analysis.sentence(hit.start)
+        return pattern.search(analysis.text, start, end) is not None
+
+    return test
+
+
+def _before(value: Any, where: str) -> Exception_:
+    tests = compile_tokens(value, where)
+    return lambda analysis, hit: match_at(
+        tests, analysis.tokens, analysis.token_index(hit.start) - len(tests)
+    )
+
+
+def _after(value: Any, where: str) -> Exception_:
+    tests = compile_tokens(value, where)
+    return lambda analysis, hit: match_at(tests, analysis.tokens, analysis.token_index(hit.end))
+
+
+_KINDS = {"phrase": _phrase, "sentence": _sentence, "before": _before, "after": _after}
+
+
+def compile_exceptions(spec: Any, where: str) -> tuple[Exception_, ...]:
+    if spec is None:
+        return ()
+    if not isinstance(spec, list):
+        raise RuleError(where, "`except` must be a list")
+    result = []
+    for item in spec:
+        if not isinstance(item, dict) or len(item) != 1 or next(iter(item)) not in _KINDS:
+            raise RuleError(where, f"each `except` entry has one key of: {', '.join(_KINDS)}")
+        (name, value), = item.items()
+        result.append(_KINDS[name](value, where))
+    return tuple(result)

@@ -1,0 +1,148 @@
+"""Loading rule packs: YAML files, validated, compiled once.
+
+A broken file is reported as `path:line: what is wrong`; nothing here trusts the data.
+"""
+
+from __future__ import annotations
+
+import string
+from pathlib import Path
+from typing import Any, Iterable
+
+import yaml
+
+from sm_lint.catalog import clauses
+from sm_lint.errors import RuleError
+from sm_lint.resources import rules_root
+from sm_lint.rules.exceptions import compile_exceptions
+from sm_lint.rules.model import CATEGORIES, SEVERITIES, Rule
+from sm_lint.rules.registry import KINDS, load_kinds
+from sm_lint.yamlsafe import LineDict, load_yaml, yaml_error_line, yaml_problem
+
+_REQUIRED = ("id", "name", "category", "clause", "severity", "message", "match", "examples")
+_OPTIONAL = ("message_en", "suggestion", "description", "except")
+
+
+def default_pack_dirs() -> list[Path]:
+    return [rules_root() / "joetsu"]
+
+
+def rule_files(dirs: Iterable[Path]) -> list[Path]:
+    files: list[Path] = []
+    for directory in dirs:
+        if directory.is_file():
+            files.append(directory)
+        elif directory.is_dir():
+            files.extend(sorted(p for p in directory.rglob("*.y*ml") if p.suffix in (".yaml", ".yml")))
+        else:
+            raise RuleError(str(directory), "rule directory not found")
+    return files
+
+
+def _check_message(text: Any, where: str, key: str) -> str:
+    if not isinstance(text, str) or not text.strip():
+        raise RuleError(where, f"`{key}` must be a non-empty string")
+    try:
+        names = {name for _, name, _, _ in string.Formatter().parse(text) if name}
+    except ValueError as exc:
+        raise RuleError(where, f"`{key}` has a bad placeholder: {exc}") from None
+    # A matcher may add its own detail fields, so only malformed placeholders are fatal here.
+    if any(not name.isidentifier() for name in names):
+        raise RuleError(where, f"`{key}` placeholders are plain names such as {{match}}")
+    return text
+
+
+def _examples(spec: Any, where: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    if not isinstance(spec, dict):
+        raise RuleError(where, "`examples` needs `invalid:` (texts that must fire) and `valid:` (texts that must not)")
+    result = []
+    for key in ("invalid", "valid"):
+        items = spec.get(key)
+        if not isinstance(items, list) or not items or not all(isinstance(i, str) for i in items):
+            raise RuleError(where, f"`examples.{key}` must be a non-empty list of texts")
+        result.append(tuple(items))
+    return result[0], result[1]
+
+
+def _matcher(spec: Any, where: str):
+    if not isinstance(spec, dict):
+        raise RuleError(where, "`match` must be a mapping such as {words: [...]}")
+    kinds = [k for k in spec if k in KINDS]
+    if len(kinds) != 1:
+        raise RuleError(where, f"`match` needs exactly one kind of: {', '.join(sorted(KINDS))}")
+    compiler, options = KINDS[kinds[0]]
+    unknown = set(spec) - options - {kinds[0]}
+    if unknown:
+        raise RuleError(where, f"unknown option(s) for `{kinds[0]}`: {', '.join(sorted(map(str, unknown)))}")
+    return compiler(spec, where)
+
+
+def compile_rule(item: Any, path: Path) -> Rule:
+    line = item.line if isinstance(item, LineDict) else 0
+    where = f"{path}:{line}"
+    if not isinstance(item, dict):
+        raise RuleError(where, "each rule is a mapping with id, name, category, clause, ...")
+    missing = [k for k in _REQUIRED if k not in item]
+    if missing:
+        raise RuleError(where, f"rule {item.get('id', '?')} is missing: {', '.join(missing)}")
+    unknown = set(item) - set(_REQUIRED) - set(_OPTIONAL)
+    if unknown:
+        raise RuleError(where, f"unknown key(s): {', '.join(sorted(map(str, unknown)))}")
+
+    def at(key: str) -> str:
+        return f"{path}:{item.line_of(key)}" if isinstance(item, LineDict) else where
+
+    rule_id = item["id"]
+    if not isinstance(rule_id, str) or not rule_id.strip() or " " in rule_id:
+        raise RuleError(at("id"), "`id` must be a code without spaces, e.g. JP-P101")
+    if item["category"] not in CATEGORIES:
+        raise RuleError(at("category"), f"unknown category {item['category']!r} (one of: {', '.join(CATEGORIES)})")
+    if str(item["clause"]) not in clauses():
+        raise RuleError(at("clause"), f"clause {item['clause']!r} is not in the guideline catalogue")
+    if item["severity"] not in SEVERITIES:
+        raise RuleError(at("severity"), f"severity is one of {', '.join(SEVERITIES)}, not {item['severity']!r}")
+    message_en = item.get("message_en")
+    invalid, valid = _examples(item["examples"], at("examples"))
+    return Rule(
+        id=rule_id,
+        name=str(item["name"]),
+        category=item["category"],
+        clause=str(item["clause"]),
+        severity=item["severity"],
+        message=_check_message(item["message"], at("message"), "message"),
+        message_en=_check_message(message_en, at("message_en"), "message_en") if message_en else None,
+        suggestion=item.get("suggestion"),
+        description=item.get("description"),
+        matcher=_matcher(item["match"], at("match")),
+        exceptions=compile_exceptions(item.get("except"), at("except")),
+        valid=valid,
+        invalid=invalid,
+        source=where,
+        spec=item,
+    )
+
+
+def load_file(path: Path) -> list[Rule]:
+    try:
+        data = load_yaml(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise RuleError(f"{path}:{yaml_error_line(exc)}", f"not valid YAML: {yaml_problem(exc)}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleError(str(path), f"cannot read: {exc}") from None
+    if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
+        raise RuleError(f"{path}:1", "a rule file is a mapping with a `rules:` list")
+    unknown = set(data) - {"rules", "pack", "description"}
+    if unknown:
+        raise RuleError(f"{path}:1", f"unknown top-level key(s): {', '.join(sorted(map(str, unknown)))}")
+    return [compile_rule(item, path) for item in data["rules"]]
+
+
+def load_rules(dirs: Iterable[Path] | None = None) -> list[Rule]:
+    load_kinds()
+    rules: dict[str, Rule] = {}
+    for path in rule_files(default_pack_dirs() if dirs is None else dirs):
+        for rule in load_file(path):
+            if rule.id in rules:
+                raise RuleError(rule.source, f"duplicate rule id {rule.id} (first defined at {rules[rule.id].source})")
+            rules[rule.id] = rule
+    return sorted(rules.values(), key=lambda r: r.id)

@@ -1,0 +1,53 @@
+"""What a rule is once loaded, and what a matcher reports."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, Protocol
+
+CATEGORIES = (
+    "prohibited", "confidential", "shortened-url", "untrusted-link", "obscene-link",
+    "personal-info", "portrait-consent", "posting-time", "reply", "approval",
+    "platform-limit", "metadata",
+)
+SEVERITIES = ("info", "warning", "error")  # ascending
+
+
+def severity_rank(severity: str) -> int:
+    return SEVERITIES.index(severity)
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One place a matcher found. `start`/`end` are view offsets of the body; a hit on the
+    front matter gives `line` (1-based line of the original file) instead."""
+
+    start: int = 0
+    end: int = 0
+    suggestion: str | None = None
+    severity: str | None = None  # a matcher may grade a hit (e.g. a first-party shortener)
+    detail: dict[str, Any] = field(default_factory=dict)
+    line: int | None = None
+
+
+class Matcher(Protocol):
+    def find(self, analysis: Any) -> Iterable[Hit]: ...
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    name: str
+    category: str
+    clause: str
+    severity: str
+    message: str
+    message_en: str | None
+    suggestion: str | None
+    description: str | None
+    matcher: Matcher
+    exceptions: tuple[Callable[[Any, Hit], bool], ...]
+    valid: tuple[str, ...]
+    invalid: tuple[str, ...]
+    source: str  # path:line of its definition
+    spec: dict = field(default_factory=dict, compare=False, repr=False)

@@ -1,0 +1,31 @@
+"""The matcher kinds a rule can use (`match: {words: ...}`), by name.
+
+A kind is a function `compile(spec, where) -> Matcher`, where `spec` is the rule's whole
+`match:` mapping and `where` is `path:line` for error messages. Registering a new kind is the
+only Python a new *kind* of rule needs; new rules of an existing kind are pure YAML.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from sm_lint.rules.model import Matcher
+
+Compiler = Callable[[dict[str, Any], str], Matcher]
+
+KINDS: dict[str, tuple[Compiler, frozenset[str]]] = {}
+
+
+def kind(name: str, options: tuple[str, ...] = ()):
+    """Register a matcher kind; `options` are the other keys its `match:` mapping accepts."""
+
+    def register(compiler: Compiler) -> Compiler:
+        KINDS[name] = (compiler, frozenset(options))
+        return compiler
+
+    return register
+
+
+def load_kinds() -> None:
+    # Importing the modules registers their kinds.
+    from sm_lint.rules import lexicon, regex, sequence  # noqa: F401

@@ -1,0 +1,30 @@
+from __future__ import annotations
+
+import pytest
+
+from sm_lint.rules.loader import load_rules
+from sm_lint.runner import Linter
+
+
+@pytest.fixture(scope="session")
+def rules():
+    return load_rules()
+
+
+@pytest.fixture(scope="session")
+def linter(rules):
+    return Linter(rules=rules)
+
+
+@pytest.fixture(scope="session")
+def lint(linter):
+    """Lint a text; returns the findings."""
+    return linter.lint_text
+
+
+@pytest.fixture(scope="session")
+def rule_ids(lint):
+    def ids(text: str) -> list[str]:
+        return [f.rule for f in lint(text)]
+
+    return ids
