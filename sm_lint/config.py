@@ -16,6 +16,7 @@ import yaml
 
 from sm_lint.errors import ConfigError
 from sm_lint.rules.model import SEVERITIES
+from sm_lint.rules.registry import load_kinds
 from sm_lint.yamlsafe import LineDict, load_yaml, yaml_error_line, yaml_problem
 
 CONFIG_NAMES = (".sm-lint.yaml", ".sm-lint.yml")
@@ -60,6 +61,7 @@ def _choice(value: Any, where: str, key: str, choices: tuple[str, ...]) -> str:
 
 
 def parse_config(data: Any, path: str) -> Config:
+    load_kinds()  # the kinds register the config sections they read
     if data is None:
         return Config(path=path)
     if not isinstance(data, LineDict):

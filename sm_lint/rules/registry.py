@@ -27,5 +27,11 @@ def kind(name: str, options: tuple[str, ...] = ()):
 
 
 def load_kinds() -> None:
-    # Importing the modules registers their kinds.
-    from sm_lint.rules import lexicon, regex, sequence  # noqa: F401
+    """Import every module of sm_lint.rules.kinds; importing registers the kinds."""
+    import importlib
+    import pkgutil
+
+    from sm_lint.rules import kinds
+
+    for module in pkgutil.iter_modules(kinds.__path__):
+        importlib.import_module(f"{kinds.__name__}.{module.name}")
