@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -23,6 +24,44 @@ class _DefaultGroup(click.Group):
             args = ["lint", "--help"]
         return super().parse_args(ctx, args)
 
+    def invoke(self, ctx):
+        """Never a traceback: Ctrl-C ends with 130, a closed pipe (`| head`) ends quietly,
+        anything unexpected is one line and exit 2 (SM_LINT_DEBUG=1 shows the traceback)."""
+        try:
+            result = super().invoke(ctx)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except KeyboardInterrupt:
+            sys.exit(130)
+        except BrokenPipeError:
+            _closed_pipe()
+        except SystemExit:
+            _flush()
+            raise
+        except Exception as exc:
+            if os.environ.get("SM_LINT_DEBUG"):
+                raise
+            first = str(exc).splitlines()[0] if str(exc) else ""
+            _fail(f"内部エラー ({type(exc).__name__}: {first})。"
+                  "下書きとこの行を添えて報告してください / internal error, please report it")
+        _flush()
+        return result
+
+
+def _flush() -> None:
+    """Flush now, so a reader that went away is noticed here and not at interpreter exit."""
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _closed_pipe()
+
+
+def _closed_pipe() -> None:
+    # Point stdout at /dev/null so the interpreter's final flush cannot complain.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    sys.exit(141)  # 128 + SIGPIPE, what a shell reports for a writer killed by the pipe
+
 
 def _fail(message: str) -> None:
     click.echo(f"sm-lint: {message}", err=True)
@@ -42,6 +81,15 @@ def _rules(select=(), ignore=()):
     return select_rules(load_rules(), select, ignore)
 
 
+def _encoding_option(ctx, param, value):
+    from sm_lint.encoding import check_encoding
+
+    try:
+        return check_encoding(value) if value else None
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["full", "concise", "json"]), default="full",
@@ -55,13 +103,15 @@ def _rules(select=(), ignore=()):
 @click.option("--ignore", multiple=True, help="ルール ID・カテゴリ・条項で除く / ignore rules (id, category, clause)")
 @click.option("--no-color", is_flag=True, help="色を付けない / no colour")
 @click.option("--stdin-filename", default="-", help="標準入力の表示名 / name shown for stdin")
-def lint(paths, fmt, lang, config_path, fail_on, select, ignore, no_color, stdin_filename):
+@click.option("--encoding", callback=_encoding_option, default=None,
+              help="文字コードを指定 (既定: 自動判定) / force an encoding, e.g. cp932, euc_jp")
+def lint(paths, fmt, lang, config_path, fail_on, select, ignore, no_color, stdin_filename, encoding):
     """下書きを確認します (files, directories, - for stdin)."""
     from sm_lint.inputs import expand
     from sm_lint.report import ReportContext, render
     from sm_lint.runner import Linter, Options
 
-    options = Options(config_path, tuple(select), tuple(ignore), fail_on, lang)
+    options = Options(config_path, tuple(select), tuple(ignore), fail_on, lang, encoding)
     try:
         linter = Linter(options)
         result = linter.lint_sources(list(expand(list(paths), stdin_filename)))
@@ -70,6 +120,8 @@ def lint(paths, fmt, lang, config_path, fail_on, select, ignore, no_color, stdin
     ctx = ReportContext(lang=lang or (linter.explicit.lang if linter.explicit else "ja"),
                         color=False if no_color else None, files=len(result.drafts), source_lines=result.drafts)
     render(fmt, result.findings, ctx)
+    for notice in result.notices:
+        click.echo(f"sm-lint: {notice}", err=True)
     for error in result.errors:
         click.echo(f"sm-lint: {error}", err=True)
     if result.errors:

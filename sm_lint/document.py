@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import yaml
 
+from sm_lint.encoding import decode
 from sm_lint.errors import InputError
 from sm_lint.yamlsafe import LineDict, load_yaml, yaml_error_line, yaml_problem
 
@@ -24,6 +25,7 @@ class Draft:
     body_start: int
     front_matter: dict[str, Any] = field(default_factory=dict)  # a LineDict when present
     line_starts: tuple[int, ...] = ()
+    encoding: str = "utf-8"  # the codec the file was read with (a fix writes it back the same)
 
     @property
     def body(self) -> str:
@@ -44,14 +46,6 @@ def line_starts(text: str) -> tuple[int, ...]:
     starts = [0]
     starts.extend(m.end() for m in re.finditer(r"\r\n|\r|\n", text))
     return tuple(starts)
-
-
-def decode(data: bytes, path: str) -> str:
-    """UTF-8 with or without BOM."""
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(path, f"UTF-8 として読めません (byte {exc.start})") from None
 
 
 def parse_draft(text: str, path: str) -> Draft:
@@ -76,5 +70,6 @@ def parse_draft(text: str, path: str) -> Draft:
     return Draft(path, text, match.end(), data, starts)
 
 
-def read_draft(path: str, data: bytes) -> Draft:
-    return parse_draft(decode(data, path), path)
+def read_draft(path: str, data: bytes, encoding: str | None = None) -> Draft:
+    text, codec = decode(data, path, encoding)
+    return replace(parse_draft(text, path), encoding=codec)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +17,7 @@ DRAFT_SUFFIXES = (".md", ".markdown", ".txt")
 class Source:
     display: str  # the path as shown in findings
     path: Path | None  # None for stdin
+    error: str | None = None  # why it could not even be listed (an unreadable directory)
 
 
 def expand(paths: list[str], stdin_name: str = "-") -> Iterator[Source]:
@@ -26,18 +29,41 @@ def expand(paths: list[str], stdin_name: str = "-") -> Iterator[Source]:
         path = Path(raw)
         if path.is_dir():
             found = []
-            for root, dirs, files in os.walk(path):
+            problems: list[OSError] = []
+            # Symlinked directories are not followed (no loops); symlinked files are read.
+            for root, dirs, files in os.walk(path, onerror=problems.append):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 found.extend(Path(root, f) for f in files if f.lower().endswith(DRAFT_SUFFIXES))
             for f in sorted(found):
                 yield Source(str(f), f)
+            for exc in problems:
+                yield Source(str(exc.filename or path), None, describe(exc))
         else:
             yield Source(raw, path)
+
+
+_WHY = {
+    errno.EINVAL: "通常のファイルではありません (FIFO やデバイス)。下書きのファイルを指定してください",
+    errno.ENOENT: "ファイルがありません (リンク切れのシンボリックリンクかもしれません)。パスを確認してください",
+    errno.ELOOP: "シンボリックリンクが循環しています。リンク先を直してください",
+    errno.EACCES: "読み取り権限がありません。権限を確認してください",
+    errno.EPERM: "読み取り権限がありません。権限を確認してください",
+    errno.EISDIR: "ディレクトリです",
+}
+
+
+def describe(exc: OSError) -> str:
+    """One line for a file that cannot be read: what happened and what to do."""
+    why = _WHY.get(exc.errno, f"読めません ({exc.strerror or exc})")
+    return f"{why} [{exc.strerror or type(exc).__name__}]"
 
 
 def read_bytes(source: Source) -> bytes:
     if source.path is None:
         return sys.stdin.buffer.read()
+    # A FIFO or device would block or never end; only regular files are drafts.
+    if not stat.S_ISREG(os.stat(source.path).st_mode):
+        raise OSError(errno.EINVAL, "not a regular file", str(source.path))
     # Opened read-only; the linter never writes a draft unless asked to fix it.
     with open(source.path, "rb") as handle:
         return handle.read()

@@ -13,10 +13,12 @@ from sm_lint.document import Draft, parse_draft, read_draft
 from sm_lint.engine import check
 from sm_lint.errors import SmLintError
 from sm_lint.findings import Finding
-from sm_lint.inputs import Source, read_bytes
+from sm_lint.encoding import BinaryFile
+from sm_lint.inputs import Source, describe, read_bytes
 from sm_lint.pipeline import process, select_rules
 from sm_lint.rules.loader import load_rules
 from sm_lint.rules.model import Rule, severity_rank
+from sm_lint.textnorm import fold
 
 
 @dataclass(frozen=True)
@@ -28,12 +30,14 @@ class Options:
     ignore: tuple[str, ...] = ()
     fail_on: str | None = None
     lang: str | None = None
+    encoding: str | None = None  # force one codec instead of detecting it
 
 
 @dataclass
 class Result:
     findings: list[Finding] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)  # one line each: "path: problem"
+    notices: list[str] = field(default_factory=list)  # skipped files (binary); not failures
     drafts: dict[str, Draft] = field(default_factory=dict)
     failing: int = 0  # findings at or above their draft's fail-on severity
 
@@ -70,7 +74,10 @@ class Linter:
 
     def lint_draft(self, draft: Draft, config: Config, rules: Sequence[Rule] | None = None) -> list[Finding]:
         rules = self.rules_for(config) if rules is None else rules
-        return process(check(analyse(draft, config), rules, config.lang), config.severity)
+        try:
+            return process(check(analyse(draft, config), rules, config.lang), config.severity)
+        finally:
+            fold.cache_clear()  # it memoizes token surfaces: no draft text outlives its lint
 
     def lint_text(self, text: str, path: str = "<text>", config: Config | None = None,
                   rules: Sequence[Rule] | None = None) -> list[Finding]:
@@ -81,17 +88,23 @@ class Linter:
         result = Result()
         found: list[Finding] = []
         for source in sources:
+            if source.error:
+                result.errors.append(f"{source.display}: {source.error}")
+                continue
             try:
                 config = self.config_for(source)
-                draft = read_draft(source.display, read_bytes(source))
+                draft = read_draft(source.display, read_bytes(source), self.options.encoding)
+                findings = self.lint_draft(draft, config)
+            except BinaryFile as exc:
+                result.notices.append(str(exc))
+                continue
             except SmLintError as exc:
                 result.errors.append(str(exc))
                 continue
             except OSError as exc:
-                result.errors.append(f"{source.display}: {exc.strerror or exc}")
+                result.errors.append(f"{source.display}: {describe(exc)}")
                 continue
             result.drafts[draft.path] = draft
-            findings = self.lint_draft(draft, config)
             threshold = severity_rank(config.fail_on)
             result.failing += sum(severity_rank(f.severity) >= threshold for f in findings)
             found.extend(findings)

@@ -1,0 +1,98 @@
+"""Bytes to text: BOMs, UTF-8, the Japanese legacy encodings, and binary files.
+
+Drafts come from Windows editors (Shift_JIS/CP932), old mail tools (EUC-JP, ISO-2022-JP)
+and UTF-16 exports, so strict UTF-8 alone would reject real drafts. Detection is limited to
+the encodings Japanese drafts are written in: a detector free to pick any code page turns
+short EUC-JP text into Korean.
+"""
+
+from __future__ import annotations
+
+import codecs
+
+from sm_lint.errors import InputError
+
+# Tried in this order by the detector; CP932 is the Windows superset of Shift_JIS.
+JAPANESE = ("cp932", "euc_jp", "iso2022_jp")
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16 LE: it starts with the same two bytes
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# Bytes that never occur in text: C0 controls other than tab, newlines, form feed and ESC
+# (ISO-2022-JP needs ESC).
+_CONTROL = bytes(b for b in range(32) if b not in b"\t\n\r\x0c\x1b")
+_SAMPLE = 8192
+_BINARY_SHARE = 0.1  # a stray NUL pasted from a PDF is text; a PNG is not
+
+
+class BinaryFile(InputError):
+    """Not a draft at all: skipped with a notice, not an error."""
+
+
+def check_encoding(name: str) -> str:
+    """The codec name for `--encoding`, or ValueError."""
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        raise ValueError(f"unknown encoding {name!r}") from None
+
+
+def looks_binary(data: bytes) -> bool:
+    sample = data[:_SAMPLE]
+    if not sample:
+        return False
+    controls = len(sample) - len(sample.translate(None, _CONTROL))
+    return controls / len(sample) > _BINARY_SHARE
+
+
+def decode(data: bytes, path: str, encoding: str | None = None) -> tuple[str, str]:
+    """(text, codec used). `encoding` forces a codec; otherwise BOM, UTF-8, then detection."""
+    if encoding:
+        if encoding == "utf-8" and data.startswith(codecs.BOM_UTF8):
+            encoding = "utf-8-sig"
+        return _strict(data, path, encoding), encoding
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return _strict(data, path, codec), codec
+    if looks_binary(data):
+        raise BinaryFile(path, "バイナリファイルのため読み飛ばしました (not a text file, skipped)")
+    if b"\x1b$" in data[:_SAMPLE]:  # ISO-2022-JP is 7-bit, so it would pass for UTF-8
+        return _strict(data, path, "iso2022_jp"), "iso2022_jp"
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as exc:
+        utf8_error = exc
+    codec = _detect(data)
+    if codec is None:
+        raise InputError(
+            path,
+            f"文字コードを判定できません (UTF-8 として byte {utf8_error.start} が不正)。"
+            "--encoding で指定してください (e.g. --encoding cp932)",
+        )
+    return data.decode(codec), codec
+
+
+def _detect(data: bytes) -> str | None:
+    from charset_normalizer import from_bytes  # only for non-UTF-8 drafts
+
+    best = from_bytes(data, cp_isolation=list(JAPANESE)).best()
+    if best is None:
+        return None
+    codec = codecs.lookup(best.encoding).name
+    try:
+        data.decode(codec)  # the detector may accept a few undecodable bytes; we do not
+    except UnicodeDecodeError:
+        return None
+    return codec
+
+
+def _strict(data: bytes, path: str, codec: str) -> str:
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            path, f"{codec} として読めません (byte {exc.start})。文字コードを確認してください"
+        ) from None
