@@ -94,7 +94,6 @@ class Linter:
             try:
                 config = self.config_for(source)
                 draft = read_draft(source.display, read_bytes(source), self.options.encoding)
-                findings = self.lint_draft(draft, config)
             except BinaryFile as exc:
                 result.notices.append(str(exc))
                 continue
@@ -103,6 +102,11 @@ class Linter:
                 continue
             except OSError as exc:
                 result.errors.append(f"{source.display}: {describe(exc)}")
+                continue
+            try:
+                findings = self.lint_draft(draft, config)
+            except SmLintError as exc:  # a rule that failed on this draft (a regex time limit)
+                result.errors.append(f"{source.display}: {exc}")
                 continue
             result.drafts[draft.path] = draft
             threshold = severity_rank(config.fail_on)

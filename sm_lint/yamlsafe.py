@@ -2,6 +2,9 @@
 
 Only plain data types are built (never Python objects), the C parser is used when present,
 and every mapping remembers the lines of itself and its keys so errors can point at them.
+Hostile shapes are refused before anything is built: deep nesting (the C composer recurses
+and overflows the C stack, killing the process), alias bombs (a few lines that expand to
+billions of nodes for whoever walks the data) and recursive aliases.
 """
 
 from __future__ import annotations
@@ -49,12 +52,69 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
+MAX_DEPTH = 64  # rule packs need about 8 levels
+MAX_NODES = 100_000  # counted with every alias expanded
+
+
+def _refuse(what: str, node_or_event) -> yaml.YAMLError:
+    return yaml.constructor.ConstructorError(None, None, what, node_or_event.start_mark)
+
+
+def _check_nesting(source: str) -> None:
+    """Stop at the first collection deeper than MAX_DEPTH, before the composer recurses."""
+    depth = 0
+    for event in yaml.parse(source, Loader=_Base):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise _refuse(f"nested deeper than {MAX_DEPTH} levels; refused", event)
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+
+
+def _check_expansion(root: yaml.Node) -> None:
+    """Height and expanded size of the node graph, each shared node measured once."""
+    sizes: dict[int, tuple[int, int]] = {}  # id(node) -> (height, expanded size)
+    open_nodes: set[int] = set()
+
+    def measure(node: yaml.Node, depth: int) -> tuple[int, int]:
+        key = id(node)
+        if key in sizes:
+            return sizes[key]
+        if key in open_nodes:
+            raise _refuse("an alias refers to its own anchor (recursive data); refused", node)
+        if depth > MAX_DEPTH:
+            raise _refuse(f"nested deeper than {MAX_DEPTH} levels through aliases; refused", node)
+        children = []
+        if isinstance(node, yaml.SequenceNode):
+            children = node.value
+        elif isinstance(node, yaml.MappingNode):
+            children = [n for pair in node.value for n in pair]
+        open_nodes.add(key)
+        height, size = 0, 1
+        for child in children:
+            h, n = measure(child, depth + 1)
+            height, size = max(height, h + 1), size + n
+            if size > MAX_NODES:
+                raise _refuse(f"more than {MAX_NODES} values once aliases are expanded; refused", node)
+        open_nodes.discard(key)
+        sizes[key] = height, size
+        return height, size
+
+    measure(root, 0)
+
+
 def load_yaml(source: str, first_line: int = 1) -> Any:
     """Parse one YAML document; mappings come back as LineDict."""
+    _check_nesting(source)
     loader = _Loader(source)
     loader.first_line = first_line
     try:
-        return loader.get_single_data()
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        _check_expansion(node)
+        return loader.construct_document(node)
     finally:
         loader.dispose()
 

@@ -8,12 +8,12 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any, Callable
 
 from sm_lint.errors import RuleError
 from sm_lint.rules.model import Hit
 from sm_lint.rules.tokenpattern import compile_tokens, match_at
+from sm_lint.saferegex import compile_user
 from sm_lint.textnorm import fold
 
 Exception_ = Callable[[Any, Hit], bool]
@@ -40,10 +40,7 @@ def _phrase(value: Any, where: str) -> Exception_:
 
 
 def _sentence(value: Any, where: str) -> Exception_:
-    try:
-        pattern = re.compile(str(value))
-    except re.error as exc:
-        raise RuleError(where, f"`sentence` regex does not compile: {exc}") from None
+    pattern = compile_user(str(value), f"{where} (`sentence`)")
 
     def test(analysis, hit: Hit) -> bool:
         start, end = analysis.sentence(hit.start)

@@ -3,10 +3,10 @@ them as a predicate on consecutive tokens. Shared by the sequence matcher and ex
 
 from __future__ import annotations
 
-import re
 from typing import Any, Callable
 
 from sm_lint.errors import RuleError
+from sm_lint.saferegex import compile_user
 from sm_lint.textnorm import fold
 from sm_lint.tokenizer import Token
 
@@ -42,10 +42,7 @@ def compile_token(spec: Any, where: str) -> TokenTest:
             inner = compile_token(value, where)
             tests.append(lambda t, inner=inner: not inner(t))
         elif name == "regex":
-            try:
-                rx = re.compile(str(value))
-            except re.error as exc:
-                raise RuleError(where, f"bad regex {value!r}: {exc}") from None
+            rx = compile_user(str(value), where)
             tests.append(lambda t, rx=rx: rx.fullmatch(t.surface) is not None)
         elif name in FIELDS:
             values = _as_list(value, where, name)

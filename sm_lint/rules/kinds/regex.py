@@ -4,16 +4,16 @@ start and end where tokens do, so 秘 never hits 神秘."""
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from sm_lint.errors import RuleError
 from sm_lint.rules.model import Hit
 from sm_lint.rules.registry import kind
+from sm_lint.saferegex import compile_user
 
 
 class Regex:
-    def __init__(self, pattern: re.Pattern, folded: bool, token_boundary: bool, group: str | int):
+    def __init__(self, pattern, folded: bool, token_boundary: bool, group: str | int):
         self.pattern = pattern
         self.folded = folded
         self.token_boundary = token_boundary
@@ -40,15 +40,12 @@ def compile_regex(spec: dict[str, Any], where: str) -> Regex:
         source = "|".join(f"(?:{p})" for p in source)
     if not isinstance(source, str) or not source:
         raise RuleError(where, "`regex` must be a non-empty string or a list of them")
-    flags = re.IGNORECASE if spec.get("ignorecase") else 0
-    try:
-        pattern = re.compile(source, flags)
-    except re.error as exc:
-        raise RuleError(where, f"regex {source!r} does not compile: {exc}") from None
+    pattern = compile_user(source, where, bool(spec.get("ignorecase")))
     boundary = spec.get("boundary", "none")
     if boundary not in ("none", "token"):
         raise RuleError(where, f"`boundary` is none or token, not {boundary!r}")
     group = spec.get("group", 0)
     if isinstance(group, str) and group not in pattern.groupindex or isinstance(group, int) and group > pattern.groups:
         raise RuleError(where, f"regex has no group {group!r}")
+    group = pattern.groupindex.get(group, group)  # RE2 matches take group numbers only
     return Regex(pattern, bool(spec.get("folded")), boundary == "token", group)

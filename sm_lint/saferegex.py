@@ -1,0 +1,138 @@
+"""Regular expressions written by users (rule packs), bounded so none can hang the linter.
+
+The syntax is Python's `re`, checked at load so a broken pattern is a RuleError there.
+A pattern then runs on RE2 (linear time, no catastrophic backtracking) when RE2 means the
+same thing by it; Python's `\\d \\w \\s` are Unicode-aware, so they are rewritten as RE2
+Unicode classes. What RE2 cannot do (look-arounds, back-references, `\\b`, `$`, ...) runs on
+the `regex` module with a time limit; hitting it is an error for that draft only.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from typing import Iterator
+
+import re2
+import regex
+
+from sm_lint.errors import RuleError
+
+MATCH_SECONDS = 5.0  # per search; a sane pattern needs milliseconds even on a 5 MB draft
+
+# Python's classes (str.isdecimal / isalnum / isspace) spelled as RE2 class bodies.
+_CLASSES = {
+    "d": r"\p{Nd}",
+    "w": r"\p{L}\p{N}_",
+    "s": r"\t\n\x0b\x0c\r\x1c-\x1f\x85\p{Z}",
+}
+_RE2_OPTIONS = re2.Options()
+_RE2_OPTIONS.log_errors = False  # RE2 would print its own parse errors on stderr
+
+
+class RegexTimeout(RuleError):
+    """A pattern ran longer than MATCH_SECONDS on one draft."""
+
+
+def to_re2(source: str) -> str | None:
+    """The same pattern in RE2 syntax, or None where the meaning would differ."""
+    out: list[str] = []
+    in_class = False
+    i, n = 0, len(source)
+    while i < n:
+        c = source[i]
+        if c == "\\" and i + 1 < n:
+            e = source[i + 1]
+            if e.lower() in _CLASSES:
+                body = _CLASSES[e.lower()]
+                if e.islower():
+                    out.append(body if in_class else f"[{body}]")
+                elif in_class:
+                    return None  # a negated class inside a class has no RE2 spelling
+                else:
+                    out.append(f"[^{body}]")
+            elif e in "bB":
+                return None  # RE2's word boundary is ASCII-only
+            elif e == "Z":
+                out.append(r"\z")
+            else:
+                out.append(source[i : i + 2])
+            i += 2
+            continue
+        if in_class:
+            if c == "[":
+                return None  # RE2 reads [: as a POSIX class, Python as a literal
+            if c == "]":
+                in_class = False
+        elif c == "[":
+            in_class = True
+            out.append(c)
+            i += 1
+            if source.startswith("^", i):
+                out.append("^")
+                i += 1
+            if source.startswith("]", i):  # a leading ] is literal in Python
+                out.append(r"\]")
+                i += 1
+            continue
+        elif c == "$" or source.startswith("{,", i):
+            return None  # Python's $ also matches before a final newline; {,n} is literal in RE2
+        out.append(c)
+        i += 1
+    return "".join(out)
+
+
+class Guarded:
+    """A `regex` pattern whose every search stops after MATCH_SECONDS."""
+
+    def __init__(self, pattern: regex.Pattern, source: str, where: str):
+        self.pattern = pattern
+        self.groups = pattern.groups
+        self.groupindex = pattern.groupindex
+        self.source = source
+        self.where = where
+
+    def _timeout(self) -> RegexTimeout:
+        return RegexTimeout(
+            self.where,
+            f"正規表現 {self.source!r} の照合が {MATCH_SECONDS:g} 秒を超えたため中止しました。"
+            "パターンを単純にしてください (catastrophic backtracking)",
+        )
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator:
+        try:
+            yield from self.pattern.finditer(text, pos, endpos, timeout=MATCH_SECONDS)
+        except TimeoutError:
+            raise self._timeout() from None
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize):
+        try:
+            return self.pattern.search(text, pos, endpos, timeout=MATCH_SECONDS)
+        except TimeoutError:
+            raise self._timeout() from None
+
+    def fullmatch(self, text: str):
+        try:
+            return self.pattern.fullmatch(text, timeout=MATCH_SECONDS)
+        except TimeoutError:
+            raise self._timeout() from None
+
+
+def compile_user(source: str, where: str, ignorecase: bool = False):
+    """A compiled pattern with finditer/search/fullmatch, groups and groupindex."""
+    flags = re.IGNORECASE if ignorecase else 0
+    try:
+        re.compile(source, flags)
+    except (re.error, OverflowError, RecursionError) as exc:
+        raise RuleError(where, f"正規表現 {source!r} が読めません: {exc}") from None
+    translated = to_re2(source)
+    if translated is not None:
+        try:
+            return re2.compile(f"(?i){translated}" if ignorecase else translated, _RE2_OPTIONS)
+        except re2.error:
+            pass  # look-arounds, back-references, ...: the guarded engine below
+    try:
+        pattern = regex.compile(source, regex.IGNORECASE if ignorecase else 0)
+    except regex.error as exc:
+        raise RuleError(where, f"正規表現 {source!r} が読めません: {exc}") from None
+    return Guarded(pattern, source, where)

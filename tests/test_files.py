@@ -1,0 +1,119 @@
+"""Bad files are per-file errors (or notices); the other drafts are still linted."""
+
+from __future__ import annotations
+
+import builtins
+import errno
+import os
+
+import pytest
+from click.testing import CliRunner
+
+from sm_lint.cli import main
+from sm_lint.inputs import Source, expand, read_bytes
+from sm_lint.runner import Linter, Options
+
+SECRET = "これは極秘の資料です。\n"
+
+
+@pytest.fixture
+def folder(tmp_path):
+    (tmp_path / "good.md").write_text(SECRET, encoding="utf-8")
+    return tmp_path
+
+
+def run(*args):
+    return CliRunner().invoke(main, ["--format", "concise", "--select", "JP-C101", *map(str, args)])
+
+
+def test_broken_symlink_and_symlink_loop_are_errors_and_the_rest_is_linted(folder):
+    (folder / "broken.md").symlink_to(folder / "missing.md")
+    (folder / "loop.md").symlink_to(folder / "loop.md")
+    out = run(folder)
+    assert out.exit_code == 2
+    assert f"{folder / 'good.md'}:1:4:" in out.output
+    assert f"{folder / 'broken.md'}: ファイルがありません" in out.output
+    assert f"{folder / 'loop.md'}: シンボリックリンクが循環しています" in out.output
+    assert "Traceback" not in out.output
+
+
+def test_a_directory_symlink_loop_is_not_followed(folder):
+    (folder / "sub").mkdir()
+    (folder / "sub" / "up").symlink_to(folder)
+    assert [s.display for s in expand([str(folder)])] == [str(folder / "good.md")]
+
+
+def test_a_fifo_is_refused_instead_of_blocking(folder):
+    os.mkfifo(folder / "pipe.md")
+    out = run(folder)
+    assert out.exit_code == 2
+    assert f"{folder / 'pipe.md'}: 通常のファイルではありません" in out.output
+
+
+def test_a_missing_path_on_the_command_line(folder):
+    out = run(folder / "good.md", folder / "nope.md")
+    assert out.exit_code == 2
+    assert "good.md:1:4:" in out.output and "nope.md: ファイルがありません" in out.output
+
+
+def test_permission_denied_is_a_per_file_error(folder, monkeypatch):
+    # Root reads anything, so the refusal is simulated at open().
+    (folder / "locked.md").write_text(SECRET, encoding="utf-8")
+    real_open = builtins.open
+
+    def guarded(path, *args, **kwargs):
+        if str(path).endswith("locked.md"):
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", guarded)
+    result = Linter(Options(select=("JP-C101",))).lint_sources(list(expand([str(folder)])))
+    assert result.errors == [f"{folder / 'locked.md'}: 読み取り権限がありません。権限を確認してください [Permission denied]"]
+    assert [f.path for f in result.findings] == [str(folder / "good.md")]
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can read a chmod 000 directory")
+def test_an_unreadable_directory_is_reported(folder):
+    locked = folder / "locked"
+    locked.mkdir()
+    locked.chmod(0)
+    try:
+        out = run(folder)
+    finally:
+        locked.chmod(0o755)
+    assert out.exit_code == 2 and "locked: 読み取り権限がありません" in out.output
+
+
+def test_walk_errors_become_per_file_errors(folder, monkeypatch):
+    def failing_walk(top, onerror=None, **kwargs):
+        onerror(PermissionError(errno.EACCES, "Permission denied", str(folder / "locked")))
+        yield str(folder), [], ["good.md"]
+
+    monkeypatch.setattr(os, "walk", failing_walk)
+    sources = list(expand([str(folder)]))
+    assert sources[-1] == Source(str(folder / "locked"), None, "読み取り権限がありません。権限を確認してください [Permission denied]")
+    result = Linter(Options(select=("JP-C101",))).lint_sources(sources)
+    assert len(result.findings) == 1 and len(result.errors) == 1
+
+
+def test_binary_file_is_skipped_with_a_notice_and_no_error(folder):
+    (folder / "logo.md").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
+    out = run(folder)
+    assert out.exit_code == 1  # the finding in good.md; the binary file is not a failure
+    assert f"{folder / 'logo.md'}: バイナリファイルのため読み飛ばしました" in out.output
+
+
+def test_drafts_are_opened_read_only(folder, monkeypatch):
+    modes = []
+    real_open = builtins.open
+
+    def spy(path, mode="r", *args, **kwargs):
+        modes.append((str(path), mode))
+        return real_open(path, mode, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", spy)
+    before = (folder / "good.md").stat()
+    read_bytes(Source("good.md", folder / "good.md"))
+    assert modes == [(str(folder / "good.md"), "rb")]
+    after = (folder / "good.md").stat()
+    assert (before.st_mtime_ns, before.st_size) == (after.st_mtime_ns, after.st_size)
