@@ -97,6 +97,8 @@ def _check_expansion(root: yaml.Node) -> None:
             height, size = max(height, h + 1), size + n
             if size > MAX_NODES:
                 raise _refuse(f"more than {MAX_NODES} values once aliases are expanded; refused", node)
+        if height > MAX_DEPTH:
+            raise _refuse(f"nested deeper than {MAX_DEPTH} levels through aliases; refused", node)
         open_nodes.discard(key)
         sizes[key] = height, size
         return height, size

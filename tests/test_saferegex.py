@@ -1,0 +1,126 @@
+"""User regexes: broken ones fail at load, slow ones cannot hang the linter."""
+
+from __future__ import annotations
+
+import re
+import time
+
+import pytest
+import re2
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sm_lint import saferegex
+from sm_lint.errors import RuleError
+from sm_lint.rules.loader import compile_rule, load_rules
+from sm_lint.rules.registry import load_kinds
+from sm_lint.runner import Linter
+from sm_lint.saferegex import Guarded, compile_user, to_re2
+
+
+@pytest.fixture(autouse=True)
+def kinds():
+    load_kinds()
+
+
+def rule(pattern: str, **extra) -> dict:
+    return {
+        "id": "T-001", "name": "t", "category": "confidential", "clause": "5(4)", "severity": "error",
+        "message": "「{match}」", "match": {"regex": pattern, **extra},
+        "examples": {"invalid": ["極秘"], "valid": ["公開"]},
+    }
+
+
+def test_a_pattern_that_does_not_compile_is_reported_at_load(tmp_path):
+    with pytest.raises(RuleError, match=r"pack\.yaml:0: 正規表現 '極秘\(' が読めません: missing \)"):
+        compile_rule(rule("極秘("), tmp_path / "pack.yaml")
+
+
+@pytest.mark.parametrize("spec", [
+    {"sentence": "によると("},
+])
+def test_bad_regex_in_an_exception_is_reported_at_load(tmp_path, spec):
+    with pytest.raises(RuleError, match="が読めません"):
+        compile_rule({**rule("極秘"), "except": [spec]}, tmp_path / "pack.yaml")
+
+
+def test_bad_regex_in_a_token_pattern_is_reported_at_load(tmp_path):
+    item = rule("x")
+    item["match"] = {"sequence": [{"regex": "[あ-"}]}
+    with pytest.raises(RuleError, match="が読めません"):
+        compile_rule(item, tmp_path / "pack.yaml")
+
+
+def test_linear_patterns_run_on_re2_and_look_arounds_on_the_guarded_engine():
+    assert isinstance(compile_user(r"(a+)+b", "w"), re2._Regexp)
+    assert isinstance(compile_user(r"秘(?!書)", "w"), Guarded)
+    assert isinstance(compile_user(r"(\w)\1", "w"), Guarded)
+
+
+def test_catastrophic_backtracking_on_re2_is_linear():
+    pattern = compile_user(r"(a+)+b", "w")
+    started = time.perf_counter()
+    assert pattern.search("a" * 100_000) is None
+    assert time.perf_counter() - started < 1
+
+
+def test_a_slow_guarded_pattern_is_stopped_and_reported_for_that_draft_only(monkeypatch, tmp_path):
+    monkeypatch.setattr(saferegex, "MATCH_SECONDS", 0.2)
+    slow = compile_rule(rule(r"(a|aa)+(?!b)$"), tmp_path / "pack.yaml")
+    fine = [r for r in load_rules() if r.id == "JP-C101"]
+    linter = Linter(rules=[slow, *fine])
+    (tmp_path / "slow.md").write_text("a" * 60 + "!", encoding="utf-8")
+    (tmp_path / "ok.md").write_text("極秘です。", encoding="utf-8")
+    from sm_lint.inputs import expand
+
+    started = time.perf_counter()
+    result = linter.lint_sources(list(expand([str(tmp_path / "slow.md"), str(tmp_path / "ok.md")])))
+    assert time.perf_counter() - started < 5
+    assert len(result.errors) == 1
+    assert result.errors[0].startswith(f"{tmp_path / 'slow.md'}: {tmp_path / 'pack.yaml'}:0: 正規表現")
+    assert "0.2 秒を超えた" in result.errors[0]
+    assert [(f.path, f.rule) for f in result.findings] == [(str(tmp_path / "ok.md"), "JP-C101")]
+
+
+@pytest.mark.parametrize("python, expected", [
+    (r"\d+", r"[\p{Nd}]+"),
+    (r"[\w・]+", r"[\p{L}\p{N}_・]+"),
+    (r"\S", r"[^\t\n\x0b\x0c\r\x1c-\x1f\x85\p{Z}]"),
+    (r"[]a]", r"[\]a]"),
+    (r"a\Z", r"a\z"),
+    (r"[^\W]", None),
+    (r"\bword\b", None),
+    (r"end$", None),
+    (r"a{,3}", None),
+    (r"[[:alpha:]]", None),
+    (r"[$]\$", r"[$]\$"),
+])
+def test_translation_to_re2(python, expected):
+    assert to_re2(python) == expected
+
+
+# Characters where Python's and RE2's ideas of digit, word and space differ.
+TRICKY = st.text(alphabet=st.sampled_from(list("aZ_1１٣\u3000 \t\n\x0b\x1c\x85\u2028秘密ｱ・。-[]")), max_size=40)
+PATTERNS = [r"\d+", r"\w+", r"\s+", r"\D\W\S", r"[\w・]+", r"[^\s]+", r"(?m:^)\s*秘\s", r"[\d\s]+秘"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=TRICKY, index=st.integers(0, len(PATTERNS) - 1))
+def test_re2_translation_matches_python_re(text, index):
+    source = PATTERNS[index]
+    ours = compile_user(source, "w")
+    assert isinstance(ours, re2._Regexp)
+    assert [m.span() for m in ours.finditer(text)] == [m.span() for m in re.finditer(source, text)]
+
+
+def test_the_shipped_rules_match_as_python_re_would():
+    texts = ["【秘】\u3000内部資料です", "正式発表前ですが 未発表作品", "秘 の文書\n 秘 書類", "未公表の情報"]
+    for r in load_rules():
+        spec = r.spec["match"].get("regex")
+        if spec is None:
+            continue
+        source = "|".join(f"(?:{p})" for p in spec) if isinstance(spec, list) else spec
+        for text in texts:
+            assert [m.span() for m in r.matcher.pattern.finditer(text)] == [
+                m.span() for m in re.finditer(source, text)
+            ], (r.id, text)
