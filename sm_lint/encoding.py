@@ -76,17 +76,24 @@ def decode(data: bytes, path: str, encoding: str | None = None) -> tuple[str, st
 
 
 def _detect(data: bytes) -> str | None:
+    """The one Japanese codec that decodes every byte, or the detector's choice among several."""
+    fits = [codec for codec in JAPANESE if _decodes(data, codec)]
+    if len(fits) <= 1:
+        return fits[0] if fits else None
     from charset_normalizer import from_bytes  # only for non-UTF-8 drafts
 
-    best = from_bytes(data, cp_isolation=list(JAPANESE)).best()
-    if best is None:
-        return None
-    codec = codecs.lookup(best.encoding).name
+    # Full-width runs (ｈｔｔｐｓ：／／) look like noise to the detector's default 0.2 limit.
+    best = from_bytes(data, cp_isolation=fits, threshold=0.5).best()
+    codec = codecs.lookup(best.encoding).name if best else None
+    return codec if codec in fits else None
+
+
+def _decodes(data: bytes, codec: str) -> bool:
     try:
-        data.decode(codec)  # the detector may accept a few undecodable bytes; we do not
+        data.decode(codec)
     except UnicodeDecodeError:
-        return None
-    return codec
+        return False
+    return True
 
 
 def _strict(data: bytes, path: str, codec: str) -> str:

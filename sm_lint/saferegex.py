@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import sys
+import warnings
 from typing import Iterator
 
 import re2
@@ -28,6 +29,10 @@ _CLASSES = {
 }
 _RE2_OPTIONS = re2.Options()
 _RE2_OPTIONS.log_errors = False  # RE2 would print its own parse errors on stderr
+
+
+def _shown(source: str) -> str:
+    return repr(source if len(source) <= 60 else source[:57] + "...")
 
 
 class RegexTimeout(RuleError):
@@ -95,7 +100,7 @@ class Guarded:
     def _timeout(self) -> RegexTimeout:
         return RegexTimeout(
             self.where,
-            f"正規表現 {self.source!r} の照合が {MATCH_SECONDS:g} 秒を超えたため中止しました。"
+            f"正規表現 {_shown(self.source)} の照合が {MATCH_SECONDS:g} 秒を超えたため中止しました。"
             "パターンを単純にしてください (catastrophic backtracking)",
         )
 
@@ -122,9 +127,11 @@ def compile_user(source: str, where: str, ignorecase: bool = False):
     """A compiled pattern with finditer/search/fullmatch, groups and groupindex."""
     flags = re.IGNORECASE if ignorecase else 0
     try:
-        re.compile(source, flags)
+        with warnings.catch_warnings():  # "possible nested set" would print a second line
+            warnings.simplefilter("ignore")
+            re.compile(source, flags)
     except (re.error, OverflowError, RecursionError) as exc:
-        raise RuleError(where, f"正規表現 {source!r} が読めません: {exc}") from None
+        raise RuleError(where, f"正規表現 {_shown(source)} が読めません: {exc}") from None
     translated = to_re2(source)
     if translated is not None:
         try:
@@ -134,5 +141,5 @@ def compile_user(source: str, where: str, ignorecase: bool = False):
     try:
         pattern = regex.compile(source, regex.IGNORECASE if ignorecase else 0)
     except regex.error as exc:
-        raise RuleError(where, f"正規表現 {source!r} が読めません: {exc}") from None
+        raise RuleError(where, f"正規表現 {_shown(source)} が読めません: {exc}") from None
     return Guarded(pattern, source, where)

@@ -1,0 +1,142 @@
+"""A short fuzz campaign (hypothesis): every entry point that takes user input, many inputs.
+
+    python tests/fuzz/campaign.py                 # 2000 inputs per target
+    python tests/fuzz/campaign.py --examples 20000 --seed 7
+
+Targets: drafts as text, drafts as bytes (every encoding, random bytes), YAML as users write
+it, user regexes (compiled and run), and the command line on a file. A target fails when
+anything but the documented one-line error escapes, or a finding does not slice to its match.
+Prints how many inputs each target tried and the smallest failing input found; exit 1 on any.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path[:0] = [str(HERE.parent.parent), str(HERE.parent)]  # the repository and tests/
+
+import yaml  # noqa: E402
+from click.testing import CliRunner  # noqa: E402
+from hypothesis import HealthCheck, given, seed, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from fuzz.strategies import ANY_CHAR, body, draft, draft_bytes, front_matter  # noqa: E402
+from sm_lint.cli import main as cli  # noqa: E402
+from sm_lint.config import Config  # noqa: E402
+from sm_lint.document import parse_draft, read_draft  # noqa: E402
+from sm_lint.errors import InputError, RuleError  # noqa: E402
+from sm_lint.runner import Linter  # noqa: E402
+from sm_lint.saferegex import compile_user  # noqa: E402
+from sm_lint.yamlsafe import load_yaml  # noqa: E402
+
+REGEX_PIECES = ["a", "秘", ".", "*", "+", "?", "|", "(", ")", "(?:", "(?=", "(?!", "(?<=", "[", "]", "^",
+                "$", "\\d", "\\w", "\\s", "\\W", "\\b", "\\1", "{2,}", "{,3}", "(?P<x>", "(?P=x)", "(?m:", "\\"]
+regex_source = st.lists(st.one_of(st.sampled_from(REGEX_PIECES), st.text(alphabet=ANY_CHAR, max_size=3)),
+                        min_size=1, max_size=10).map("".join)
+
+
+def _findings_ok(text: str, findings) -> None:
+    parsed = parse_draft(text, "<text>")
+    for f in findings:
+        assert 0 <= f.start <= f.end <= len(text), f
+        assert text[f.start : f.end] == f.match, f
+        assert parsed.position(f.start) == (f.line, f.column), f
+
+
+def targets(linter: Linter, workdir: Path):
+    def lint_text(text):
+        try:
+            findings = linter.lint_text(text)
+        except InputError as exc:
+            assert "\n" not in str(exc)
+            return
+        _findings_ok(text, findings)
+
+    def lint_bytes(data):
+        try:
+            parsed = read_draft("d.md", data)
+        except InputError as exc:
+            assert "\n" not in str(exc)
+            return
+        _findings_ok(parsed.text, linter.lint_draft(parsed, Config()))
+
+    def user_yaml(source):
+        try:
+            load_yaml(source)
+        except yaml.YAMLError:
+            pass
+
+    def user_regex(args):
+        source, text = args
+        try:
+            pattern = compile_user(source, "fuzz")
+        except RuleError as exc:
+            assert "\n" not in str(exc)
+            return
+        for m in pattern.finditer(text):
+            assert 0 <= m.start() <= m.end() <= len(text)
+
+    def command_line(data):
+        path = workdir / "draft.md"
+        path.write_bytes(data)
+        out = CliRunner().invoke(cli, ["--format", "json", str(path)])
+        assert out.exit_code in (0, 1, 2), out.output
+        assert "Traceback" not in out.output and "内部エラー" not in out.output, out.output
+
+    return {
+        "lint_text": (lint_text, draft),
+        "lint_bytes": (lint_bytes, draft_bytes),
+        "user_yaml": (user_yaml, front_matter),
+        "user_regex": (user_regex, st.tuples(regex_source, body)),
+        "command_line": (command_line, draft_bytes),
+    }
+
+
+def run(name, check, strategy, examples: int, rng_seed: int) -> tuple[int, str | None, float]:
+    tried = 0
+
+    @seed(rng_seed)
+    @settings(max_examples=examples, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+    @given(strategy)
+    def case(value):
+        nonlocal tried
+        tried += 1
+        check(value)
+
+    started = time.perf_counter()
+    try:
+        case()
+        failure = None
+    except Exception as exc:  # the campaign reports, it does not stop
+        failure = f"{type(exc).__name__}: {str(exc)[:500]}"
+    return tried, failure, time.perf_counter() - started
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--examples", type=int, default=2000, help="inputs per target")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--only", nargs="*", help="target names")
+    args = parser.parse_args()
+    linter = Linter()
+    total, failed = 0, 0
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, (check, strategy) in targets(linter, Path(tmp)).items():
+            if args.only and name not in args.only:
+                continue
+            tried, failure, seconds = run(name, check, strategy, args.examples, args.seed)
+            total += tried
+            failed += failure is not None
+            status = "ok" if failure is None else f"FAILED\n    {failure}"
+            print(f"{name:13} {tried:7d} inputs  {seconds:6.1f} s  {status}", flush=True)
+    print(f"total         {total:7d} inputs  {failed} failing target(s)")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,59 @@
+"""Hypothesis strategies for hostile drafts, shared by the property tests and the campaign.
+
+Drafts are built from realistic pieces (every rule's own examples) mixed with characters
+that have broken text tools before: NUL, lone CR, BOMs, NFKC expansions (㍻ -> 平成),
+half-width voiced kana, combining marks, emoji sequences, bidi controls, full-width URLs.
+Lone surrogates are left out: no decoder produces them from a file.
+"""
+
+from __future__ import annotations
+
+import yaml
+from hypothesis import strategies as st
+
+from sm_lint.rules.loader import load_rules
+
+HOSTILE = [
+    "\x00", "\r\n", "\r", "\n", "\t", "\x1b", "\x7f", "\x85", "\ufeff", "\u200b", "\u2028", "\u202e",
+    "\u3000", "ﾊﾞ", "ｶﾞ", "ﾞ", "ﾟ", "ｱ", "A\u0301", "\u0301", "İ", "ß", "ﬁ", "㍻", "㌔", "①", "ｶﾟ",
+    "\U0001F600", "👨\u200d👩\u200d👧", "🇯🇵", "𠮷", "\uffff", "\U0010ffff", "---", "---\n", "#",
+    "＃", "@", "＠", "https://", "ｈｔｔｐｓ：／／", "www.", "[", "]", "(", ")", "（", "）", "「", "」",
+    "。", "、", "！", "？", "\\", "{match}", "{", "}", "%s",
+]
+
+
+def _seeds() -> list[str]:
+    texts = {t for rule in load_rules() for t in (*rule.invalid, *rule.valid)}
+    return sorted(texts)
+
+
+SEEDS = _seeds()
+ANY_CHAR = st.characters(exclude_categories=("Cs",))
+piece = st.one_of(
+    st.sampled_from(SEEDS),
+    st.sampled_from(HOSTILE),
+    st.text(alphabet=ANY_CHAR, max_size=12),
+)
+body = st.lists(piece, max_size=12).map("".join)
+
+_scalar = st.one_of(st.none(), st.booleans(), st.integers(), st.text(alphabet=ANY_CHAR, max_size=10), body)
+_data = st.recursive(
+    _scalar,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4),
+        st.dictionaries(st.one_of(st.sampled_from(["title", "platform", "date", "tags", "account"]),
+                                  st.text(alphabet=ANY_CHAR, min_size=1, max_size=8)), inner, max_size=4),
+    ),
+    max_leaves=10,
+)
+front_matter = st.one_of(
+    _data.map(lambda d: yaml.safe_dump(d, allow_unicode=True)),
+    st.lists(st.one_of(piece, st.sampled_from(["&a ", "*a", ": ", "- ", "[", "{", "!!binary ", "? ", "<<: "])),
+             max_size=8).map("".join),
+)
+draft = st.one_of(body, st.tuples(front_matter, body).map(lambda fb: f"---\n{fb[0]}\n---\n{fb[1]}"))
+CODECS = ["utf-8", "utf-8-sig", "utf-16", "cp932", "euc_jp", "iso2022_jp"]
+draft_bytes = st.one_of(
+    st.binary(max_size=300),
+    st.tuples(draft, st.sampled_from(CODECS)).map(lambda dc: dc[0].encode(dc[1], errors="ignore")),
+)

@@ -1,0 +1,86 @@
+"""Huge drafts, NUL bytes, no network, no draft text left in any cache."""
+
+from __future__ import annotations
+
+import codecs
+import gc
+import socket
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from sm_lint.cli import main
+from sm_lint.inputs import expand
+from sm_lint.runner import Linter, Options
+from sm_lint.tokenizer import MAX_CHUNK
+
+
+def test_a_long_line_without_newline_is_linted_in_pieces_with_exact_offsets(linter):
+    # One line of ~6 tokenizer chunks, a NUL every sentence (pasted from a PDF), a CR, and
+    # a secret marking past every chunk boundary: nothing after a NUL may be lost.
+    sentence = "上越市の春祭りは四月に開催します\x00"
+    head = sentence * (6 * MAX_CHUNK // len(sentence))
+    text = head + "\rこれは極秘の資料です。" + "ｱｲｳｴｵ" * 100
+    findings = [f for f in linter.lint_text(text) if f.rule == "JP-C101"]
+    start = text.index("極秘")
+    assert [(f.start, f.end, f.match, f.line, f.column) for f in findings] == [
+        (start, start + 2, "極秘", 2, 4)  # the lone CR starts line 2
+    ]
+
+
+def test_text_after_a_nul_is_still_checked(rule_ids):
+    assert "JP-C101" in rule_ids("お知らせです。\x00\x00これは極秘の資料です。")
+
+
+def test_several_megabytes_of_text_do_not_crash_mecab(linter):
+    # ~2 MB without a single line break: one MeCab call on this would crash the process.
+    text = "あ" * 700_000
+    assert linter.lint_text(text) == []
+
+
+def test_no_network_while_linting_every_kind_of_draft(tmp_path, monkeypatch):
+    attempts = []
+
+    def refuse(*args, **kwargs):
+        attempts.append(args)
+        raise OSError("network access blocked by the test")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    draft = (
+        "---\ntitle: お知らせ\nplatform: x\n---\n"
+        "詳しくは https://www.city.joetsu.niigata.jp/ と bit.ly/abc と ｈｔｔｐｓ：／／ｅｘａｍｐｌｅ．ｃｏｍ を、"
+        "問い合わせは info@example.com か @joetsu_city へ。#上越市 これは極秘です。\n"
+    )
+    for codec in ("utf-8", "utf-8-sig", "utf-16", "cp932", "euc_jp", "iso2022_jp"):
+        (tmp_path / f"{codec}.md").write_bytes(draft.encode(codec))
+    (tmp_path / "plain.txt").write_text("お知らせ\x00です。" * 5000, encoding="utf-8")
+    (tmp_path / "image.md").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    (tmp_path / "bad-yaml.md").write_text("---\na: [\n---\n本文\n", encoding="utf-8")
+    out = CliRunner().invoke(main, ["--format", "json", str(tmp_path)])
+    assert attempts == []
+    assert out.exit_code == 2  # bad-yaml.md; every other draft was linted
+    assert out.output.count('"rule": "JP-C101"') == 6
+
+
+def _cached_reprs() -> str:
+    """Everything held by the functools caches in sm_lint's modules, as text."""
+    held = []
+    for name, module in list(sys.modules.items()):
+        if not name.startswith("sm_lint"):
+            continue
+        for obj in vars(module).values():
+            if hasattr(obj, "cache_info"):
+                held.extend(repr(ref) for ref in gc.get_referents(obj) if isinstance(ref, dict))
+    return "\n".join(held)
+
+
+def test_caches_never_hold_draft_text(tmp_path):
+    marker = "".join(chr(0x3041 + (i * 7) % 80) for i in range(6)) + "課長"  # unlikely in any rule
+    (tmp_path / "d.md").write_text(f"今日は{marker}が来ました。極秘です。\n", encoding="utf-8")
+    result = Linter(Options()).lint_sources(list(expand([str(tmp_path)])))
+    assert result.findings  # the draft really was analysed
+    assert marker not in _cached_reprs()

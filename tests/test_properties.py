@@ -1,0 +1,44 @@
+"""Property tests: no input makes the linter raise anything but a one-line InputError,
+and every finding points at exactly the text it reports."""
+
+from __future__ import annotations
+
+from fuzz.strategies import draft, draft_bytes
+from hypothesis import HealthCheck, given, settings
+
+from sm_lint.config import Config
+from sm_lint.document import parse_draft, read_draft
+from sm_lint.errors import InputError
+
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def check_findings(text: str, findings) -> None:
+    parsed = parse_draft(text, "<text>")
+    for f in findings:
+        assert 0 <= f.start <= f.end <= len(text)
+        assert text[f.start : f.end] == f.match
+        assert parsed.position(f.start) == (f.line, f.column)
+        assert parsed.position(f.end) == (f.end_line, f.end_column)
+
+
+@SETTINGS
+@given(text=draft)
+def test_any_text_lints_with_findings_inside_the_text(linter, text):
+    try:
+        findings = linter.lint_text(text)
+    except InputError as exc:
+        assert "\n" not in str(exc)
+        return
+    check_findings(text, findings)
+
+
+@SETTINGS
+@given(data=draft_bytes)
+def test_any_bytes_read_or_fail_with_one_line(linter, data):
+    try:
+        draft = read_draft("d.md", data)
+    except InputError as exc:
+        assert "\n" not in str(exc)
+        return
+    check_findings(draft.text, linter.lint_draft(draft, Config()))
