@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Iterator
 
 DRAFT_SUFFIXES = (".md", ".markdown", ".txt")
+MAX_BYTES = 32 << 20  # a post is kilobytes; tens of megabytes is an archive or a mistake
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,7 @@ _WHY = {
     errno.EACCES: "読み取り権限がありません。権限を確認してください",
     errno.EPERM: "読み取り権限がありません。権限を確認してください",
     errno.EISDIR: "ディレクトリです",
+    errno.EFBIG: f"下書きとしては大きすぎます ({MAX_BYTES >> 20} MiB まで)。ファイルを確認してください",
 }
 
 
@@ -62,8 +64,11 @@ def read_bytes(source: Source) -> bytes:
     if source.path is None:
         return sys.stdin.buffer.read()
     # A FIFO or device would block or never end; only regular files are drafts.
-    if not stat.S_ISREG(os.stat(source.path).st_mode):
+    info = os.stat(source.path)
+    if not stat.S_ISREG(info.st_mode):
         raise OSError(errno.EINVAL, "not a regular file", str(source.path))
+    if info.st_size > MAX_BYTES:
+        raise OSError(errno.EFBIG, f"{info.st_size} bytes", str(source.path))
     # Opened read-only; the linter never writes a draft unless asked to fix it.
     with open(source.path, "rb") as handle:
         return handle.read()

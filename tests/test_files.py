@@ -117,3 +117,12 @@ def test_drafts_are_opened_read_only(folder, monkeypatch):
     assert modes == [(str(folder / "good.md"), "rb")]
     after = (folder / "good.md").stat()
     assert (before.st_mtime_ns, before.st_size) == (after.st_mtime_ns, after.st_size)
+
+
+def test_a_file_too_large_to_be_a_draft_is_refused_before_reading(folder, monkeypatch):
+    from sm_lint import inputs
+
+    monkeypatch.setattr(inputs, "MAX_BYTES", 10)
+    out = run(folder)
+    assert out.exit_code == 2
+    assert f"{folder / 'good.md'}: 下書きとしては大きすぎます" in out.output
