@@ -71,6 +71,8 @@ def _matcher(spec: Any, where: str):
     if len(kinds) != 1:
         raise RuleError(where, f"`match` needs exactly one kind of: {', '.join(sorted(KINDS))}")
     compiler, options = KINDS[kinds[0]]
+    if isinstance(spec, LineDict):
+        where = f"{where.rsplit(':', 1)[0]}:{spec.line_of(kinds[0])}"
     unknown = set(spec) - options - {kinds[0]}
     if unknown:
         raise RuleError(where, f"unknown option(s) for `{kinds[0]}`: {', '.join(sorted(map(str, unknown)))}")
