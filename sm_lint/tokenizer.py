@@ -34,6 +34,11 @@ class Token:
     key: str  # folded surface and lemma, for width/kana-insensitive matching
     lemma_key: str
 
+    @property
+    def lower(self) -> str:
+        """The surface, width- and case-insensitive but kana-sensitive (the view is NFKC)."""
+        return self.surface.lower()
+
 
 @lru_cache(maxsize=1)
 def tagger():
