@@ -60,11 +60,12 @@ def test_directory_is_walked_for_draft_suffixes_only(drafts):
 
 
 def test_stdin_and_json_fields():
+    import jsonschema
+
     r = run("-", "--format", "json", stdin=ERROR)
+    schema = json.loads((ROOT / "sm_lint" / "report" / "findings.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(json.loads(r.stdout), schema)
     [finding] = json.loads(r.stdout)
-    required = {"path", "line", "column", "end_line", "end_column", "rule", "category", "clause",
-                "severity", "message", "match", "suggestion"}
-    assert required <= set(finding)
     assert finding["path"] == "-" and finding["match"] == "バカ"
     assert (finding["line"], finding["column"], finding["end_column"]) == (1, 3, 5)
 
@@ -91,9 +92,11 @@ def test_missing_file_is_exit_two_with_one_line(drafts):
     assert "1 件の下書きを確認" in r.stdout  # the other file was still linted
 
 
-def test_no_colour_when_not_a_terminal():
-    r = run("-", stdin=ERROR)
-    assert "\x1b[" not in r.stdout
+def test_no_colour_when_not_a_terminal_or_no_color():
+    assert "\x1b[" not in run("-", stdin=ERROR).stdout
+    assert "\x1b[" in run("-", stdin=ERROR, env={"FORCE_COLOR": "1"}).stdout  # the control
+    assert "\x1b[" not in run("-", stdin=ERROR, env={"FORCE_COLOR": "1", "NO_COLOR": "1"}).stdout
+    assert "\x1b[" not in run("-", "--no-color", stdin=ERROR, env={"FORCE_COLOR": "1"}).stdout
 
 
 def test_rules_lists_every_rule_and_explain_prints_the_clause():

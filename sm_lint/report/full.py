@@ -3,6 +3,7 @@ highlighted, and the suggested rewrite; a summary of counts at the end."""
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 
 from rich.console import Console
@@ -15,7 +16,8 @@ _STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold blue"}
 
 
 def _console(ctx) -> Console:
-    if ctx.color is False:
+    # rich alone would keep bold and reverse under NO_COLOR; plain text is what users expect.
+    if ctx.color is False or os.environ.get("NO_COLOR"):
         return Console(file=ctx.stream, no_color=True, highlight=False, soft_wrap=True, force_terminal=False)
     return Console(file=ctx.stream, highlight=False, soft_wrap=True)
 
