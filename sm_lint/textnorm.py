@@ -36,13 +36,34 @@ class View:
         return bisect.bisect_left(self.starts, offset)
 
 
+class _CharTable(dict):
+    """NFKC of single characters, computed once per character."""
+
+    def __missing__(self, char: str) -> str:
+        # No character normalizes to nothing, so equal lengths mean one-to-one mapping.
+        result = self[char] = unicodedata.normalize("NFKC", char) or char
+        return result
+
+
+_CHAR_NFKC = _CharTable()
+
+
+def _identity(view: str, base: int) -> View:
+    return View(view, range(base, base + len(view)), range(base + 1, base + len(view) + 1))
+
+
 def normalize(text: str, base: int = 0) -> View:
     """NFKC per character (composing half-width kana with their voiced marks).
 
     `base` is added to every original offset, so a view of a slice maps into the whole file.
     """
     if text.isascii() or unicodedata.is_normalized("NFKC", text):
-        return View(text, range(base, base + len(text)), range(base + 1, base + len(text) + 1))
+        return _identity(text, base)
+    if "\uff9e" not in text and "\uff9f" not in text:
+        # Usual case: only one-to-one changes (（ → (, ～ → ~): the offsets stay the same.
+        view = "".join(map(_CHAR_NFKC.__getitem__, text))
+        if len(view) == len(text):
+            return _identity(view, base)
     out: list[str] = []
     starts: list[int] = []
     ends: list[int] = []

@@ -4,7 +4,7 @@ them as a predicate on consecutive tokens. Shared by the sequence matcher and ex
 from __future__ import annotations
 
 import re
-from typing import Any, Callable
+from typing import Any, Callable, Iterable
 
 from sm_lint.errors import RuleError
 from sm_lint.textnorm import fold
@@ -22,6 +22,7 @@ FIELDS = {
     "goshu": "goshu",
 }
 _FOLDED = {"surface", "lemma"}
+_SELECTIVE = ("surface", "lemma", "orthBase")  # fields worth looking up, most selective first
 
 TokenTest = Callable[[Token], bool]
 
@@ -37,6 +38,7 @@ def compile_token(spec: Any, where: str) -> TokenTest:
     if not isinstance(spec, dict) or not spec:
         raise RuleError(where, "a token pattern is a mapping such as {lemma: 聞く, pos1: 動詞}")
     tests: list[TokenTest] = []
+    index = None  # (attribute, values) that a matching token must have, for look-ups
     for name, value in spec.items():
         if name == "not":
             inner = compile_token(value, where)
@@ -52,10 +54,33 @@ def compile_token(spec: Any, where: str) -> TokenTest:
             wanted = frozenset(fold(v) for v in values) if name in _FOLDED else frozenset(values)
             attr = FIELDS[name]
             tests.append(lambda t, attr=attr, wanted=wanted: getattr(t, attr) in wanted)
+            if name in _SELECTIVE and (index is None or _SELECTIVE.index(name) < _SELECTIVE.index(index[2])):
+                index = (attr, wanted, name)
         else:
             known = ", ".join([*FIELDS, "regex", "not"])
             raise RuleError(where, f"unknown token field `{name}` (known: {known})")
-    return lambda t: all(test(t) for test in tests)
+    test = tests[0] if len(tests) == 1 else (lambda t: all(test(t) for test in tests))
+    if index is not None:
+        test = _with_index(test, index[0], index[1])
+    return test
+
+
+def _with_index(test: TokenTest, attr: str, values: frozenset[str]) -> TokenTest:
+    def indexed(token) -> bool:
+        return test(token)
+
+    indexed.index = (attr, values)
+    return indexed
+
+
+def candidates(test: TokenTest, analysis) -> Iterable[int]:
+    """Token positions where `test` may hold: looked up when the pattern names a word."""
+    index = getattr(test, "index", None)
+    if index is None:
+        return range(len(analysis.tokens))
+    attr, values = index
+    by_value = analysis.index(attr)
+    return sorted(i for value in values & by_value.keys() for i in by_value[value])
 
 
 def compile_tokens(spec: Any, where: str) -> list[TokenTest]:

@@ -91,18 +91,25 @@ class Lexicon:
     def find(self, analysis):
         tokens = analysis.tokens
         seen: set[tuple[int, int, str]] = set()
-        for i, token in enumerate(tokens):
-            for entry in self.by_lemma.get(token.lemma_key, ()):
-                if entry.first is None or entry.first(token):
-                    seen.add((token.start, token.end, entry.word))
-                    yield Hit(token.start, token.end, entry.suggestion, detail={"word": entry.word})
-            # Kana-folded keys (token.key) for kana words, plain lower-case surfaces otherwise.
-            for attr in ("key", "lower"):
-                for entry, end in self._surface_hits(tokens, i, attr):
-                    span = (token.start, end, entry.word)
-                    if span not in seen and (entry.first is None or entry.first(token)):
-                        seen.add(span)
-                        yield Hit(token.start, end, entry.suggestion, detail={"word": entry.word})
+        lemma_index = analysis.index("lemma_key")
+        for lemma in self.by_lemma.keys() & lemma_index.keys():
+            for i in lemma_index[lemma]:
+                token = tokens[i]
+                for entry in self.by_lemma[lemma]:
+                    if entry.first is None or entry.first(token):
+                        seen.add((token.start, token.end, entry.word))
+                        yield Hit(token.start, token.end, entry.suggestion, detail={"word": entry.word})
+        # Kana-folded keys (token.key) for kana words, plain lower-case surfaces otherwise.
+        for attr in ("key", "lower"):
+            index = analysis.index(attr)
+            for first in self.prefixes & index.keys():
+                for i in index[first]:
+                    token = tokens[i]
+                    for entry, end in self._surface_hits(tokens, i, attr):
+                        span = (token.start, end, entry.word)
+                        if span not in seen and (entry.first is None or entry.first(token)):
+                            seen.add(span)
+                            yield Hit(token.start, end, entry.suggestion, detail={"word": entry.word})
 
 
 @kind("words", options=("by", *_POS_KEYS))
