@@ -32,33 +32,53 @@ FLOOR_TAGGER = (
 )
 
 
-def timed(cmd: list[str], runs: int) -> tuple[float, float]:
-    """Median wall seconds and peak RSS (MB) of a command over `runs` runs."""
-    times, peaks = [], []
-    for _ in range(runs):
+class Measure:
+    """Wall and CPU seconds (medians) and peak RSS of one command over several runs."""
+
+    def __init__(self, cmd: list[str]):
+        self.cmd, self.wall, self.cpu, self.rss = cmd, [], [], 0.0
+
+    def run_once(self) -> None:
         start = time.perf_counter()
-        child = subprocess.Popen(cmd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        _, _, usage = os.wait4(child.pid, 0)  # this child's own peak RSS, in KiB on Linux
-        times.append(time.perf_counter() - start)
+        child = subprocess.Popen(self.cmd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        _, _, usage = os.wait4(child.pid, 0)  # this child's own usage; ru_maxrss in KiB
         child.returncode = 0  # reaped by wait4
-        peaks.append(usage.ru_maxrss / 1024)
-    return statistics.median(times), max(peaks)
+        self.wall.append(time.perf_counter() - start)
+        self.cpu.append(usage.ru_utime + usage.ru_stime)
+        self.rss = max(self.rss, usage.ru_maxrss / 1024)
+
+    @property
+    def median_wall(self) -> float:
+        return statistics.median(self.wall)
+
+    @property
+    def median_cpu(self) -> float:
+        return statistics.median(self.cpu)
 
 
-def tokenize_floor(paths: list[Path], runs: int) -> float:
+def measure(commands: list[list[str]], runs: int) -> list[Measure]:
+    """Run the commands in turn, `runs` rounds, so that a noisy moment hits them alike."""
+    measures = [Measure(cmd) for cmd in commands]
+    for _ in range(runs):
+        for m in measures:
+            m.run_once()
+    return measures
+
+
+def tokenize_floor_cmd(paths: list[Path]) -> list[str]:
     script = (
         "import sys, os, fugashi, unidic_lite; d = unidic_lite.DICDIR;"
         "t = fugashi.Tagger(f'-r \"{os.path.join(d, \"mecabrc\")}\" -d \"{d}\"');"
         "[[(n.surface, n.feature.lemma, n.feature.pos1) for line in open(p, encoding='utf-8') for n in t(line)]"
         " for p in sys.argv[1:]]"
     )
-    return timed([sys.executable, "-c", script, *map(str, paths)], runs)[0]
+    return [sys.executable, "-c", script, *map(str, paths)]
 
 
-def row(label: str, seconds: float, floor: float | None = None, rss: float | None = None) -> None:
-    ratio = f"{seconds / floor:6.2f}x floor" if floor else ""
-    memory = f"{rss:7.1f} MB" if rss is not None else ""
-    print(f"{label:<46}{seconds * 1000:9.1f} ms  {ratio:<14}{memory}")
+def row(label: str, m: Measure, floor: Measure | None = None) -> None:
+    ratio = f"{m.median_wall / floor.median_wall:5.2f}x" if floor else ""
+    cpu_ratio = f"{m.median_cpu / floor.median_cpu:5.2f}x" if floor else ""
+    print(f"{label:<44}{m.median_wall * 1000:8.1f} ms {ratio:>6}  {m.median_cpu * 1000:8.1f} ms {cpu_ratio:>6}  {m.rss:6.1f} MB")
 
 
 def main() -> int:
@@ -74,18 +94,18 @@ def main() -> int:
         paths = write_corpus(tmp / "drafts", args.drafts)
         chars = sum(len(p.read_text(encoding="utf-8")) for p in paths)
 
-        print(f"median of {args.runs} runs; peak RSS of the child process")
-        floor, floor_rss = timed([sys.executable, "-c", FLOOR_TAGGER], args.runs)
-        row("floor: import fugashi + Tagger + one call", floor, None, floor_rss)
-        cold, cold_rss = timed([*sm_lint, str(one)], args.runs)
-        row("cold start: sm-lint one short clean draft", cold, floor, cold_rss)
+        print(f"medians of {args.runs} interleaved runs; ratios to the floor above; peak RSS")
+        print(f"{'':<44}{'wall':>11} {'ratio':>6}  {'cpu':>11} {'ratio':>6}  {'memory':>9}")
+        subprocess.run([*sm_lint, str(one)], env=ENV, capture_output=True)  # fill the rule cache
+        floor, cold = measure([[sys.executable, "-c", FLOOR_TAGGER], [*sm_lint, str(one)]], args.runs)
+        row("floor: import fugashi + Tagger + one call", floor)
+        row("cold start: sm-lint one short clean draft", cold, floor)
 
         runs = max(3, args.runs // 2)
-        tok = tokenize_floor(paths, runs)
-        row(f"floor: tokenize {args.drafts} drafts ({chars:,} chars)", tok, None)
-        whole, whole_rss = timed([*sm_lint, "--format", "json", str(tmp / "drafts")], runs)
-        row(f"sm-lint on {args.drafts} drafts", whole, tok, whole_rss)
-        print(f"throughput: {args.drafts / whole:,.0f} drafts/s, {chars / whole:,.0f} chars/s")
+        tok, whole = measure([tokenize_floor_cmd(paths), [*sm_lint, "--format", "json", str(tmp / "drafts")]], runs)
+        row(f"floor: tokenize {args.drafts} drafts ({chars:,} ch)", tok)
+        row(f"sm-lint on {args.drafts} drafts", whole, tok)
+        print(f"throughput: {args.drafts / whole.median_wall:,.0f} drafts/s, {chars / whole.median_wall:,.0f} chars/s")
     return 0
 
 

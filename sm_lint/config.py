@@ -12,12 +12,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable
 
-import yaml
-
 from sm_lint.errors import ConfigError
 from sm_lint.rules.model import SEVERITIES
 from sm_lint.rules.registry import load_kinds
-from sm_lint.yamlsafe import LineDict, load_yaml, yaml_error_line, yaml_problem
+from sm_lint.yamlsafe import LineDict, YamlError, load_yaml
 
 CONFIG_NAMES = (".sm-lint.yaml", ".sm-lint.yml")
 
@@ -113,8 +111,8 @@ def load_config(path: Path) -> Config:
         raise ConfigError(str(path), f"cannot read the configuration: {exc}") from None
     try:
         data = load_yaml(text)
-    except yaml.YAMLError as exc:
-        raise ConfigError(f"{path}:{yaml_error_line(exc)}", f"not valid YAML: {yaml_problem(exc)}") from None
+    except YamlError as exc:
+        raise ConfigError(f"{path}:{exc.line}", f"not valid YAML: {exc.problem}") from None
     return parse_config(data, str(path))
 
 

@@ -2,18 +2,22 @@
 
 Only plain data types are built (never Python objects), the C parser is used when present,
 and every mapping remembers the lines of itself and its keys so errors can point at them.
+PyYAML is imported on first use: a draft without front matter never pays for it.
 """
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
-import yaml
 
-try:
-    _Base = yaml.CSafeLoader
-except AttributeError:  # PyYAML built without libyaml
-    _Base = yaml.SafeLoader
+class YamlError(Exception):
+    """Not valid YAML: `line` is 1-based in the file, `problem` says what is wrong."""
+
+    def __init__(self, line: int, problem: str):
+        super().__init__(f"{line}: {problem}")
+        self.line = line
+        self.problem = problem
 
 
 class LineDict(dict):
@@ -26,43 +30,44 @@ class LineDict(dict):
         return self.key_lines.get(key, self.line)
 
 
-class _Loader(_Base):
-    first_line = 1
+@lru_cache(maxsize=1)
+def _loader_class():
+    import yaml
 
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # SafeLoader if built without libyaml
 
-def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
-    result = LineDict()
-    result.line = loader.first_line + node.start_mark.line
-    result.key_lines = {}
-    loader.flatten_mapping(node)
-    for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        if not isinstance(key, (str, int, float, bool)) and key is not None:
-            raise yaml.constructor.ConstructorError(
-                None, None, "a mapping key must be a plain value", key_node.start_mark
-            )
-        result[key] = loader.construct_object(value_node, deep=True)
-        result.key_lines[str(key)] = loader.first_line + key_node.start_mark.line
-    return result
+    class Loader(base):
+        first_line = 1
 
+    def construct_mapping(loader, node) -> LineDict:
+        result = LineDict()
+        result.line = loader.first_line + node.start_mark.line
+        result.key_lines = {}
+        loader.flatten_mapping(node)
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node, deep=True)
+            if not isinstance(key, (str, int, float, bool)) and key is not None:
+                raise yaml.constructor.ConstructorError(
+                    None, None, "a mapping key must be a plain value", key_node.start_mark
+                )
+            result[key] = loader.construct_object(value_node, deep=True)
+            result.key_lines[str(key)] = loader.first_line + key_node.start_mark.line
+        return result
 
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+    Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, construct_mapping)
+    return Loader, yaml.YAMLError
 
 
 def load_yaml(source: str, first_line: int = 1) -> Any:
-    """Parse one YAML document; mappings come back as LineDict."""
-    loader = _Loader(source)
+    """Parse one YAML document; mappings come back as LineDict. Raises YamlError."""
+    loader_class, yaml_error = _loader_class()
+    loader = loader_class(source)
     loader.first_line = first_line
     try:
         return loader.get_single_data()
+    except yaml_error as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise YamlError(first_line + mark.line if mark else first_line, problem) from None
     finally:
         loader.dispose()
-
-
-def yaml_error_line(exc: yaml.YAMLError, first_line: int = 1) -> int:
-    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-    return first_line + mark.line if mark else first_line
-
-
-def yaml_problem(exc: yaml.YAMLError) -> str:
-    return getattr(exc, "problem", None) or str(exc).splitlines()[0]

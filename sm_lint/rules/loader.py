@@ -9,15 +9,14 @@ import string
 from pathlib import Path
 from typing import Any, Iterable
 
-import yaml
-
+from sm_lint import rulecache
 from sm_lint.catalog import clauses
 from sm_lint.errors import RuleError
 from sm_lint.resources import rules_root
 from sm_lint.rules.exceptions import compile_exceptions
 from sm_lint.rules.model import CATEGORIES, SEVERITIES, Rule
 from sm_lint.rules.registry import KINDS, load_kinds
-from sm_lint.yamlsafe import LineDict, load_yaml, yaml_error_line, yaml_problem
+from sm_lint.yamlsafe import LineDict, YamlError, load_yaml
 
 _REQUIRED = ("id", "name", "category", "clause", "severity", "message", "match", "examples")
 _OPTIONAL = ("message_en", "suggestion", "description", "except")
@@ -120,15 +119,14 @@ def compile_rule(item: Any, path: Path) -> Rule:
         valid=valid,
         invalid=invalid,
         source=where,
-        spec=item,
     )
 
 
 def load_file(path: Path) -> list[Rule]:
     try:
         data = load_yaml(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise RuleError(f"{path}:{yaml_error_line(exc)}", f"not valid YAML: {yaml_problem(exc)}") from None
+    except YamlError as exc:
+        raise RuleError(f"{path}:{exc.line}", f"not valid YAML: {exc.problem}") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleError(str(path), f"cannot read: {exc}") from None
     if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
@@ -140,9 +138,22 @@ def load_file(path: Path) -> list[Rule]:
 
 
 def load_rules(dirs: Iterable[Path] | None = None) -> list[Rule]:
+    """All rules of the given directories (default: the bundled packs), compiled once and
+    cached between runs."""
+    files = rule_files(default_pack_dirs() if dirs is None else dirs)
+    key = rulecache.cache_key([rules_root() / "guideline.yaml", *files])
+    cached = rulecache.load(key)
+    if cached is not None:
+        return cached
+    rules = compile_files(files)
+    rulecache.store(key, rules)
+    return rules
+
+
+def compile_files(files: list[Path]) -> list[Rule]:
     load_kinds()
     rules: dict[str, Rule] = {}
-    for path in rule_files(default_pack_dirs() if dirs is None else dirs):
+    for path in files:
         for rule in load_file(path):
             if rule.id in rules:
                 raise RuleError(rule.source, f"duplicate rule id {rule.id} (first defined at {rules[rule.id].source})")

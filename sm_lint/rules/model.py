@@ -50,4 +50,3 @@ class Rule:
     valid: tuple[str, ...]
     invalid: tuple[str, ...]
     source: str  # path:line of its definition
-    spec: dict = field(default_factory=dict, compare=False, repr=False)

@@ -34,61 +34,96 @@ def _as_list(value: Any, where: str, name: str) -> list[str]:
     return [str(v) for v in values]
 
 
-def compile_token(spec: Any, where: str) -> TokenTest:
+class FieldIn:
+    """The token's attribute is one of the values."""
+
+    __slots__ = ("attr", "values")
+
+    def __init__(self, attr: str, values: frozenset[str]):
+        self.attr, self.values = attr, values
+
+    def __call__(self, token: Token) -> bool:
+        return getattr(token, self.attr) in self.values
+
+
+class SurfaceRegex:
+    __slots__ = ("pattern",)
+
+    def __init__(self, pattern: re.Pattern):
+        self.pattern = pattern
+
+    def __call__(self, token: Token) -> bool:
+        return self.pattern.fullmatch(token.surface) is not None
+
+
+class Not:
+    __slots__ = ("test",)
+
+    def __init__(self, test: TokenTest):
+        self.test = test
+
+    def __call__(self, token: Token) -> bool:
+        return not self.test(token)
+
+
+class AllOf:
+    """All tests hold. `index` names an (attribute, values) pair every matching token has,
+    so candidates can be looked up instead of scanned. Plain objects, not closures, so
+    compiled rules can be cached with pickle."""
+
+    __slots__ = ("tests", "index")
+
+    def __init__(self, tests: tuple[TokenTest, ...], index: tuple[str, frozenset[str]] | None):
+        self.tests, self.index = tests, index
+
+    def __call__(self, token: Token) -> bool:
+        for test in self.tests:
+            if not test(token):
+                return False
+        return True
+
+
+def compile_token(spec: Any, where: str) -> AllOf:
     if not isinstance(spec, dict) or not spec:
         raise RuleError(where, "a token pattern is a mapping such as {lemma: 聞く, pos1: 動詞}")
     tests: list[TokenTest] = []
-    index = None  # (attribute, values) that a matching token must have, for look-ups
+    index = None
     for name, value in spec.items():
         if name == "not":
-            inner = compile_token(value, where)
-            tests.append(lambda t, inner=inner: not inner(t))
+            tests.append(Not(compile_token(value, where)))
         elif name == "regex":
             try:
-                rx = re.compile(str(value))
+                tests.append(SurfaceRegex(re.compile(str(value))))
             except re.error as exc:
                 raise RuleError(where, f"bad regex {value!r}: {exc}") from None
-            tests.append(lambda t, rx=rx: rx.fullmatch(t.surface) is not None)
         elif name in FIELDS:
             values = _as_list(value, where, name)
             wanted = frozenset(fold(v) for v in values) if name in _FOLDED else frozenset(values)
-            attr = FIELDS[name]
-            tests.append(lambda t, attr=attr, wanted=wanted: getattr(t, attr) in wanted)
+            tests.append(FieldIn(FIELDS[name], wanted))
             if name in _SELECTIVE and (index is None or _SELECTIVE.index(name) < _SELECTIVE.index(index[2])):
-                index = (attr, wanted, name)
+                index = (FIELDS[name], wanted, name)
         else:
             known = ", ".join([*FIELDS, "regex", "not"])
             raise RuleError(where, f"unknown token field `{name}` (known: {known})")
-    test = tests[0] if len(tests) == 1 else (lambda t: all(test(t) for test in tests))
-    if index is not None:
-        test = _with_index(test, index[0], index[1])
-    return test
+    return AllOf(tuple(tests), index[:2] if index else None)
 
 
-def _with_index(test: TokenTest, attr: str, values: frozenset[str]) -> TokenTest:
-    def indexed(token) -> bool:
-        return test(token)
-
-    indexed.index = (attr, values)
-    return indexed
-
-
-def candidates(test: TokenTest, analysis) -> Iterable[int]:
-    """Token positions where `test` may hold: looked up when the pattern names a word."""
-    index = getattr(test, "index", None)
-    if index is None:
-        return range(len(analysis.tokens))
-    attr, values = index
-    by_value = analysis.index(attr)
-    return sorted(i for value in values & by_value.keys() for i in by_value[value])
-
-
-def compile_tokens(spec: Any, where: str) -> list[TokenTest]:
+def compile_tokens(spec: Any, where: str) -> list[AllOf]:
     """A pattern or a list of patterns, for consecutive tokens."""
     items = spec if isinstance(spec, list) else [spec]
     if not items:
         raise RuleError(where, "an empty token sequence")
     return [compile_token(item, where) for item in items]
+
+
+def candidates(test: TokenTest, analysis) -> Iterable[int]:
+    """Token positions where `test` may hold: looked up when the pattern names a word."""
+    index = test.index
+    if index is None:
+        return range(len(analysis.tokens))
+    attr, values = index
+    by_value = analysis.index(attr)
+    return sorted(i for value in values & by_value.keys() for i in by_value[value])
 
 
 def match_at(tests: list[TokenTest], tokens: tuple[Token, ...] | list[Token], i: int) -> bool:

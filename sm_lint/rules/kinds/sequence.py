@@ -18,7 +18,7 @@ class Sequence:
         self.tests = tests
         # Look candidates up by the first element that names a word (e.g. the やがる of
         # 動詞 + やがる), not by a part of speech that every other token has.
-        self.anchor = next((k for k, t in enumerate(tests) if hasattr(t, "index")), 0)
+        self.anchor = next((k for k, t in enumerate(tests) if t.index is not None), 0)
 
     def find(self, analysis):
         tokens = analysis.tokens
