@@ -3,6 +3,8 @@
 - `link-list: [shorteners.txt]`  the link's host is on a list under rules/lists/
   (options: `subdomains: true` to match subdomains of plain entries, `config: shorteners`
   to add the hosts of that key of the `links:` configuration).
+- `short-link-shape: true`  an unlisted host whose whole path is one random-looking token
+  (bit.ly/3xAbCdE): the usual shape of a short link (option `skip: [lists]`).
 - `link-trust: unsafe | insecure | untrusted | lower | social`  the trust policy of
   sm_lint.linktrust (options: `skip: [lists]` hosts another rule reports; `platforms: [lists]`
   the social-media hosts for `social`).
@@ -27,6 +29,9 @@ register_section("links", DEFAULTS, validate)
 _POST = re.compile(r"/(?:status|statuses|p|reel|reels|posts|videos?|photos?|stories|permalink\.php|story\.php)\b", re.I)
 _NOT_ACCOUNTS = {"", "home", "explore", "search", "hashtag", "i", "intent", "share", "sharer", "watch",
                  "login", "signup", "about", "help", "legal", "privacy", "settings", "tag", "discover"}
+_TOKEN = re.compile(r"/([A-Za-z0-9]{5,12})")
+# Words, camelCase, acronyms and word+number, which real page names use (myGov, Top2024, FAQ2024).
+_WORDLIKE = re.compile(r"[a-z]?(?:[A-Z]?[a-z]{2,})+[0-9]*|[A-Z]{2,}[a-z]*[0-9]*|[a-z]+[A-Z]{2,}|[a-z]+[0-9]+[a-z]*|[0-9]+[a-z]*")
 _PLATFORM_ALIASES = {"twitter.com": "x.com", "fb.com": "facebook.com", "threads.com": "threads.net"}
 
 
@@ -78,6 +83,36 @@ def compile_link_list(spec: dict[str, Any], where: str) -> ListMatcher:
     if config_key is not None and config_key not in DEFAULTS:
         raise RuleError(where, f"`config` names a key of the links: configuration ({', '.join(DEFAULTS)})")
     return ListMatcher(load_lists(spec["link-list"], where), bool(spec.get("subdomains")), config_key)
+
+
+def random_token(path: str) -> bool:
+    """The path is a single token mixing letters with case changes or digits, not a word."""
+    m = _TOKEN.fullmatch(path)
+    if not m or _WORDLIKE.fullmatch(m.group(1)):
+        return False
+    token = m.group(1)
+    return sum(any(test(c) for c in token) for test in (str.isupper, str.islower, str.isdigit)) >= 2
+
+
+class ShapeMatcher:
+    def __init__(self, skip: HostList):
+        self.skip = skip
+
+    def find(self, analysis):
+        section = analysis.config.section("links")
+        policy = Policy.of(section)
+        skip = self.skip.extend(section["shorteners"])
+        for entity, link in links(analysis):
+            if (link.web and link.host and random_token(link.rest) and policy.tier(link.host) is None
+                    and not skip.match(link.host, subdomains=True)):
+                yield Hit(entity.start, entity.end, detail={"host": link.display_host})
+
+
+@kind("short-link-shape", options=("skip",))
+def compile_short_link_shape(spec: dict[str, Any], where: str) -> ShapeMatcher:
+    if spec["short-link-shape"] is not True:
+        raise RuleError(where, "`short-link-shape` takes `true`")
+    return ShapeMatcher(load_lists(spec["skip"], where) if "skip" in spec else HostList())
 
 
 def _account(link: Link) -> tuple[str, str]:
