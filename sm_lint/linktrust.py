@@ -14,14 +14,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from sm_lint.errors import ConfigError
-from sm_lint.hostlists import host_in
+from sm_lint.errors import ConfigError, RuleError
+from sm_lint.hostlists import HostList, host_in, load_lists
 from sm_lint.urls import Link, parse, public_suffix, registrable
 
 DEFAULTS: dict[str, Any] = {
     "own_hosts": ["city.joetsu.niigata.jp"],  # the city's own site (and its subdomains)
     "trusted": ["lg.jp", "go.jp", "nhk.or.jp"],  # public bodies: a domain covers its subdomains
     "also_trusted": [],  # added to `trusted` without repeating the defaults (e.g. a partner body)
+    # Host lists under rules/lists/ whose hosts are trusted too: municipalities on general domains.
+    "trusted_lists": ["local-governments.txt"],
     "lower_confidence": ["ac.jp", "ed.jp"],  # schools: trusted, but named in an info finding
     # Geographic-type local-government domains (city.X.Y.jp, pref.Y.jp, ...): only the labels
     # reserved by JPRS, never a whole open namespace such as *.niigata.jp.
@@ -52,6 +54,12 @@ def validate(value: Any, where: str) -> dict[str, Any]:
                 raise ConfigError(where, "`links.local_government_domains` is true or false")
         elif not isinstance(item, list) or not all(isinstance(v, str) and v.strip() for v in item):
             raise ConfigError(where, f"`links.{key}` must be a list of host names or URLs")
+        elif key == "trusted_lists":
+            try:
+                if item:
+                    load_lists(item, where)  # a missing file is reported now, not mid-run
+            except RuleError as exc:
+                raise ConfigError(where, f"`links.trusted_lists`: {exc.what}") from None
         elif key not in ("allow", "own_accounts"):  # host names compare lower case, without a final dot
             item = [v.strip().lower().rstrip(".") for v in item]
         out[key] = item
@@ -71,6 +79,7 @@ class Policy:
     trusted: tuple[str, ...]
     lower: tuple[str, ...]
     local_government: bool
+    listed: HostList
 
     @classmethod
     def of(cls, section: dict[str, Any]) -> Policy:
@@ -79,10 +88,11 @@ class Policy:
             tuple(section["trusted"]) + tuple(section["also_trusted"]),
             tuple(section["lower_confidence"]),
             section["local_government_domains"],
+            tuple(section["trusted_lists"]),
         )
 
     def tier(self, host: str) -> str | None:
-        if host_in(host, self.own) or host_in(host, self.trusted):
+        if host_in(host, self.own) or host_in(host, self.trusted) or self.listed.match(host, subdomains=True):
             return "trusted"
         if self.local_government and is_local_government(host):
             return "trusted"
@@ -126,8 +136,9 @@ class Policy:
 
 
 @lru_cache(maxsize=64)
-def _policy(own, trusted, lower, local_government) -> Policy:
-    return Policy(own, trusted, lower, local_government)
+def _policy(own, trusted, lower, local_government, lists) -> Policy:
+    listed = load_lists(list(lists), "configuration links.trusted_lists") if lists else HostList()
+    return Policy(own, trusted, lower, local_government, listed)
 
 
 def is_local_government(host: str) -> bool:
