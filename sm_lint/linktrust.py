@@ -16,7 +16,7 @@ from typing import Any
 
 from sm_lint.errors import ConfigError, RuleError
 from sm_lint.hostlists import HostList, host_in, load_lists
-from sm_lint.urls import Link, parse, public_suffix, registrable
+from sm_lint.urls import Link, parse, public_suffix, registrable, strip_www
 
 DEFAULTS: dict[str, Any] = {
     "own_hosts": ["city.joetsu.niigata.jp"],  # the city's own site (and its subdomains)
@@ -123,9 +123,8 @@ class Policy:
         skeleton = _skeleton(link.display_host)
         imitated = next((name for name in self.own + self.trusted
                          if _embedded(name).search(link.host) or _embedded(name).search(skeleton)), None)
-        if imitated is None:
-            domain = registrable(link.host)
-            imitated = next((own for own in self.own if _one_edit(domain, registrable(own))), None)
+        if imitated is None:  # a typo of the city's own host: city.joetsuu.niigata.jp
+            imitated = next((own for own in self.own if _one_edit(link.bare_host, strip_www(own))), None)
         if imitated:
             return Verdict("unsafe", f"信頼できる {imitated} に似せた別のドメインです",
                            f"a different domain made to look like the trusted {imitated}")
