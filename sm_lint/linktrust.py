@@ -102,8 +102,8 @@ class Policy:
 
     def verdict(self, link: Link, label: str | None = None) -> Verdict:
         if link.scheme not in _WEB_SCHEMES:
-            return Verdict("unsafe", f"{link.scheme}: のリンクはウェブページではなく、開くと何かが実行されるおそれがあります",
-                           f"a {link.scheme}: link is not a web page and may run something when opened")
+            return Verdict("unsafe", f"{link.scheme}: はウェブページ（https://）へのリンクではありません",
+                           f"{link.scheme}: is not a link to a web page (https://)")
         if link.userinfo is not None:
             return Verdict("unsafe", f"「@」より前は飾りで、実際の行き先は {link.host} です",
                            f"everything before '@' is decoration; the link goes to {link.host}")

@@ -236,3 +236,8 @@ def test_linting_links_never_opens_a_connection(linter, monkeypatch):
     text = "\n".join(["https://bit.ly/3xAbCdE", "https://上越まつり.jp/", "https://example.com/Xk3pQ9a",
                       "http://203.0.113.5/", CITY, "https://x.com/someone/status/1"])
     assert linter.lint_text(text)
+
+
+def test_markdown_link_text_is_still_checked_by_word_rules(lint):
+    findings = lint("[あのバカな客の話](https://www.city.joetsu.niigata.jp/soshiki/koho/)")
+    assert any(f.category == "prohibited" and "バカ" in f.match for f in findings)

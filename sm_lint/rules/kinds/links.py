@@ -148,7 +148,7 @@ class TrustMatcher:
         verdict = policy.verdict(link, entity.label)
         if verdict.tier != self.check:
             return None
-        detail = {"host": link.display_host, "domain": registrable(link.display_host) or link.display_host,
+        detail = {"host": link.display_host, "domain": registrable(link.display_host),
                   "reason": verdict.reason, "reason_en": verdict.reason_en}
         suggestion = "https://" + link.url[len("http://"):] if verdict.tier == "insecure" else None
         return Hit(entity.start, entity.end, suggestion, detail=detail)
