@@ -26,9 +26,6 @@ class HostList:
     keywords: list[str] = field(default_factory=list)
     not_keywords: list[str] = field(default_factory=list)
 
-    def __len__(self) -> int:
-        return len(self.hosts) + len(self.suffixes) + len(self.keywords)
-
     def add(self, line: str, where: str) -> None:
         entry, _, note = line.partition(" ")
         entry, note = entry.strip().lower().rstrip("."), note.strip()

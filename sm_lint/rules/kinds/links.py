@@ -55,6 +55,12 @@ def links(analysis) -> Iterator[tuple[Any, Link]]:
         yield entity, link
 
 
+def _settings(analysis, skip: HostList | None):
+    """The `links:` settings, the trust policy, and `skip` plus the configured shorteners."""
+    section = analysis.config.section("links")
+    return section, Policy.of(section), skip.extend(section["shorteners"]) if skip is not None else None
+
+
 class ListMatcher:
     def __init__(self, hosts: HostList, subdomains: bool, config_key: str | None):
         self.hosts = hosts
@@ -99,9 +105,7 @@ class ShapeMatcher:
         self.skip = skip
 
     def find(self, analysis):
-        section = analysis.config.section("links")
-        policy = Policy.of(section)
-        skip = self.skip.extend(section["shorteners"])
+        _, policy, skip = _settings(analysis, self.skip)
         for entity, link in links(analysis):
             if (link.web and link.host and random_token(link.rest) and policy.tier(link.host) is None
                     and not skip.match(link.host, subdomains=True)):
@@ -130,9 +134,7 @@ class TrustMatcher:
         self.platforms = platforms
 
     def find(self, analysis):
-        section = analysis.config.section("links")
-        policy = Policy.of(section)
-        skip = self.skip.extend(section["shorteners"]) if self.skip else None
+        section, policy, skip = _settings(analysis, self.skip)
         own_accounts = {_account(a) for a in map(parse, section["own_accounts"]) if a}
         for entity, link in links(analysis):
             if self.check == "social":
