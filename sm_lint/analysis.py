@@ -89,6 +89,8 @@ def _blank(text: str, entities: list[Entity]) -> str:
         start = e.start
         stop = e.start + 1 if e.kind == "hashtag" else e.end
         chars[start:stop] = " " * (stop - start)
+        if e.label:  # a Markdown link's text [...] stays visible to the word rules
+            chars[start + 1:start + 1 + len(e.label)] = e.label
     return "".join(chars)
 
 
