@@ -91,12 +91,25 @@ def compile_link_list(spec: dict[str, Any], where: str) -> ListMatcher:
     return ListMatcher(load_lists(spec["link-list"], where), bool(spec.get("subdomains")), config_key)
 
 
+def _unpronounceable(token: str) -> bool:
+    """Capitals in six or more letters with fewer than one vowel in four (JDRBBZA, cZVVSDA):
+    the case pattern alone would pass for an acronym. Lower-case words with consonant runs
+    (strength) stay words."""
+    letters = [c for c in token.lower() if c.isalpha()]
+    return (not token.islower() and len(letters) >= 6
+            and sum(c in "aeiou" for c in letters) * 4 < len(letters))
+
+
 def random_token(path: str) -> bool:
     """The path is a single token mixing letters with case changes or digits, not a word."""
     m = _TOKEN.fullmatch(path)
-    if not m or _WORDLIKE.fullmatch(m.group(1)):
+    if not m:
         return False
     token = m.group(1)
+    if _unpronounceable(token):
+        return True
+    if _WORDLIKE.fullmatch(token):
+        return False
     return sum(any(test(c) for c in token) for test in (str.isupper, str.islower, str.isdigit)) >= 2
 
 
