@@ -14,13 +14,14 @@ import yaml
 from sm_lint.catalog import clauses
 from sm_lint.errors import RuleError
 from sm_lint.resources import rules_root
+from sm_lint.rules.conditions import compile_when
 from sm_lint.rules.exceptions import compile_exceptions
 from sm_lint.rules.model import CATEGORIES, SEVERITIES, Rule
 from sm_lint.rules.registry import KINDS, load_kinds
 from sm_lint.yamlsafe import LineDict, load_yaml, yaml_error_line, yaml_problem
 
 _REQUIRED = ("id", "name", "category", "clause", "severity", "message", "match", "examples")
-_OPTIONAL = ("message_en", "suggestion", "description", "except")
+_OPTIONAL = ("message_en", "suggestion", "description", "except", "when")
 
 
 def default_pack_dirs() -> list[Path]:
@@ -119,6 +120,7 @@ def compile_rule(item: Any, path: Path) -> Rule:
         invalid=invalid,
         source=where,
         spec=item,
+        when=compile_when(item.get("when"), at("when")),
     )
 
 

@@ -51,3 +51,4 @@ class Rule:
     invalid: tuple[str, ...]
     source: str  # path:line of its definition
     spec: dict = field(default_factory=dict, compare=False, repr=False)
+    when: Callable[[Any], bool] | None = None  # runs only on drafts whose metadata match
