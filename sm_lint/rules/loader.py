@@ -59,10 +59,21 @@ def _examples(spec: Any, where: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     result = []
     for key in ("invalid", "valid"):
         items = spec.get(key)
-        if not isinstance(items, list) or not items or not all(isinstance(i, str) for i in items):
+        if not isinstance(items, list) or not items:
             raise RuleError(where, f"`examples.{key}` must be a non-empty list of texts")
-        result.append(tuple(items))
+        result.append(tuple(_example_text(item, where, key) for item in items))
     return result[0], result[1]
+
+
+def _example_text(item: Any, where: str, key: str) -> str:
+    """A text, or {text, repeat, times, after} for a text too long to write out (length limits)."""
+    if isinstance(item, str):
+        return item
+    if (isinstance(item, dict) and set(item) <= {"text", "repeat", "times", "after"}
+            and isinstance(item.get("repeat"), str) and isinstance(item.get("times"), int)
+            and all(isinstance(item.get(k, ""), str) for k in ("text", "after"))):
+        return item.get("text", "") + item["repeat"] * item["times"] + item.get("after", "")
+    raise RuleError(where, f"`examples.{key}` items are texts or {{text, repeat, times, after}}")
 
 
 def _matcher(spec: Any, where: str):
