@@ -16,7 +16,7 @@ from sm_lint.errors import RuleError
 from sm_lint.resources import rules_root
 from sm_lint.rules.conditions import compile_when
 from sm_lint.rules.exceptions import compile_exceptions
-from sm_lint.rules.model import CATEGORIES, SEVERITIES, Rule
+from sm_lint.rules.model import CATEGORIES, SEVERITIES, Example, Rule
 from sm_lint.rules.registry import KINDS, load_kinds
 from sm_lint.yamlsafe import LineDict, load_yaml, yaml_error_line, yaml_problem
 
@@ -66,14 +66,18 @@ def _examples(spec: Any, where: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 def _example_text(item: Any, where: str, key: str) -> str:
-    """A text, or {text, repeat, times, after} for a text too long to write out (length limits)."""
+    """A text, or {text, repeat, times, after, config}: `repeat` × `times` for a text too long
+    to write out (length limits), `config` for a check that needs settings (accounts)."""
     if isinstance(item, str):
         return item
-    if (isinstance(item, dict) and set(item) <= {"text", "repeat", "times", "after"}
-            and isinstance(item.get("repeat"), str) and isinstance(item.get("times"), int)
-            and all(isinstance(item.get(k, ""), str) for k in ("text", "after"))):
-        return item.get("text", "") + item["repeat"] * item["times"] + item.get("after", "")
-    raise RuleError(where, f"`examples.{key}` items are texts or {{text, repeat, times, after}}")
+    if (isinstance(item, dict) and set(item) <= {"text", "repeat", "times", "after", "config"}
+            and isinstance(item.get("repeat", ""), str) and isinstance(item.get("times", 1), int)
+            and all(isinstance(item.get(k, ""), str) for k in ("text", "after"))
+            and isinstance(item.get("config", {}), dict)):
+        example = Example(item.get("text", "") + item.get("repeat", "") * item.get("times", 1) + item.get("after", ""))
+        example.config = item.get("config")
+        return example
+    raise RuleError(where, f"`examples.{key}` items are texts or {{text, repeat, times, after, config}}")
 
 
 def _matcher(spec: Any, where: str):
