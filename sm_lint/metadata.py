@@ -85,4 +85,7 @@ def scheduled(meta: dict[str, Any], zone: str) -> datetime | None:
     if when is None:
         return None
     tz = ZoneInfo(zone)
-    return when.replace(tzinfo=tz) if when.tzinfo is None else when.astimezone(tz)
+    try:
+        return when.replace(tzinfo=tz) if when.tzinfo is None else when.astimezone(tz)
+    except OverflowError:  # 9999-12-31T23:59-12:00 is past the last representable day
+        return None

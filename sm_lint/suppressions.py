@@ -48,6 +48,8 @@ class Suppression:
 
 
 def suppressions(draft: Draft) -> list[Suppression]:
+    if "sm-lint" not in draft.text:  # most drafts: no need to look further
+        return []
     found: list[Suppression] = []
     settings = draft.front_matter.get("sm-lint") if draft.front_matter else None
     allow = settings.get("allow") if isinstance(settings, dict) else None

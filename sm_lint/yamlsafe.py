@@ -49,6 +49,17 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
+def _construct_timestamp(loader: _Loader, node: yaml.ScalarNode):
+    """2026-13-01 looks like a date but is none: keep the text (a schema reports it), never crash."""
+    try:
+        return loader.construct_yaml_timestamp(node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+
+
 def load_yaml(source: str, first_line: int = 1) -> Any:
     """Parse one YAML document; mappings come back as LineDict."""
     loader = _Loader(source)

@@ -348,3 +348,13 @@ def test_suppressed_findings_do_not_fail_the_run_but_are_in_json(linter, tmp_pat
     concise = io.StringIO()
     render("concise", result.findings, ReportContext(stream=concise))
     assert "JP-P101" not in concise.getvalue()
+
+
+@pytest.mark.parametrize("value", [
+    "2026-13-01T10:00:00",  # looks like a YAML timestamp, is no date
+    "2026-02-30",
+    "9999-12-31T23:59:59-12:00",  # beyond the last day in Tokyo
+])
+def test_impossible_times_never_crash(lint, value):
+    rules = {f.rule for f in lint(draft(scheduled_at=value, approved_by="課長"))}
+    assert not rules & {"JP-T101", "JP-T102"}

@@ -18,9 +18,11 @@ class PostingTime:
         self.fire_when = fire_when
 
     def find(self, analysis):
-        section = analysis.config.section("schedule")
-        hours = parse_hours(section)
-        when = scheduled(post_meta(analysis), hours.zone)
+        meta = post_meta(analysis)
+        if "scheduled_at" not in meta:
+            return
+        hours = parse_hours(analysis.config.section("schedule"))
+        when = scheduled(meta, hours.zone)
         if when is None:
             return
         line = analysis.draft.front_matter.line_of("scheduled_at")
