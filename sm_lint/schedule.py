@@ -120,5 +120,7 @@ def in_working_time(hours: Hours, when: datetime) -> bool:
     return in_office_hours(hours, when) and not any(a <= t < b for a, b in hours.breaks)
 
 
-def describe(when: datetime) -> str:
-    return f"{when:%Y-%m-%d}({_DAY_JA[when.weekday()]}) {when:%H:%M}"
+def describe(when: datetime) -> tuple[str, str]:
+    """The moment in Japanese and English: 2026-12-05(土) 10:00, 2026-12-05 (Sat) 10:00."""
+    return (f"{when:%Y-%m-%d}({_DAY_JA[when.weekday()]}) {when:%H:%M}",
+            f"{when:%Y-%m-%d} ({_DAY_EN[when.weekday()]}) {when:%H:%M}")

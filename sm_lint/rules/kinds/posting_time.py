@@ -33,7 +33,8 @@ class PostingTime:
             ja, en = f"勤務時間 {start}〜{end}", f"working hours {start}-{end}"
         else:
             return
-        yield Hit(line=line, detail={"when": describe(when), "reason": ja, "reason_en": en})
+        when_ja, when_en = describe(when)
+        yield Hit(line=line, detail={"when": when_ja, "when_en": when_en, "reason": ja, "reason_en": en})
 
 
 @kind("posting-time")
