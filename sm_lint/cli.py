@@ -90,6 +90,11 @@ def list_rules(lang):
         click.echo(f"{rule.id}\t{rule.category}\t{rule.clause}\t{rule.severity}\t{rule.name}")
 
 
+def _short(example: str, width: int = 200) -> str:
+    """Length-limit examples run to thousands of characters: show their start."""
+    return example if len(example) <= width else f"{example[:width]}…({len(example)})"
+
+
 @main.command()
 @click.argument("what")
 @click.option("--lang", type=click.Choice(["ja", "en"]), default="ja")
@@ -112,8 +117,8 @@ def explain(what, lang):
         if rule.description:
             click.echo(rule.description.strip())
         click.echo(message)
-        click.echo(f"{t(lang, 'examples_invalid')}: " + " / ".join(rule.invalid))
-        click.echo(f"{t(lang, 'examples_valid')}: " + " / ".join(rule.valid))
+        click.echo(f"{t(lang, 'examples_invalid')}: " + " / ".join(map(_short, rule.invalid)))
+        click.echo(f"{t(lang, 'examples_valid')}: " + " / ".join(map(_short, rule.valid)))
         click.echo()
     title = clause.title_en if lang == "en" and clause.title_en else clause.title
     click.echo(f"{t(lang, 'clause')} {clause.id} {title}")

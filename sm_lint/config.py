@@ -22,10 +22,14 @@ CONFIG_NAMES = (".sm-lint.yaml", ".sm-lint.yml")
 # section name -> (defaults, validator(value, where) -> normalized value)
 Validator = Callable[[Any, str], Any]
 SECTIONS: dict[str, tuple[dict[str, Any], Validator | None]] = {}
+OPEN_SECTIONS: set[str] = set()  # sections whose keys are names chosen by the user (e.g. account ids)
 
 
-def register_section(name: str, defaults: dict[str, Any], validate: Validator | None = None) -> None:
+def register_section(name: str, defaults: dict[str, Any], validate: Validator | None = None,
+                     open_keys: bool = False) -> None:
     SECTIONS[name] = (defaults, validate)
+    if open_keys:
+        OPEN_SECTIONS.add(name)
 
 
 @dataclass(frozen=True)
@@ -91,7 +95,7 @@ def parse_config(data: Any, path: str) -> Config:
             defaults, validate = SECTIONS[key]
             if not isinstance(value, dict):
                 raise ConfigError(where, f"`{key}` must be a mapping")
-            unknown = set(value) - set(defaults)
+            unknown = set() if key in OPEN_SECTIONS else set(value) - set(defaults)
             if unknown:
                 raise ConfigError(
                     f"{path}:{value.line_of(sorted(unknown)[0]) if isinstance(value, LineDict) else data.line_of(key)}",

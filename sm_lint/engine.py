@@ -57,9 +57,16 @@ def _finding(rule: Rule, hit: Hit, analysis: Analysis, lang: str) -> Finding:
 
 def check(analysis: Analysis, rules: Iterable[Rule], lang: str = "ja") -> list[Finding]:
     findings = []
+    rules = [r for r in rules if r.when is None or r.when(analysis)]
     for rule in rules:
         for hit in rule.matcher.find(analysis):
             if hit.line is None and any(skip(analysis, hit) for skip in rule.exceptions):
                 continue
             findings.append(_finding(rule, hit, analysis, lang))
+    # A matcher with `review` looks at what the other rules found (e.g. unused suppressions).
+    for rule in rules:
+        review = getattr(rule.matcher, "review", None)
+        if review is not None:
+            found = list(review(analysis, findings, rules))
+            findings.extend(_finding(rule, hit, analysis, lang) for hit in found)
     return findings

@@ -14,9 +14,10 @@ from sm_lint.engine import check
 from sm_lint.errors import SmLintError
 from sm_lint.findings import Finding
 from sm_lint.inputs import Source, read_bytes
-from sm_lint.pipeline import process, select_rules
+from sm_lint.pipeline import apply_suppressions, process, select_rules
 from sm_lint.rules.loader import load_rules
 from sm_lint.rules.model import Rule, severity_rank
+from sm_lint.suppressions import suppressions
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,8 @@ class Linter:
 
     def lint_draft(self, draft: Draft, config: Config, rules: Sequence[Rule] | None = None) -> list[Finding]:
         rules = self.rules_for(config) if rules is None else rules
-        return process(check(analyse(draft, config), rules, config.lang), config.severity)
+        findings = process(check(analyse(draft, config), rules, config.lang), config.severity)
+        return apply_suppressions(findings, suppressions(draft))
 
     def lint_text(self, text: str, path: str = "<text>", config: Config | None = None,
                   rules: Sequence[Rule] | None = None) -> list[Finding]:
@@ -93,7 +95,7 @@ class Linter:
             result.drafts[draft.path] = draft
             findings = self.lint_draft(draft, config)
             threshold = severity_rank(config.fail_on)
-            result.failing += sum(severity_rank(f.severity) >= threshold for f in findings)
+            result.failing += sum(severity_rank(f.severity) >= threshold for f in findings if not f.suppressed_by)
             found.extend(findings)
         result.findings = process(found)
         return result

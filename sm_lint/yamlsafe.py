@@ -54,7 +54,15 @@ def _loader_class():
             result.key_lines[str(key)] = loader.first_line + key_node.start_mark.line
         return result
 
+    def construct_timestamp(loader, node):
+        """2026-13-01 looks like a date but is none: keep the text (a schema reports it)."""
+        try:
+            return loader.construct_yaml_timestamp(node)
+        except ValueError:
+            return loader.construct_scalar(node)
+
     Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, construct_mapping)
+    Loader.add_constructor("tag:yaml.org,2002:timestamp", construct_timestamp)
     return Loader, yaml.YAMLError
 
 

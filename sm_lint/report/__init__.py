@@ -23,4 +23,6 @@ class ReportContext:
 
 def render(fmt: str, findings: Sequence[Finding], ctx: ReportContext) -> None:
     module = importlib.import_module(f"sm_lint.report.{FORMATS[fmt]}")
+    if fmt != "json":  # suppressed findings are for the audit (JSON), not for the reader
+        findings = [f for f in findings if not f.suppressed_by]
     module.render(findings, ctx)

@@ -13,13 +13,14 @@ from sm_lint import rulecache
 from sm_lint.catalog import clauses
 from sm_lint.errors import RuleError
 from sm_lint.resources import rules_root
+from sm_lint.rules.conditions import compile_when
 from sm_lint.rules.exceptions import compile_exceptions
-from sm_lint.rules.model import CATEGORIES, SEVERITIES, Rule
+from sm_lint.rules.model import CATEGORIES, SEVERITIES, Example, Rule
 from sm_lint.rules.registry import KINDS, load_kinds
 from sm_lint.yamlsafe import LineDict, YamlError, load_yaml
 
 _REQUIRED = ("id", "name", "category", "clause", "severity", "message", "match", "examples")
-_OPTIONAL = ("message_en", "suggestion", "description", "except")
+_OPTIONAL = ("message_en", "suggestion", "description", "except", "when")
 
 
 def default_pack_dirs() -> list[Path]:
@@ -57,10 +58,25 @@ def _examples(spec: Any, where: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     result = []
     for key in ("invalid", "valid"):
         items = spec.get(key)
-        if not isinstance(items, list) or not items or not all(isinstance(i, str) for i in items):
+        if not isinstance(items, list) or not items:
             raise RuleError(where, f"`examples.{key}` must be a non-empty list of texts")
-        result.append(tuple(items))
+        result.append(tuple(_example_text(item, where, key) for item in items))
     return result[0], result[1]
+
+
+def _example_text(item: Any, where: str, key: str) -> str:
+    """A text, or {text, repeat, times, after, config}: `repeat` × `times` for a text too long
+    to write out (length limits), `config` for a check that needs settings (accounts)."""
+    if isinstance(item, str):
+        return item
+    if (isinstance(item, dict) and set(item) <= {"text", "repeat", "times", "after", "config"}
+            and isinstance(item.get("repeat", ""), str) and isinstance(item.get("times", 1), int)
+            and all(isinstance(item.get(k, ""), str) for k in ("text", "after"))
+            and isinstance(item.get("config", {}), dict)):
+        example = Example(item.get("text", "") + item.get("repeat", "") * item.get("times", 1) + item.get("after", ""))
+        example.config = item.get("config")
+        return example
+    raise RuleError(where, f"`examples.{key}` items are texts or {{text, repeat, times, after, config}}")
 
 
 def _matcher(spec: Any, where: str):
@@ -119,6 +135,7 @@ def compile_rule(item: Any, path: Path) -> Rule:
         valid=valid,
         invalid=invalid,
         source=where,
+        when=compile_when(item.get("when"), at("when")),
     )
 
 

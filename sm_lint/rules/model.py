@@ -30,6 +30,12 @@ class Hit:
     line: int | None = None
 
 
+class Example(str):
+    """A rule's example text; `config` is the configuration mapping it needs (e.g. accounts)."""
+
+    config: Any = None
+
+
 class Matcher(Protocol):
     def find(self, analysis: Any) -> Iterable[Hit]: ...
 
@@ -50,3 +56,4 @@ class Rule:
     valid: tuple[str, ...]
     invalid: tuple[str, ...]
     source: str  # path:line of its definition
+    when: Callable[[Any], bool] | None = None  # runs only on drafts whose metadata match
