@@ -19,6 +19,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 
 from sm_lint.rules.model import severity_rank  # noqa: E402
 from sm_lint.runner import Linter  # noqa: E402
@@ -52,10 +53,39 @@ def ratio(a: int, b: int) -> str:
     return f"{a / b:.3f}" if b else "  n/a"
 
 
+def peer_table(rows, findings) -> None:
+    """Label a side by side with textlint-rule-ja-no-inappropriate-words (the peer)."""
+    import tempfile
+
+    from textlint_peer import flagged_files, textlint
+
+    command = textlint()
+    if command is None:
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = []
+        for n, row in enumerate(rows):
+            path = Path(tmp, f"row-{n:05d}.md")
+            path.write_text(row["text"], encoding="utf-8")
+            paths.append(path)
+        flagged = flagged_files(command, paths)
+        peer = [{"a"} if str(p.resolve()) in flagged else set() for p in paths]
+    ours_w = score(rows, [labels_of(f, LEVELS["warning"]) & {"a"} for f in findings])["a"]
+    ours_e = score(rows, [labels_of(f, LEVELS["error"]) & {"a"} for f in findings])["a"]
+    theirs = score(rows, peer)["a"]
+    print("\nlabel a (prohibited content or obscene link), side by side:")
+    for name, (tp, fp, fn) in (("sm-lint (warning)", ours_w), ("sm-lint (error)", ours_e),
+                               ("textlint ja-no-inappropriate-words", theirs)):
+        print(f"  {name:<36}TP {tp:>3}  FP {fp:>3}  FN {fn:>3}  precision {ratio(tp, tp + fp)}  recall {ratio(tp, tp + fn)}")
+    clean = [i for i, r in enumerate(rows) if r["subset"] == "bulletin_clean"]
+    print(f"  clean municipal articles flagged by textlint: {sum(bool(peer[i]) for i in clean)} / {len(clean)}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--show-misses", metavar="LABEL", help="print rows missed / falsely flagged for a label")
+    parser.add_argument("--no-peer", action="store_true", help="skip the textlint comparison")
     args = parser.parse_args()
     if not args.data.is_file():
         print(f"evaluation data not found: {args.data} (skipped)")
@@ -87,6 +117,9 @@ def main() -> int:
             per_subset[row["subset"]] += 1
     for subset, total in sorted(totals.items()):
         print(f"  {subset:<38}{per_subset[subset]:>4} / {total}")
+
+    if not args.no_peer:
+        peer_table(rows, findings)
 
     if args.show_misses:
         label = args.show_misses

@@ -81,10 +81,28 @@ def row(label: str, m: Measure, floor: Measure | None = None) -> None:
     print(f"{label:<44}{m.median_wall * 1000:8.1f} ms {ratio:>6}  {m.median_cpu * 1000:8.1f} ms {cpu_ratio:>6}  {m.rss:6.1f} MB")
 
 
+def scale(tmp: Path, sm_lint: list[str], base_count: int, base: Measure) -> None:
+    """Cost must grow linearly: 10x the drafts, and one draft of about 1 MB."""
+    paths = write_corpus(tmp / "drafts10k", base_count * 10)
+    [big] = measure([[*sm_lint, "--format", "json", str(tmp / "drafts10k")]], 1)
+    row(f"sm-lint on {len(paths):,} drafts", big)
+    print(f"  {big.median_wall / base.median_wall:.1f}x the time of {base_count:,} drafts (linear: 10x)")
+    text = "".join(p.read_text(encoding="utf-8").split("---\n", 2)[-1] for p in paths)
+    one_mb = tmp / "one-megabyte.md"
+    one_mb.write_text(text[: 1_000_000 // 3], encoding="utf-8")  # ~3 bytes per character
+    half = tmp / "half-megabyte.md"
+    half.write_text(text[: 500_000 // 3], encoding="utf-8")
+    small, large = measure([[*sm_lint, "--format", "json", str(half)], [*sm_lint, "--format", "json", str(one_mb)]], 3)
+    row(f"one draft of {half.stat().st_size / 1e6:.1f} MB", small)
+    row(f"one draft of {one_mb.stat().st_size / 1e6:.1f} MB", large, small)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--drafts", type=int, default=1000)
+    parser.add_argument("--no-peer", action="store_true", help="skip textlint")
+    parser.add_argument("--no-scale", action="store_true", help="skip 10,000 drafts and the 1 MB draft")
     args = parser.parse_args()
     sm_lint = [sys.executable, "-m", "sm_lint"]
     with tempfile.TemporaryDirectory() as tmp:
@@ -106,6 +124,19 @@ def main() -> int:
         row(f"floor: tokenize {args.drafts} drafts ({chars:,} ch)", tok)
         row(f"sm-lint on {args.drafts} drafts", whole, tok)
         print(f"throughput: {args.drafts / whole.median_wall:,.0f} drafts/s, {chars / whole.median_wall:,.0f} chars/s")
+
+        if not args.no_peer:
+            from textlint_peer import textlint
+
+            command = textlint()
+            if command is not None:
+                peer, ours = measure([[*command, str(tmp / "drafts")], [*sm_lint, "--format", "json", str(tmp / "drafts")]], 3)
+                row(f"peer: textlint one rule, {args.drafts} drafts", peer)
+                row(f"sm-lint, all rules, {args.drafts} drafts", ours, peer)
+                print(f"sm-lint is {peer.median_wall / ours.median_wall:.1f}x faster than the peer")
+
+        if not args.no_scale:
+            scale(tmp, sm_lint, args.drafts, whole)
     return 0
 
 
