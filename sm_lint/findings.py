@@ -24,6 +24,7 @@ class Finding:
     start: int  # character offsets in the original file, for fixes and baselines
     end: int
     suppressed_by: str | None = None
+    fix: str | None = None  # replacement of text[start:end] that `--fix` may apply (a safe suggestion)
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Sequence
+from typing import Callable, Iterable, Sequence
 
 from sm_lint.analysis import analyse
+from sm_lint.baseline import load_baseline
 from sm_lint.config import Config, config_for, load_config
 from sm_lint.document import Draft, parse_draft, read_draft
 from sm_lint.engine import check
-from sm_lint.errors import SmLintError
+from sm_lint.errors import RuleError, SmLintError
 from sm_lint.findings import Finding
 from sm_lint.inputs import Source, read_bytes
 from sm_lint.pipeline import process, select_rules
@@ -28,6 +29,7 @@ class Options:
     ignore: tuple[str, ...] = ()
     fail_on: str | None = None
     lang: str | None = None
+    baseline: Path | None = None  # findings recorded there are known and not reported
 
 
 @dataclass
@@ -38,6 +40,13 @@ class Result:
     failing: int = 0  # findings at or above their draft's fail-on severity
 
 
+def draft_path(source: Source) -> Path | None:
+    """Where a draft lives, for configuration lookup: stdin counts as --stdin-filename."""
+    if source.path is not None:
+        return source.path
+    return Path(source.display) if source.display != "-" else None
+
+
 class Linter:
     """Holds the compiled rules and resolves each draft's configuration."""
 
@@ -45,13 +54,17 @@ class Linter:
         self.options = options
         self.all_rules = list(rules) if rules is not None else load_rules()
         self.explicit = load_config(options.config) if options.config else None
-        self._selected: dict[int, list[Rule]] = {}
+        self.baseline = load_baseline(options.baseline) if options.baseline else None
+        self._selected: dict[tuple, list[Rule]] = {}
+        self._packs: dict[tuple[Path, ...], list[Rule]] = {(): self.all_rules}
 
     def config_for(self, source: Source) -> Config:
+        """The draft's configuration file (or --config) under the command-line options."""
         if self.explicit is not None:
             config = self.explicit
         else:
-            directory = source.path.parent if source.path is not None else Path.cwd()
+            where = draft_path(source)
+            directory = where.parent if where is not None else Path.cwd()
             config = config_for(directory.resolve())
         o = self.options
         return replace(
@@ -62,10 +75,26 @@ class Linter:
             lang=o.lang or config.lang,
         )
 
-    def rules_for(self, config: Config) -> list[Rule]:
-        key = hash((config.select, config.ignore))
+    def pack(self, rule_dirs: tuple[Path, ...]) -> list[Rule]:
+        """The built-in rules plus a configuration's `rule-dirs`, loaded once per set."""
+        if rule_dirs not in self._packs:
+            known = {r.id: r for r in self.all_rules}
+            extra = load_rules(rule_dirs)
+            for rule in extra:
+                if rule.id in known:
+                    raise RuleError(rule.source, f"duplicate rule id {rule.id} (first defined at {known[rule.id].source})")
+            self._packs[rule_dirs] = sorted([*self.all_rules, *extra], key=lambda r: r.id)
+        return self._packs[rule_dirs]
+
+    def rules_by_id(self) -> dict[str, Rule]:
+        """Every rule loaded so far, built-in and from `rule-dirs`."""
+        return {r.id: r for pack in self._packs.values() for r in pack}
+
+    def rules_for(self, config: Config, path: Path | None = None) -> list[Rule]:
+        ignore = config.ignores_for(path)
+        key = (config.rule_dirs, config.select, ignore)
         if key not in self._selected:
-            self._selected[key] = select_rules(self.all_rules, config.select, config.ignore)
+            self._selected[key] = select_rules(self.pack(config.rule_dirs), config.select, ignore)
         return self._selected[key]
 
     def lint_draft(self, draft: Draft, config: Config, rules: Sequence[Rule] | None = None) -> list[Finding]:
@@ -77,13 +106,13 @@ class Linter:
         """Lint a string (what the rule examples and tests use)."""
         return self.lint_draft(parse_draft(text, path), config or Config(), rules)
 
-    def lint_sources(self, sources: Sequence[Source]) -> Result:
+    def lint_sources(self, sources: Iterable[Source], read: Callable[[Source], bytes] = read_bytes) -> Result:
         result = Result()
         found: list[Finding] = []
         for source in sources:
             try:
                 config = self.config_for(source)
-                draft = read_draft(source.display, read_bytes(source))
+                draft = read_draft(source.display, read(source))
             except SmLintError as exc:
                 result.errors.append(str(exc))
                 continue
@@ -91,7 +120,9 @@ class Linter:
                 result.errors.append(f"{source.display}: {exc.strerror or exc}")
                 continue
             result.drafts[draft.path] = draft
-            findings = self.lint_draft(draft, config)
+            findings = self.lint_draft(draft, config, self.rules_for(config, draft_path(source)))
+            if self.baseline is not None:
+                findings = self.baseline.new(findings)
             threshold = severity_rank(config.fail_on)
             result.failing += sum(severity_rank(f.severity) >= threshold for f in findings)
             found.extend(findings)

@@ -20,7 +20,8 @@ from sm_lint.rules.registry import KINDS, load_kinds
 from sm_lint.yamlsafe import LineDict, load_yaml, yaml_error_line, yaml_problem
 
 _REQUIRED = ("id", "name", "category", "clause", "severity", "message", "match", "examples")
-_OPTIONAL = ("message_en", "suggestion", "description", "except")
+_OPTIONAL = ("message_en", "suggestion", "description", "except", "fix")
+FIXES = ("safe", "unsafe")
 
 
 def default_pack_dirs() -> list[Path]:
@@ -101,6 +102,8 @@ def compile_rule(item: Any, path: Path) -> Rule:
         raise RuleError(at("clause"), f"clause {item['clause']!r} is not in the guideline catalogue")
     if item["severity"] not in SEVERITIES:
         raise RuleError(at("severity"), f"severity is one of {', '.join(SEVERITIES)}, not {item['severity']!r}")
+    if item.get("fix", "unsafe") not in FIXES:
+        raise RuleError(at("fix"), f"`fix` is safe or unsafe, not {item['fix']!r}")
     message_en = item.get("message_en")
     invalid, valid = _examples(item["examples"], at("examples"))
     return Rule(
@@ -119,6 +122,7 @@ def compile_rule(item: Any, path: Path) -> Rule:
         invalid=invalid,
         source=where,
         spec=item,
+        fix=item.get("fix"),
     )
 
 
