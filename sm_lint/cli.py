@@ -37,10 +37,12 @@ def main() -> None:
 
 
 def _rules(select=(), ignore=()):
+    """Every rule: the built-in pack and the `rule-dirs` of the configuration found from here."""
+    from sm_lint.config import config_for
     from sm_lint.pipeline import select_rules
-    from sm_lint.rules.loader import load_rules
+    from sm_lint.runner import Linter
 
-    return select_rules(load_rules(), select, ignore)
+    return select_rules(Linter().pack(config_for(Path.cwd()).rule_dirs), select, ignore)
 
 
 @main.command()
@@ -93,7 +95,7 @@ def lint(paths, fmt, lang, config_path, fail_on, select, ignore, no_color, stdin
         _fail(str(exc))
     # With --fix on stdin the fixed text goes to stdout, so the report goes to stderr.
     stream = sys.stderr if fix and any(s.path is None for s in sources) else None
-    ctx = ReportContext(lang=lang or (linter.explicit.lang if linter.explicit else "ja"),
+    ctx = ReportContext(lang=linter.report_lang(sources),
                         color=color, files=len(result.drafts), source_lines=result.drafts,
                         stream=stream, rules=linter.rules_by_id(), quiet=quiet)
     if statistics:

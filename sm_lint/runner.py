@@ -75,6 +75,15 @@ class Linter:
             lang=o.lang or config.lang,
         )
 
+    def report_lang(self, sources: Sequence[Source]) -> str:
+        """The language of the tool's own words: --lang, else the first draft's configuration."""
+        if self.options.lang or not sources:
+            return self.options.lang or "ja"
+        try:
+            return self.config_for(sources[0]).lang
+        except SmLintError:  # already reported for that draft
+            return "ja"
+
     def pack(self, rule_dirs: tuple[Path, ...]) -> list[Rule]:
         """The built-in rules plus a configuration's `rule-dirs`, loaded once per set."""
         if rule_dirs not in self._packs:
