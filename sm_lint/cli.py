@@ -88,7 +88,7 @@ def lint(paths, fmt, lang, config_path, fail_on, select, ignore, no_color, stdin
         with progress(sources, show_bar, t(lang or "ja", "progress"), color) as tracked:
             result = linter.lint_sources(tracked, read=reader)
         if write_baseline:
-            _write_baseline(write_baseline, result, lang or "ja")
+            _write_baseline(write_baseline, result, lang or "ja", quiet)
         if fix or diff:
             result = _fix(linter, sources, reader, result, diff, quiet, lang or "ja")
     except SmLintError as exc:
@@ -114,11 +114,12 @@ def lint(paths, fmt, lang, config_path, fail_on, select, ignore, no_color, stdin
     sys.exit(1 if result.failing and not exit_zero else 0)
 
 
-def _write_baseline(path: Path, result, lang: str) -> None:
+def _write_baseline(path: Path, result, lang: str, quiet: bool) -> None:
     from sm_lint.baseline import write_baseline
 
     count = write_baseline(path, result.findings)
-    click.echo(t(lang, "baseline_written", count=count, path=path), err=True)
+    if not quiet:
+        click.echo(t(lang, "baseline_written", count=count, path=path), err=True)
     for error in result.errors:
         click.echo(f"sm-lint: {error}", err=True)
     sys.exit(2 if result.errors else 0)
