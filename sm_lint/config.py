@@ -7,12 +7,11 @@ Unknown keys and bad values are errors with file and line.
 
 from __future__ import annotations
 
+import fnmatch
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable
-
-import fnmatch
 
 import yaml
 

@@ -12,7 +12,7 @@ from sm_lint.baseline import load_baseline
 from sm_lint.config import Config, config_for, load_config
 from sm_lint.document import Draft, parse_draft, read_draft
 from sm_lint.engine import check
-from sm_lint.errors import RuleError, SmLintError
+from sm_lint.errors import SmLintError
 from sm_lint.findings import Finding
 from sm_lint.inputs import Source, read_bytes
 from sm_lint.pipeline import process, select_rules
@@ -87,12 +87,7 @@ class Linter:
     def pack(self, rule_dirs: tuple[Path, ...]) -> list[Rule]:
         """The built-in rules plus a configuration's `rule-dirs`, loaded once per set."""
         if rule_dirs not in self._packs:
-            known = {r.id: r for r in self.all_rules}
-            extra = load_rules(rule_dirs)
-            for rule in extra:
-                if rule.id in known:
-                    raise RuleError(rule.source, f"duplicate rule id {rule.id} (first defined at {known[rule.id].source})")
-            self._packs[rule_dirs] = sorted([*self.all_rules, *extra], key=lambda r: r.id)
+            self._packs[rule_dirs] = load_rules(rule_dirs, base=self.all_rules)
         return self._packs[rule_dirs]
 
     def rules_by_id(self) -> dict[str, Rule]:

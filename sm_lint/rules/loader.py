@@ -141,9 +141,10 @@ def load_file(path: Path) -> list[Rule]:
     return [compile_rule(item, path) for item in data["rules"]]
 
 
-def load_rules(dirs: Iterable[Path] | None = None) -> list[Rule]:
+def load_rules(dirs: Iterable[Path] | None = None, base: Iterable[Rule] = ()) -> list[Rule]:
+    """The rules of `dirs` (default: the built-in pack), added to `base`; ids must be unique."""
     load_kinds()
-    rules: dict[str, Rule] = {}
+    rules: dict[str, Rule] = {r.id: r for r in base}
     for path in rule_files(default_pack_dirs() if dirs is None else dirs):
         for rule in load_file(path):
             if rule.id in rules:
