@@ -55,7 +55,14 @@ def test_exit_status_follows_fail_on_and_exit_zero():
     assert run(["-q", "--exit-zero", "missing.md"], cwd=DRAFTS).exit_code == 2  # errors still count
 
 
-def test_no_color_means_no_escape_codes(monkeypatch):
+@pytest.fixture
+def colour_terminal(monkeypatch):
+    """A terminal rich draws colours and live displays on, whatever the test runner's is."""
+    monkeypatch.setenv("TERM", "xterm-256color")
+    monkeypatch.delenv("NO_COLOR", raising=False)
+
+
+def test_no_color_means_no_escape_codes(monkeypatch, colour_terminal):
     monkeypatch.setenv("FORCE_COLOR", "1")  # rich would colour even into a pipe
     assert "\x1b[" in run(["bus-route.md"], cwd=DRAFTS).stdout
     assert "\x1b[" not in run(["--no-color", "bus-route.md"], cwd=DRAFTS).stdout
@@ -78,7 +85,7 @@ def test_progress_only_on_long_runs_in_a_terminal(monkeypatch, count, machine, q
     assert progress_module.wanted(count, machine, quiet) is shown
 
 
-def test_progress_bar_draws_and_yields_every_item(monkeypatch):
+def test_progress_bar_draws_and_yields_every_item(monkeypatch, colour_terminal):
     err = type("Err", (io.StringIO,), {"isatty": lambda self: True})()
     monkeypatch.setattr(sys, "stderr", err)
     with progress_module.progress(list(range(60)), True, "確認中", color=False) as items:
