@@ -104,7 +104,7 @@ def lint(paths, fmt, lang, config_path, fail_on, select, ignore, no_color, stdin
         render_statistics(result.findings, ctx, as_json=fmt in ("json", "jsonl"))
     else:
         render(fmt, result.findings, ctx)
-    fixable = sum(f.fix is not None for f in result.findings)
+    fixable = sum(f.fixable for f in result.findings)
     if fixable and not (machine or quiet or fix):
         click.echo(t(ctx.lang, "fixable", count=fixable), file=stream)
     for error in result.errors:

@@ -74,7 +74,7 @@ def plan(findings: Iterable[Finding], drafts: dict, sources: Iterable[Source], r
     """The changes the safe fixes would make, one per draft that has any."""
     by_path: dict[str, list[Finding]] = {}
     for f in findings:
-        if f.fix is not None:
+        if f.fixable:
             by_path.setdefault(f.path, []).append(f)
     changes = []
     for source in sources:

@@ -135,3 +135,19 @@ def test_encode_like_keeps_the_original_encoding_or_refuses():
     # A replacement the file's encoding cannot hold: refuse too (髙 is not in EUC-JP).
     with pytest.raises(InputError, match="cannot fix"):
         encode_like(old.encode("euc-jp"), old, "髙" + new, "p")
+
+
+def test_a_waived_finding_is_never_fixed(tmp_path):
+    from dataclasses import replace
+
+    from sm_lint.fix import Reader, plan
+    from sm_lint.inputs import Source
+
+    path = tmp_path / "post.md"
+    path.write_text("外人墓地ではなく外人の話。\n", encoding="utf-8")
+    source = Source("post.md", path)
+    f1, f2 = finding(0, 2, "外国人"), finding(8, 10, "外国人")
+    waived = replace(f1, path="post.md", suppressed_by="承認済み: 広報対話課長 2026-11-01")
+    drafts = {"post.md": type("D", (), {"text": path.read_text(encoding="utf-8")})()}
+    (change,) = plan([waived, replace(f2, path="post.md")], drafts, [source], Reader())
+    assert change.new == "外人墓地ではなく外国人の話。\n" and change.count == 1
