@@ -22,6 +22,11 @@ def clause_title(clause_id: str, lang: str = "ja") -> str:
     return clause.title_en if lang == "en" and clause.title_en else clause.title
 
 
+def _safe(rule: Rule, hit: Hit) -> bool:
+    """A hit's own say (a word entry's `fix:`) wins over its rule's `fix:`."""
+    return hit.safe if hit.safe is not None else rule.fix == "safe"
+
+
 def _finding(rule: Rule, hit: Hit, analysis: Analysis, lang: str) -> Finding:
     draft = analysis.draft
     if hit.line is not None:
@@ -52,6 +57,7 @@ def _finding(rule: Rule, hit: Hit, analysis: Analysis, lang: str) -> Finding:
         suggestion=suggestion,
         start=start,
         end=end,
+        fix=suggestion if suggestion and hit.line is None and _safe(rule, hit) else None,
     )
 
 

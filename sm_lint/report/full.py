@@ -62,5 +62,7 @@ def render(findings, ctx) -> None:
         if f.suggestion:
             console.print(f"  [green]{escape(t(ctx.lang, 'suggestion'))}:[/] {escape(f.suggestion)}")
         console.print()
+    if ctx.quiet:
+        return
     counts = Counter(f.severity for f in findings)
     console.print(t(ctx.lang, "summary", files=ctx.files, error=counts["error"], warning=counts["warning"], info=counts["info"]))

@@ -20,7 +20,8 @@ from sm_lint.rules.registry import KINDS, load_kinds
 from sm_lint.yamlsafe import LineDict, YamlError, load_yaml
 
 _REQUIRED = ("id", "name", "category", "clause", "severity", "message", "match", "examples")
-_OPTIONAL = ("message_en", "suggestion", "description", "except", "when")
+_OPTIONAL = ("message_en", "suggestion", "description", "except", "when", "fix")
+FIXES = ("safe", "unsafe")
 
 
 def default_pack_dirs() -> list[Path]:
@@ -118,6 +119,8 @@ def compile_rule(item: Any, path: Path) -> Rule:
         raise RuleError(at("clause"), f"clause {item['clause']!r} is not in the guideline catalogue")
     if item["severity"] not in SEVERITIES:
         raise RuleError(at("severity"), f"severity is one of {', '.join(SEVERITIES)}, not {item['severity']!r}")
+    if item.get("fix", "unsafe") not in FIXES:
+        raise RuleError(at("fix"), f"`fix` is safe or unsafe, not {item['fix']!r}")
     message_en = item.get("message_en")
     invalid, valid = _examples(item["examples"], at("examples"))
     return Rule(
@@ -136,6 +139,7 @@ def compile_rule(item: Any, path: Path) -> Rule:
         invalid=invalid,
         source=where,
         when=compile_when(item.get("when"), at("when")),
+        fix=item.get("fix"),
     )
 
 
@@ -154,25 +158,27 @@ def load_file(path: Path) -> list[Rule]:
     return [compile_rule(item, path) for item in data["rules"]]
 
 
-def load_rules(dirs: Iterable[Path] | None = None) -> list[Rule]:
-    """All rules of the given directories (default: the bundled packs), compiled once and
-    cached between runs."""
+def load_rules(dirs: Iterable[Path] | None = None, base: Iterable[Rule] = ()) -> list[Rule]:
+    """The rules of `dirs` (default: the built-in pack) added to `base`, ids unique. The
+    compiled rules of the files are cached between runs."""
     files = rule_files(default_pack_dirs() if dirs is None else dirs)
     key = rulecache.cache_key([rules_root() / "guideline.yaml", *files])
-    cached = rulecache.load(key)
-    if cached is not None:
-        return cached
-    rules = compile_files(files)
-    rulecache.store(key, rules)
-    return rules
+    compiled = rulecache.load(key)
+    if compiled is None:
+        compiled = compile_files(files)
+        rulecache.store(key, compiled)
+    return _merged([*base, *compiled])
 
 
 def compile_files(files: list[Path]) -> list[Rule]:
     load_kinds()
-    rules: dict[str, Rule] = {}
-    for path in files:
-        for rule in load_file(path):
-            if rule.id in rules:
-                raise RuleError(rule.source, f"duplicate rule id {rule.id} (first defined at {rules[rule.id].source})")
-            rules[rule.id] = rule
-    return sorted(rules.values(), key=lambda r: r.id)
+    return _merged(rule for path in files for rule in load_file(path))
+
+
+def _merged(rules: Iterable[Rule]) -> list[Rule]:
+    by_id: dict[str, Rule] = {}
+    for rule in rules:
+        if rule.id in by_id:
+            raise RuleError(rule.source, f"duplicate rule id {rule.id} (first defined at {by_id[rule.id].source})")
+        by_id[rule.id] = rule
+    return sorted(by_id.values(), key=lambda r: r.id)

@@ -18,7 +18,7 @@ from sm_lint.rules.tokenpattern import TokenTest, compile_token
 from sm_lint.textnorm import fold
 from sm_lint.tokenizer import tokenize
 
-_ENTRY_KEYS = {"word", "suggestion", "by", "pos1", "pos2", "pos3", "pos4", "lemma"}
+_ENTRY_KEYS = {"word", "suggestion", "by", "pos1", "pos2", "pos3", "pos4", "lemma", "fix"}
 _POS_KEYS = ("pos1", "pos2", "pos3", "pos4")
 
 
@@ -27,6 +27,7 @@ class Entry:
     word: str
     suggestion: str | None
     first: TokenTest | None  # constraint on the first matched token
+    safe: bool | None = None  # an entry's own `fix:` (safe/unsafe) over its rule's
 
 
 def _is_kana(text: str) -> bool:
@@ -67,7 +68,11 @@ def _entry_from(item: Any, defaults: dict[str, Any], where: str) -> tuple[Entry,
         # match every form of its verb (死んだ).
         if len(tokens) == 1 and tokens[0].goshu and tokens[0].surface == tokens[0].orth_base:
             lemma_key = tokens[0].lemma_key
-    return Entry(word, item.get("suggestion"), first), surface_key, lemma_key
+    fix = item.get("fix")
+    if fix not in (None, "safe", "unsafe"):
+        raise RuleError(where, f"`fix` of word entry {word!r} is safe or unsafe, not {fix!r}")
+    safe = None if fix is None else fix == "safe"
+    return Entry(word, item.get("suggestion"), first, safe), surface_key, lemma_key
 
 
 class Lexicon:
@@ -98,7 +103,7 @@ class Lexicon:
                 for entry in self.by_lemma[lemma]:
                     if entry.first is None or entry.first(token):
                         seen.add((token.start, token.end, entry.word))
-                        yield Hit(token.start, token.end, entry.suggestion, detail={"word": entry.word})
+                        yield Hit(token.start, token.end, entry.suggestion, detail={"word": entry.word}, safe=entry.safe)
         # Kana-folded keys (token.key) for kana words, plain lower-case surfaces otherwise.
         for attr in ("key", "lower"):
             index = analysis.index(attr)
@@ -109,7 +114,7 @@ class Lexicon:
                         span = (token.start, end, entry.word)
                         if span not in seen and (entry.first is None or entry.first(token)):
                             seen.add(span)
-                            yield Hit(token.start, end, entry.suggestion, detail={"word": entry.word})
+                            yield Hit(token.start, end, entry.suggestion, detail={"word": entry.word}, safe=entry.safe)
 
 
 @kind("words", options=("by", *_POS_KEYS))
