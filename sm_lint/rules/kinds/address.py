@@ -1,0 +1,62 @@
+"""`address`: postal addresses, graded by what stands around them.
+
+An address followed by 在住/お住まい/宅 (a home) rises to `residence`, one next to a private
+person's name to `with-name`; one beside a facility word (市役所, 公民館, 〜課) falls to
+`facility`. Addresses on config `privacy.allowed-addresses` (public facilities) are skipped.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sm_lint.errors import RuleError
+from sm_lint.privacy import grading
+from sm_lint.privacy.settings import compact, privacy
+from sm_lint.rules.registry import kind
+
+_BEFORE = 40  # characters before an address searched for a facility or home word
+_AFTER = 12
+
+
+class AddressMatcher:
+    def __init__(self, pattern, residence, facility, grades, with_name, window):
+        self.pattern = pattern
+        self.residence = residence
+        self.facility = facility
+        self.grades = grades
+        self.with_name = with_name
+        self.window = window
+
+    def find(self, analysis):
+        text = analysis.text
+        allowed = [compact(a) for a in privacy(analysis)["allowed-addresses"]]
+        for m in self.pattern.finditer(text):
+            start, end = m.span()
+            key = compact(m.group())
+            if any(a and (a in key or key in a) for a in allowed):
+                continue
+            before = text[max(0, start - _BEFORE):start]
+            after = text[end:end + _AFTER]
+            if self.residence.search(before + "\0" + after):
+                grade = self.grades["residence"]
+            elif self.facility.search(before + "\0" + after):
+                grade = self.grades["facility"]
+            else:
+                grade = self.grades["address"]
+            yield grading.graded_hit(analysis, start, end, grade, self.with_name, self.window)
+
+
+@kind("address", options=("residence", "facility", "grades", "with-name", "window"))
+def compile_address(spec: dict[str, Any], where: str) -> AddressMatcher:
+    grades = grading.grades(spec.get("grades"), where, "grades")
+    missing = {"address", "residence", "facility"} - set(grades)
+    if missing:
+        raise RuleError(where, f"`grades` needs {', '.join(sorted(missing))}")
+    return AddressMatcher(
+        grading.pattern(spec["address"], where, "address"),
+        grading.pattern(spec.get("residence"), where, "residence"),
+        grading.pattern(spec.get("facility"), where, "facility"),
+        grades,
+        grading.severity(spec.get("with-name"), where, "with-name"),
+        grading.window(spec, where),
+    )

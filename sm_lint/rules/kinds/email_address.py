@@ -1,0 +1,58 @@
+"""`email-address`: e-mail addresses graded by domain class.
+
+Each class other than `other` names a list under rules/lists/ (free-mail, carrier-mail): a
+domain matches when it is a listed domain or under one. The city's own domains and addresses
+(config `privacy.allowed-email-domains` / `allowed-emails`) are never reported.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sm_lint.privacy import grading
+from sm_lint.privacy.lists import word_list
+from sm_lint.privacy.settings import privacy
+from sm_lint.rules.registry import kind
+
+
+def _under(domain: str, domains) -> bool:
+    parts = domain.split(".")
+    return any(".".join(parts[i:]) in domains for i in range(len(parts)))
+
+
+class EmailMatcher:
+    def __init__(self, grades, with_name, window):
+        self.grades = grades
+        self.with_name = with_name
+        self.window = window
+
+    def _class(self, domain: str) -> str:
+        for name in self.grades:
+            if name != "other" and _under(domain, word_list(name)):
+                return name
+        return "other"
+
+    def find(self, analysis):
+        settings = privacy(analysis)
+        own_domains = {d.lower() for d in settings["allowed-email-domains"]}
+        own = {a.lower() for a in settings["allowed-emails"]}
+        for entity in analysis.entities:
+            if entity.kind != "email":
+                continue
+            address = entity.text.lower()
+            domain = address.rsplit("@", 1)[1]
+            if address in own or _under(domain, own_domains):
+                continue
+            grade = self.grades.get(self._class(domain))
+            if grade is not None:
+                yield grading.graded_hit(analysis, entity.start, entity.end, grade, self.with_name, self.window)
+
+
+@kind("email-address", options=("with-name", "window"))
+def compile_email(spec: dict[str, Any], where: str) -> EmailMatcher:
+    grades = grading.grades(spec["email-address"], where, "email-address")
+    for name in grades:
+        if name != "other":
+            word_list(name)  # a missing list is a rule error now, not at lint time
+    return EmailMatcher(grades, grading.severity(spec.get("with-name"), where, "with-name"),
+                        grading.window(spec, where))
