@@ -110,3 +110,14 @@ def tokenize(text: str) -> list[Token]:
             pos = start + len(lexeme[0])
             append(Token(*lexeme, start, pos))
     return tokens
+
+
+@lru_cache(maxsize=4096)
+def is_surname(word: str) -> bool:
+    """Whether the dictionary has `word` as one 人名-姓 entry under any reading, not only the
+    best one (根本 is read ネモト as a surname as well as コンポン)."""
+    for parse in tagger().nbest(word, 10).split("EOS"):
+        lines = parse.strip().splitlines()
+        if len(lines) == 1 and lines[0].split("\t", 1)[0] == word and "人名-姓" in lines[0]:
+            return True
+    return False

@@ -1,5 +1,6 @@
-"""Severity grades written in rule YAML: `{<class>: {severity: ..., label: ...}}`, and the
-rise to `with-name` when a private person's name stands next to the item."""
+"""Severity grades written in rule YAML: `{<class>: {severity: ..., label: ..., with-name: ...}}`;
+a grade rises to its `with-name` severity when a private person's name stands next to the item,
+and the rule's `note` (with `{name}`) then explains why."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ DEFAULT_WINDOW = 120  # characters on the same line; a short post's sentence or 
 class Grade:
     severity: str
     label: str
+    with_name: str | None = None
 
 
 def grades(value: Any, where: str, kind: str) -> dict[str, Grade]:
@@ -27,8 +29,20 @@ def grades(value: Any, where: str, kind: str) -> dict[str, Grade]:
     for name, grade in value.items():
         if not isinstance(grade, dict) or grade.get("severity") not in SEVERITIES or not grade.get("label"):
             raise RuleError(where, f"`{kind}.{name}` needs severity (info, warning, error) and label")
-        result[str(name)] = Grade(grade["severity"], str(grade["label"]))
+        unknown = set(grade) - {"severity", "label", "with-name"}
+        if unknown:
+            raise RuleError(where, f"unknown key(s) in `{kind}.{name}`: {', '.join(sorted(unknown))}")
+        with_name = severity(grade.get("with-name"), where, f"{kind}.{name}.with-name")
+        result[str(name)] = Grade(grade["severity"], str(grade["label"]), with_name)
     return result
+
+
+def note(spec: dict, where: str) -> str:
+    """The rule's `note` template: the reason a hit rose, with the kind's own placeholders."""
+    value = spec.get("note", "")
+    if not isinstance(value, str):
+        raise RuleError(where, "`note` is a text")
+    return value
 
 
 def severity(value: Any, where: str, key: str) -> str | None:
@@ -56,13 +70,13 @@ def pattern(value: Any, where: str, key: str) -> re.Pattern:
         raise RuleError(where, f"`{key}` does not compile: {exc}") from None
 
 
-def graded_hit(analysis, start: int, end: int, grade: Grade, with_name: str | None, span: int) -> Hit:
-    """A hit at `grade`, raised to `with_name` (if higher) when a private name is near."""
-    detail = {"kind": grade.label, "name": ""}
+def graded_hit(analysis, start: int, end: int, grade: Grade, note_template: str, span: int) -> Hit:
+    """A hit at `grade`, raised to its `with_name` severity when a private name is near."""
+    detail = {"kind": grade.label, "note": ""}
     level = grade.severity
-    if with_name and SEVERITIES.index(with_name) > SEVERITIES.index(level):
+    if grade.with_name and SEVERITIES.index(grade.with_name) > SEVERITIES.index(level):
         name = private_name_near(analysis, start, end, span)
         if name is not None:
-            level = with_name
-            detail["name"] = name.text
+            level = grade.with_name
+            detail["note"] = note_template.format(name=name.text)
     return Hit(start, end, severity=level, detail=detail)

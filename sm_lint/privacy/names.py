@@ -1,21 +1,27 @@
 """Private persons' names from UniDic tags (名詞-固有名詞-人名-姓/名).
 
 A name is a run of proper nouns that either ends in an honorific (山田さん, 上野宇野様) or is a
-surname followed by a given name (石川有彩). A lone surname is not a name: 高田公園 and
-直江津駅 are places. Names in a public role (市長 中川幹太, 講師：山田太郎さん) and the configured
+surname followed by a given name (石川有彩). Rare given names split into common nouns, so a
+short kanji run that starts with a surname (any dictionary reading) also counts before an
+honorific (平野可野さん) or in brackets right after a phone number (090-…（根本保菜）). A lone
+surname is not a name: 高田公園 and 直江津駅 are places. Names in a public role (市長 中川幹太, 講師：山田太郎さん) and the configured
 officials are marked public, so they never make a draft identify a private person.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
+from sm_lint.privacy import line_span
 from sm_lint.privacy.lists import word_list
+from sm_lint.privacy.phones import phones
 from sm_lint.privacy.settings import compact, privacy
 from sm_lint.textnorm import fold
-from sm_lint.tokenizer import Token
+from sm_lint.tokenizer import Token, is_surname
 
 _PUNCT_BETWEEN = set(" :：・、")
+_BRACKETED = re.compile(r"\s?[（(]([\u4e00-\u9fff々]{3,5})[)）]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,10 +58,45 @@ def _run(tokens: tuple[Token, ...], i: int) -> int:
     return j
 
 
+def _kanji_run_before(text: str, end: int) -> int:
+    start = end
+    while start > 0 and _is_kanji(text[start - 1]):
+        start -= 1
+    return start
+
+
+def _surname_led(run: str) -> bool:
+    """A full name: 2–5 kanji, a surname first, not ending like a role or place (職員, 市)."""
+    if not 2 <= len(run) <= 5 or run[-1] in word_list("not-name-endings"):
+        return False
+    if len(run) == 2:
+        return is_surname(run)
+    return any(is_surname(run[:k]) for k in range(1, min(3, len(run) - 1) + 1))
+
+
+def _split_names(analysis, taken: set[int], places) -> list[tuple[int, int, int]]:
+    """(start, end, stop) of surname-led kanji runs before an honorific or in brackets after
+    a phone number, where the token pass found nothing."""
+    text = analysis.text
+    honorifics = word_list("honorifics")
+    found = []
+    for t in analysis.tokens:
+        if t.key in honorifics and t.pos1 == "接尾辞" and t.start not in taken:
+            start = _kanji_run_before(text, t.start)
+            run = text[start:t.start]
+            if len(run) >= 3 and _surname_led(run):
+                found.append((start, t.start, t.end))
+    for phone in phones(analysis):
+        m = _BRACKETED.match(text, phone.end)
+        if m and m.start(1) not in taken and _surname_led(m.group(1)) and fold(m.group(1)[:2]) not in places:
+            found.append((m.start(1), m.end(1), m.end(1)))
+    return found
+
+
 def _public(analysis, start: int, end: int, stop: int) -> bool:
     text = analysis.text
     roles = word_list("public-roles")
-    line_start = text.rfind("\n", 0, start) + 1
+    line_start = line_span(text, start, end)[0]
     before = text[line_start:start].rstrip("".join(_PUNCT_BETWEEN))
     after = text[stop:stop + 6]
     folded_before, folded_after = fold(before), fold(after)
@@ -94,6 +135,12 @@ def _find(analysis) -> tuple[Name, ...]:
             if compact(text) not in allowed:
                 found.append(Name(start, end, stop, text, _public(analysis, start, end, stop)))
         i = j
+    taken = {n.end for n in found} | {n.start for n in found}
+    for start, end, stop in _split_names(analysis, taken, places):
+        text = analysis.text[start:end]
+        if compact(text) not in allowed:
+            found.append(Name(start, end, stop, text, _public(analysis, start, end, stop)))
+    found.sort(key=lambda n: n.start)
     return tuple(found)
 
 
@@ -104,9 +151,7 @@ def names(analysis) -> tuple[Name, ...]:
 def private_name_near(analysis, start: int, end: int, window: int) -> Name | None:
     """A private person's name on the same line within `window` characters of the span."""
     text = analysis.text
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end == -1 else line_end
+    line_start, line_end = line_span(text, start, end)
     for name in names(analysis):
         if name.public or name.start < line_start or name.end > line_end:
             continue

@@ -63,7 +63,10 @@ def _find(analysis) -> tuple[Phone, ...]:
         if kind is None:
             continue
         number = phonenumbers.format_number(match.number, PhoneNumberFormat.E164)
-        found.append(Phone(match.start, match.end, kind, number in allowed))
+        start = match.start
+        if match.raw_string.count("(") > match.raw_string.count(")"):
+            start += 1  # 「（090-…」: the bracket opens the aside, not the number
+        found.append(Phone(start, match.end, kind, number in allowed))
     return tuple(found)
 
 

@@ -19,12 +19,12 @@ _AFTER = 12
 
 
 class AddressMatcher:
-    def __init__(self, pattern, residence, facility, grades, with_name, window):
+    def __init__(self, pattern, residence, facility, grades, note, window):
         self.pattern = pattern
         self.residence = residence
         self.facility = facility
         self.grades = grades
-        self.with_name = with_name
+        self.note = note
         self.window = window
 
     def find(self, analysis):
@@ -43,10 +43,10 @@ class AddressMatcher:
                 grade = self.grades["facility"]
             else:
                 grade = self.grades["address"]
-            yield grading.graded_hit(analysis, start, end, grade, self.with_name, self.window)
+            yield grading.graded_hit(analysis, start, end, grade, self.note, self.window)
 
 
-@kind("address", options=("residence", "facility", "grades", "with-name", "window"))
+@kind("address", options=("residence", "facility", "grades", "note", "window"))
 def compile_address(spec: dict[str, Any], where: str) -> AddressMatcher:
     grades = grading.grades(spec.get("grades"), where, "grades")
     missing = {"address", "residence", "facility"} - set(grades)
@@ -57,6 +57,6 @@ def compile_address(spec: dict[str, Any], where: str) -> AddressMatcher:
         grading.pattern(spec.get("residence"), where, "residence"),
         grading.pattern(spec.get("facility"), where, "facility"),
         grades,
-        grading.severity(spec.get("with-name"), where, "with-name"),
+        grading.note(spec, where),
         grading.window(spec, where),
     )

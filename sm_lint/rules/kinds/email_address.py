@@ -21,9 +21,9 @@ def _under(domain: str, domains) -> bool:
 
 
 class EmailMatcher:
-    def __init__(self, grades, with_name, window):
+    def __init__(self, grades, note, window):
         self.grades = grades
-        self.with_name = with_name
+        self.note = note
         self.window = window
 
     def _class(self, domain: str) -> str:
@@ -45,14 +45,14 @@ class EmailMatcher:
                 continue
             grade = self.grades.get(self._class(domain))
             if grade is not None:
-                yield grading.graded_hit(analysis, entity.start, entity.end, grade, self.with_name, self.window)
+                yield grading.graded_hit(analysis, entity.start, entity.end, grade, self.note, self.window)
 
 
-@kind("email-address", options=("with-name", "window"))
+@kind("email-address", options=("note", "window"))
 def compile_email(spec: dict[str, Any], where: str) -> EmailMatcher:
     grades = grading.grades(spec["email-address"], where, "email-address")
     for name in grades:
         if name != "other":
             word_list(name)  # a missing list is a rule error now, not at lint time
-    return EmailMatcher(grades, grading.severity(spec.get("with-name"), where, "with-name"),
+    return EmailMatcher(grades, grading.note(spec, where),
                         grading.window(spec, where))

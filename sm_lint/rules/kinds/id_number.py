@@ -33,8 +33,12 @@ class IdNumberMatcher:
 
     def find(self, analysis):
         text = analysis.folded
+        # digits inside a link or mail address are a page or mailbox id (…/1234567890123.html)
+        inside = [(e.start, e.end) for e in analysis.entities if e.kind in ("url", "email")]
         for m in self.pattern.finditer(analysis.text):
             start, end = m.span()
+            if any(a < end and start < b for a, b in inside):
+                continue
             digits = _NOT_DIGIT.sub("", m.group())
             valid = self.checksum is not None and self.checksum(digits)
             near = text[max(0, start - self.window):min(len(text), end + self.window)]

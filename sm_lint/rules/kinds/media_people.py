@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sm_lint.privacy import grading
+from sm_lint.privacy import grading, line_span
 from sm_lint.privacy.names import names
 from sm_lint.rules.kinds.media_entries import consent_recorded
 from sm_lint.rules.model import Hit
@@ -27,9 +27,7 @@ class MediaPeople:
         found = names(analysis)
         reported: set[int] = set()
         for m in self.media.finditer(text):
-            line_start = text.rfind("\n", 0, m.start()) + 1
-            line_end = text.find("\n", m.end())
-            line_end = len(text) if line_end == -1 else line_end
+            line_start, line_end = line_span(text, m.start(), m.end())
             if line_start in reported:
                 continue
             named = next((n.text for n in found if line_start <= n.start and n.end <= line_end), None)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from sm_lint.errors import RuleError
-from sm_lint.privacy import grading
+from sm_lint.privacy import grading, line_span
 from sm_lint.privacy.names import names
 from sm_lint.privacy.phones import phones
 from sm_lint.rules.model import Hit
@@ -20,17 +20,16 @@ from sm_lint.rules.registry import kind
 
 
 class PersonNameMatcher:
-    def __init__(self, attributes, phone_label, combined, window):
+    def __init__(self, attributes, phone_label, combined, note, window):
         self.attributes = attributes  # label -> (pattern, adjacent)
         self.phone_label = phone_label
         self.combined = combined
+        self.note = note
         self.window = window
 
     def _attribute(self, analysis, name) -> str | None:
         text = analysis.text
-        line_start = text.rfind("\n", 0, name.start) + 1
-        line_end = text.find("\n", name.stop)
-        line_end = len(text) if line_end == -1 else line_end
+        line_start, line_end = line_span(text, name.start, name.stop)
         lo, hi = max(line_start, name.start - self.window), min(line_end, name.stop + self.window)
         for label, (pattern, adjacent) in self.attributes.items():
             if adjacent:
@@ -48,7 +47,7 @@ class PersonNameMatcher:
             yield Hit(
                 name.start, name.end,
                 severity=self.combined if attribute else None,
-                detail={"attribute": attribute or "", "name": name.text},
+                detail={"attribute": attribute or "", "note": self.note.format(attribute=attribute) if attribute else ""},
             )
 
 
@@ -63,12 +62,13 @@ def _attributes(value: Any, where: str) -> dict:
     return result
 
 
-@kind("person-name", options=("phone-label", "combined", "window"))
+@kind("person-name", options=("phone-label", "combined", "note", "window"))
 def compile_person_name(spec: dict[str, Any], where: str) -> PersonNameMatcher:
     phone_label = spec.get("phone-label")
     if phone_label is not None and not isinstance(phone_label, str):
         raise RuleError(where, "`phone-label` is the label of a nearby phone number, e.g. 電話番号")
     return PersonNameMatcher(
         _attributes(spec["person-name"], where), phone_label,
-        grading.severity(spec.get("combined", "error"), where, "combined"), grading.window(spec, where),
+        grading.severity(spec.get("combined", "error"), where, "combined"),
+        grading.note(spec, where), grading.window(spec, where),
     )

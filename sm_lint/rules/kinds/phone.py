@@ -15,9 +15,9 @@ from sm_lint.errors import RuleError
 
 
 class PhoneMatcher:
-    def __init__(self, grades, with_name, window):
+    def __init__(self, grades, note, window):
         self.grades = grades
-        self.with_name = with_name
+        self.note = note
         self.window = window
 
     def find(self, analysis):
@@ -25,15 +25,15 @@ class PhoneMatcher:
             grade = self.grades.get(phone.type)
             if grade is None or phone.allowed:
                 continue
-            yield grading.graded_hit(analysis, phone.start, phone.end, grade, self.with_name, self.window)
+            yield grading.graded_hit(analysis, phone.start, phone.end, grade, self.note, self.window)
 
 
-@kind("phone", options=("with-name", "window"))
+@kind("phone", options=("note", "window"))
 def compile_phone(spec: dict[str, Any], where: str) -> PhoneMatcher:
     grades = grading.grades(spec["phone"], where, "phone")
     unknown = set(grades) - set(TYPE_NAMES.values()) - {"unknown"}
     if unknown:
         known = ", ".join(sorted(set(TYPE_NAMES.values())))
         raise RuleError(where, f"unknown phone type(s) {', '.join(sorted(unknown))} (known: {known})")
-    return PhoneMatcher(grades, grading.severity(spec.get("with-name"), where, "with-name"),
+    return PhoneMatcher(grades, grading.note(spec, where),
                         grading.window(spec, where))
