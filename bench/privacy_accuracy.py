@@ -1,64 +1,66 @@
-"""Precision and recall of category e (personal information) on the labelled eval data.
+"""Category e (personal information, 5(3)) on the labelled evaluation set, with only the
+privacy rules loaded: precision and recall at warning and error level, with and without the
+portrait-consent rules, and the share of clean municipal articles (all of them, and those
+tagged office_phone) that get a warning or an error. Prints counts and rates only, never row
+text: the data holds random phone numbers that may be real. Nothing here opens a network
+connection.
 
-    python bench/privacy_accuracy.py [/work/shared/eval/dev.jsonl]
-
-A row counts as flagged at a level when a personal-info or portrait-consent finding reaches
-that severity. Prints only counts and rates, never row text (the data holds random phone
-numbers that may be real). Reads the file only; nothing here touches the network.
+    python bench/privacy_accuracy.py [--data PATH]
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run from a checkout, uninstalled
+from accuracy import DEFAULT_DATA, LEVELS, ROOT, ratio, score  # bench/ is on sys.path
+
+sys.path.insert(0, str(ROOT))
 
 from sm_lint.rules.loader import load_rules  # noqa: E402
 from sm_lint.rules.model import severity_rank  # noqa: E402
 from sm_lint.runner import Linter  # noqa: E402
 
-DEFAULT = Path("/work/shared/eval/dev.jsonl")
-CATEGORIES = {"personal-info", "portrait-consent"}
-LEVELS = ("warning", "error")
+VARIANTS = {"personal-info": {"personal-info"}, "+ portrait-consent": {"personal-info", "portrait-consent"}}
 
 
-def main(path: Path) -> None:
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    rules = [r for r in load_rules() if r.category in CATEGORIES]
-    linter = Linter(rules=rules)
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    args = parser.parse_args()
+    if not args.data.is_file():
+        print(f"evaluation data not found: {args.data} (skipped)")
+        return 0
+    rows = [json.loads(line) for line in args.data.open(encoding="utf-8")]
+    linter = Linter(rules=[r for r in load_rules() if r.category in VARIANTS["+ portrait-consent"]])
     started = time.perf_counter()
-    top: list[int] = []  # highest severity rank of an e finding per row, -1 for none
-    for row in rows:
-        findings = linter.lint_text(row["text"])
-        top.append(max((severity_rank(f.severity) for f in findings), default=-1))
+    findings = [linter.lint_text(row["text"], path=row["id"]) for row in rows]
     elapsed = time.perf_counter() - started
-    print(f"{len(rows)} rows, {elapsed:.1f} s ({1000 * elapsed / len(rows):.1f} ms/row)")
-    for level in LEVELS:
-        rank = severity_rank(level)
-        tp = fp = fn = 0
-        for row, best in zip(rows, top):
-            flagged = best >= rank
-            if "e" in row["expected"]:
-                tp += flagged
-                fn += not flagged
-            elif "e" not in row.get("optional", []):
-                fp += flagged
-        precision = tp / (tp + fp) if tp + fp else 0.0
-        recall = tp / (tp + fn) if tp + fn else 0.0
-        print(f"e at {level:7}: precision {precision:.3f} recall {recall:.3f} (tp {tp}, fp {fp}, fn {fn})")
-    for name, keep in (
-        ("bulletin_clean", lambda r: r["subset"] == "bulletin_clean"),
-        ("office_phone", lambda r: "office_phone" in r["tags"]),
-        ("all clean rows", lambda r: not r["expected"] and "e" not in r.get("optional", [])),
-    ):
-        chosen = [best for row, best in zip(rows, top) if keep(row)]
-        for level in LEVELS:
-            share = sum(b >= severity_rank(level) for b in chosen) / len(chosen) if chosen else 0.0
-            print(f"{name:15} with a {level:7}: {share:.1%} of {len(chosen)}")
+    print(f"{len(rows)} rows from {args.data}: {elapsed:.1f} s ({1000 * elapsed / len(rows):.2f} ms a row)")
+
+    print(f"{'rules':<20}{'level':<9}{'TP':>5}{'FP':>5}{'FN':>5}{'precision':>11}{'recall':>8}")
+    for variant, categories in VARIANTS.items():
+        for level_name, level in LEVELS.items():
+            flagged = [
+                {"e"} if any(x.category in categories and severity_rank(x.severity) >= level for x in f) else set()
+                for f in findings
+            ]
+            tp, fp, fn = score(rows, flagged)["e"]
+            print(f"{variant:<20}{level_name:<9}{tp:>5}{fp:>5}{fn:>5}{ratio(tp, tp + fp):>11}{ratio(tp, tp + fn):>8}")
+
+    for name, keep in (("bulletin_clean", lambda r: r["subset"] == "bulletin_clean"),
+                       ("office_phone", lambda r: "office_phone" in r["tags"])):
+        chosen = [f for r, f in zip(rows, findings) if keep(r)]
+        line = [f"{name}: {len(chosen)} rows"]
+        for level_name, level in LEVELS.items():
+            n = sum(any(severity_rank(x.severity) >= level for x in f) for f in chosen)
+            line.append(f"with a finding at {level_name} or above: {n} ({ratio(n, len(chosen))})")
+        print("; ".join(line))
+    return 0
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT)
+    sys.exit(main())
