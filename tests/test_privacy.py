@@ -321,3 +321,16 @@ def test_ordinary_announcement_has_no_warning(lint):
     )
     worst = [s for _, s, _ in found(lint, text)]
     assert "warning" not in worst and "error" not in worst
+
+
+def test_school_year_before_the_name(lint):
+    assert severities(lint, "中学2年の吉田くんが県大会で優勝しました。", "JP-I107") == ["error"]
+
+
+def test_form_asking_for_an_address_is_not_a_home(lint):
+    text = "往復はがきに住所・氏名を書いて〒943-8601 上越市木田1-1-3 上越市役所スポーツ推進課へ。"
+    assert found(lint, text, "JP-I106") == []
+
+
+def test_housing_complex_is_not_a_home_cue(lint):
+    assert severities(lint, "上越市寺町9-9-9の市営住宅で説明会を開きます。", "JP-I106") == ["warning"]

@@ -7,6 +7,7 @@ person's name to `with-name`; one beside a facility word (市役所, 公民館, 
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from sm_lint.errors import RuleError
@@ -16,6 +17,12 @@ from sm_lint.rules.registry import kind
 
 _BEFORE = 40  # characters before an address searched for a facility or home word
 _AFTER = 12
+# what may be left out when an address is written again: 〒 code, prefecture
+_OPTIONAL_HEAD = re.compile(r"^(?:[〒〠]?\d{3}-?\d{4})?(?:東京都|北海道|京都府|大阪府|[^都道府県]{2,3}県)?")
+
+
+def _core(address: str) -> str:
+    return _OPTIONAL_HEAD.sub("", compact(address), count=1)
 
 
 class AddressMatcher:
@@ -29,10 +36,10 @@ class AddressMatcher:
 
     def find(self, analysis):
         text = analysis.text
-        allowed = [compact(a) for a in privacy(analysis)["allowed-addresses"]]
+        allowed = [_core(a) for a in privacy(analysis)["allowed-addresses"]]
         for m in self.pattern.finditer(text):
             start, end = m.span()
-            key = compact(m.group())
+            key = _core(m.group())
             if any(a and (a in key or key in a) for a in allowed):
                 continue
             before = text[max(0, start - _BEFORE):start]
