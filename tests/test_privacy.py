@@ -334,3 +334,8 @@ def test_form_asking_for_an_address_is_not_a_home(lint):
 
 def test_housing_complex_is_not_a_home_cue(lint):
     assert severities(lint, "上越市寺町9-9-9の市営住宅で説明会を開きます。", "JP-I106") == ["warning"]
+
+
+def test_surname_and_kana_given_name(lint):
+    assert severities(lint, "田中ひなたさん（12）が書き初め大会で入賞しました。", "JP-I107") == ["error"]
+    assert found(lint, "山田のおばさんと市民のみなさん", "JP-I107") == []

@@ -2,8 +2,8 @@
 
 A name is a run of proper nouns that either ends in an honorific (山田さん, 上野宇野様) or is a
 surname followed by a given name (石川有彩). Rare given names split into common nouns, so a
-short kanji run that starts with a surname (any dictionary reading) also counts before an
-honorific (平野可野さん) or in brackets right after a phone number (090-…（根本保菜）). A lone
+short kanji run that starts with a surname (any dictionary reading), or a surname and a kana
+noun (田中ひなたさん), also counts before an honorific (平野可野さん) or in brackets right after a phone number (090-…（根本保菜）). A lone
 surname is not a name: 高田公園 and 直江津駅 are places. Names in a public role (市長 中川幹太, 講師：山田太郎さん) and the configured
 officials are marked public, so they never make a draft identify a private person.
 """
@@ -74,18 +74,32 @@ def _surname_led(run: str) -> bool:
     return any(is_surname(run[:k]) for k in range(1, min(3, len(run) - 1) + 1))
 
 
+def _kana_given_name(surname: Token, given: Token, honorific: Token) -> bool:
+    """田中|ひなた|さん: a surname, then a kana noun the tagger did not know as a name."""
+    return (
+        surname.end == given.start and given.end == honorific.start
+        and (surname.pos4 == "姓" or _is_kanji(surname.surface) and is_surname(surname.surface))
+        and given.pos1 == "名詞" and 2 <= len(given.surface) <= 5
+        and all("\u3041" <= c <= "\u30fa" or c == "ー" for c in given.surface)
+    )
+
+
 def _split_names(analysis, taken: set[int], places) -> list[tuple[int, int, int]]:
     """(start, end, stop) of surname-led kanji runs before an honorific or in brackets after
     a phone number, where the token pass found nothing."""
     text = analysis.text
     honorifics = word_list("honorifics")
     found = []
-    for t in analysis.tokens:
-        if t.key in honorifics and t.pos1 == "接尾辞" and t.start not in taken:
-            start = _kanji_run_before(text, t.start)
-            run = text[start:t.start]
-            if len(run) >= 3 and _surname_led(run):
-                found.append((start, t.start, t.end))
+    tokens = analysis.tokens
+    for k, t in enumerate(tokens):
+        if t.key not in honorifics or t.pos1 != "接尾辞" or t.start in taken:
+            continue
+        start = _kanji_run_before(text, t.start)
+        run = text[start:t.start]
+        if len(run) >= 3 and _surname_led(run):
+            found.append((start, t.start, t.end))
+        elif k >= 2 and _kana_given_name(tokens[k - 2], tokens[k - 1], t):
+            found.append((tokens[k - 2].start, t.start, t.end))
     for phone in phones(analysis):
         m = _BRACKETED.match(text, phone.end)
         if m and m.start(1) not in taken and _surname_led(m.group(1)) and fold(m.group(1)[:2]) not in places:
