@@ -1,5 +1,6 @@
 """`media-people`: the body presents photos or videos (`media` regex) of named or identifiable
-people (a name from sm_lint.privacy.names, or the `people` regex) on the same line, and the
+people (a private person's name from sm_lint.privacy.names, or the `people` regex; officials in
+their role need no consent) on the same line, and the
 draft records no consent: no `consent: obtained / not-required` in its images/videos entries
 and nothing in the body matching `consent`."""
 
@@ -30,7 +31,7 @@ class MediaPeople:
             line_start, line_end = line_span(text, m.start(), m.end())
             if line_start in reported:
                 continue
-            named = next((n.text for n in found if line_start <= n.start and n.end <= line_end), None)
+            named = next((n.text for n in found if not n.public and line_start <= n.start and n.end <= line_end), None)
             crowd = self.people.search(text, line_start, line_end)
             if named or crowd:
                 reported.add(line_start)
