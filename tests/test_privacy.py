@@ -339,3 +339,12 @@ def test_housing_complex_is_not_a_home_cue(lint):
 def test_surname_and_kana_given_name(lint):
     assert severities(lint, "田中ひなたさん（12）が書き初め大会で入賞しました。", "JP-I107") == ["error"]
     assert found(lint, "山田のおばさんと市民のみなさん", "JP-I107") == []
+
+
+def test_privacy_rules_survive_the_rule_cache(linter):
+    import pickle
+
+    rules = [r for r in linter.all_rules if r.category in ("personal-info", "portrait-consent")]
+    copies = pickle.loads(pickle.dumps(rules))
+    text = "個人番号 1234 5678 9018、連絡は090-0000-1234へ。"
+    assert {f.rule for f in linter.lint_text(text, rules=copies)} == {"JP-I101", "JP-I102"}

@@ -15,12 +15,7 @@ from sm_lint.rules.registry import kind
 from sm_lint.textnorm import fold
 
 _NOT_DIGIT = re.compile(r"\D")
-_REQUIRE = {
-    "checksum": lambda valid, keyword: valid,
-    "context": lambda valid, keyword: keyword,
-    "either": lambda valid, keyword: valid or keyword,
-    "both": lambda valid, keyword: valid and keyword,
-}
+_REQUIRE = ("checksum", "context", "either", "both")
 
 
 class IdNumberMatcher:
@@ -30,6 +25,11 @@ class IdNumberMatcher:
         self.context = context
         self.window = window
         self.require = require
+
+    def _accepts(self, valid: bool, keyword: bool) -> bool:
+        # a name, not a function, so compiled rules stay picklable (the rule cache)
+        return {"checksum": valid, "context": keyword, "either": valid or keyword,
+                "both": valid and keyword}[self.require]
 
     def find(self, analysis):
         text = analysis.folded
@@ -43,7 +43,7 @@ class IdNumberMatcher:
             valid = self.checksum is not None and self.checksum(digits)
             near = text[max(0, start - self.window):min(len(text), end + self.window)]
             keyword = any(word in near for word in self.context)
-            if self.require(valid, keyword):
+            if self._accepts(valid, keyword):
                 yield Hit(start, end)
 
 
@@ -66,4 +66,4 @@ def compile_id_number(spec: dict[str, Any], where: str) -> IdNumberMatcher:
     window = spec.get("window", 40)
     if not isinstance(window, int) or window < 0:
         raise RuleError(where, "`window` is a number of characters")
-    return IdNumberMatcher(pattern, CHECKSUMS.get(name), [fold(w) for w in context], window, _REQUIRE[require])
+    return IdNumberMatcher(pattern, CHECKSUMS.get(name), [fold(w) for w in context], window, require)
