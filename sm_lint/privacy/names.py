@@ -121,7 +121,7 @@ def _find(analysis) -> tuple[Name, ...]:
     tokens = analysis.tokens
     honorifics = word_list("honorifics")
     places = word_list("surname-places")
-    allowed = {compact(n) for n in privacy(analysis)["allowed-names"]}
+    allowed = {compact(n) for n in privacy(analysis)["allowed_names"]}
     found: list[Name] = []
     i = 0
     while i < len(tokens):

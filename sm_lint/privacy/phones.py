@@ -53,7 +53,7 @@ def _type(number: phonenumbers.PhoneNumber) -> str | None:
 
 
 def _find(analysis) -> tuple[Phone, ...]:
-    allowed = {e164(p) for p in privacy(analysis)["allowed-phones"]} - {None}
+    allowed = {e164(p) for p in privacy(analysis)["allowed_phones"]} - {None}
     found = []
     text = analysis.text
     for match in phonenumbers.PhoneNumberMatcher(text, "JP", leniency=phonenumbers.Leniency.POSSIBLE):

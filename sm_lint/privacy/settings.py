@@ -10,24 +10,26 @@ from sm_lint.errors import ConfigError
 
 DEFAULTS: dict[str, Any] = {
     # 上越市役所 代表 (domain-notes §3.3)
-    "allowed-phones": ["025-526-5111"],
-    "allowed-email-domains": ["city.joetsu.niigata.jp", "city.joetsu.lg.jp"],
-    "allowed-emails": [],
+    "allowed_phones": ["025-526-5111"],
+    "allowed_email_domains": ["city.joetsu.niigata.jp", "city.joetsu.lg.jp"],
+    "allowed_emails": [],
     # 上越市役所 (domain-notes §3.4); add other public facilities here
-    "allowed-addresses": ["新潟県上越市木田1-1-3"],
+    "allowed_addresses": ["新潟県上越市木田1-1-3"],
     # officials whose names are published in their role, e.g. the mayor
-    "allowed-names": [],
+    "allowed_names": [],
 }
 
 
 def _validate(value: dict, where: str) -> dict:
+    """Each configured list adds to its default: configuring one more office number never
+    makes the city's own number a finding."""
     result = {}
     for key, items in value.items():
         if isinstance(items, str):
             items = [items]
         if not isinstance(items, list) or not all(isinstance(i, (str, int)) for i in items):
             raise ConfigError(where, f"`privacy.{key}` must be a list of strings")
-        result[key] = [str(i) for i in items]
+        result[key] = [*DEFAULTS[key], *(str(i) for i in items)]
     return result
 
 

@@ -2,7 +2,7 @@
 
 An address followed by 在住/お住まい/宅 (a home) rises to `residence`, one next to a private
 person's name to `with-name`; one beside a facility word (市役所, 公民館, 〜課) falls to
-`facility`. Addresses on config `privacy.allowed-addresses` (public facilities) are skipped.
+`facility`. Addresses on config `privacy.allowed_addresses` (public facilities) are skipped.
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ class AddressMatcher:
 
     def find(self, analysis):
         text = analysis.text
-        allowed = [_core(a) for a in privacy(analysis)["allowed-addresses"]]
+        allowed = [_core(a) for a in privacy(analysis)["allowed_addresses"]]
         for m in self.pattern.finditer(text):
             start, end = m.span()
             key = _core(m.group())

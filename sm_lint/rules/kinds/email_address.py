@@ -1,8 +1,8 @@
 """`email-address`: e-mail addresses graded by domain class.
 
-Each class other than `other` names a list under rules/lists/ (free-mail, carrier-mail): a
-domain matches when it is a listed domain or under one. The city's own domains and addresses
-(config `privacy.allowed-email-domains` / `allowed-emails`) are never reported.
+Each class other than `other` names a host list under rules/lists/ (`free-mail` reads
+free-mail.txt): a domain matches when it is a listed domain or under one. The city's own domains and addresses
+(config `privacy.allowed_email_domains` / `allowed_emails`) are never reported.
 """
 
 from __future__ import annotations
@@ -10,14 +10,9 @@ from __future__ import annotations
 from typing import Any
 
 from sm_lint.privacy import grading
-from sm_lint.privacy.lists import word_list
+from sm_lint.hostlists import host_in, load_list
 from sm_lint.privacy.settings import privacy
 from sm_lint.rules.registry import kind
-
-
-def _under(domain: str, domains) -> bool:
-    parts = domain.split(".")
-    return any(".".join(parts[i:]) in domains for i in range(len(parts)))
 
 
 class EmailMatcher:
@@ -28,20 +23,20 @@ class EmailMatcher:
 
     def _class(self, domain: str) -> str:
         for name in self.grades:
-            if name != "other" and _under(domain, word_list(name)):
+            if name != "other" and load_list(f"{name}.txt").match(domain, subdomains=True):
                 return name
         return "other"
 
     def find(self, analysis):
         settings = privacy(analysis)
-        own_domains = {d.lower() for d in settings["allowed-email-domains"]}
-        own = {a.lower() for a in settings["allowed-emails"]}
+        own_domains = [d.lower() for d in settings["allowed_email_domains"]]
+        own = {a.lower() for a in settings["allowed_emails"]}
         for entity in analysis.entities:
             if entity.kind != "email":
                 continue
             address = entity.text.lower()
             domain = address.rsplit("@", 1)[1]
-            if address in own or _under(domain, own_domains):
+            if address in own or host_in(domain, own_domains):
                 continue
             grade = self.grades.get(self._class(domain))
             if grade is not None:
@@ -53,6 +48,6 @@ def compile_email(spec: dict[str, Any], where: str) -> EmailMatcher:
     grades = grading.grades(spec["email-address"], where, "email-address")
     for name in grades:
         if name != "other":
-            word_list(name)  # a missing list is a rule error now, not at lint time
+            load_list(f"{name}.txt")  # a missing list is a rule error now, not at lint time
     return EmailMatcher(grades, grading.note(spec, where),
                         grading.window(spec, where))

@@ -1,6 +1,6 @@
 """`phone`: phone numbers graded by type (mobile, fixed-line, toll-free, voip, uan...).
 
-The city's own numbers (config `privacy.allowed-phones`) are never reported; a number next to a
+The city's own numbers (config `privacy.allowed_phones`) are never reported; a number next to a
 private person's name rises to `with-name`.
 """
 
