@@ -3,9 +3,10 @@
 A name is a run of proper nouns that either ends in an honorific (山田さん, 上野宇野様) or is a
 surname followed by a given name (石川有彩). Rare given names split into common nouns, so a
 short kanji run that starts with a surname (any dictionary reading), or a surname and a kana
-noun (田中ひなたさん), also counts before an honorific (平野可野さん) or in brackets right after a phone number (090-…（根本保菜）). A lone
-surname is not a name: 高田公園 and 直江津駅 are places. Names in a public role (市長 中川幹太, 講師：山田太郎さん) and the configured
-officials are marked public, so they never make a draft identify a private person.
+noun (田中ひなたさん), also counts before an honorific (平野可野さん) or in brackets right after
+a phone number (090-…（根本保菜）). A lone surname is not a name: 高田公園 and 直江津駅 are
+places. Names in a public role (市長 中川幹太, 講師：山田太郎さん) and the configured officials
+are marked public, so they never make a draft identify a private person.
 """
 
 from __future__ import annotations
