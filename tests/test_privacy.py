@@ -348,3 +348,8 @@ def test_privacy_rules_survive_the_rule_cache(linter):
     copies = pickle.loads(pickle.dumps(rules))
     text = "個人番号 1234 5678 9018、連絡は090-0000-1234へ。"
     assert {f.rule for f in linter.lint_text(text, rules=copies)} == {"JP-I101", "JP-I102"}
+
+
+def test_videos_is_a_known_front_matter_key(lint):
+    text = "---\nvideos:\n  - path: movie/a.mp4\n    alt: 応援合戦\n    people: crowd\n---\n運動会の動画です。"
+    assert [f.rule for f in lint(text) if f.category in ("metadata", "portrait-consent")] == []
