@@ -81,6 +81,13 @@ class Analysis:
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         return self.view.to_original(start, end)
 
+    def memo(self, key: str, compute):
+        """`compute(self)` once per draft: detectors that several rules share (names, phones)."""
+        store = self.__dict__.setdefault("_memo", {})
+        if key not in store:
+            store[key] = compute(self)
+        return store[key]
+
 
 def _blank(text: str, entities: list[Entity]) -> str:
     """Hide entities from the tokenizer without moving offsets (a hashtag keeps its words)."""

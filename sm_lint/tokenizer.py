@@ -110,3 +110,15 @@ def tokenize(text: str) -> list[Token]:
             pos = start + len(lexeme[0])
             append(Token(*lexeme, start, pos))
     return tokens
+
+
+@lru_cache(maxsize=4096)
+def is_surname(word: str) -> bool:
+    """Whether the dictionary has `word` as one 人名-姓 entry under any reading, not only the
+    best one (根本 is read ネモト as a surname as well as コンポン). The n-best parses come one
+    token a line; a line whose surface is the whole word is a one-token parse."""
+    for record in tagger().nbest(word.translate(_AS_SPACE), 10).split("\n"):
+        lexeme = _lexeme(record.partition("\t")[2])
+        if lexeme[0] == word and lexeme[5:7] == ("人名", "姓"):
+            return True
+    return False
