@@ -151,3 +151,18 @@ def test_a_waived_finding_is_never_fixed(tmp_path):
     drafts = {"post.md": type("D", (), {"text": path.read_text(encoding="utf-8")})()}
     (change,) = plan([waived, replace(f2, path="post.md")], drafts, [source], Reader())
     assert change.new == "外人墓地ではなく外国人の話。\n" and change.count == 1
+
+
+def test_fix_upgrades_plain_http_links_to_trusted_hosts_only(tmp_path):
+    draft = tmp_path / "link.md"
+    draft.write_text(
+        "詳しくは http://www.city.joetsu.niigata.jp/soshiki/koho/ をご覧ください。\n"
+        "[市のページ](http://www.city.joetsu.niigata.jp/site/kanko/)\n",
+        encoding="utf-8",
+    )
+    run(["--fix", "link.md"], cwd=tmp_path)
+    assert draft.read_text(encoding="utf-8") == (
+        "詳しくは https://www.city.joetsu.niigata.jp/soshiki/koho/ をご覧ください。\n"
+        # the Markdown link is reported with its suggestion, but not rewritten
+        "[市のページ](http://www.city.joetsu.niigata.jp/site/kanko/)\n"
+    )

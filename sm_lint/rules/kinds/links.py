@@ -155,18 +155,24 @@ class TrustMatcher:
             elif skip is not None and link.host and skip.match(link.host, subdomains=True):
                 continue
             else:
-                hit = self._trust(entity, link, policy)
+                hit = self._trust(entity, link, policy, analysis)
             if hit is not None:
                 yield hit
 
-    def _trust(self, entity, link: Link, policy: Policy) -> Hit | None:
+    def _trust(self, entity, link: Link, policy: Policy, analysis) -> Hit | None:
         verdict = policy.verdict(link, entity.label)
         if verdict.tier != self.check:
             return None
         detail = {"host": link.display_host, "domain": registrable(link.display_host),
                   "reason": verdict.reason, "reason_en": verdict.reason_en}
-        suggestion = "https://" + link.url[len("http://"):] if verdict.tier == "insecure" else None
-        return Hit(entity.start, entity.end, suggestion, detail=detail)
+        if verdict.tier != "insecure":
+            return Hit(entity.start, entity.end, detail=detail)
+        suggestion = "https://" + link.url[len("http://"):]
+        # --fix may swap the URL only where the draft spells exactly that URL: not inside a
+        # Markdown link (the span is the whole [text](url)) nor in full-width characters.
+        start, end = analysis.to_original(entity.start, entity.end)
+        safe = entity.label is None and analysis.draft.text[start:end] == link.url
+        return Hit(entity.start, entity.end, suggestion, detail=detail, safe=safe)
 
     def _social(self, entity, link: Link, own_accounts) -> Hit | None:
         if not link.host or not self.platforms.match(link.host, subdomains=True):
