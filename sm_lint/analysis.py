@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from sm_lint.config import Config
@@ -26,6 +26,7 @@ class Analysis:
     entities: tuple[Entity, ...]
     tokens: tuple[Token, ...]
     config: Config = Config()
+    _indexes: dict = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def text(self) -> str:
@@ -62,12 +63,30 @@ class Analysis:
     def token_end_set(self) -> frozenset[int]:
         return frozenset(t.end for t in self.tokens)
 
+    def index(self, attr: str) -> dict[str, list[int]]:
+        """Token positions by the value of one attribute (key, lemma_key, lower, pos1, ...):
+        built once per draft, so each rule looks up its words instead of scanning tokens."""
+        found = self._indexes.get(attr)
+        if found is None:
+            found = {}
+            for i, token in enumerate(self.tokens):
+                found.setdefault(getattr(token, attr), []).append(i)
+            self._indexes[attr] = found
+        return found
+
     def token_index(self, offset: int) -> int:
         """Index of the first token starting at or after `offset`."""
         return bisect.bisect_left(self.token_starts, offset)
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         return self.view.to_original(start, end)
+
+    def memo(self, key: str, compute):
+        """`compute(self)` once per draft: detectors that several rules share (names, phones)."""
+        store = self.__dict__.setdefault("_memo", {})
+        if key not in store:
+            store[key] = compute(self)
+        return store[key]
 
 
 def _blank(text: str, entities: list[Entity]) -> str:
@@ -77,6 +96,8 @@ def _blank(text: str, entities: list[Entity]) -> str:
         start = e.start
         stop = e.start + 1 if e.kind == "hashtag" else e.end
         chars[start:stop] = " " * (stop - start)
+        if e.label:  # a Markdown link's text [...] stays visible to the word rules
+            chars[start + 1:start + 1 + len(e.label)] = e.label
     return "".join(chars)
 
 

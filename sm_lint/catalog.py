@@ -6,11 +6,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from sm_lint.errors import RuleError
 from sm_lint.resources import rules_root
-from sm_lint.yamlsafe import load_yaml, yaml_error_line, yaml_problem
+from sm_lint.yamlsafe import YamlError, load_yaml
 
 
 @dataclass(frozen=True)
@@ -30,8 +28,8 @@ def clauses() -> dict[str, Clause]:
 def load_catalog(path: Path) -> dict[str, Clause]:
     try:
         data = load_yaml(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise RuleError(f"{path}:{yaml_error_line(exc)}", yaml_problem(exc)) from None
+    except YamlError as exc:
+        raise RuleError(f"{path}:{exc.line}", exc.problem) from None
     result: dict[str, Clause] = {}
     for item in data.get("clauses", []) if isinstance(data, dict) else []:
         where = f"{path}:{item.line}"

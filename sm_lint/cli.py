@@ -11,6 +11,7 @@ import click
 from sm_lint import __version__
 from sm_lint.errors import SmLintError
 from sm_lint.i18n import t
+from sm_lint.report import FORMATS
 from sm_lint.rules.model import SEVERITIES
 
 
@@ -75,10 +76,12 @@ def main() -> None:
 
 
 def _rules(select=(), ignore=()):
+    """Every rule: the built-in pack and the `rule-dirs` of the configuration found from here."""
+    from sm_lint.config import config_for
     from sm_lint.pipeline import select_rules
-    from sm_lint.rules.loader import load_rules
+    from sm_lint.runner import Linter
 
-    return select_rules(load_rules(), select, ignore)
+    return select_rules(Linter().pack(config_for(Path.cwd()).rule_dirs), select, ignore)
 
 
 def _encoding_option(ctx, param, value):
@@ -92,7 +95,7 @@ def _encoding_option(ctx, param, value):
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["full", "concise", "json"]), default="full",
+@click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default="full",
               help="出力形式 / output format")
 @click.option("--lang", type=click.Choice(["ja", "en"]), default=None, help="メッセージの言語 / message language")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
@@ -102,31 +105,101 @@ def _encoding_option(ctx, param, value):
 @click.option("--select", multiple=True, help="ルール ID・カテゴリ・条項で選ぶ / select rules (id, category, clause)")
 @click.option("--ignore", multiple=True, help="ルール ID・カテゴリ・条項で除く / ignore rules (id, category, clause)")
 @click.option("--no-color", is_flag=True, help="色を付けない / no colour")
-@click.option("--stdin-filename", default="-", help="標準入力の表示名 / name shown for stdin")
+@click.option("--stdin-filename", default="-", help="標準入力の表示名 (設定の検索にも使う) / name of stdin, also for config lookup")
+@click.option("--statistics", is_flag=True, help="ルール別・条項別の件数だけを表示 / counts per rule and clause")
+@click.option("-q", "--quiet", is_flag=True, help="指摘だけを表示 (集計・進捗なし) / findings only")
+@click.option("--exit-zero", is_flag=True, help="指摘があっても終了コード 0 / exit 0 even with findings")
+@click.option("--baseline", type=click.Path(dir_okay=False, path_type=Path),
+              help="記録済みの指摘を報告しない / do not report findings recorded in this file")
+@click.option("--write-baseline", type=click.Path(dir_okay=False, path_type=Path),
+              help="今の指摘をベースラインに記録 / record the current findings as the baseline")
+@click.option("--fix", is_flag=True, help="安全な言い換えを適用して書き込む / apply the safe suggestions")
+@click.option("--diff", is_flag=True, help="--fix の変更を差分で表示 (書き込まない) / show the fixes as a diff, write nothing")
 @click.option("--encoding", callback=_encoding_option, default=None,
               help="文字コードを指定 (既定: 自動判定) / force an encoding, e.g. cp932, euc_jp")
-def lint(paths, fmt, lang, config_path, fail_on, select, ignore, no_color, stdin_filename, encoding):
+def lint(paths, fmt, lang, config_path, fail_on, select, ignore, no_color, stdin_filename,
+         statistics, quiet, exit_zero, baseline, write_baseline, fix, diff, encoding):
     """下書きを確認します (files, directories, - for stdin)."""
+    from sm_lint.fix import Reader
     from sm_lint.inputs import expand
-    from sm_lint.report import ReportContext, render
+    from sm_lint.progress import progress, wanted
+    from sm_lint.report import MACHINE_FORMATS, ReportContext, render
     from sm_lint.runner import Linter, Options
 
-    options = Options(config_path, tuple(select), tuple(ignore), fail_on, lang, encoding)
+    options = Options(config_path, tuple(select), tuple(ignore), fail_on, lang,
+                      None if write_baseline else baseline, encoding)
+    color = False if no_color else None
+    machine = fmt in MACHINE_FORMATS
+    reader = Reader()
     try:
         linter = Linter(options)
-        result = linter.lint_sources(list(expand(list(paths), stdin_filename)))
+        sources = list(expand(list(paths), stdin_filename))
+        show_bar = wanted(len(sources), machine or statistics, quiet)
+        with progress(sources, show_bar, t(lang or "ja", "progress"), color) as tracked:
+            result = linter.lint_sources(tracked, read=reader)
+        if write_baseline:
+            _write_baseline(write_baseline, result, lang or "ja", quiet)
+        if fix or diff:
+            result = _fix(linter, sources, reader, result, diff, quiet, lang or "ja")
     except SmLintError as exc:
         _fail(str(exc))
-    ctx = ReportContext(lang=lang or (linter.explicit.lang if linter.explicit else "ja"),
-                        color=False if no_color else None, files=len(result.drafts), source_lines=result.drafts)
-    render(fmt, result.findings, ctx)
+    # With --fix on stdin the fixed text goes to stdout, so the report goes to stderr.
+    stream = sys.stderr if fix and any(s.path is None for s in sources) else None
+    ctx = ReportContext(lang=linter.report_lang(sources),
+                        color=color, files=len(result.drafts), source_lines=result.drafts,
+                        stream=stream, rules=linter.rules_by_id(), quiet=quiet)
+    if statistics:
+        from sm_lint.report.statistics import render as render_statistics
+
+        render_statistics(result.findings, ctx, as_json=fmt in ("json", "jsonl"))
+    else:
+        render(fmt, result.findings, ctx)
+    fixable = sum(f.fixable for f in result.findings)
+    if fixable and not (machine or quiet or fix):
+        click.echo(t(ctx.lang, "fixable", count=fixable), file=stream)
     for notice in result.notices:
         click.echo(f"sm-lint: {notice}", err=True)
     for error in result.errors:
         click.echo(f"sm-lint: {error}", err=True)
     if result.errors:
         sys.exit(2)
-    sys.exit(1 if result.failing else 0)
+    sys.exit(1 if result.failing and not exit_zero else 0)
+
+
+def _write_baseline(path: Path, result, lang: str, quiet: bool) -> None:
+    from sm_lint.baseline import write_baseline
+
+    count = write_baseline(path, result.findings)
+    if not quiet:
+        click.echo(t(lang, "baseline_written", count=count, path=path), err=True)
+    for error in result.errors:
+        click.echo(f"sm-lint: {error}", err=True)
+    sys.exit(2 if result.errors else 0)
+
+
+def _fix(linter, sources, reader, result, diff: bool, quiet: bool, lang: str):
+    """--diff: print the changes and exit (1 if any). --fix: write them, then lint again so
+    the report shows what is left, at its new position."""
+    from sm_lint.fix import plan, unified_diff, write_atomic
+
+    changes = plan(result.findings, result.drafts, sources, reader)
+    if diff:
+        for change in changes:
+            click.echo(unified_diff(change), nl=False)
+        for error in result.errors:
+            click.echo(f"sm-lint: {error}", err=True)
+        sys.exit(2 if result.errors else 1 if changes else 0)
+    for change in changes:
+        if change.source.path is not None:
+            write_atomic(change.source.path, change.data)
+        reader.data[change.source.display] = change.data
+    for source in sources:
+        if source.path is None:  # stdin: the text comes back on stdout, fixed or not, as editors expect
+            sys.stdout.buffer.write(reader(source))
+            sys.stdout.flush()
+    if not quiet and changes:
+        click.echo(t(lang, "fixed", count=sum(c.count for c in changes), files=len(changes)), err=True)
+    return linter.lint_sources(sources, read=reader) if changes else result
 
 
 @main.command("rules")
@@ -140,6 +213,11 @@ def list_rules(lang):
     click.echo(t(lang, "rule_header"))
     for rule in rules:
         click.echo(f"{rule.id}\t{rule.category}\t{rule.clause}\t{rule.severity}\t{rule.name}")
+
+
+def _short(example: str, width: int = 200) -> str:
+    """Length-limit examples run to thousands of characters: show their start."""
+    return example if len(example) <= width else f"{example[:width]}…({len(example)})"
 
 
 @main.command()
@@ -164,8 +242,8 @@ def explain(what, lang):
         if rule.description:
             click.echo(rule.description.strip())
         click.echo(message)
-        click.echo(f"{t(lang, 'examples_invalid')}: " + " / ".join(rule.invalid))
-        click.echo(f"{t(lang, 'examples_valid')}: " + " / ".join(rule.valid))
+        click.echo(f"{t(lang, 'examples_invalid')}: " + " / ".join(map(_short, rule.invalid)))
+        click.echo(f"{t(lang, 'examples_valid')}: " + " / ".join(map(_short, rule.valid)))
         click.echo()
     title = clause.title_en if lang == "en" and clause.title_en else clause.title
     click.echo(f"{t(lang, 'clause')} {clause.id} {title}")
@@ -175,3 +253,25 @@ def explain(what, lang):
         click.echo()
         for r in related:
             click.echo(f"  {r.id}\t{r.category}\t{r.severity}\t{r.name}")
+
+
+@main.command("config")
+@click.argument("path", default=".", type=click.Path(path_type=Path))
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="設定ファイル / configuration file")
+def show_config(path, config_path):
+    """PATH (既定: .) に効く設定を表示 / show the effective configuration for PATH."""
+    import yaml
+
+    from sm_lint.config import config_for, effective, load_config
+
+    try:
+        folder = path if path.is_dir() else path.parent
+        config = load_config(config_path) if config_path else config_for(folder.resolve())
+        shown = effective(config)
+        if not path.is_dir():
+            shown["ignore"] = list(config.ignores_for(path))
+    except SmLintError as exc:
+        _fail(str(exc))
+    click.echo(f"# {t(config.lang, 'config_source')}: {config.path or t(config.lang, 'config_none')}")
+    click.echo(yaml.safe_dump(shown, allow_unicode=True, sort_keys=False), nl=False)

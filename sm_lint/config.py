@@ -7,27 +7,30 @@ Unknown keys and bad values are errors with file and line.
 
 from __future__ import annotations
 
+import fnmatch
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable
 
-import yaml
-
 from sm_lint.errors import ConfigError
 from sm_lint.rules.model import SEVERITIES
 from sm_lint.rules.registry import load_kinds
-from sm_lint.yamlsafe import LineDict, load_yaml, yaml_error_line, yaml_problem
+from sm_lint.yamlsafe import LineDict, YamlError, load_yaml
 
 CONFIG_NAMES = (".sm-lint.yaml", ".sm-lint.yml")
 
 # section name -> (defaults, validator(value, where) -> normalized value)
 Validator = Callable[[Any, str], Any]
 SECTIONS: dict[str, tuple[dict[str, Any], Validator | None]] = {}
+OPEN_SECTIONS: set[str] = set()  # sections whose keys are names chosen by the user (e.g. account ids)
 
 
-def register_section(name: str, defaults: dict[str, Any], validate: Validator | None = None) -> None:
+def register_section(name: str, defaults: dict[str, Any], validate: Validator | None = None,
+                     open_keys: bool = False) -> None:
     SECTIONS[name] = (defaults, validate)
+    if open_keys:
+        OPEN_SECTIONS.add(name)
 
 
 @dataclass(frozen=True)
@@ -39,6 +42,26 @@ class Config:
     fail_on: str = "error"
     lang: str = "ja"
     sections: dict[str, Any] = field(default_factory=dict)
+    # glob (relative to the configuration file's folder) -> selectors ignored for those drafts
+    per_path_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    rule_dirs: tuple[Path, ...] = ()  # extra rule packs, added to the built-in one
+
+    @property
+    def root(self) -> Path:
+        """The folder relative paths in the configuration are resolved from."""
+        return Path(self.path).resolve().parent if self.path else Path.cwd()
+
+    def ignores_for(self, draft: Path | None) -> tuple[str, ...]:
+        """`ignore` plus the per-path ignores whose glob matches `draft`."""
+        if draft is None or not self.per_path_ignores:
+            return self.ignore
+        try:
+            relative = draft.resolve().relative_to(self.root).as_posix()
+        except ValueError:  # a draft outside the configuration's tree
+            relative = draft.as_posix()
+        extra = [s for glob, selectors in self.per_path_ignores
+                 if fnmatch.fnmatchcase(relative, glob) for s in selectors]
+        return (*self.ignore, *extra)
 
     def section(self, name: str) -> dict[str, Any]:
         """Settings of one area, over that area's registered defaults."""
@@ -60,6 +83,24 @@ def _choice(value: Any, where: str, key: str, choices: tuple[str, ...]) -> str:
     return value
 
 
+def _per_path(value: Any, where: str, path: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    if not isinstance(value, dict):
+        raise ConfigError(where, "`per-path-ignores` maps a glob (e.g. archive/**) to rules to ignore there")
+    return tuple(
+        (str(glob), _strings(selectors, f"{path}:{value.line_of(str(glob))}", f"per-path-ignores.{glob}"))
+        for glob, selectors in value.items()
+    )
+
+
+def _rule_dirs(value: Any, where: str, path: str) -> tuple[Path, ...]:
+    root = Path(path).resolve().parent
+    dirs = tuple(root / d for d in _strings(value, where, "rule-dirs"))
+    missing = [str(d) for d in dirs if not d.exists()]
+    if missing:
+        raise ConfigError(where, f"rule directory not found: {', '.join(missing)}")
+    return dirs
+
+
 def parse_config(data: Any, path: str) -> Config:
     load_kinds()  # the kinds register the config sections they read
     if data is None:
@@ -70,7 +111,7 @@ def parse_config(data: Any, path: str) -> Config:
     def at(key: str) -> str:
         return f"{path}:{data.line_of(key)}"
 
-    core = {"select", "ignore", "severity", "fail-on", "lang"}
+    core = {"select", "ignore", "severity", "fail-on", "lang", "per-path-ignores", "rule-dirs"}
     config = Config(path=path)
     sections: dict[str, Any] = {}
     for key, value in data.items():
@@ -89,11 +130,15 @@ def parse_config(data: Any, path: str) -> Config:
             config = replace(config, fail_on=_choice(value, where, key, SEVERITIES))
         elif key == "lang":
             config = replace(config, lang=_choice(value, where, key, ("ja", "en")))
+        elif key == "per-path-ignores":
+            config = replace(config, per_path_ignores=_per_path(value, where, path))
+        elif key == "rule-dirs":
+            config = replace(config, rule_dirs=_rule_dirs(value, where, path))
         elif key in SECTIONS:
             defaults, validate = SECTIONS[key]
             if not isinstance(value, dict):
                 raise ConfigError(where, f"`{key}` must be a mapping")
-            unknown = set(value) - set(defaults)
+            unknown = set() if key in OPEN_SECTIONS else set(value) - set(defaults)
             if unknown:
                 raise ConfigError(
                     f"{path}:{value.line_of(sorted(unknown)[0]) if isinstance(value, LineDict) else data.line_of(key)}",
@@ -106,6 +151,23 @@ def parse_config(data: Any, path: str) -> Config:
     return replace(config, sections=sections)
 
 
+def effective(config: Config) -> dict[str, Any]:
+    """The configuration as `sm-lint config` shows it: every setting, defaults filled in."""
+    load_kinds()
+    shown: dict[str, Any] = {
+        "select": list(config.select),
+        "ignore": list(config.ignore),
+        "per-path-ignores": {glob: list(selectors) for glob, selectors in config.per_path_ignores},
+        "severity": dict(config.severity),
+        "fail-on": config.fail_on,
+        "lang": config.lang,
+        "rule-dirs": [str(d) for d in config.rule_dirs],
+    }
+    for name in sorted(SECTIONS):
+        shown[name] = config.section(name)
+    return shown
+
+
 def load_config(path: Path) -> Config:
     try:
         text = path.read_text(encoding="utf-8")
@@ -113,8 +175,8 @@ def load_config(path: Path) -> Config:
         raise ConfigError(str(path), f"cannot read the configuration: {exc}") from None
     try:
         data = load_yaml(text)
-    except yaml.YAMLError as exc:
-        raise ConfigError(f"{path}:{yaml_error_line(exc)}", f"not valid YAML: {yaml_problem(exc)}") from None
+    except YamlError as exc:
+        raise ConfigError(f"{path}:{exc.line}", f"not valid YAML: {exc.problem}") from None
     return parse_config(data, str(path))
 
 

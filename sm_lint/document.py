@@ -7,11 +7,9 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-import yaml
-
 from sm_lint.encoding import decode
 from sm_lint.errors import InputError
-from sm_lint.yamlsafe import LineDict, load_yaml, yaml_error_line, yaml_problem
+from sm_lint.yamlsafe import LineDict, YamlError, load_yaml
 
 _FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.S)
 
@@ -57,11 +55,8 @@ def parse_draft(text: str, path: str) -> Draft:
     first_line = 2  # the YAML starts on the line after the opening ---
     try:
         data = load_yaml(source, first_line)
-    except yaml.YAMLError as exc:
-        raise InputError(
-            f"{path}:{yaml_error_line(exc, first_line)}",
-            f"front matter の YAML が読めません: {yaml_problem(exc)}",
-        ) from None
+    except YamlError as exc:
+        raise InputError(f"{path}:{exc.line}", f"front matter の YAML が読めません: {exc.problem}") from None
     if data is None:
         data = LineDict()
         data.key_lines = {}

@@ -22,6 +22,11 @@ def clause_title(clause_id: str, lang: str = "ja") -> str:
     return clause.title_en if lang == "en" and clause.title_en else clause.title
 
 
+def _safe(rule: Rule, hit: Hit) -> bool:
+    """A hit's own say (a word entry's `fix:`) wins over its rule's `fix:`."""
+    return hit.safe if hit.safe is not None else rule.fix == "safe"
+
+
 def _finding(rule: Rule, hit: Hit, analysis: Analysis, lang: str) -> Finding:
     draft = analysis.draft
     if hit.line is not None:
@@ -52,14 +57,22 @@ def _finding(rule: Rule, hit: Hit, analysis: Analysis, lang: str) -> Finding:
         suggestion=suggestion,
         start=start,
         end=end,
+        fix=suggestion if suggestion and hit.line is None and _safe(rule, hit) else None,
     )
 
 
 def check(analysis: Analysis, rules: Iterable[Rule], lang: str = "ja") -> list[Finding]:
     findings = []
+    rules = [r for r in rules if r.when is None or r.when(analysis)]
     for rule in rules:
         for hit in rule.matcher.find(analysis):
             if hit.line is None and any(skip(analysis, hit) for skip in rule.exceptions):
                 continue
             findings.append(_finding(rule, hit, analysis, lang))
+    # A matcher with `review` looks at what the other rules found (e.g. unused suppressions).
+    for rule in rules:
+        review = getattr(rule.matcher, "review", None)
+        if review is not None:
+            found = list(review(analysis, findings, rules))
+            findings.extend(_finding(rule, hit, analysis, lang) for hit in found)
     return findings

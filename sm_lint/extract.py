@@ -10,10 +10,17 @@ import re
 from dataclasses import dataclass
 
 _URL_CHARS = r"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]"
-_URL = re.compile(
-    r"(?<![A-Za-z0-9@.])(?:(?:https?|ftp|javascript|data|file):|www\.)" + _URL_CHARS + "+",
-    re.I,
-)
+# A host label may be in any script (上越市.jp, xn--…); the last label is either all ASCII or
+# all non-ASCII, so 「https://example.jpです」 stops before です.
+_LABEL = r"[^\W_](?:[\w-]*[^\W_])?"
+_LAST_LABEL = r"(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?|(?:(?![A-Za-z0-9_])\w)+)"
+_HOST = rf"(?:\[[0-9A-Fa-f:.]+\]|(?:{_LABEL}\.)*{_LAST_LABEL}\.?)"
+_USERINFO = r"[A-Za-z0-9\-._~!$&'()*+,;=:%]+@"
+_WEB = rf"(?:(?:https?|ftp)://(?:{_USERINFO})?|(?=www\.)){_HOST}(?::\d{{1,5}})?(?:[/?#]{_URL_CHARS}*)?"
+_OTHER = rf"(?:javascript|vbscript|data|file):{_URL_CHARS}+"
+_URL = re.compile(rf"(?<![A-Za-z0-9@./\-])(?:{_WEB}|{_OTHER})", re.I)
+# [label](target "title") — the target is checked, the whole link is reported.
+_MARKDOWN = re.compile(r"\[(?P<label>[^\]\n]*)\]\(\s*<?(?P<target>[^\s()<>]*(?:\([^\s()]*\)[^\s()<>]*)*)>?(?:\s+\"[^\"\n]*\")?\s*\)")
 _EMAIL = re.compile(r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")
 _MENTION = re.compile(r"(?<![A-Za-z0-9_@])@[A-Za-z0-9_]{1,30}(?![A-Za-z0-9_@])")
 _HASHTAG = re.compile(r"(?<![\w&#])#(?!\s)[\w\u30fc\u30fb]+")
@@ -23,9 +30,10 @@ _TRAILING = ".,;:!?'\"*"
 @dataclass(frozen=True, slots=True)
 class Entity:
     kind: str  # url | email | mention | hashtag
-    text: str
+    text: str  # for a Markdown link: its target
     start: int  # view offsets
     end: int
+    label: str | None = None  # the visible text of a Markdown link
 
 
 def _trim_url(text: str) -> str:
@@ -50,9 +58,14 @@ def extract_entities(view: str) -> list[Entity]:
     def free(start: int, end: int) -> bool:
         return all(end <= a or start >= b for a, b in taken)
 
+    for m in _MARKDOWN.finditer(view):
+        target = m.group("target")
+        if _URL.fullmatch(target):
+            found.append(Entity("url", target, m.start(), m.end(), m.group("label")))
+            taken.append(m.span())
     for m in _URL.finditer(view):
         text = _trim_url(m.group())
-        if len(text) <= len("https:"):
+        if len(text) <= len("https:") or not free(m.start(), m.start() + len(text)):
             continue
         found.append(Entity("url", text, m.start(), m.start() + len(text)))
         taken.append((m.start(), m.start() + len(text)))

@@ -24,6 +24,12 @@ class Finding:
     start: int  # character offsets in the original file, for fixes and baselines
     end: int
     suppressed_by: str | None = None
+    fix: str | None = None  # replacement of text[start:end] that `--fix` may apply (a safe suggestion)
+
+    @property
+    def fixable(self) -> bool:
+        """`--fix` may apply it: a safe suggestion on a finding no waiver covers."""
+        return self.fix is not None and not self.suppressed_by
 
     def to_dict(self) -> dict:
         return asdict(self)

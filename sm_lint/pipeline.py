@@ -1,5 +1,5 @@
 """The filter steps between checking and reporting, each a separate function:
-select/ignore → severity overrides → de-duplicate → sort."""
+select/ignore → severity overrides → de-duplicate → sort → suppressions."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from typing import Iterable, Sequence
 
 from sm_lint.findings import Finding
 from sm_lint.rules.model import Rule
+from sm_lint.suppressions import Suppression
 
 
 def selector_matches(selector: str, rule: Rule) -> bool:
@@ -51,3 +52,15 @@ def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
 
 def process(findings: Iterable[Finding], overrides: dict[str, str] | None = None) -> list[Finding]:
     return sort_findings(deduplicate(override_severity(findings, overrides or {})))
+
+
+def apply_suppressions(findings: Iterable[Finding], suppressions: Sequence[Suppression]) -> list[Finding]:
+    """Mark what a valid suppression covers: kept (for the audit in JSON), but not counted."""
+    valid = [s for s in suppressions if not s.missing]
+    if not valid:
+        return list(findings)
+    result = []
+    for f in findings:
+        by = next((s for s in valid if s.covers(f)), None)
+        result.append(replace(f, suppressed_by=by.label) if by else f)
+    return result

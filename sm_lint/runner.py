@@ -5,20 +5,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Sequence
+from typing import Callable, Iterable, Sequence
 
 from sm_lint.analysis import analyse
+from sm_lint.baseline import load_baseline
 from sm_lint.config import Config, config_for, load_config
 from sm_lint.document import Draft, parse_draft, read_draft
+from sm_lint.draftcache import forget
 from sm_lint.engine import check
 from sm_lint.errors import SmLintError
 from sm_lint.findings import Finding
 from sm_lint.encoding import BinaryFile
 from sm_lint.inputs import Source, describe, read_bytes
-from sm_lint.pipeline import process, select_rules
+from sm_lint.pipeline import apply_suppressions, process, select_rules
 from sm_lint.rules.loader import load_rules
 from sm_lint.rules.model import Rule, severity_rank
-from sm_lint.textnorm import fold
+from sm_lint.suppressions import suppressions
 
 
 @dataclass(frozen=True)
@@ -30,6 +32,7 @@ class Options:
     ignore: tuple[str, ...] = ()
     fail_on: str | None = None
     lang: str | None = None
+    baseline: Path | None = None  # findings recorded there are known and not reported
     encoding: str | None = None  # force one codec instead of detecting it
 
 
@@ -42,6 +45,13 @@ class Result:
     failing: int = 0  # findings at or above their draft's fail-on severity
 
 
+def draft_path(source: Source) -> Path | None:
+    """Where a draft lives, for configuration lookup: stdin counts as --stdin-filename."""
+    if source.path is not None:
+        return source.path
+    return Path(source.display) if source.display != "-" else None
+
+
 class Linter:
     """Holds the compiled rules and resolves each draft's configuration."""
 
@@ -49,13 +59,17 @@ class Linter:
         self.options = options
         self.all_rules = list(rules) if rules is not None else load_rules()
         self.explicit = load_config(options.config) if options.config else None
-        self._selected: dict[int, list[Rule]] = {}
+        self.baseline = load_baseline(options.baseline) if options.baseline else None
+        self._selected: dict[tuple, list[Rule]] = {}
+        self._packs: dict[tuple[Path, ...], list[Rule]] = {(): self.all_rules}
 
     def config_for(self, source: Source) -> Config:
+        """The draft's configuration file (or --config) under the command-line options."""
         if self.explicit is not None:
             config = self.explicit
         else:
-            directory = source.path.parent if source.path is not None else Path.cwd()
+            where = draft_path(source)
+            directory = where.parent if where is not None else Path.cwd()
             config = config_for(directory.resolve())
         o = self.options
         return replace(
@@ -66,25 +80,46 @@ class Linter:
             lang=o.lang or config.lang,
         )
 
-    def rules_for(self, config: Config) -> list[Rule]:
-        key = hash((config.select, config.ignore))
+    def report_lang(self, sources: Sequence[Source]) -> str:
+        """The language of the tool's own words: --lang, else the first draft's configuration."""
+        if self.options.lang or not sources:
+            return self.options.lang or "ja"
+        try:
+            return self.config_for(sources[0]).lang
+        except SmLintError:  # already reported for that draft
+            return "ja"
+
+    def pack(self, rule_dirs: tuple[Path, ...]) -> list[Rule]:
+        """The built-in rules plus a configuration's `rule-dirs`, loaded once per set."""
+        if rule_dirs not in self._packs:
+            self._packs[rule_dirs] = load_rules(rule_dirs, base=self.all_rules)
+        return self._packs[rule_dirs]
+
+    def rules_by_id(self) -> dict[str, Rule]:
+        """Every rule loaded so far, built-in and from `rule-dirs`."""
+        return {r.id: r for pack in self._packs.values() for r in pack}
+
+    def rules_for(self, config: Config, path: Path | None = None) -> list[Rule]:
+        ignore = config.ignores_for(path)
+        key = (config.rule_dirs, config.select, ignore)
         if key not in self._selected:
-            self._selected[key] = select_rules(self.all_rules, config.select, config.ignore)
+            self._selected[key] = select_rules(self.pack(config.rule_dirs), config.select, ignore)
         return self._selected[key]
 
     def lint_draft(self, draft: Draft, config: Config, rules: Sequence[Rule] | None = None) -> list[Finding]:
         rules = self.rules_for(config) if rules is None else rules
         try:
-            return process(check(analyse(draft, config), rules, config.lang), config.severity)
+            findings = process(check(analyse(draft, config), rules, config.lang), config.severity)
         finally:
-            fold.cache_clear()  # it memoizes token surfaces: no draft text outlives its lint
+            forget()  # no draft's words outlive its lint in a memo cache
+        return apply_suppressions(findings, suppressions(draft))
 
     def lint_text(self, text: str, path: str = "<text>", config: Config | None = None,
                   rules: Sequence[Rule] | None = None) -> list[Finding]:
         """Lint a string (what the rule examples and tests use)."""
         return self.lint_draft(parse_draft(text, path), config or Config(), rules)
 
-    def lint_sources(self, sources: Sequence[Source]) -> Result:
+    def lint_sources(self, sources: Iterable[Source], read: Callable[[Source], bytes] = read_bytes) -> Result:
         result = Result()
         found: list[Finding] = []
         for source in sources:
@@ -93,7 +128,7 @@ class Linter:
                 continue
             try:
                 config = self.config_for(source)
-                draft = read_draft(source.display, read_bytes(source), self.options.encoding)
+                draft = read_draft(source.display, read(source), self.options.encoding)
             except BinaryFile as exc:
                 result.notices.append(str(exc))
                 continue
@@ -104,13 +139,15 @@ class Linter:
                 result.errors.append(f"{source.display}: {describe(exc)}")
                 continue
             try:
-                findings = self.lint_draft(draft, config)
+                findings = self.lint_draft(draft, config, self.rules_for(config, draft_path(source)))
             except SmLintError as exc:  # a rule that failed on this draft (a regex time limit)
                 result.errors.append(f"{source.display}: {exc}")
                 continue
             result.drafts[draft.path] = draft
+            if self.baseline is not None:
+                findings = self.baseline.new(findings)
             threshold = severity_rank(config.fail_on)
-            result.failing += sum(severity_rank(f.severity) >= threshold for f in findings)
+            result.failing += sum(severity_rank(f.severity) >= threshold for f in findings if not f.suppressed_by)
             found.extend(findings)
         result.findings = process(found)
         return result

@@ -131,7 +131,7 @@ def compile_user(source: str, where: str, ignorecase: bool = False):
             warnings.simplefilter("ignore")
             re.compile(source, flags)
     except (re.error, OverflowError, RecursionError) as exc:
-        raise RuleError(where, f"正規表現 {_shown(source)} が読めません: {exc}") from None
+        raise RuleError(where, f"regex {_shown(source)} does not compile (正規表現の誤り): {exc}") from None
     translated = to_re2(source)
     if translated is not None:
         try:
@@ -141,5 +141,5 @@ def compile_user(source: str, where: str, ignorecase: bool = False):
     try:
         pattern = regex.compile(source, regex.IGNORECASE if ignorecase else 0)
     except regex.error as exc:
-        raise RuleError(where, f"正規表現 {_shown(source)} が読めません: {exc}") from None
+        raise RuleError(where, f"regex {_shown(source)} does not compile (正規表現の誤り): {exc}") from None
     return Guarded(pattern, source, where)

@@ -9,7 +9,8 @@ from __future__ import annotations
 import bisect
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+
+from sm_lint.draftcache import draft_cache
 
 _KATA_TO_HIRA = {c: c - 0x60 for c in range(0x30A1, 0x30F7)}
 _HALFWIDTH_VOICED = "\uff9e\uff9f"  # ﾞ ﾟ
@@ -36,13 +37,34 @@ class View:
         return bisect.bisect_left(self.starts, offset)
 
 
+class _CharTable(dict):
+    """NFKC of single characters, computed once per character."""
+
+    def __missing__(self, char: str) -> str:
+        # No character normalizes to nothing, so equal lengths mean one-to-one mapping.
+        result = self[char] = unicodedata.normalize("NFKC", char) or char
+        return result
+
+
+_CHAR_NFKC = _CharTable()
+
+
+def _identity(view: str, base: int) -> View:
+    return View(view, range(base, base + len(view)), range(base + 1, base + len(view) + 1))
+
+
 def normalize(text: str, base: int = 0) -> View:
     """NFKC per character (composing half-width kana with their voiced marks).
 
     `base` is added to every original offset, so a view of a slice maps into the whole file.
     """
     if text.isascii() or unicodedata.is_normalized("NFKC", text):
-        return View(text, range(base, base + len(text)), range(base + 1, base + len(text) + 1))
+        return _identity(text, base)
+    if "\uff9e" not in text and "\uff9f" not in text:
+        # Usual case: only one-to-one changes (（ → (, ～ → ~): the offsets stay the same.
+        view = "".join(map(_CHAR_NFKC.__getitem__, text))
+        if len(view) == len(text):
+            return _identity(view, base)
     out: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
@@ -67,7 +89,7 @@ def fold_normalized(text: str) -> str:
     return lowered.translate(_KATA_TO_HIRA)
 
 
-@lru_cache(maxsize=1 << 16)  # called per token; surfaces and lemmas repeat a lot
+@draft_cache(maxsize=1 << 16)  # called per token; surfaces and lemmas repeat a lot
 def fold(text: str) -> str:
     """Comparison key: NFKC, lower case, katakana as hiragana (バカ == ばか == ﾊﾞｶ)."""
     return fold_normalized(unicodedata.normalize("NFKC", text))

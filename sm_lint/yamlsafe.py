@@ -2,6 +2,7 @@
 
 Only plain data types are built (never Python objects), the C parser is used when present,
 and every mapping remembers the lines of itself and its keys so errors can point at them.
+PyYAML is imported on first use: a draft without front matter never pays for it.
 Hostile shapes are refused before anything is built: deep nesting (the C composer recurses
 and overflows the C stack, killing the process), alias bombs (a few lines that expand to
 billions of nodes for whoever walks the data) and recursive aliases.
@@ -9,14 +10,17 @@ billions of nodes for whoever walks the data) and recursive aliases.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
-import yaml
 
-try:
-    _Base = yaml.CSafeLoader
-except AttributeError:  # PyYAML built without libyaml
-    _Base = yaml.SafeLoader
+class YamlError(Exception):
+    """Not valid YAML: `line` is 1-based in the file, `problem` says what is wrong."""
+
+    def __init__(self, line: int, problem: str):
+        super().__init__(f"{line}: {problem}")
+        self.line = line
+        self.problem = problem
 
 
 class LineDict(dict):
@@ -29,62 +33,82 @@ class LineDict(dict):
         return self.key_lines.get(key, self.line)
 
 
-class _Loader(_Base):
-    first_line = 1
+@lru_cache(maxsize=1)
+def _loader_class():
+    import yaml
 
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # SafeLoader if built without libyaml
 
-def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
-    result = LineDict()
-    result.line = loader.first_line + node.start_mark.line
-    result.key_lines = {}
-    loader.flatten_mapping(node)
-    for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        if not isinstance(key, (str, int, float, bool)) and key is not None:
-            raise yaml.constructor.ConstructorError(
-                None, None, "a mapping key must be a plain value", key_node.start_mark
-            )
-        result[key] = loader.construct_object(value_node, deep=True)
-        result.key_lines[str(key)] = loader.first_line + key_node.start_mark.line
-    return result
+    class Loader(base):
+        first_line = 1
 
+    def construct_mapping(loader, node) -> LineDict:
+        result = LineDict()
+        result.line = loader.first_line + node.start_mark.line
+        result.key_lines = {}
+        loader.flatten_mapping(node)
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node, deep=True)
+            if not isinstance(key, (str, int, float, bool)) and key is not None:
+                raise yaml.constructor.ConstructorError(
+                    None, None, "a mapping key must be a plain value", key_node.start_mark
+                )
+            result[key] = loader.construct_object(value_node, deep=True)
+            result.key_lines[str(key)] = loader.first_line + key_node.start_mark.line
+        return result
 
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+    def construct_timestamp(loader, node):
+        """2026-13-01 looks like a date but is none: keep the text (a schema reports it)."""
+        try:
+            return loader.construct_yaml_timestamp(node)
+        except ValueError:
+            return loader.construct_scalar(node)
+
+    Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, construct_mapping)
+    Loader.add_constructor("tag:yaml.org,2002:timestamp", construct_timestamp)
+    return Loader, yaml.YAMLError
 
 
 MAX_DEPTH = 64  # rule packs need about 8 levels
 MAX_NODES = 100_000  # counted with every alias expanded
 
 
-def _refuse(what: str, node_or_event) -> yaml.YAMLError:
-    return yaml.constructor.ConstructorError(None, None, what, node_or_event.start_mark)
+def _refuse(what: str, node_or_event):
+    import yaml
+
+    return yaml.constructor.ConstructorError(None, None, f"{what}; refused", node_or_event.start_mark)
 
 
-def _check_nesting(source: str) -> None:
+def _check_nesting(source: str, loader_class) -> None:
     """Stop at the first collection deeper than MAX_DEPTH, before the composer recurses."""
+    import yaml
+
     depth = 0
-    for event in yaml.parse(source, Loader=_Base):
+    for event in yaml.parse(source, Loader=loader_class):
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > MAX_DEPTH:
-                raise _refuse(f"nested deeper than {MAX_DEPTH} levels; refused", event)
+                raise _refuse(f"nested deeper than {MAX_DEPTH} levels", event)
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
 
 
-def _check_expansion(root: yaml.Node) -> None:
-    """Height and expanded size of the node graph, each shared node measured once."""
+def _check_expansion(root) -> None:
+    """Height and expanded size of the node graph, each shared (aliased) node measured once."""
+    import yaml
+
     sizes: dict[int, tuple[int, int]] = {}  # id(node) -> (height, expanded size)
     open_nodes: set[int] = set()
+    too_deep = f"nested deeper than {MAX_DEPTH} levels through aliases"
 
-    def measure(node: yaml.Node, depth: int) -> tuple[int, int]:
+    def measure(node, depth: int) -> tuple[int, int]:
         key = id(node)
         if key in sizes:
             return sizes[key]
         if key in open_nodes:
-            raise _refuse("an alias refers to its own anchor (recursive data); refused", node)
-        if depth > MAX_DEPTH:
-            raise _refuse(f"nested deeper than {MAX_DEPTH} levels through aliases; refused", node)
+            raise _refuse("an alias refers to its own anchor (recursive data)", node)
+        if depth > MAX_DEPTH:  # keeps this recursion shallow
+            raise _refuse(too_deep, node)
         children = []
         if isinstance(node, yaml.SequenceNode):
             children = node.value
@@ -96,9 +120,9 @@ def _check_expansion(root: yaml.Node) -> None:
             h, n = measure(child, depth + 1)
             height, size = max(height, h + 1), size + n
             if size > MAX_NODES:
-                raise _refuse(f"more than {MAX_NODES} values once aliases are expanded; refused", node)
+                raise _refuse(f"more than {MAX_NODES} values once aliases are expanded", node)
         if height > MAX_DEPTH:
-            raise _refuse(f"nested deeper than {MAX_DEPTH} levels through aliases; refused", node)
+            raise _refuse(too_deep, node)
         open_nodes.discard(key)
         sizes[key] = height, size
         return height, size
@@ -107,24 +131,20 @@ def _check_expansion(root: yaml.Node) -> None:
 
 
 def load_yaml(source: str, first_line: int = 1) -> Any:
-    """Parse one YAML document; mappings come back as LineDict."""
-    _check_nesting(source)
-    loader = _Loader(source)
+    """Parse one YAML document; mappings come back as LineDict. Raises YamlError."""
+    loader_class, yaml_error = _loader_class()
+    loader = loader_class(source)
     loader.first_line = first_line
     try:
+        _check_nesting(source, loader_class)
         node = loader.get_single_node()
         if node is None:
             return None
         _check_expansion(node)
         return loader.construct_document(node)
+    except yaml_error as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise YamlError(first_line + mark.line if mark else first_line, problem) from None
     finally:
         loader.dispose()
-
-
-def yaml_error_line(exc: yaml.YAMLError, first_line: int = 1) -> int:
-    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-    return first_line + mark.line if mark else first_line
-
-
-def yaml_problem(exc: yaml.YAMLError) -> str:
-    return getattr(exc, "problem", None) or str(exc).splitlines()[0]

@@ -6,6 +6,14 @@ from sm_lint.rules.loader import load_rules
 from sm_lint.runner import Linter
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _rule_cache_in_tmp(tmp_path_factory):
+    """Tests (and the commands they start) keep compiled-rule caches out of the user's home."""
+    import os
+
+    os.environ["SM_LINT_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+
+
 @pytest.fixture(scope="session")
 def rules():
     return load_rules()

@@ -13,7 +13,7 @@ from sm_lint.runner import Linter
 
 
 def test_ctrl_c_exits_130_quietly(tmp_path, monkeypatch):
-    def interrupted(self, sources):
+    def interrupted(self, *args, **kwargs):
         raise KeyboardInterrupt
 
     monkeypatch.setattr(Linter, "lint_sources", interrupted)
@@ -24,7 +24,7 @@ def test_ctrl_c_exits_130_quietly(tmp_path, monkeypatch):
 
 
 def test_an_unexpected_error_is_one_line_and_exit_2(tmp_path, monkeypatch):
-    def broken(self, sources):
+    def broken(self, *args, **kwargs):
         raise ValueError("something nobody foresaw\nsecond line")
 
     monkeypatch.setattr(Linter, "lint_sources", broken)

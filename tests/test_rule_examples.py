@@ -4,9 +4,17 @@ from __future__ import annotations
 
 import pytest
 
+from sm_lint.config import parse_config
 from sm_lint.rules.loader import load_rules
 
 RULES = load_rules()
+
+
+def _lint(linter, rule, text):
+    """An example may carry the configuration it needs (`config:` in the rule's YAML)."""
+    config = getattr(text, "config", None)
+    config = parse_config(config, rule.source) if config else None
+    return [f for f in linter.lint_text(text, config=config, rules=[rule]) if f.rule == rule.id]
 
 
 def _cases(kind):
@@ -17,13 +25,13 @@ def _cases(kind):
 
 @pytest.mark.parametrize("rule,text", list(_cases("invalid")))
 def test_invalid_example_fires(linter, rule, text):
-    hits = [f for f in linter.lint_text(text, rules=[rule]) if f.rule == rule.id]
+    hits = _lint(linter, rule, text)
     assert hits, f"{rule.id} should fire on: {text}"
 
 
 @pytest.mark.parametrize("rule,text", list(_cases("valid")))
 def test_valid_example_is_quiet(linter, rule, text):
-    hits = [f for f in linter.lint_text(text, rules=[rule]) if f.rule == rule.id]
+    hits = _lint(linter, rule, text)
     assert not hits, f"{rule.id} should not fire on: {text} (got {[h.match for h in hits]})"
 
 

@@ -9,7 +9,12 @@ from typing import IO, Sequence
 
 from sm_lint.findings import Finding
 
-FORMATS = {"full": "full", "concise": "concise", "json": "jsonfmt"}
+FORMATS = {
+    "full": "full", "concise": "concise", "json": "jsonfmt", "jsonl": "jsonl",
+    "sarif": "sarif", "github": "github", "junit": "junit",
+}
+# Formats read by programs: no progress bar, no summary or notes mixed in.
+MACHINE_FORMATS = frozenset({"json", "jsonl", "sarif", "github", "junit"})
 
 
 @dataclass
@@ -19,8 +24,19 @@ class ReportContext:
     files: int = 0
     stream: IO[str] | None = None
     source_lines: dict[str, object] = field(default_factory=dict)  # path -> Draft, for context lines
+    rules: dict[str, object] = field(default_factory=dict)  # id -> Rule, for formats that describe rules
+    quiet: bool = False  # findings only: no summary line
+
+
+def with_suggestion(f: Finding, lang: str) -> str:
+    """The message, and the suggested rewrite on a second line (for one-field formats)."""
+    from sm_lint.i18n import t
+
+    return f.message + (f"\n{t(lang, 'suggestion')}: {f.suggestion}" if f.suggestion else "")
 
 
 def render(fmt: str, findings: Sequence[Finding], ctx: ReportContext) -> None:
     module = importlib.import_module(f"sm_lint.report.{FORMATS[fmt]}")
+    if fmt != "json":  # suppressed findings are for the audit (JSON), not for the reader
+        findings = [f for f in findings if not f.suppressed_by]
     module.render(findings, ctx)

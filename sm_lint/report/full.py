@@ -3,24 +3,27 @@ highlighted, and the suggested rewrite; a summary of counts at the end."""
 
 from __future__ import annotations
 
+import os
+import sys
 from collections import Counter
-
-from rich.console import Console
-from rich.markup import escape
-from rich.text import Text
 
 from sm_lint.i18n import t
 
 _STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold blue"}
 
 
-def _console(ctx) -> Console:
-    if ctx.color is False:
+def _console(ctx):
+    from rich.console import Console
+
+    # rich alone would keep bold and reverse under NO_COLOR; plain text is what users expect.
+    if ctx.color is False or os.environ.get("NO_COLOR"):
         return Console(file=ctx.stream, no_color=True, highlight=False, soft_wrap=True, force_terminal=False)
     return Console(file=ctx.stream, highlight=False, soft_wrap=True)
 
 
-def _source_line(f, draft) -> Text:
+def _source_line(f, draft):
+    from rich.text import Text
+
     line = draft.line_text(f.line)
     start = f.column - 1
     end = f.end_column - 1 if f.end_line == f.line else len(line)
@@ -35,6 +38,12 @@ def _source_line(f, draft) -> Text:
 
 
 def render(findings, ctx) -> None:
+    if not findings:  # a clean run prints one line; rich is not even imported
+        (ctx.stream or sys.stdout).write(t(ctx.lang, "clean", files=ctx.files) + "\n")
+        return
+    from rich.markup import escape
+    from rich.text import Text
+
     console = _console(ctx)
     for f in findings:
         head = Text.assemble(
@@ -53,8 +62,7 @@ def render(findings, ctx) -> None:
         if f.suggestion:
             console.print(f"  [green]{escape(t(ctx.lang, 'suggestion'))}:[/] {escape(f.suggestion)}")
         console.print()
+    if ctx.quiet:
+        return
     counts = Counter(f.severity for f in findings)
-    if findings:
-        console.print(t(ctx.lang, "summary", files=ctx.files, error=counts["error"], warning=counts["warning"], info=counts["info"]))
-    else:
-        console.print(t(ctx.lang, "clean", files=ctx.files))
+    console.print(t(ctx.lang, "summary", files=ctx.files, error=counts["error"], warning=counts["warning"], info=counts["info"]))

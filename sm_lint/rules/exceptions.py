@@ -19,49 +19,56 @@ from sm_lint.textnorm import fold
 Exception_ = Callable[[Any, Hit], bool]
 
 
-def _phrase(value: Any, where: str) -> Exception_:
-    phrases = value if isinstance(value, list) else [value]
-    if not phrases or not all(isinstance(p, str) and p for p in phrases):
-        raise RuleError(where, "`phrase` is a phrase or a list of phrases")
-    keys = [fold(p) for p in phrases]
+class Phrase:
+    """The hit overlaps one of these phrases."""
 
-    def test(analysis, hit: Hit) -> bool:
+    def __init__(self, value: Any, where: str):
+        phrases = value if isinstance(value, list) else [value]
+        if not phrases or not all(isinstance(p, str) and p for p in phrases):
+            raise RuleError(where, "`phrase` is a phrase or a list of phrases")
+        self.keys = [fold(p) for p in phrases]
+
+    def __call__(self, analysis, hit: Hit) -> bool:
         text = analysis.folded
-        for key in keys:
-            lo = max(0, hit.start - len(key) + 1)
-            found = text.find(key, lo, hit.end + len(key) - 1)
+        for key in self.keys:
+            stop = hit.end + len(key) - 1
+            found = text.find(key, max(0, hit.start - len(key) + 1), stop)
             while found != -1 and found < hit.end:
                 if found + len(key) > hit.start:
                     return True
-                found = text.find(key, found + 1, hit.end + len(key) - 1)
+                found = text.find(key, found + 1, stop)
         return False
 
-    return test
 
+class Sentence:
+    """The hit's sentence matches a regex (e.g. it names its source)."""
 
-def _sentence(value: Any, where: str) -> Exception_:
-    pattern = compile_user(str(value), f"{where} (`sentence`)")
+    def __init__(self, value: Any, where: str):
+        self.pattern = compile_user(str(value), f"{where} (`sentence`)")
 
-    def test(analysis, hit: Hit) -> bool:
+    def __call__(self, analysis, hit: Hit) -> bool:
         start, end = analysis.sentence(hit.start)
-        return pattern.search(analysis.text, start, end) is not None
-
-    return test
+        return self.pattern.search(analysis.text, start, end) is not None
 
 
-def _before(value: Any, where: str) -> Exception_:
-    tests = compile_tokens(value, where)
-    return lambda analysis, hit: match_at(
-        tests, analysis.tokens, analysis.token_index(hit.start) - len(tests)
-    )
+class Before:
+    """The tokens right before the hit match."""
+
+    def __init__(self, value: Any, where: str):
+        self.tests = compile_tokens(value, where)
+
+    def __call__(self, analysis, hit: Hit) -> bool:
+        return match_at(self.tests, analysis.tokens, analysis.token_index(hit.start) - len(self.tests))
 
 
-def _after(value: Any, where: str) -> Exception_:
-    tests = compile_tokens(value, where)
-    return lambda analysis, hit: match_at(tests, analysis.tokens, analysis.token_index(hit.end))
+class After(Before):
+    """The tokens right after the hit match."""
+
+    def __call__(self, analysis, hit: Hit) -> bool:
+        return match_at(self.tests, analysis.tokens, analysis.token_index(hit.end))
 
 
-_KINDS = {"phrase": _phrase, "sentence": _sentence, "before": _before, "after": _after}
+_KINDS = {"phrase": Phrase, "sentence": Sentence, "before": Before, "after": After}
 
 
 def compile_exceptions(spec: Any, where: str) -> tuple[Exception_, ...]:

@@ -9,18 +9,19 @@ import string
 from pathlib import Path
 from typing import Any, Iterable
 
-import yaml
-
+from sm_lint import rulecache
 from sm_lint.catalog import clauses
 from sm_lint.errors import RuleError
 from sm_lint.resources import rules_root
+from sm_lint.rules.conditions import compile_when
 from sm_lint.rules.exceptions import compile_exceptions
-from sm_lint.rules.model import CATEGORIES, SEVERITIES, Rule
+from sm_lint.rules.model import CATEGORIES, SEVERITIES, Example, Rule
 from sm_lint.rules.registry import KINDS, load_kinds
-from sm_lint.yamlsafe import LineDict, load_yaml, yaml_error_line, yaml_problem
+from sm_lint.yamlsafe import LineDict, YamlError, load_yaml
 
 _REQUIRED = ("id", "name", "category", "clause", "severity", "message", "match", "examples")
-_OPTIONAL = ("message_en", "suggestion", "description", "except")
+_OPTIONAL = ("message_en", "suggestion", "description", "except", "when", "fix")
+FIXES = ("safe", "unsafe")
 
 
 def default_pack_dirs() -> list[Path]:
@@ -58,10 +59,25 @@ def _examples(spec: Any, where: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     result = []
     for key in ("invalid", "valid"):
         items = spec.get(key)
-        if not isinstance(items, list) or not items or not all(isinstance(i, str) for i in items):
+        if not isinstance(items, list) or not items:
             raise RuleError(where, f"`examples.{key}` must be a non-empty list of texts")
-        result.append(tuple(items))
+        result.append(tuple(_example_text(item, where, key) for item in items))
     return result[0], result[1]
+
+
+def _example_text(item: Any, where: str, key: str) -> str:
+    """A text, or {text, repeat, times, after, config}: `repeat` × `times` for a text too long
+    to write out (length limits), `config` for a check that needs settings (accounts)."""
+    if isinstance(item, str):
+        return item
+    if (isinstance(item, dict) and set(item) <= {"text", "repeat", "times", "after", "config"}
+            and isinstance(item.get("repeat", ""), str) and isinstance(item.get("times", 1), int)
+            and all(isinstance(item.get(k, ""), str) for k in ("text", "after"))
+            and isinstance(item.get("config", {}), dict)):
+        example = Example(item.get("text", "") + item.get("repeat", "") * item.get("times", 1) + item.get("after", ""))
+        example.config = item.get("config")
+        return example
+    raise RuleError(where, f"`examples.{key}` items are texts or {{text, repeat, times, after, config}}")
 
 
 def _matcher(spec: Any, where: str):
@@ -71,6 +87,8 @@ def _matcher(spec: Any, where: str):
     if len(kinds) != 1:
         raise RuleError(where, f"`match` needs exactly one kind of: {', '.join(sorted(KINDS))}")
     compiler, options = KINDS[kinds[0]]
+    if isinstance(spec, LineDict):
+        where = f"{where.rsplit(':', 1)[0]}:{spec.line_of(kinds[0])}"
     unknown = set(spec) - options - {kinds[0]}
     if unknown:
         raise RuleError(where, f"unknown option(s) for `{kinds[0]}`: {', '.join(sorted(map(str, unknown)))}")
@@ -101,6 +119,8 @@ def compile_rule(item: Any, path: Path) -> Rule:
         raise RuleError(at("clause"), f"clause {item['clause']!r} is not in the guideline catalogue")
     if item["severity"] not in SEVERITIES:
         raise RuleError(at("severity"), f"severity is one of {', '.join(SEVERITIES)}, not {item['severity']!r}")
+    if item.get("fix", "unsafe") not in FIXES:
+        raise RuleError(at("fix"), f"`fix` is safe or unsafe, not {item['fix']!r}")
     message_en = item.get("message_en")
     invalid, valid = _examples(item["examples"], at("examples"))
     return Rule(
@@ -118,15 +138,16 @@ def compile_rule(item: Any, path: Path) -> Rule:
         valid=valid,
         invalid=invalid,
         source=where,
-        spec=item,
+        when=compile_when(item.get("when"), at("when")),
+        fix=item.get("fix"),
     )
 
 
 def load_file(path: Path) -> list[Rule]:
     try:
         data = load_yaml(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise RuleError(f"{path}:{yaml_error_line(exc)}", f"not valid YAML: {yaml_problem(exc)}") from None
+    except YamlError as exc:
+        raise RuleError(f"{path}:{exc.line}", f"not valid YAML: {exc.problem}") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleError(str(path), f"cannot read: {exc}") from None
     if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
@@ -137,12 +158,27 @@ def load_file(path: Path) -> list[Rule]:
     return [compile_rule(item, path) for item in data["rules"]]
 
 
-def load_rules(dirs: Iterable[Path] | None = None) -> list[Rule]:
+def load_rules(dirs: Iterable[Path] | None = None, base: Iterable[Rule] = ()) -> list[Rule]:
+    """The rules of `dirs` (default: the built-in pack) added to `base`, ids unique. The
+    compiled rules of the files are cached between runs."""
+    files = rule_files(default_pack_dirs() if dirs is None else dirs)
+    key = rulecache.cache_key([rules_root() / "guideline.yaml", *files])
+    compiled = rulecache.load(key)
+    if compiled is None:
+        compiled = compile_files(files)
+        rulecache.store(key, compiled)
+    return _merged([*base, *compiled])
+
+
+def compile_files(files: list[Path]) -> list[Rule]:
     load_kinds()
-    rules: dict[str, Rule] = {}
-    for path in rule_files(default_pack_dirs() if dirs is None else dirs):
-        for rule in load_file(path):
-            if rule.id in rules:
-                raise RuleError(rule.source, f"duplicate rule id {rule.id} (first defined at {rules[rule.id].source})")
-            rules[rule.id] = rule
-    return sorted(rules.values(), key=lambda r: r.id)
+    return _merged(rule for path in files for rule in load_file(path))
+
+
+def _merged(rules: Iterable[Rule]) -> list[Rule]:
+    by_id: dict[str, Rule] = {}
+    for rule in rules:
+        if rule.id in by_id:
+            raise RuleError(rule.source, f"duplicate rule id {rule.id} (first defined at {by_id[rule.id].source})")
+        by_id[rule.id] = rule
+    return sorted(by_id.values(), key=lambda r: r.id)

@@ -28,6 +28,13 @@ class Hit:
     severity: str | None = None  # a matcher may grade a hit (e.g. a first-party shortener)
     detail: dict[str, Any] = field(default_factory=dict)
     line: int | None = None
+    safe: bool | None = None  # whether --fix may apply the suggestion; None: the rule's `fix:` decides
+
+
+class Example(str):
+    """A rule's example text; `config` is the configuration mapping it needs (e.g. accounts)."""
+
+    config: Any = None
 
 
 class Matcher(Protocol):
@@ -50,4 +57,6 @@ class Rule:
     valid: tuple[str, ...]
     invalid: tuple[str, ...]
     source: str  # path:line of its definition
-    spec: dict = field(default_factory=dict, compare=False, repr=False)
+    when: Callable[[Any], bool] | None = None  # runs only on drafts whose metadata match
+    # `fix: safe`: each suggestion is the literal replacement of its match and `--fix` may apply it.
+    fix: str | None = None

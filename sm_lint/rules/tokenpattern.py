@@ -3,7 +3,7 @@ them as a predicate on consecutive tokens. Shared by the sequence matcher and ex
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import Any, Callable, Iterable
 
 from sm_lint.errors import RuleError
 from sm_lint.saferegex import compile_user
@@ -22,6 +22,7 @@ FIELDS = {
     "goshu": "goshu",
 }
 _FOLDED = {"surface", "lemma"}
+_SELECTIVE = ("surface", "lemma", "orthBase")  # fields worth looking up, most selective first
 
 TokenTest = Callable[[Token], bool]
 
@@ -33,34 +34,93 @@ def _as_list(value: Any, where: str, name: str) -> list[str]:
     return [str(v) for v in values]
 
 
-def compile_token(spec: Any, where: str) -> TokenTest:
+class FieldIn:
+    """The token's attribute is one of the values."""
+
+    __slots__ = ("attr", "values")
+
+    def __init__(self, attr: str, values: frozenset[str]):
+        self.attr, self.values = attr, values
+
+    def __call__(self, token: Token) -> bool:
+        return getattr(token, self.attr) in self.values
+
+
+class SurfaceRegex:
+    __slots__ = ("pattern",)
+
+    def __init__(self, pattern):
+        self.pattern = pattern
+
+    def __call__(self, token: Token) -> bool:
+        return self.pattern.fullmatch(token.surface) is not None
+
+
+class Not:
+    __slots__ = ("test",)
+
+    def __init__(self, test: TokenTest):
+        self.test = test
+
+    def __call__(self, token: Token) -> bool:
+        return not self.test(token)
+
+
+class AllOf:
+    """All tests hold. `index` names an (attribute, values) pair every matching token has,
+    so candidates can be looked up instead of scanned. Plain objects, not closures, so
+    compiled rules can be cached with pickle."""
+
+    __slots__ = ("tests", "index")
+
+    def __init__(self, tests: tuple[TokenTest, ...], index: tuple[str, frozenset[str]] | None):
+        self.tests, self.index = tests, index
+
+    def __call__(self, token: Token) -> bool:
+        for test in self.tests:
+            if not test(token):
+                return False
+        return True
+
+
+def compile_token(spec: Any, where: str) -> AllOf:
     if not isinstance(spec, dict) or not spec:
         raise RuleError(where, "a token pattern is a mapping such as {lemma: 聞く, pos1: 動詞}")
     tests: list[TokenTest] = []
+    index = None
     for name, value in spec.items():
         if name == "not":
-            inner = compile_token(value, where)
-            tests.append(lambda t, inner=inner: not inner(t))
+            tests.append(Not(compile_token(value, where)))
         elif name == "regex":
-            rx = compile_user(str(value), where)
-            tests.append(lambda t, rx=rx: rx.fullmatch(t.surface) is not None)
+            tests.append(SurfaceRegex(compile_user(str(value), where)))
         elif name in FIELDS:
             values = _as_list(value, where, name)
             wanted = frozenset(fold(v) for v in values) if name in _FOLDED else frozenset(values)
-            attr = FIELDS[name]
-            tests.append(lambda t, attr=attr, wanted=wanted: getattr(t, attr) in wanted)
+            tests.append(FieldIn(FIELDS[name], wanted))
+            if name in _SELECTIVE and (index is None or _SELECTIVE.index(name) < _SELECTIVE.index(index[2])):
+                index = (FIELDS[name], wanted, name)
         else:
             known = ", ".join([*FIELDS, "regex", "not"])
             raise RuleError(where, f"unknown token field `{name}` (known: {known})")
-    return lambda t: all(test(t) for test in tests)
+    return AllOf(tuple(tests), index[:2] if index else None)
 
 
-def compile_tokens(spec: Any, where: str) -> list[TokenTest]:
+def compile_tokens(spec: Any, where: str) -> list[AllOf]:
     """A pattern or a list of patterns, for consecutive tokens."""
     items = spec if isinstance(spec, list) else [spec]
     if not items:
         raise RuleError(where, "an empty token sequence")
     return [compile_token(item, where) for item in items]
+
+
+def candidates(test: TokenTest, analysis) -> Iterable[int]:
+    """Token positions where `test` may hold: looked up when the pattern names a word."""
+    index = test.index
+    if index is None:
+        return range(len(analysis.tokens))
+    attr, values = index
+    by_value = analysis.index(attr)
+    return sorted(i for value in values & by_value.keys() for i in by_value[value])
 
 
 def match_at(tests: list[TokenTest], tokens: tuple[Token, ...] | list[Token], i: int) -> bool:

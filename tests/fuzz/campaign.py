@@ -20,7 +20,6 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE.parent.parent), str(HERE.parent)]  # the repository and tests/
 
-import yaml  # noqa: E402
 from click.testing import CliRunner  # noqa: E402
 from hypothesis import HealthCheck, given, seed, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
@@ -32,7 +31,7 @@ from sm_lint.document import parse_draft, read_draft  # noqa: E402
 from sm_lint.errors import InputError, RuleError  # noqa: E402
 from sm_lint.runner import Linter  # noqa: E402
 from sm_lint.saferegex import compile_user  # noqa: E402
-from sm_lint.yamlsafe import load_yaml  # noqa: E402
+from sm_lint.yamlsafe import YamlError, load_yaml  # noqa: E402
 
 REGEX_PIECES = ["a", "秘", ".", "*", "+", "?", "|", "(", ")", "(?:", "(?=", "(?!", "(?<=", "[", "]", "^",
                 "$", "\\d", "\\w", "\\s", "\\W", "\\b", "\\1", "{2,}", "{,3}", "(?P<x>", "(?P=x)", "(?m:", "\\"]
@@ -68,7 +67,7 @@ def targets(linter: Linter, workdir: Path):
     def user_yaml(source):
         try:
             load_yaml(source)
-        except yaml.YAMLError:
+        except YamlError:
             pass
 
     def user_regex(args):

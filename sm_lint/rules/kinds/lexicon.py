@@ -7,6 +7,7 @@ Surface matches must start and end on token boundaries, so リサイクル never
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,7 +18,7 @@ from sm_lint.rules.tokenpattern import TokenTest, compile_token
 from sm_lint.textnorm import fold
 from sm_lint.tokenizer import tokenize
 
-_ENTRY_KEYS = {"word", "suggestion", "by", "pos1", "pos2", "pos3", "pos4", "lemma"}
+_ENTRY_KEYS = {"word", "suggestion", "by", "pos1", "pos2", "pos3", "pos4", "lemma", "fix"}
 _POS_KEYS = ("pos1", "pos2", "pos3", "pos4")
 
 
@@ -26,6 +27,17 @@ class Entry:
     word: str
     suggestion: str | None
     first: TokenTest | None  # constraint on the first matched token
+    safe: bool | None = None  # an entry's own `fix:` (safe/unsafe) over its rule's
+
+
+def _is_kana(text: str) -> bool:
+    return all("\u3041" <= c <= "\u30ff" or c == "ー" for c in text)
+
+
+def _surface_key(word: str) -> str:
+    """Kana words compare kana-insensitively (バカ = ばか); a word with kanji or letters
+    compares only width- and case-insensitively, so アル中 never matches ある中."""
+    return fold(word) if _is_kana(unicodedata.normalize("NFKC", word)) else unicodedata.normalize("NFKC", word).lower()
 
 
 def _entry_from(item: Any, defaults: dict[str, Any], where: str) -> tuple[Entry, str | None, str | None]:
@@ -45,17 +57,22 @@ def _entry_from(item: Any, defaults: dict[str, Any], where: str) -> tuple[Entry,
         raise RuleError(where, f"`by` is surface, lemma or both, not {by!r}")
     pos = {k: item.get(k, defaults.get(k)) for k in _POS_KEYS if item.get(k, defaults.get(k))}
     first = compile_token(pos, where) if pos else None
-    surface_key = fold(word) if by in ("surface", "both") else None
+    surface_key = _surface_key(word) if by in ("surface", "both") else None
     lemma_key = None
     if "lemma" in item:
         lemma_key = fold(str(item["lemma"]))
     elif by in ("lemma", "both"):
         tokens = tokenize(word)
-        # Only a single dictionary word may match by lemma: the lemmas of a multi-token
-        # phrase (e.g. し+ね) also occur in harmless text (するね).
-        if len(tokens) == 1 and tokens[0].goshu:  # goshu is empty for unknown words
+        # Only one dictionary word in its base form may match by lemma: the lemmas of a
+        # phrase (し+ね) occur in harmless text (するね), and a conjugated entry (死ね) would
+        # match every form of its verb (死んだ).
+        if len(tokens) == 1 and tokens[0].goshu and tokens[0].surface == tokens[0].orth_base:
             lemma_key = tokens[0].lemma_key
-    return Entry(word, item.get("suggestion"), first), surface_key, lemma_key
+    fix = item.get("fix")
+    if fix not in (None, "safe", "unsafe"):
+        raise RuleError(where, f"`fix` of word entry {word!r} is safe or unsafe, not {fix!r}")
+    safe = None if fix is None else fix == "safe"
+    return Entry(word, item.get("suggestion"), first, safe), surface_key, lemma_key
 
 
 class Lexicon:
@@ -64,28 +81,40 @@ class Lexicon:
         self.by_lemma = by_lemma
         self.prefixes = {key[:n] for key in by_surface for n in range(1, len(key) + 1)}
 
+    def _surface_hits(self, tokens, i: int, attr: str):
+        """Entries whose key equals the joined `attr` of contiguous tokens from i."""
+        joined = ""
+        for j in range(i, len(tokens)):
+            if j > i and tokens[j].start != tokens[j - 1].end:
+                return
+            joined += getattr(tokens[j], attr)
+            if joined not in self.prefixes:
+                return
+            for entry in self.by_surface.get(joined, ()):
+                yield entry, tokens[j].end
+
     def find(self, analysis):
         tokens = analysis.tokens
         seen: set[tuple[int, int, str]] = set()
-        for i, token in enumerate(tokens):
-            for entry in self.by_lemma.get(token.lemma_key, ()):
-                if entry.first is None or entry.first(token):
-                    seen.add((token.start, token.end, entry.word))
-                    yield Hit(token.start, token.end, entry.suggestion, detail={"word": entry.word})
-            if token.key[:1] not in self.prefixes:
-                continue
-            joined = ""
-            for j in range(i, len(tokens)):
-                if j > i and tokens[j].start != tokens[j - 1].end:
-                    break
-                joined += tokens[j].key
-                if joined not in self.prefixes:
-                    break
-                for entry in self.by_surface.get(joined, ()):
-                    span = (token.start, tokens[j].end, entry.word)
-                    if span not in seen and (entry.first is None or entry.first(token)):
-                        seen.add(span)
-                        yield Hit(token.start, tokens[j].end, entry.suggestion, detail={"word": entry.word})
+        lemma_index = analysis.index("lemma_key")
+        for lemma in self.by_lemma.keys() & lemma_index.keys():
+            for i in lemma_index[lemma]:
+                token = tokens[i]
+                for entry in self.by_lemma[lemma]:
+                    if entry.first is None or entry.first(token):
+                        seen.add((token.start, token.end, entry.word))
+                        yield Hit(token.start, token.end, entry.suggestion, detail={"word": entry.word}, safe=entry.safe)
+        # Kana-folded keys (token.key) for kana words, plain lower-case surfaces otherwise.
+        for attr in ("key", "lower"):
+            index = analysis.index(attr)
+            for first in self.prefixes & index.keys():
+                for i in index[first]:
+                    token = tokens[i]
+                    for entry, end in self._surface_hits(tokens, i, attr):
+                        span = (token.start, end, entry.word)
+                        if span not in seen and (entry.first is None or entry.first(token)):
+                            seen.add(span)
+                            yield Hit(token.start, end, entry.suggestion, detail={"word": entry.word}, safe=entry.safe)
 
 
 @kind("words", options=("by", *_POS_KEYS))

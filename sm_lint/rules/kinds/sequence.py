@@ -10,20 +10,22 @@ from typing import Any
 
 from sm_lint.rules.model import Hit
 from sm_lint.rules.registry import kind
-from sm_lint.rules.tokenpattern import compile_tokens, match_at
+from sm_lint.rules.tokenpattern import candidates, compile_tokens, match_at
 
 
 class Sequence:
     def __init__(self, tests):
         self.tests = tests
+        # Look candidates up by the first element that names a word (e.g. the やがる of
+        # 動詞 + やがる), not by a part of speech that every other token has.
+        self.anchor = next((k for k, t in enumerate(tests) if t.index is not None), 0)
 
     def find(self, analysis):
         tokens = analysis.tokens
-        n = len(self.tests)
-        first = self.tests[0]
-        for i, token in enumerate(tokens):
-            if first(token) and match_at(self.tests, tokens, i):
-                yield Hit(token.start, tokens[i + n - 1].end)
+        n, k = len(self.tests), self.anchor
+        for i in candidates(self.tests[k], analysis):
+            if match_at(self.tests, tokens, i - k):
+                yield Hit(tokens[i - k].start, tokens[i - k + n - 1].end)
 
 
 @kind("sequence")

@@ -1,0 +1,144 @@
+"""Speed and memory of sm-lint next to floors measured in the same run.
+
+    python bench/speed.py [--runs N] [--drafts N]
+
+Prints median wall time and peak RSS (of the child process) for:
+- cold start: `sm-lint` on one short clean draft, next to the floor
+  `python -c "import fugashi; fugashi.Tagger()('テスト')"` (the dictionary load any run pays);
+- throughput: a directory of synthetic drafts, next to the floor of tokenizing the same
+  text with fugashi in one process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+
+from corpus import write_corpus  # noqa: E402
+
+ENV = {**os.environ, "PYTHONPATH": str(ROOT)}
+FLOOR_TAGGER = (
+    "import os, fugashi, unidic_lite; d = unidic_lite.DICDIR;"
+    "fugashi.Tagger(f'-r \"{os.path.join(d, \"mecabrc\")}\" -d \"{d}\"')('テスト')"
+)
+
+
+class Measure:
+    """Wall and CPU seconds (medians) and peak RSS of one command over several runs."""
+
+    def __init__(self, cmd: list[str]):
+        self.cmd, self.wall, self.cpu, self.rss = cmd, [], [], 0.0
+
+    def run_once(self) -> None:
+        start = time.perf_counter()
+        child = subprocess.Popen(self.cmd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        _, _, usage = os.wait4(child.pid, 0)  # this child's own usage; ru_maxrss in KiB
+        child.returncode = 0  # reaped by wait4
+        self.wall.append(time.perf_counter() - start)
+        self.cpu.append(usage.ru_utime + usage.ru_stime)
+        self.rss = max(self.rss, usage.ru_maxrss / 1024)
+
+    @property
+    def median_wall(self) -> float:
+        return statistics.median(self.wall)
+
+    @property
+    def median_cpu(self) -> float:
+        return statistics.median(self.cpu)
+
+
+def measure(commands: list[list[str]], runs: int) -> list[Measure]:
+    """Run the commands in turn, `runs` rounds, so that a noisy moment hits them alike."""
+    measures = [Measure(cmd) for cmd in commands]
+    for _ in range(runs):
+        for m in measures:
+            m.run_once()
+    return measures
+
+
+def tokenize_floor_cmd(paths: list[Path]) -> list[str]:
+    script = (
+        "import sys, os, fugashi, unidic_lite; d = unidic_lite.DICDIR;"
+        "t = fugashi.Tagger(f'-r \"{os.path.join(d, \"mecabrc\")}\" -d \"{d}\"');"
+        "[[(n.surface, n.feature.lemma, n.feature.pos1) for line in open(p, encoding='utf-8') for n in t(line)]"
+        " for p in sys.argv[1:]]"
+    )
+    return [sys.executable, "-c", script, *map(str, paths)]
+
+
+def row(label: str, m: Measure, floor: Measure | None = None) -> None:
+    ratio = f"{m.median_wall / floor.median_wall:5.2f}x" if floor else ""
+    cpu_ratio = f"{m.median_cpu / floor.median_cpu:5.2f}x" if floor else ""
+    print(f"{label:<44}{m.median_wall * 1000:8.1f} ms {ratio:>6}  {m.median_cpu * 1000:8.1f} ms {cpu_ratio:>6}  {m.rss:6.1f} MB")
+
+
+def scale(tmp: Path, sm_lint: list[str], base_count: int, base: Measure) -> None:
+    """Cost must grow linearly: 10x the drafts, and one draft of about 1 MB."""
+    paths = write_corpus(tmp / "drafts10k", base_count * 10)
+    [big] = measure([[*sm_lint, "--format", "json", str(tmp / "drafts10k")]], 1)
+    row(f"sm-lint on {len(paths):,} drafts", big)
+    print(f"  {big.median_wall / base.median_wall:.1f}x the time of {base_count:,} drafts (linear: 10x)")
+    text = "".join(p.read_text(encoding="utf-8").split("---\n", 2)[-1] for p in paths)
+    one_mb = tmp / "one-megabyte.md"
+    one_mb.write_text(text[: 1_000_000 // 3], encoding="utf-8")  # ~3 bytes per character
+    half = tmp / "half-megabyte.md"
+    half.write_text(text[: 500_000 // 3], encoding="utf-8")
+    small, large = measure([[*sm_lint, "--format", "json", str(half)], [*sm_lint, "--format", "json", str(one_mb)]], 3)
+    row(f"one draft of {half.stat().st_size / 1e6:.1f} MB", small)
+    row(f"one draft of {one_mb.stat().st_size / 1e6:.1f} MB", large, small)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--drafts", type=int, default=1000)
+    parser.add_argument("--no-peer", action="store_true", help="skip textlint")
+    parser.add_argument("--no-scale", action="store_true", help="skip 10,000 drafts and the 1 MB draft")
+    args = parser.parse_args()
+    sm_lint = [sys.executable, "-m", "sm_lint"]
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        one = tmp / "one.md"
+        one.write_text("【お知らせ】高田城址公園で観桜会を開きます。\n", encoding="utf-8")
+        paths = write_corpus(tmp / "drafts", args.drafts)
+        chars = sum(len(p.read_text(encoding="utf-8")) for p in paths)
+
+        print(f"medians of {args.runs} interleaved runs; ratios to the floor above; peak RSS")
+        print(f"{'':<44}{'wall':>11} {'ratio':>6}  {'cpu':>11} {'ratio':>6}  {'memory':>9}")
+        subprocess.run([*sm_lint, str(one)], env=ENV, capture_output=True)  # fill the rule cache
+        floor, cold = measure([[sys.executable, "-c", FLOOR_TAGGER], [*sm_lint, str(one)]], args.runs)
+        row("floor: import fugashi + Tagger + one call", floor)
+        row("cold start: sm-lint one short clean draft", cold, floor)
+
+        runs = max(3, args.runs // 2)
+        tok, whole = measure([tokenize_floor_cmd(paths), [*sm_lint, "--format", "json", str(tmp / "drafts")]], runs)
+        row(f"floor: tokenize {args.drafts} drafts ({chars:,} ch)", tok)
+        row(f"sm-lint on {args.drafts} drafts", whole, tok)
+        print(f"throughput: {args.drafts / whole.median_wall:,.0f} drafts/s, {chars / whole.median_wall:,.0f} chars/s")
+
+        if not args.no_peer:
+            from textlint_peer import textlint
+
+            command = textlint()
+            if command is not None:
+                peer, ours = measure([[*command, str(tmp / "drafts")], [*sm_lint, "--format", "json", str(tmp / "drafts")]], 3)
+                row(f"peer: textlint one rule, {args.drafts} drafts", peer)
+                row(f"sm-lint, all rules, {args.drafts} drafts", ours, peer)
+                print(f"sm-lint is {peer.median_wall / ours.median_wall:.1f}x faster than the peer")
+
+        if not args.no_scale:
+            scale(tmp, sm_lint, args.drafts, whole)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,91 @@
+"""The post's metadata as the rules see it: front-matter values that pass the schema, with
+the schema's defaults, and the platform taken from the account or the configuration when
+the draft does not name one. Invalid values are left out here (the schema rules report them),
+so no check ever trips over a typo."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sm_lint.config import register_section
+from sm_lint.errors import ConfigError
+from sm_lint.schema import load_schema, parse_datetime, validate
+
+SCHEMA = "front-matter"
+
+
+def _platforms() -> list[str]:
+    return load_schema(SCHEMA)["keys"]["platform"]["enum"]
+
+
+def _check_accounts(value: dict, where: str) -> dict:
+    for account, spec in value.items():
+        if not isinstance(spec, dict) or set(spec) - {"name", "platform", "department"}:
+            raise ConfigError(where, f"account `{account}` is a mapping of name, platform and department")
+        if spec.get("platform") not in (None, *_platforms()):
+            raise ConfigError(where, f"account `{account}`: platform is one of {', '.join(_platforms())}")
+    return dict(value)
+
+
+def _check_platforms(value: dict, where: str) -> dict:
+    if value.get("default") not in (None, *_platforms()):
+        raise ConfigError(where, f"`platforms.default` is one of {', '.join(_platforms())}")
+    if value.get("line_delivery", "manager") not in ("manager", "api"):
+        raise ConfigError(where, "`platforms.line_delivery` is manager (500 per bubble) or api (5,000)")
+    marker = value.get("line_marker", "---")
+    if not isinstance(marker, str) or not marker.strip():
+        raise ConfigError(where, "`platforms.line_marker` is the text of a line between speech bubbles")
+    limits = value.get("limits", {})
+    if not isinstance(limits, dict) or not all(
+        isinstance(v, int) and not isinstance(v, bool) and v > 0 for v in limits.values()
+    ):
+        raise ConfigError(where, "`platforms.limits` maps a limit name to a positive number")
+    return dict(value)
+
+
+# id -> {name, platform, department}: the city's accounts, so `account:` can be checked.
+register_section("accounts", {}, _check_accounts, open_keys=True)
+# `default`: the platform of drafts that name none (and whose account does not tell);
+# `limits`: overrides by name, e.g. {instagram-hashtags: 30} for the legacy API cap.
+register_section(
+    "platforms",
+    {"default": None, "line_marker": "---", "line_delivery": "manager", "limits": {}},
+    _check_platforms,
+)
+
+
+def post_meta(analysis) -> dict[str, Any]:
+    """Effective values (a draft without front matter gets the defaults)."""
+    cached = analysis.__dict__.get("_post_meta")  # computed once per draft, like a cached_property
+    if cached is None:
+        cached = analysis.__dict__["_post_meta"] = _effective(analysis)
+    return cached
+
+
+def _effective(analysis) -> dict[str, Any]:
+    front = analysis.draft.front_matter
+    schema = load_schema(SCHEMA)
+    bad = {p.key for p in validate(front, schema)}
+    values = {k: v for k, v in front.items() if k not in bad}
+    for key, spec in schema["keys"].items():
+        if "default" in spec and key not in values:
+            values[key] = spec["default"]
+    if "platform" not in values:
+        account = analysis.config.section("accounts").get(values.get("account"))
+        platform = account.get("platform") if isinstance(account, dict) else None
+        values["platform"] = platform or analysis.config.section("platforms")["default"]
+    return values
+
+
+def scheduled(meta: dict[str, Any], zone: str) -> datetime | None:
+    """`scheduled_at` as an aware datetime in `zone`; a time without an offset is local time."""
+    when = parse_datetime(meta.get("scheduled_at"))
+    if when is None:
+        return None
+    tz = ZoneInfo(zone)
+    try:
+        return when.replace(tzinfo=tz) if when.tzinfo is None else when.astimezone(tz)
+    except OverflowError:  # 9999-12-31T23:59-12:00 is past the last representable day
+        return None

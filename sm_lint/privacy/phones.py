@@ -1,0 +1,74 @@
+"""Phone numbers found by `phonenumbers` (libphonenumber's metadata for every JP format:
+fixed 0AB-J, 070/080/090, 050, 0120/0800, 0570, +81, parentheses, full width via the view)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import phonenumbers
+from phonenumbers import PhoneNumberFormat, PhoneNumberType
+
+from sm_lint.privacy.settings import privacy
+
+TYPE_NAMES = {
+    PhoneNumberType.FIXED_LINE: "fixed-line",
+    PhoneNumberType.MOBILE: "mobile",
+    PhoneNumberType.FIXED_LINE_OR_MOBILE: "fixed-line",
+    PhoneNumberType.TOLL_FREE: "toll-free",
+    PhoneNumberType.PREMIUM_RATE: "premium-rate",
+    PhoneNumberType.SHARED_COST: "shared-cost",
+    PhoneNumberType.VOIP: "voip",
+    PhoneNumberType.PERSONAL_NUMBER: "personal-number",
+    PhoneNumberType.PAGER: "pager",
+    PhoneNumberType.UAN: "uan",
+    PhoneNumberType.VOICEMAIL: "voicemail",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Phone:
+    start: int
+    end: int
+    type: str  # a TYPE_NAMES value, or "unknown"
+    allowed: bool  # on the configured allow-list (the city's own numbers)
+
+
+def e164(text: str) -> str | None:
+    try:
+        number = phonenumbers.parse(text, "JP")
+    except phonenumbers.NumberParseException:
+        return None
+    return phonenumbers.format_number(number, PhoneNumberFormat.E164)
+
+
+def _type(number: phonenumbers.PhoneNumber) -> str | None:
+    if phonenumbers.is_valid_number(number):
+        return TYPE_NAMES.get(phonenumbers.number_type(number), "unknown")
+    # Not (yet) allocated in the metadata, but shaped like a mobile number (0X0 + 8 digits,
+    # 060 included): a draft's number is as personal whether or not the block is in use.
+    national = str(number.national_number)
+    if len(national) == 10 and national[0] in "6789" and national[1] == "0":
+        return "mobile"
+    return None  # a bare digit string (12345678, 1234-5678) that is no phone number
+
+
+def _find(analysis) -> tuple[Phone, ...]:
+    allowed = {e164(p) for p in privacy(analysis)["allowed_phones"]} - {None}
+    found = []
+    text = analysis.text
+    for match in phonenumbers.PhoneNumberMatcher(text, "JP", leniency=phonenumbers.Leniency.POSSIBLE):
+        if not match.raw_string.lstrip("(").startswith(("0", "+")):
+            continue
+        kind = _type(match.number)
+        if kind is None:
+            continue
+        number = phonenumbers.format_number(match.number, PhoneNumberFormat.E164)
+        start = match.start
+        if match.raw_string.count("(") > match.raw_string.count(")"):
+            start += 1  # 「（090-…」: the bracket opens the aside, not the number
+        found.append(Phone(start, match.end, kind, number in allowed))
+    return tuple(found)
+
+
+def phones(analysis) -> tuple[Phone, ...]:
+    return analysis.memo("privacy.phones", _find)

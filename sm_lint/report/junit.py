@@ -1,0 +1,35 @@
+"""`--format junit`: JUnit XML for GitLab CI / Jenkins test reports. Each draft is a test
+suite; each finding a failed test case; a draft without findings one passing case."""
+
+from __future__ import annotations
+
+import sys
+import xml.etree.ElementTree as ET
+from collections import defaultdict
+
+from sm_lint.i18n import t
+from sm_lint.report import with_suggestion
+
+
+def render(findings, ctx) -> None:
+    stream = ctx.stream or sys.stdout
+    by_path = defaultdict(list)
+    for f in findings:
+        by_path[f.path].append(f)
+    paths = sorted(set(ctx.source_lines) | set(by_path))
+    root = ET.Element("testsuites", name="sm-lint", tests=str(sum(max(1, len(by_path[p])) for p in paths)),
+                      failures=str(len(findings)))
+    for path in paths:
+        found = by_path[path]
+        suite = ET.SubElement(root, "testsuite", name=path, tests=str(max(1, len(found))), failures=str(len(found)))
+        if not found:
+            ET.SubElement(suite, "testcase", name="sm-lint", classname=path)
+        for f in found:
+            case = ET.SubElement(suite, "testcase", name=f"{f.rule} {f.name} ({f.line}:{f.column})",
+                                 classname=path, file=path, line=str(f.line))
+            failure = ET.SubElement(case, "failure", message=f.message, type=f.severity)
+            head = f"{f.path}:{f.line}:{f.column}: {t(ctx.lang, f.severity)} {f.rule} [{f.clause} {f.clause_title}]"
+            failure.text = f"{head}\n{with_suggestion(f, ctx.lang)}"
+    ET.indent(root)
+    stream.write('<?xml version="1.0" encoding="UTF-8"?>\n')
+    stream.write(ET.tostring(root, encoding="unicode") + "\n")

@@ -1,0 +1,78 @@
+"""A cache of compiled rules, so a cold start skips YAML parsing and word tokenizing.
+
+The key covers the package version, the Python version, the engine's own source files and
+every rule file (path, size, modification time): changing any of them compiles afresh. The
+cache holds compiled rules only, never draft text. It is an optimisation: any problem
+reading or writing it is ignored, and SM_LINT_NO_CACHE=1 turns it off.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import sys
+import zlib
+from pathlib import Path
+from typing import Any, Iterable
+
+from sm_lint import __version__
+
+_ENGINE = Path(__file__).resolve().parent
+
+
+def cache_dir() -> Path:
+    if os.environ.get("SM_LINT_CACHE_DIR"):
+        return Path(os.environ["SM_LINT_CACHE_DIR"])
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "sm-lint"
+
+
+def _stamp(path: Path) -> str:
+    stat = path.stat()
+    return f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}"
+
+
+def cache_key(files: Iterable[Path]) -> str:
+    engine = sorted(_ENGINE.rglob("*.py"))
+    data = "\n".join([__version__, sys.version, *map(_stamp, engine), *map(_stamp, files)])
+    raw = data.encode("utf-8", "surrogatepass")
+    # Two CRCs make a 64-bit name; hashlib would cost more start-up than the whole lookup.
+    return f"{zlib.crc32(raw):08x}{zlib.crc32(raw[::-1]):08x}"
+
+
+def load(key: str) -> Any | None:
+    if os.environ.get("SM_LINT_NO_CACHE"):
+        return None
+    try:
+        with open(cache_dir() / f"rules-{key}.pickle", "rb") as handle:
+            return pickle.load(handle)
+    except Exception:  # a missing, stale or damaged cache only means compiling again
+        return None
+
+
+def _prune(directory: Path, keep: int = 8) -> None:
+    """Keep the most recent few (several installs or rule sets may share the directory)."""
+    caches = sorted(directory.glob("rules-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in caches[keep:]:
+        old.unlink(missing_ok=True)
+
+
+def store(key: str, value: Any) -> None:
+    if os.environ.get("SM_LINT_NO_CACHE"):
+        return
+    import tempfile
+
+    try:
+        directory = cache_dir()
+        directory.mkdir(parents=True, exist_ok=True)
+        data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        fd, tmp = tempfile.mkstemp(dir=directory, prefix=".rules-")
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, directory / f"rules-{key}.pickle")
+        _prune(directory)
+    except Exception:  # read-only home, full disk, a kind that cannot be pickled: no cache
+        try:
+            os.unlink(tmp)  # type: ignore[possibly-undefined]
+        except Exception:
+            pass

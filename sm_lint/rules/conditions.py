@@ -1,0 +1,75 @@
+"""`when:` on a rule: the rule runs only on drafts whose metadata match, e.g.
+`when: {platform: x}`, `when: {kind: reply}`, `when: {use: official, approved_by: {present: false}}`.
+
+A value is a value (equal), a list (one of) or a mapping with `present: true|false` or
+`not: value-or-list`. Keys are front-matter keys, read through sm_lint/metadata.py (defaults
+applied, invalid values left out).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from sm_lint.errors import RuleError
+from sm_lint.metadata import post_meta
+from sm_lint.schema import load_schema
+
+Test = Callable[[Any], bool]
+_MISSING = object()
+
+
+class _Present:
+    def __init__(self, wanted: bool):
+        self.wanted = wanted
+
+    def __call__(self, value: Any) -> bool:
+        return (value is not _MISSING) == self.wanted
+
+
+class _Not:
+    def __init__(self, inner: Callable[[Any], bool]):
+        self.inner = inner
+
+    def __call__(self, value: Any) -> bool:
+        return not self.inner(value)
+
+
+class _OneOf:
+    def __init__(self, values: list):
+        self.values = values
+
+    def __call__(self, value: Any) -> bool:
+        return value in self.values
+
+
+def _value_test(spec: Any, where: str) -> Callable[[Any], bool]:
+    if isinstance(spec, dict):
+        if set(spec) == {"present"} and isinstance(spec["present"], bool):
+            return _Present(spec["present"])
+        if set(spec) == {"not"}:
+            return _Not(_value_test(spec["not"], where))
+        raise RuleError(where, "a `when` condition mapping is {present: true|false} or {not: ...}")
+    return _OneOf(spec if isinstance(spec, list) else [spec])
+
+
+class When:
+    """Plain objects rather than closures, so compiled rules can be cached with pickle."""
+
+    def __init__(self, tests: list[tuple[str, Callable[[Any], bool]]]):
+        self.tests = tests
+
+    def __call__(self, analysis) -> bool:
+        meta = post_meta(analysis)
+        return all(test(meta.get(key, _MISSING)) for key, test in self.tests)
+
+
+def compile_when(spec: Any, where: str) -> When | None:
+    if spec is None:
+        return None
+    if not isinstance(spec, dict) or not spec:
+        raise RuleError(where, "`when` maps front-matter keys to the values a draft must have")
+    known = load_schema("front-matter")["keys"]
+    unknown = set(spec) - set(known)
+    if unknown:
+        raise RuleError(where, f"`when` names unknown front-matter key(s): {', '.join(sorted(map(str, unknown)))}")
+    return When([(key, _value_test(value, where)) for key, value in spec.items()])

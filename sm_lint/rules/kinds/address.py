@@ -1,0 +1,69 @@
+"""`address`: postal addresses, graded by what stands around them.
+
+An address followed by 在住/お住まい/宅 (a home) rises to `residence`, one next to a private
+person's name to `with-name`; one beside a facility word (市役所, 公民館, 〜課) falls to
+`facility`. Addresses on config `privacy.allowed_addresses` (public facilities) are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from sm_lint.errors import RuleError
+from sm_lint.privacy import grading
+from sm_lint.privacy.settings import compact, privacy
+from sm_lint.rules.registry import kind
+
+_BEFORE = 40  # characters before an address searched for a facility or home word
+_AFTER = 12
+# what may be left out when an address is written again: 〒 code, prefecture
+_OPTIONAL_HEAD = re.compile(r"^(?:[〒〠]?\d{3}-?\d{4})?(?:東京都|北海道|京都府|大阪府|[^都道府県]{2,3}県)?")
+
+
+def _core(address: str) -> str:
+    return _OPTIONAL_HEAD.sub("", compact(address), count=1)
+
+
+class AddressMatcher:
+    def __init__(self, pattern, residence, facility, grades, note, window):
+        self.pattern = pattern
+        self.residence = residence
+        self.facility = facility
+        self.grades = grades
+        self.note = note
+        self.window = window
+
+    def find(self, analysis):
+        text = analysis.text
+        allowed = [_core(a) for a in privacy(analysis)["allowed_addresses"]]
+        for m in self.pattern.finditer(text):
+            start, end = m.span()
+            key = _core(m.group())
+            if any(a and (a in key or key in a) for a in allowed):
+                continue
+            before = text[max(0, start - _BEFORE):start]
+            after = text[end:end + _AFTER]
+            if self.residence.search(before + "\0" + after):
+                grade = self.grades["residence"]
+            elif self.facility.search(before + "\0" + after):
+                grade = self.grades["facility"]
+            else:
+                grade = self.grades["address"]
+            yield grading.graded_hit(analysis, start, end, grade, self.note, self.window)
+
+
+@kind("address", options=("residence", "facility", "grades", "note", "window"))
+def compile_address(spec: dict[str, Any], where: str) -> AddressMatcher:
+    grades = grading.grades(spec.get("grades"), where, "grades")
+    missing = {"address", "residence", "facility"} - set(grades)
+    if missing:
+        raise RuleError(where, f"`grades` needs {', '.join(sorted(missing))}")
+    return AddressMatcher(
+        grading.pattern(spec["address"], where, "address"),
+        grading.pattern(spec.get("residence"), where, "residence"),
+        grading.pattern(spec.get("facility"), where, "facility"),
+        grades,
+        grading.note(spec, where),
+        grading.window(spec, where),
+    )

@@ -1,0 +1,53 @@
+"""`email-address`: e-mail addresses graded by domain class.
+
+Each class other than `other` names a host list under rules/lists/ (`free-mail` reads
+free-mail.txt): a domain matches when it is a listed domain or under one. The city's own domains and addresses
+(config `privacy.allowed_email_domains` / `allowed_emails`) are never reported.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sm_lint.privacy import grading
+from sm_lint.hostlists import host_in, load_list
+from sm_lint.privacy.settings import privacy
+from sm_lint.rules.registry import kind
+
+
+class EmailMatcher:
+    def __init__(self, grades, note, window):
+        self.grades = grades
+        self.note = note
+        self.window = window
+
+    def _class(self, domain: str) -> str:
+        for name in self.grades:
+            if name != "other" and load_list(f"{name}.txt").match(domain, subdomains=True):
+                return name
+        return "other"
+
+    def find(self, analysis):
+        settings = privacy(analysis)
+        own_domains = [d.lower() for d in settings["allowed_email_domains"]]
+        own = {a.lower() for a in settings["allowed_emails"]}
+        for entity in analysis.entities:
+            if entity.kind != "email":
+                continue
+            address = entity.text.lower()
+            domain = address.rsplit("@", 1)[1]
+            if address in own or host_in(domain, own_domains):
+                continue
+            grade = self.grades.get(self._class(domain))
+            if grade is not None:
+                yield grading.graded_hit(analysis, entity.start, entity.end, grade, self.note, self.window)
+
+
+@kind("email-address", options=("note", "window"))
+def compile_email(spec: dict[str, Any], where: str) -> EmailMatcher:
+    grades = grading.grades(spec["email-address"], where, "email-address")
+    for name in grades:
+        if name != "other":
+            load_list(f"{name}.txt")  # a missing list is a rule error now, not at lint time
+    return EmailMatcher(grades, grading.note(spec, where),
+                        grading.window(spec, where))

@@ -1,0 +1,29 @@
+"""`front-matter: KEY`: one finding at the line of KEY (or at the top of the front matter
+when KEY is absent). Used with the rule's `when:`, which says on which drafts it fires:
+`when: {kind: reply}` + `front-matter: kind`. A draft without front matter never fires."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sm_lint.errors import RuleError
+from sm_lint.rules.model import Hit
+from sm_lint.rules.registry import kind
+
+
+class AtKey:
+    def __init__(self, key: str):
+        self.key = key
+
+    def find(self, analysis):
+        front = analysis.draft.front_matter
+        if front:
+            yield Hit(line=front.key_lines.get(self.key, 1), detail={"value": front.get(self.key, "")})
+
+
+@kind("front-matter")
+def compile_front_matter(spec: dict[str, Any], where: str) -> AtKey:
+    key = spec["front-matter"]
+    if not isinstance(key, str) or not key:
+        raise RuleError(where, "`front-matter` names the key the finding points at")
+    return AtKey(key)

@@ -1,0 +1,69 @@
+"""`id-number`: identification numbers as a Presidio-style recognizer: a digit pattern, an
+optional check digit (`checksum: my-number | luhn`) and context words within `window`
+characters. `require` says what makes a hit: the checksum, the context, or either."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from sm_lint.checksums import CHECKSUMS
+from sm_lint.errors import RuleError
+from sm_lint.privacy import grading
+from sm_lint.rules.model import Hit
+from sm_lint.rules.registry import kind
+from sm_lint.textnorm import fold
+
+_NOT_DIGIT = re.compile(r"\D")
+_REQUIRE = ("checksum", "context", "either", "both")
+
+
+class IdNumberMatcher:
+    def __init__(self, pattern, checksum, context, window, require):
+        self.pattern = pattern
+        self.checksum = checksum
+        self.context = context
+        self.window = window
+        self.require = require
+
+    def _accepts(self, valid: bool, keyword: bool) -> bool:
+        # a name, not a function, so compiled rules stay picklable (the rule cache)
+        return {"checksum": valid, "context": keyword, "either": valid or keyword,
+                "both": valid and keyword}[self.require]
+
+    def find(self, analysis):
+        text = analysis.folded
+        # digits inside a link or mail address are a page or mailbox id (…/1234567890123.html)
+        inside = [(e.start, e.end) for e in analysis.entities if e.kind in ("url", "email")]
+        for m in self.pattern.finditer(analysis.text):
+            start, end = m.span()
+            if any(a < end and start < b for a, b in inside):
+                continue
+            digits = _NOT_DIGIT.sub("", m.group())
+            valid = self.checksum is not None and self.checksum(digits)
+            near = text[max(0, start - self.window):min(len(text), end + self.window)]
+            keyword = any(word in near for word in self.context)
+            if self._accepts(valid, keyword):
+                yield Hit(start, end)
+
+
+@kind("id-number", options=("checksum", "context", "window", "require"))
+def compile_id_number(spec: dict[str, Any], where: str) -> IdNumberMatcher:
+    pattern = grading.pattern(spec["id-number"], where, "id-number")
+    name = spec.get("checksum")
+    if name is not None and name not in CHECKSUMS:
+        raise RuleError(where, f"`checksum` is one of {', '.join(CHECKSUMS)}, not {name!r}")
+    context = spec.get("context", [])
+    if not isinstance(context, list) or not all(isinstance(w, str) and w for w in context):
+        raise RuleError(where, "`context` is a list of words")
+    require = spec.get("require", "checksum" if name else "context")
+    if require not in _REQUIRE:
+        raise RuleError(where, f"`require` is checksum, context, either or both, not {require!r}")
+    if require != "context" and name is None:
+        raise RuleError(where, f"`require: {require}` needs a `checksum`")
+    if require != "checksum" and not context:
+        raise RuleError(where, f"`require: {require}` needs `context` words")
+    window = spec.get("window", 40)
+    if not isinstance(window, int) or window < 0:
+        raise RuleError(where, "`window` is a number of characters")
+    return IdNumberMatcher(pattern, CHECKSUMS.get(name), [fold(w) for w in context], window, require)

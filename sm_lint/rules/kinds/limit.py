@@ -1,0 +1,117 @@
+"""`limit`: a platform's length limit (4(4)②), counted as the platform counts (sm_lint/counting.py).
+
+    match:
+      limit: x-weighted        # characters | utf16 | bytes | hashtags | x-weighted | bubbles
+      max: 280
+      setting: x-length        # optional: config `platforms.limits.x-length` overrides max
+      field: body              # body (default) or title (the front-matter `title:`)
+      per: bubble              # optional: count each LINE speech bubble on its own
+      delivery: manager        # optional: only when config `platforms.line_delivery` is this
+    match:
+      forbid: "<>"             # instead of a limit: characters the platform rejects
+
+The rule's `when: {platform: ...}` says which drafts it applies to. A finding gives the count,
+the limit and the place where the text crosses it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sm_lint.counting import MEASURES, PostText, crossing, post_text, split_lines
+from sm_lint.errors import RuleError
+from sm_lint.metadata import post_meta  # noqa: F401  (registers the `platforms` section)
+from sm_lint.rules.model import Hit
+from sm_lint.rules.registry import kind
+
+_OPTIONS = ("max", "setting", "field", "per", "delivery")
+
+
+def _texts(analysis, field: str) -> tuple[list[PostText], int | None]:
+    """The texts to count and, for a front-matter field, the line to report."""
+    draft = analysis.draft
+    if field == "title":
+        title = draft.front_matter.get("title") if draft.front_matter else None
+        if not isinstance(title, str):
+            return [], None
+        return [PostText(title, tuple(range(len(title) + 1)))], draft.front_matter.line_of("title")
+    return [post_text(draft.body, draft.body_start)], None
+
+
+def _hit(analysis, start: int, end: int, line: int | None, detail: dict) -> Hit:
+    """A hit from original offsets (or at a front-matter line)."""
+    if line is not None:
+        return Hit(line=line, detail=detail)
+    view = analysis.view
+    return Hit(view.from_original(start), view.from_original(end), detail=detail)
+
+
+class Limit:
+    def __init__(self, measure: str, maximum: int, setting: str | None, field: str, per: str | None,
+                 delivery: str | None):
+        self.measure, self.maximum, self.setting = measure, maximum, setting
+        self.field, self.per, self.delivery = field, per, delivery
+
+    def find(self, analysis):
+        settings = analysis.config.section("platforms")
+        if self.delivery and settings["line_delivery"] != self.delivery:
+            return
+        limit = settings["limits"].get(self.setting, self.maximum) if self.setting else self.maximum
+        texts, line = _texts(analysis, self.field)
+        for post in texts:
+            if self.measure == "bubbles":
+                bubbles = split_lines(post, settings["line_marker"])
+                if len(bubbles) > limit:
+                    yield _hit(analysis, bubbles[limit].offsets[0], post.offsets[-1], line,
+                               {"count": len(bubbles), "limit": limit, "over": len(bubbles) - limit, "part": ""})
+                continue
+            parts = split_lines(post, settings["line_marker"]) if self.per == "bubble" else [post]
+            measure, scale = MEASURES[self.measure]
+            for n, part in enumerate(parts, 1):
+                total, first_over = crossing(measure(part), limit, scale)
+                if first_over is not None:
+                    where = f"{n} 個目の吹き出し: " if len(parts) > 1 else ""
+                    yield _hit(analysis, part.offsets[first_over], part.offsets[-1], line,
+                               {"count": total, "limit": limit, "over": total - limit, "part": where})
+
+
+class Forbid:
+    def __init__(self, chars: str, field: str):
+        self.chars, self.field = chars, field
+
+    def find(self, analysis):
+        texts, line = _texts(analysis, self.field)
+        for post in texts:
+            for i, ch in enumerate(post.text):
+                if ch in self.chars:
+                    yield _hit(analysis, post.offsets[i], post.offsets[i] + 1, line, {"char": ch})
+                    if line is not None:
+                        break  # one finding per front-matter line
+
+
+def _field(spec: dict[str, Any], where: str) -> str:
+    field = spec.get("field", "body")
+    if field not in ("body", "title"):
+        raise RuleError(where, "`field` is body or title")
+    return field
+
+
+@kind("limit", options=_OPTIONS)
+def compile_limit(spec: dict[str, Any], where: str) -> Limit:
+    measure = spec["limit"]
+    if measure not in (*MEASURES, "bubbles"):
+        raise RuleError(where, f"`limit` counts one of: {', '.join([*MEASURES, 'bubbles'])}")
+    maximum = spec.get("max")
+    if not isinstance(maximum, int) or isinstance(maximum, bool) or maximum <= 0:
+        raise RuleError(where, "`max` is a positive number")
+    if spec.get("per") not in (None, "bubble") or spec.get("delivery") not in (None, "manager", "api"):
+        raise RuleError(where, "`per` is bubble; `delivery` is manager or api")
+    return Limit(measure, maximum, spec.get("setting"), _field(spec, where), spec.get("per"), spec.get("delivery"))
+
+
+@kind("forbid", options=("field",))
+def compile_forbid(spec: dict[str, Any], where: str) -> Forbid:
+    chars = spec["forbid"]
+    if not isinstance(chars, str) or not chars:
+        raise RuleError(where, "`forbid` is a string of the characters not allowed")
+    return Forbid(chars, _field(spec, where))

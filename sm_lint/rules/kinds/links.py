@@ -1,0 +1,203 @@
+"""Link kinds (6(1)② 留意事項, 5(5)): every link in the draft, checked by host.
+
+- `link-list: [shorteners.txt]`  the link's host is on a list under rules/lists/
+  (options: `subdomains: true` to match subdomains of plain entries, `config: shorteners`
+  to add the hosts of that key of the `links:` configuration).
+- `short-link-shape: true`  an unlisted host whose whole path is one random-looking token
+  (bit.ly/3xAbCdE): the usual shape of a short link (option `skip: [lists]`).
+- `link-trust: unsafe | insecure | untrusted | lower | social`  the trust policy of
+  sm_lint.linktrust (options: `skip: [lists]` hosts another rule reports; `platforms: [lists]`
+  the social-media hosts for `social`).
+Links listed under `links.allow` in the configuration are never reported. Nothing is opened.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Iterator
+
+from sm_lint.config import register_section
+from sm_lint.errors import RuleError
+from sm_lint.hostlists import HostList, load_lists
+from sm_lint.linktrust import DEFAULTS, Policy, validate
+from sm_lint.rules.model import Hit
+from sm_lint.rules.registry import kind
+from sm_lint.urls import Link, parse, registrable, strip_www
+
+register_section("links", DEFAULTS, validate)
+
+_POST = re.compile(r"/(?:status|statuses|p|reel|reels|posts|videos?|photos?|stories|permalink\.php|story\.php)\b", re.I)
+_NOT_ACCOUNTS = {"", "home", "explore", "search", "hashtag", "i", "intent", "share", "sharer", "watch",
+                 "login", "signup", "about", "help", "legal", "privacy", "settings", "tag", "discover"}
+_TOKEN = re.compile(r"/([A-Za-z0-9]{5,12})")
+# Words, camelCase, acronyms and word+number, which real page names use (myGov, Top2024, FAQ2024).
+_WORDLIKE = re.compile(r"[a-z]?(?:[A-Z]?[a-z]{2,})+[0-9]*|[A-Z]{2,}[a-z]*[0-9]*|[a-z]+[A-Z]{2,}|[a-z]+[0-9]+[a-z]*|[0-9]+[a-z]*")
+_PLATFORM_ALIASES = {"twitter.com": "x.com", "fb.com": "facebook.com", "threads.com": "threads.net"}
+
+
+def _key(link: Link) -> str:
+    """Host and path without scheme and `www.`, for comparing with `links.allow`."""
+    return strip_www(link.host) + link.rest
+
+
+def links(analysis) -> Iterator[tuple[Any, Link]]:
+    allowed = [parsed for parsed in map(parse, analysis.config.section("links")["allow"]) if parsed]
+    allowed_keys = [_key(a).rstrip("/") for a in allowed]
+    for entity in analysis.entities:
+        if entity.kind != "url":
+            continue
+        link = parse(entity.text)
+        if link is None:
+            continue
+        key = _key(link)
+        if any(key == a or key.startswith(a + "/") or key.startswith(a + "?") for a in allowed_keys):
+            continue
+        yield entity, link
+
+
+def _settings(analysis, skip: HostList | None):
+    """The `links:` settings, the trust policy, and `skip` plus the configured shorteners."""
+    section = analysis.config.section("links")
+    return section, Policy.of(section), skip.extend(section["shorteners"]) if skip is not None else None
+
+
+class ListMatcher:
+    def __init__(self, hosts: HostList, subdomains: bool, config_key: str | None):
+        self.hosts = hosts
+        self.subdomains = subdomains
+        self.config_key = config_key
+
+    def find(self, analysis):
+        hosts = self.hosts
+        if self.config_key and analysis.config.section("links")[self.config_key]:
+            hosts = hosts.extend(analysis.config.section("links")[self.config_key])
+        for entity, link in links(analysis):
+            if not link.host:
+                continue
+            found = hosts.match(link.host, self.subdomains)
+            if found is None:
+                continue
+            entry, note = found
+            suggestion = note.replace("{path}", link.rest.lstrip("/")) if note else None
+            yield Hit(entity.start, entity.end, suggestion,
+                      detail={"host": link.display_host, "entry": entry.lstrip("~*.")})
+
+
+@kind("link-list", options=("subdomains", "config"))
+def compile_link_list(spec: dict[str, Any], where: str) -> ListMatcher:
+    config_key = spec.get("config")
+    if config_key is not None and config_key not in DEFAULTS:
+        raise RuleError(where, f"`config` names a key of the links: configuration ({', '.join(DEFAULTS)})")
+    return ListMatcher(load_lists(spec["link-list"], where), bool(spec.get("subdomains")), config_key)
+
+
+def _unpronounceable(token: str) -> bool:
+    """Capitals in six or more letters with fewer than one vowel in four (JDRBBZA, cZVVSDA):
+    the case pattern alone would pass for an acronym. Lower-case words with consonant runs
+    (strength) stay words."""
+    letters = [c for c in token.lower() if c.isalpha()]
+    return (not token.islower() and len(letters) >= 6
+            and sum(c in "aeiou" for c in letters) * 4 < len(letters))
+
+
+def random_token(path: str) -> bool:
+    """The path is a single token mixing letters with case changes or digits, not a word."""
+    m = _TOKEN.fullmatch(path)
+    if not m:
+        return False
+    token = m.group(1)
+    if _unpronounceable(token):
+        return True
+    if _WORDLIKE.fullmatch(token):
+        return False
+    return sum(any(test(c) for c in token) for test in (str.isupper, str.islower, str.isdigit)) >= 2
+
+
+class ShapeMatcher:
+    def __init__(self, skip: HostList):
+        self.skip = skip
+
+    def find(self, analysis):
+        _, policy, skip = _settings(analysis, self.skip)
+        for entity, link in links(analysis):
+            if (link.web and link.host and random_token(link.rest) and policy.tier(link.host) is None
+                    and not skip.match(link.host, subdomains=True)):
+                yield Hit(entity.start, entity.end, detail={"host": link.display_host})
+
+
+@kind("short-link-shape", options=("skip",))
+def compile_short_link_shape(spec: dict[str, Any], where: str) -> ShapeMatcher:
+    if spec["short-link-shape"] is not True:
+        raise RuleError(where, "`short-link-shape` takes `true`")
+    return ShapeMatcher(load_lists(spec["skip"], where) if "skip" in spec else HostList())
+
+
+def _account(link: Link) -> tuple[str, str]:
+    platform = strip_www(link.host)
+    platform = re.sub(r"^(?:m|mobile)\.", "", platform)
+    platform = _PLATFORM_ALIASES.get(platform, platform)
+    first = link.rest.lstrip("/").split("/", 1)[0].split("?", 1)[0].lower()
+    return platform, first
+
+
+class TrustMatcher:
+    def __init__(self, check: str, skip: HostList | None, platforms: HostList | None):
+        self.check = check
+        self.skip = skip
+        self.platforms = platforms
+
+    def find(self, analysis):
+        section, policy, skip = _settings(analysis, self.skip)
+        own_accounts = {_account(a) for a in map(parse, section["own_accounts"]) if a}
+        for entity, link in links(analysis):
+            if self.check == "social":
+                hit = self._social(entity, link, own_accounts)
+            elif skip is not None and link.host and skip.match(link.host, subdomains=True):
+                continue
+            else:
+                hit = self._trust(entity, link, policy, analysis)
+            if hit is not None:
+                yield hit
+
+    def _trust(self, entity, link: Link, policy: Policy, analysis) -> Hit | None:
+        verdict = policy.verdict(link, entity.label)
+        if verdict.tier != self.check:
+            return None
+        detail = {"host": link.display_host, "domain": registrable(link.display_host),
+                  "reason": verdict.reason, "reason_en": verdict.reason_en}
+        if verdict.tier != "insecure":
+            return Hit(entity.start, entity.end, detail=detail)
+        suggestion = "https://" + link.url[len("http://"):]
+        # --fix may swap the URL only where the draft spells exactly that URL: not inside a
+        # Markdown link (the span is the whole [text](url)) nor in full-width characters.
+        start, end = analysis.to_original(entity.start, entity.end)
+        safe = entity.label is None and analysis.draft.text[start:end] == link.url
+        return Hit(entity.start, entity.end, suggestion, detail=detail, safe=safe)
+
+    def _social(self, entity, link: Link, own_accounts) -> Hit | None:
+        if not link.host or not self.platforms.match(link.host, subdomains=True):
+            return None
+        platform, account = _account(link)
+        if account in _NOT_ACCOUNTS or (platform, account) in own_accounts:
+            return None
+        post = bool(_POST.search(link.rest))
+        return Hit(entity.start, entity.end, detail={
+            "account": account, "platform": platform,
+            "what": "他のアカウントの投稿" if post else "他のアカウント",
+            "what_en": "another account's post" if post else "another account",
+        })
+
+
+_CHECKS = ("unsafe", "insecure", "untrusted", "lower", "social")
+
+
+@kind("link-trust", options=("skip", "platforms"))
+def compile_link_trust(spec: dict[str, Any], where: str) -> TrustMatcher:
+    check = spec["link-trust"]
+    if check not in _CHECKS:
+        raise RuleError(where, f"`link-trust` is one of {', '.join(_CHECKS)}, not {check!r}")
+    if check == "social" and "platforms" not in spec:
+        raise RuleError(where, "`link-trust: social` needs `platforms:` (a host list)")
+    skip = load_lists(spec["skip"], where) if "skip" in spec else None
+    platforms = load_lists(spec["platforms"], where) if "platforms" in spec else None
+    return TrustMatcher(check, skip, platforms)

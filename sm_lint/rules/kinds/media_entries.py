@@ -1,0 +1,90 @@
+"""`media-entries`: the `images:` and `videos:` lists of the front matter (portrait consent).
+
+    images:
+      - path: img/snow-festival.jpg
+        alt: 雪まつり会場のようす
+        people: identifiable      # none | crowd | identifiable
+        consent: obtained         # obtained | not-required | pending | none
+
+`check` picks what a rule reports, at the entry's line: `consent` (identifiable people without
+obtained / not-required consent), `people` (no or an unknown `people`) or `alt` (no alt text).
+General front-matter validation is elsewhere; this module owns what these keys mean.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sm_lint.errors import RuleError
+from sm_lint.rules.model import Hit
+from sm_lint.rules.registry import kind
+from sm_lint.yamlsafe import LineDict
+
+MEDIA_KEYS = ("images", "videos")
+PEOPLE = ("none", "crowd", "identifiable")
+CONSENT = ("obtained", "not-required", "pending", "none")
+CONSENT_OK = ("obtained", "not-required")
+
+
+def media_entries(front_matter) -> list[tuple[str, Any, int]]:
+    """(key, entry, line) for every entry of images/videos; an entry may be a bare path."""
+    result = []
+    for key in MEDIA_KEYS:
+        items = front_matter.get(key) if isinstance(front_matter, dict) else None
+        if not isinstance(items, list):
+            continue
+        line = front_matter.line_of(key) if isinstance(front_matter, LineDict) else 1
+        for item in items:
+            result.append((key, item, item.line if isinstance(item, LineDict) else line))
+    return result
+
+
+def consent_recorded(front_matter) -> bool:
+    return any(isinstance(e, dict) and e.get("consent") in CONSENT_OK for _, e, _ in media_entries(front_matter))
+
+
+def _line(entry, key: str, default: int) -> int:
+    return entry.line_of(key) if isinstance(entry, LineDict) and key in entry else default
+
+
+def _consent(entry: dict, line: int):
+    if entry.get("people") == "identifiable" and entry.get("consent") not in CONSENT_OK:
+        return _line(entry, "consent", line), str(entry.get("consent", "")) or "なし"
+    return None
+
+
+def _people(entry: dict, line: int):
+    value = entry.get("people")
+    if value not in PEOPLE:
+        return _line(entry, "people", line), "" if value is None else str(value)
+    return None
+
+
+def _alt(entry: dict, line: int):
+    alt = entry.get("alt")
+    return None if isinstance(alt, str) and alt.strip() else (line, "")
+
+
+_CHECKS = {"consent": _consent, "people": _people, "alt": _alt}
+
+
+class MediaEntries:
+    def __init__(self, check):
+        self.check = check
+
+    def find(self, analysis):
+        for key, entry, line in media_entries(analysis.draft.front_matter):
+            if not isinstance(entry, dict):
+                entry = {"path": entry}
+            found = self.check(entry, line)
+            if found:
+                at, value = found
+                yield Hit(line=at, detail={"path": str(entry.get("path", "")), "key": key, "value": value})
+
+
+@kind("media-entries")
+def compile_media_entries(spec: dict[str, Any], where: str) -> MediaEntries:
+    check = spec["media-entries"]
+    if check not in _CHECKS:
+        raise RuleError(where, f"`media-entries` is one of {', '.join(_CHECKS)}, not {check!r}")
+    return MediaEntries(_CHECKS[check])

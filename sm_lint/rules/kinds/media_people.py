@@ -1,0 +1,47 @@
+"""`media-people`: the body presents photos or videos (`media` regex) of named or identifiable
+people (a private person's name from sm_lint.privacy.names, or the `people` regex; officials in
+their role need no consent) on the same line, and the
+draft records no consent: no `consent: obtained / not-required` in its images/videos entries
+and nothing in the body matching `consent`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sm_lint.privacy import grading, line_span
+from sm_lint.privacy.names import names
+from sm_lint.rules.kinds.media_entries import consent_recorded
+from sm_lint.rules.model import Hit
+from sm_lint.rules.registry import kind
+
+
+class MediaPeople:
+    def __init__(self, media, people, consent):
+        self.media = media
+        self.people = people
+        self.consent = consent
+
+    def find(self, analysis):
+        text = analysis.text
+        if consent_recorded(analysis.draft.front_matter) or self.consent.search(text):
+            return
+        found = names(analysis)
+        reported: set[int] = set()
+        for m in self.media.finditer(text):
+            line_start, line_end = line_span(text, m.start(), m.end())
+            if line_start in reported:
+                continue
+            named = next((n.text for n in found if not n.public and line_start <= n.start and n.end <= line_end), None)
+            crowd = self.people.search(text, line_start, line_end)
+            if named or crowd:
+                reported.add(line_start)
+                yield Hit(m.start(), m.end(), detail={"who": named or crowd.group()})
+
+
+@kind("media-people", options=("people", "consent"))
+def compile_media_people(spec: dict[str, Any], where: str) -> MediaPeople:
+    return MediaPeople(
+        grading.pattern(spec["media-people"], where, "media-people"),
+        grading.pattern(spec.get("people"), where, "people"),
+        grading.pattern(spec.get("consent"), where, "consent"),
+    )

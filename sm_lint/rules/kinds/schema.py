@@ -1,0 +1,40 @@
+"""`schema`: problems of the front matter against a schema in rules/schema/ (unknown keys,
+wrong types, bad values), reported at the key's line. `problems:` chooses which kinds of
+problem a rule reports: unknown, type, value, required."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sm_lint.errors import RuleError
+from sm_lint.rules.model import Hit
+from sm_lint.rules.registry import kind
+from sm_lint.schema import load_schema, validate
+
+_PROBLEMS = ("unknown", "type", "value", "required")
+
+
+class SchemaCheck:
+    def __init__(self, name: str, problems: frozenset[str]):
+        self.name = name
+        self.problems = problems
+
+    def find(self, analysis):
+        front = analysis.draft.front_matter
+        if not front:
+            return
+        for p in validate(front, load_schema(self.name)):
+            if p.kind in self.problems:
+                yield Hit(line=p.line or 1, detail={"key": p.key, "problem": p.ja, "problem_en": p.en})
+
+
+@kind("schema", options=("problems",))
+def compile_schema(spec: dict[str, Any], where: str) -> SchemaCheck:
+    name = spec["schema"]
+    if not isinstance(name, str):
+        raise RuleError(where, "`schema` names a file of rules/schema/ (without .yaml)")
+    load_schema(name)  # fail at load time, not on the first draft
+    problems = spec.get("problems", list(_PROBLEMS))
+    if not isinstance(problems, list) or not set(problems) <= set(_PROBLEMS):
+        raise RuleError(where, f"`problems` is a list of: {', '.join(_PROBLEMS)}")
+    return SchemaCheck(name, frozenset(problems))

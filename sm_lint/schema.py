@@ -1,0 +1,146 @@
+"""A small schema language for YAML data written by people (rules/schema/*.yaml).
+
+Why not JSON Schema: a problem must become a Japanese message at the line of the offending
+key, YAML gives datetimes that JSON Schema has no type for, and the whole check is a few
+dozen lines. `validate` never raises on the data: every problem is returned.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from datetime import date, datetime
+from functools import lru_cache
+from typing import Any
+
+from sm_lint.errors import RuleError
+from sm_lint.resources import rules_root
+from sm_lint.yamlsafe import LineDict, YamlError, load_yaml
+
+_TYPES = ("string", "integer", "boolean", "datetime", "list", "mapping")
+_NAMES = {
+    "string": ("文字列", "a string"),
+    "integer": ("整数", "an integer"),
+    "boolean": ("true/false", "true or false"),
+    "datetime": ("日時 (例 2026-12-01T09:30:00+09:00)", "a date and time (e.g. 2026-12-01T09:30:00+09:00)"),
+    "list": ("リスト", "a list"),
+    "mapping": ("「キー: 値」の組", "a mapping"),
+}
+
+
+@dataclass(frozen=True)
+class Problem:
+    kind: str  # unknown | type | value | required
+    key: str  # dotted path, e.g. sm-lint.allow[0].rule
+    line: int
+    ja: str
+    en: str
+
+
+def parse_datetime(value: Any) -> datetime | None:
+    """A YAML timestamp or an ISO 8601 string with a time; None for anything else."""
+    if isinstance(value, datetime):
+        return value
+    if isinstance(value, str) and ("T" in value or " " in value.strip()):
+        try:
+            return datetime.fromisoformat(value.strip())
+        except ValueError:
+            return None
+    return None
+
+
+def _is(value: Any, type_: str) -> bool:
+    if type_ == "string":
+        return isinstance(value, str)
+    if type_ == "integer":
+        return isinstance(value, int) and not isinstance(value, bool)
+    if type_ == "boolean":
+        return isinstance(value, bool)
+    if type_ == "datetime":
+        return parse_datetime(value) is not None
+    if type_ == "list":
+        return isinstance(value, list)
+    return isinstance(value, dict)
+
+
+def _types(spec: dict) -> list[str]:
+    t = spec.get("type", [])
+    return t if isinstance(t, list) else [t]
+
+
+def _check(value: Any, spec: dict, key: str, line: int, out: list[Problem]) -> None:
+    types = _types(spec)
+    if value is None or value == "":
+        out.append(Problem("value", key, line, f"`{key}` に値がありません", f"`{key}` has no value"))
+        return
+    if types and not any(_is(value, t) for t in types):
+        want_ja = " または ".join(_NAMES[t][0] for t in types)
+        want_en = " or ".join(_NAMES[t][1] for t in types)
+        if isinstance(value, date) and "datetime" in types:
+            want_ja += "。時刻も書いてください"
+            want_en += "; give the time too"
+        out.append(Problem("type", key, line, f"`{key}` は{want_ja}で書いてください", f"`{key}` must be {want_en}"))
+        return
+    if "enum" in spec and value not in spec["enum"]:
+        choices = ", ".join(map(str, spec["enum"]))
+        out.append(Problem("value", key, line, f"`{key}: {value}` は使えません (使える値: {choices})",
+                           f"`{key}: {value}` is not allowed (one of: {choices})"))
+        return
+    if isinstance(value, list) and "items" in spec:
+        for i, item in enumerate(value):
+            item_line = item.line if isinstance(item, LineDict) else line
+            _check(item, spec["items"], f"{key}[{i}]", item_line, out)
+    if isinstance(value, dict) and ("keys" in spec or spec.get("other_keys") is False):
+        _check_mapping(value, spec, key + ".", out)
+
+
+def _check_mapping(data: dict, spec: dict, prefix: str, out: list[Problem]) -> None:
+    keys: dict = spec.get("keys", {})
+    line_of = data.line_of if isinstance(data, LineDict) else (lambda _k: 0)
+    for key, value in data.items():
+        name = f"{prefix}{key}"
+        if key in keys:
+            _check(value, keys[key], name, line_of(str(key)), out)
+        elif not spec.get("other_keys"):
+            close = difflib.get_close_matches(str(key), [str(k) for k in keys], n=1)
+            hint_ja = f" (「{prefix}{close[0]}」の誤りでは?)" if close else ""
+            hint_en = f" (did you mean `{prefix}{close[0]}`?)" if close else ""
+            out.append(Problem("unknown", name, line_of(str(key)), f"`{name}` は知らない項目です{hint_ja}",
+                               f"unknown key `{name}`{hint_en}"))
+    for key, sub in keys.items():
+        if sub.get("required") and key not in data:
+            name = f"{prefix}{key}"
+            line = data.line if isinstance(data, LineDict) else 0
+            out.append(Problem("required", name, line, f"`{name}` がありません", f"`{name}` is missing"))
+
+
+def validate(data: dict, schema: dict) -> list[Problem]:
+    out: list[Problem] = []
+    _check_mapping(data, schema, "", out)
+    return out
+
+
+def _check_schema(spec: Any, where: str) -> None:
+    """The schema file itself is data too: fail loudly on a typo in it."""
+    if not isinstance(spec, dict):
+        raise RuleError(where, "each schema entry is a mapping")
+    unknown = set(spec) - {"type", "enum", "default", "items", "keys", "other_keys", "required", "description"}
+    if unknown or any(t not in _TYPES for t in _types(spec)):
+        raise RuleError(where, f"bad schema entry: {sorted(map(str, unknown)) or _types(spec)}")
+    if "items" in spec:
+        _check_schema(spec["items"], where)
+    for sub in spec.get("keys", {}).values():
+        _check_schema(sub, where)
+
+
+@lru_cache(maxsize=8)
+def load_schema(name: str) -> dict:
+    path = rules_root() / "schema" / f"{name}.yaml"
+    try:
+        data = load_yaml(path.read_text(encoding="utf-8"))
+    except YamlError as exc:
+        raise RuleError(f"{path}:{exc.line}", exc.problem) from None
+    except OSError as exc:
+        raise RuleError(str(path), f"cannot read the schema: {exc.strerror or exc}") from None
+    _check_schema(data, str(path))
+    return data

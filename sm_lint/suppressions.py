@@ -1,0 +1,65 @@
+"""Suppressions that carry a reason: the front matter's `sm-lint: {allow: [...]}` (the whole
+draft) and inline `<!-- sm-lint-allow JP-P101: 理由 -->` (the next line). A guideline is
+applied by people with judgement, so a suppression is valid only with its reason (and, in the
+front matter, who approved it); an invalid one suppresses nothing and is itself a finding."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sm_lint.document import Draft
+from sm_lint.findings import Finding
+
+_INLINE = re.compile(
+    r"<!--\s*sm-lint-allow\s+(?P<ids>[\w-]+(?:\s*,\s*[\w-]+)*)\s*(?::\s*(?P<reason>.*?))?\s*-->", re.S
+)
+
+
+def _text(value) -> str | None:
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+@dataclass(frozen=True)
+class Suppression:
+    rule: str
+    reason: str | None
+    approved_by: str | None
+    line: int  # where it is written
+    target: int | None  # the line it covers; None: the whole draft
+    inline: bool
+
+    @property
+    def missing(self) -> tuple[str, ...]:
+        needed = ("reason",) if self.inline else ("reason", "approved_by")
+        return tuple(k for k in needed if getattr(self, k) is None)
+
+    def covers(self, finding: Finding) -> bool:
+        return finding.rule == self.rule and (
+            self.target is None or finding.line <= self.target <= finding.end_line
+        )
+
+    @property
+    def label(self) -> str:
+        """What `suppressed_by` says, for the approver's audit."""
+        where = "sm-lint-allow" if self.inline else "sm-lint.allow"
+        who = f" (approved_by: {self.approved_by})" if self.approved_by else ""
+        return f"{where} line {self.line}: {self.reason}{who}"
+
+
+def suppressions(draft: Draft) -> list[Suppression]:
+    if "sm-lint" not in draft.text:  # most drafts: no need to look further
+        return []
+    found: list[Suppression] = []
+    settings = draft.front_matter.get("sm-lint") if draft.front_matter else None
+    allow = settings.get("allow") if isinstance(settings, dict) else None
+    for item in allow if isinstance(allow, list) else []:
+        if isinstance(item, dict) and _text(item.get("rule")):  # other shapes: the schema reports them
+            found.append(Suppression(item["rule"].strip(), _text(item.get("reason")),
+                                     _text(item.get("approved_by")), getattr(item, "line", 1), None, False))
+    for m in _INLINE.finditer(draft.text, draft.body_start):
+        line = draft.position(m.start())[0]
+        end_line = draft.position(m.end())[0]
+        for rule in re.split(r"\s*,\s*", m.group("ids")):
+            found.append(Suppression(rule, _text(m.group("reason")), None, line, end_line + 1, True))
+    return found

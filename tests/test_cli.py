@@ -1,0 +1,113 @@
+"""The command line end to end: inputs, exit codes, JSON, rules/explain, bad rule files."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+CLEAN = "【お知らせ】高田城址公園で観桜会を開きます。夜桜のライトアップは18時からです。\n"
+WARNING_ONLY = "来月から休館だそうです。\n"
+ERROR = "あのバカな客のせいで残業だ。\n"
+
+
+def run(*args, stdin=None, cwd=None, env=None):
+    return subprocess.run(
+        [sys.executable, "-m", "sm_lint", *args], input=stdin, capture_output=True, text=True,
+        cwd=cwd or ROOT, env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})},
+    )
+
+
+@pytest.fixture
+def drafts(tmp_path):
+    (tmp_path / "clean.md").write_text(CLEAN, encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "bad.markdown").write_text(ERROR, encoding="utf-8")
+    (tmp_path / "sub" / "warn.txt").write_text(WARNING_ONLY, encoding="utf-8")
+    (tmp_path / "sub" / "notes.csv").write_text(ERROR, encoding="utf-8")  # not a draft suffix
+    return tmp_path
+
+
+def test_clean_file_exits_zero(drafts):
+    r = run(str(drafts / "clean.md"))
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "問題は見つかりませんでした" in r.stdout
+
+
+def test_error_finding_exits_one_with_clause_and_match(drafts):
+    r = run(str(drafts / "sub" / "bad.markdown"), "--no-color")
+    assert r.returncode == 1
+    assert "bad.markdown:1:3" in r.stdout
+    assert "JP-P101" in r.stdout and "5(5) 不適切な発信を行わないこと" in r.stdout
+    assert "エラー 1 件" in r.stdout
+
+
+def test_warning_only_exits_zero_unless_fail_on_warning(drafts):
+    assert run(str(drafts / "sub" / "warn.txt")).returncode == 0
+    assert run(str(drafts / "sub" / "warn.txt"), "--fail-on", "warning").returncode == 1
+
+
+def test_directory_is_walked_for_draft_suffixes_only(drafts):
+    r = run(str(drafts), "--format", "json")
+    paths = {Path(f["path"]).name for f in json.loads(r.stdout)}
+    assert paths == {"bad.markdown", "warn.txt"}
+    assert r.returncode == 1
+
+
+def test_stdin_and_json_fields():
+    import jsonschema
+
+    r = run("-", "--format", "json", stdin=ERROR)
+    schema = json.loads((ROOT / "sm_lint" / "report" / "findings.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(json.loads(r.stdout), schema)
+    [finding] = json.loads(r.stdout)
+    assert finding["path"] == "-" and finding["match"] == "バカ"
+    assert (finding["line"], finding["column"], finding["end_column"]) == (1, 3, 5)
+
+
+def test_english_output():
+    r = run("-", "--lang", "en", "--format", "concise", stdin=ERROR)
+    assert "error JP-P101 [5(5)]" in r.stdout and 'The insulting expression "バカ"' in r.stdout
+
+
+def test_select_and_ignore_by_clause_category_and_id(drafts):
+    text = "【極秘】あのバカな客の件。\n"
+    def rules(*args):
+        return {f["rule"] for f in json.loads(run("-", "--format", "json", *args, stdin=text).stdout)}
+    assert rules() == {"JP-C101", "JP-P101"}
+    assert rules("--select", "5(4)") == {"JP-C101"}
+    assert rules("--ignore", "confidential") == {"JP-P101"}
+    assert rules("--ignore", "JP-P1") == {"JP-C101"}
+
+
+def test_missing_file_is_exit_two_with_one_line(drafts):
+    r = run(str(drafts / "nope.md"), str(drafts / "clean.md"))
+    assert r.returncode == 2
+    assert "nope.md" in r.stderr and "Traceback" not in r.stderr
+    assert "1 件の下書きを確認" in r.stdout  # the other file was still linted
+
+
+def test_no_colour_when_not_a_terminal_or_no_color():
+    assert "\x1b[" not in run("-", stdin=ERROR).stdout
+    assert "\x1b[" in run("-", stdin=ERROR, env={"FORCE_COLOR": "1"}).stdout  # the control
+    assert "\x1b[" not in run("-", stdin=ERROR, env={"FORCE_COLOR": "1", "NO_COLOR": "1"}).stdout
+    assert "\x1b[" not in run("-", "--no-color", stdin=ERROR, env={"FORCE_COLOR": "1"}).stdout
+
+
+def test_rules_lists_every_rule_and_explain_prints_the_clause():
+    listing = run("rules").stdout
+    assert "JP-P101\tprohibited\t5(5)\terror\tinsult" in listing
+    out = run("explain", "5(4)").stdout
+    assert "機密情報を保護すること" in out and "秘密に関する情報発信は一切行ってはいけません" in out
+    out = run("explain", "JP-P201").stdout
+    assert "JP-P201" in out and "人種、思想、信条等の差別" in out
+    assert run("explain", "9(9)").returncode == 2
+
+
+def test_usage_error_exits_two():
+    assert run("--format", "xml", "a.md").returncode == 2

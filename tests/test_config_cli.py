@@ -1,0 +1,195 @@
+"""`.sm-lint.yaml`: discovery by walking up, precedence (command line > file > defaults),
+select/ignore by id, category and clause, per-path ignores, severity overrides, fail-on,
+language, extra rule packs, `sm-lint config`, and errors that name file and line."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from pathlib import Path
+
+import pytest
+import yaml
+
+from helpers import run
+from sm_lint.config import SECTIONS
+
+DRAFT = "【極秘】窓口に来たあのバカな客のせいで説明会が長引きました。\n"  # JP-C101 (5(4)) and JP-P101 (5(5))
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return path
+
+
+def rules_fired(result) -> list[str]:
+    return [line.split()[2] for line in result.stdout.splitlines() if line.count(":") >= 2 and " [" in line]
+
+
+def concise(args, cwd):
+    return run(["--format", "concise", *args], cwd=cwd)
+
+
+def test_the_nearest_configuration_wins(tmp_path):
+    write(tmp_path / ".sm-lint.yaml", "ignore: [JP-P101]\n")
+    write(tmp_path / "news" / ".sm-lint.yaml", "ignore: [JP-C101]\n")
+    write(tmp_path / "top.md", DRAFT)
+    write(tmp_path / "news" / "deep" / "post.md", DRAFT)
+    assert rules_fired(concise(["top.md"], tmp_path)) == ["JP-C101"]
+    # news/.sm-lint.yaml is nearer than the root one, and replaces it (no merging).
+    assert rules_fired(concise(["news/deep/post.md"], tmp_path)) == ["JP-P101"]
+
+
+def test_explicit_config_replaces_discovery(tmp_path):
+    write(tmp_path / ".sm-lint.yaml", "ignore: [JP-P101]\n")
+    write(tmp_path / "ci.yaml", "ignore: [JP-C101]\n")
+    write(tmp_path / "post.md", DRAFT)
+    assert rules_fired(concise(["--config", "ci.yaml", "post.md"], tmp_path)) == ["JP-P101"]
+
+
+def test_command_line_select_replaces_and_ignore_adds(tmp_path):
+    write(tmp_path / ".sm-lint.yaml", "select: [JP-P101]\nignore: [JP-P5]\n")
+    write(tmp_path / "post.md", DRAFT + "雪が多いらしいです。\n")  # らしい: JP-P501 (hearsay)
+    assert rules_fired(concise(["post.md"], tmp_path)) == ["JP-P101"]
+    assert rules_fired(concise(["--select", "5(4)", "post.md"], tmp_path)) == ["JP-C101"]
+    assert rules_fired(concise(["--select", "5", "post.md"], tmp_path)) == ["JP-C101", "JP-P101"]
+    assert rules_fired(concise(["--select", "5", "--ignore", "confidential", "post.md"], tmp_path)) == ["JP-P101"]
+
+
+def test_per_path_ignores_are_relative_to_the_configuration(tmp_path):
+    write(tmp_path / ".sm-lint.yaml", """\
+        per-path-ignores:
+          "archive/**": [prohibited]
+          "*/2019-*.md": [5(4)]
+        """)
+    write(tmp_path / "archive" / "2019-01.md", DRAFT)
+    write(tmp_path / "drafts" / "2019-02.md", DRAFT)
+    write(tmp_path / "drafts" / "new.md", DRAFT)
+    # Run from inside a subfolder: the globs still count from the configuration's folder.
+    result = run(["--format", "concise", "../archive/2019-01.md", "2019-02.md", "new.md"], cwd=tmp_path / "drafts")
+    fired = [line.split(":")[0] + " " + line.split()[2] for line in result.stdout.splitlines() if " [" in line]
+    # archive/2019-01.md matches both globs (prohibited and 5(4) ignored): nothing left.
+    assert fired == ["2019-02.md JP-P101", "new.md JP-C101", "new.md JP-P101"]
+
+
+def test_severity_override_and_fail_on(tmp_path):
+    write(tmp_path / ".sm-lint.yaml", "severity: {JP-P101: warning, JP-C101: info}\nfail-on: warning\n")
+    write(tmp_path / "post.md", DRAFT)
+    result = concise(["post.md"], tmp_path)
+    assert "警告 JP-P101" in result.stdout and "情報 JP-C101" in result.stdout
+    assert result.exit_code == 1  # a warning, and fail-on is warning
+    assert concise(["--fail-on", "error", "post.md"], tmp_path).exit_code == 0  # the command line wins
+
+
+def test_language_from_the_configuration(tmp_path):
+    write(tmp_path / ".sm-lint.yaml", "lang: en\n")
+    write(tmp_path / "post.md", DRAFT)
+    messages = [f["message"] for f in json.loads(run(["--format", "json", "post.md"], cwd=tmp_path).stdout)]
+    assert messages[1] == 'The insulting expression "バカ" must not appear in an official post.'
+    assert messages[0] == '"極秘" marks secret or internal-only information, which must not be posted.'
+
+
+PACK = """\
+    pack: myoko
+    rules:
+      - id: {id}
+        name: former-city-name
+        category: prohibited
+        clause: 5(5)
+        severity: warning
+        message: 「{{match}}」は合併前の旧市名です。
+        suggestion: 妙高市
+        fix: safe
+        match:
+          words: [新井市]
+        examples:
+          invalid: [新井市のお知らせです。]
+          valid: [妙高市のお知らせです。]
+    """
+
+
+def test_rule_dirs_extend_the_built_in_pack(tmp_path):
+    write(tmp_path / ".sm-lint.yaml", "rule-dirs: [rules/myoko]\n")
+    write(tmp_path / "rules" / "myoko" / "names.yaml", PACK.format(id="MY-001"))
+    write(tmp_path / "post.md", "新井市のバカな話です。\n")
+    assert rules_fired(concise(["post.md"], tmp_path)) == ["MY-001", "JP-P101"]
+    # Selected and overridden like any rule.
+    assert rules_fired(concise(["--select", "MY", "post.md"], tmp_path)) == ["MY-001"]
+    sarif = json.loads(run(["--format", "sarif", "post.md"], cwd=tmp_path).stdout)
+    assert [r["id"] for r in sarif["runs"][0]["tool"]["driver"]["rules"]] == ["MY-001", "JP-P101"]
+
+
+def test_rule_dirs_cannot_redefine_a_built_in_rule(tmp_path):
+    write(tmp_path / ".sm-lint.yaml", "rule-dirs: [mine]\n")
+    write(tmp_path / "mine" / "names.yaml", PACK.format(id="JP-P101"))
+    write(tmp_path / "post.md", DRAFT)
+    result = concise(["post.md"], tmp_path)
+    assert result.exit_code == 2
+    assert "duplicate rule id JP-P101" in result.stderr and "names.yaml:" in result.stderr
+
+
+@pytest.mark.parametrize("text,line,problem", [
+    ("ignore: [JP-P101]\ncolour: red\n", 2, "unknown setting `colour`"),
+    ("fail-on: warning\nseverity:\n  JP-P101: fatal\n", 2, "severity.JP-P101"),
+    ("fail-on: sometimes\n", 1, "`fail-on` is one of"),
+    ("lang: fr\n", 1, "`lang` is one of"),
+    ("select: [JP-P101]\nper-path-ignores:\n  archive/**: 5\n", 3, "per-path-ignores.archive/**"),
+    ("rule-dirs: [nowhere]\n", 1, "rule directory not found"),
+    ("select: [JP-P101\n", 2, "not valid YAML"),
+])
+def test_bad_configuration_is_an_error_with_file_and_line(tmp_path, text, line, problem):
+    write(tmp_path / ".sm-lint.yaml", text)
+    write(tmp_path / "post.md", DRAFT)
+    result = concise(["post.md"], tmp_path)
+    assert result.exit_code == 2
+    assert f".sm-lint.yaml:{line}: " in result.stderr and problem in result.stderr
+    shown = run(["config"], cwd=tmp_path)
+    assert shown.exit_code == 2 and f".sm-lint.yaml:{line}: " in shown.stderr
+
+
+def test_config_command_shows_the_effective_configuration(tmp_path, monkeypatch):
+    monkeypatch.setitem(SECTIONS, "links", ({"trusted": ["city.joetsu.niigata.jp"], "https-only": True}, None))
+    write(tmp_path / ".sm-lint.yaml", """\
+        ignore: [JP-P501]
+        per-path-ignores:
+          "archive/**": [prohibited]
+        links:
+          https-only: false
+        """)
+    write(tmp_path / "archive" / "old.md", DRAFT)
+    result = run(["config", "archive/old.md"], cwd=tmp_path)
+    assert result.exit_code == 0, result.stderr
+    first, _, rest = result.stdout.partition("\n")
+    assert first == f"# 設定ファイル: {tmp_path / '.sm-lint.yaml'}"
+    shown = yaml.safe_load(rest)
+    assert shown["ignore"] == ["JP-P501", "prohibited"]  # for this draft, the per-path ignore applies
+    assert shown["fail-on"] == "error" and shown["lang"] == "ja"  # defaults filled in
+    assert shown["links"] == {"trusted": ["city.joetsu.niigata.jp"], "https-only": False}
+    folder = yaml.safe_load(run(["config"], cwd=tmp_path).stdout.partition("\n")[2])
+    assert folder["ignore"] == ["JP-P501"]
+
+
+def test_config_command_without_a_file_shows_defaults(tmp_path):
+    result = run(["config", str(tmp_path)], cwd=tmp_path)
+    assert "(なし: 既定値)" in result.stdout.splitlines()[0]
+    assert yaml.safe_load(result.stdout.partition("\n")[2])["select"] == []
+
+
+def test_stdin_filename_finds_the_configuration(tmp_path):
+    write(tmp_path / "news" / ".sm-lint.yaml", "ignore: [JP-C101]\n")
+    (tmp_path / "news").mkdir(exist_ok=True)
+    result = run(["--format", "concise", "--stdin-filename", "news/post.md", "-"], cwd=tmp_path, stdin=DRAFT)
+    assert rules_fired(result) == ["JP-P101"]
+    assert result.stdout.startswith("news/post.md:1:")
+
+
+def test_rules_and_explain_include_the_configured_packs(tmp_path):
+    write(tmp_path / ".sm-lint.yaml", "rule-dirs: [rules/myoko]\nlang: en\n")
+    write(tmp_path / "rules" / "myoko" / "names.yaml", PACK.format(id="MY-001"))
+    listed = run(["rules"], cwd=tmp_path).stdout
+    assert "MY-001\tprohibited\t5(5)\twarning\tformer-city-name" in listed and "JP-P101\t" in listed
+    assert run(["explain", "MY-001"], cwd=tmp_path).stdout.startswith("MY-001 former-city-name (prohibited, warning)")
+    # The report's own words follow the configuration's language too.
+    write(tmp_path / "post.md", "新井市のお知らせです。\n")
+    assert "1 draft(s) checked: 0 error(s), 1 warning(s), 0 info" in run(["--no-color", "post.md"], cwd=tmp_path).stdout

@@ -1,0 +1,168 @@
+"""`--fix` applies safe suggestions only, keeps encoding and line endings, writes atomically;
+`--diff` shows the same changes and writes nothing."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from helpers import run
+from sm_lint.findings import Finding
+from sm_lint.errors import InputError
+from sm_lint.fix import apply_edits, encode_like
+from sm_lint.rules.loader import compile_rule
+from sm_lint.yamlsafe import load_yaml
+
+# 裏日本 (JP-P201) and 看護婦 (JP-P203) have safe rewrites; バカ (JP-P101) has none;
+# 盲判 (JP-P204) has a suggestion marked `fix: unsafe` (it is a paraphrase, not a drop-in word).
+DRAFT = (
+    "---\r\nplatform: x\r\napproved_by: 広報対話課長\r\n---\r\n"
+    "裏日本の冬は看護婦さんが大変です。\r\n"
+    "窓口に来たあのバカな客。\r\n"
+    "申請書に盲判を押さないでください。\r\n"
+)
+FIXED = (
+    "---\r\nplatform: x\r\napproved_by: 広報対話課長\r\n---\r\n"
+    "日本海側の冬は看護師さんが大変です。\r\n"
+    "窓口に来たあのバカな客。\r\n"
+    "申請書に盲判を押さないでください。\r\n"
+)
+
+
+@pytest.fixture
+def draft(tmp_path) -> Path:
+    path = tmp_path / "post.md"
+    path.write_bytes(DRAFT.encode("utf-8"))
+    return path
+
+
+def test_diff_shows_the_safe_fixes_and_writes_nothing(draft):
+    before = draft.stat().st_mtime_ns
+    result = run(["--diff", "post.md"], cwd=draft.parent)
+    assert result.exit_code == 1  # there is something to fix
+    diff = result.stdout_bytes.decode("utf-8")  # (click's .stdout turns CRLF into LF)
+    assert "-裏日本の冬は看護婦さんが大変です。\r\n+日本海側の冬は看護師さんが大変です。\r\n" in diff
+    changed = [line for line in diff.split("\n") if line[:1] in ("+", "-") and line[:3] not in ("---", "+++")]
+    assert changed == ["-裏日本の冬は看護婦さんが大変です。\r", "+日本海側の冬は看護師さんが大変です。\r"]
+    assert draft.read_bytes() == DRAFT.encode("utf-8") and draft.stat().st_mtime_ns == before
+
+
+def test_no_option_ever_writes_without_fix(draft):
+    for args in (["post.md"], ["--format", "json", "post.md"], ["--statistics", "post.md"], ["--diff", "post.md"]):
+        run(args, cwd=draft.parent)
+        assert draft.read_bytes() == DRAFT.encode("utf-8")
+
+
+def test_fix_writes_keeps_crlf_and_reports_what_is_left(draft):
+    draft.chmod(0o640)
+    result = run(["--format", "concise", "--fix", "post.md"], cwd=draft.parent)
+    assert draft.read_bytes() == FIXED.encode("utf-8")
+    assert stat.S_IMODE(draft.stat().st_mode) == 0o640
+    assert os.listdir(draft.parent) == ["post.md"]  # no temporary file left behind
+    assert "2 件を修正しました (1 ファイル)" in result.stderr
+    # What is left is reported at its place in the fixed file.
+    assert [line.split(": ")[0] + " " + line.split()[2] for line in result.stdout.splitlines()] == [
+        "post.md:6:8 JP-P101", "post.md:7:5 JP-P204"]
+    assert result.exit_code == 1
+    again = run(["--diff", "post.md"], cwd=draft.parent)
+    assert (again.exit_code, again.stdout) == (0, "")
+
+
+@pytest.mark.parametrize("encoding,data", [
+    ("utf-8-sig", "\ufeff外人に道を聞かれました。\n"),
+    ("cp932", "外人に道を聞かれました。\n"),
+])
+def test_fix_keeps_the_encoding(tmp_path, encoding, data):
+    path = tmp_path / "post.txt"
+    path.write_bytes(data.lstrip("\ufeff").encode(encoding))
+    result = run(["--fix", "post.txt"], cwd=tmp_path)
+    if result.exit_code == 2:  # this build cannot read the encoding at all: nothing may be written
+        assert path.read_bytes() == data.lstrip("\ufeff").encode(encoding)
+        pytest.skip(f"{encoding} drafts are not read by this build: {result.stderr.strip()}")
+    assert path.read_bytes() == "外国人に道を聞かれました。\n".encode(encoding)
+
+
+def test_fix_on_stdin_prints_the_fixed_text_and_reports_on_stderr(tmp_path):
+    result = run(["--fix", "--format", "concise", "--stdin-filename", "post.md", "-"], cwd=tmp_path,
+                 stdin="外人に道を聞かれました。あのバカな客。")
+    assert result.stdout == "外国人に道を聞かれました。あのバカな客。"
+    assert result.stderr.splitlines() == [
+        "1 件を修正しました (1 ファイル)",
+        "post.md:1:16: エラー JP-P101 [5(5)] 侮辱的・不敬な表現「バカ」は公式の発信に使えません。",
+    ]
+    assert not any(tmp_path.iterdir())
+
+
+def finding(start, end, fix):
+    return Finding(path="p", line=1, column=start + 1, end_line=1, end_column=end + 1, rule="R", name="n",
+                   category="prohibited", clause="5(5)", clause_title="", severity="error", message="",
+                   match="", suggestion=fix, start=start, end=end, fix=fix)
+
+
+def test_overlapping_edits_apply_once():
+    text = "abcdef"
+    fixed, count = apply_edits(text, [finding(3, 5, "X"), finding(0, 2, "Y"), finding(1, 4, "Z"), finding(0, 2, "Y")])
+    assert (fixed, count) == ("YcXf", 2)
+
+
+def test_fix_must_be_safe_or_unsafe():
+    item = load_yaml("""\
+id: T-1
+name: t
+category: prohibited
+clause: 5(5)
+severity: error
+message: m
+fix: always
+match: {words: [外人]}
+examples: {invalid: [外人], valid: [外国人]}
+""")
+    with pytest.raises(Exception, match="`fix` is safe or unsafe"):
+        compile_rule(item, Path("t.yaml"))
+
+
+def test_encode_like_keeps_the_original_encoding_or_refuses():
+    old, new = "外人の方へ\r\n", "外国人の方へ\r\n"
+    for encoding in ("utf-8", "cp932", "euc-jp"):
+        assert encode_like(old.encode(encoding), old, new, "p") == new.encode(encoding)
+    assert encode_like(b"\xef\xbb\xbf" + old.encode(), old, new, "p") == b"\xef\xbb\xbf" + new.encode()
+    # Bytes that are not this text in any known encoding: refuse rather than guess.
+    with pytest.raises(InputError, match="cannot fix"):
+        encode_like("外人の方へ\n".encode(), old, new, "p")
+    # A replacement the file's encoding cannot hold: refuse too (髙 is not in EUC-JP).
+    with pytest.raises(InputError, match="cannot fix"):
+        encode_like(old.encode("euc-jp"), old, "髙" + new, "p")
+
+
+def test_a_waived_finding_is_never_fixed(tmp_path):
+    from dataclasses import replace
+
+    from sm_lint.fix import Reader, plan
+    from sm_lint.inputs import Source
+
+    path = tmp_path / "post.md"
+    path.write_text("外人墓地ではなく外人の話。\n", encoding="utf-8")
+    source = Source("post.md", path)
+    f1, f2 = finding(0, 2, "外国人"), finding(8, 10, "外国人")
+    waived = replace(f1, path="post.md", suppressed_by="承認済み: 広報対話課長 2026-11-01")
+    drafts = {"post.md": type("D", (), {"text": path.read_text(encoding="utf-8")})()}
+    (change,) = plan([waived, replace(f2, path="post.md")], drafts, [source], Reader())
+    assert change.new == "外人墓地ではなく外国人の話。\n" and change.count == 1
+
+
+def test_fix_upgrades_plain_http_links_to_trusted_hosts_only(tmp_path):
+    draft = tmp_path / "link.md"
+    draft.write_text(
+        "詳しくは http://www.city.joetsu.niigata.jp/soshiki/koho/ をご覧ください。\n"
+        "[市のページ](http://www.city.joetsu.niigata.jp/site/kanko/)\n",
+        encoding="utf-8",
+    )
+    run(["--fix", "link.md"], cwd=tmp_path)
+    assert draft.read_text(encoding="utf-8") == (
+        "詳しくは https://www.city.joetsu.niigata.jp/soshiki/koho/ をご覧ください。\n"
+        # the Markdown link is reported with its suggestion, but not rewritten
+        "[市のページ](http://www.city.joetsu.niigata.jp/site/kanko/)\n"
+    )

@@ -1,0 +1,86 @@
+"""Rule files are user data: every mistake is `path:line: what`, never a traceback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sm_lint.errors import RuleError
+from sm_lint.rules.loader import load_rules
+
+GOOD = """\
+rules:
+  - id: X-001
+    name: test-word
+    category: prohibited
+    clause: 5(5)
+    severity: warning
+    message: 「{match}」は使えません。
+    match:
+      words: [雪だるま]
+    examples:
+      invalid: [雪だるまを作ろう]
+      valid: [雪かきをしよう]
+"""
+
+
+def load_text(tmp_path: Path, text: str):
+    (tmp_path / "pack.yaml").write_text(text, encoding="utf-8")
+    return load_rules([tmp_path])
+
+
+def error_of(tmp_path, text) -> str:
+    with pytest.raises(RuleError) as info:
+        load_text(tmp_path, text)
+    return str(info.value)
+
+
+def test_a_new_rule_needs_no_python(tmp_path, linter):
+    [rule] = load_text(tmp_path, GOOD)
+    [finding] = linter.lint_text("みんなで雪だるまを作ろう。", rules=[rule])
+    assert finding.rule == "X-001" and finding.match == "雪だるま"
+
+
+@pytest.mark.parametrize("change,line,needle", [
+    (("severity: warning", "severity: fatal"), 6, "severity"),
+    (("clause: 5(5)", "clause: 99"), 5, "clause"),
+    (("category: prohibited", "category: rude"), 4, "category"),
+    (("      valid: [雪かきをしよう]\n", ""), 10, "examples.valid"),
+    (("words: [雪だるま]", "wordz: [雪だるま]"), 8, "exactly one kind"),
+    (("words: [雪だるま]", "regex: '(雪'"), 9, "does not compile"),
+    (("    name: test-word\n", "    name: test-word\n    colour: red\n"), 2, "unknown key"),
+    (("message: 「{match}」は使えません。", "message: 「{match」"), 7, "placeholder"),
+    (("  - id: X-001", "  - id: X-001\n    bad: [unclosed"), 4, "not valid YAML"),
+])
+def test_broken_rule_is_reported_with_path_and_line(tmp_path, change, line, needle):
+    message = error_of(tmp_path, GOOD.replace(*change))
+    assert message.startswith(f"{tmp_path / 'pack.yaml'}:{line}:"), message
+    assert needle in message
+
+
+def test_duplicate_ids_are_refused(tmp_path):
+    (tmp_path / "other.yaml").write_text(GOOD, encoding="utf-8")
+    assert "duplicate rule id X-001" in error_of(tmp_path, GOOD)
+
+
+def test_yaml_tags_cannot_build_python_objects(tmp_path):
+    message = error_of(tmp_path, "rules: !!python/object/apply:os.system ['echo hi']\n")
+    assert "not valid YAML" in message
+
+
+def test_broken_rule_file_on_the_command_line_is_exit_two(tmp_path):
+    import subprocess
+    import sys
+
+    bad = tmp_path / "rules"
+    bad.mkdir()
+    (bad / "pack.yaml").write_text(GOOD.replace("severity: warning", "severity: fatal"), encoding="utf-8")
+    script = (
+        "import sys; from pathlib import Path; import sm_lint.rules.loader as l;"
+        f"l.default_pack_dirs = lambda: [Path({str(bad)!r})];"
+        "from sm_lint.cli import main; sys.argv=['sm-lint','-']; main()"
+    )
+    r = subprocess.run([sys.executable, "-c", script], input="テスト", capture_output=True, text=True)
+    assert r.returncode == 2
+    assert r.stderr.strip().count("\n") == 0 and "pack.yaml:6" in r.stderr and "Traceback" not in r.stderr

@@ -1,0 +1,94 @@
+"""The pre-commit hooks, run by the real `pre-commit` against a temporary git repository of
+drafts whose .pre-commit-config.yaml points at a snapshot of this checkout (its tracked and
+new files, committed in a scratch repository, as `pre-commit try-repo` would do)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+PRE_COMMIT = shutil.which("pre-commit") or (
+    str(Path(sys.executable).with_name("pre-commit")) if Path(sys.executable).with_name("pre-commit").exists() else None
+)
+
+pytestmark = pytest.mark.skipif(PRE_COMMIT is None, reason="pre-commit is not installed (pip install '.[test]')")
+
+
+def git(*args, cwd):
+    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.invalid",
+           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.invalid"}
+    return subprocess.run(["git", *args], cwd=cwd, env=env, check=True, capture_output=True, text=True).stdout
+
+
+@pytest.fixture(scope="module")
+def hook_repo(tmp_path_factory) -> tuple[Path, str]:
+    """This checkout as a commit in a scratch repository: pre-commit clones hooks at a commit."""
+    if not (ROOT / ".git").exists():
+        pytest.skip("not a git checkout (an sdist): nothing for pre-commit to clone")
+    snapshot = tmp_path_factory.mktemp("sm-lint-hooks")
+    listed = git("ls-files", "-z", "--cached", "--others", "--exclude-standard", cwd=ROOT)
+    for name in filter(None, listed.split("\0")):
+        source = ROOT / name
+        if source.is_file():
+            (snapshot / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, snapshot / name)
+    git("init", "-q", cwd=snapshot)
+    git("add", "-A", cwd=snapshot)
+    git("commit", "-q", "-m", "snapshot", cwd=snapshot)
+    return snapshot, git("rev-parse", "HEAD", cwd=snapshot).strip()
+
+
+@pytest.fixture(scope="module")
+def pre_commit_home(tmp_path_factory) -> Path:
+    # One hook environment for the module's runs, never the user's cache.
+    return tmp_path_factory.mktemp("pre-commit-home")
+
+
+def content_repo(tmp_path: Path, hook_repo, hooks: list[str]) -> Path:
+    repo, rev = hook_repo
+    drafts = tmp_path / "drafts-repo"
+    (drafts / "posts").mkdir(parents=True)
+    (drafts / "posts" / "bus.md").write_text("裏日本の冬に備えて、あのバカな計画が進んでいます。\n", encoding="utf-8")
+    (drafts / "posts" / "garbage.txt").write_text("ごみの収集は朝8時30分までに出してください。\n", encoding="utf-8")
+    # Not a draft: pre-commit must not pass it to the hook (types: markdown / plain-text only).
+    (drafts / "tool.py").write_text("# 裏日本\n", encoding="utf-8")
+    hook_lines = "".join(f"      - id: {h}\n" for h in hooks)
+    (drafts / ".pre-commit-config.yaml").write_text(
+        f"repos:\n  - repo: {repo}\n    rev: {rev}\n    hooks:\n{hook_lines}", encoding="utf-8")
+    git("init", "-q", cwd=drafts)
+    git("add", "-A", cwd=drafts)
+    return drafts
+
+
+def pre_commit(drafts: Path, home: Path, *args):
+    env = {**os.environ, "PRE_COMMIT_HOME": str(home), "NO_COLOR": "1"}
+    env.pop("PYTHONPATH", None)  # the hook must run from its own environment, not this checkout
+    return subprocess.run([PRE_COMMIT, "run", "--all-files", "--color", "never", *args], cwd=drafts, env=env,
+                          capture_output=True, text=True, timeout=900)
+
+
+def test_check_hook_fails_on_findings_in_drafts_only(tmp_path, hook_repo, pre_commit_home):
+    drafts = content_repo(tmp_path, hook_repo, ["sm-lint"])
+    result = pre_commit(drafts, pre_commit_home, "sm-lint")
+    output = result.stdout + result.stderr
+    assert result.returncode == 1, output
+    assert "posts/bus.md:1:1: エラー JP-P201" in output
+    assert "posts/bus.md:1:" in output and "JP-P101" in output
+    assert "tool.py" not in output and "garbage.txt:" not in output
+    assert (drafts / "posts" / "bus.md").read_text(encoding="utf-8").startswith("裏日本")  # never writes
+
+
+def test_fix_hook_rewrites_the_safe_terms(tmp_path, hook_repo, pre_commit_home):
+    drafts = content_repo(tmp_path, hook_repo, ["sm-lint-fix"])
+    result = pre_commit(drafts, pre_commit_home, "sm-lint-fix")
+    output = result.stdout + result.stderr
+    assert result.returncode == 1, output  # files were modified, and バカ is left to a person
+    assert (drafts / "posts" / "bus.md").read_text(encoding="utf-8") == "日本海側の冬に備えて、あのバカな計画が進んでいます。\n"
+    assert (drafts / "tool.py").read_text(encoding="utf-8") == "# 裏日本\n"
+    assert "JP-P101" in output and "JP-P201" not in output
