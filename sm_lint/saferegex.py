@@ -110,17 +110,20 @@ class Guarded:
         except TimeoutError:
             raise self._timeout() from None
 
-    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize):
+    def _bounded(self, method: str, *args):
         try:
-            return self.pattern.search(text, pos, endpos, timeout=MATCH_SECONDS)
+            return getattr(self.pattern, method)(*args, timeout=MATCH_SECONDS)
         except TimeoutError:
             raise self._timeout() from None
 
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize):
+        return self._bounded("search", text, pos, endpos)
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize):
+        return self._bounded("match", text, pos, endpos)
+
     def fullmatch(self, text: str):
-        try:
-            return self.pattern.fullmatch(text, timeout=MATCH_SECONDS)
-        except TimeoutError:
-            raise self._timeout() from None
+        return self._bounded("fullmatch", text)
 
 
 def compile_user(source: str, where: str, ignorecase: bool = False):

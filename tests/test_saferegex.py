@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from sm_lint import saferegex
 from sm_lint.errors import RuleError
-from sm_lint.rules.loader import compile_rule, default_pack_dirs, load_rules, rule_files
+from sm_lint.rules.loader import compile_files, compile_rule, default_pack_dirs, load_rules, rule_files
 from sm_lint.rules.registry import load_kinds
 from sm_lint.runner import Linter
 from sm_lint.saferegex import Guarded, compile_user, to_re2
@@ -129,3 +129,16 @@ def test_the_shipped_rules_match_as_python_re_would():
                 assert [m.span() for m in ours.finditer(text)] == [m.span() for m in python.finditer(text)]
                 compared += 1
     assert compared > 20
+
+
+def test_every_rule_finds_the_same_with_and_without_re2(monkeypatch):
+    """RE2 is only an engine swap: on every rule example the findings are exactly those of
+    the backtracking engine (which follows Python's `re`)."""
+    files = rule_files(default_pack_dirs())
+    fast = Linter(rules=compile_files(files))
+    monkeypatch.setattr(saferegex, "to_re2", lambda source: None)
+    slow = Linter(rules=compile_files(files))
+    texts = sorted({t for r in fast.all_rules for t in (*r.invalid, *r.valid)})
+    assert len(texts) > 100
+    for text in texts:
+        assert fast.lint_text(text) == slow.lint_text(text), text

@@ -4,13 +4,13 @@ and the rule's `note` (with `{name}`) then explains why."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
 from sm_lint.errors import RuleError
 from sm_lint.privacy.names import private_name_near
 from sm_lint.rules.model import SEVERITIES, Hit
+from sm_lint.saferegex import compile_user
 
 DEFAULT_WINDOW = 120  # characters on the same line; a short post's sentence or two
 
@@ -58,16 +58,13 @@ def window(spec: dict, where: str) -> int:
     return value
 
 
-def pattern(value: Any, where: str, key: str) -> re.Pattern:
+def pattern(value: Any, where: str, key: str):
     """A regex or a list of alternatives (as in the `regex` kind)."""
     if isinstance(value, list) and value and all(isinstance(p, str) and p for p in value):
         value = "|".join(f"(?:{p})" for p in value)
     if not isinstance(value, str) or not value:
         raise RuleError(where, f"`{key}` must be a regex or a list of them")
-    try:
-        return re.compile(value)
-    except re.error as exc:
-        raise RuleError(where, f"`{key}` does not compile: {exc}") from None
+    return compile_user(value, f"{where} (`{key}`)")
 
 
 def graded_hit(analysis, start: int, end: int, grade: Grade, note_template: str, span: int) -> Hit:
