@@ -75,5 +75,8 @@ def write_baseline(path: Path, findings: Iterable[Finding]) -> int:
         for (rule, where, match), n in sorted(counts.items(), key=lambda kv: (kv[0][1], kv[0][0], kv[0][2]))
     ]
     text = json.dumps({"version": VERSION, "tool": "sm-lint", "findings": entries}, ensure_ascii=False, indent=2)
-    path.write_text(text + "\n", encoding="utf-8")
+    try:
+        path.write_text(text + "\n", encoding="utf-8")
+    except OSError as exc:  # a missing folder or no permission is the user's to fix, not a crash
+        raise ConfigError(str(path), f"cannot write the baseline: {exc.strerror or exc}") from None
     return sum(counts.values())

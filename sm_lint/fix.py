@@ -97,6 +97,13 @@ def unified_diff(change: Change) -> str:
 
 
 def write_atomic(path: Path, data: bytes) -> None:
+    try:
+        _replace(path, data)
+    except OSError as exc:  # a read-only folder or a full disk: say so, the draft is untouched
+        raise InputError(str(path), f"cannot write the fix ({exc.strerror or exc}); the file is unchanged") from None
+
+
+def _replace(path: Path, data: bytes) -> None:
     folder = path.resolve().parent
     mode = path.stat().st_mode
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".sm-lint", dir=folder)

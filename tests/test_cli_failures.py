@@ -47,3 +47,29 @@ def test_output_into_a_closed_pipe_ends_quietly(tmp_path, fmt):
     assert proc.stdout.count("\n") == 1
     assert proc.stderr == ""
 
+
+
+def test_a_baseline_that_cannot_be_written_is_a_clear_error_not_a_crash(tmp_path):
+    # Found by the robustness checks: this used to escape as FileNotFoundError.
+    (tmp_path / "d.md").write_text("これは極秘です。", encoding="utf-8")
+    target = tmp_path / "missing-folder" / "baseline.json"
+    out = CliRunner().invoke(main, ["--write-baseline", str(target), str(tmp_path / "d.md")])
+    assert out.exit_code == 2
+    assert out.output == f"sm-lint: {target}: cannot write the baseline: No such file or directory\n"
+
+
+def test_a_fix_that_cannot_be_written_is_a_clear_error_and_the_draft_is_unchanged(tmp_path, monkeypatch):
+    # Root writes anywhere, so the read-only folder is simulated where the temporary file is made.
+    import tempfile
+
+    def read_only(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "mkstemp", read_only)
+    draft = tmp_path / "d.md"
+    draft.write_text("---\nplatform: x\napproved_by: 広報対話課長\n---\n裏日本の冬です。\n", encoding="utf-8")
+    before = draft.read_bytes()
+    out = CliRunner().invoke(main, ["--fix", str(draft)])
+    assert out.exit_code == 2
+    assert f"sm-lint: {draft}: cannot write the fix (Permission denied); the file is unchanged" in out.output
+    assert "内部エラー" not in out.output and draft.read_bytes() == before
