@@ -6,6 +6,7 @@ first character that cannot be part of the item, so 「https://example.jp/です
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -51,28 +52,45 @@ def _trim_url(text: str) -> str:
     return text
 
 
+class _Spans:
+    """Disjoint spans kept sorted, so an overlap test is a binary search, not a scan: a draft
+    with tens of thousands of hashtags took minutes with a scan."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def free(self, start: int, end: int) -> bool:
+        # Disjoint and sorted, so the last span starting before `end` has the largest end.
+        i = bisect.bisect_left(self.starts, end) - 1
+        return i < 0 or self.ends[i] <= start
+
+    def add(self, start: int, end: int) -> None:
+        i = bisect.bisect_left(self.starts, start)
+        self.starts.insert(i, start)
+        self.ends.insert(i, end)
+
+
 def extract_entities(view: str) -> list[Entity]:
     found: list[Entity] = []
-    taken: list[tuple[int, int]] = []
-
-    def free(start: int, end: int) -> bool:
-        return all(end <= a or start >= b for a, b in taken)
+    taken = _Spans()
+    free = taken.free
 
     for m in _MARKDOWN.finditer(view):
         target = m.group("target")
         if _URL.fullmatch(target):
             found.append(Entity("url", target, m.start(), m.end(), m.group("label")))
-            taken.append(m.span())
+            taken.add(*m.span())
     for m in _URL.finditer(view):
         text = _trim_url(m.group())
         if len(text) <= len("https:") or not free(m.start(), m.start() + len(text)):
             continue
         found.append(Entity("url", text, m.start(), m.start() + len(text)))
-        taken.append((m.start(), m.start() + len(text)))
+        taken.add(m.start(), m.start() + len(text))
     for kind, pattern in (("email", _EMAIL), ("mention", _MENTION), ("hashtag", _HASHTAG)):
         for m in pattern.finditer(view):
             if free(m.start(), m.end()):
                 found.append(Entity(kind, m.group(), m.start(), m.end()))
-                taken.append((m.start(), m.end()))
+                taken.add(m.start(), m.end())
     found.sort(key=lambda e: e.start)
     return found

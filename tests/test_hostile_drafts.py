@@ -6,6 +6,7 @@ import codecs
 import gc
 import socket
 import sys
+import time
 
 import pytest
 from click.testing import CliRunner
@@ -85,3 +86,16 @@ def test_caches_never_hold_draft_text(tmp_path):
     result = Linter(Options()).lint_sources(list(expand([str(tmp_path)])))
     assert result.findings  # the draft really was analysed
     assert marker not in _cached_reprs()
+
+
+def test_tens_of_thousands_of_entities_take_linear_time():
+    # Found by the robustness checks: the overlap test scanned every earlier entity, so
+    # 20,000 hashtags took 6 s and 80,000 would take minutes.
+    from sm_lint.extract import extract_entities
+
+    text = "#上越 @joetsu_city https://example.jp/#x mail@example.jp " * 20_000
+    started = time.perf_counter()
+    entities = extract_entities(text)
+    assert time.perf_counter() - started < 3
+    assert [e.kind for e in entities[:4]] == ["hashtag", "mention", "url", "email"]
+    assert len(entities) == 80_000  # the #x inside the URL is not a hashtag of its own
