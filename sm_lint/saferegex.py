@@ -27,6 +27,7 @@ _CLASSES = {
     "w": r"\p{L}\p{N}_",
     "s": r"\t\n\x0b\x0c\r\x1c-\x1f\x85\p{Z}",
 }
+_SLICE_LIMIT = 4096  # characters of a window given to RE2 as a copy
 _RE2_OPTIONS = re2.Options()
 _RE2_OPTIONS.log_errors = False  # RE2 would print its own parse errors on stderr
 
@@ -87,6 +88,78 @@ def to_re2(source: str) -> str | None:
     return "".join(out)
 
 
+class Linear:
+    """An RE2 pattern. RE2's Python binding encodes the whole text on every call, so a search
+    between `pos` and `endpos` (done per name, per line...) is given only that slice plus the
+    character before `pos` (which `^` looks at), and the match offsets are moved back. A long
+    window (one search per name on a long line) would still copy it each time: those go to
+    the same pattern on the time-limited engine, which searches in place."""
+
+    def __init__(self, pattern, source: str, where: str, flags: int):
+        self.pattern = pattern
+        self.groups = pattern.groups
+        self.groupindex = pattern.groupindex
+        self.source, self.where, self.flags = source, where, flags
+        self._in_place: Guarded | None = None
+
+    def _window(self, method: str, text: str, pos: int, endpos: int):
+        n = len(text)
+        pos, endpos = min(max(pos, 0), n), min(max(endpos, 0), n)
+        if pos == 0 and endpos == n:
+            return getattr(self.pattern, method)(text), 0
+        if pos > endpos:
+            return None, 0
+        if endpos - pos > _SLICE_LIMIT:
+            if self._in_place is None:
+                self._in_place = Guarded(regex.compile(self.source, self.flags), self.source, self.where)
+            return getattr(self._in_place, method)(text, pos, endpos), 0
+        lo = max(0, pos - 1)
+        return getattr(self.pattern, method)(text[lo:endpos], pos - lo), lo
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize):
+        m, shift = self._window("search", text, pos, endpos)
+        return _Shifted(m, shift) if m and shift else m
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize):
+        m, shift = self._window("match", text, pos, endpos)
+        return _Shifted(m, shift) if m and shift else m
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator:
+        matches, shift = self._window("finditer", text, pos, endpos)
+        return (_Shifted(m, shift) for m in matches) if shift else iter(matches or ())
+
+    def fullmatch(self, text: str):
+        return self.pattern.fullmatch(text)
+
+
+class _Shifted:
+    """A match found in a slice, with offsets in the whole text."""
+
+    __slots__ = ("match", "shift")
+
+    def __init__(self, match, shift: int):
+        self.match, self.shift = match, shift
+
+    def span(self, group: int = 0) -> tuple[int, int]:
+        start, end = self.match.span(group)
+        return (start, end) if start < 0 else (start + self.shift, end + self.shift)
+
+    def start(self, group: int = 0) -> int:
+        return self.span(group)[0]
+
+    def end(self, group: int = 0) -> int:
+        return self.span(group)[1]
+
+    def group(self, *groups):
+        return self.match.group(*groups)
+
+    def groups(self, default=None):
+        return self.match.groups(default)
+
+    def __getitem__(self, group):
+        return self.match[group]
+
+
 class Guarded:
     """A `regex` pattern whose every search stops after MATCH_SECONDS."""
 
@@ -136,13 +209,15 @@ def compile_user(source: str, where: str, ignorecase: bool = False):
     except (re.error, OverflowError, RecursionError) as exc:
         raise RuleError(where, f"regex {_shown(source)} does not compile (正規表現の誤り): {exc}") from None
     translated = to_re2(source)
+    engine_flags = regex.IGNORECASE if ignorecase else 0
     if translated is not None:
         try:
-            return re2.compile(f"(?i){translated}" if ignorecase else translated, _RE2_OPTIONS)
+            compiled = re2.compile(f"(?i){translated}" if ignorecase else translated, _RE2_OPTIONS)
+            return Linear(compiled, source, where, engine_flags)
         except re2.error:
             pass  # look-arounds, back-references, ...: the guarded engine below
     try:
-        pattern = regex.compile(source, regex.IGNORECASE if ignorecase else 0)
+        pattern = regex.compile(source, engine_flags)
     except regex.error as exc:
         raise RuleError(where, f"regex {_shown(source)} does not compile (正規表現の誤り): {exc}") from None
     return Guarded(pattern, source, where)

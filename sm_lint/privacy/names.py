@@ -108,10 +108,15 @@ def _split_names(analysis, taken: set[int], places) -> list[tuple[int, int, int]
     return found
 
 
+_ROLE_REACH = 64
+
+
 def _public(analysis, start: int, end: int, stop: int) -> bool:
     text = analysis.text
     roles = word_list("public-roles")
-    line_start = line_span(text, start, end)[0]
+    # Only the end of the line before the name can hold a role: looking at no more than
+    # _ROLE_REACH characters keeps one name O(1) (a long line of names was quadratic).
+    line_start = max(line_span(text, start, end)[0], start - _ROLE_REACH)
     before = text[line_start:start].rstrip("".join(_PUNCT_BETWEEN))
     after = text[stop:stop + 6]
     folded_before, folded_after = fold(before), fold(after)
