@@ -99,3 +99,25 @@ def test_tens_of_thousands_of_entities_take_linear_time():
     assert time.perf_counter() - started < 3
     assert [e.kind for e in entities[:4]] == ["hashtag", "mention", "url", "email"]
     assert len(entities) == 80_000  # the #x inside the URL is not a hashtag of its own
+
+
+def test_many_photos_on_one_long_line_take_linear_time(linter):
+    # Found by the robustness checks: each 写真 searched its whole line again (11 s here).
+    started = time.perf_counter()
+    findings = linter.lint_text("写真に写っている" * 16_000)
+    assert time.perf_counter() - started < 4
+    assert findings == []  # nobody is named: nothing to report
+
+
+def test_line_span_on_a_long_line_is_a_lookup_not_a_scan():
+    # Found by the robustness checks: a scan per item made a long line quadratic.
+    from sm_lint.draftcache import forget
+    from sm_lint.privacy import line_span
+
+    text = "上越市" * 200_000 + "\n次の行"
+    started = time.perf_counter()
+    spans = {line_span(text, i, i + 1) for i in range(0, 600_000, 10)}
+    forget()
+    assert time.perf_counter() - started < 2
+    assert spans == {(0, 600_000)}
+    assert line_span(text, 600_001, 600_002) == (600_001, len(text))

@@ -26,15 +26,17 @@ class MediaPeople:
         if consent_recorded(analysis.draft.front_matter) or self.consent.search(text):
             return
         found = names(analysis)
-        reported: set[int] = set()
+        # The answer depends on the line only: each line is looked at once (a long line with
+        # thousands of 写真 was searched once per 写真, quadratic).
+        seen: set[int] = set()
         for m in self.media.finditer(text):
             line_start, line_end = line_span(text, m.start(), m.end())
-            if line_start in reported:
+            if line_start in seen:
                 continue
+            seen.add(line_start)
             named = next((n.text for n in found if not n.public and line_start <= n.start and n.end <= line_end), None)
             crowd = self.people.search(text, line_start, line_end)
             if named or crowd:
-                reported.add(line_start)
                 yield Hit(m.start(), m.end(), detail={"who": named or crowd.group()})
 
 
