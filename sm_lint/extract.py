@@ -21,7 +21,9 @@ _WEB = rf"(?:(?:https?|ftp)://(?:{_USERINFO})?|(?=www\.)){_HOST}(?::\d{{1,5}})?(
 _OTHER = rf"(?:javascript|vbscript|data|file):{_URL_CHARS}+"
 _URL = re.compile(rf"(?<![A-Za-z0-9@./\-])(?:{_WEB}|{_OTHER})", re.I)
 # [label](target "title") — the target is checked, the whole link is reported.
-_MARKDOWN = re.compile(r"\[(?P<label>[^\]\n]*)\]\(\s*<?(?P<target>[^\s()<>]*(?:\([^\s()]*\)[^\s()<>]*)*)>?(?:\s+\"[^\"\n]*\")?\s*\)")
+# The label stops at another `[` (as in CommonMark, "[a [b](url)" links only "b"): otherwise
+# every `[` of a long line without `]` rescans the rest of it (quadratic).
+_MARKDOWN = re.compile(r"\[(?P<label>[^\[\]\n]*)\]\(\s*<?(?P<target>[^\s()<>]*(?:\([^\s()]*\)[^\s()<>]*)*)>?(?:\s+\"[^\"\n]*\")?\s*\)")
 _EMAIL = re.compile(r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")
 _MENTION = re.compile(r"(?<![A-Za-z0-9_@])@[A-Za-z0-9_]{1,30}(?![A-Za-z0-9_@])")
 _HASHTAG = re.compile(r"(?<![\w&#])#(?!\s)[\w\u30fc\u30fb]+")

@@ -121,3 +121,15 @@ def test_line_span_on_a_long_line_is_a_lookup_not_a_scan():
     assert time.perf_counter() - started < 2
     assert spans == {(0, 600_000)}
     assert line_span(text, 600_001, 600_002) == (600_001, len(text))
+
+
+def test_a_long_line_of_open_brackets_takes_linear_time():
+    # Found by the robustness checks: the Markdown-link label rescanned the rest of the line
+    # from every `[` (40,000 of them took 5 s).
+    from sm_lint.extract import extract_entities
+
+    started = time.perf_counter()
+    assert extract_entities("[" * 100_000) == []
+    assert time.perf_counter() - started < 1
+    link = extract_entities("詳細は[a [説明](https://example.jp/)へ")
+    assert [(e.kind, e.text, e.start) for e in link] == [("url", "https://example.jp/", 6)]
