@@ -73,3 +73,18 @@ def test_a_fix_that_cannot_be_written_is_a_clear_error_and_the_draft_is_unchange
     assert out.exit_code == 2
     assert f"sm-lint: {draft}: cannot write the fix (Permission denied); the file is unchanged" in out.output
     assert "内部エラー" not in out.output and draft.read_bytes() == before
+
+
+def test_a_real_ctrl_c_in_the_middle_of_a_run_exits_130_without_a_traceback(tmp_path):
+    import signal
+    import time
+
+    for i in range(100):  # far more work than 3 s, so the signal lands in the middle
+        (tmp_path / f"d{i:02}.md").write_text("上越市の春祭りは四月です。極秘。\n" * 2000, encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "sm_lint", "--format", "concise", str(tmp_path)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    time.sleep(3)
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, (proc.returncode, err)
+    assert "Traceback" not in err and "KeyboardInterrupt" not in err
