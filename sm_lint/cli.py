@@ -28,6 +28,11 @@ class _DefaultGroup(click.Group):
     def invoke(self, ctx):
         """Never a traceback: Ctrl-C ends with 130, a closed pipe (`| head`) ends quietly,
         anything unexpected is one line and exit 2 (SM_LINT_DEBUG=1 shows the traceback)."""
+        for stream in (sys.stdout, sys.stderr):
+            # A console that cannot show a character (an emoji on a cp932 console) gets an
+            # escape, not a crash halfway through the report.
+            if hasattr(stream, "reconfigure"):
+                stream.reconfigure(errors="backslashreplace")
         try:
             result = super().invoke(ctx)
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -88,3 +89,13 @@ def test_a_real_ctrl_c_in_the_middle_of_a_run_exits_130_without_a_traceback(tmp_
     out, err = proc.communicate(timeout=60)
     assert proc.returncode == 130, (proc.returncode, err)
     assert "Traceback" not in err and "KeyboardInterrupt" not in err
+
+
+def test_a_console_that_cannot_show_japanese_gets_escapes_not_a_crash(tmp_path):
+    (tmp_path / "d.md").write_text("これは極秘です。😀\n", encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "sm_lint", "--format", "concise", "--select", "JP-C101",
+                           str(tmp_path / "d.md")],
+                          capture_output=True, env={**os.environ, "PYTHONIOENCODING": "ascii"}, timeout=120)
+    assert proc.returncode == 1, proc.stderr
+    assert b"\\u6975\\u79d8" in proc.stdout  # 極秘
+    assert proc.stderr == b""
