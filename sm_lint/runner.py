@@ -12,10 +12,10 @@ from sm_lint.baseline import load_baseline
 from sm_lint.config import Config, config_for, load_config
 from sm_lint.document import Draft, parse_draft, read_draft
 from sm_lint.draftcache import forget
+from sm_lint.encoding import BinaryFile
 from sm_lint.engine import check
 from sm_lint.errors import SmLintError
 from sm_lint.findings import Finding
-from sm_lint.encoding import BinaryFile
 from sm_lint.inputs import Source, describe, read_bytes
 from sm_lint.pipeline import apply_suppressions, process, select_rules
 from sm_lint.rules.loader import load_rules

@@ -3,7 +3,8 @@
     python tests/fuzz/campaign.py                 # 2000 inputs per target
     python tests/fuzz/campaign.py --examples 20000 --seed 7
 
-Targets: drafts as text, drafts as bytes (every encoding, random bytes), YAML as users write
+Targets: drafts as text, long drafts (a piece repeated; timed, so a quadratic step fails),
+drafts as bytes (every encoding, random bytes), YAML as users write
 it, user regexes (compiled and run), and the command line on a file. A target fails when
 anything but the documented one-line error escapes, or a finding does not slice to its match.
 Prints how many inputs each target tried and the smallest failing input found; exit 1 on any.
@@ -39,6 +40,10 @@ regex_source = st.lists(st.one_of(st.sampled_from(REGEX_PIECES), st.text(alphabe
                         min_size=1, max_size=10).map("".join)
 
 
+LONG_CHARS = 200_000
+SECONDS_PER_CHAR = 50e-6  # about 5x the measured rate of a dense draft
+
+
 def _findings_ok(text: str, findings) -> None:
     parsed = parse_draft(text, "<text>")
     for f in findings:
@@ -55,6 +60,16 @@ def targets(linter: Linter, workdir: Path):
             assert "\n" not in str(exc)
             return
         _findings_ok(text, findings)
+
+    def lint_long(args):
+        # A short piece repeated into one long draft: offsets across tokenizer chunks, and
+        # time that grows faster than the text (a quadratic step) shows up as a failure.
+        piece, times = args
+        text = (piece or "あ") * max(1, min(times, LONG_CHARS // max(1, len(piece))))
+        started = time.perf_counter()
+        lint_text(text)
+        seconds = time.perf_counter() - started
+        assert seconds < 1 + len(text) * SECONDS_PER_CHAR, f"{seconds:.1f} s for {len(text)} characters"
 
     def lint_bytes(data):
         try:
@@ -89,6 +104,7 @@ def targets(linter: Linter, workdir: Path):
 
     return {
         "lint_text": (lint_text, draft),
+        "lint_long": (lint_long, st.tuples(body, st.integers(50, 20_000))),
         "lint_bytes": (lint_bytes, draft_bytes),
         "user_yaml": (user_yaml, front_matter),
         "user_regex": (user_regex, st.tuples(regex_source, body)),
@@ -128,7 +144,8 @@ def main() -> int:
         for name, (check, strategy) in targets(linter, Path(tmp)).items():
             if args.only and name not in args.only:
                 continue
-            tried, failure, seconds = run(name, check, strategy, args.examples, args.seed)
+            examples = max(1, args.examples // 20) if name == "lint_long" else args.examples
+            tried, failure, seconds = run(name, check, strategy, examples, args.seed)
             total += tried
             failed += failure is not None
             status = "ok" if failure is None else f"FAILED\n    {failure}"
