@@ -32,6 +32,11 @@ EXTRAS = [
     "kouhou@city.joetsu.lg.jp",
     "【お知らせ】",
 ]
+NAMES = [
+    "講師は上越大学の山田花子さんです。",
+    "受付担当：佐藤",
+    "市民リポーターの田中一郎さんが取材しました。",
+]
 PROBLEMS = [
     "窓口に来たあのバカな客のせいで残業だ。",
     "【極秘】来年度の予算案について。",
@@ -40,12 +45,20 @@ PROBLEMS = [
 ]
 
 
+# Platform and how many sentences a post there usually has (X posts are short).
+PLATFORMS = [("x", 1, 3), ("x", 1, 3), ("facebook", 3, 8), ("instagram", 2, 6), ("line", 2, 5)]
+
+
 def draft(rng: random.Random, n: int) -> str:
-    lines = ["---", "platform: x", "account: joetsu_city", f"scheduled_at: 2027-01-{n % 28 + 1:02d}T10:00:00+09:00", "---"]
-    for _ in range(rng.randint(3, 7)):
+    platform, low, high = rng.choice(PLATFORMS)
+    lines = ["---", f"platform: {platform}", "account: joetsu_city",
+             f"scheduled_at: 2027-01-{n % 28 + 1:02d}T10:00:00+09:00", "approved_by: 広報対話課長", "---"]
+    for _ in range(rng.randint(low, high)):
         lines.append(rng.choice(SENTENCES))
-        if rng.random() < 0.4:
+        if rng.random() < 0.3:
             lines.append(rng.choice(EXTRAS))
+        if rng.random() < 0.1:
+            lines.append(rng.choice(NAMES))
     if rng.random() < 0.1:
         lines.append(rng.choice(PROBLEMS))
     return "\n".join(lines) + "\n"

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 
 from sm_lint.config import Config
@@ -26,7 +26,6 @@ class Analysis:
     entities: tuple[Entity, ...]
     tokens: tuple[Token, ...]
     config: Config = Config()
-    _indexes: dict = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def text(self) -> str:
@@ -66,13 +65,7 @@ class Analysis:
     def index(self, attr: str) -> dict[str, list[int]]:
         """Token positions by the value of one attribute (key, lemma_key, lower, pos1, ...):
         built once per draft, so each rule looks up its words instead of scanning tokens."""
-        found = self._indexes.get(attr)
-        if found is None:
-            found = {}
-            for i, token in enumerate(self.tokens):
-                found.setdefault(getattr(token, attr), []).append(i)
-            self._indexes[attr] = found
-        return found
+        return self.memo(("index", attr), _build_index)
 
     def token_index(self, offset: int) -> int:
         """Index of the first token starting at or after `offset`."""
@@ -81,12 +74,20 @@ class Analysis:
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         return self.view.to_original(start, end)
 
-    def memo(self, key: str, compute):
-        """`compute(self)` once per draft: detectors that several rules share (names, phones)."""
+    def memo(self, key, compute):
+        """`compute(self)` once per draft: detectors that several rules share (names, phones).
+        A tuple key passes its items after the first to `compute`."""
         store = self.__dict__.setdefault("_memo", {})
         if key not in store:
-            store[key] = compute(self)
+            store[key] = compute(self, *key[1:]) if isinstance(key, tuple) else compute(self)
         return store[key]
+
+
+def _build_index(analysis: Analysis, attr: str) -> dict[str, list[int]]:
+    found: dict[str, list[int]] = {}
+    for i, token in enumerate(analysis.tokens):
+        found.setdefault(getattr(token, attr), []).append(i)
+    return found
 
 
 def _blank(text: str, entities: list[Entity]) -> str:

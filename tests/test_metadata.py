@@ -358,3 +358,25 @@ def test_suppressed_findings_do_not_fail_the_run_but_are_in_json(linter, tmp_pat
 def test_impossible_times_never_crash(lint, value):
     rules = {f.rule for f in lint(draft(scheduled_at=value, approved_by="課長"))}
     assert not rules & {"JP-T101", "JP-T102"}
+
+
+@pytest.mark.parametrize("text", [
+    "上越市の観桜会は4月です。",
+    "Hello, world — “quotes” and … and ※ and 　(ideographic space)",
+    "詳しくは https://www.city.joetsu.niigata.jp/site/kanko/ と example.jp を見てね 👨‍👩‍👧‍👦🇯🇵 e\u0301",
+    "ｱｲｳ ＡＢＣ ０１２ ㈱ か\u3099",
+])
+def test_fast_x_total_equals_the_unit_walk(text):
+    from sm_lint.counting import post_text, x_weighted, x_weighted_total
+
+    post = post_text(text)
+    assert x_weighted_total(post) == sum(cost for _, _, cost in x_weighted(post))
+
+
+@pytest.mark.parametrize("measure", ["characters", "utf16", "bytes", "hashtags"])
+def test_fast_totals_equal_the_unit_walks(measure):
+    from sm_lint.counting import MEASURES, TOTALS, post_text
+
+    post = post_text("#上越市 の𠮷野家と #高田 の 😀 です\nLINE の吹き出し")
+    walk, _ = MEASURES[measure]
+    assert TOTALS[measure](post) == sum(cost for _, _, cost in walk(post))

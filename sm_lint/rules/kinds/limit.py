@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sm_lint.counting import MEASURES, PostText, crossing, post_text, split_lines
+from sm_lint.counting import MEASURES, TOTALS, PostText, crossing, post_text, split_lines
 from sm_lint.errors import RuleError
 from sm_lint.metadata import post_meta  # noqa: F401  (registers the `platforms` section)
 from sm_lint.rules.model import Hit
@@ -35,7 +35,8 @@ def _texts(analysis, field: str) -> tuple[list[PostText], int | None]:
         if not isinstance(title, str):
             return [], None
         return [PostText(title, tuple(range(len(title) + 1)))], draft.front_matter.line_of("title")
-    return [post_text(draft.body, draft.body_start)], None
+    # Every limit rule counts the same text: build it once per draft.
+    return [analysis.memo("post_text", lambda a: post_text(a.draft.body, a.draft.body_start))], None
 
 
 def _hit(analysis, start: int, end: int, line: int | None, detail: dict) -> Hit:
@@ -68,6 +69,8 @@ class Limit:
             parts = split_lines(post, settings["line_marker"]) if self.per == "bubble" else [post]
             measure, scale = MEASURES[self.measure]
             for n, part in enumerate(parts, 1):
+                if TOTALS[self.measure](part) <= limit * scale:
+                    continue
                 total, first_over = crossing(measure(part), limit, scale)
                 if first_over is not None:
                     where = f"{n} 個目の吹き出し: " if len(parts) > 1 else ""
