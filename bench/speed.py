@@ -25,7 +25,9 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from corpus import write_corpus  # noqa: E402
 
-ENV = {**os.environ, "PYTHONPATH": str(ROOT)}
+# Installed packages run from bytecode (pip compiles it at install time); this machine sets
+# PYTHONDONTWRITEBYTECODE, which would make every run compile sm-lint's sources afresh.
+ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"} | {"PYTHONPATH": str(ROOT)}
 FLOOR_TAGGER = (
     "import os, fugashi, unidic_lite; d = unidic_lite.DICDIR;"
     "fugashi.Tagger(f'-r \"{os.path.join(d, \"mecabrc\")}\" -d \"{d}\"')('テスト')"
@@ -84,7 +86,7 @@ def row(label: str, m: Measure, floor: Measure | None = None) -> None:
 def scale(tmp: Path, sm_lint: list[str], base_count: int, base: Measure) -> None:
     """Cost must grow linearly: 10x the drafts, and one draft of about 1 MB."""
     paths = write_corpus(tmp / "drafts10k", base_count * 10)
-    [big] = measure([[*sm_lint, "--format", "json", str(tmp / "drafts10k")]], 1)
+    [big] = measure([[*sm_lint, "--format", "json", "-j", "1", str(tmp / "drafts10k")]], 1)
     row(f"sm-lint on {len(paths):,} drafts", big)
     print(f"  {big.median_wall / base.median_wall:.1f}x the time of {base_count:,} drafts (linear: 10x)")
     text = "".join(p.read_text(encoding="utf-8").split("---\n", 2)[-1] for p in paths)
@@ -114,23 +116,27 @@ def main() -> int:
 
         print(f"medians of {args.runs} interleaved runs; ratios to the floor above; peak RSS")
         print(f"{'':<44}{'wall':>11} {'ratio':>6}  {'cpu':>11} {'ratio':>6}  {'memory':>9}")
-        subprocess.run([*sm_lint, str(one)], env=ENV, capture_output=True)  # fill the rule cache
+        subprocess.run([*sm_lint, str(one)], env=ENV, capture_output=True)  # rule cache and bytecode
         floor, cold = measure([[sys.executable, "-c", FLOOR_TAGGER], [*sm_lint, str(one)]], args.runs)
         row("floor: import fugashi + Tagger + one call", floor)
         row("cold start: sm-lint one short clean draft", cold, floor)
 
         runs = max(3, args.runs // 2)
-        tok, whole = measure([tokenize_floor_cmd(paths), [*sm_lint, "--format", "json", str(tmp / "drafts")]], runs)
+        drafts = str(tmp / "drafts")
+        tok, whole, two = measure([tokenize_floor_cmd(paths), [*sm_lint, "--format", "json", "-j", "1", drafts],
+                                   [*sm_lint, "--format", "json", "-j", "2", drafts]], runs)
         row(f"floor: tokenize {args.drafts} drafts ({chars:,} ch)", tok)
-        row(f"sm-lint on {args.drafts} drafts", whole, tok)
-        print(f"throughput: {args.drafts / whole.median_wall:,.0f} drafts/s, {chars / whole.median_wall:,.0f} chars/s")
+        row(f"sm-lint -j 1 on {args.drafts} drafts", whole, tok)
+        row(f"sm-lint -j 2 on {args.drafts} drafts", two, tok)
+        print(f"-j 2 is {whole.median_wall / two.median_wall:.2f}x faster than -j 1 ({os.cpu_count()} CPUs)")
+        print(f"throughput -j 1: {args.drafts / whole.median_wall:,.0f} drafts/s, {chars / whole.median_wall:,.0f} chars/s")
 
         if not args.no_peer:
             from textlint_peer import textlint
 
             command = textlint()
             if command is not None:
-                peer, ours = measure([[*command, str(tmp / "drafts")], [*sm_lint, "--format", "json", str(tmp / "drafts")]], 3)
+                peer, ours = measure([[*command, drafts], [*sm_lint, "--format", "json", drafts]], 3)
                 row(f"peer: textlint one rule, {args.drafts} drafts", peer)
                 row(f"sm-lint, all rules, {args.drafts} drafts", ours, peer)
                 print(f"sm-lint is {peer.median_wall / ours.median_wall:.1f}x faster than the peer")

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from sm_lint import rulecache
 from sm_lint.errors import RuleError
 from sm_lint.resources import rules_root
 from sm_lint.yamlsafe import YamlError, load_yaml
@@ -21,8 +22,7 @@ class Clause:
 
 @lru_cache(maxsize=1)
 def clauses() -> dict[str, Clause]:
-    path = rules_root() / "guideline.yaml"
-    return load_catalog(path)
+    return rulecache.cached(rules_root() / "guideline.yaml", load_catalog)
 
 
 def load_catalog(path: Path) -> dict[str, Clause]:

@@ -122,14 +122,16 @@ def _encoding_option(ctx, param, value):
 @click.option("--diff", is_flag=True, help="--fix の変更を差分で表示 (書き込まない) / show the fixes as a diff, write nothing")
 @click.option("--encoding", callback=_encoding_option, default=None,
               help="文字コードを指定 (既定: 自動判定) / force an encoding, e.g. cp932, euc_jp")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=0,
+              help="並列プロセス数 (0: 下書きが多いときに CPU の数だけ) / worker processes (0: auto)")
 def lint(paths, fmt, lang, config_path, fail_on, select, ignore, no_color, stdin_filename,
-         statistics, quiet, exit_zero, baseline, write_baseline, fix, diff, encoding):
+         statistics, quiet, exit_zero, baseline, write_baseline, fix, diff, encoding, jobs):
     """下書きを確認します (files, directories, - for stdin)."""
-    from sm_lint.fix import Reader
+    from sm_lint.inputs import Reader
     from sm_lint.inputs import expand
     from sm_lint.progress import progress, wanted
     from sm_lint.report import MACHINE_FORMATS, ReportContext, render
-    from sm_lint.runner import Linter, Options
+    from sm_lint.runner import Linter, Options, jobs_for
 
     options = Options(config_path, tuple(select), tuple(ignore), fail_on, lang,
                       None if write_baseline else baseline, encoding)
@@ -140,8 +142,8 @@ def lint(paths, fmt, lang, config_path, fail_on, select, ignore, no_color, stdin
         linter = Linter(options)
         sources = list(expand(list(paths), stdin_filename))
         show_bar = wanted(len(sources), machine or statistics, quiet)
-        with progress(sources, show_bar, t(lang or "ja", "progress"), color) as tracked:
-            result = linter.lint_sources(tracked, read=reader)
+        with progress(len(sources), show_bar, t(lang or "ja", "progress"), color) as advance:
+            result = linter.lint_sources(sources, read=reader, jobs=jobs_for(jobs, len(sources)), done=advance)
         if write_baseline:
             _write_baseline(write_baseline, result, lang or "ja", quiet)
         if fix or diff:

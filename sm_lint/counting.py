@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Iterator
 
+from sm_lint import rulecache
 from sm_lint.extract import extract_entities
 from sm_lint.resources import rules_root
 from sm_lint.yamlsafe import load_yaml
@@ -84,7 +85,8 @@ def hashtags(post: PostText) -> Iterator[Unit]:
 
 @lru_cache(maxsize=1)
 def x_config() -> dict:
-    return load_yaml((rules_root() / "platforms" / "x-weights.yaml").read_text(encoding="utf-8"))
+    return rulecache.cached(rules_root() / "platforms" / "x-weights.yaml",
+                            lambda path: load_yaml(path.read_text(encoding="utf-8")))
 
 
 # A pictograph with modifiers (variation selector, skin tone, tags) and ZWJ-joined partners,

@@ -17,7 +17,7 @@ from typing import Iterable
 
 from sm_lint.errors import InputError
 from sm_lint.findings import Finding
-from sm_lint.inputs import Source, read_bytes
+from sm_lint.inputs import Reader, Source, read_bytes
 
 # Tried in order; the first that turns the draft's text back into exactly its bytes is its encoding.
 _ENCODINGS = ("utf-8", "utf-8-sig", "utf-16", "cp932", "euc-jp", "iso2022_jp")
@@ -56,18 +56,6 @@ def encode_like(original: bytes, old: str, new: str, where: str) -> bytes:
         except UnicodeEncodeError:
             continue
     raise InputError(where, "cannot fix: the file's encoding cannot be kept, so it is left unchanged")
-
-
-class Reader:
-    """Reads each source once (stdin can only be read once) and serves fixed texts afterwards."""
-
-    def __init__(self) -> None:
-        self.data: dict[str, bytes] = {}
-
-    def __call__(self, source: Source) -> bytes:
-        if source.display not in self.data:
-            self.data[source.display] = read_bytes(source)
-        return self.data[source.display]
 
 
 def plan(findings: Iterable[Finding], drafts: dict, sources: Iterable[Source], reader: Reader) -> list[Change]:

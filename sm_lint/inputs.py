@@ -72,3 +72,15 @@ def read_bytes(source: Source) -> bytes:
     # Opened read-only; the linter never writes a draft unless asked to fix it.
     with open(source.path, "rb") as handle:
         return handle.read()
+
+
+class Reader:
+    """Reads each source once (stdin can only be read once) and serves fixed texts afterwards."""
+
+    def __init__(self) -> None:
+        self.data: dict[str, bytes] = {}
+
+    def __call__(self, source: Source) -> bytes:
+        if source.display not in self.data:
+            self.data[source.display] = read_bytes(source)
+        return self.data[source.display]

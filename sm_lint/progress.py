@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import sys
 from contextlib import contextmanager
-from typing import Iterable, Iterator, Sequence, TypeVar
-
-T = TypeVar("T")
+from typing import Callable, Iterator
 
 LONG_RUN = 50  # drafts; fewer finish before a bar would be worth drawing
 
@@ -17,9 +15,10 @@ def wanted(count: int, machine_format: bool, quiet: bool) -> bool:
 
 
 @contextmanager
-def progress(items: Sequence[T], enabled: bool, label: str, color: bool | None = None) -> Iterator[Iterable[T]]:
+def progress(total: int, enabled: bool, label: str, color: bool | None = None) -> Iterator[Callable[[], None]]:
+    """Yields `advance()`, to call once per finished draft (workers finish out of sight)."""
     if not enabled:
-        yield items
+        yield lambda: None
         return
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
@@ -27,4 +26,5 @@ def progress(items: Sequence[T], enabled: bool, label: str, color: bool | None =
     console = Console(stderr=True, no_color=color is False)
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
     with Progress(*columns, console=console, transient=True) as bar:
-        yield bar.track(items, total=len(items), description=label)
+        task = bar.add_task(label, total=total)
+        yield lambda: bar.advance(task)

@@ -12,8 +12,11 @@ import os
 import pickle
 import sys
 import zlib
+from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable, TypeVar
+
+T = TypeVar("T")
 
 from sm_lint import __version__
 
@@ -32,12 +35,27 @@ def _stamp(path: Path) -> str:
     return f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}"
 
 
+@lru_cache(maxsize=1)
+def _engine_stamp() -> str:
+    return "\n".join([__version__, sys.version, *map(_stamp, sorted(_ENGINE.rglob("*.py")))])
+
+
 def cache_key(files: Iterable[Path]) -> str:
-    engine = sorted(_ENGINE.rglob("*.py"))
-    data = "\n".join([__version__, sys.version, *map(_stamp, engine), *map(_stamp, files)])
+    data = "\n".join([_engine_stamp(), *map(_stamp, files)])
     raw = data.encode("utf-8", "surrogatepass")
     # Two CRCs make a 64-bit name; hashlib would cost more start-up than the whole lookup.
     return f"{zlib.crc32(raw):08x}{zlib.crc32(raw[::-1]):08x}"
+
+
+def cached(path: Path, build: Callable[[Path], T]) -> T:
+    """`build(path)` for a bundled data file (a schema, the guideline), cached like the rules:
+    a run whose drafts need no YAML then never imports PyYAML."""
+    key = cache_key([path]) + zlib.crc32(build.__qualname__.encode()).to_bytes(4, "big").hex()
+    value = load(key)
+    if value is None:
+        value = build(path)
+        store(key, value)
+    return value
 
 
 def load(key: str) -> Any | None:
@@ -50,7 +68,7 @@ def load(key: str) -> Any | None:
         return None
 
 
-def _prune(directory: Path, keep: int = 8) -> None:
+def _prune(directory: Path, keep: int = 16) -> None:
     """Keep the most recent few (several installs or rule sets may share the directory)."""
     caches = sorted(directory.glob("rules-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
     for old in caches[keep:]:

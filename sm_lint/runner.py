@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Iterable, Iterator, Sequence
 
 from sm_lint.analysis import analyse
 from sm_lint.baseline import load_baseline
@@ -50,6 +50,19 @@ def draft_path(source: Source) -> Path | None:
     if source.path is not None:
         return source.path
     return Path(source.display) if source.display != "-" else None
+
+
+# Below this many drafts, starting worker processes costs more than it saves.
+PARALLEL_FROM = 100
+
+
+def jobs_for(requested: int, count: int) -> int:
+    """`--jobs 0` (the default) means: every CPU, but only for runs long enough to gain."""
+    import os
+
+    if requested > 0:
+        return requested
+    return max(1, min(os.cpu_count() or 1, count // PARALLEL_FROM))
 
 
 class Linter:
@@ -119,35 +132,103 @@ class Linter:
         """Lint a string (what the rule examples and tests use)."""
         return self.lint_draft(parse_draft(text, path), config or Config(), rules)
 
-    def lint_sources(self, sources: Iterable[Source], read: Callable[[Source], bytes] = read_bytes) -> Result:
+    def lint_source(self, source: Source, data: bytes | None, problem: str | None = None) -> Outcome:
+        """One draft from its bytes (read by the caller: stdin and --fix need the parent to
+        read), or the problem met while reading it."""
+        if problem is not None:
+            return Outcome(source.display, error=problem)
+        try:
+            config = self.config_for(source)
+            draft = read_draft(source.display, data, self.options.encoding)
+        except BinaryFile as exc:
+            return Outcome(source.display, notice=str(exc))
+        except SmLintError as exc:
+            return Outcome(source.display, error=str(exc))
+        try:
+            findings = self.lint_draft(draft, config, self.rules_for(config, draft_path(source)))
+        except SmLintError as exc:  # a rule that failed on this draft (a regex time limit)
+            return Outcome(source.display, error=f"{source.display}: {exc}")
+        if self.baseline is not None:
+            findings = self.baseline.new(findings)
+        threshold = severity_rank(config.fail_on)
+        failing = sum(severity_rank(f.severity) >= threshold for f in findings if not f.suppressed_by)
+        return Outcome(source.display, draft=draft, findings=findings, failing=failing)
+
+    def lint_sources(self, sources: Iterable[Source], read: Callable[[Source], bytes] = read_bytes,
+                     jobs: int = 1, done: Callable[[], None] = lambda: None) -> Result:
+        """Lint every source; `jobs` > 1 spreads the drafts over worker processes (results
+        keep the sources' order). `done` is called after each draft (a progress bar)."""
+        if jobs > 1:
+            # Workers read files themselves (the bytes need not cross a pipe); stdin, which
+            # only this process can read, goes to them as bytes.
+            inputs = ((s, None, None) if s.path is not None and not s.error else _read(s, read) for s in sources)
+            outcomes = _parallel(self, inputs, jobs)
+        else:
+            outcomes = (self.lint_source(*_read(source, read)) for source in sources)
         result = Result()
         found: list[Finding] = []
-        for source in sources:
-            if source.error:
-                result.errors.append(f"{source.display}: {source.error}")
-                continue
-            try:
-                config = self.config_for(source)
-                draft = read_draft(source.display, read(source), self.options.encoding)
-            except BinaryFile as exc:
-                result.notices.append(str(exc))
-                continue
-            except SmLintError as exc:
-                result.errors.append(str(exc))
-                continue
-            except OSError as exc:
-                result.errors.append(f"{source.display}: {describe(exc)}")
-                continue
-            try:
-                findings = self.lint_draft(draft, config, self.rules_for(config, draft_path(source)))
-            except SmLintError as exc:  # a rule that failed on this draft (a regex time limit)
-                result.errors.append(f"{source.display}: {exc}")
-                continue
-            result.drafts[draft.path] = draft
-            if self.baseline is not None:
-                findings = self.baseline.new(findings)
-            threshold = severity_rank(config.fail_on)
-            result.failing += sum(severity_rank(f.severity) >= threshold for f in findings if not f.suppressed_by)
-            found.extend(findings)
+        for outcome in outcomes:
+            done()
+            if outcome.error:
+                result.errors.append(outcome.error)
+            elif outcome.notice:
+                result.notices.append(outcome.notice)
+            else:
+                result.drafts[outcome.draft.path] = outcome.draft
+                result.failing += outcome.failing
+                found.extend(outcome.findings)
         result.findings = process(found)
         return result
+
+
+@dataclass
+class Outcome:
+    """What linting one source gave: a draft with findings, or an error, or a notice."""
+
+    display: str
+    draft: Draft | None = None
+    findings: list[Finding] = field(default_factory=list)
+    failing: int = 0
+    error: str | None = None
+    notice: str | None = None
+
+
+def _read(source: Source, read: Callable[[Source], bytes]) -> tuple[Source, bytes | None, str | None]:
+    if source.error:
+        return source, None, f"{source.display}: {source.error}"
+    try:
+        return source, read(source), None
+    except OSError as exc:
+        return source, None, f"{source.display}: {describe(exc)}"
+
+
+_WORKER: Linter | None = None
+
+
+def _start_worker(options: Options | None) -> None:
+    import signal
+
+    global _WORKER
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle, quietly
+    if options is not None:  # spawned: build a linter (compiled rules come from the rule cache)
+        _WORKER = Linter(options)
+
+
+def _lint_in_worker(item: tuple[Source, bytes | None, str | None]) -> Outcome:
+    source, data, problem = item
+    if data is None and problem is None:
+        source, data, problem = _read(source, read_bytes)
+    return _WORKER.lint_source(source, data, problem)
+
+
+def _parallel(linter: Linter, inputs: Iterable, jobs: int) -> Iterator[Outcome]:
+    import multiprocessing
+
+    global _WORKER
+    if "fork" in multiprocessing.get_all_start_methods():
+        # Forked workers share the parent's compiled rules and loaded dictionary.
+        _WORKER, context, options = linter, multiprocessing.get_context("fork"), None
+    else:
+        context, options = multiprocessing.get_context("spawn"), linter.options
+    with context.Pool(jobs, initializer=_start_worker, initargs=(options,)) as pool:
+        yield from pool.imap(_lint_in_worker, inputs, chunksize=8)

@@ -11,8 +11,10 @@ import difflib
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
+from sm_lint import rulecache
 from sm_lint.errors import RuleError
 from sm_lint.resources import rules_root
 from sm_lint.yamlsafe import LineDict, YamlError, load_yaml
@@ -135,7 +137,10 @@ def _check_schema(spec: Any, where: str) -> None:
 
 @lru_cache(maxsize=8)
 def load_schema(name: str) -> dict:
-    path = rules_root() / "schema" / f"{name}.yaml"
+    return rulecache.cached(rules_root() / "schema" / f"{name}.yaml", _read_schema)
+
+
+def _read_schema(path: Path) -> dict:
     try:
         data = load_yaml(path.read_text(encoding="utf-8"))
     except YamlError as exc:

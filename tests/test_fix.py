@@ -140,7 +140,8 @@ def test_encode_like_keeps_the_original_encoding_or_refuses():
 def test_a_waived_finding_is_never_fixed(tmp_path):
     from dataclasses import replace
 
-    from sm_lint.fix import Reader, plan
+    from sm_lint.fix import plan
+    from sm_lint.inputs import Reader
     from sm_lint.inputs import Source
 
     path = tmp_path / "post.md"

@@ -353,3 +353,23 @@ def test_privacy_rules_survive_the_rule_cache(linter):
 def test_videos_is_a_known_front_matter_key(lint):
     text = "---\nvideos:\n  - path: movie/a.mp4\n    alt: 応援合戦\n    people: crowd\n---\n運動会の動画です。"
     assert [f.rule for f in lint(text) if f.category in ("metadata", "portrait-consent")] == []
+
+
+def test_phone_type_names_follow_the_library_enum():
+    from phonenumbers import PhoneNumberType
+
+    from sm_lint.privacy.phones import TYPE_NAMES
+
+    for name, value in vars(PhoneNumberType).items():
+        if name.isupper() and name != "UNKNOWN":
+            assert value in TYPE_NAMES, name
+    assert TYPE_NAMES[PhoneNumberType.MOBILE] == "mobile"
+    assert TYPE_NAMES[PhoneNumberType.TOLL_FREE] == "toll-free"
+
+
+@pytest.mark.parametrize("text", ["０２５－５２６－５１１１", "025 (526) 5111", "+81 25 526 5111", "090-0000-1234"])
+def test_digit_prefilter_lets_every_number_shape_through(text):
+    from sm_lint.privacy.phones import _DIGITS
+    from sm_lint.textnorm import normalize
+
+    assert _DIGITS.search(normalize(text).text)

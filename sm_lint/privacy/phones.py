@@ -3,26 +3,28 @@ fixed 0AB-J, 070/080/090, 050, 0120/0800, 0570, +81, parentheses, full width via
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-
-import phonenumbers
-from phonenumbers import PhoneNumberFormat, PhoneNumberType
 
 from sm_lint.privacy.settings import privacy
 
+# phonenumbers.PhoneNumberType values (libphonenumber's enum), named here so that the
+# library (about 10 ms to import) loads only for drafts that hold a number at all.
 TYPE_NAMES = {
-    PhoneNumberType.FIXED_LINE: "fixed-line",
-    PhoneNumberType.MOBILE: "mobile",
-    PhoneNumberType.FIXED_LINE_OR_MOBILE: "fixed-line",
-    PhoneNumberType.TOLL_FREE: "toll-free",
-    PhoneNumberType.PREMIUM_RATE: "premium-rate",
-    PhoneNumberType.SHARED_COST: "shared-cost",
-    PhoneNumberType.VOIP: "voip",
-    PhoneNumberType.PERSONAL_NUMBER: "personal-number",
-    PhoneNumberType.PAGER: "pager",
-    PhoneNumberType.UAN: "uan",
-    PhoneNumberType.VOICEMAIL: "voicemail",
+    0: "fixed-line",  # FIXED_LINE
+    1: "mobile",  # MOBILE
+    2: "fixed-line",  # FIXED_LINE_OR_MOBILE
+    3: "toll-free",  # TOLL_FREE
+    4: "premium-rate",  # PREMIUM_RATE
+    5: "shared-cost",  # SHARED_COST
+    6: "voip",  # VOIP
+    7: "personal-number",  # PERSONAL_NUMBER
+    8: "pager",  # PAGER
+    9: "uan",  # UAN
+    10: "voicemail",  # VOICEMAIL
 }
+# Nine digits or more, allowing the separators numbers are written with: no JP number is shorter.
+_DIGITS = re.compile(r"\d(?:[\s()\-.\u2010-\u2015\u2212\u30fc]{0,3}\d){8,}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,14 +36,18 @@ class Phone:
 
 
 def e164(text: str) -> str | None:
+    import phonenumbers
+
     try:
         number = phonenumbers.parse(text, "JP")
     except phonenumbers.NumberParseException:
         return None
-    return phonenumbers.format_number(number, PhoneNumberFormat.E164)
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
-def _type(number: phonenumbers.PhoneNumber) -> str | None:
+def _type(number) -> str | None:
+    import phonenumbers
+
     if phonenumbers.is_valid_number(number):
         return TYPE_NAMES.get(phonenumbers.number_type(number), "unknown")
     # Not (yet) allocated in the metadata, but shaped like a mobile number (0X0 + 8 digits,
@@ -53,16 +59,20 @@ def _type(number: phonenumbers.PhoneNumber) -> str | None:
 
 
 def _find(analysis) -> tuple[Phone, ...]:
+    text = analysis.text
+    if not _DIGITS.search(text):
+        return ()
+    import phonenumbers
+
     allowed = {e164(p) for p in privacy(analysis)["allowed_phones"]} - {None}
     found = []
-    text = analysis.text
     for match in phonenumbers.PhoneNumberMatcher(text, "JP", leniency=phonenumbers.Leniency.POSSIBLE):
         if not match.raw_string.lstrip("(").startswith(("0", "+")):
             continue
         kind = _type(match.number)
         if kind is None:
             continue
-        number = phonenumbers.format_number(match.number, PhoneNumberFormat.E164)
+        number = phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
         start = match.start
         if match.raw_string.count("(") > match.raw_string.count(")"):
             start += 1  # 「（090-…」: the bracket opens the aside, not the number
