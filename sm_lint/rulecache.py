@@ -47,15 +47,20 @@ def cache_key(files: Iterable[Path]) -> str:
     return f"{zlib.crc32(raw):08x}{zlib.crc32(raw[::-1]):08x}"
 
 
-def cached(path: Path, build: Callable[[Path], T]) -> T:
-    """`build(path)` for a bundled data file (a schema, the guideline), cached like the rules:
-    a run whose drafts need no YAML then never imports PyYAML."""
-    key = cache_key([path]) + zlib.crc32(build.__qualname__.encode()).to_bytes(4, "big").hex()
+def remember(name: str, files: Iterable[Path], build: Callable[[], T]) -> T:
+    """`build()`, cached like the rules and kept while `files` stay as they are."""
+    key = cache_key(files) + zlib.crc32(name.encode("utf-8", "surrogatepass")).to_bytes(4, "big").hex()
     value = load(key)
     if value is None:
-        value = build(path)
+        value = build()
         store(key, value)
     return value
+
+
+def cached(path: Path, build: Callable[[Path], T]) -> T:
+    """`build(path)` for a bundled data file (a schema, the guideline): a run whose drafts
+    need no YAML then never imports PyYAML."""
+    return remember(f"{path}:{build.__qualname__}", [path], lambda: build(path))
 
 
 def load(key: str) -> Any | None:
