@@ -58,10 +58,7 @@ register_section(
 
 def post_meta(analysis) -> dict[str, Any]:
     """Effective values (a draft without front matter gets the defaults)."""
-    cached = analysis.__dict__.get("_post_meta")  # computed once per draft, like a cached_property
-    if cached is None:
-        cached = analysis.__dict__["_post_meta"] = _effective(analysis)
-    return cached
+    return analysis.memo("post_meta", _effective)
 
 
 def _effective(analysis) -> dict[str, Any]:

@@ -39,7 +39,8 @@ def deduplicate(findings: Iterable[Finding]) -> list[Finding]:
     seen: set[tuple] = set()
     result = []
     for f in findings:
-        key = (f.path, f.start, f.end, f.rule)
+        # Front-matter hits span their whole line: two problems on one line differ by message.
+        key = (f.path, f.start, f.end, f.rule, f.message)
         if key not in seen:
             seen.add(key)
             result.append(f)

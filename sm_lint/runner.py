@@ -14,13 +14,13 @@ from sm_lint.document import Draft, parse_draft, read_draft
 from sm_lint.draftcache import forget
 from sm_lint.encoding import BinaryFile
 from sm_lint.engine import check
-from sm_lint.errors import SmLintError
+from sm_lint.errors import RuleError, SmLintError
 from sm_lint.findings import Finding
 from sm_lint.inputs import Source, describe, read_bytes
-from sm_lint.pipeline import apply_suppressions, process, select_rules
+from sm_lint.pipeline import apply_suppressions, process, select_rules, sort_findings
 from sm_lint.rules.loader import load_rules
 from sm_lint.rules.model import Rule, severity_rank
-from sm_lint.suppressions import suppressions
+from sm_lint.suppressions import draft_suppressions
 
 
 @dataclass(frozen=True)
@@ -75,6 +75,7 @@ class Linter:
         self.baseline = load_baseline(options.baseline) if options.baseline else None
         self._selected: dict[tuple, list[Rule]] = {}
         self._packs: dict[tuple[Path, ...], list[Rule]] = {(): self.all_rules}
+        self._broken: dict[tuple[Path, ...], RuleError] = {}
 
     def config_for(self, source: Source) -> Config:
         """The draft's configuration file (or --config) under the command-line options."""
@@ -104,8 +105,14 @@ class Linter:
 
     def pack(self, rule_dirs: tuple[Path, ...]) -> list[Rule]:
         """The built-in rules plus a configuration's `rule-dirs`, loaded once per set."""
+        if rule_dirs in self._broken:  # reported once per run, not compiled again per draft
+            raise self._broken[rule_dirs]
         if rule_dirs not in self._packs:
-            self._packs[rule_dirs] = load_rules(rule_dirs, base=self.all_rules)
+            try:
+                self._packs[rule_dirs] = load_rules(rule_dirs, base=self.all_rules)
+            except RuleError as exc:
+                self._broken[rule_dirs] = exc
+                raise
         return self._packs[rule_dirs]
 
     def rules_by_id(self) -> dict[str, Rule]:
@@ -122,10 +129,11 @@ class Linter:
     def lint_draft(self, draft: Draft, config: Config, rules: Sequence[Rule] | None = None) -> list[Finding]:
         rules = self.rules_for(config) if rules is None else rules
         try:
-            findings = process(check(analyse(draft, config), rules, config.lang), config.severity)
+            analysis = analyse(draft, config)
+            findings = process(check(analysis, rules, config.lang), config.severity)
+            return apply_suppressions(findings, draft_suppressions(analysis))
         finally:
             forget()  # no draft's words outlive its lint in a memo cache
-        return apply_suppressions(findings, suppressions(draft))
 
     def lint_text(self, text: str, path: str = "<text>", config: Config | None = None,
                   rules: Sequence[Rule] | None = None) -> list[Finding]:
@@ -139,13 +147,14 @@ class Linter:
             return Outcome(source.display, error=problem)
         try:
             config = self.config_for(source)
+            rules = self.rules_for(config, draft_path(source))  # a broken rule pack: its own line
             draft = read_draft(source.display, data, self.options.encoding)
         except BinaryFile as exc:
             return Outcome(source.display, notice=str(exc))
         except SmLintError as exc:
             return Outcome(source.display, error=str(exc))
         try:
-            findings = self.lint_draft(draft, config, self.rules_for(config, draft_path(source)))
+            findings = self.lint_draft(draft, config, rules)
         except SmLintError as exc:  # a rule that failed on this draft (a regex time limit)
             return Outcome(source.display, error=f"{source.display}: {exc}")
         if self.baseline is not None:
@@ -170,14 +179,15 @@ class Linter:
         for outcome in outcomes:
             done()
             if outcome.error:
-                result.errors.append(outcome.error)
+                if outcome.error not in result.errors:  # a broken rule pack fails every draft alike
+                    result.errors.append(outcome.error)
             elif outcome.notice:
                 result.notices.append(outcome.notice)
             else:
                 result.drafts[outcome.draft.path] = outcome.draft
                 result.failing += outcome.failing
                 found.extend(outcome.findings)
-        result.findings = process(found)
+        result.findings = sort_findings(found)  # each draft's findings are already processed
         return result
 
 

@@ -47,6 +47,11 @@ class Suppression:
         return f"{where} line {self.line}: {self.reason}{who}"
 
 
+def draft_suppressions(analysis) -> list[Suppression]:
+    """The draft's suppressions, read once per draft (the runner and two rules need them)."""
+    return analysis.memo("suppressions", lambda a: suppressions(a.draft))
+
+
 def suppressions(draft: Draft) -> list[Suppression]:
     if "sm-lint" not in draft.text:  # most drafts: no need to look further
         return []

@@ -129,6 +129,26 @@ def test_rule_dirs_cannot_redefine_a_built_in_rule(tmp_path):
     assert "duplicate rule id JP-P101" in result.stderr and "names.yaml:" in result.stderr
 
 
+def test_a_broken_rule_pack_is_reported_once_not_per_draft(tmp_path):
+    write(tmp_path / ".sm-lint.yaml", "rule-dirs: [mine]\n")
+    write(tmp_path / "mine" / "names.yaml", PACK.format(id="JP-P101"))
+    for n in range(3):
+        write(tmp_path / f"post{n}.md", DRAFT)
+    result = concise(["post0.md", "post1.md", "post2.md"], tmp_path)
+    assert result.exit_code == 2
+    assert result.stderr.count("duplicate rule id JP-P101") == 1
+
+
+def test_a_suppression_for_an_ignored_rule_of_a_rule_dir_is_not_unused(tmp_path):
+    write(tmp_path / ".sm-lint.yaml", "rule-dirs: [rules/myoko]\nignore: [MY-001]\n")
+    write(tmp_path / "rules" / "myoko" / "names.yaml", PACK.format(id="MY-001"))
+    write(tmp_path / "post.md", "<!-- sm-lint-allow MY-001: 旧市名の由来を説明するため -->\n新井市の歴史です。\n")
+    assert rules_fired(concise(["post.md"], tmp_path)) == []
+    # The control: an id that names no rule at all is still reported as unused.
+    write(tmp_path / "post.md", "<!-- sm-lint-allow XX-999: 理由 -->\n新井市の歴史です。\n")
+    assert rules_fired(concise(["post.md"], tmp_path)) == ["JP-M111"]
+
+
 @pytest.mark.parametrize("text,line,problem", [
     ("ignore: [JP-P101]\ncolour: red\n", 2, "unknown setting `colour`"),
     ("fail-on: warning\nseverity:\n  JP-P101: fatal\n", 2, "severity.JP-P101"),

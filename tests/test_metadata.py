@@ -380,3 +380,9 @@ def test_fast_totals_equal_the_unit_walks(measure):
     post = post_text("#上越市 の𠮷野家と #高田 の 😀 です\nLINE の吹き出し")
     walk, _ = MEASURES[measure]
     assert TOTALS[measure](post) == sum(cost for _, _, cost in walk(post))
+
+
+def test_several_problems_on_one_front_matter_line_are_all_reported(lint):
+    findings = lint("---\nimages: [1, 2, 3]\n---\n本文です。\n")
+    problems = [f for f in findings if f.rule == "JP-M102"]
+    assert len(problems) == 3 and len({f.message for f in problems}) == 3

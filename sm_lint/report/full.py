@@ -39,7 +39,8 @@ def _source_line(f, draft):
 
 def render(findings, ctx) -> None:
     if not findings:  # a clean run prints one line; rich is not even imported
-        (ctx.stream or sys.stdout).write(t(ctx.lang, "clean", files=ctx.files) + "\n")
+        if ctx.files:  # nothing was read (only errors, on stderr): no claim of a clean run
+            (ctx.stream or sys.stdout).write(t(ctx.lang, "clean", files=ctx.files) + "\n")
         return
     from rich.markup import escape
     from rich.text import Text

@@ -162,11 +162,7 @@ def load_rules(dirs: Iterable[Path] | None = None, base: Iterable[Rule] = ()) ->
     """The rules of `dirs` (default: the built-in pack) added to `base`, ids unique. The
     compiled rules of the files are cached between runs."""
     files = rule_files(default_pack_dirs() if dirs is None else dirs)
-    key = rulecache.cache_key([rules_root() / "guideline.yaml", *files])
-    compiled = rulecache.load(key)
-    if compiled is None:
-        compiled = compile_files(files)
-        rulecache.store(key, compiled)
+    compiled = rulecache.remember("rules", [rules_root() / "guideline.yaml", *files], lambda: compile_files(files))
     return _merged([*base, *compiled])
 
 

@@ -11,19 +11,22 @@ from typing import Any
 from sm_lint.errors import RuleError
 from sm_lint.rules.model import Hit
 from sm_lint.rules.registry import kind
-from sm_lint.suppressions import suppressions
+from sm_lint.suppressions import draft_suppressions
 
 
-@lru_cache(maxsize=1)
-def _bundled_rule_ids() -> frozenset[str]:
+@lru_cache(maxsize=8)
+def _known_rule_ids(rule_dirs: tuple) -> frozenset[str]:
+    """Every rule id of the built-in pack and the configuration's `rule-dirs` (from the rule
+    cache), whether selected or not."""
     from sm_lint.rules.loader import load_rules  # the loader imports the kinds: import late
 
-    return frozenset(r.id for r in load_rules())
+    built_in = load_rules()
+    return frozenset(r.id for r in (load_rules(rule_dirs, base=built_in) if rule_dirs else built_in))
 
 
 class Incomplete:
     def find(self, analysis):
-        for s in suppressions(analysis.draft):
+        for s in draft_suppressions(analysis):
             if s.missing:
                 yield Hit(line=s.line, detail={"target": s.rule, "missing": ", ".join(s.missing)})
 
@@ -34,10 +37,10 @@ class Unused:
 
     def review(self, analysis, findings, rules):
         ran = {r.id for r in rules}
-        for s in suppressions(analysis.draft):
+        for s in draft_suppressions(analysis):
             if s.missing or any(s.covers(f) for f in findings):
                 continue
-            if s.rule in ran or s.rule not in _bundled_rule_ids():
+            if s.rule in ran or s.rule not in _known_rule_ids(analysis.config.rule_dirs):
                 yield Hit(line=s.line, detail={"target": s.rule})
 
 
