@@ -189,24 +189,33 @@ def _fix(linter, sources, reader, result, diff: bool, quiet: bool, lang: str):
     the report shows what is left, at its new position."""
     from sm_lint.fix import plan, unified_diff, write_atomic
 
-    changes = plan(result.findings, result.drafts, sources, reader)
+    changes, problems = plan(result.findings, result.drafts, sources, reader)
     if diff:
         for change in changes:
             click.echo(unified_diff(change), nl=False)
-        for error in result.errors:
+        for error in [*result.errors, *problems]:
             click.echo(f"sm-lint: {error}", err=True)
-        sys.exit(2 if result.errors else 1 if changes else 0)
+        sys.exit(2 if result.errors or problems else 1 if changes else 0)
+    written = []
     for change in changes:
-        if change.source.path is not None:
-            write_atomic(change.source.path, change.data)
+        try:
+            if change.source.path is not None:
+                write_atomic(change.source.path, change.data)
+        except SmLintError as exc:  # this file stays as it was; the others are fixed
+            problems.append(str(exc))
+            continue
         reader.data[change.source.display] = change.data
+        written.append(change)
+    changes = written
     for source in sources:
         if source.path is None:  # stdin: the text comes back on stdout, fixed or not, as editors expect
             sys.stdout.buffer.write(reader(source))
             sys.stdout.flush()
     if not quiet and changes:
         click.echo(t(lang, "fixed", count=sum(c.count for c in changes), files=len(changes)), err=True)
-    return linter.lint_sources(sources, read=reader) if changes else result
+    after = linter.lint_sources(sources, read=reader) if changes else result
+    after.errors.extend(p for p in problems if p not in after.errors)
+    return after
 
 
 @main.command("rules")

@@ -8,6 +8,7 @@ a temporary file in the same folder, then a rename over the original.
 
 from __future__ import annotations
 
+import codecs
 import difflib
 import os
 import tempfile
@@ -17,10 +18,13 @@ from typing import Iterable
 
 from sm_lint.errors import InputError
 from sm_lint.findings import Finding
-from sm_lint.inputs import Reader, Source, read_bytes
+from sm_lint.inputs import Reader, Source
 
-# Tried in order; the first that turns the draft's text back into exactly its bytes is its encoding.
-_ENCODINGS = ("utf-8", "utf-8-sig", "utf-16", "cp932", "euc-jp", "iso2022_jp")
+# A BOM-led UTF-16/32 file is written back with the same BOM and byte order.
+_BYTE_ORDERS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
 
 
 @dataclass(frozen=True)
@@ -48,32 +52,42 @@ def apply_edits(text: str, findings: Iterable[Finding]) -> tuple[str, int]:
     return "".join(parts), count
 
 
-def encode_like(original: bytes, old: str, new: str, where: str) -> bytes:
-    for encoding in _ENCODINGS:
-        try:
-            if old.encode(encoding) == original:
-                return new.encode(encoding)
-        except UnicodeEncodeError:
-            continue
+def encode_like(original: bytes, old: str, new: str, codec: str, where: str) -> bytes:
+    """`new` in the codec the draft was read with (Draft.encoding), provided `old` comes back
+    to exactly the original bytes that way; otherwise the file is left alone."""
+    prefix = b""
+    if codec in ("utf-16", "utf-32"):
+        prefix, codec = next(((bom, c) for bom, c in _BYTE_ORDERS if original.startswith(bom)), (b"", codec))
+    try:
+        if prefix + old.encode(codec) == original:
+            return prefix + new.encode(codec)
+    except UnicodeEncodeError:
+        pass
     raise InputError(where, "cannot fix: the file's encoding cannot be kept, so it is left unchanged")
 
 
-def plan(findings: Iterable[Finding], drafts: dict, sources: Iterable[Source], reader: Reader) -> list[Change]:
-    """The changes the safe fixes would make, one per draft that has any."""
+def plan(findings: Iterable[Finding], drafts: dict, sources: Iterable[Source],
+         reader: Reader) -> tuple[list[Change], list[str]]:
+    """The changes the safe fixes would make, one per draft that has any, and one line for
+    each draft that cannot be fixed (the others still are)."""
     by_path: dict[str, list[Finding]] = {}
     for f in findings:
         if f.fixable:
             by_path.setdefault(f.path, []).append(f)
-    changes = []
+    changes, problems = [], []
     for source in sources:
         fixes = by_path.get(source.display)
         if not fixes:
             continue
-        old = drafts[source.display].text
-        new, count = apply_edits(old, fixes)
-        data = encode_like(reader(source), old, new, source.display)
-        changes.append(Change(source, old, new, data, count))
-    return changes
+        draft = drafts[source.display]
+        new, count = apply_edits(draft.text, fixes)
+        try:
+            data = encode_like(reader(source), draft.text, new, draft.encoding, source.display)
+        except InputError as exc:
+            problems.append(str(exc))
+            continue
+        changes.append(Change(source, draft.text, new, data, count))
+    return changes, problems
 
 
 def unified_diff(change: Change) -> str:

@@ -127,14 +127,29 @@ examples: {invalid: [外人], valid: [外国人]}
 def test_encode_like_keeps_the_original_encoding_or_refuses():
     old, new = "外人の方へ\r\n", "外国人の方へ\r\n"
     for encoding in ("utf-8", "cp932", "euc-jp"):
-        assert encode_like(old.encode(encoding), old, new, "p") == new.encode(encoding)
-    assert encode_like(b"\xef\xbb\xbf" + old.encode(), old, new, "p") == b"\xef\xbb\xbf" + new.encode()
-    # Bytes that are not this text in any known encoding: refuse rather than guess.
+        assert encode_like(old.encode(encoding), old, new, encoding, "p") == new.encode(encoding)
+    assert encode_like(b"\xef\xbb\xbf" + old.encode(), old, new, "utf-8-sig", "p") == b"\xef\xbb\xbf" + new.encode()
+    # UTF-16/32 keep their BOM and byte order, big-endian included.
+    for codec, order in (("utf-16", "utf-16-be"), ("utf-16", "utf-16-le"), ("utf-32", "utf-32-be")):
+        bom = {"utf-16-be": b"\xfe\xff", "utf-16-le": b"\xff\xfe", "utf-32-be": b"\x00\x00\xfe\xff"}[order]
+        assert encode_like(bom + old.encode(order), old, new, codec, "p") == bom + new.encode(order)
+    # Bytes that are not this text in the draft's encoding: refuse rather than guess.
     with pytest.raises(InputError, match="cannot fix"):
-        encode_like("外人の方へ\n".encode(), old, new, "p")
+        encode_like("外人の方へ\n".encode(), old, new, "utf-8", "p")
     # A replacement the file's encoding cannot hold: refuse too (髙 is not in EUC-JP).
     with pytest.raises(InputError, match="cannot fix"):
-        encode_like(old.encode("euc-jp"), old, "髙" + new, "p")
+        encode_like(old.encode("euc-jp"), old, "髙" + new, "euc-jp", "p")
+
+
+def test_a_file_that_cannot_be_fixed_does_not_stop_the_others(tmp_path):
+    (tmp_path / "good.md").write_bytes("裏日本の天気です。\n".encode("cp932"))
+    # CP932 bytes 87 90 (NEC row 13) read as ≒, which CP932 writes back as 81 E0: this file
+    # cannot be rewritten byte for byte, so it is left alone.
+    (tmp_path / "odd.md").write_bytes("裏日本の".encode("cp932") + b"\x87\x90" + "天気です。\n".encode("cp932"))
+    result = run(["--encoding", "cp932", "--diff", "good.md", "odd.md"], cwd=tmp_path)
+    assert result.exit_code == 2
+    assert "+日本海側の天気です。" in result.stdout and result.stdout.count("+++ b/") == 1
+    assert "odd.md: cannot fix" in result.stderr
 
 
 def test_a_waived_finding_is_never_fixed(tmp_path):
@@ -149,8 +164,9 @@ def test_a_waived_finding_is_never_fixed(tmp_path):
     source = Source("post.md", path)
     f1, f2 = finding(0, 2, "外国人"), finding(8, 10, "外国人")
     waived = replace(f1, path="post.md", suppressed_by="承認済み: 広報対話課長 2026-11-01")
-    drafts = {"post.md": type("D", (), {"text": path.read_text(encoding="utf-8")})()}
-    (change,) = plan([waived, replace(f2, path="post.md")], drafts, [source], Reader())
+    drafts = {"post.md": type("D", (), {"text": path.read_text(encoding="utf-8"), "encoding": "utf-8"})()}
+    (change,), problems = plan([waived, replace(f2, path="post.md")], drafts, [source], Reader())
+    assert problems == []
     assert change.new == "外人墓地ではなく外国人の話。\n" and change.count == 1
 
 
