@@ -158,7 +158,8 @@ def lint(paths, fmt, lang, config_path, fail_on, select, ignore, no_color, stdin
     if statistics:
         from sm_lint.report.statistics import render as render_statistics
 
-        render_statistics(result.findings, ctx, as_json=fmt in ("json", "jsonl"))
+        # Counts of what is reported: suppressed findings are not problems to count.
+        render_statistics([f for f in result.findings if not f.suppressed_by], ctx, as_json=fmt in ("json", "jsonl"))
     else:
         render(fmt, result.findings, ctx)
     fixable = sum(f.fixable for f in result.findings)

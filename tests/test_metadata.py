@@ -386,3 +386,18 @@ def test_several_problems_on_one_front_matter_line_are_all_reported(lint):
     findings = lint("---\nimages: [1, 2, 3]\n---\n本文です。\n")
     problems = [f for f in findings if f.rule == "JP-M102"]
     assert len(problems) == 3 and len({f.message for f in problems}) == 3
+
+
+def test_suppressed_findings_are_audited_not_counted(tmp_path):
+    import json as jsonlib
+
+    from helpers import run
+
+    draft = tmp_path / "post.md"
+    draft.write_text("<!-- sm-lint-allow JP-P201: 歴史的な呼び名の紹介のため -->\n裏日本と呼ばれた時代の話です。\n", encoding="utf-8")
+    stats = run(["--statistics", "--format", "json", "post.md"], cwd=tmp_path)
+    assert "JP-P201" not in stats.stdout
+    sarif = jsonlib.loads(run(["--format", "sarif", "post.md"], cwd=tmp_path).stdout)
+    [result] = [r for r in sarif["runs"][0]["results"] if r["ruleId"] == "JP-P201"]
+    assert result["suppressions"][0]["justification"].count("歴史的な呼び名") == 1
+    assert "JP-P201" not in run(["--format", "github", "post.md"], cwd=tmp_path).stdout

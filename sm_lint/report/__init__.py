@@ -35,8 +35,15 @@ def with_suggestion(f: Finding, lang: str) -> str:
     return f.message + (f"\n{t(lang, 'suggestion')}: {f.suggestion}" if f.suggestion else "")
 
 
+# Formats that record suppressed findings for the audit (SARIF marks them as suppressions).
+AUDIT_FORMATS = ("json", "jsonl", "sarif")
+
+
+def shown(findings: Sequence[Finding], fmt: str) -> list[Finding]:
+    """What a reader sees: suppressed findings only in the audit formats."""
+    return list(findings) if fmt in AUDIT_FORMATS else [f for f in findings if not f.suppressed_by]
+
+
 def render(fmt: str, findings: Sequence[Finding], ctx: ReportContext) -> None:
     module = importlib.import_module(f"sm_lint.report.{FORMATS[fmt]}")
-    if fmt != "json":  # suppressed findings are for the audit (JSON), not for the reader
-        findings = [f for f in findings if not f.suppressed_by]
-    module.render(findings, ctx)
+    module.render(shown(findings, fmt), ctx)

@@ -23,8 +23,6 @@ def _property(text: str) -> str:
 def render(findings, ctx) -> None:
     stream = ctx.stream or sys.stdout
     for f in findings:
-        if f.suppressed_by:
-            continue
         fields = {
             "file": f.path, "line": f.line, "col": f.column, "endLine": f.end_line, "endColumn": f.end_column,
             "title": f"{f.rule} [{f.clause}] {f.name}",
