@@ -19,6 +19,9 @@ class Clause:
     text: str
     title_en: str
 
+    def title_in(self, lang: str) -> str:
+        return self.title_en if lang == "en" and self.title_en else self.title
+
 
 @lru_cache(maxsize=1)
 def clauses() -> dict[str, Clause]:

@@ -80,13 +80,12 @@ def main() -> None:
     """上越市ソーシャルメディアガイドラインに沿って SNS 投稿の下書きを確認します。"""
 
 
-def _rules(select=(), ignore=()):
+def _rules():
     """Every rule: the built-in pack and the `rule-dirs` of the configuration found from here."""
     from sm_lint.config import config_for
-    from sm_lint.pipeline import select_rules
     from sm_lint.runner import Linter
 
-    return select_rules(Linter().pack(config_for(Path.cwd()).rule_dirs), select, ignore)
+    return Linter().pack(config_for(Path.cwd()).rule_dirs)
 
 
 def _encoding_option(ctx, param, value):
@@ -127,8 +126,7 @@ def _encoding_option(ctx, param, value):
 def lint(paths, fmt, lang, config_path, fail_on, select, ignore, no_color, stdin_filename,
          statistics, quiet, exit_zero, baseline, write_baseline, fix, diff, encoding, jobs):
     """下書きを確認します (files, directories, - for stdin)."""
-    from sm_lint.inputs import Reader
-    from sm_lint.inputs import expand
+    from sm_lint.inputs import Reader, expand
     from sm_lint.progress import progress, wanted
     from sm_lint.report import MACHINE_FORMATS, ReportContext, render
     from sm_lint.runner import Linter, Options, jobs_for
@@ -141,18 +139,19 @@ def lint(paths, fmt, lang, config_path, fail_on, select, ignore, no_color, stdin
     try:
         linter = Linter(options)
         sources = list(expand(list(paths), stdin_filename))
+        words = linter.report_lang(sources)  # the language of the tool's own words
         show_bar = wanted(len(sources), machine or statistics, quiet)
-        with progress(len(sources), show_bar, t(lang or "ja", "progress"), color) as advance:
+        with progress(len(sources), show_bar, t(words, "progress"), color) as advance:
             result = linter.lint_sources(sources, read=reader, jobs=jobs_for(jobs, len(sources)), done=advance)
         if write_baseline:
-            _write_baseline(write_baseline, result, lang or "ja", quiet)
+            _write_baseline(write_baseline, result, words, quiet)
         if fix or diff:
-            result = _fix(linter, sources, reader, result, diff, quiet, lang or "ja")
+            result = _fix(linter, sources, reader, result, diff, quiet, words)
     except SmLintError as exc:
         _fail(str(exc))
     # With --fix on stdin the fixed text goes to stdout, so the report goes to stderr.
     stream = sys.stderr if fix and any(s.path is None for s in sources) else None
-    ctx = ReportContext(lang=linter.report_lang(sources),
+    ctx = ReportContext(lang=words,
                         color=color, files=len(result.drafts), source_lines=result.drafts,
                         stream=stream, rules=linter.rules_by_id(), quiet=quiet)
     if statistics:
@@ -254,16 +253,14 @@ def explain(what, lang):
     if clause is None:
         _fail(t(lang, "unknown", what=what))
     if rule:
-        message = rule.message_en if lang == "en" and rule.message_en else rule.message
         click.echo(f"{rule.id} {rule.name} ({rule.category}, {rule.severity})")
         if rule.description:
             click.echo(rule.description.strip())
-        click.echo(message)
+        click.echo(rule.message_in(lang))
         click.echo(f"{t(lang, 'examples_invalid')}: " + " / ".join(map(_short, rule.invalid)))
         click.echo(f"{t(lang, 'examples_valid')}: " + " / ".join(map(_short, rule.valid)))
         click.echo()
-    title = clause.title_en if lang == "en" and clause.title_en else clause.title
-    click.echo(f"{t(lang, 'clause')} {clause.id} {title}")
+    click.echo(f"{t(lang, 'clause')} {clause.id} {clause.title_in(lang)}")
     click.echo(clause.text)
     related = [r for r in rules.values() if r.clause == clause.id]
     if not rule and related:

@@ -59,7 +59,6 @@ def parse_draft(text: str, path: str) -> Draft:
         raise InputError(f"{path}:{exc.line}", f"front matter の YAML が読めません: {exc.problem}") from None
     if data is None:
         data = LineDict()
-        data.key_lines = {}
     if not isinstance(data, LineDict):
         raise InputError(f"{path}:{first_line}", "front matter は「キー: 値」の形で書いてください")
     return Draft(path, text, match.end(), data, starts)

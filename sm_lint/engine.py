@@ -18,8 +18,7 @@ class _Fields(dict):
 
 
 def clause_title(clause_id: str, lang: str = "ja") -> str:
-    clause = clauses()[clause_id]
-    return clause.title_en if lang == "en" and clause.title_en else clause.title
+    return clauses()[clause_id].title_in(lang)
 
 
 def _safe(rule: Rule, hit: Hit) -> bool:
@@ -38,7 +37,7 @@ def _finding(rule: Rule, hit: Hit, analysis: Analysis, lang: str) -> Finding:
     end_line, end_column = draft.position(end)
     match = draft.text[start:end]
     suggestion = hit.suggestion if hit.suggestion is not None else rule.suggestion
-    template = rule.message_en if lang == "en" and rule.message_en else rule.message
+    template = rule.message_in(lang)
     fields = _Fields(hit.detail, match=match, suggestion=suggestion or "")
     return Finding(
         path=draft.path,

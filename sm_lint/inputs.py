@@ -75,12 +75,16 @@ def read_bytes(source: Source) -> bytes:
 
 
 class Reader:
-    """Reads each source once (stdin can only be read once) and serves fixed texts afterwards."""
+    """Keeps what can be read only once (stdin) and the texts `--fix` produced; files are read
+    from disk each time, so a run over an archive does not hold every draft's bytes."""
 
     def __init__(self) -> None:
         self.data: dict[str, bytes] = {}
 
     def __call__(self, source: Source) -> bytes:
-        if source.display not in self.data:
-            self.data[source.display] = read_bytes(source)
-        return self.data[source.display]
+        if source.display in self.data:
+            return self.data[source.display]
+        data = read_bytes(source)
+        if source.path is None:
+            self.data[source.display] = data
+        return data

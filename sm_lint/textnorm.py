@@ -23,10 +23,11 @@ class View:
     text: str
     starts: tuple[int, ...] | range
     ends: tuple[int, ...] | range
+    base: int = 0  # where the viewed slice starts in the original (an empty view maps there)
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         if start >= len(self.text):
-            last = self.ends[-1] if self.text else 0
+            last = self.ends[-1] if self.text else self.base
             return last, last
         if end <= start:
             return self.starts[start], self.starts[start]
@@ -50,7 +51,7 @@ _CHAR_NFKC = _CharTable()
 
 
 def _identity(view: str, base: int) -> View:
-    return View(view, range(base, base + len(view)), range(base + 1, base + len(view) + 1))
+    return View(view, range(base, base + len(view)), range(base + 1, base + len(view) + 1), base)
 
 
 def normalize(text: str, base: int = 0) -> View:
@@ -78,7 +79,7 @@ def normalize(text: str, base: int = 0) -> View:
         starts.extend([base + i] * len(piece))
         ends.extend([base + j] * len(piece))
         i = j
-    return View("".join(out), tuple(starts), tuple(ends))
+    return View("".join(out), tuple(starts), tuple(ends), base)
 
 
 def fold_normalized(text: str) -> str:

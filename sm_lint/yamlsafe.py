@@ -26,8 +26,10 @@ class YamlError(Exception):
 class LineDict(dict):
     """A mapping from YAML with `line` (its own) and `key_lines` (each key's), 1-based."""
 
-    line: int = 0
-    key_lines: dict[str, int]
+    def __init__(self, line: int = 0):
+        super().__init__()
+        self.line = line
+        self.key_lines: dict[str, int] = {}
 
     def line_of(self, key: str) -> int:
         return self.key_lines.get(key, self.line)
@@ -43,9 +45,7 @@ def _loader_class():
         first_line = 1
 
     def construct_mapping(loader, node) -> LineDict:
-        result = LineDict()
-        result.line = loader.first_line + node.start_mark.line
-        result.key_lines = {}
+        result = LineDict(loader.first_line + node.start_mark.line)
         loader.flatten_mapping(node)
         for key_node, value_node in node.value:
             key = loader.construct_object(key_node, deep=True)

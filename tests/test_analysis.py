@@ -72,3 +72,8 @@ def test_long_line_is_tokenized_in_chunks_with_exact_offsets():
     assert len(a.tokens) == 5000 * len(_analyse(sentence).tokens)
     last = a.tokens[-1]
     assert text[last.start:last.end] == "。" and last.end == len(text)
+
+
+def test_an_empty_body_maps_to_where_the_body_starts():
+    view = normalize("", base=17)
+    assert view.to_original(0, 0) == (17, 17)

@@ -12,6 +12,7 @@ from typing import Any, Callable
 
 from sm_lint.errors import RuleError
 from sm_lint.metadata import post_meta
+from sm_lint.rules.tokenpattern import Not
 from sm_lint.schema import load_schema
 
 Test = Callable[[Any], bool]
@@ -24,14 +25,6 @@ class _Present:
 
     def __call__(self, value: Any) -> bool:
         return (value is not _MISSING) == self.wanted
-
-
-class _Not:
-    def __init__(self, inner: Callable[[Any], bool]):
-        self.inner = inner
-
-    def __call__(self, value: Any) -> bool:
-        return not self.inner(value)
 
 
 class _OneOf:
@@ -47,7 +40,7 @@ def _value_test(spec: Any, where: str) -> Callable[[Any], bool]:
         if set(spec) == {"present"} and isinstance(spec["present"], bool):
             return _Present(spec["present"])
         if set(spec) == {"not"}:
-            return _Not(_value_test(spec["not"], where))
+            return Not(_value_test(spec["not"], where))
         raise RuleError(where, "a `when` condition mapping is {present: true|false} or {not: ...}")
     return _OneOf(spec if isinstance(spec, list) else [spec])
 

@@ -30,14 +30,9 @@ class Phrase:
 
     def __call__(self, analysis, hit: Hit) -> bool:
         text = analysis.folded
-        for key in self.keys:
-            stop = hit.end + len(key) - 1
-            found = text.find(key, max(0, hit.start - len(key) + 1), stop)
-            while found != -1 and found < hit.end:
-                if found + len(key) > hit.start:
-                    return True
-                found = text.find(key, found + 1, stop)
-        return False
+        # An occurrence within these bounds is one that overlaps the hit.
+        return any(text.find(key, max(0, hit.start - len(key) + 1), hit.end + len(key) - 1) != -1
+                   for key in self.keys)
 
 
 class Sentence:

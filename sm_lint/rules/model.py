@@ -60,3 +60,7 @@ class Rule:
     when: Callable[[Any], bool] | None = None  # runs only on drafts whose metadata match
     # `fix: safe`: each suggestion is the literal replacement of its match and `--fix` may apply it.
     fix: str | None = None
+
+    def message_in(self, lang: str) -> str:
+        """The message template in `lang`, Japanese where there is no English one."""
+        return self.message_en if lang == "en" and self.message_en else self.message

@@ -57,6 +57,8 @@ class SurfaceRegex:
 
 
 class Not:
+    """The test does not hold (token patterns' `not:`, and `when:` conditions)."""
+
     __slots__ = ("test",)
 
     def __init__(self, test: TokenTest):
