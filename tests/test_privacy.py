@@ -373,3 +373,12 @@ def test_digit_prefilter_lets_every_number_shape_through(text):
     from sm_lint.textnorm import normalize
 
     assert _DIGITS.search(normalize(text).text)
+
+
+@pytest.mark.parametrize("text,reported", [
+    ("集合場所：上越市木田1-1-3", False),  # the city hall itself (allowed by default)
+    ("集合場所：上越市木田1-1-30", True),  # a longer house number is another place
+    ("送付先：〒943-0000 まで", True),  # a postal code on its own is still looked at
+])
+def test_allowed_addresses_match_whole_places_only(lint, text, reported):
+    assert any(f.rule == "JP-I106" for f in lint(text)) is reported

@@ -18,11 +18,28 @@ from sm_lint.rules.registry import kind
 _BEFORE = 40  # characters before an address searched for a facility or home word
 _AFTER = 12
 # what may be left out when an address is written again: 〒 code, prefecture
-_OPTIONAL_HEAD = re.compile(r"^(?:[〒〠]?\d{3}-?\d{4})?(?:東京都|北海道|京都府|大阪府|[^都道府県]{2,3}県)?")
+_OPTIONAL_HEAD = re.compile(r"^(?:[〒〠]?(?P<code>\d{3}-?\d{4}))?(?:東京都|北海道|京都府|大阪府|[^都道府県]{2,3}県)?")
 
 
-def _core(address: str) -> str:
-    return _OPTIONAL_HEAD.sub("", compact(address), count=1)
+def _parts(address: str) -> tuple[str, str]:
+    """(postal code without hyphen, the rest without prefecture), for allow-list comparison."""
+    m = _OPTIONAL_HEAD.match(compact(address))
+    return (m.group("code") or "").replace("-", ""), compact(address)[m.end():]
+
+
+def _allowed(found: str, allowed: list[tuple[str, str]]) -> bool:
+    """The same place as an allowed address: written in full or shortened (上越市木田1-1-3 for
+    新潟県上越市木田1-1-3), but not a longer house number (木田1-1-30) or another place."""
+    code, core = _parts(found)
+    if not core:  # a postal code on its own
+        return any(code and code == a_code for a_code, _ in allowed)
+    for _, a in allowed:
+        if core == a:
+            return True
+        shorter, longer = (core, a) if len(core) < len(a) else (a, core)
+        if shorter and longer.startswith(shorter) and not longer[len(shorter)].isdigit():
+            return True
+    return False
 
 
 class AddressMatcher:
@@ -36,11 +53,10 @@ class AddressMatcher:
 
     def find(self, analysis):
         text = analysis.text
-        allowed = [_core(a) for a in privacy(analysis)["allowed_addresses"]]
+        allowed = [_parts(a) for a in privacy(analysis)["allowed_addresses"]]
         for m in self.pattern.finditer(text):
             start, end = m.span()
-            key = _core(m.group())
-            if any(a and (a in key or key in a) for a in allowed):
+            if _allowed(m.group(), allowed):
                 continue
             before = text[max(0, start - _BEFORE):start]
             after = text[end:end + _AFTER]
