@@ -7,6 +7,7 @@ original-file offsets, so a limit check can say where the text crosses the limit
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ from typing import Callable, Iterator
 from sm_lint import rulecache
 from sm_lint.extract import extract_entities
 from sm_lint.resources import rules_root
+from sm_lint.textnorm import normalize
 from sm_lint.yamlsafe import load_yaml
 
 _COMMENT = re.compile(r"^[ \t]*<!--.*?-->[ \t]*(?:\r?\n|\Z)|<!--.*?-->", re.S | re.M)
@@ -77,10 +79,15 @@ def utf8_bytes(post: PostText) -> Iterator[Unit]:
         yield i, i + 1, len(ch.encode("utf-8"))
 
 
+def _hashtag_spans(text: str) -> list[tuple[int, int]]:
+    """Hashtags as the linter sees them (full-width ＃ included), as spans of `text`."""
+    view = normalize(text)
+    return [view.to_original(e.start, e.end) for e in extract_entities(view.text) if e.kind == "hashtag"]
+
+
 def hashtags(post: PostText) -> Iterator[Unit]:
-    for e in extract_entities(post.text):
-        if e.kind == "hashtag":
-            yield e.start, e.end, 1
+    for start, end in _hashtag_spans(post.text):
+        yield start, end, 1
 
 
 @lru_cache(maxsize=1)
@@ -113,16 +120,24 @@ def _bare_domain() -> re.Pattern:
 def _x_specials(text: str) -> dict[int, tuple[int, int]]:
     """URLs (each 23) and emoji (each 2), by start index: start -> (end, cost)."""
     cfg = x_config()
+    url_cost = cfg["transformed_url_length"] * cfg["scale"]
     special: dict[int, tuple[int, int]] = {}
+    spans: list[tuple[int, int]] = []  # sorted (start, end) of what is already counted
+
+    def add(start: int, end: int, cost: int) -> None:
+        i = bisect.bisect_right(spans, (start, float("inf")))
+        if i and spans[i - 1][1] > start:  # inside a URL (or domain) counted already
+            return
+        spans.insert(i, (start, end))
+        special[start] = (end, cost)
+
     for e in extract_entities(text):
         if e.kind == "url" and e.text.lower().startswith(("http://", "https://", "www.")):
-            special[e.start] = (e.end, cfg["transformed_url_length"] * cfg["scale"])
+            add(e.start, e.end, url_cost)
     for m in _bare_domain().finditer(text):
-        if not any(s <= m.start() < end for s, (end, _) in special.items()):
-            special[m.start()] = (m.end(), cfg["transformed_url_length"] * cfg["scale"])
+        add(m.start(), m.end(), url_cost)
     for m in _EMOJI.finditer(text):
-        if not any(s <= m.start() < end for s, (end, _) in special.items()):
-            special[m.start()] = (m.end(), cfg["default_weight"])
+        add(m.start(), m.end(), cfg["default_weight"])
     return special
 
 
@@ -201,7 +216,7 @@ TOTALS: dict[str, Callable[[PostText], int]] = {
     "characters": lambda post: len(post.text),
     "utf16": lambda post: len(post.text.encode("utf-16-le")) // 2,
     "bytes": lambda post: len(post.text.encode("utf-8", "surrogatepass")),
-    "hashtags": lambda post: sum(e.kind == "hashtag" for e in extract_entities(post.text)),
+    "hashtags": lambda post: len(_hashtag_spans(post.text)),
     "x-weighted": x_weighted_total,
 }
 

@@ -401,3 +401,17 @@ def test_suppressed_findings_are_audited_not_counted(tmp_path):
     [result] = [r for r in sarif["runs"][0]["results"] if r["ruleId"] == "JP-P201"]
     assert result["suppressions"][0]["justification"].count("歴史的な呼び名") == 1
     assert "JP-P201" not in run(["--format", "github", "post.md"], cwd=tmp_path).stdout
+
+
+def test_full_width_hashtags_count_towards_the_instagram_cap(rule_ids):
+    tags = " ".join(f"＃上越{n}" for n in range(6))
+    assert "JP-N103" in rule_ids(f"---\nplatform: instagram\n---\n雪の高田公園です。\n{tags}\n")
+    assert "JP-N103" not in rule_ids(f"---\nplatform: instagram\n---\n雪の高田公園です。\n{tags[:-5]}\n")
+
+
+def test_emoji_and_urls_next_to_each_other_count_once_each():
+    from sm_lint.counting import post_text, x_weighted, x_weighted_total
+
+    post = post_text("雪だるま⛄👍🏻 https://www.city.joetsu.niigata.jp/👍 example.jp " * 50)
+    # per repeat: 4 kana (8) + 2 emoji (4) + space + URL (23) + emoji (2) + space + domain (23) + space
+    assert x_weighted_total(post) == sum(cost for _, _, cost in x_weighted(post)) == 50 * 6300 - 100
