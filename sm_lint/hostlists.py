@@ -58,7 +58,9 @@ class HostList:
         return None
 
     def extend(self, hosts) -> HostList:
-        """A copy with more plain entries (hosts from the configuration)."""
+        """A copy with more plain entries (hosts from the configuration); itself when none."""
+        if not hosts:
+            return self
         merged = HostList(dict(self.hosts), dict(self.suffixes), list(self.keywords), list(self.not_keywords))
         for host in hosts:
             merged.add(str(host), "configuration")

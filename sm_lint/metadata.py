@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 from sm_lint.config import register_section
 from sm_lint.errors import ConfigError
-from sm_lint.schema import load_schema, parse_datetime, validate
+from sm_lint.schema import front_matter_problems, load_schema, parse_datetime
 
 SCHEMA = "front-matter"
 
@@ -64,7 +64,7 @@ def post_meta(analysis) -> dict[str, Any]:
 def _effective(analysis) -> dict[str, Any]:
     front = analysis.draft.front_matter
     schema = load_schema(SCHEMA)
-    bad = {p.key for p in validate(front, schema)}
+    bad = {p.key for p in front_matter_problems(analysis, SCHEMA)}
     values = {k: v for k, v in front.items() if k not in bad}
     for key, spec in schema["keys"].items():
         if "default" in spec and key not in values:

@@ -149,3 +149,13 @@ def _read_schema(path: Path) -> dict:
         raise RuleError(str(path), f"cannot read the schema: {exc.strerror or exc}") from None
     _check_schema(data, str(path))
     return data
+
+
+def front_matter_problems(analysis, name: str) -> list[Problem]:
+    """The draft's front matter checked against schema `name`, once per draft (the effective
+    metadata and each schema rule need the same list)."""
+    return analysis.memo(("schema", name), _front_matter_problems)
+
+
+def _front_matter_problems(analysis, name: str) -> list[Problem]:
+    return validate(analysis.draft.front_matter, load_schema(name))

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import codecs
 import gc
 import socket
 import sys
 import time
 
-import pytest
 from click.testing import CliRunner
 
 from sm_lint.cli import main

@@ -241,3 +241,20 @@ def test_linting_links_never_opens_a_connection(linter, monkeypatch):
 def test_markdown_link_text_is_still_checked_by_word_rules(lint):
     findings = lint("[あのバカな客の話](https://www.city.joetsu.niigata.jp/soshiki/koho/)")
     assert any(f.category == "prohibited" and "バカ" in f.match for f in findings)
+
+
+def test_facebook_profile_ids_name_the_account(tmp_path):
+    from sm_lint.config import load_config
+
+    config = tmp_path / ".sm-lint.yaml"
+    config.write_text("links:\n  own_accounts: ['https://www.facebook.com/profile.php?id=100064000000001']\n",
+                      encoding="utf-8")
+    from sm_lint.runner import Linter
+
+    linter = Linter()
+    own = "https://www.facebook.com/profile.php?id=100064000000001"
+    other = "https://www.facebook.com/profile.php?id=100099000000002"
+    settings = load_config(config)
+    assert not [f for f in linter.lint_text(f"市のページ {own}", config=settings) if f.rule == "JP-L205"]
+    [finding] = [f for f in linter.lint_text(f"こちら {other}", config=settings) if f.rule == "JP-L205"]
+    assert "100099000000002" in finding.message

@@ -14,7 +14,8 @@ Links listed under `links.allow` in the configuration are never reported. Nothin
 from __future__ import annotations
 
 import re
-from typing import Any, Iterator
+from urllib.parse import parse_qs
+from typing import Any
 
 from sm_lint.config import register_section
 from sm_lint.errors import RuleError
@@ -22,7 +23,7 @@ from sm_lint.hostlists import HostList, load_lists
 from sm_lint.linktrust import DEFAULTS, Policy, validate
 from sm_lint.rules.model import Hit
 from sm_lint.rules.registry import kind
-from sm_lint.urls import Link, parse, registrable, strip_www
+from sm_lint.urls import Link, parse, registrable
 
 register_section("links", DEFAULTS, validate)
 
@@ -37,12 +38,19 @@ _PLATFORM_ALIASES = {"twitter.com": "x.com", "fb.com": "facebook.com", "threads.
 
 def _key(link: Link) -> str:
     """Host and path without scheme and `www.`, for comparing with `links.allow`."""
-    return strip_www(link.host) + link.rest
+    return link.bare_host + link.rest
 
 
-def links(analysis) -> Iterator[tuple[Any, Link]]:
+def links(analysis) -> list[tuple[Any, Link]]:
+    """Every link entity with its parsed URL, less those on `links.allow`: once per draft,
+    for all the link rules."""
+    return analysis.memo("links", _links)
+
+
+def _links(analysis) -> list[tuple[Any, Link]]:
     allowed = [parsed for parsed in map(parse, analysis.config.section("links")["allow"]) if parsed]
     allowed_keys = [_key(a).rstrip("/") for a in allowed]
+    found = []
     for entity in analysis.entities:
         if entity.kind != "url":
             continue
@@ -52,7 +60,8 @@ def links(analysis) -> Iterator[tuple[Any, Link]]:
         key = _key(link)
         if any(key == a or key.startswith(a + "/") or key.startswith(a + "?") for a in allowed_keys):
             continue
-        yield entity, link
+        found.append((entity, link))
+    return found
 
 
 def _settings(analysis, skip: HostList | None):
@@ -68,9 +77,7 @@ class ListMatcher:
         self.config_key = config_key
 
     def find(self, analysis):
-        hosts = self.hosts
-        if self.config_key and analysis.config.section("links")[self.config_key]:
-            hosts = hosts.extend(analysis.config.section("links")[self.config_key])
+        hosts = self.hosts.extend(analysis.config.section("links")[self.config_key]) if self.config_key else self.hosts
         for entity, link in links(analysis):
             if not link.host:
                 continue
@@ -133,11 +140,13 @@ def compile_short_link_shape(spec: dict[str, Any], where: str) -> ShapeMatcher:
 
 
 def _account(link: Link) -> tuple[str, str]:
-    platform = strip_www(link.host)
+    platform = link.bare_host
     platform = re.sub(r"^(?:m|mobile)\.", "", platform)
     platform = _PLATFORM_ALIASES.get(platform, platform)
-    first = link.rest.lstrip("/").split("/", 1)[0].split("?", 1)[0].lower()
-    return platform, first
+    first, _, query = link.rest.lstrip("/").split("/", 1)[0].partition("?")
+    if first.endswith(".php"):  # facebook.com/profile.php?id=…: the id names the account
+        first = parse_qs(query).get("id", [first])[0]
+    return platform, first.lower()
 
 
 class TrustMatcher:

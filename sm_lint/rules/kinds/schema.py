@@ -9,7 +9,7 @@ from typing import Any
 from sm_lint.errors import RuleError
 from sm_lint.rules.model import Hit
 from sm_lint.rules.registry import kind
-from sm_lint.schema import load_schema, validate
+from sm_lint.schema import front_matter_problems, load_schema
 
 _PROBLEMS = ("unknown", "type", "value", "required")
 
@@ -20,10 +20,9 @@ class SchemaCheck:
         self.problems = problems
 
     def find(self, analysis):
-        front = analysis.draft.front_matter
-        if not front:
+        if not analysis.draft.front_matter:
             return
-        for p in validate(front, load_schema(self.name)):
+        for p in front_matter_problems(analysis, self.name):
             if p.kind in self.problems:
                 yield Hit(line=p.line or 1, detail={"key": p.key, "problem": p.ja, "problem_en": p.en})
 
