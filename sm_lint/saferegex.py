@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import sys
 import warnings
-from typing import Iterator
+from typing import Any, Iterator
 
 import re2
 import regex
@@ -197,6 +197,16 @@ class Guarded:
 
     def fullmatch(self, text: str):
         return self._bounded("fullmatch", text)
+
+
+def compile_spec(value: Any, where: str, key: str = "regex", ignorecase: bool = False):
+    """A rule's regex: one pattern, or a list of alternatives (a list reads better in YAML
+    than one long alternation: each item is one alternative)."""
+    if isinstance(value, list) and value and all(isinstance(p, str) and p for p in value):
+        value = "|".join(f"(?:{p})" for p in value)
+    if not isinstance(value, str) or not value:
+        raise RuleError(where, f"`{key}` must be a regex or a list of them")
+    return compile_user(value, where, ignorecase)
 
 
 def compile_user(source: str, where: str, ignorecase: bool = False):

@@ -10,7 +10,7 @@ from typing import Any
 from sm_lint.errors import RuleError
 from sm_lint.privacy.names import private_name_near
 from sm_lint.rules.model import SEVERITIES, Hit
-from sm_lint.saferegex import compile_user
+from sm_lint.saferegex import compile_spec
 
 DEFAULT_WINDOW = 120  # characters on the same line; a short post's sentence or two
 
@@ -51,20 +51,15 @@ def severity(value: Any, where: str, key: str) -> str | None:
     return value
 
 
-def window(spec: dict, where: str) -> int:
-    value = spec.get("window", DEFAULT_WINDOW)
+def window(spec: dict, where: str, default: int = DEFAULT_WINDOW) -> int:
+    value = spec.get("window", default)
     if not isinstance(value, int) or value < 0:
         raise RuleError(where, "`window` is a number of characters")
     return value
 
 
 def pattern(value: Any, where: str, key: str):
-    """A regex or a list of alternatives (as in the `regex` kind)."""
-    if isinstance(value, list) and value and all(isinstance(p, str) and p for p in value):
-        value = "|".join(f"(?:{p})" for p in value)
-    if not isinstance(value, str) or not value:
-        raise RuleError(where, f"`{key}` must be a regex or a list of them")
-    return compile_user(value, f"{where} (`{key}`)")
+    return compile_spec(value, f"{where} (`{key}`)", key)
 
 
 def graded_hit(analysis, start: int, end: int, grade: Grade, note_template: str, span: int) -> Hit:

@@ -18,6 +18,7 @@ class AtKey:
     def find(self, analysis):
         front = analysis.draft.front_matter
         if front:
+            # A missing key is reported at the opening `---` (line 1), not at some other key.
             yield Hit(line=front.key_lines.get(self.key, 1), detail={"value": front.get(self.key, "")})
 
 

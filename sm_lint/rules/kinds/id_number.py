@@ -63,7 +63,5 @@ def compile_id_number(spec: dict[str, Any], where: str) -> IdNumberMatcher:
         raise RuleError(where, f"`require: {require}` needs a `checksum`")
     if require != "checksum" and not context:
         raise RuleError(where, f"`require: {require}` needs `context` words")
-    window = spec.get("window", 40)
-    if not isinstance(window, int) or window < 0:
-        raise RuleError(where, "`window` is a number of characters")
-    return IdNumberMatcher(pattern, CHECKSUMS.get(name), [fold(w) for w in context], window, require)
+    return IdNumberMatcher(pattern, CHECKSUMS.get(name), [fold(w) for w in context],
+                           grading.window(spec, where, default=40), require)

@@ -9,7 +9,7 @@ from typing import Any
 from sm_lint.errors import RuleError
 from sm_lint.rules.model import Hit
 from sm_lint.rules.registry import kind
-from sm_lint.saferegex import compile_user
+from sm_lint.saferegex import compile_spec
 
 
 class Regex:
@@ -34,13 +34,7 @@ class Regex:
 
 @kind("regex", options=("ignorecase", "folded", "boundary", "group"))
 def compile_regex(spec: dict[str, Any], where: str) -> Regex:
-    source = spec["regex"]
-    if isinstance(source, list) and source and all(isinstance(p, str) and p for p in source):
-        # A list reads better in YAML than one long alternation: each item is one alternative.
-        source = "|".join(f"(?:{p})" for p in source)
-    if not isinstance(source, str) or not source:
-        raise RuleError(where, "`regex` must be a non-empty string or a list of them")
-    pattern = compile_user(source, where, bool(spec.get("ignorecase")))
+    pattern = compile_spec(spec["regex"], where, "regex", bool(spec.get("ignorecase")))
     boundary = spec.get("boundary", "none")
     if boundary not in ("none", "token"):
         raise RuleError(where, f"`boundary` is none or token, not {boundary!r}")
