@@ -51,6 +51,17 @@ class Analysis:
         return start, end
 
     @cached_property
+    def line_breaks(self) -> tuple[int, ...]:
+        return tuple(m.start() for m in re.finditer("\n", self.view.text))
+
+    def line_span(self, start: int, end: int) -> tuple[int, int]:
+        """View span of the line around [start, end) (binary search: scanning for the line
+        per item was quadratic on a long line)."""
+        breaks = self.line_breaks
+        i, j = bisect.bisect_left(breaks, start), bisect.bisect_left(breaks, end)
+        return (breaks[i - 1] + 1 if i else 0), (breaks[j] if j < len(breaks) else len(self.view.text))
+
+    @cached_property
     def token_starts(self) -> tuple[int, ...]:
         return tuple(t.start for t in self.tokens)
 

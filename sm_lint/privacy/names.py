@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sm_lint.privacy import line_span
 from sm_lint.privacy.lists import word_list
 from sm_lint.privacy.phones import phones
 from sm_lint.privacy.settings import compact, privacy
@@ -116,7 +115,7 @@ def _public(analysis, start: int, end: int, stop: int) -> bool:
     roles = word_list("public-roles")
     # Only the end of the line before the name can hold a role: looking at no more than
     # _ROLE_REACH characters keeps one name O(1) (a long line of names was quadratic).
-    line_start = max(line_span(text, start, end)[0], start - _ROLE_REACH)
+    line_start = max(analysis.line_span(start, end)[0], start - _ROLE_REACH)
     before = text[line_start:start].rstrip("".join(_PUNCT_BETWEEN))
     after = text[stop:stop + 6]
     folded_before, folded_after = fold(before), fold(after)
@@ -170,8 +169,7 @@ def names(analysis) -> tuple[Name, ...]:
 
 def private_name_near(analysis, start: int, end: int, window: int) -> Name | None:
     """A private person's name on the same line within `window` characters of the span."""
-    text = analysis.text
-    line_start, line_end = line_span(text, start, end)
+    line_start, line_end = analysis.line_span(start, end)
     for name in names(analysis):
         if name.public or name.start < line_start or name.end > line_end:
             continue

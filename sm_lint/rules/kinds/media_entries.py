@@ -22,7 +22,6 @@ from sm_lint.yamlsafe import LineDict
 
 MEDIA_KEYS = ("images", "videos")
 PEOPLE = ("none", "crowd", "identifiable")
-CONSENT = ("obtained", "not-required", "pending", "none")
 CONSENT_OK = ("obtained", "not-required")
 
 

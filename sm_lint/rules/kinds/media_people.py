@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sm_lint.privacy import grading, line_span
+from sm_lint.privacy import grading
 from sm_lint.privacy.names import names
 from sm_lint.rules.kinds.media_entries import consent_recorded
 from sm_lint.rules.model import Hit
@@ -30,7 +30,7 @@ class MediaPeople:
         # thousands of 写真 was searched once per 写真, quadratic).
         seen: set[int] = set()
         for m in self.media.finditer(text):
-            line_start, line_end = line_span(text, m.start(), m.end())
+            line_start, line_end = analysis.line_span(m.start(), m.end())
             if line_start in seen:
                 continue
             seen.add(line_start)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from sm_lint.errors import RuleError
-from sm_lint.privacy import grading, line_span
+from sm_lint.privacy import grading
 from sm_lint.privacy.names import names
 from sm_lint.privacy.phones import phones
 from sm_lint.rules.model import Hit
@@ -29,7 +29,7 @@ class PersonNameMatcher:
 
     def _attribute(self, analysis, name) -> str | None:
         text = analysis.text
-        line_start, line_end = line_span(text, name.start, name.stop)
+        line_start, line_end = analysis.line_span(name.start, name.stop)
         lo, hi = max(line_start, name.start - self.window), min(line_end, name.stop + self.window)
         for label, (pattern, adjacent) in self.attributes.items():
             if adjacent:
