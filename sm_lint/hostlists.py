@@ -12,10 +12,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 
 from sm_lint.errors import RuleError
-from sm_lint.resources import rules_root
+from sm_lint.listfiles import list_entries
 from sm_lint.urls import under
 
 
@@ -70,16 +69,9 @@ class HostList:
 @lru_cache(maxsize=32)
 def load_list(name: str) -> HostList:
     """A list file from rules/lists/ (several names are merged by `load_lists`)."""
-    path = rules_root() / "lists" / name
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except OSError as exc:
-        raise RuleError(str(path), f"cannot read the host list: {exc.strerror or exc}") from None
     result = HostList()
-    for number, raw in enumerate(text.splitlines(), 1):
-        line = raw.strip()
-        if line and not line.startswith("#"):
-            result.add(line, f"{path}:{number}")
+    for entry, where in list_entries(name):
+        result.add(entry, where)
     return result
 
 
