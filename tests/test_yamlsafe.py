@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 
 import pytest
@@ -22,9 +23,13 @@ RECURSIVE = "a: &a [1, *a]\n"
 ALIAS_DEPTH = "a: &a " + "[" * 40 + "x" + "]" * 40 + "\nb: &b " + "[" * 40 + "*a" + "]" * 40 + "\n"
 
 
+# Newer libyaml (in PyYAML 6.0.4 wheels) scans ahead and refuses very deep flow nesting itself.
+DEEP_REFUSED = f"nested deeper than {MAX_DEPTH} levels|exceeded maximum nesting depth"
+
+
 @pytest.mark.parametrize("source, problem", [
     (BOMB, "more than 100000 values"),
-    (DEEP_FLOW, f"nested deeper than {MAX_DEPTH} levels"),
+    (DEEP_FLOW, DEEP_REFUSED),
     (DEEP_BLOCK, f"nested deeper than {MAX_DEPTH} levels"),
     (RECURSIVE, "refers to its own anchor"),
     (ALIAS_DEPTH, "through aliases"),
@@ -33,7 +38,7 @@ def test_hostile_yaml_is_refused_fast(source, problem):
     started = time.perf_counter()
     with pytest.raises(YamlError) as info:
         load_yaml(source)
-    assert problem in info.value.problem
+    assert re.search(problem, info.value.problem)
     assert time.perf_counter() - started < 1
 
 
@@ -55,5 +60,5 @@ def test_front_matter_bomb_is_an_input_error_with_a_line():
 def test_config_bomb_is_a_config_error(tmp_path):
     path = tmp_path / ".sm-lint.yaml"
     path.write_text(DEEP_FLOW, encoding="utf-8")
-    with pytest.raises(ConfigError, match="nested deeper"):
+    with pytest.raises(ConfigError, match=DEEP_REFUSED):
         load_config(path)
