@@ -3,25 +3,16 @@ and every finding points at exactly the text it reports."""
 
 from __future__ import annotations
 
-from fuzz.strategies import body, draft, draft_bytes
+from fuzz.strategies import body, check_findings, draft, draft_bytes
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sm_lint.config import Config
-from sm_lint.document import parse_draft, read_draft
+from sm_lint.document import read_draft
 from sm_lint.errors import InputError
 from sm_lint.tokenizer import _AS_SPACE, tokenize
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-
-
-def check_findings(text: str, findings) -> None:
-    parsed = parse_draft(text, "<text>")
-    for f in findings:
-        assert 0 <= f.start <= f.end <= len(text)
-        assert text[f.start : f.end] == f.match
-        assert parsed.position(f.start) == (f.line, f.column)
-        assert parsed.position(f.end) == (f.end_line, f.end_column)
 
 
 @SETTINGS

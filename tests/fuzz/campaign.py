@@ -25,10 +25,10 @@ from click.testing import CliRunner  # noqa: E402
 from hypothesis import HealthCheck, given, seed, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from fuzz.strategies import ANY_CHAR, body, draft, draft_bytes, front_matter  # noqa: E402
+from fuzz.strategies import ANY_CHAR, body, check_findings, draft, draft_bytes, front_matter  # noqa: E402
 from sm_lint.cli import main as cli  # noqa: E402
 from sm_lint.config import Config  # noqa: E402
-from sm_lint.document import parse_draft, read_draft  # noqa: E402
+from sm_lint.document import read_draft  # noqa: E402
 from sm_lint.errors import InputError, RuleError  # noqa: E402
 from sm_lint.runner import Linter  # noqa: E402
 from sm_lint.saferegex import compile_user  # noqa: E402
@@ -44,14 +44,6 @@ LONG_CHARS = 200_000
 SECONDS_PER_CHAR = 50e-6  # about 5x the measured rate of a dense draft
 
 
-def _findings_ok(text: str, findings) -> None:
-    parsed = parse_draft(text, "<text>")
-    for f in findings:
-        assert 0 <= f.start <= f.end <= len(text), f
-        assert text[f.start : f.end] == f.match, f
-        assert parsed.position(f.start) == (f.line, f.column), f
-
-
 def targets(linter: Linter, workdir: Path):
     def lint_text(text):
         try:
@@ -59,7 +51,7 @@ def targets(linter: Linter, workdir: Path):
         except InputError as exc:
             assert "\n" not in str(exc)
             return
-        _findings_ok(text, findings)
+        check_findings(text, findings)
 
     def lint_long(args):
         # A short piece repeated into one long draft: offsets across tokenizer chunks, and
@@ -77,7 +69,7 @@ def targets(linter: Linter, workdir: Path):
         except InputError as exc:
             assert "\n" not in str(exc)
             return
-        _findings_ok(parsed.text, linter.lint_draft(parsed, Config()))
+        check_findings(parsed.text, linter.lint_draft(parsed, Config()))
 
     def user_yaml(source):
         try:

@@ -63,3 +63,15 @@ draft_bytes = st.one_of(
     st.binary(max_size=300),
     st.tuples(draft, st.sampled_from(CODECS)).map(lambda dc: dc[0].encode(dc[1], errors="ignore")),
 )
+
+
+def check_findings(text: str, findings) -> None:
+    """Every finding lies within the text, slices to its `match` and has its own position."""
+    from sm_lint.document import parse_draft
+
+    parsed = parse_draft(text, "<text>")
+    for f in findings:
+        assert 0 <= f.start <= f.end <= len(text), f
+        assert text[f.start : f.end] == f.match, f
+        assert parsed.position(f.start) == (f.line, f.column), f
+        assert parsed.position(f.end) == (f.end_line, f.end_column), f
