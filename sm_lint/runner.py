@@ -241,4 +241,4 @@ def _parallel(linter: Linter, inputs: Iterable, jobs: int) -> Iterator[Outcome]:
     else:
         context, options = multiprocessing.get_context("spawn"), linter.options
     with context.Pool(jobs, initializer=_start_worker, initargs=(options,)) as pool:
-        yield from pool.imap(_lint_in_worker, inputs, chunksize=8)
+        yield from pool.imap(_lint_in_worker, inputs, chunksize=32)
