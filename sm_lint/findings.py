@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,4 +32,8 @@ class Finding:
         return self.fix is not None and not self.suppressed_by
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        # Every field is a plain value: no need for asdict's recursive deep copy.
+        return {name: getattr(self, name) for name in _FIELDS}
+
+
+_FIELDS = tuple(f.name for f in fields(Finding))
