@@ -25,7 +25,7 @@ from click.testing import CliRunner  # noqa: E402
 from hypothesis import HealthCheck, given, seed, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from fuzz.strategies import ANY_CHAR, body, check_findings, draft, draft_bytes, front_matter  # noqa: E402
+from fuzz.strategies import ANY_CHAR, body, check_findings, draft, draft_bytes, front_matter, lint_and_check  # noqa: E402
 from sm_lint.cli import main as cli  # noqa: E402
 from sm_lint.config import Config  # noqa: E402
 from sm_lint.document import read_draft  # noqa: E402
@@ -46,12 +46,7 @@ SECONDS_PER_CHAR = 50e-6  # about 5x the measured rate of a dense draft
 
 def targets(linter: Linter, workdir: Path):
     def lint_text(text):
-        try:
-            findings = linter.lint_text(text)
-        except InputError as exc:
-            assert "\n" not in str(exc)
-            return
-        check_findings(text, findings)
+        lint_and_check(linter, text)
 
     def lint_long(args):
         # A short piece repeated into one long draft: offsets across tokenizer chunks, and

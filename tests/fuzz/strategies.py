@@ -75,3 +75,15 @@ def check_findings(text: str, findings) -> None:
         assert text[f.start : f.end] == f.match, f
         assert parsed.position(f.start) == (f.line, f.column), f
         assert parsed.position(f.end) == (f.end_line, f.end_column), f
+
+
+def lint_and_check(linter, text: str) -> None:
+    """Lint any text: only a one-line InputError may come out, and the findings must be sound."""
+    from sm_lint.errors import InputError
+
+    try:
+        findings = linter.lint_text(text)
+    except InputError as exc:
+        assert "\n" not in str(exc)
+        return
+    check_findings(text, findings)
