@@ -3,13 +3,10 @@ and every finding points at exactly the text it reports."""
 
 from __future__ import annotations
 
-from fuzz.strategies import body, check_findings, draft, draft_bytes, lint_and_check
+from fuzz.strategies import body, draft, draft_bytes, lint_and_check, read_lint_and_check
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sm_lint.config import Config
-from sm_lint.document import read_draft
-from sm_lint.errors import InputError
 from sm_lint.tokenizer import _AS_SPACE, tokenize
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -24,12 +21,7 @@ def test_any_text_lints_with_findings_inside_the_text(linter, text):
 @SETTINGS
 @given(data=draft_bytes)
 def test_any_bytes_read_or_fail_with_one_line(linter, data):
-    try:
-        draft = read_draft("d.md", data)
-    except InputError as exc:
-        assert "\n" not in str(exc)
-        return
-    check_findings(draft.text, linter.lint_draft(draft, Config()))
+    read_lint_and_check(linter, data)
 
 
 # Separators and blanks MeCab might skip or split on without saying so.

@@ -25,11 +25,9 @@ from click.testing import CliRunner  # noqa: E402
 from hypothesis import HealthCheck, given, seed, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from fuzz.strategies import ANY_CHAR, body, check_findings, draft, draft_bytes, front_matter, lint_and_check  # noqa: E402
+from fuzz.strategies import ANY_CHAR, body, draft, draft_bytes, front_matter, lint_and_check, read_lint_and_check  # noqa: E402
 from sm_lint.cli import main as cli  # noqa: E402
-from sm_lint.config import Config  # noqa: E402
-from sm_lint.document import read_draft  # noqa: E402
-from sm_lint.errors import InputError, RuleError  # noqa: E402
+from sm_lint.errors import RuleError  # noqa: E402
 from sm_lint.runner import Linter  # noqa: E402
 from sm_lint.saferegex import compile_user  # noqa: E402
 from sm_lint.yamlsafe import YamlError, load_yaml  # noqa: E402
@@ -59,12 +57,7 @@ def targets(linter: Linter, workdir: Path):
         assert seconds < 1 + len(text) * SECONDS_PER_CHAR, f"{seconds:.1f} s for {len(text)} characters"
 
     def lint_bytes(data):
-        try:
-            parsed = read_draft("d.md", data)
-        except InputError as exc:
-            assert "\n" not in str(exc)
-            return
-        check_findings(parsed.text, linter.lint_draft(parsed, Config()))
+        read_lint_and_check(linter, data)
 
     def user_yaml(source):
         try:

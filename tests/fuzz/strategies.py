@@ -87,3 +87,17 @@ def lint_and_check(linter, text: str) -> None:
         assert "\n" not in str(exc)
         return
     check_findings(text, findings)
+
+
+def read_lint_and_check(linter, data: bytes) -> None:
+    """Read any bytes as a draft and lint it, with the same promises as lint_and_check."""
+    from sm_lint.config import Config
+    from sm_lint.document import read_draft
+    from sm_lint.errors import InputError
+
+    try:
+        draft = read_draft("d.md", data)
+    except InputError as exc:
+        assert "\n" not in str(exc)
+        return
+    check_findings(draft.text, linter.lint_draft(draft, Config()))
