@@ -1,4 +1,4 @@
-"""The command line: `sm-lint PATH...` (lint), `sm-lint rules`, `sm-lint explain ID`."""
+"""The command line: `sm-lint PATH...` (lint), `sm-lint rules`, `sm-lint explain ID`, `sm-lint config`."""
 
 from __future__ import annotations
 
