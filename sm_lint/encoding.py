@@ -65,35 +65,35 @@ def decode(data: bytes, path: str, encoding: str | None = None) -> tuple[str, st
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
         utf8_error = exc
-    codec = _detect(data)
-    if codec is None:
+    found = _detect(data)
+    if found is None:
         raise InputError(
             path,
             f"文字コードを判定できません (UTF-8 として byte {utf8_error.start} が不正)。"
             "--encoding で指定してください (e.g. --encoding cp932)",
         )
-    return data.decode(codec), codec
+    return found
 
 
-def _detect(data: bytes) -> str | None:
-    """The one Japanese codec that decodes every byte, or the detector's choice among several."""
-    fits = [codec for codec in JAPANESE if _decodes(data, codec)]
+def _detect(data: bytes) -> tuple[str, str] | None:
+    """(text, codec): the one Japanese codec that decodes every byte, or the detector's
+    choice among several. Each candidate's text is kept, so nothing is decoded twice."""
+    fits = {codec: text for codec in JAPANESE if (text := _decoded(data, codec)) is not None}
     if len(fits) <= 1:
-        return fits[0] if fits else None
+        return next(((text, codec) for codec, text in fits.items()), None)
     from charset_normalizer import from_bytes  # only for non-UTF-8 drafts
 
     # Full-width runs (ｈｔｔｐｓ：／／) look like noise to the detector's default 0.2 limit.
-    best = from_bytes(data, cp_isolation=fits, threshold=0.5).best()
+    best = from_bytes(data, cp_isolation=list(fits), threshold=0.5).best()
     codec = codecs.lookup(best.encoding).name if best else None
-    return codec if codec in fits else None
+    return (fits[codec], codec) if codec in fits else None
 
 
-def _decodes(data: bytes, codec: str) -> bool:
+def _decoded(data: bytes, codec: str) -> str | None:
     try:
-        data.decode(codec)
+        return data.decode(codec)
     except UnicodeDecodeError:
-        return False
-    return True
+        return None
 
 
 def _strict(data: bytes, path: str, codec: str) -> str:
