@@ -21,7 +21,9 @@ _AS_SPACE = str.maketrans("\x00\r\t", "   ")
 _BREAK = re.compile(r"[。．！？!?、，,\s]")
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: a frozen dataclass sets each of its 13 fields through object.__setattr__, which
+# made building tokens cost more than MeCab's own parse. Nothing changes a token once made.
+@dataclass(slots=True)
 class Token:
     surface: str
     lemma: str
@@ -78,17 +80,31 @@ def _chunks(text: str):
         pos += len(line) + 1
 
 
-@draft_cache(maxsize=1 << 16)
+# Dictionary words are public data and repeat from draft to draft, so their parsed records are
+# kept across drafts. Words the dictionary does not know (names, codes, coinages) are the
+# draft's own text: those are parsed afresh each time and never kept (see draftcache).
+_KNOWN: dict[str, tuple[str, ...]] = {}
+_KNOWN_MAX = 1 << 16
+
+
 def _lexeme(record: str) -> tuple[str, ...]:
-    """Everything a token holds but its offsets, from one MeCab output line (words repeat,
-    so each distinct line is parsed once)."""
+    """Everything a token holds but its offsets, from one MeCab output line."""
+    lexeme = _KNOWN.get(record)
+    if lexeme is not None:
+        return lexeme
     fields = record.split("\t")
-    if len(fields) < 8:
+    known = len(fields) == 8  # the unknown-word format has no goshu field
+    if not known:
         fields = (*fields, *_PAD[len(fields):8])
     surface, lemma, orth_base, pos1, pos2, pos3, pos4, goshu = fields
     lemma = lemma or surface
-    return (surface, lemma, orth_base or surface, pos1, pos2 or "*", pos3 or "*", pos4 or "*",
-            goshu, fold(surface), fold(lemma), surface.lower())
+    lexeme = (surface, lemma, orth_base or surface, pos1, pos2 or "*", pos3 or "*", pos4 or "*",
+              goshu, fold(surface), fold(lemma), surface.lower())
+    if known:
+        if len(_KNOWN) >= _KNOWN_MAX:
+            _KNOWN.clear()
+        _KNOWN[record] = lexeme
+    return lexeme
 
 
 def tokenize(text: str) -> list[Token]:

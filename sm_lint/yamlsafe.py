@@ -79,6 +79,13 @@ def _refuse(what: str, node_or_event):
     return yaml.constructor.ConstructorError(None, None, f"{what}; refused", node_or_event.start_mark)
 
 
+def _may_nest_deeper(source: str) -> bool:
+    """Whether the text could hold more than MAX_DEPTH levels: each level opens with a new
+    line (indentation), `[`, `{`, `-`, `?` or `:`, so fewer of those than MAX_DEPTH cannot.
+    Front matter is far below that, and skips a second parse of the text."""
+    return sum(map(source.count, "\n[{-?:")) >= MAX_DEPTH
+
+
 def _check_nesting(source: str, loader_class) -> None:
     """Stop at the first collection deeper than MAX_DEPTH, before the composer recurses."""
     import yaml
@@ -136,11 +143,13 @@ def load_yaml(source: str, first_line: int = 1) -> Any:
     loader = loader_class(source)
     loader.first_line = first_line
     try:
-        _check_nesting(source, loader_class)
+        if _may_nest_deeper(source):
+            _check_nesting(source, loader_class)
         node = loader.get_single_node()
         if node is None:
             return None
-        _check_expansion(node)
+        if "*" in source:  # without an alias, no node is shared: nothing can expand
+            _check_expansion(node)
         return loader.construct_document(node)
     except yaml_error as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)

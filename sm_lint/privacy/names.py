@@ -128,12 +128,12 @@ def _find(analysis) -> tuple[Name, ...]:
     places = word_list("surname-places")
     allowed = {compact(n) for n in privacy(analysis)["allowed_names"]}
     found: list[Name] = []
-    i = 0
-    while i < len(tokens):
-        j = _run(tokens, i)
-        if j == i:
-            i += 1
+    after = 0  # the end of the last run: runs never overlap
+    # A run starts at a proper noun; finding those first spares a call per token.
+    for i in [k for k, t in enumerate(tokens) if _proper(t)]:
+        if i < after:
             continue
+        j = after = _run(tokens, i)
         run = tokens[i:j]
         nxt = tokens[j] if j < len(tokens) and tokens[j].start == run[-1].end else None
         honorific = nxt is not None and nxt.key in honorifics and nxt.pos1 in ("接尾辞", "名詞")
@@ -153,7 +153,6 @@ def _find(analysis) -> tuple[Name, ...]:
             text = analysis.text[start:end]
             if compact(text) not in allowed:
                 found.append(Name(start, end, stop, text, _public(analysis, start, end, stop)))
-        i = j
     taken = {n.end for n in found} | {n.start for n in found}
     for start, end, stop in _split_names(analysis, taken, places):
         text = analysis.text[start:end]
