@@ -13,6 +13,7 @@ from functools import cached_property
 from sm_lint.config import Config
 from sm_lint.document import Draft
 from sm_lint.extract import Entity, extract_entities
+from sm_lint.memo import memo
 from sm_lint.textnorm import View, fold_normalized, normalize
 from sm_lint.tokenizer import Token, tokenize
 
@@ -88,10 +89,7 @@ class Analysis:
     def memo(self, key, compute):
         """`compute(self)` once per draft: detectors that several rules share (names, phones).
         A tuple key passes its items after the first to `compute`."""
-        store = self.__dict__.setdefault("_memo", {})
-        if key not in store:
-            store[key] = compute(self, *key[1:]) if isinstance(key, tuple) else compute(self)
-        return store[key]
+        return memo(self, key, compute)
 
 
 def _build_index(analysis: Analysis, attr: str) -> dict[str, list[int]]:

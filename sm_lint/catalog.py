@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from typing import NamedTuple
 from sm_lint import rulecache
 from sm_lint.errors import RuleError
 from sm_lint.resources import rules_root
 from sm_lint.yamlsafe import YamlError, load_yaml
 
 
-@dataclass(frozen=True)
-class Clause:
+class Clause(NamedTuple):
     id: str
     title: str
     text: str

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from sm_lint.errors import ConfigError
+from sm_lint.memo import memo
 from sm_lint.rules.model import SEVERITIES
 from sm_lint.rules.registry import load_kinds
 from sm_lint.yamlsafe import LineDict, YamlError, load_yaml
@@ -64,9 +65,19 @@ class Config:
         return (*self.ignore, *extra)
 
     def section(self, name: str) -> dict[str, Any]:
-        """Settings of one area, over that area's registered defaults."""
-        defaults = SECTIONS.get(name, ({}, None))[0]
-        return {**defaults, **self.sections.get(name, {})}
+        """Settings of one area, over that area's registered defaults (built once per
+        configuration and shared: read it, never change it)."""
+        return self.memo(("section", name), _section)
+
+    def memo(self, key, compute):
+        """`compute(self)` once per configuration: what rules derive from settings (parsed
+        office hours, the link policy) is built once, not once per draft."""
+        return memo(self, key, compute)
+
+
+def _section(config: Config, name: str) -> dict[str, Any]:
+    defaults = SECTIONS.get(name, ({}, None))[0]
+    return {**defaults, **config.sections.get(name, {})}
 
 
 def _strings(value: Any, where: str, key: str) -> tuple[str, ...]:

@@ -10,9 +10,8 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable, Iterator
+from typing import Callable, Iterator, NamedTuple
 
 from sm_lint import rulecache
 from sm_lint.extract import extract_entities
@@ -23,8 +22,7 @@ from sm_lint.yamlsafe import load_yaml
 _COMMENT = re.compile(r"^[ \t]*<!--.*?-->[ \t]*(?:\r?\n|\Z)|<!--.*?-->", re.S | re.M)
 
 
-@dataclass(frozen=True)
-class PostText:
+class PostText(NamedTuple):
     text: str
     offsets: tuple[int, ...]  # original offset of each character; one past the end last
 

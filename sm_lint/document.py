@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, NamedTuple
 
 from sm_lint.encoding import decode
 from sm_lint.errors import InputError
@@ -14,14 +13,13 @@ from sm_lint.yamlsafe import LineDict, YamlError, load_yaml
 _FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.S)
 
 
-@dataclass(frozen=True)
-class Draft:
+class Draft(NamedTuple):
     """One draft as read: `text` is the whole original file, offsets index into it."""
 
     path: str
     text: str
     body_start: int
-    front_matter: dict[str, Any] = field(default_factory=dict)  # a LineDict when present
+    front_matter: dict[str, Any] = {}  # a LineDict when present (shared when absent: never changed)
     line_starts: tuple[int, ...] = ()
     encoding: str = "utf-8"  # the codec the file was read with (a fix writes it back the same)
 
@@ -66,4 +64,4 @@ def parse_draft(text: str, path: str) -> Draft:
 
 def read_draft(path: str, data: bytes, encoding: str | None = None) -> Draft:
     text, codec = decode(data, path, encoding)
-    return replace(parse_draft(text, path), encoding=codec)
+    return parse_draft(text, path)._replace(encoding=codec)

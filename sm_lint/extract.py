@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 
 _URL_CHARS = r"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]"
 # A host label may be in any script (上越市.jp, xn--…); the last label is either all ASCII or
@@ -28,10 +27,10 @@ _EMAIL = re.compile(r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:
 _MENTION = re.compile(r"(?<![A-Za-z0-9_@])@[A-Za-z0-9_]{1,30}(?![A-Za-z0-9_@])")
 _HASHTAG = re.compile(r"(?<![\w&#])#(?!\s)[\w\u30fc\u30fb]+")
 _TRAILING = ".,;:!?'\"*"
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class Entity:
+class Entity(NamedTuple):
     kind: str  # url | email | mention | hashtag
     text: str  # for a Markdown link: its target
     start: int  # view offsets

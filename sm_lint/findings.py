@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(NamedTuple):
     path: str
     line: int
     column: int
@@ -32,8 +31,4 @@ class Finding:
         return self.fix is not None and not self.suppressed_by
 
     def to_dict(self) -> dict:
-        # Every field is a plain value: no need for asdict's recursive deep copy.
-        return {name: getattr(self, name) for name in _FIELDS}
-
-
-_FIELDS = tuple(f.name for f in fields(Finding))
+        return self._asdict()

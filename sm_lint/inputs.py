@@ -6,16 +6,14 @@ import errno
 import os
 import stat
 import sys
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 DRAFT_SUFFIXES = (".md", ".markdown", ".txt")
 MAX_BYTES = 32 << 20  # a post is kilobytes; tens of megabytes is an archive or a mistake
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(NamedTuple):
     display: str  # the path as shown in findings
     path: Path | None  # None for stdin
     error: str | None = None  # why it could not even be listed (an unreadable directory)

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from sm_lint.errors import ConfigError, RuleError
 from sm_lint.hostlists import HostList, host_in, load_lists
@@ -66,15 +65,13 @@ def validate(value: Any, where: str) -> dict[str, Any]:
     return out
 
 
-@dataclass(frozen=True)
-class Verdict:
+class Verdict(NamedTuple):
     tier: str  # unsafe | insecure | trusted | lower | untrusted
     reason: str = ""
     reason_en: str = ""
 
 
-@dataclass(frozen=True)
-class Policy:
+class Policy(NamedTuple):
     own: tuple[str, ...]
     trusted: tuple[str, ...]
     lower: tuple[str, ...]

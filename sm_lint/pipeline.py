@@ -3,7 +3,6 @@ select/ignore → severity overrides → de-duplicate → sort → suppressions.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Iterable, Sequence
 
 from sm_lint.findings import Finding
@@ -32,7 +31,7 @@ def select_rules(rules: Sequence[Rule], select: Iterable[str] = (), ignore: Iter
 def override_severity(findings: Iterable[Finding], overrides: dict[str, str]) -> list[Finding]:
     if not overrides:
         return list(findings)
-    return [replace(f, severity=overrides[f.rule]) if f.rule in overrides else f for f in findings]
+    return [f._replace(severity=overrides[f.rule]) if f.rule in overrides else f for f in findings]
 
 
 def deduplicate(findings: Iterable[Finding]) -> list[Finding]:
@@ -63,5 +62,5 @@ def apply_suppressions(findings: Iterable[Finding], suppressions: Sequence[Suppr
     result = []
     for f in findings:
         by = next((s for s in valid if s.covers(f)), None)
-        result.append(replace(f, suppressed_by=by.label) if by else f)
+        result.append(f._replace(suppressed_by=by.label) if by else f)
     return result

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Sequence
+from typing import Callable, Iterable, Iterator, NamedTuple, Sequence
 
 from sm_lint.analysis import analyse
 from sm_lint.baseline import load_baseline
@@ -23,8 +23,7 @@ from sm_lint.rules.model import Rule, severity_rank
 from sm_lint.suppressions import draft_suppressions
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(NamedTuple):
     """What the command line says; it wins over the configuration files."""
 
     config: Path | None = None
@@ -76,6 +75,7 @@ class Linter:
         self._selected: dict[tuple, list[Rule]] = {}
         self._packs: dict[tuple[Path, ...], list[Rule]] = {(): self.all_rules}
         self._broken: dict[tuple[Path, ...], RuleError] = {}
+        self._effective: dict[int, tuple[Config, Config]] = {}  # id(file's config) -> (it, effective)
 
     def config_for(self, source: Source) -> Config:
         """The draft's configuration file (or --config) under the command-line options."""
@@ -85,14 +85,18 @@ class Linter:
             where = draft_path(source)
             directory = where.parent if where is not None else Path.cwd()
             config = config_for(directory.resolve())
-        o = self.options
-        return replace(
-            config,
-            select=o.select or config.select,
-            ignore=(*config.ignore, *o.ignore),
-            fail_on=o.fail_on or config.fail_on,
-            lang=o.lang or config.lang,
-        )
+        # One effective configuration per configuration file, so that what rules derive from
+        # it (Config.memo) is derived once per run, not once per draft.
+        if id(config) not in self._effective:
+            o = self.options
+            self._effective[id(config)] = config, replace(
+                config,
+                select=o.select or config.select,
+                ignore=(*config.ignore, *o.ignore),
+                fail_on=o.fail_on or config.fail_on,
+                lang=o.lang or config.lang,
+            )
+        return self._effective[id(config)][1]
 
     def report_lang(self, sources: Sequence[Source]) -> str:
         """The language of the tool's own words: --lang, else the first draft's configuration."""

@@ -5,6 +5,12 @@ A pattern then runs on RE2 (linear time, no catastrophic backtracking) when RE2 
 same thing by it; Python's `\\d \\w \\s` are Unicode-aware, so they are rewritten as RE2
 Unicode classes. What RE2 cannot do (look-arounds, back-references, `\\b`, `$`, ...) runs on
 the `regex` module with a time limit; hitting it is an error for that draft only.
+
+The built-in pack's own patterns are not users' data: they are reviewed, tested and fuzzed
+with the code, so those RE2 cannot run go to Python's `re` (already loaded) instead of the
+`regex` module, which alone cost a tenth of a cold start to import and compile with.
+Backtracking patterns are compiled on first use, so a draft that never needs one (no digits
+for the ID-number patterns) never pays for compiling it.
 """
 
 from __future__ import annotations
@@ -12,10 +18,10 @@ from __future__ import annotations
 import re
 import sys
 import warnings
+from contextlib import contextmanager
 from typing import Any, Iterator
 
 import re2
-import regex
 
 from sm_lint.errors import RuleError
 
@@ -95,11 +101,11 @@ class Linear:
     window (one search per name on a long line) would still copy it each time: those go to
     the same pattern on the time-limited engine, which searches in place."""
 
-    def __init__(self, pattern, source: str, where: str, flags: int):
+    def __init__(self, pattern, source: str, where: str, ignorecase: bool, bounded: bool):
         self.pattern = pattern
         self.groups = pattern.groups
         self.groupindex = pattern.groupindex
-        self.source, self.where, self.flags = source, where, flags
+        self.source, self.where, self.ignorecase, self.bounded = source, where, ignorecase, bounded
         self._in_place: Guarded | None = None
 
     def _window(self, method: str, text: str, pos: int, endpos: int):
@@ -111,7 +117,7 @@ class Linear:
             return None, 0
         if endpos - pos > _SLICE_LIMIT:
             if self._in_place is None:
-                self._in_place = Guarded(regex.compile(self.source, self.flags), self.source, self.where)
+                self._in_place = Guarded(self.source, self.where, self.ignorecase, self.bounded)
             return getattr(self._in_place, method)(text, pos, endpos), 0
         lo = max(0, pos - 1)
         return getattr(self.pattern, method)(text[lo:endpos], pos - lo), lo
@@ -161,14 +167,27 @@ class _Shifted:
 
 
 class Guarded:
-    """A `regex` pattern whose every search stops after MATCH_SECONDS."""
+    """A backtracking pattern, compiled on first use: a user's runs on `regex` and stops
+    every search after MATCH_SECONDS; the built-in pack's (`bounded=False`) runs on `re`."""
 
-    def __init__(self, pattern: regex.Pattern, source: str, where: str):
-        self.pattern = pattern
-        self.groups = pattern.groups
-        self.groupindex = pattern.groupindex
-        self.source = source
-        self.where = where
+    def __init__(self, source: str, where: str, ignorecase: bool = False, bounded: bool = True):
+        self.source, self.where, self.ignorecase, self.bounded = source, where, ignorecase, bounded
+        self._compiled = _compile(source, where, ignorecase, bounded)  # errors at load, not per draft
+        self.groups = self._compiled.groups
+        self.groupindex = dict(self._compiled.groupindex)
+        # The pattern without its look-arounds matches wherever the pattern does (a look-around
+        # only rules matches out), so where RE2 finds no match of it, there is none to look for.
+        stripped = _without_look_arounds(source)
+        self.prefilter = _re2(stripped, ignorecase) if stripped else None
+
+    def __getstate__(self):
+        return {**self.__dict__, "_compiled": None}  # compiled again on first use after loading
+
+    @property
+    def pattern(self):
+        if self._compiled is None:
+            self._compiled = _compile(self.source, self.where, self.ignorecase, self.bounded)
+        return self._compiled
 
     def _timeout(self) -> RegexTimeout:
         return RegexTimeout(
@@ -177,15 +196,29 @@ class Guarded:
             "パターンを単純にしてください (catastrophic backtracking)",
         )
 
-    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator:
+    def _none_in(self, text: str, pos: int, endpos: int) -> bool:
+        return self.prefilter is not None and self.prefilter.search(text[pos:endpos]) is None
+
+    def _bounded(self, method: str, *args):
+        if self._none_in(*args[:3]):
+            return None
+        if not self.bounded:
+            return getattr(self.pattern, method)(*args)
         try:
-            yield from self.pattern.finditer(text, pos, endpos, timeout=MATCH_SECONDS)
+            return getattr(self.pattern, method)(*args, timeout=MATCH_SECONDS)
         except TimeoutError:
             raise self._timeout() from None
 
-    def _bounded(self, method: str, *args):
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator:
+        if self._none_in(text, pos, endpos):
+            return iter(())
+        if not self.bounded:
+            return self.pattern.finditer(text, pos, endpos)
+        return self._bounded_finditer(text, pos, endpos)
+
+    def _bounded_finditer(self, text: str, pos: int, endpos: int) -> Iterator:
         try:
-            return getattr(self.pattern, method)(*args, timeout=MATCH_SECONDS)
+            yield from self.pattern.finditer(text, pos, endpos, timeout=MATCH_SECONDS)
         except TimeoutError:
             raise self._timeout() from None
 
@@ -196,7 +229,32 @@ class Guarded:
         return self._bounded("match", text, pos, endpos)
 
     def fullmatch(self, text: str):
-        return self._bounded("fullmatch", text)
+        return self._bounded("fullmatch", text, 0, len(text))
+
+
+def _compile(source: str, where: str, ignorecase: bool, bounded: bool):
+    if not bounded:
+        return re.compile(source, re.IGNORECASE if ignorecase else 0)
+    import regex  # only users' backtracking patterns need it
+
+    try:
+        return regex.compile(source, regex.IGNORECASE if ignorecase else 0)
+    except regex.error as exc:
+        raise RuleError(where, f"regex {_shown(source)} does not compile (正規表現の誤り): {exc}") from None
+
+
+_TRUSTED = False  # compiling the built-in pack (see trusted_patterns)
+
+
+@contextmanager
+def trusted_patterns():
+    """Patterns compiled inside are the built-in pack's: they need no time limit."""
+    global _TRUSTED
+    before, _TRUSTED = _TRUSTED, True
+    try:
+        yield
+    finally:
+        _TRUSTED = before
 
 
 def compile_spec(value: Any, where: str, key: str = "regex", ignorecase: bool = False):
@@ -218,16 +276,54 @@ def compile_user(source: str, where: str, ignorecase: bool = False):
             re.compile(source, flags)
     except (re.error, OverflowError, RecursionError) as exc:
         raise RuleError(where, f"regex {_shown(source)} does not compile (正規表現の誤り): {exc}") from None
+    compiled = _re2(source, ignorecase)
+    if compiled is not None:
+        return Linear(compiled, source, where, ignorecase, not _TRUSTED)
+    return Guarded(source, where, ignorecase, not _TRUSTED)  # look-arounds, back-references, ...
+
+
+def _re2(source: str, ignorecase: bool):
+    """The pattern compiled by RE2 with Python's meaning, or None where RE2 cannot."""
     translated = to_re2(source)
-    engine_flags = regex.IGNORECASE if ignorecase else 0
-    if translated is not None:
-        try:
-            compiled = re2.compile(f"(?i){translated}" if ignorecase else translated, _RE2_OPTIONS)
-            return Linear(compiled, source, where, engine_flags)
-        except re2.error:
-            pass  # look-arounds, back-references, ...: the guarded engine below
+    if translated is None:
+        return None
     try:
-        pattern = regex.compile(source, engine_flags)
-    except regex.error as exc:
-        raise RuleError(where, f"regex {_shown(source)} does not compile (正規表現の誤り): {exc}") from None
-    return Guarded(pattern, source, where)
+        return re2.compile(f"(?i){translated}" if ignorecase else translated, _RE2_OPTIONS)
+    except re2.error:
+        return None
+
+
+_LOOK_AROUND = ("(?=", "(?!", "(?<=", "(?<!")
+
+
+def _without_look_arounds(source: str) -> str | None:
+    """`source` with its look-around groups left out, or None if it has none."""
+    out: list[str] = []
+    i, n, depth, skip_from = 0, len(source), 0, None  # depth: open groups inside a look-around
+    while i < n:
+        c = source[i]
+        if c == "\\":
+            step = 2
+        elif c == "[":  # a class: up to its closing ], which may come first ([]...] or [^]...])
+            j = i + 1 + source.startswith("^", i + 1)
+            j += source.startswith("]", j)
+            while j < n and source[j] != "]":
+                j += 2 if source[j] == "\\" else 1
+            step = j + 1 - i
+        elif c == "(" and skip_from is None and source.startswith(_LOOK_AROUND, i):
+            skip_from, depth, step = i, 1, 1
+        elif c == "(" and skip_from is not None:
+            depth, step = depth + 1, 1
+        elif c == ")" and skip_from is not None:
+            depth, step = depth - 1, 1
+            if depth == 0:
+                skip_from = None
+                i += 1
+                continue
+        else:
+            step = 1
+        if skip_from is None:
+            out.append(source[i:i + step])
+        i += step
+    stripped = "".join(out)
+    return stripped if stripped != source and skip_from is None else None

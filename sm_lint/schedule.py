@@ -8,11 +8,10 @@ package, so 振替休日 and 国民の休日 are right in every year) and the ci
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime, time
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from sm_lint import rulecache
 from sm_lint.config import register_section
@@ -33,8 +32,7 @@ DEFAULTS = {
 }
 
 
-@dataclass(frozen=True)
-class Hours:
+class Hours(NamedTuple):
     zone: str
     days: frozenset[int]
     start: time

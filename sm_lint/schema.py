@@ -8,11 +8,10 @@ dozen lines. `validate` never raises on the data: every problem is returned.
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from sm_lint import rulecache
 from sm_lint.errors import RuleError
@@ -30,8 +29,7 @@ _NAMES = {
 }
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     kind: str  # unknown | type | value | required
     key: str  # dotted path, e.g. sm-lint.allow[0].rule
     line: int

@@ -6,8 +6,8 @@ front matter, who approved it); an invalid one suppresses nothing and is itself 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from typing import NamedTuple
 from sm_lint.document import Draft
 from sm_lint.findings import Finding
 
@@ -20,8 +20,7 @@ def _text(value) -> str | None:
     return value.strip() if isinstance(value, str) and value.strip() else None
 
 
-@dataclass(frozen=True)
-class Suppression:
+class Suppression(NamedTuple):
     rule: str
     reason: str | None
     approved_by: str | None

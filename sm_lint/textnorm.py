@@ -8,16 +8,15 @@ from __future__ import annotations
 
 import bisect
 import unicodedata
-from dataclasses import dataclass
 
+from typing import NamedTuple
 from sm_lint.draftcache import draft_cache
 
 _KATA_TO_HIRA = {c: c - 0x60 for c in range(0x30A1, 0x30F7)}
 _HALFWIDTH_VOICED = "\uff9e\uff9f"  # ﾞ ﾟ
 
 
-@dataclass(frozen=True, slots=True)
-class View:
+class View(NamedTuple):
     """`text` is the normalized string; view char i came from original[starts[i]:ends[i]]."""
 
     text: str

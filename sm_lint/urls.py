@@ -9,19 +9,18 @@ from __future__ import annotations
 
 import ipaddress
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from publicsuffixlist import PublicSuffixList
 
+from typing import NamedTuple
 from sm_lint.draftcache import draft_cache
 
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
 _AUTHORITY = re.compile(r"^(?:(?P<userinfo>[^/?#@]*)@)?(?P<host>\[[^\]]*\]|[^/?#:]*)(?::(?P<port>\d*))?")
 
 
-@dataclass(frozen=True, slots=True)
-class Link:
+class Link(NamedTuple):
     url: str  # as written (normalized view text)
     scheme: str  # lower case; "" for a bare www. link
     userinfo: str | None

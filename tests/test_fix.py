@@ -153,8 +153,6 @@ def test_a_file_that_cannot_be_fixed_does_not_stop_the_others(tmp_path):
 
 
 def test_a_waived_finding_is_never_fixed(tmp_path):
-    from dataclasses import replace
-
     from sm_lint.fix import plan
     from sm_lint.inputs import Reader
     from sm_lint.inputs import Source
@@ -163,9 +161,9 @@ def test_a_waived_finding_is_never_fixed(tmp_path):
     path.write_text("外人墓地ではなく外人の話。\n", encoding="utf-8")
     source = Source("post.md", path)
     f1, f2 = finding(0, 2, "外国人"), finding(8, 10, "外国人")
-    waived = replace(f1, path="post.md", suppressed_by="承認済み: 広報対話課長 2026-11-01")
+    waived = f1._replace(path="post.md", suppressed_by="承認済み: 広報対話課長 2026-11-01")
     drafts = {"post.md": type("D", (), {"text": path.read_text(encoding="utf-8"), "encoding": "utf-8"})()}
-    (change,), problems = plan([waived, replace(f2, path="post.md")], drafts, [source], Reader())
+    (change,), problems = plan([waived, f2._replace(path="post.md")], drafts, [source], Reader())
     assert problems == []
     assert change.new == "外人墓地ではなく外国人の話。\n" and change.count == 1
 

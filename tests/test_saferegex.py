@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import pickle
 import re
 import time
+from contextlib import nullcontext
 
 import pytest
 from hypothesis import given, settings
@@ -131,16 +133,30 @@ def test_the_shipped_rules_match_as_python_re_would():
 
 
 def test_every_rule_finds_the_same_with_and_without_re2(monkeypatch):
-    """RE2 is only an engine swap: on every rule example the findings are exactly those of
-    the backtracking engine (which follows Python's `re`)."""
+    """RE2 and the engine of the built-in pack's look-arounds (Python's re) are only engine
+    swaps: on every rule example the findings are exactly those of the time-limited
+    backtracking engine that users' patterns run on."""
     files = rule_files(default_pack_dirs())
+    built_in = Linter(rules=compile_files(files, trusted=True))
     fast = Linter(rules=compile_files(files))
     monkeypatch.setattr(saferegex, "to_re2", lambda source: None)
     slow = Linter(rules=compile_files(files))
     texts = sorted({t for r in fast.all_rules for t in (*r.invalid, *r.valid)})
     assert len(texts) > 100
     for text in texts:
-        assert fast.lint_text(text) == slow.lint_text(text), text
+        assert built_in.lint_text(text) == fast.lint_text(text) == slow.lint_text(text), text
+
+
+def test_only_the_built_in_pack_runs_look_arounds_without_a_time_limit():
+    with saferegex.trusted_patterns():
+        ours = compile_user(r"秘(?!書)", "w")
+    users = compile_user(r"秘(?!書)", "w")
+    assert (ours.bounded, users.bounded) == (False, True)
+    assert type(ours.pattern) is re.Pattern and type(users.pattern) is not re.Pattern
+    assert [m.span() for m in ours.finditer("秘書と極秘")] == [m.span() for m in users.finditer("秘書と極秘")] == [(4, 5)]
+    # Compiled rules are cached with pickle: the compiled engine is not kept but made again.
+    loaded = pickle.loads(pickle.dumps(users))
+    assert loaded._compiled is None and loaded.search("極秘").span() == (1, 2)
 
 
 WINDOW_PATTERNS = [r"\d+", r"(?m:^)\s*秘", r"^a", r"a\Z", r"(?m)^\w+", r"x*", r"[ab]+", r"\s+秘\s"]
@@ -176,3 +192,32 @@ def test_a_search_per_name_in_a_long_draft_stays_fast(linter):
     started = time.perf_counter()
     linter.lint_text("田中ひなたさん、" * 8000)
     assert time.perf_counter() - started < 10
+
+
+@pytest.mark.parametrize("source, stripped", [
+    (r"秘(?!書)", "秘"),
+    (r"(?<![\d-])\d{4}(?![\d-])", r"\d{4}"),
+    (r"a(?=(b|c))d", "ad"),
+    (r"x(?!a[)]b)y", "xy"),  # a ) inside a class does not close the look-ahead
+    (r"[(?!]x", None),  # not a look-around: inside a class, or escaped
+    (r"\(?!x", None),
+    (r"abc", None),
+])
+def test_look_arounds_are_left_out_of_the_prefilter(source, stripped):
+    assert saferegex._without_look_arounds(source) == stripped
+
+
+LOOK_AROUND_PATTERNS = [r"秘(?!書)", r"(?<![\d-])\d{2}(?![\d-])", r"(?<=a)[秘密]+(?=\s)", r"\d(?!\d)|_(?<!a_)"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=TRICKY, index=st.integers(0, len(LOOK_AROUND_PATTERNS) - 1), pos=st.integers(0, 45))
+def test_the_prefilter_never_hides_a_match(text, index, pos):
+    for trusted in (False, True):
+        with saferegex.trusted_patterns() if trusted else nullcontext():
+            ours = compile_user(LOOK_AROUND_PATTERNS[index], "w")
+        python = re.compile(LOOK_AROUND_PATTERNS[index])
+        assert ours.prefilter is not None
+        assert [m.span() for m in ours.finditer(text, pos)] == [m.span() for m in python.finditer(text, pos)]
+        a, b = ours.search(text, pos), python.search(text, pos)
+        assert (a and a.span()) == (b and b.span())

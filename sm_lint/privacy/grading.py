@@ -4,8 +4,7 @@ and the rule's `note` (with `{name}`) then explains why."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from sm_lint.errors import RuleError
 from sm_lint.privacy.names import private_name_near
@@ -15,8 +14,7 @@ from sm_lint.saferegex import compile_spec
 DEFAULT_WINDOW = 120  # characters on the same line; a short post's sentence or two
 
 
-@dataclass(frozen=True)
-class Grade:
+class Grade(NamedTuple):
     severity: str
     label: str
     with_name: str | None = None

@@ -12,8 +12,8 @@ are marked public, so they never make a draft identify a private person.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from typing import NamedTuple
 from sm_lint.privacy.lists import word_list
 from sm_lint.privacy.phones import phones
 from sm_lint.privacy.settings import compact, privacy
@@ -24,8 +24,7 @@ _PUNCT_BETWEEN = set(" :：・、")
 _BRACKETED = re.compile(r"\s?[（(]([\u4e00-\u9fff々]{3,5})[)）]")
 
 
-@dataclass(frozen=True, slots=True)
-class Name:
+class Name(NamedTuple):
     start: int  # view offsets of the name itself
     end: int
     stop: int  # end including the honorific

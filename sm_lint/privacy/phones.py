@@ -4,9 +4,9 @@ fixed 0AB-J, 070/080/090, 050, 0120/0800, 0570, +81, parentheses, full width via
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
+from typing import NamedTuple
 from sm_lint.privacy.settings import privacy
 
 # phonenumbers.PhoneNumberType values (libphonenumber's enum), named here so that the
@@ -28,8 +28,7 @@ TYPE_NAMES = {
 _DIGITS = re.compile(r"\d(?:[\s()\-.\u2010-\u2015\u2212\u30fc]{0,3}\d){8,}")
 
 
-@dataclass(frozen=True, slots=True)
-class Phone:
+class Phone(NamedTuple):
     start: int
     end: int
     type: str  # a TYPE_NAMES value, or "unknown"

@@ -6,6 +6,7 @@ A broken file is reported as `path:line: what is wrong`; nothing here trusts the
 from __future__ import annotations
 
 import string
+from contextlib import nullcontext
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -17,6 +18,7 @@ from sm_lint.rules.conditions import compile_when
 from sm_lint.rules.exceptions import compile_exceptions
 from sm_lint.rules.model import CATEGORIES, SEVERITIES, Example, Rule
 from sm_lint.rules.registry import KINDS, load_kinds
+from sm_lint.saferegex import trusted_patterns
 from sm_lint.yamlsafe import LineDict, YamlError, load_yaml
 
 _REQUIRED = ("id", "name", "category", "clause", "severity", "message", "match", "examples")
@@ -162,13 +164,16 @@ def load_rules(dirs: Iterable[Path] | None = None, base: Iterable[Rule] = ()) ->
     """The rules of `dirs` (default: the built-in pack) added to `base`, ids unique. The
     compiled rules of the files are cached between runs."""
     files = rule_files(default_pack_dirs() if dirs is None else dirs)
-    compiled = rulecache.remember("rules", [rules_root() / "guideline.yaml", *files], lambda: compile_files(files))
+    compiled = rulecache.remember("rules", [rules_root() / "guideline.yaml", *files],
+                                  lambda: compile_files(files, trusted=dirs is None))
     return _merged([*base, *compiled])
 
 
-def compile_files(files: list[Path]) -> list[Rule]:
+def compile_files(files: list[Path], trusted: bool = False) -> list[Rule]:
+    """Compile rule files; `trusted` only for the built-in pack (see sm_lint.saferegex)."""
     load_kinds()
-    return _merged(rule for path in files for rule in load_file(path))
+    with trusted_patterns() if trusted else nullcontext():
+        return _merged([rule for path in files for rule in load_file(path)])
 
 
 def _merged(rules: Iterable[Rule]) -> list[Rule]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Protocol
+from typing import Any, Callable, Iterable, NamedTuple, Protocol
 
 CATEGORIES = (
     "prohibited", "confidential", "shortened-url", "untrusted-link", "obscene-link",
@@ -41,8 +41,7 @@ class Matcher(Protocol):
     def find(self, analysis: Any) -> Iterable[Hit]: ...
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     id: str
     name: str
     category: str

@@ -8,8 +8,7 @@ Surface matches must start and end on token boundaries, so リサイクル never
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from sm_lint.errors import RuleError
 from sm_lint.rules.model import Hit
@@ -22,8 +21,7 @@ _ENTRY_KEYS = {"word", "suggestion", "by", "pos1", "pos2", "pos3", "pos4", "lemm
 _POS_KEYS = ("pos1", "pos2", "pos3", "pos4")
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     word: str
     suggestion: str | None
     first: TokenTest | None  # constraint on the first matched token

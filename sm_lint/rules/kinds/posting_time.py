@@ -21,7 +21,7 @@ class PostingTime:
         meta = post_meta(analysis)
         if "scheduled_at" not in meta:
             return
-        hours = analysis.memo("schedule.hours", lambda a: parse_hours(a.config.section("schedule")))
+        hours = analysis.config.memo("schedule.hours", lambda config: parse_hours(config.section("schedule")))
         when = scheduled(meta, hours.zone)
         if when is None:
             return

@@ -1,0 +1,16 @@
+"""Per-object memos for immutable values (a draft's analysis, a configuration): what several
+rules derive from the same object is computed once."""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+
+def memo(owner: Any, key, compute: Callable[..., Any]) -> Any:
+    """`compute(owner)` once per owner and key; a tuple key passes its items after the first
+    to `compute`. Kept in the owner's __dict__, so it lives and dies with the owner (a frozen
+    dataclass's fields are untouched)."""
+    store = owner.__dict__.setdefault("_memo", {})
+    if key not in store:
+        store[key] = compute(owner, *key[1:]) if isinstance(key, tuple) else compute(owner)
+    return store[key]
