@@ -18,6 +18,7 @@ from sm_lint.textnorm import View, fold_normalized, normalize
 from sm_lint.tokenizer import Token, tokenize
 
 _SENTENCE_END = re.compile(r"[。！？!?\n]+")
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,11 @@ class Analysis:
         """The view folded like `fold` (already NFKC, so only case and kana change):
         same length as the view, offsets line up."""
         return fold_normalized(self.view.text)
+
+    @cached_property
+    def has_digits(self) -> bool:
+        """Whether the view holds a decimal digit (any script): numbers need one."""
+        return _DIGIT.search(self.view.text) is not None
 
     @cached_property
     def sentence_bounds(self) -> tuple[int, ...]:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-
 from typing import NamedTuple
+
 from sm_lint import rulecache
 from sm_lint.errors import RuleError
 from sm_lint.resources import rules_root

@@ -15,6 +15,7 @@ from typing import Callable, Iterator, NamedTuple
 
 from sm_lint import rulecache
 from sm_lint.extract import extract_entities
+from sm_lint.lazyre import lazy_compile
 from sm_lint.resources import rules_root
 from sm_lint.textnorm import normalize
 from sm_lint.yamlsafe import load_yaml
@@ -98,7 +99,7 @@ def x_config() -> dict:
 # a flag (two regional indicators) or a keycap: one emoji, whatever its code points.
 _PICT = "\u00a9\u00ae\u203c\u2049\u2122\u2139\u2194-\u21aa\u231a-\u23ff\u24c2\u25aa-\u27bf\u2934\u2935\u2b05-\u2b55\u3030\u303d\u3297\u3299\U0001f000-\U0001faff"
 _MOD = "\ufe0f\U0001f3fb-\U0001f3ff\U000e0020-\U000e007f"
-_EMOJI = re.compile(
+_EMOJI = lazy_compile(
     rf"[\U0001F1E6-\U0001F1FF]{{2}}|[0-9#*]\ufe0f?\u20e3"
     rf"|[{_PICT}][{_MOD}]*(?:\u200d[{_PICT}][{_MOD}]*)+|[{_PICT}][{_MOD}]+"
 )
@@ -134,7 +135,7 @@ def _x_specials(text: str) -> dict[int, tuple[int, int]]:
             add(e.start, e.end, url_cost)
     for m in _bare_domain().finditer(text):
         add(m.start(), m.end(), url_cost)
-    for m in _EMOJI.finditer(text):
+    for m in _EMOJI().finditer(text):
         add(m.start(), m.end(), cfg["default_weight"])
     return special
 

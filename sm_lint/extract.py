@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import bisect
 import re
+from typing import NamedTuple
+
+from sm_lint.lazyre import lazy_compile
 
 _URL_CHARS = r"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]"
 # A host label may be in any script (上越市.jp, xn--…); the last label is either all ASCII or
@@ -18,16 +21,15 @@ _HOST = rf"(?:\[[0-9A-Fa-f:.]+\]|(?:{_LABEL}\.)*{_LAST_LABEL}\.?)"
 _USERINFO = r"[A-Za-z0-9\-._~!$&'()*+,;=:%]+@"
 _WEB = rf"(?:(?:https?|ftp)://(?:{_USERINFO})?|(?=www\.)){_HOST}(?::\d{{1,5}})?(?:[/?#]{_URL_CHARS}*)?"
 _OTHER = rf"(?:javascript|vbscript|data|file):{_URL_CHARS}+"
-_URL = re.compile(rf"(?<![A-Za-z0-9@./\-])(?:{_WEB}|{_OTHER})", re.I)
+_URL = lazy_compile(rf"(?<![A-Za-z0-9@./\-])(?:{_WEB}|{_OTHER})", re.I)
 # [label](target "title") — the target is checked, the whole link is reported.
 # The label stops at another `[` (as in CommonMark, "[a [b](url)" links only "b"): otherwise
 # every `[` of a long line without `]` rescans the rest of it (quadratic).
-_MARKDOWN = re.compile(r"\[(?P<label>[^\[\]\n]*)\]\(\s*<?(?P<target>[^\s()<>]*(?:\([^\s()]*\)[^\s()<>]*)*)>?(?:\s+\"[^\"\n]*\")?\s*\)")
-_EMAIL = re.compile(r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")
-_MENTION = re.compile(r"(?<![A-Za-z0-9_@])@[A-Za-z0-9_]{1,30}(?![A-Za-z0-9_@])")
-_HASHTAG = re.compile(r"(?<![\w&#])#(?!\s)[\w\u30fc\u30fb]+")
+_MARKDOWN = lazy_compile(r"\[(?P<label>[^\[\]\n]*)\]\(\s*<?(?P<target>[^\s()<>]*(?:\([^\s()]*\)[^\s()<>]*)*)>?(?:\s+\"[^\"\n]*\")?\s*\)")
+_EMAIL = lazy_compile(r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")
+_MENTION = lazy_compile(r"(?<![A-Za-z0-9_@])@[A-Za-z0-9_]{1,30}(?![A-Za-z0-9_@])")
+_HASHTAG = lazy_compile(r"(?<![\w&#])#(?!\s)[\w\u30fc\u30fb]+")
 _TRAILING = ".,;:!?'\"*"
-from typing import NamedTuple
 
 
 class Entity(NamedTuple):
@@ -77,19 +79,20 @@ def extract_entities(view: str) -> list[Entity]:
     taken = _Spans()
     free = taken.free
 
-    for m in _MARKDOWN.finditer(view):
+    # Each pattern runs only where its sign is present (most drafts have no link at all).
+    for m in _MARKDOWN().finditer(view) if "](" in view else ():
         target = m.group("target")
-        if _URL.fullmatch(target):
+        if _URL().fullmatch(target):
             found.append(Entity("url", target, m.start(), m.end(), m.group("label")))
             taken.add(*m.span())
-    for m in _URL.finditer(view):
+    for m in _URL().finditer(view) if ":" in view or "www." in view.lower() else ():
         text = _trim_url(m.group())
         if len(text) <= len("https:") or not free(m.start(), m.start() + len(text)):
             continue
         found.append(Entity("url", text, m.start(), m.start() + len(text)))
         taken.add(m.start(), m.start() + len(text))
-    for kind, pattern in (("email", _EMAIL), ("mention", _MENTION), ("hashtag", _HASHTAG)):
-        for m in pattern.finditer(view):
+    for kind, pattern, sign in (("email", _EMAIL, "@"), ("mention", _MENTION, "@"), ("hashtag", _HASHTAG, "#")):
+        for m in pattern().finditer(view) if sign in view else ():
             if free(m.start(), m.end()):
                 found.append(Entity(kind, m.group(), m.start(), m.end()))
                 taken.add(m.start(), m.end())

@@ -195,13 +195,12 @@ class Linter:
         return result
 
 
-@dataclass
-class Outcome:
+class Outcome(NamedTuple):
     """What linting one source gave: a draft with findings, or an error, or a notice."""
 
     display: str
     draft: Draft | None = None
-    findings: list[Finding] = field(default_factory=list)
+    findings: list[Finding] = []  # shared when empty: never changed
     failing: int = 0
     error: str | None = None
     notice: str | None = None

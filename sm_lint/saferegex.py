@@ -94,19 +94,41 @@ def to_re2(source: str) -> str | None:
     return "".join(out)
 
 
-class Linear:
+class _Lazy:
+    """A pattern compiled at load (so a broken one is reported there) and, after the rule
+    cache is read, again on first use: unpickling compiled every pattern of every rule,
+    which cost a cold start more than linting a short draft."""
+
+    def __init__(self, source: str, where: str, ignorecase: bool, bounded: bool):
+        self.source, self.where, self.ignorecase, self.bounded = source, where, ignorecase, bounded
+        self._compiled = self._compile()
+        self.groups = self._compiled.groups
+        self.groupindex = dict(self._compiled.groupindex)
+
+    def __getstate__(self):
+        return {**self.__dict__, "_compiled": None}
+
+    @property
+    def pattern(self):
+        if self._compiled is None:
+            self._compiled = self._compile()
+        return self._compiled
+
+
+class Linear(_Lazy):
     """An RE2 pattern. RE2's Python binding encodes the whole text on every call, so a search
     between `pos` and `endpos` (done per name, per line...) is given only that slice plus the
     character before `pos` (which `^` looks at), and the match offsets are moved back. A long
     window (one search per name on a long line) would still copy it each time: those go to
     the same pattern on the time-limited engine, which searches in place."""
 
-    def __init__(self, pattern, source: str, where: str, ignorecase: bool, bounded: bool):
-        self.pattern = pattern
-        self.groups = pattern.groups
-        self.groupindex = pattern.groupindex
-        self.source, self.where, self.ignorecase, self.bounded = source, where, ignorecase, bounded
+    def __init__(self, source: str, translated: str, where: str, ignorecase: bool, bounded: bool):
+        self.translated = f"(?i){translated}" if ignorecase else translated
         self._in_place: Guarded | None = None
+        super().__init__(source, where, ignorecase, bounded)  # re2.error where RE2 cannot
+
+    def _compile(self):
+        return re2.compile(self.translated, _RE2_OPTIONS)
 
     def _window(self, method: str, text: str, pos: int, endpos: int):
         n = len(text)
@@ -166,28 +188,19 @@ class _Shifted:
         return self.match[group]
 
 
-class Guarded:
-    """A backtracking pattern, compiled on first use: a user's runs on `regex` and stops
-    every search after MATCH_SECONDS; the built-in pack's (`bounded=False`) runs on `re`."""
+class Guarded(_Lazy):
+    """A backtracking pattern: a user's runs on `regex` and stops every search after
+    MATCH_SECONDS; the built-in pack's (`bounded=False`) runs on `re`."""
 
     def __init__(self, source: str, where: str, ignorecase: bool = False, bounded: bool = True):
-        self.source, self.where, self.ignorecase, self.bounded = source, where, ignorecase, bounded
-        self._compiled = _compile(source, where, ignorecase, bounded)  # errors at load, not per draft
-        self.groups = self._compiled.groups
-        self.groupindex = dict(self._compiled.groupindex)
+        super().__init__(source, where, ignorecase, bounded)
         # The pattern without its look-arounds matches wherever the pattern does (a look-around
         # only rules matches out), so where RE2 finds no match of it, there is none to look for.
         stripped = _without_look_arounds(source)
-        self.prefilter = _re2(stripped, ignorecase) if stripped else None
+        self.prefilter = _linear(stripped, where, ignorecase, bounded) if stripped else None
 
-    def __getstate__(self):
-        return {**self.__dict__, "_compiled": None}  # compiled again on first use after loading
-
-    @property
-    def pattern(self):
-        if self._compiled is None:
-            self._compiled = _compile(self.source, self.where, self.ignorecase, self.bounded)
-        return self._compiled
+    def _compile(self):
+        return _compile(self.source, self.where, self.ignorecase, self.bounded)
 
     def _timeout(self) -> RegexTimeout:
         return RegexTimeout(
@@ -197,7 +210,7 @@ class Guarded:
         )
 
     def _none_in(self, text: str, pos: int, endpos: int) -> bool:
-        return self.prefilter is not None and self.prefilter.search(text[pos:endpos]) is None
+        return self.prefilter is not None and self.prefilter.search(text, pos, endpos) is None
 
     def _bounded(self, method: str, *args):
         if self._none_in(*args[:3]):
@@ -276,19 +289,17 @@ def compile_user(source: str, where: str, ignorecase: bool = False):
             re.compile(source, flags)
     except (re.error, OverflowError, RecursionError) as exc:
         raise RuleError(where, f"regex {_shown(source)} does not compile (正規表現の誤り): {exc}") from None
-    compiled = _re2(source, ignorecase)
-    if compiled is not None:
-        return Linear(compiled, source, where, ignorecase, not _TRUSTED)
-    return Guarded(source, where, ignorecase, not _TRUSTED)  # look-arounds, back-references, ...
+    linear = _linear(source, where, ignorecase, not _TRUSTED)
+    return linear or Guarded(source, where, ignorecase, not _TRUSTED)  # look-arounds, back-references, ...
 
 
-def _re2(source: str, ignorecase: bool):
-    """The pattern compiled by RE2 with Python's meaning, or None where RE2 cannot."""
+def _linear(source: str, where: str, ignorecase: bool, bounded: bool) -> Linear | None:
+    """The pattern on RE2 with Python's meaning, or None where RE2 cannot run it."""
     translated = to_re2(source)
     if translated is None:
         return None
     try:
-        return re2.compile(f"(?i){translated}" if ignorecase else translated, _RE2_OPTIONS)
+        return Linear(source, translated, where, ignorecase, bounded)
     except re2.error:
         return None
 

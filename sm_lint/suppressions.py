@@ -6,8 +6,8 @@ front matter, who approved it); an invalid one suppresses nothing and is itself 
 from __future__ import annotations
 
 import re
-
 from typing import NamedTuple
+
 from sm_lint.document import Draft
 from sm_lint.findings import Finding
 

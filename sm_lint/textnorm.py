@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import bisect
 import unicodedata
-
 from typing import NamedTuple
+
 from sm_lint.draftcache import draft_cache
 
 _KATA_TO_HIRA = {c: c - 0x60 for c in range(0x30A1, 0x30F7)}

@@ -8,17 +8,17 @@ because fugashi reuses node memory on the next call.
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 from sm_lint.draftcache import draft_cache
+from sm_lint.lazyre import lazy_compile
 from sm_lint.textnorm import fold
 
 # One MeCab call on about 2 MB crashes the process; stay far below it.
 MAX_CHUNK = 20_000
 _AS_SPACE = str.maketrans("\x00\r\t", "   ")
-_BREAK = re.compile(r"[。．！？!?、，,\s]")
+_BREAK = lazy_compile(r"[。．！？!?、，,\s]")
 
 
 # Not frozen: a frozen dataclass sets each of its 13 fields through object.__setattr__, which
@@ -70,7 +70,7 @@ def _chunks(text: str):
         while len(line) - start > MAX_CHUNK:
             cut = start + MAX_CHUNK
             m = None
-            for m in _BREAK.finditer(line, start + MAX_CHUNK // 2, cut):
+            for m in _BREAK().finditer(line, start + MAX_CHUNK // 2, cut):
                 pass
             if m:
                 cut = m.end()

@@ -10,10 +10,10 @@ from __future__ import annotations
 import ipaddress
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 from publicsuffixlist import PublicSuffixList
 
-from typing import NamedTuple
 from sm_lint.draftcache import draft_cache
 
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")

@@ -11,9 +11,9 @@ are marked public, so they never make a draft identify a private person.
 
 from __future__ import annotations
 
-import re
-
 from typing import NamedTuple
+
+from sm_lint.lazyre import lazy_compile
 from sm_lint.privacy.lists import word_list
 from sm_lint.privacy.phones import phones
 from sm_lint.privacy.settings import compact, privacy
@@ -21,7 +21,7 @@ from sm_lint.textnorm import fold
 from sm_lint.tokenizer import Token, is_surname
 
 _PUNCT_BETWEEN = set(" :：・、")
-_BRACKETED = re.compile(r"\s?[（(]([\u4e00-\u9fff々]{3,5})[)）]")
+_BRACKETED = lazy_compile(r"\s?[（(]([\u4e00-\u9fff々]{3,5})[)）]")
 
 
 class Name(NamedTuple):
@@ -100,7 +100,7 @@ def _split_names(analysis, taken: set[int], places) -> list[tuple[int, int, int]
         elif k >= 2 and _kana_given_name(tokens[k - 2], tokens[k - 1], t):
             found.append((tokens[k - 2].start, t.start, t.end))
     for phone in phones(analysis):
-        m = _BRACKETED.match(text, phone.end)
+        m = _BRACKETED().match(text, phone.end)
         if m and m.start(1) not in taken and _surname_led(m.group(1)) and fold(m.group(1)[:2]) not in places:
             found.append((m.start(1), m.end(1), m.end(1)))
     return found

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-
 from typing import NamedTuple
+
 from sm_lint.privacy.settings import privacy
 
 # phonenumbers.PhoneNumberType values (libphonenumber's enum), named here so that the

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, NamedTuple, Protocol
 
 CATEGORIES = (
@@ -17,8 +16,7 @@ def severity_rank(severity: str) -> int:
     return SEVERITIES.index(severity)
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):
     """One place a matcher found. `start`/`end` are view offsets of the body; a hit on the
     front matter gives `line` (1-based line of the original file) instead."""
 
@@ -26,7 +24,7 @@ class Hit:
     end: int = 0
     suggestion: str | None = None
     severity: str | None = None  # a matcher may grade a hit (e.g. a first-party shortener)
-    detail: dict[str, Any] = field(default_factory=dict)
+    detail: dict[str, Any] = {}  # shared when empty: never changed
     line: int | None = None
     safe: bool | None = None  # whether --fix may apply the suggestion; None: the rule's `fix:` decides
 

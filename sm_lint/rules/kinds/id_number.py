@@ -1,6 +1,7 @@
 """`id-number`: identification numbers as a Presidio-style recognizer: a digit pattern, an
 optional check digit (`checksum: my-number | luhn`) and context words within `window`
-characters. `require` says what makes a hit: the checksum, the context, or either."""
+characters. `require` says what makes a hit: the checksum, the context, or either.
+The number itself is digits: a draft without a digit is not searched (nor its patterns compiled)."""
 
 from __future__ import annotations
 
@@ -32,6 +33,8 @@ class IdNumberMatcher:
                 "both": valid and keyword}[self.require]
 
     def find(self, analysis):
+        if not analysis.has_digits:
+            return
         text = analysis.folded
         # digits inside a link or mail address are a page or mailbox id (…/1234567890123.html)
         inside = [(e.start, e.end) for e in analysis.entities if e.kind in ("url", "email")]
