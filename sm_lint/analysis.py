@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 from functools import cached_property
 
 from sm_lint.config import Config
@@ -21,13 +20,16 @@ _SENTENCE_END = re.compile(r"[。！？!?\n]+")
 _DIGIT = re.compile(r"\d")
 
 
-@dataclass(frozen=True)
 class Analysis:
-    draft: Draft
-    view: View  # normalized body; offsets here are "view offsets"
-    entities: tuple[Entity, ...]
-    tokens: tuple[Token, ...]
-    config: Config = Config()
+    """One draft, analysed: never changed once made (memos and cached properties aside)."""
+
+    def __init__(self, draft: Draft, view: View, entities: tuple[Entity, ...], tokens: tuple[Token, ...],
+                 config: Config = Config()):
+        self.draft = draft
+        self.view = view  # normalized body; offsets here are "view offsets"
+        self.entities = entities
+        self.tokens = tokens
+        self.config = config
 
     @property
     def text(self) -> str:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sm_lint.config import register_section
 from sm_lint.errors import ConfigError
@@ -81,6 +80,8 @@ def scheduled(meta: dict[str, Any], zone: str) -> datetime | None:
     when = parse_datetime(meta.get("scheduled_at"))
     if when is None:
         return None
+    from zoneinfo import ZoneInfo  # about 1.5 ms (sysconfig): only for scheduled drafts
+
     tz = ZoneInfo(zone)
     try:
         return when.replace(tzinfo=tz) if when.tzinfo is None else when.astimezone(tz)

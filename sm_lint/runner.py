@@ -3,12 +3,11 @@ so one bad draft never stops the others."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, NamedTuple, Sequence
 
 from sm_lint.analysis import analyse
-from sm_lint.baseline import load_baseline
 from sm_lint.config import Config, config_for, load_config
 from sm_lint.document import Draft, parse_draft, read_draft
 from sm_lint.draftcache import forget
@@ -35,13 +34,15 @@ class Options(NamedTuple):
     encoding: str | None = None  # force one codec instead of detecting it
 
 
-@dataclass
 class Result:
-    findings: list[Finding] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)  # one line each: "path: problem"
-    notices: list[str] = field(default_factory=list)  # skipped files (binary); not failures
-    drafts: dict[str, Draft] = field(default_factory=dict)
-    failing: int = 0  # findings at or above their draft's fail-on severity
+    """What a run found, filled in draft by draft."""
+
+    def __init__(self) -> None:
+        self.findings: list[Finding] = []
+        self.errors: list[str] = []  # one line each: "path: problem"
+        self.notices: list[str] = []  # skipped files (binary); not failures
+        self.drafts: dict[str, Draft] = {}
+        self.failing = 0  # findings at or above their draft's fail-on severity
 
 
 def draft_path(source: Source) -> Path | None:
@@ -71,7 +72,11 @@ class Linter:
         self.options = options
         self.all_rules = list(rules) if rules is not None else load_rules()
         self.explicit = load_config(options.config) if options.config else None
-        self.baseline = load_baseline(options.baseline) if options.baseline else None
+        self.baseline = None
+        if options.baseline:
+            from sm_lint.baseline import load_baseline  # json and the rest only when asked for
+
+            self.baseline = load_baseline(options.baseline)
         self._selected: dict[tuple, list[Rule]] = {}
         self._packs: dict[tuple[Path, ...], list[Rule]] = {(): self.all_rules}
         self._broken: dict[tuple[Path, ...], RuleError] = {}

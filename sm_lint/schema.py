@@ -7,7 +7,6 @@ dozen lines. `validate` never raises on the data: every problem is returned.
 
 from __future__ import annotations
 
-import difflib
 from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
@@ -102,6 +101,8 @@ def _check_mapping(data: dict, spec: dict, prefix: str, out: list[Problem]) -> N
         if key in keys:
             _check(value, keys[key], name, line_of(str(key)), out)
         elif not spec.get("other_keys"):
+            import difflib  # only to suggest a spelling for an unknown key
+
             close = difflib.get_close_matches(str(key), [str(k) for k in keys], n=1)
             hint_ja = f" (「{prefix}{close[0]}」の誤りでは?)" if close else ""
             hint_en = f" (did you mean `{prefix}{close[0]}`?)" if close else ""

@@ -12,8 +12,6 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from publicsuffixlist import PublicSuffixList
-
 from sm_lint.draftcache import draft_cache
 
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
@@ -94,7 +92,9 @@ def parse(url: str) -> Link | None:
 
 
 @lru_cache(maxsize=1)
-def _psl() -> PublicSuffixList:
+def _psl():
+    from publicsuffixlist import PublicSuffixList  # only for drafts with links
+
     return PublicSuffixList(only_icann=True)  # private suffixes (github.io…) are not registries
 
 

@@ -4,8 +4,7 @@ clean run does not import what it does not print."""
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass, field
-from typing import IO, Sequence
+from typing import IO, NamedTuple, Sequence
 
 from sm_lint.findings import Finding
 
@@ -17,14 +16,13 @@ FORMATS = {
 MACHINE_FORMATS = frozenset({"json", "jsonl", "sarif", "github", "junit"})
 
 
-@dataclass
-class ReportContext:
+class ReportContext(NamedTuple):
     lang: str = "ja"
     color: bool | None = None  # None: decide from the terminal and NO_COLOR
     files: int = 0
     stream: IO[str] | None = None
-    source_lines: dict[str, object] = field(default_factory=dict)  # path -> Draft, for context lines
-    rules: dict[str, object] = field(default_factory=dict)  # id -> Rule, for formats that describe rules
+    source_lines: dict[str, object] = {}  # path -> Draft, for context lines (never changed)
+    rules: dict[str, object] = {}  # id -> Rule, for formats that describe rules
     quiet: bool = False  # findings only: no summary line
 
 

@@ -5,7 +5,6 @@ A broken file is reported as `path:line: what is wrong`; nothing here trusts the
 
 from __future__ import annotations
 
-import string
 from contextlib import nullcontext
 from pathlib import Path
 from typing import Any, Iterable
@@ -45,6 +44,8 @@ def rule_files(dirs: Iterable[Path]) -> list[Path]:
 def _check_message(text: Any, where: str, key: str) -> str:
     if not isinstance(text, str) or not text.strip():
         raise RuleError(where, f"`{key}` must be a non-empty string")
+    import string  # only when compiling rules (a cache miss)
+
     try:
         names = {name for _, name, _, _ in string.Formatter().parse(text) if name}
     except ValueError as exc:

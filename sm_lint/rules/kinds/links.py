@@ -47,13 +47,15 @@ def links(analysis) -> list[tuple[Any, Link]]:
     return analysis.memo("links", _links)
 
 
+def _allowed_keys(config) -> list[str]:
+    return [_key(a).rstrip("/") for a in map(parse, config.section("links")["allow"]) if a]
+
+
 def _links(analysis) -> list[tuple[Any, Link]]:
-    allowed = [parsed for parsed in map(parse, analysis.config.section("links")["allow"]) if parsed]
-    allowed_keys = [_key(a).rstrip("/") for a in allowed]
+    urls = [entity for entity in analysis.entities if entity.kind == "url"]
+    allowed_keys = analysis.config.memo("links.allowed", _allowed_keys) if urls else []
     found = []
-    for entity in analysis.entities:
-        if entity.kind != "url":
-            continue
+    for entity in urls:
         link = parse(entity.text)
         if link is None:
             continue
@@ -77,8 +79,11 @@ class ListMatcher:
         self.config_key = config_key
 
     def find(self, analysis):
+        found_links = links(analysis)
+        if not found_links:  # most drafts: no settings or lists to prepare
+            return
         hosts = self.hosts.extend(analysis.config.section("links")[self.config_key]) if self.config_key else self.hosts
-        for entity, link in links(analysis):
+        for entity, link in found_links:
             if not link.host:
                 continue
             found = hosts.match(link.host, self.subdomains)
@@ -125,8 +130,11 @@ class ShapeMatcher:
         self.skip = skip
 
     def find(self, analysis):
+        found_links = links(analysis)
+        if not found_links:
+            return
         _, policy, skip = _settings(analysis, self.skip)
-        for entity, link in links(analysis):
+        for entity, link in found_links:
             if (link.web and link.host and random_token(link.rest) and policy.tier(link.host) is None
                     and not skip.match(link.host, subdomains=True)):
                 yield Hit(entity.start, entity.end, detail={"host": link.display_host})
@@ -156,9 +164,12 @@ class TrustMatcher:
         self.platforms = platforms
 
     def find(self, analysis):
+        found_links = links(analysis)
+        if not found_links:
+            return
         section, policy, skip = _settings(analysis, self.skip)
         own_accounts = {_account(a) for a in map(parse, section["own_accounts"]) if a}
-        for entity, link in links(analysis):
+        for entity, link in found_links:
             if self.check == "social":
                 hit = self._social(entity, link, own_accounts)
             elif skip is not None and link.host and skip.match(link.host, subdomains=True):
