@@ -8,6 +8,7 @@ from __future__ import annotations
 import bisect
 import re
 from functools import cached_property
+from operator import attrgetter
 
 from sm_lint.config import Config
 from sm_lint.document import Draft
@@ -102,8 +103,11 @@ class Analysis:
 
 def _build_index(analysis: Analysis, attr: str) -> dict[str, list[int]]:
     found: dict[str, list[int]] = {}
-    for i, token in enumerate(analysis.tokens):
-        found.setdefault(getattr(token, attr), []).append(i)
+    for i, value in enumerate(map(attrgetter(attr), analysis.tokens)):
+        if value in found:
+            found[value].append(i)
+        else:
+            found[value] = [i]
     return found
 
 

@@ -81,6 +81,7 @@ class Linter:
         self._packs: dict[tuple[Path, ...], list[Rule]] = {(): self.all_rules}
         self._broken: dict[tuple[Path, ...], RuleError] = {}
         self._effective: dict[int, tuple[Config, Config]] = {}  # id(file's config) -> (it, effective)
+        self._directories: dict[Path, Config] = {}  # a draft's folder -> its configuration file's
 
     def config_for(self, source: Source) -> Config:
         """The draft's configuration file (or --config) under the command-line options."""
@@ -89,7 +90,9 @@ class Linter:
         else:
             where = draft_path(source)
             directory = where.parent if where is not None else Path.cwd()
-            config = config_for(directory.resolve())
+            if directory not in self._directories:  # resolving costs a system call per part
+                self._directories[directory] = config_for(directory.resolve())
+            config = self._directories[directory]
         # One effective configuration per configuration file, so that what rules derive from
         # it (Config.memo) is derived once per run, not once per draft.
         if id(config) not in self._effective:

@@ -90,8 +90,10 @@ def _split_names(analysis, taken: set[int], places) -> list[tuple[int, int, int]
     honorifics = word_list("honorifics")
     found = []
     tokens = analysis.tokens
-    for k, t in enumerate(tokens):
-        if t.key not in honorifics or t.pos1 != "接尾辞" or t.start in taken:
+    index = analysis.index("key")
+    for k in [k for word in honorifics & index.keys() for k in index[word]]:
+        t = tokens[k]
+        if t.pos1 != "接尾辞" or t.start in taken:
             continue
         start = _kanji_run_before(text, t.start)
         run = text[start:t.start]

@@ -53,7 +53,10 @@ class When:
 
     def __call__(self, analysis) -> bool:
         meta = post_meta(analysis)
-        return all(test(meta.get(key, _MISSING)) for key, test in self.tests)
+        for key, test in self.tests:
+            if not test(meta.get(key, _MISSING)):
+                return False
+        return True
 
 
 def compile_when(spec: Any, where: str) -> When | None:
