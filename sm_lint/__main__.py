@@ -1,3 +1,3 @@
-from sm_lint.cli import main
+from sm_lint.cli import run
 
-main()
+run()

