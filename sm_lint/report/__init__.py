@@ -4,6 +4,7 @@ clean run does not import what it does not print."""
 from __future__ import annotations
 
 import importlib
+import sys
 from typing import IO, NamedTuple, Sequence
 
 from sm_lint.findings import Finding
@@ -40,6 +41,14 @@ AUDIT_FORMATS = ("json", "jsonl", "sarif")
 def shown(findings: Sequence[Finding], fmt: str) -> list[Finding]:
     """What a reader sees: suppressed findings only in the audit formats."""
     return list(findings) if fmt in AUDIT_FORMATS else [f for f in findings if not f.suppressed_by]
+
+
+def write_json(value, ctx: ReportContext) -> None:
+    """Indented JSON in one write: json.dump writes each token on its own, a system call
+    each where output is unbuffered (PYTHONUNBUFFERED), 70 ms for 700 findings."""
+    import json
+
+    (ctx.stream or sys.stdout).write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
 
 
 def render(fmt: str, findings: Sequence[Finding], ctx: ReportContext) -> None:

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import json
-import sys
+from sm_lint.report import write_json
 
 
 def render(findings, ctx) -> None:
-    stream = ctx.stream or sys.stdout
-    json.dump([f.to_dict() for f in findings], stream, ensure_ascii=False, indent=2)
-    stream.write("\n")
+    write_json([f.to_dict() for f in findings], ctx)

@@ -8,15 +8,13 @@ and a fingerprint from (rule, path, matched text), the same identity the baselin
 from __future__ import annotations
 
 import hashlib
-import json
-import sys
 from pathlib import Path
 from urllib.parse import quote
 
 from sm_lint import __version__
 from sm_lint.catalog import clauses
 from sm_lint.i18n import t
-from sm_lint.report import with_suggestion
+from sm_lint.report import with_suggestion, write_json
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -92,6 +90,4 @@ def sarif_log(findings, ctx) -> dict:
 
 
 def render(findings, ctx) -> None:
-    stream = ctx.stream or sys.stdout
-    json.dump(sarif_log(findings, ctx), stream, ensure_ascii=False, indent=2)
-    stream.write("\n")
+    write_json(sarif_log(findings, ctx), ctx)

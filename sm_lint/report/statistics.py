@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from collections import Counter
 
 from sm_lint.i18n import t
+from sm_lint.report import write_json
 
 
 def statistics(findings) -> dict:
@@ -24,8 +24,7 @@ def render(findings, ctx, as_json: bool = False) -> None:
     stream = ctx.stream or sys.stdout
     stats = statistics(findings)
     if as_json:
-        json.dump(stats, stream, ensure_ascii=False, indent=2)
-        stream.write("\n")
+        write_json(stats, ctx)
         return
     stream.write(f"{t(ctx.lang, 'stat_rules')}:\n")
     for row in stats["rules"]:
