@@ -95,10 +95,8 @@ class Analysis:
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         return self.view.to_original(start, end)
 
-    def memo(self, key, compute):
-        """`compute(self)` once per draft: detectors that several rules share (names, phones).
-        A tuple key passes its items after the first to `compute`."""
-        return memo(self, key, compute)
+    # `compute(self)` once per draft: detectors that several rules share (names, phones).
+    memo = memo
 
 
 def _build_index(analysis: Analysis, attr: str) -> dict[str, list[int]]:

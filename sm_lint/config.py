@@ -69,10 +69,9 @@ class Config:
         configuration and shared: read it, never change it)."""
         return self.memo(("section", name), _section)
 
-    def memo(self, key, compute):
-        """`compute(self)` once per configuration: what rules derive from settings (parsed
-        office hours, the link policy) is built once, not once per draft."""
-        return memo(self, key, compute)
+    # `compute(self)` once per configuration: what rules derive from settings (parsed office
+    # hours, the link policy) is built once, not once per draft.
+    memo = memo
 
 
 def _section(config: Config, name: str) -> dict[str, Any]:

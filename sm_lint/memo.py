@@ -10,7 +10,11 @@ def memo(owner: Any, key, compute: Callable[..., Any]) -> Any:
     """`compute(owner)` once per owner and key; a tuple key passes its items after the first
     to `compute`. Kept in the owner's __dict__, so it lives and dies with the owner (a frozen
     dataclass's fields are untouched)."""
-    store = owner.__dict__.setdefault("_memo", {})
-    if key not in store:
-        store[key] = compute(owner, *key[1:]) if isinstance(key, tuple) else compute(owner)
-    return store[key]
+    store = owner.__dict__.get("_memo")
+    if store is None:
+        store = owner.__dict__["_memo"] = {}
+    try:
+        return store[key]
+    except KeyError:
+        value = store[key] = compute(owner, *key[1:]) if isinstance(key, tuple) else compute(owner)
+        return value

@@ -112,6 +112,7 @@ def tokenize(text: str) -> list[Token]:
     NUL, and tabs separate the fields of its output."""
     text = text.translate(_AS_SPACE)
     parse = tagger().parse
+    known = _KNOWN
     tokens: list[Token] = []
     append = tokens.append
     for offset, piece in _chunks(text):
@@ -122,7 +123,7 @@ def tokenize(text: str) -> list[Token]:
             if not record:
                 continue
             space, _, rest = record.partition("\t")
-            lexeme = _lexeme(rest)
+            lexeme = known.get(rest) or _lexeme(rest)
             start = pos + len(space)
             pos = start + len(lexeme[0])
             append(Token(*lexeme, start, pos))

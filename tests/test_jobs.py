@@ -31,3 +31,32 @@ def test_automatic_jobs_only_for_long_runs():
     assert jobs_for(0, PARALLEL_FROM - 1) == 1
     assert jobs_for(3, 5) == 3
     assert jobs_for(0, 100 * PARALLEL_FROM) >= 1
+
+
+def test_a_failure_in_a_worker_process_is_one_line_and_exit_2(tmp_path, monkeypatch):
+    from sm_lint.runner import Linter
+
+    for n in range(40):  # drafts 16-31 are the forked worker's share
+        (tmp_path / f"draft-{n:02d}.md").write_text(DRAFTS[n % len(DRAFTS)], encoding="utf-8")
+    real = Linter.lint_source
+
+    def failing(self, source, data, problem=None):
+        if source.display.endswith("draft-20.md"):
+            raise ValueError("broken on purpose")
+        return real(self, source, data, problem)
+
+    monkeypatch.setattr(Linter, "lint_source", failing)
+    result = run(["--format", "json", "-j", "2", str(tmp_path)])
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.count("\n") == 1 and "ValueError: broken on purpose" in result.stderr
+
+
+def test_stdin_goes_to_the_workers_as_bytes(tmp_path):
+    for n in range(20):
+        (tmp_path / f"draft-{n:02d}.md").write_text(DRAFTS[2], encoding="utf-8")
+    args = ["--format", "json", "--stdin-filename", "post.md", str(tmp_path), "-"]
+    one, two = run([*args, "-j", "1"], stdin=DRAFTS[0]), run([*args, "-j", "2"], stdin=DRAFTS[0])
+    assert one.exit_code == two.exit_code == 1
+    assert json.loads(one.stdout) == json.loads(two.stdout)
+    assert {f["path"] for f in json.loads(two.stdout)} == {"post.md"}
