@@ -2,7 +2,8 @@
 
 They make one draft fast (the same word is folded hundreds of times) but must not keep a
 draft's words after it is linted: the runner calls `forget()` after every draft. Caches of
-configuration or compiled rules use plain `functools.lru_cache`.
+configuration or compiled rules use plain `functools.lru_cache`; the tokenizer keeps the
+dictionary's own entries (public data, never a word the dictionary does not know).
 """
 
 from __future__ import annotations

@@ -57,6 +57,15 @@ def remember(name: str, files: Iterable[Path], build: Callable[[], T]) -> T:
     return value
 
 
+def from_package(name: str, package: str, build: Callable[[], T]) -> T:
+    """`build()` from an installed package's data, kept while the package stays as it is
+    (an update of it is seen at once), without importing the package to find it."""
+    from importlib.util import find_spec
+
+    spec = find_spec(package)
+    return remember(name, [Path(spec.origin)] if spec and spec.origin else [], build)
+
+
 def cached(path: Path, build: Callable[[Path], T]) -> T:
     """`build(path)` for a bundled data file (a schema, the guideline): a run whose drafts
     need no YAML then never imports PyYAML."""

@@ -9,8 +9,8 @@ the `regex` module with a time limit; hitting it is an error for that draft only
 The built-in pack's own patterns are not users' data: they are reviewed, tested and fuzzed
 with the code, so those RE2 cannot run go to Python's `re` (already loaded) instead of the
 `regex` module, which alone cost a tenth of a cold start to import and compile with.
-Backtracking patterns are compiled on first use, so a draft that never needs one (no digits
-for the ID-number patterns) never pays for compiling it.
+A backtracking pattern first asks RE2 whether it could match at all (see Guarded), and
+patterns read from the rule cache are compiled on first use (see _Lazy).
 """
 
 from __future__ import annotations

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 from functools import lru_cache
-from pathlib import Path
 from typing import Any, NamedTuple
 
 from sm_lint import rulecache
@@ -95,11 +94,7 @@ def _holiday_names(country: str, year: int) -> dict[date, str]:
     """A year's holidays from the `holidays` package, kept in the rule cache: importing the
     package costs over 100 ms, more than the rest of a run. The cache follows the package's
     files, so an update of its calendars is seen at once."""
-    from importlib.util import find_spec
-
-    spec = find_spec("holidays")
-    package = [Path(spec.origin)] if spec and spec.origin else []
-    return rulecache.remember(f"holidays:{country}:{year}", package, lambda: _compute_holidays(country, year))
+    return rulecache.from_package(f"holidays:{country}:{year}", "holidays", lambda: _compute_holidays(country, year))
 
 
 def _compute_holidays(country: str, year: int) -> dict[date, str]:
