@@ -182,18 +182,16 @@ class Linter:
             # Workers read files themselves (the bytes need not cross a pipe); stdin, which
             # only this process can read, goes to them as bytes.
             inputs = [(s, None, None) if s.path is not None and not s.error else _read(s, read) for s in sources]
-            by_index: dict[int, Outcome] = {}
-            for index, outcome in _parallel(self, inputs, jobs):  # in the order they are done
-                done()
-                by_index[index] = outcome
-            outcomes: Iterable[Outcome] = (by_index[i] for i in range(len(inputs)))
+            finished = _parallel(self, inputs, jobs)
         else:
-            outcomes = (self.lint_source(*_read(source, read)) for source in sources)
+            finished = enumerate(self.lint_source(*_read(source, read)) for source in sources)
+        by_index: dict[int, Outcome] = {}
+        for index, outcome in finished:  # in the order they are done
+            done()
+            by_index[index] = outcome
         result = Result()
         found: list[Finding] = []
-        for outcome in outcomes:
-            if jobs <= 1:
-                done()
+        for _, outcome in sorted(by_index.items()):
             if outcome.error:
                 if outcome.error not in result.errors:  # a broken rule pack fails every draft alike
                     result.errors.append(outcome.error)
