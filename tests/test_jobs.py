@@ -60,3 +60,17 @@ def test_stdin_goes_to_the_workers_as_bytes(tmp_path):
     assert one.exit_code == two.exit_code == 1
     assert json.loads(one.stdout) == json.loads(two.stdout)
     assert {f["path"] for f in json.loads(two.stdout)} == {"post.md"}
+
+
+def test_without_fork_a_spawned_pool_reports_the_same(tmp_path, monkeypatch):
+    # Windows has no fork: the drafts go to a pool of freshly started workers instead.
+    import os
+
+    for n in range(20):
+        (tmp_path / f"draft-{n:02d}.md").write_text(DRAFTS[n % len(DRAFTS)], encoding="utf-8")
+    one = run(["--format", "json", "-j", "1", str(tmp_path)])
+    monkeypatch.delattr(os, "fork")
+    monkeypatch.setattr("sm_lint.runner._forked", None)  # would fail if it were still used
+    two = run(["--format", "json", "-j", "2", str(tmp_path)])
+    assert one.exit_code == two.exit_code == 1
+    assert json.loads(one.stdout) == json.loads(two.stdout)
