@@ -232,7 +232,7 @@ def _lint_item(linter: Linter, item: tuple[Source, bytes | None, str | None]) ->
     return linter.lint_source(source, data, problem)
 
 
-# Drafts are handed out in runs of this many: long enough that a child's share is a few runs,
+# Drafts are handed out in runs of this many: long enough that taking one costs nothing,
 # short enough that no process is left with much more than the others at the end.
 _RUN = 16
 
@@ -245,29 +245,56 @@ def _parallel(linter: Linter, items: list, jobs: int) -> Iterator[tuple[int, Out
         yield from _pooled(linter, items, jobs)
 
 
+class _Runs:
+    """Runs of drafts taken in turn by processes forked after it is made: the number of the
+    next run lives in shared memory, and a byte in a pipe is the token that lets one process
+    at a time take a run."""
+
+    def __init__(self, count: int):
+        import mmap
+
+        self.count = count
+        self.next = mmap.mmap(-1, 8)  # anonymous and shared: the children see its changes
+        self.token_in, self.token_out = os.pipe()
+        os.write(self.token_out, b".")
+
+    def __iter__(self) -> Iterator[int]:
+        while True:
+            os.read(self.token_in, 1)
+            run = int.from_bytes(self.next[:8], "little")
+            self.next[:8] = (run + 1).to_bytes(8, "little")
+            os.write(self.token_out, b".")
+            if run * _RUN >= self.count:
+                return
+            yield from range(run * _RUN, min(self.count, (run + 1) * _RUN))
+
+    def close(self) -> None:
+        os.close(self.token_in)
+        os.close(self.token_out)
+        self.next.close()
+
+
 def _forked(linter: Linter, items: list, jobs: int) -> Iterator[tuple[int, Outcome]]:
     """This process and jobs-1 forked children, which share its compiled rules and loaded
-    dictionary, each lint every jobs-th run of drafts. This process never waits idle on
+    dictionary, take runs of drafts until none is left. This process never waits idle on
     the others, and each child's outcomes cross a pipe once, when it is done: a pool's
     hand-offs and its idle parent cost `-j 2` a fifth of its time."""
     import pickle
     import signal
 
-    def share(worker: int) -> list[int]:
-        return [i for i in range(len(items)) if (i // _RUN) % jobs == worker]
-
+    runs = _Runs(len(items))
     children: list[tuple[int, int]] = []  # (pid, read end of its pipe)
     try:
-        for worker in range(1, jobs):
+        for _ in range(1, jobs):
             read_end, write_end = os.pipe()
             pid = os.fork()
-            if pid == 0:  # the child: lint its share, send it, and leave without cleaning up
+            if pid == 0:  # the child: lint its runs, send them, and leave without cleaning up
                 os.close(read_end)
                 signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
                 status = 1
                 try:
                     try:
-                        message = (True, [(i, _lint_item(linter, items[i])) for i in share(worker)])
+                        message = (True, [(i, _lint_item(linter, items[i])) for i in runs])
                     except Exception as exc:  # a bug: the parent reports it in one line
                         message = (False, f"{type(exc).__name__}: {exc}")
                     with open(write_end, "wb") as pipe:
@@ -277,7 +304,7 @@ def _forked(linter: Linter, items: list, jobs: int) -> Iterator[tuple[int, Outco
                     os._exit(status)
             os.close(write_end)
             children.append((pid, read_end))
-        for i in share(0):
+        for i in runs:
             yield i, _lint_item(linter, items[i])
         for pid, read_end in children:
             with open(read_end, "rb") as pipe:
@@ -293,6 +320,7 @@ def _forked(linter: Linter, items: list, jobs: int) -> Iterator[tuple[int, Outco
                 os.waitpid(pid, 0)
             except (ProcessLookupError, ChildProcessError):
                 pass
+        runs.close()
 
 
 _WORKER: Linter | None = None
