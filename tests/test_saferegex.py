@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import pickle
 import re
 import time
@@ -221,3 +222,13 @@ def test_the_prefilter_never_hides_a_match(text, index, pos):
         assert [m.span() for m in ours.finditer(text, pos)] == [m.span() for m in python.finditer(text, pos)]
         a, b = ours.search(text, pos), python.search(text, pos)
         assert (a and a.span()) == (b and b.span())
+
+
+def test_a_rule_dirs_pack_keeps_the_time_limit_and_the_built_in_pack_does_not(tmp_path, monkeypatch):
+    monkeypatch.setenv("SM_LINT_NO_CACHE", "1")
+    (tmp_path / "pack.yaml").write_text("rules:\n  - " + json.dumps(rule("極秘(?!書)"), ensure_ascii=False) + "\n",
+                                        encoding="utf-8")
+    [users] = load_rules([tmp_path])
+    assert isinstance(users.matcher.pattern, Guarded) and users.matcher.pattern.bounded
+    built_in = [r.matcher.pattern for r in load_rules() if isinstance(getattr(r.matcher, "pattern", None), Guarded)]
+    assert built_in and not any(p.bounded for p in built_in)
