@@ -2,11 +2,14 @@
 
     python bench/speed.py [--runs N] [--drafts N]
 
-Prints median wall time and peak RSS (of the child process) for:
+Prints median wall time and peak RSS (of the child process and its workers) for:
 - cold start: `sm-lint` on one short clean draft, next to the floor
-  `python -c "import fugashi; fugashi.Tagger()('テスト')"` (the dictionary load any run pays);
+  `python -c "import fugashi; fugashi.Tagger()('テスト')"` (the dictionary load any run pays),
+  and on a typical draft (front matter, a phone number, a link);
 - throughput: a directory of synthetic drafts, next to the floor of tokenizing the same
-  text with fugashi in one process.
+  text with fugashi in one process, with `-j 1` and `-j 2`;
+- the peer (textlint with ja-no-inappropriate-words) and scale (10x the drafts, one large draft);
+then each target of issue 7, met or not.
 """
 
 from __future__ import annotations
