@@ -232,3 +232,33 @@ def test_a_rule_dirs_pack_keeps_the_time_limit_and_the_built_in_pack_does_not(tm
     assert isinstance(users.matcher.pattern, Guarded) and users.matcher.pattern.bounded
     built_in = [r.matcher.pattern for r in load_rules() if isinstance(getattr(r.matcher, "pattern", None), Guarded)]
     assert built_in and not any(p.bounded for p in built_in)
+
+
+ATOMS = st.sampled_from(["a", "秘", "密", ".", "|", "\\d", "\\s", "[秘密]", "[^a]", "\\(", "\\)", "[)(]", "1"])
+GROUPS = ("(", "(?:", "(?=", "(?!", "(?<=", "(?<!")
+
+
+def _group(children):
+    parts = st.tuples(st.sampled_from(GROUPS), st.lists(children, min_size=1, max_size=3), st.sampled_from(["", "*", "?"]))
+    return parts.map(lambda p: p[0] + "".join(p[1]) + ")" + (p[2] if p[0] in ("(", "(?:") else ""))
+
+
+# Balanced patterns with look-arounds nested in groups, beside classes and escaped brackets.
+look_around_source = st.lists(st.recursive(ATOMS, _group, max_leaves=8), min_size=1, max_size=4).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(source=look_around_source, text=TRICKY)
+def test_the_prefilter_of_any_pattern_never_hides_a_match(source, text):
+    # Random patterns with look-arounds in groups, classes and escapes: leaving the
+    # look-arounds out must only ever widen what the pattern could match.
+    for trusted in (False, True):
+        with saferegex.trusted_patterns() if trusted else nullcontext():
+            try:
+                ours = compile_user(source, "w")
+            except RuleError:
+                return
+        if isinstance(ours, Guarded):
+            bare = ours.pattern  # the engine itself, with no prefilter in front
+            assert [m.span() for m in ours.finditer(text)] == [m.span() for m in bare.finditer(text)]
+            assert bool(ours.search(text)) == bool(bare.search(text))
