@@ -29,7 +29,7 @@ from fuzz.strategies import ANY_CHAR, body, draft, draft_bytes, front_matter, li
 from sm_lint.cli import main as cli  # noqa: E402
 from sm_lint.errors import RuleError  # noqa: E402
 from sm_lint.runner import Linter  # noqa: E402
-from sm_lint.saferegex import compile_user  # noqa: E402
+from sm_lint.saferegex import Guarded, compile_user  # noqa: E402
 from sm_lint.yamlsafe import YamlError, load_yaml  # noqa: E402
 
 REGEX_PIECES = ["a", "秘", ".", "*", "+", "?", "|", "(", ")", "(?:", "(?=", "(?!", "(?<=", "[", "]", "^",
@@ -72,8 +72,10 @@ def targets(linter: Linter, workdir: Path):
         except RuleError as exc:
             assert "\n" not in str(exc)
             return
-        for m in pattern.finditer(text):
-            assert 0 <= m.start() <= m.end() <= len(text)
+        spans = [m.span() for m in pattern.finditer(text)]
+        assert all(0 <= start <= end <= len(text) for start, end in spans)
+        if isinstance(pattern, Guarded):  # the RE2 prefilter must never hide a match
+            assert spans == [m.span() for m in pattern.pattern.finditer(text)]
 
     def command_line(data):
         path = workdir / "draft.md"
