@@ -4,10 +4,9 @@ fixed 0AB-J, 070/080/090, 050, 0120/0800, 0570, +81, parentheses, full width via
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import NamedTuple
 
-from sm_lint.privacy.settings import privacy
+from sm_lint.privacy.settings import privacy  # noqa: F401  (registers the `privacy` section)
 
 # phonenumbers.PhoneNumberType values (libphonenumber's enum), named here so that the
 # library (about 10 ms to import) loads only for drafts that hold a number at all.
@@ -35,7 +34,6 @@ class Phone(NamedTuple):
     allowed: bool  # on the configured allow-list (the city's own numbers)
 
 
-@lru_cache(maxsize=64)  # configured numbers: the same few for every draft
 def e164(text: str) -> str | None:
     import phonenumbers
 
@@ -59,6 +57,11 @@ def _type(number) -> str | None:
     return None  # a bare digit string (12345678, 1234-5678) that is no phone number
 
 
+def _allowed(config) -> frozenset[str]:
+    """The configured numbers in E.164, parsed once per configuration."""
+    return frozenset(e164(p) for p in config.section("privacy")["allowed_phones"]) - {None}
+
+
 # How far around a run of digits the matcher looks: enough for "+81 (0)" before it and a
 # closing bracket after it.
 _REACH = 8
@@ -71,7 +74,7 @@ def _find(analysis) -> tuple[Phone, ...]:
         return ()
     import phonenumbers
 
-    allowed = {e164(p) for p in privacy(analysis)["allowed_phones"]} - {None}
+    allowed = analysis.config.memo("privacy.allowed_phones", _allowed)
     found: dict[tuple[int, int], Phone] = {}
     # The matcher runs on a short window around each run of digits, not on the whole draft:
     # scanning all of it cost four times as much and found no other number.
