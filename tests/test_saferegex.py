@@ -214,13 +214,15 @@ LOOK_AROUND_PATTERNS = [r"秘(?!書)", r"(?<![\d-])\d{2}(?![\d-])", r"(?<=a)[秘
 @settings(max_examples=300, deadline=None)
 @given(text=TRICKY, index=st.integers(0, len(LOOK_AROUND_PATTERNS) - 1), pos=st.integers(0, 45))
 def test_the_prefilter_never_hides_a_match(text, index, pos):
+    # Each engine against itself without the prefilter: `regex` (users' patterns) reads \s
+    # as Unicode White_Space, so on \x1c-\x1f it differs from Python's re whatever RE2 says.
     for trusted in (False, True):
         with saferegex.trusted_patterns() if trusted else nullcontext():
             ours = compile_user(LOOK_AROUND_PATTERNS[index], "w")
-        python = re.compile(LOOK_AROUND_PATTERNS[index])
+        bare = ours.pattern
         assert ours.prefilter is not None
-        assert [m.span() for m in ours.finditer(text, pos)] == [m.span() for m in python.finditer(text, pos)]
-        a, b = ours.search(text, pos), python.search(text, pos)
+        assert [m.span() for m in ours.finditer(text, pos)] == [m.span() for m in bare.finditer(text, pos)]
+        a, b = ours.search(text, pos), bare.search(text, pos)
         assert (a and a.span()) == (b and b.span())
 
 
