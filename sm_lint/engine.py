@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Sequence
 
 from sm_lint.analysis import Analysis
 from sm_lint.catalog import clauses
 from sm_lint.findings import Finding
+from sm_lint.gate import gate_for
 from sm_lint.rules.model import Hit, Rule
 
 
@@ -60,10 +61,13 @@ def _finding(rule: Rule, hit: Hit, analysis: Analysis, lang: str) -> Finding:
     )
 
 
-def check(analysis: Analysis, rules: Iterable[Rule], lang: str = "ja") -> list[Finding]:
+def check(analysis: Analysis, rules: Sequence[Rule], lang: str = "ja") -> list[Finding]:
     findings = []
+    closed = gate_for(rules).closed(analysis)
     rules = [r for r in rules if r.when is None or r.when(analysis)]
     for rule in rules:
+        if id(rule) in closed:  # it runs, and finds nothing: its patterns match nowhere
+            continue
         for hit in rule.matcher.find(analysis):
             if hit.line is None and any(skip(analysis, hit) for skip in rule.exceptions):
                 continue

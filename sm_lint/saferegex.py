@@ -130,6 +130,11 @@ class Linear(_Lazy):
     def _compile(self):
         return re2.compile(self.translated, _RE2_OPTIONS)
 
+    @property
+    def sign(self) -> str:
+        """RE2 source that matches somewhere in a text if this pattern does (see sm_lint/gate.py)."""
+        return self.translated
+
     def _window(self, method: str, text: str, pos: int, endpos: int):
         n = len(text)
         pos, endpos = min(max(pos, 0), n), min(max(endpos, 0), n)
@@ -201,6 +206,11 @@ class Guarded(_Lazy):
 
     def _compile(self):
         return _compile(self.source, self.where, self.ignorecase, self.bounded)
+
+    @property
+    def sign(self) -> str | None:
+        """The prefilter's RE2 source, or None where RE2 cannot tell (back-references, `\\b`)."""
+        return self.prefilter.translated if self.prefilter is not None else None
 
     def _timeout(self) -> RegexTimeout:
         return RegexTimeout(
@@ -338,3 +348,17 @@ def _without_look_arounds(source: str) -> str | None:
         i += step
     stripped = "".join(out)
     return stripped if stripped != source and skip_from is None else None
+
+
+def any_of(signs: list[str]):
+    """One RE2 pass telling which of `signs` (RE2 sources, see `sign`) match somewhere in a
+    text: a function text -> list of their indexes, or None where RE2 cannot build the set
+    (too large for its memory limit)."""
+    found = re2.Set.SearchSet(_RE2_OPTIONS)
+    try:
+        for sign in signs:
+            found.Add(sign)
+        found.Compile()
+    except re2.error:
+        return None
+    return lambda text: found.Match(text) or ()

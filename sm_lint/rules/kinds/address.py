@@ -51,6 +51,9 @@ class AddressMatcher:
         self.note = note
         self.window = window
 
+    def signs(self):
+        return [("text", self.pattern)]
+
     def find(self, analysis):
         text = analysis.text
         allowed = [_parts(a) for a in privacy(analysis)["allowed_addresses"]]

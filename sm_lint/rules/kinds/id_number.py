@@ -32,6 +32,9 @@ class IdNumberMatcher:
         return {"checksum": valid, "context": keyword, "either": valid or keyword,
                 "both": valid and keyword}[self.require]
 
+    def signs(self):
+        return [("text", self.pattern)]
+
     def find(self, analysis):
         if not analysis.has_digits:
             return

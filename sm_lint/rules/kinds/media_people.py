@@ -21,6 +21,9 @@ class MediaPeople:
         self.people = people
         self.consent = consent
 
+    def signs(self):
+        return [("text", self.media)]
+
     def find(self, analysis):
         text = analysis.text
         if consent_recorded(analysis.draft.front_matter) or self.consent.search(text):

@@ -19,6 +19,9 @@ class Regex:
         self.token_boundary = token_boundary
         self.group = group
 
+    def signs(self):
+        return [("folded" if self.folded else "text", self.pattern)]
+
     def find(self, analysis):
         text = analysis.folded if self.folded else analysis.text
         for m in self.pattern.finditer(text):

@@ -1,0 +1,83 @@
+"""The gate: one RE2 pass decides which pattern rules cannot fire, and skipping them must
+never change what a draft's lint reports."""
+
+from __future__ import annotations
+
+import pytest
+
+from sm_lint import gate
+from sm_lint.analysis import analyse
+from sm_lint.document import parse_draft
+from sm_lint.gate import Gate, gate_for
+
+CLEAN = (
+    "---\nplatform: facebook\nscheduled_at: 2026-12-01T10:00:00+09:00\napproved_by: 広報対話課長\n---\n"
+    "高田城址公園で観桜会を開きます。夜桜のライトアップは18時からです。\n"
+    "問い合わせ：環境保全課 025-526-5111（平日8時30分～17時15分）\n"
+)
+DRAFTS = [
+    CLEAN,
+    "【極秘】来年度の予算案について。未発表の資料です。\n",
+    "運動会で笑顔の子どもたちの写真を撮影しました！\n",
+    "個人番号 1234-5678-9012 の方は窓口へ。住所は上越市木田1-1-3です。\n",
+    "近所の噂では、駅前のスーパーが閉店するらしい。\n",
+]
+
+
+def _examples(rules):
+    return [text for rule in rules for text in (*rule.valid, *rule.invalid) if not getattr(text, "config", None)]
+
+
+def test_the_gate_closes_pattern_rules_that_match_nowhere(rules):
+    closed = gate_for(rules).closed(analyse(parse_draft(CLEAN, "clean.md")))
+    by_id = {r.id: id(r) for r in rules}
+    # 秘, 未公表, 検討中, 殺せ..., an ID number, an address, a photo of people: nothing of it here
+    for rule_id in ("JP-C101", "JP-C102", "JP-C103", "JP-P301", "JP-I102", "JP-I106", "JP-F104"):
+        assert by_id[rule_id] in closed, rule_id
+    # what is not decided by a pattern always runs (words, names, links, limits, front matter)
+    for rule_id in ("JP-P101", "JP-I107", "JP-L101", "JP-N101", "JP-T101"):
+        assert by_id[rule_id] not in closed, rule_id
+
+
+def test_a_rule_whose_pattern_matches_stays_open(rules):
+    closed = gate_for(rules).closed(analyse(parse_draft(DRAFTS[1], "secret.md")))
+    by_id = {r.id: id(r) for r in rules}
+    assert by_id["JP-C101"] not in closed and by_id["JP-C102"] not in closed
+    assert by_id["JP-C103"] in closed
+
+
+@pytest.fixture
+def without_gate(monkeypatch):
+    def lint(linter, text):
+        monkeypatch.setattr(gate, "MAX_CHARS", -1)  # every draft is "too long": no rule skipped
+        try:
+            return linter.lint_text(text)
+        finally:
+            monkeypatch.undo()
+
+    return lint
+
+
+def test_findings_are_the_same_with_and_without_the_gate(linter, rules, without_gate):
+    texts = [*DRAFTS, *_examples(rules)]
+    assert len(texts) > 200
+    changed = [t for t in texts if linter.lint_text(t) != without_gate(linter, t)]
+    assert not changed
+    assert any(linter.lint_text(t) for t in texts)  # the comparison is not between empty lists
+
+
+def test_a_skipped_rule_still_ran_for_unused_suppressions(lint):
+    # JP-C101's pattern matches nowhere here, so the gate skips its search; the suppression
+    # for it covers nothing and is reported, exactly as when the rule searched and found nothing.
+    text = "<!-- sm-lint-allow JP-C101: 引用のため -->\n本日の除雪情報です。\n"
+    assert [f.rule for f in lint(text) if f.rule == "JP-M111"] == ["JP-M111"]
+
+
+def test_no_gate_when_re2_cannot_build_the_set(rules, monkeypatch):
+    monkeypatch.setattr(gate, "any_of", lambda signs: None)
+    assert Gate(rules).closed(analyse(parse_draft(CLEAN, "clean.md"))) == frozenset()
+
+
+def test_long_drafts_are_searched_rule_by_rule(rules):
+    long_draft = CLEAN + "雪の情報です。\n" * (gate.MAX_CHARS // 7)
+    assert gate_for(rules).closed(analyse(parse_draft(long_draft, "long.md"))) == frozenset()
