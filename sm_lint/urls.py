@@ -29,10 +29,15 @@ class Link(NamedTuple):
 
     @property
     def is_ip(self) -> bool:
+        host = self.host.strip("[]")
+        # Without a colon only IPv4 is possible, which is digits and dots; so are 3232235777 and
+        # 010.1.1.1, which browsers still open. Parsing every host cost a raised ValueError each.
+        if ":" not in host:
+            return host.replace(".", "").isdigit()
         try:
-            ipaddress.ip_address(self.host.strip("[]"))
+            ipaddress.ip_address(host)
         except ValueError:
-            return self.host.replace(".", "").isdigit()  # 3232235777 or 010.1.1.1: browsers still open them
+            return False
         return True
 
     @property

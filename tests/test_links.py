@@ -258,3 +258,18 @@ def test_facebook_profile_ids_name_the_account(tmp_path):
     assert not [f for f in linter.lint_text(f"市のページ {own}", config=settings) if f.rule == "JP-L205"]
     [finding] = [f for f in linter.lint_text(f"こちら {other}", config=settings) if f.rule == "JP-L205"]
     assert "100099000000002" in finding.message
+
+
+@pytest.mark.parametrize("url,is_ip", [
+    ("http://203.0.113.5/kyufu/", True),
+    ("http://[2001:db8::1]/kyufu/", True),
+    ("http://3232235777/", True),  # one number: browsers open it as 192.168.1.1
+    ("http://010.1.1.1/", True),
+    ("https://www.city.joetsu.niigata.jp/", False),
+    ("http://1.2.3.example/", False),
+    ("http://[not:an:address]/", False),
+])
+def test_ip_hosts_are_told_from_names(url, is_ip):
+    from sm_lint.urls import parse
+
+    assert parse(url).is_ip is is_ip
