@@ -7,7 +7,7 @@ from typing import Sequence
 from sm_lint.analysis import Analysis
 from sm_lint.catalog import clauses
 from sm_lint.findings import Finding
-from sm_lint.gate import gate_for
+from sm_lint.gate import Gate
 from sm_lint.rules.model import Hit, Rule
 
 
@@ -61,21 +61,47 @@ def _finding(rule: Rule, hit: Hit, analysis: Analysis, lang: str) -> Finding:
     )
 
 
+class _Plan:
+    """What checking derives from a list of rules, once per list: the gate, and the rules
+    whose matcher reviews what the others found (e.g. unused suppressions)."""
+
+    def __init__(self, rules: Sequence[Rule]):
+        self.gate = Gate(rules)
+        self.reviewers = [r for r in rules if hasattr(r.matcher, "review")]
+
+
+_PLANS: dict[int, tuple[Sequence[Rule], _Plan]] = {}  # id(rules) -> (rules, its plan)
+
+
+def _plan(rules: Sequence[Rule]) -> _Plan:
+    """The linter keeps one list per selection of rules; the entry holds the list, so its
+    id cannot be reused while cached."""
+    entry = _PLANS.get(id(rules))
+    if entry is None or entry[0] is not rules:
+        if len(_PLANS) >= 32:
+            _PLANS.clear()
+        entry = _PLANS[id(rules)] = (rules, _Plan(rules))
+    return entry[1]
+
+
+def _applies(rule: Rule, analysis: Analysis) -> bool:
+    return rule.when is None or rule.when(analysis)
+
+
 def check(analysis: Analysis, rules: Sequence[Rule], lang: str = "ja") -> list[Finding]:
+    plan = _plan(rules)
+    closed = plan.gate.closed(analysis)
+    ran = [r for r in rules if _applies(r, analysis)]
     findings = []
-    closed = gate_for(rules).closed(analysis)
-    rules = [r for r in rules if r.when is None or r.when(analysis)]
-    for rule in rules:
+    for rule in ran:
         if id(rule) in closed:  # it runs, and finds nothing: its patterns match nowhere
             continue
         for hit in rule.matcher.find(analysis):
             if hit.line is None and any(skip(analysis, hit) for skip in rule.exceptions):
                 continue
             findings.append(_finding(rule, hit, analysis, lang))
-    # A matcher with `review` looks at what the other rules found (e.g. unused suppressions).
-    for rule in rules:
-        review = getattr(rule.matcher, "review", None)
-        if review is not None:
-            found = list(review(analysis, findings, rules))
+    for rule in plan.reviewers:
+        if _applies(rule, analysis):
+            found = list(rule.matcher.review(analysis, findings, ran))
             findings.extend(_finding(rule, hit, analysis, lang) for hit in found)
     return findings

@@ -44,16 +44,3 @@ class Gate:
         fired = {owners[i] for attr, match, owners in self._sets for i in match(getattr(analysis, attr))}
         return self.gated - fired
 
-
-_GATES: dict[int, tuple[Sequence[Rule], Gate]] = {}  # id(rules) -> (rules, its gate)
-
-
-def gate_for(rules: Sequence[Rule]) -> Gate:
-    """The gate of a list of rules, built once per list (the linter keeps one per selection).
-    The entry holds the list, so its id cannot be reused while cached."""
-    entry = _GATES.get(id(rules))
-    if entry is None or entry[0] is not rules:
-        if len(_GATES) >= 32:
-            _GATES.clear()
-        entry = _GATES[id(rules)] = (rules, Gate(rules))
-    return entry[1]

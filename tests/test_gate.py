@@ -8,7 +8,8 @@ import pytest
 from sm_lint import gate
 from sm_lint.analysis import analyse
 from sm_lint.document import parse_draft
-from sm_lint.gate import Gate, gate_for
+from sm_lint.engine import _plan
+from sm_lint.gate import Gate
 
 CLEAN = (
     "---\nplatform: facebook\nscheduled_at: 2026-12-01T10:00:00+09:00\napproved_by: 広報対話課長\n---\n"
@@ -29,7 +30,7 @@ def _examples(rules):
 
 
 def test_the_gate_closes_pattern_rules_that_match_nowhere(rules):
-    closed = gate_for(rules).closed(analyse(parse_draft(CLEAN, "clean.md")))
+    closed = _plan(rules).gate.closed(analyse(parse_draft(CLEAN, "clean.md")))
     by_id = {r.id: id(r) for r in rules}
     # 秘, 未公表, 検討中, 殺せ..., an ID number, an address, a photo of people: nothing of it here
     for rule_id in ("JP-C101", "JP-C102", "JP-C103", "JP-P301", "JP-I102", "JP-I106", "JP-F104"):
@@ -40,7 +41,7 @@ def test_the_gate_closes_pattern_rules_that_match_nowhere(rules):
 
 
 def test_a_rule_whose_pattern_matches_stays_open(rules):
-    closed = gate_for(rules).closed(analyse(parse_draft(DRAFTS[1], "secret.md")))
+    closed = _plan(rules).gate.closed(analyse(parse_draft(DRAFTS[1], "secret.md")))
     by_id = {r.id: id(r) for r in rules}
     assert by_id["JP-C101"] not in closed and by_id["JP-C102"] not in closed
     assert by_id["JP-C103"] in closed
@@ -80,4 +81,4 @@ def test_no_gate_when_re2_cannot_build_the_set(rules, monkeypatch):
 
 def test_long_drafts_are_searched_rule_by_rule(rules):
     long_draft = CLEAN + "雪の情報です。\n" * (gate.MAX_CHARS // 7)
-    assert gate_for(rules).closed(analyse(parse_draft(long_draft, "long.md"))) == frozenset()
+    assert _plan(rules).gate.closed(analyse(parse_draft(long_draft, "long.md"))) == frozenset()
