@@ -4,12 +4,15 @@ never change what a draft's lint reports."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from sm_lint import gate
+from sm_lint import engine, gate
 from sm_lint.analysis import analyse
+from sm_lint.config import Config
 from sm_lint.document import parse_draft
-from sm_lint.engine import _plan
 from sm_lint.gate import Gate
+from sm_lint.saferegex import any_of, compile_user
 
 CLEAN = (
     "---\nplatform: facebook\nscheduled_at: 2026-12-01T10:00:00+09:00\napproved_by: 広報対話課長\n---\n"
@@ -26,11 +29,11 @@ DRAFTS = [
 
 
 def _examples(rules):
-    return [text for rule in rules for text in (*rule.valid, *rule.invalid) if not getattr(text, "config", None)]
+    return [text for rule in rules for text in (*rule.valid, *rule.invalid)]
 
 
 def test_the_gate_closes_pattern_rules_that_match_nowhere(rules):
-    closed = _plan(rules).gate.closed(analyse(parse_draft(CLEAN, "clean.md")))
+    closed = Gate(rules).closed(analyse(parse_draft(CLEAN, "clean.md")))
     by_id = {r.id: id(r) for r in rules}
     # 秘, 未公表, 検討中, 殺せ..., an ID number, an address, a photo of people: nothing of it here
     for rule_id in ("JP-C101", "JP-C102", "JP-C103", "JP-P301", "JP-I102", "JP-I106", "JP-F104"):
@@ -41,30 +44,38 @@ def test_the_gate_closes_pattern_rules_that_match_nowhere(rules):
 
 
 def test_a_rule_whose_pattern_matches_stays_open(rules):
-    closed = _plan(rules).gate.closed(analyse(parse_draft(DRAFTS[1], "secret.md")))
+    closed = Gate(rules).closed(analyse(parse_draft(DRAFTS[1], "secret.md")))
     by_id = {r.id: id(r) for r in rules}
     assert by_id["JP-C101"] not in closed and by_id["JP-C102"] not in closed
     assert by_id["JP-C103"] in closed
 
 
 @pytest.fixture
-def without_gate(monkeypatch):
-    def lint(linter, text):
-        monkeypatch.setattr(gate, "MAX_CHARS", -1)  # every draft is "too long": no rule skipped
-        try:
-            return linter.lint_text(text)
-        finally:
-            monkeypatch.undo()
+def gate_from(monkeypatch):
+    """Set how many drafts a list of rules checks before it gets its gate."""
+    def set_to(drafts: int) -> None:
+        monkeypatch.setattr(engine, "GATE_FROM", drafts)
+        engine._PLANS.clear()
 
-    return lint
+    yield set_to
+    engine._PLANS.clear()
 
 
-def test_findings_are_the_same_with_and_without_the_gate(linter, rules, without_gate):
+def test_findings_are_the_same_with_and_without_the_gate(linter, rules, gate_from):
     texts = [*DRAFTS, *_examples(rules)]
     assert len(texts) > 200
-    changed = [t for t in texts if linter.lint_text(t) != without_gate(linter, t)]
-    assert not changed
-    assert any(linter.lint_text(t) for t in texts)  # the comparison is not between empty lists
+    gate_from(10**9)  # never
+    without = [linter.lint_text(t) for t in texts]
+    gate_from(0)  # from the first draft
+    assert [linter.lint_text(t) for t in texts] == without
+    assert sum(map(bool, without)) > 100  # the comparison is not between empty lists
+
+
+def test_short_runs_get_no_gate_and_long_runs_get_one(linter, rules, gate_from):
+    gate_from(3)
+    clean = parse_draft(CLEAN, "clean.md")
+    plan = engine._plan(linter.rules_for(Config()))
+    assert [bool(plan.closed(analyse(clean))) for _ in range(4)] == [False, False, True, True]
 
 
 def test_a_skipped_rule_still_ran_for_unused_suppressions(lint):
@@ -81,4 +92,18 @@ def test_no_gate_when_re2_cannot_build_the_set(rules, monkeypatch):
 
 def test_long_drafts_are_searched_rule_by_rule(rules):
     long_draft = CLEAN + "雪の情報です。\n" * (gate.MAX_CHARS // 7)
-    assert _plan(rules).gate.closed(analyse(parse_draft(long_draft, "long.md"))) == frozenset()
+    assert Gate(rules).closed(analyse(parse_draft(long_draft, "long.md"))) == frozenset()
+
+
+# Patterns that match at the same places, overlap, end at the text's end or match empty: the
+# set must report every one that matches anywhere, not only the first or the leftmost.
+SET_PATTERNS = [r"\d+", r"\d{3}", r"秘", r"(?m:^)\s*秘\s", r"秘\Z", r"[^\s]*", r"[\w・]+秘", r"(?i)abc", r"x?"]
+SET_TEXT = st.text(alphabet=st.sampled_from(list("aAbBcC1２٣ \n\t秘・x")), max_size=30)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=SET_TEXT, chosen=st.lists(st.integers(0, len(SET_PATTERNS) - 1), min_size=1, max_size=5, unique=True))
+def test_the_re2_set_finds_each_pattern_that_matches_anywhere(text, chosen):
+    patterns = [compile_user(SET_PATTERNS[i], "t") for i in chosen]
+    match = any_of([p.sign for p in patterns])
+    assert sorted(match(text)) == [k for k, p in enumerate(patterns) if p.search(text) is not None]
