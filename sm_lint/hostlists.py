@@ -18,7 +18,7 @@ from sm_lint.listfiles import list_entries
 from sm_lint.urls import under
 
 
-@dataclass
+@dataclass(eq=False)  # compared (and hashed) by identity: a configuration's memo keys on it
 class HostList:
     hosts: dict[str, str] = field(default_factory=dict)  # host -> note
     suffixes: dict[str, str] = field(default_factory=dict)

@@ -122,6 +122,20 @@ def test_extra_shortener_from_config(linter):
     assert not by_rule(linter.lint_text(text, config=extra), "JP-L203")
 
 
+def test_configured_shorteners_are_merged_once_per_configuration(linter, monkeypatch):
+    from sm_lint.hostlists import HostList
+
+    merged = []
+    extend = HostList.extend
+    monkeypatch.setattr(HostList, "extend", lambda self, hosts: merged.append(1) or extend(self, hosts))
+    extra = config("links:\n  shorteners: [go.example.jp]\n")
+    for n in range(5):
+        findings = linter.lint_text(f"{n}件目 https://go.example.jp/abc{n} と https://bit.ly/x{n}", config=extra)
+        assert len(by_rule(findings, "JP-L101")) == 2
+    # one merged list per rule that adds the setting, not one per draft and link rule
+    assert 0 < len(merged) <= 8
+
+
 # --- trust policy -----------------------------------------------------------------------
 
 @pytest.mark.parametrize("url", [

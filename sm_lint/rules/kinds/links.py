@@ -66,10 +66,16 @@ def _links(analysis) -> list[tuple[Any, Link]]:
     return found
 
 
+def _extended(analysis, hosts: HostList, key: str) -> HostList:
+    """`hosts` plus the hosts of `links.<key>` in the configuration: made once per
+    configuration, not copied for every draft and rule."""
+    return analysis.config.memo(("links.hosts", hosts, key), lambda config, h, k: h.extend(config.section("links")[k]))
+
+
 def _settings(analysis, skip: HostList | None):
     """The `links:` settings, the trust policy, and `skip` plus the configured shorteners."""
     section = analysis.config.section("links")
-    return section, Policy.of(section), skip.extend(section["shorteners"]) if skip is not None else None
+    return section, Policy.of(section), _extended(analysis, skip, "shorteners") if skip is not None else None
 
 
 class ListMatcher:
@@ -82,7 +88,7 @@ class ListMatcher:
         found_links = links(analysis)
         if not found_links:  # most drafts: no settings or lists to prepare
             return
-        hosts = self.hosts.extend(analysis.config.section("links")[self.config_key]) if self.config_key else self.hosts
+        hosts = _extended(analysis, self.hosts, self.config_key) if self.config_key else self.hosts
         for entity, link in found_links:
             if not link.host:
                 continue
