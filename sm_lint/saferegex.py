@@ -46,8 +46,29 @@ class RegexTimeout(RuleError):
     """A pattern ran longer than MATCH_SECONDS on one draft."""
 
 
+# Python's \b between a word character and another character (or an end), for `regex`.
+_WORD = f"[{_CLASSES['w']}]"
+_BOUNDARIES = {
+    "b": f"(?:(?<={_WORD})(?!{_WORD})|(?<!{_WORD})(?={_WORD}))",
+    "B": f"(?:(?<={_WORD})(?={_WORD})|(?<!{_WORD})(?!{_WORD}))",
+}
+
+
 def to_re2(source: str) -> str | None:
     """The same pattern in RE2 syntax, or None where the meaning would differ."""
+    return _translate(source, re2_syntax=True)
+
+
+def for_regex_module(source: str) -> str:
+    r"""The same pattern for the `regex` module: it reads \s as White_Space (not \x1c-\x1f),
+    \w and \b with combining marks, and [[:alpha:]] as a POSIX class, where Python's re does
+    not. A negated class inside a class (`[^\S]`) keeps the module's reading."""
+    return _translate(source, re2_syntax=False)
+
+
+def _translate(source: str, re2_syntax: bool) -> str | None:
+    r"""Python's \d \w \s spelled as Unicode classes, and what the target engine reads
+    differently rewritten; None where RE2 cannot mean the same."""
     out: list[str] = []
     in_class = False
     i, n = 0, len(source)
@@ -60,12 +81,16 @@ def to_re2(source: str) -> str | None:
                 if e.islower():
                     out.append(body if in_class else f"[{body}]")
                 elif in_class:
-                    return None  # a negated class inside a class has no RE2 spelling
+                    if re2_syntax:
+                        return None  # a negated class inside a class has no RE2 spelling
+                    out.append(source[i : i + 2])
                 else:
                     out.append(f"[^{body}]")
-            elif e in "bB":
-                return None  # RE2's word boundary is ASCII-only
-            elif e == "Z":
+            elif e in "bB" and (re2_syntax or not in_class):  # in a class, \b is a backspace
+                if re2_syntax:
+                    return None  # RE2's word boundary is ASCII-only
+                out.append(_BOUNDARIES[e])
+            elif e == "Z" and re2_syntax:
                 out.append(r"\z")
             else:
                 out.append(source[i : i + 2])
@@ -73,7 +98,11 @@ def to_re2(source: str) -> str | None:
             continue
         if in_class:
             if c == "[":
-                return None  # RE2 reads [: as a POSIX class, Python as a literal
+                if re2_syntax:
+                    return None  # RE2 reads [: as a POSIX class, Python as a literal
+                out.append("\\[")
+                i += 1
+                continue
             if c == "]":
                 in_class = False
         elif c == "[":
@@ -87,7 +116,7 @@ def to_re2(source: str) -> str | None:
                 out.append(r"\]")
                 i += 1
             continue
-        elif c == "$" or source.startswith("{,", i):
+        elif re2_syntax and (c == "$" or source.startswith("{,", i)):
             return None  # Python's $ also matches before a final newline; {,n} is literal in RE2
         out.append(c)
         i += 1
@@ -261,7 +290,7 @@ def _compile(source: str, where: str, ignorecase: bool, bounded: bool):
     import regex  # only users' backtracking patterns need it
 
     try:
-        return regex.compile(source, regex.IGNORECASE if ignorecase else 0)
+        return regex.compile(for_regex_module(source), regex.IGNORECASE if ignorecase else 0)
     except regex.error as exc:
         raise RuleError(where, f"regex {_shown(source)} does not compile (正規表現の誤り): {exc}") from None
 

@@ -103,7 +103,7 @@ def test_translation_to_re2(python, expected):
 
 
 # Characters where Python's and RE2's ideas of digit, word and space differ.
-TRICKY = st.text(alphabet=st.sampled_from(list("aZ_1１٣\u3000 \t\n\x0b\x1c\x85\u2028秘密ｱ・。-[]")), max_size=40)
+TRICKY = st.text(alphabet=st.sampled_from(list("aZ_1１٣\u3000 \t\n\x0b\x1c\x85\u2028\u0301秘密ｱ・。-[]")), max_size=40)
 PATTERNS = [r"\d+", r"\w+", r"\s+", r"\D\W\S", r"[\w・]+", r"[^\s]+", r"(?m:^)\s*秘\s", r"[\d\s]+秘"]
 
 
@@ -214,8 +214,8 @@ LOOK_AROUND_PATTERNS = [r"秘(?!書)", r"(?<![\d-])\d{2}(?![\d-])", r"(?<=a)[秘
 @settings(max_examples=300, deadline=None)
 @given(text=TRICKY, index=st.integers(0, len(LOOK_AROUND_PATTERNS) - 1), pos=st.integers(0, 45))
 def test_the_prefilter_never_hides_a_match(text, index, pos):
-    # Each engine against itself without the prefilter: `regex` (users' patterns) reads \s
-    # as Unicode White_Space, so on \x1c-\x1f it differs from Python's re whatever RE2 says.
+    # Each engine against itself without the prefilter (that users' engine means what Python's
+    # re means is test_users_backtracking_patterns_mean_what_python_re_means).
     for trusted in (False, True):
         with saferegex.trusted_patterns() if trusted else nullcontext():
             ours = compile_user(LOOK_AROUND_PATTERNS[index], "w")
@@ -224,6 +224,21 @@ def test_the_prefilter_never_hides_a_match(text, index, pos):
         assert [m.span() for m in ours.finditer(text, pos)] == [m.span() for m in bare.finditer(text, pos)]
         a, b = ours.search(text, pos), bare.search(text, pos)
         assert (a and a.span()) == (b and b.span())
+
+
+# What the `regex` module reads differently from Python's re: \s on \x1c-\x1f, \w and \b
+# on combining marks, [[:alpha:]] (a POSIX class there, a set of characters here), \b in a class.
+USERS_PATTERNS = [r"秘(?!\s)", r"\s+(?=秘)", r"(?<=\w)\W", r"\b\w+\b", r"\B.", r"[\s\d]+(?!a)", r"[[:alpha:]]+",
+                  r"(?<![\b])a", r"\S+$", r"(?<=\d)\D"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=TRICKY, index=st.integers(0, len(USERS_PATTERNS) - 1))
+def test_users_backtracking_patterns_mean_what_python_re_means(text, index):
+    source = USERS_PATTERNS[index]
+    ours = compile_user(source, "w")
+    assert isinstance(ours, Guarded) and ours.bounded  # a user's pattern, on `regex` with a time limit
+    assert [m.span() for m in ours.finditer(text)] == [m.span() for m in re.finditer(source, text)]
 
 
 def test_a_rule_dirs_pack_keeps_the_time_limit_and_the_built_in_pack_does_not(tmp_path, monkeypatch):
