@@ -94,7 +94,7 @@ def _plan(rules: Sequence[Rule]) -> _Plan:
     """The linter keeps one list per selection of rules; the entry holds the list, so its
     id cannot be reused while cached."""
     entry = _PLANS.get(id(rules))
-    if entry is None or entry[0] is not rules:
+    if entry is None:
         if len(_PLANS) >= 32:
             _PLANS.clear()
         entry = _PLANS[id(rules)] = (rules, _Plan(rules))
