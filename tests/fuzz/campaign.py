@@ -5,7 +5,8 @@
 
 Targets: drafts as text, long drafts (a piece repeated; timed, so a quadratic step fails),
 drafts as bytes (every encoding, random bytes), YAML as users write
-it, user regexes (compiled and run), and the command line on a file. A target fails when
+it, user regexes (compiled and run), the gate (a rule it skips must find nothing), and the
+command line on a file. A target fails when
 anything but the documented one-line error escapes, or a finding does not slice to its match.
 Prints how many inputs each target tried and the smallest failing input found; exit 1 on any.
 """
@@ -26,8 +27,12 @@ from hypothesis import HealthCheck, given, seed, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 from fuzz.strategies import ANY_CHAR, body, draft, draft_bytes, front_matter, lint_and_check, read_lint_and_check  # noqa: E402
+from sm_lint.analysis import analyse  # noqa: E402
 from sm_lint.cli import main as cli  # noqa: E402
-from sm_lint.errors import RuleError  # noqa: E402
+from sm_lint.config import Config  # noqa: E402
+from sm_lint.document import parse_draft  # noqa: E402
+from sm_lint.errors import InputError, RuleError  # noqa: E402
+from sm_lint.gate import Gate  # noqa: E402
 from sm_lint.runner import Linter  # noqa: E402
 from sm_lint.saferegex import Guarded, compile_user  # noqa: E402
 from sm_lint.yamlsafe import YamlError, load_yaml  # noqa: E402
@@ -77,6 +82,19 @@ def targets(linter: Linter, workdir: Path):
         if isinstance(pattern, Guarded):  # the RE2 prefilter must never hide a match
             assert spans == [m.span() for m in pattern.pattern.finditer(text)]
 
+    rules = linter.rules_for(Config())
+    gate = Gate(rules)
+
+    def gate_skips_only_quiet_rules(text):
+        try:
+            analysis = analyse(parse_draft(text, "fuzz.md"))
+        except InputError:
+            return
+        closed = gate.closed(analysis)
+        for rule in rules:
+            if id(rule) in closed:
+                assert not list(rule.matcher.find(analysis)), f"{rule.id} was skipped but finds something"
+
     def command_line(data):
         path = workdir / "draft.md"
         path.write_bytes(data)
@@ -90,6 +108,7 @@ def targets(linter: Linter, workdir: Path):
         "lint_bytes": (lint_bytes, draft_bytes),
         "user_yaml": (user_yaml, front_matter),
         "user_regex": (user_regex, st.tuples(regex_source, body)),
+        "gate": (gate_skips_only_quiet_rules, draft),
         "command_line": (command_line, draft_bytes),
     }
 
