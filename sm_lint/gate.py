@@ -41,6 +41,11 @@ class Gate:
         """ids of the rules that cannot fire on this draft."""
         if not self.gated or len(analysis.text) > MAX_CHARS:
             return frozenset()
-        fired = {owners[i] for attr, match, owners in self._sets for i in match(getattr(analysis, attr))}
+        fired = set()
+        for attr, match, owners in self._sets:
+            matched = match(getattr(analysis, attr))
+            if matched is None:  # RE2 could not tell: every rule searches
+                return frozenset()
+            fired.update(owners[i] for i in matched)
         return self.gated - fired
 

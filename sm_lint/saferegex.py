@@ -381,13 +381,21 @@ def _without_look_arounds(source: str) -> str | None:
 
 def any_of(signs: list[str]):
     """One RE2 pass telling which of `signs` (RE2 sources, see `sign`) match somewhere in a
-    text: a function text -> list of their indexes, or None where RE2 cannot build the set
-    (too large for its memory limit)."""
+    text: a function text -> list of their indexes, or None for a text RE2 could not finish.
+    None instead of the function where RE2 cannot build the set (too large for its memory)."""
     found = re2.Set.SearchSet(_RE2_OPTIONS)
     try:
         for sign in signs:
             found.Add(sign)
+        # The binding drops RE2's "DFA out of memory" and returns no match at all: a sign that
+        # matches at the very end of every text proves that the pass got there.
+        end = found.Add(r"\z")
         found.Compile()
     except re2.error:
         return None
-    return lambda text: found.Match(text) or ()
+
+    def match(text: str) -> list[int] | None:
+        matched = found.Match(text) or []
+        return [i for i in matched if i != end] if end in matched else None
+
+    return match

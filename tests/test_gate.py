@@ -90,6 +90,18 @@ def test_no_gate_when_re2_cannot_build_the_set(rules, monkeypatch):
     assert Gate(rules).closed(analyse(parse_draft(CLEAN, "clean.md"))) == frozenset()
 
 
+def test_every_rule_searches_when_re2_could_not_finish_the_pass(rules, monkeypatch):
+    # The binding returns no match at all when RE2's automaton runs out of memory: the set's
+    # end-of-text sign tells that apart from "nothing matches".
+    monkeypatch.setattr(gate, "any_of", lambda signs: lambda text: None)
+    assert Gate(rules).closed(analyse(parse_draft(CLEAN, "clean.md"))) == frozenset()
+
+
+def test_the_set_answers_for_empty_and_matching_texts():
+    match = any_of(["秘", r"\d+"])
+    assert match("") == [] and match("極秘") == [0] and sorted(match("秘 12")) == [0, 1]
+
+
 def test_long_drafts_are_searched_rule_by_rule(rules):
     long_draft = CLEAN + "雪の情報です。\n" * (gate.MAX_CHARS // 7)
     assert Gate(rules).closed(analyse(parse_draft(long_draft, "long.md"))) == frozenset()
