@@ -48,4 +48,3 @@ class Gate:
                 return frozenset()
             fired.update(owners[i] for i in matched)
         return self.gated - fired
-
