@@ -46,6 +46,7 @@ class RegexTimeout(RuleError):
     """A pattern ran longer than MATCH_SECONDS on one draft."""
 
 
+_VERBOSE = re.compile(r"\(\?[aiLmsux]*x")  # an inline (?x) flag
 # Python's \b between a word character and another character (or an end), for `regex`.
 _WORD = f"[{_CLASSES['w']}]"
 _BOUNDARIES = {
@@ -62,7 +63,10 @@ def to_re2(source: str) -> str | None:
 def for_regex_module(source: str) -> str:
     r"""The same pattern for the `regex` module: it reads \s as White_Space (not \x1c-\x1f),
     \w and \b with combining marks, and [[:alpha:]] as a POSIX class, where Python's re does
-    not. A negated class inside a class (`[^\S]`) keeps the module's reading."""
+    not. A negated class inside a class (`[^\S]`) keeps the module's reading, and so does a
+    verbose pattern (its comments may hold any bracket)."""
+    if _VERBOSE.search(source):
+        return source
     return _translate(source, re2_syntax=False)
 
 

@@ -241,6 +241,14 @@ def test_users_backtracking_patterns_mean_what_python_re_means(text, index):
     assert [m.span() for m in ours.finditer(text)] == [m.span() for m in re.finditer(source, text)]
 
 
+def test_a_verbose_pattern_is_left_as_written_for_the_regex_module():
+    # Its comments may hold any bracket, which a rewrite would take for a class.
+    source = "(?x) 秘 (?!書)  # [a note\n [密]"
+    assert saferegex.for_regex_module(source) == source
+    ours = compile_user(source, "w")
+    assert [m.span() for m in ours.finditer("秘書 秘密")] == [m.span() for m in re.finditer(source, "秘書 秘密")] == [(3, 5)]
+
+
 def test_a_rule_dirs_pack_keeps_the_time_limit_and_the_built_in_pack_does_not(tmp_path, monkeypatch):
     monkeypatch.setenv("SM_LINT_NO_CACHE", "1")
     (tmp_path / "pack.yaml").write_text("rules:\n  - " + json.dumps(rule("極秘(?!書)"), ensure_ascii=False) + "\n",
