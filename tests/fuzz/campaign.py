@@ -4,10 +4,10 @@
     python tests/fuzz/campaign.py --examples 20000 --seed 7
 
 Targets: drafts as text, long drafts (a piece repeated; timed, so a quadratic step fails),
-drafts as bytes (every encoding, random bytes), YAML as users write
-it, user regexes (compiled and run), the gate (a rule it skips must find nothing), and the
-command line on a file. A target fails when
-anything but the documented one-line error escapes, or a finding does not slice to its match.
+drafts as bytes (every encoding, random bytes), YAML as users write it, user regexes
+(compiled and run), the gate (a rule it skips must find nothing), and the command line on a
+file. A target fails when anything but the documented one-line error escapes, or a finding
+does not slice to its match.
 Prints how many inputs each target tried and the smallest failing input found; exit 1 on any.
 """
 
