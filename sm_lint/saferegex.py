@@ -383,6 +383,11 @@ def _without_look_arounds(source: str) -> str | None:
     return stripped if stripped != source and skip_from is None else None
 
 
+def re2_literal(text: str) -> str:
+    """RE2 source that matches `text` as written (RE2's special characters are all ASCII)."""
+    return "".join(c if c.isalnum() or ord(c) > 127 else f"\\x{{{ord(c):x}}}" for c in text)
+
+
 def any_of(signs: list[str]):
     """One RE2 pass telling which of `signs` (RE2 sources, see `sign`) match somewhere in a
     text: a function text -> list of their indexes, or None for a text RE2 could not finish.

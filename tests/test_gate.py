@@ -12,6 +12,7 @@ from sm_lint.analysis import analyse
 from sm_lint.config import Config
 from sm_lint.document import parse_draft
 from sm_lint.gate import Gate
+from sm_lint.rules.loader import compile_files
 from sm_lint.saferegex import any_of, compile_user
 
 CLEAN = (
@@ -32,15 +33,58 @@ def _examples(rules):
     return [text for rule in rules for text in (*rule.valid, *rule.invalid)]
 
 
-def test_the_gate_closes_pattern_rules_that_match_nowhere(rules):
+def test_the_gate_closes_rules_whose_signs_are_nowhere(rules):
     closed = Gate(rules).closed(analyse(parse_draft(CLEAN, "clean.md")))
     by_id = {r.id: id(r) for r in rules}
-    # 秘, 未公表, 検討中, 殺せ..., an ID number, an address, a photo of people: nothing of it here
-    for rule_id in ("JP-C101", "JP-C102", "JP-C103", "JP-P301", "JP-I102", "JP-I106", "JP-F104"):
+    # 秘, 未公表, 検討中, 殺せ..., an ID number, an address, a photo of people, an insult: none here
+    for rule_id in ("JP-C101", "JP-C102", "JP-C103", "JP-P301", "JP-I102", "JP-I106", "JP-F104", "JP-P101"):
         assert by_id[rule_id] in closed, rule_id
-    # what is not decided by a pattern always runs (words, names, links, limits, front matter)
-    for rule_id in ("JP-P101", "JP-I107", "JP-L101", "JP-N101", "JP-T101"):
+    # what no sign decides always runs (names, links, limits, front matter)
+    for rule_id in ("JP-I107", "JP-L101", "JP-N101", "JP-T101"):
         assert by_id[rule_id] not in closed, rule_id
+
+
+@pytest.mark.parametrize("text", ["あいつはバカだ。", "あいつはﾊﾞｶだ。", "あいつは馬鹿だ。"])
+def test_a_word_found_by_its_lemma_keeps_its_list_open(rules, linter, text):
+    # ばか is on JP-P101's list by lemma (馬鹿) only: no spelling of it is in the text as listed
+    p101 = next(r for r in rules if r.id == "JP-P101")
+    assert id(p101) not in Gate(rules).closed(analyse(parse_draft(text, "x.md")))
+    assert "JP-P101" in [f.rule for f in linter.lint_text(text)]
+
+
+def test_every_listed_word_keeps_its_list_open(rules):
+    gate_of = Gate(rules)
+    lists = [r for r in rules if hasattr(r.matcher, "by_surface")]
+    assert len(lists) >= 5
+    for rule in lists:
+        for entry in {e for entries in (*rule.matcher.by_surface.values(), *rule.matcher.by_lemma.values())
+                      for e in entries}:
+            text = f"「{entry.word}」と書きました。"
+            assert id(rule) not in gate_of.closed(analyse(parse_draft(text, "x.md"))), (rule.id, entry.word)
+
+
+def _words_rule(tmp_path, words):
+    (tmp_path / "pack.yaml").write_text(
+        "rules:\n  - id: T-101\n    name: t\n    category: prohibited\n    clause: 5(5)\n"
+        "    severity: error\n    message: 「{match}」\n"
+        f"    match:\n      words: {words}\n"
+        "    examples:\n      invalid: [x]\n      valid: [y]\n", encoding="utf-8")
+    [rule] = compile_files([tmp_path / "pack.yaml"])
+    return rule
+
+
+def test_a_final_sigma_does_not_hide_a_listed_word(tmp_path):
+    # The view with an İ in it lowers one character at a time (final Σ becomes σ), a token as a
+    # word (ς): the sign takes either.
+    rule = _words_rule(tmp_path, "[ΟΔΟΣ]")
+    analysis = analyse(parse_draft("İ ΟΔΟΣ と書いた。", "x.md"))
+    assert [h for h in rule.matcher.find(analysis)]
+    assert not Gate([rule]).closed(analysis)
+
+
+def test_a_word_with_a_dotted_capital_i_always_runs(tmp_path):
+    rule = _words_rule(tmp_path, "[İstanbul]")
+    assert Gate([rule]).gated == frozenset()
 
 
 def test_a_rule_whose_pattern_matches_stays_open(rules):

@@ -52,7 +52,7 @@ class AddressMatcher:
         self.window = window
 
     def signs(self):
-        return [("text", self.pattern)]
+        return [("text", self.pattern.sign)]
 
     def find(self, analysis):
         text = analysis.text

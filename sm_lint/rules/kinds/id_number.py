@@ -33,7 +33,7 @@ class IdNumberMatcher:
                 "both": valid and keyword}[self.require]
 
     def signs(self):
-        return [("text", self.pattern)]
+        return [("text", self.pattern.sign)]
 
     def find(self, analysis):
         if not analysis.has_digits:

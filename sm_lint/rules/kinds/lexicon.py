@@ -14,6 +14,7 @@ from sm_lint.errors import RuleError
 from sm_lint.rules.model import Hit
 from sm_lint.rules.registry import kind
 from sm_lint.rules.tokenpattern import TokenTest, compile_token
+from sm_lint.saferegex import re2_literal
 from sm_lint.textnorm import fold
 from sm_lint.tokenizer import tokenize
 
@@ -73,11 +74,29 @@ def _entry_from(item: Any, defaults: dict[str, Any], where: str) -> tuple[Entry,
     return Entry(word, item.get("suggestion"), first, safe), surface_key, lemma_key
 
 
+# str.lower() turns a final Σ into ς by context, so a token and the whole view may disagree.
+_EITHER_SIGMA = str.maketrans({"σ": "[σς]", "ς": "[σς]"})
+
+
 class Lexicon:
     def __init__(self, by_surface: dict[str, list[Entry]], by_lemma: dict[str, list[Entry]]):
         self.by_surface = by_surface
         self.by_lemma = by_lemma
         self.prefixes = {key[:n] for key in by_surface for n in range(1, len(key) + 1)}
+
+    def signs(self):
+        """A surface word is a run of tokens, so the folded view holds it, folded; a lemma needs
+        a token with it (see sm_lint/gate.py). A word with a dotted İ lowers to another length
+        in a token than in the view: no sign then, the rule always runs."""
+        keys = [fold(key) for key in self.by_surface]
+        if any("\u0307" in key for key in keys):
+            return None
+        pairs = []
+        if keys:
+            pairs.append(("folded", "|".join(re2_literal(key).translate(_EITHER_SIGMA) for key in keys)))
+        if self.by_lemma:
+            pairs.append(("lemma_key", frozenset(self.by_lemma)))
+        return pairs
 
     def _surface_hits(self, tokens, i: int, attr: str):
         """Entries whose key equals the joined `attr` of contiguous tokens from i."""

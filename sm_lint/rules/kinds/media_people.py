@@ -22,7 +22,7 @@ class MediaPeople:
         self.consent = consent
 
     def signs(self):
-        return [("text", self.media)]
+        return [("text", self.media.sign)]
 
     def find(self, analysis):
         text = analysis.text

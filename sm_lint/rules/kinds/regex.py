@@ -20,7 +20,7 @@ class Regex:
         self.group = group
 
     def signs(self):
-        return [("folded" if self.folded else "text", self.pattern)]
+        return [("folded" if self.folded else "text", self.pattern.sign)]
 
     def find(self, analysis):
         text = analysis.folded if self.folded else analysis.text
