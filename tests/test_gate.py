@@ -36,8 +36,10 @@ def _examples(rules):
 def test_the_gate_closes_rules_whose_signs_are_nowhere(rules):
     closed = Gate(rules).closed(analyse(parse_draft(CLEAN, "clean.md")))
     by_id = {r.id: id(r) for r in rules}
-    # 秘, 未公表, 検討中, 殺せ..., an ID number, an address, a photo of people, an insult: none here
-    for rule_id in ("JP-C101", "JP-C102", "JP-C103", "JP-P301", "JP-I102", "JP-I106", "JP-F104", "JP-P101"):
+    # 秘, 未公表, 検討中, 殺せ..., an ID number, an address, a photo of people, an insult,
+    # 〜やがる, らしい, そうだ: none here
+    for rule_id in ("JP-C101", "JP-C102", "JP-C103", "JP-P301", "JP-I102", "JP-I106", "JP-F104", "JP-P101",
+                    "JP-P102", "JP-P501", "JP-P502"):
         assert by_id[rule_id] in closed, rule_id
     # what no sign decides always runs (names, links, limits, front matter)
     for rule_id in ("JP-I107", "JP-L101", "JP-N101", "JP-T101"):
@@ -50,6 +52,12 @@ def test_a_word_found_by_its_lemma_keeps_its_list_open(rules, linter, text):
     p101 = next(r for r in rules if r.id == "JP-P101")
     assert id(p101) not in Gate(rules).closed(analyse(parse_draft(text, "x.md")))
     assert "JP-P101" in [f.rule for f in linter.lint_text(text)]
+
+
+def test_a_sequence_stays_open_where_its_anchor_word_is(rules):
+    closed = Gate(rules).closed(analyse(parse_draft("駅前のスーパーが閉店するらしい。", "x.md")))
+    by_id = {r.id: id(r) for r in rules}
+    assert by_id["JP-P501"] not in closed and by_id["JP-P502"] in closed
 
 
 def test_every_listed_word_keeps_its_list_open(rules):

@@ -20,6 +20,11 @@ class Sequence:
         # 動詞 + やがる), not by a part of speech that every other token has.
         self.anchor = next((k for k, t in enumerate(tests) if t.index is not None), 0)
 
+    def signs(self):
+        """The anchor's word: some token must have it (see sm_lint/gate.py)."""
+        index = self.tests[self.anchor].index
+        return [index] if index is not None else None
+
     def find(self, analysis):
         tokens = analysis.tokens
         n, k = len(self.tests), self.anchor
