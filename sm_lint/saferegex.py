@@ -232,9 +232,9 @@ class Guarded(_Lazy):
 
     def __init__(self, source: str, where: str, ignorecase: bool = False, bounded: bool = True):
         super().__init__(source, where, ignorecase, bounded)
-        # The pattern without its look-arounds matches wherever the pattern does (a look-around
-        # only rules matches out), so where RE2 finds no match of it, there is none to look for.
-        stripped = _without_look_arounds(source)
+        # The pattern without its look-arounds and other assertions matches wherever the pattern
+        # does (they only rule matches out), so where RE2 finds no match of it, there is none.
+        stripped = _without_assertions(source)
         self.prefilter = _linear(stripped, where, ignorecase, bounded) if stripped else None
 
     def _compile(self):
@@ -350,12 +350,16 @@ def _linear(source: str, where: str, ignorecase: bool, bounded: bool) -> Linear 
 _LOOK_AROUND = ("(?=", "(?!", "(?<=", "(?<!")
 
 
-def _without_look_arounds(source: str) -> str | None:
-    """`source` with its look-around groups left out, or None if it has none."""
+def _without_assertions(source: str) -> str | None:
+    """`source` without what only rules matches out: look-around groups, `$`, `\\b` and `\\B`
+    (RE2 reads none of them as Python does), or None if it has none."""
     out: list[str] = []
     i, n, depth, skip_from = 0, len(source), 0, None  # depth: open groups inside a look-around
     while i < n:
         c = source[i]
+        if c == "\\" and source[i + 1:i + 2] in ("b", "B") or c == "$":
+            i += 2 if c == "\\" else 1  # zero width: nothing to keep
+            continue
         if c == "\\":
             step = 2
         elif c == "[":  # a class: up to its closing ], which may come first ([]...] or [^]...])

@@ -203,9 +203,12 @@ def test_a_search_per_name_in_a_long_draft_stays_fast(linter):
     (r"[(?!]x", None),  # not a look-around: inside a class, or escaped
     (r"\(?!x", None),
     (r"abc", None),
+    (r"(?:だ|です)とか(?:。|$)", r"(?:だ|です)とか(?:。|)"),
+    (r"\b市長\B", "市長"),
+    (r"[$\b]\\b\$", None),  # in a class, or after an escaped backslash, or escaped: literal
 ])
-def test_look_arounds_are_left_out_of_the_prefilter(source, stripped):
-    assert saferegex._without_look_arounds(source) == stripped
+def test_assertions_are_left_out_of_the_prefilter(source, stripped):
+    assert saferegex._without_assertions(source) == stripped
 
 
 LOOK_AROUND_PATTERNS = [r"秘(?!書)", r"(?<![\d-])\d{2}(?![\d-])", r"(?<=a)[秘密]+(?=\s)", r"\d(?!\d)|_(?<!a_)"]
@@ -259,7 +262,8 @@ def test_a_rule_dirs_pack_keeps_the_time_limit_and_the_built_in_pack_does_not(tm
     assert built_in and not any(p.bounded for p in built_in)
 
 
-ATOMS = st.sampled_from(["a", "秘", "密", ".", "|", "\\d", "\\s", "[秘密]", "[^a]", "\\(", "\\)", "[)(]", "1"])
+ATOMS = st.sampled_from(["a", "秘", "密", ".", "|", "\\d", "\\s", "[秘密]", "[^a]", "\\(", "\\)", "[)(]", "1",
+                         "$", "\\b", "\\B", "[$]", "\\$", "[\\b]"])
 GROUPS = ("(", "(?:", "(?=", "(?!", "(?<=", "(?<!")
 
 
@@ -268,7 +272,8 @@ def _group(children):
     return parts.map(lambda p: p[0] + "".join(p[1]) + ")" + (p[2] if p[0] in ("(", "(?:") else ""))
 
 
-# Balanced patterns with look-arounds nested in groups, beside classes and escaped brackets.
+# Balanced patterns with look-arounds nested in groups, beside classes, escaped brackets and the
+# other assertions ($, \b, \B), which also look like literals in a class or escaped.
 look_around_source = st.lists(st.recursive(ATOMS, _group, max_leaves=8), min_size=1, max_size=4).map("".join)
 
 
@@ -276,7 +281,7 @@ look_around_source = st.lists(st.recursive(ATOMS, _group, max_leaves=8), min_siz
 @given(source=look_around_source, text=TRICKY)
 def test_the_prefilter_of_any_pattern_never_hides_a_match(source, text):
     # Random patterns with look-arounds in groups, classes and escapes: leaving the
-    # look-arounds out must only ever widen what the pattern could match.
+    # assertions out must only ever widen what the pattern could match.
     for trusted in (False, True):
         with saferegex.trusted_patterns() if trusted else nullcontext():
             try:
