@@ -4,7 +4,8 @@ A matcher whose every hit needs something it can name in advance says so with `s
 (attribute, sign) pairs, one of which must hold for the rule to find anything.
 - ("text" or "folded", RE2 source): the pattern matches somewhere in that text (the view, or
   the view folded); None where RE2 cannot read the pattern, and then the rule always runs.
-- (a token attribute, a frozenset of values): some token has one of them (a word list's lemmas).
+- (a token attribute, a frozenset of values): some token has one of them (a word list's
+  lemmas, a token sequence's anchor word).
 Where none of a rule's signs holds, the rule cannot find anything and its search is skipped.
 One RE2 Set per text, and one set of token values per attribute, answer that for all rules at
 once: a search per rule cost a call through RE2's Python wrapper each, for every draft, and a

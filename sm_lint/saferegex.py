@@ -242,7 +242,7 @@ class Guarded(_Lazy):
 
     @property
     def sign(self) -> str | None:
-        """The prefilter's RE2 source, or None where RE2 cannot tell (back-references, `\\b`)."""
+        """The prefilter's RE2 source, or None where RE2 cannot tell (back-references, for one)."""
         return self.prefilter.translated if self.prefilter is not None else None
 
     def _timeout(self) -> RegexTimeout:
