@@ -3,6 +3,8 @@ never change what a draft's lint reports."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -12,7 +14,8 @@ from sm_lint.analysis import analyse
 from sm_lint.config import Config
 from sm_lint.document import parse_draft
 from sm_lint.gate import Gate
-from sm_lint.rules.loader import compile_files
+from sm_lint.rules.loader import compile_rule
+from sm_lint.rules.registry import load_kinds
 from sm_lint.saferegex import any_of, compile_user
 
 CLEAN = (
@@ -71,27 +74,24 @@ def test_every_listed_word_keeps_its_list_open(rules):
             assert id(rule) not in gate_of.closed(analyse(parse_draft(text, "x.md"))), (rule.id, entry.word)
 
 
-def _words_rule(tmp_path, words):
-    (tmp_path / "pack.yaml").write_text(
-        "rules:\n  - id: T-101\n    name: t\n    category: prohibited\n    clause: 5(5)\n"
-        "    severity: error\n    message: 「{match}」\n"
-        f"    match:\n      words: {words}\n"
-        "    examples:\n      invalid: [x]\n      valid: [y]\n", encoding="utf-8")
-    [rule] = compile_files([tmp_path / "pack.yaml"])
-    return rule
+def _words_rule(words: list[str]):
+    load_kinds()
+    return compile_rule({"id": "T-101", "name": "t", "category": "prohibited", "clause": "5(5)",
+                         "severity": "error", "message": "「{match}」", "match": {"words": words},
+                         "examples": {"invalid": ["x"], "valid": ["y"]}}, Path("pack.yaml"))
 
 
-def test_a_final_sigma_does_not_hide_a_listed_word(tmp_path):
+def test_a_final_sigma_does_not_hide_a_listed_word():
     # The view with an İ in it lowers one character at a time (final Σ becomes σ), a token as a
     # word (ς): the sign takes either.
-    rule = _words_rule(tmp_path, "[ΟΔΟΣ]")
+    rule = _words_rule(["ΟΔΟΣ"])
     analysis = analyse(parse_draft("İ ΟΔΟΣ と書いた。", "x.md"))
     assert [h for h in rule.matcher.find(analysis)]
     assert not Gate([rule]).closed(analysis)
 
 
-def test_a_word_with_a_dotted_capital_i_always_runs(tmp_path):
-    rule = _words_rule(tmp_path, "[İstanbul]")
+def test_a_word_with_a_dotted_capital_i_always_runs():
+    rule = _words_rule(["İstanbul"])
     assert Gate([rule]).gated == frozenset()
 
 
