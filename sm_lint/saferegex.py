@@ -388,8 +388,8 @@ def _without_assertions(source: str) -> str | None:
 
 
 def re2_literal(text: str) -> str:
-    """RE2 source that matches `text` as written (RE2's special characters are all ASCII)."""
-    return "".join(c if c.isalnum() or ord(c) > 127 else f"\\x{{{ord(c):x}}}" for c in text)
+    """RE2 source that matches `text` as written (RE2's own QuoteMeta)."""
+    return re2.escape(text)
 
 
 def any_of(signs: list[str]):
