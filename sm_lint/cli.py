@@ -173,7 +173,7 @@ def lint(paths, fmt, lang, config_path, fail_on, select, ignore, no_color, stdin
     # With --fix on stdin the fixed text goes to stdout, so the report goes to stderr.
     stream = sys.stderr if fix and any(s.path is None for s in sources) else None
     ctx = ReportContext(lang=words,
-                        color=color, files=len(result.drafts), source_lines=result.drafts,
+                        color=color, checked=result.checked, source_lines=result.drafts,
                         stream=stream, rules=linter.rules_by_id(), quiet=quiet)
     if statistics:
         from sm_lint.report.statistics import render as render_statistics

@@ -42,6 +42,9 @@ class Result:
         self.findings: list[Finding] = []
         self.errors: list[str] = []  # one line each: "path: problem"
         self.notices: list[str] = []  # skipped files (binary); not failures
+        self.checked: list[str] = []  # every draft read and linted, in the order given
+        # Drafts with findings, for context lines and fixes: a clean draft's text is let go
+        # as soon as it is linted, and a worker process does not send it back.
         self.drafts: dict[str, Draft] = {}
         self.failing = 0  # findings at or above their draft's fail-on severity
 
@@ -173,7 +176,7 @@ class Linter:
             findings = self.baseline.new(findings)
         threshold = severity_rank(config.fail_on)
         failing = sum(severity_rank(f.severity) >= threshold for f in findings if not f.suppressed_by)
-        return Outcome(source.display, draft=draft, findings=findings, failing=failing)
+        return Outcome(source.display, draft=draft if findings else None, findings=findings, failing=failing)
 
     def lint_sources(self, sources: Iterable[Source], read: Callable[[Source], bytes] = read_bytes,
                      jobs: int = 1, done: Callable[[], None] = lambda: None) -> Result:
@@ -199,7 +202,9 @@ class Linter:
             elif outcome.notice:
                 result.notices.append(outcome.notice)
             else:
-                result.drafts[outcome.draft.path] = outcome.draft
+                result.checked.append(outcome.display)
+                if outcome.draft is not None:
+                    result.drafts[outcome.display] = outcome.draft
                 result.failing += outcome.failing
                 found.extend(outcome.findings)
         result.findings = sort_findings(found)  # each draft's findings are already processed
@@ -210,7 +215,7 @@ class Outcome(NamedTuple):
     """What linting one source gave: a draft with findings, or an error, or a notice."""
 
     display: str
-    draft: Draft | None = None
+    draft: Draft | None = None  # only when it has findings
     findings: list[Finding] = []  # shared when empty: never changed
     failing: int = 0
     error: str | None = None

@@ -73,3 +73,33 @@ def test_without_fork_a_spawned_pool_reports_the_same(tmp_path, monkeypatch):
     two = run(["--format", "json", "-j", "2", str(tmp_path)])
     assert one.exit_code == two.exit_code == 1
     assert json.loads(one.stdout) == json.loads(two.stdout)
+
+
+def test_context_lines_and_clean_drafts_survive_the_workers(tmp_path):
+    # Workers send back only the drafts with findings; the full format still shows their
+    # lines, and JUnit still lists the clean drafts as passing.
+    for n in range(40):
+        (tmp_path / f"draft-{n:02d}.md").write_text(DRAFTS[n % len(DRAFTS)], encoding="utf-8")
+    out = {}
+    for fmt in ("full", "junit"):
+        one = run(["--format", fmt, "--no-color", "-j", "1", str(tmp_path)])
+        two = run(["--format", fmt, "--no-color", "-j", "2", str(tmp_path)])
+        assert one.exit_code == two.exit_code == 1
+        assert one.stdout == two.stdout
+        out[fmt] = two.stdout
+    assert "あのバカな客のせいで残業だ。" in out["full"]  # the line of a finding, as context
+    assert out["junit"].count('<testcase name="sm-lint"') == 10  # a passing case per clean draft
+
+
+def test_a_run_keeps_the_text_of_drafts_with_findings_only(tmp_path):
+    from sm_lint.inputs import expand
+    from sm_lint.runner import Linter
+
+    for n in range(8):
+        (tmp_path / f"draft-{n}.md").write_text(DRAFTS[n % len(DRAFTS)], encoding="utf-8")
+    for jobs in (1, 2):
+        result = Linter().lint_sources(list(expand([str(tmp_path)], None)), jobs=jobs)
+        assert [p[-10:] for p in result.checked] == [f"draft-{n}.md" for n in range(8)]
+        assert sorted(p[-10:] for p in result.drafts) == ["draft-0.md", "draft-1.md", "draft-3.md",
+                                                          "draft-4.md", "draft-5.md", "draft-7.md"]
+        assert all(d.text in DRAFTS for d in result.drafts.values())

@@ -20,9 +20,9 @@ MACHINE_FORMATS = frozenset({"json", "jsonl", "sarif", "github", "junit"})
 class ReportContext(NamedTuple):
     lang: str = "ja"
     color: bool | None = None  # None: decide from the terminal and NO_COLOR
-    files: int = 0
+    checked: Sequence[str] = ()  # the path of every draft linted, clean or not
     stream: IO[str] | None = None
-    source_lines: dict[str, object] = {}  # path -> Draft, for context lines (never changed)
+    source_lines: dict[str, object] = {}  # path -> Draft of the drafts with findings, for context lines
     rules: dict[str, object] = {}  # id -> Rule, for formats that describe rules
     quiet: bool = False  # findings only: no summary line
 

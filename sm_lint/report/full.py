@@ -39,8 +39,8 @@ def _source_line(f, draft):
 
 def render(findings, ctx) -> None:
     if not findings:  # a clean run prints one line; rich is not even imported
-        if ctx.files:  # nothing was read (only errors, on stderr): no claim of a clean run
-            (ctx.stream or sys.stdout).write(t(ctx.lang, "clean", files=ctx.files) + "\n")
+        if ctx.checked:  # nothing was read (only errors, on stderr): no claim of a clean run
+            (ctx.stream or sys.stdout).write(t(ctx.lang, "clean", files=len(ctx.checked)) + "\n")
         return
     from rich.markup import escape
     from rich.text import Text
@@ -66,4 +66,4 @@ def render(findings, ctx) -> None:
     if ctx.quiet:
         return
     counts = Counter(f.severity for f in findings)
-    console.print(t(ctx.lang, "summary", files=ctx.files, error=counts["error"], warning=counts["warning"], info=counts["info"]))
+    console.print(t(ctx.lang, "summary", files=len(ctx.checked), error=counts["error"], warning=counts["warning"], info=counts["info"]))

@@ -16,7 +16,7 @@ def render(findings, ctx) -> None:
     by_path = defaultdict(list)
     for f in findings:
         by_path[f.path].append(f)
-    paths = sorted(set(ctx.source_lines) | set(by_path))
+    paths = sorted(set(ctx.checked) | set(by_path))
     root = ET.Element("testsuites", name="sm-lint", tests=str(sum(max(1, len(by_path[p])) for p in paths)),
                       failures=str(len(findings)))
     for path in paths:
