@@ -238,8 +238,8 @@ def _lint_item(linter: Linter, item: tuple[Source, bytes | None, str | None]) ->
     return linter.lint_source(source, data, problem)
 
 
-# Drafts are handed out in runs of this many: long enough that taking one costs nothing,
-# short enough that no process is left with much more than the others at the end.
+# Drafts are handed out in runs of at most this many: long enough that taking one costs
+# nothing next to linting it.
 _RUN = 16
 
 
@@ -252,27 +252,32 @@ def _parallel(linter: Linter, items: list, jobs: int) -> Iterator[tuple[int, Out
 
 
 class _Runs:
-    """Runs of drafts taken in turn by processes forked after it is made: the number of the
-    next run lives in shared memory, and a byte in a pipe is the token that lets one process
-    at a time take a run."""
+    """Runs of drafts taken in turn by processes forked after it is made: the index of the
+    next draft lives in shared memory, and a byte in a pipe is the token that lets one
+    process at a time take a run. Runs shrink towards the end (at most a share of what is
+    left), so the processes finish within about a draft of each other, not a whole run."""
 
-    def __init__(self, count: int):
+    def __init__(self, count: int, jobs: int):
         import mmap
 
         self.count = count
+        self.share = 2 * jobs  # a run is at most 1/share of the drafts left
         self.next = mmap.mmap(-1, 8)  # anonymous and shared: the children see its changes
         self.token_in, self.token_out = os.pipe()
         os.write(self.token_out, b".")
 
+    def take(self) -> range:
+        """The next run of draft indexes; empty when none is left."""
+        os.read(self.token_in, 1)
+        start = int.from_bytes(self.next[:8], "little")
+        end = min(self.count, start + max(1, min(_RUN, (self.count - start) // self.share)))
+        self.next[:8] = end.to_bytes(8, "little")
+        os.write(self.token_out, b".")
+        return range(start, end)
+
     def __iter__(self) -> Iterator[int]:
-        while True:
-            os.read(self.token_in, 1)
-            run = int.from_bytes(self.next[:8], "little")
-            self.next[:8] = (run + 1).to_bytes(8, "little")
-            os.write(self.token_out, b".")
-            if run * _RUN >= self.count:
-                return
-            yield from range(run * _RUN, min(self.count, (run + 1) * _RUN))
+        while run := self.take():
+            yield from run
 
     def close(self) -> None:
         os.close(self.token_in)
@@ -288,7 +293,7 @@ def _forked(linter: Linter, items: list, jobs: int) -> Iterator[tuple[int, Outco
     import pickle
     import signal
 
-    runs = _Runs(len(items))
+    runs = _Runs(len(items), jobs)
     children: list[tuple[int, int]] = []  # (pid, read end of its pipe)
     try:
         for _ in range(1, jobs):

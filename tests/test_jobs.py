@@ -103,3 +103,22 @@ def test_a_run_keeps_the_text_of_drafts_with_findings_only(tmp_path):
         assert sorted(p[-10:] for p in result.drafts) == ["draft-0.md", "draft-1.md", "draft-3.md",
                                                           "draft-4.md", "draft-5.md", "draft-7.md"]
         assert all(d.text in DRAFTS for d in result.drafts.values())
+
+
+def test_runs_hand_out_every_draft_once_and_shrink_towards_the_end():
+    from sm_lint.runner import _RUN, _Runs
+
+    runs = _Runs(100, jobs=2)
+    try:
+        taken = []
+        while run := runs.take():
+            taken.append(run)
+        assert not runs.take()  # and stays empty for every process that asks
+    finally:
+        runs.close()
+    assert [i for run in taken for i in run] == list(range(100))
+    sizes = [len(run) for run in taken]
+    assert sizes[0] == _RUN and sizes[-1] == 1
+    assert sizes == sorted(sizes, reverse=True)
+    # a run is at most a quarter of what is left, so no process ends far behind the other
+    assert all(len(run) <= max(1, (100 - run.start) // 4) for run in taken)
