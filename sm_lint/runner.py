@@ -42,7 +42,7 @@ class Result:
         self.findings: list[Finding] = []
         self.errors: list[str] = []  # one line each: "path: problem"
         self.notices: list[str] = []  # skipped files (binary); not failures
-        self.checked: list[str] = []  # every draft read and linted, in the order given
+        self.checked: dict[str, None] = {}  # every draft read and linted, once, in order
         # Drafts with findings, for context lines and fixes: a clean draft's text is let go
         # as soon as it is linted, and a worker process does not send it back.
         self.drafts: dict[str, Draft] = {}
@@ -202,7 +202,7 @@ class Linter:
             elif outcome.notice:
                 result.notices.append(outcome.notice)
             else:
-                result.checked.append(outcome.display)
+                result.checked[outcome.display] = None
                 if outcome.draft is not None:
                     result.drafts[outcome.display] = outcome.draft
                 result.failing += outcome.failing

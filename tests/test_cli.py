@@ -92,6 +92,12 @@ def test_missing_file_is_exit_two_with_one_line(drafts):
     assert "1 件の下書きを確認" in r.stdout  # the other file was still linted
 
 
+def test_a_draft_named_twice_counts_once(drafts):
+    r = run(str(drafts / "clean.md"), str(drafts / "clean.md"))
+    assert r.returncode == 0
+    assert "1 件の下書きを確認: 問題は見つかりませんでした" in r.stdout
+
+
 def test_no_colour_when_not_a_terminal_or_no_color():
     assert "\x1b[" not in run("-", stdin=ERROR).stdout
     assert "\x1b[" in run("-", stdin=ERROR, env={"FORCE_COLOR": "1"}).stdout  # the control

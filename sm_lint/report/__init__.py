@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import importlib
 import sys
-from typing import IO, NamedTuple, Sequence
+from typing import IO, Collection, NamedTuple, Sequence
 
 from sm_lint.findings import Finding
 
@@ -20,7 +20,7 @@ MACHINE_FORMATS = frozenset({"json", "jsonl", "sarif", "github", "junit"})
 class ReportContext(NamedTuple):
     lang: str = "ja"
     color: bool | None = None  # None: decide from the terminal and NO_COLOR
-    checked: Sequence[str] = ()  # the path of every draft linted, clean or not
+    checked: Collection[str] = ()  # the path of every draft linted, clean or not
     stream: IO[str] | None = None
     source_lines: dict[str, object] = {}  # path -> Draft of the drafts with findings, for context lines
     rules: dict[str, object] = {}  # id -> Rule, for formats that describe rules
