@@ -52,7 +52,7 @@ def _finding(rule: Rule, hit: Hit, analysis: Analysis, lang: str) -> Finding:
         clause=rule.clause,
         clause_title=clause_title(rule.clause, lang),
         severity=hit.severity or rule.severity,
-        message=template.format_map(fields),
+        message=template.format_map(fields).rstrip(),  # a message may end in an empty note
         match=match,
         suggestion=suggestion,
         start=start,

@@ -90,18 +90,23 @@ register_section("schedule", DEFAULTS, _validate)
 
 
 @lru_cache(maxsize=16)
-def _holiday_names(country: str, year: int) -> dict[date, str]:
-    """A year's holidays from the `holidays` package, kept in the rule cache: importing the
-    package costs over 100 ms, more than the rest of a run. The cache follows the package's
-    files, so an update of its calendars is seen at once."""
+def _holiday_names(country: str, year: int) -> dict[date, tuple[str, str]]:
+    """A year's holidays from the `holidays` package, named in Japanese and English, kept in
+    the rule cache: importing the package costs over 100 ms, more than the rest of a run. The
+    cache follows the package's files, so an update of its calendars is seen at once."""
     return rulecache.from_package(f"holidays:{country}:{year}", "holidays", lambda: _compute_holidays(country, year))
 
 
-def _compute_holidays(country: str, year: int) -> dict[date, str]:
+def _compute_holidays(country: str, year: int) -> dict[date, tuple[str, str]]:
     import holidays
 
-    calendar = holidays.country_holidays(country, years=year, language="ja" if country == "JP" else None)
-    return dict(calendar.items())
+    calendar = holidays.country_holidays(country, years=year)
+    named = {}
+    for language in ("ja", "en_US"):  # a calendar without the language keeps its own names
+        if language in calendar.supported_languages:
+            named[language] = holidays.country_holidays(country, years=year, language=language)
+    return {day: tuple(named[lang].get(day, name) if lang in named else name for lang in ("ja", "en_US"))
+            for day, name in calendar.items()}
 
 
 def closed_reason(hours: Hours, day: date) -> tuple[str, str] | None:
@@ -109,9 +114,9 @@ def closed_reason(hours: Hours, day: date) -> tuple[str, str] | None:
     if f"{day:%m-%d}" in hours.closed or day.isoformat() in hours.closed:
         return "市の閉庁日", "a day the city offices are closed"
     if hours.country:
-        name = _holiday_names(hours.country, day.year).get(day)
-        if name:
-            return f"祝日 ({name})", f"a national holiday ({name})"
+        names = _holiday_names(hours.country, day.year).get(day)
+        if names:
+            return f"祝日 ({names[0]})", f"a national holiday ({names[1]})"
     if day.weekday() not in hours.days:
         return f"{_DAY_JA[day.weekday()]}曜日", _DAY_EN[day.weekday()]
     return None

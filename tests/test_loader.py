@@ -84,3 +84,49 @@ def test_broken_rule_file_on_the_command_line_is_exit_two(tmp_path):
     r = subprocess.run([sys.executable, "-c", script], input="テスト", capture_output=True, text=True)
     assert r.returncode == 2
     assert r.stderr.strip().count("\n") == 0 and "pack.yaml:6" in r.stderr and "Traceback" not in r.stderr
+
+
+PERSON = """\
+rules:
+  - id: X-101
+    name: name-with-age
+    category: personal-info
+    clause: 5(3)
+    severity: info
+    message: 「{match}」は氏名です。{note}
+    message_en: '"{match}" is a name. {note_en}'
+    match:
+      person-name:
+        年齢: {regex: '\\d{1,3}歳', label-en: age}
+        学年: '\\d年生'
+      combined: error
+      note: 同じ行に{attribute}があります。
+      note-en: The {attribute} is on the same line.
+    examples:
+      invalid: [表彰された山田花子さん（88歳）です。]
+      valid: [高田公園の桜です。]
+"""
+
+
+def test_a_rule_gives_its_labels_and_notes_in_english(tmp_path, linter):
+    from sm_lint.config import Config
+
+    [rule] = load_text(tmp_path, PERSON)
+    text = "表彰された山田花子さん（88歳）です。\n鈴木一郎さんは3年生です。\n"
+    en = linter.lint_text(text, rules=[rule], config=Config(lang="en"))
+    ja = linter.lint_text(text, rules=[rule])
+    assert [f.message for f in en] == ['"山田花子" is a name. The age is on the same line.',
+                                       '"鈴木一郎" is a name. The 学年 is on the same line.']  # no label-en: its label
+    assert [f.message for f in ja] == ["「山田花子」は氏名です。同じ行に年齢があります。",
+                                       "「鈴木一郎」は氏名です。同じ行に学年があります。"]
+    assert [f.severity for f in en] == ["error", "error"]
+
+
+@pytest.mark.parametrize("change,needle", [
+    (("note-en: The {attribute} is on the same line.", "note-en: The {name} is near."), "`note-en` may use {attribute} only"),
+    (("note: 同じ行に{attribute}があります。", "note: 同じ行に{attribute があります。"), "`note` may use {attribute} only"),
+    (("label-en: age}", "label-en: [age]}"), "`person-name.年齢.label-en` is a text"),
+    (("label-en: age}", "label-en: age, adjacnet: true}"), "unknown key(s) in `person-name.年齢`: adjacnet"),
+])
+def test_broken_english_labels_and_notes_are_rule_errors(tmp_path, change, needle):
+    assert needle in error_of(tmp_path, PERSON.replace(*change))

@@ -1,6 +1,8 @@
-"""Severity grades written in rule YAML: `{<class>: {severity: ..., label: ..., with-name: ...}}`;
-a grade rises to its `with-name` severity when a private person's name stands next to the item,
-and the rule's `note` (with `{name}`) then explains why."""
+"""Severity grades written in rule YAML:
+`{<class>: {severity: ..., label: ..., label-en: ..., with-name: ...}}`; a grade rises to its
+`with-name` severity when a private person's name stands next to the item, and the rule's
+`note` / `note-en` (with `{name}`) then explain why. A hit's detail gives both languages
+(`kind`/`kind_en`, `note`/`note_en`), so `message_en` never shows the Japanese label."""
 
 from __future__ import annotations
 
@@ -18,6 +20,17 @@ class Grade(NamedTuple):
     severity: str
     label: str
     with_name: str | None = None
+    label_en: str | None = None  # None: the label, in both languages
+
+
+class Note(NamedTuple):
+    """Why a hit rose, in Japanese and English; `{...}` are the kind's placeholders."""
+
+    ja: str
+    en: str
+
+    def detail(self, ja: dict[str, str], en: dict[str, str]) -> dict[str, str]:
+        return {"note": self.ja.format(**ja), "note_en": self.en.format(**en)}
 
 
 def grades(value: Any, where: str, kind: str) -> dict[str, Grade]:
@@ -27,20 +40,36 @@ def grades(value: Any, where: str, kind: str) -> dict[str, Grade]:
     for name, grade in value.items():
         if not isinstance(grade, dict) or grade.get("severity") not in SEVERITIES or not grade.get("label"):
             raise RuleError(where, f"`{kind}.{name}` needs severity (info, warning, error) and label")
-        unknown = set(grade) - {"severity", "label", "with-name"}
+        unknown = set(grade) - {"severity", "label", "label-en", "with-name"}
         if unknown:
             raise RuleError(where, f"unknown key(s) in `{kind}.{name}`: {', '.join(sorted(unknown))}")
         with_name = severity(grade.get("with-name"), where, f"{kind}.{name}.with-name")
-        result[str(name)] = Grade(grade["severity"], str(grade["label"]), with_name)
+        label_en = optional_text(grade.get("label-en"), where, f"{kind}.{name}.label-en")
+        result[str(name)] = Grade(grade["severity"], str(grade["label"]), with_name, label_en)
     return result
 
 
-def note(spec: dict, where: str) -> str:
-    """The rule's `note` template: the reason a hit rose, with the kind's own placeholders."""
-    value = spec.get("note", "")
-    if not isinstance(value, str):
-        raise RuleError(where, "`note` is a text")
+def optional_text(value: Any, where: str, key: str) -> str | None:
+    """An option that is a text when given (an English label)."""
+    if value is not None and not (isinstance(value, str) and value):
+        raise RuleError(where, f"`{key}` is a text")
     return value
+
+
+def note(spec: dict, where: str, placeholder: str) -> Note:
+    """The rule's `note` and `note-en` templates (English falls back to the Japanese one),
+    checked now: a stray `{...}` would otherwise fail on the first draft it applies to."""
+    texts = []
+    for key in ("note", "note-en"):
+        value = spec.get(key, texts[0] if texts else "")
+        if not isinstance(value, str):
+            raise RuleError(where, f"`{key}` is a text")
+        try:
+            value.format(**{placeholder: ""})
+        except (KeyError, IndexError, ValueError) as exc:
+            raise RuleError(where, f"`{key}` may use {{{placeholder}}} only ({type(exc).__name__}: {exc})") from None
+        texts.append(value)
+    return Note(*texts)
 
 
 def severity(value: Any, where: str, key: str) -> str | None:
@@ -60,13 +89,13 @@ def pattern(value: Any, where: str, key: str):
     return compile_spec(value, f"{where} (`{key}`)", key)
 
 
-def graded_hit(analysis, start: int, end: int, grade: Grade, note_template: str, span: int) -> Hit:
+def graded_hit(analysis, start: int, end: int, grade: Grade, note: Note, span: int) -> Hit:
     """A hit at `grade`, raised to its `with_name` severity when a private name is near."""
-    detail = {"kind": grade.label, "note": ""}
+    detail = {"kind": grade.label, "kind_en": grade.label_en or grade.label, "note": "", "note_en": ""}
     level = grade.severity
     if grade.with_name and SEVERITIES.index(grade.with_name) > SEVERITIES.index(level):
         name = private_name_near(analysis, start, end, span)
         if name is not None:
             level = grade.with_name
-            detail["note"] = note_template.format(name=name.text)
+            detail.update(note.detail({"name": name.text}, {"name": name.text}))
     return Hit(start, end, severity=level, detail=detail)

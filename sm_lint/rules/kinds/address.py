@@ -72,7 +72,7 @@ class AddressMatcher:
             yield grading.graded_hit(analysis, start, end, grade, self.note, self.window)
 
 
-@kind("address", options=("residence", "facility", "grades", "note", "window"))
+@kind("address", options=("residence", "facility", "grades", "note", "note-en", "window"))
 def compile_address(spec: dict[str, Any], where: str) -> AddressMatcher:
     grades = grading.grades(spec.get("grades"), where, "grades")
     missing = {"address", "residence", "facility"} - set(grades)
@@ -83,6 +83,6 @@ def compile_address(spec: dict[str, Any], where: str) -> AddressMatcher:
         grading.pattern(spec.get("residence"), where, "residence"),
         grading.pattern(spec.get("facility"), where, "facility"),
         grades,
-        grading.note(spec, where),
+        grading.note(spec, where, "name"),
         grading.window(spec, where),
     )

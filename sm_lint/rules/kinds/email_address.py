@@ -43,11 +43,11 @@ class EmailMatcher:
                 yield grading.graded_hit(analysis, entity.start, entity.end, grade, self.note, self.window)
 
 
-@kind("email-address", options=("note", "window"))
+@kind("email-address", options=("note", "note-en", "window"))
 def compile_email(spec: dict[str, Any], where: str) -> EmailMatcher:
     grades = grading.grades(spec["email-address"], where, "email-address")
     for name in grades:
         if name != "other":
             load_list(f"{name}.txt")  # a missing list is a rule error now, not at lint time
-    return EmailMatcher(grades, grading.note(spec, where),
+    return EmailMatcher(grades, grading.note(spec, where, "name"),
                         grading.window(spec, where))

@@ -64,7 +64,7 @@ class Limit:
                 bubbles = split_lines(post, settings["line_marker"])
                 if len(bubbles) > limit:
                     yield _hit(analysis, bubbles[limit].offsets[0], post.offsets[-1], line,
-                               {"count": len(bubbles), "limit": limit, "over": len(bubbles) - limit, "part": ""})
+                               {"count": len(bubbles), "limit": limit, "over": len(bubbles) - limit})
                 continue
             parts = split_lines(post, settings["line_marker"]) if self.per == "bubble" else [post]
             measure, scale = MEASURES[self.measure]
@@ -73,9 +73,10 @@ class Limit:
                     continue
                 total, first_over = crossing(measure(part), limit, scale)
                 if first_over is not None:
-                    where = f"{n} 個目の吹き出し: " if len(parts) > 1 else ""
+                    several = len(parts) > 1  # which bubble, when there are several
                     yield _hit(analysis, part.offsets[first_over], part.offsets[-1], line,
-                               {"count": total, "limit": limit, "over": total - limit, "part": where})
+                               {"count": total, "limit": limit, "over": total - limit,
+                                "part": f"{n} 個目の" if several else "", "part_en": f" (number {n})" if several else ""})
 
 
 class Forbid:

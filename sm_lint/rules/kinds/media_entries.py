@@ -46,22 +46,25 @@ def _line(entry, key: str, default: int) -> int:
     return entry.line_of(key) if isinstance(entry, LineDict) and key in entry else default
 
 
+# Each check gives the line to report and what the messages say of the value found.
 def _consent(entry: dict, line: int):
     if entry.get("people") == "identifiable" and entry.get("consent") not in CONSENT_OK:
-        return _line(entry, "consent", line), str(entry.get("consent", "")) or "なし"
+        value = str(entry.get("consent", ""))
+        return _line(entry, "consent", line), {"value": value or "なし", "value_en": value or "missing"}
     return None
 
 
 def _people(entry: dict, line: int):
     value = entry.get("people")
     if value not in PEOPLE:
-        return _line(entry, "people", line), "" if value is None else str(value)
+        value = "" if value is None else str(value)
+        return _line(entry, "people", line), {"value": value, "value_en": value}
     return None
 
 
 def _alt(entry: dict, line: int):
     alt = entry.get("alt")
-    return None if isinstance(alt, str) and alt.strip() else (line, "")
+    return None if isinstance(alt, str) and alt.strip() else (line, {"value": "", "value_en": ""})
 
 
 _CHECKS = {"consent": _consent, "people": _people, "alt": _alt}
@@ -77,8 +80,8 @@ class MediaEntries:
                 entry = {"path": entry}
             found = self.check(entry, line)
             if found:
-                at, value = found
-                yield Hit(line=at, detail={"path": str(entry.get("path", "")), "key": key, "value": value})
+                at, values = found
+                yield Hit(line=at, detail={"path": str(entry.get("path", "")), "key": key, **values})
 
 
 @kind("media-entries")

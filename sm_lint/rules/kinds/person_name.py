@@ -4,12 +4,14 @@ draft says about them. A name alone is a reminder; a name with a phone number or
 within `window` characters identifies the person and rises to `combined`.
 
 An attribute is a regex searched around the name, or `{regex: ..., adjacent: true}` for one
-that must follow the name (and honorific) at once, like 「(37・大和)」.
+that must follow the name (and honorific) at once, like 「(37・大和)」; the mapping form may
+give `label-en`, the attribute's name in English messages (as `phone-label-en` does for
+`phone-label`).
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 
 from sm_lint.errors import RuleError
 from sm_lint.privacy import grading
@@ -19,56 +21,79 @@ from sm_lint.rules.model import Hit
 from sm_lint.rules.registry import kind
 
 
+class Attribute(NamedTuple):
+    label: str
+    label_en: str
+    pattern: Any  # None for the phone numbers (sm_lint.privacy.phones)
+    adjacent: bool = False
+
+
 class PersonNameMatcher:
-    def __init__(self, attributes, phone_label, combined, note, window):
-        self.attributes = attributes  # label -> (pattern, adjacent)
-        self.phone_label = phone_label
+    def __init__(self, attributes, phone, combined, note, window):
+        self.attributes = attributes
+        self.phone = phone  # the Attribute of a nearby phone number, or None
         self.combined = combined
         self.note = note
         self.window = window
 
-    def _attribute(self, analysis, name) -> str | None:
+    def _attribute(self, analysis, name) -> Attribute | None:
         text = analysis.text
         line_start, line_end = analysis.line_span(name.start, name.stop)
         lo, hi = max(line_start, name.start - self.window), min(line_end, name.stop + self.window)
-        for label, (pattern, adjacent) in self.attributes.items():
-            if adjacent:
+        for attribute in self.attributes:
+            pattern = attribute.pattern
+            if attribute.adjacent:
                 if pattern.match(text, name.stop, line_end):
-                    return label
+                    return attribute
             elif pattern.search(text[lo:name.start]) or pattern.search(text, name.stop, hi):
-                return label
-        if self.phone_label and any(not p.allowed and lo <= p.start and p.end <= hi for p in phones(analysis)):
-            return self.phone_label
+                return attribute
+        if self.phone and any(not p.allowed and lo <= p.start and p.end <= hi for p in phones(analysis)):
+            return self.phone
         return None
 
     def find(self, analysis):
         for name in names(analysis):
             attribute = None if name.public else self._attribute(analysis, name)
-            yield Hit(
-                name.start, name.end,
-                severity=self.combined if attribute else None,
-                detail={"attribute": attribute or "", "note": self.note.format(attribute=attribute) if attribute else ""},
-            )
+            if attribute is None:
+                yield Hit(name.start, name.end, detail=_ALONE)
+                continue
+            detail = {"attribute": attribute.label, "attribute_en": attribute.label_en,
+                      **self.note.detail({"attribute": attribute.label}, {"attribute": attribute.label_en})}
+            yield Hit(name.start, name.end, severity=self.combined, detail=detail)
 
 
-def _attributes(value: Any, where: str) -> dict:
+_ALONE = {"attribute": "", "attribute_en": "", "note": "", "note_en": ""}  # shared: never changed
+
+
+def _attributes(value: Any, where: str) -> tuple[Attribute, ...]:
     if not isinstance(value, dict):
         raise RuleError(where, "`person-name` maps attribute labels to regexes")
-    result = {}
+    result = []
     for label, item in value.items():
-        adjacent = isinstance(item, dict) and bool(item.get("adjacent"))
-        source = item.get("regex") if isinstance(item, dict) else item
-        result[str(label)] = (grading.pattern(source, where, f"person-name.{label}"), adjacent)
-    return result
+        key = f"person-name.{label}"
+        if isinstance(item, dict):
+            unknown = set(item) - {"regex", "adjacent", "label-en"}
+            if unknown:
+                raise RuleError(where, f"unknown key(s) in `{key}`: {', '.join(sorted(unknown))}")
+            source, adjacent = item.get("regex"), bool(item.get("adjacent"))
+            label_en = grading.optional_text(item.get("label-en"), where, f"{key}.label-en") or str(label)
+        else:
+            source, adjacent, label_en = item, False, str(label)
+        result.append(Attribute(str(label), label_en, grading.pattern(source, where, key), adjacent))
+    return tuple(result)
 
 
-@kind("person-name", options=("phone-label", "combined", "note", "window"))
+@kind("person-name", options=("phone-label", "phone-label-en", "combined", "note", "note-en", "window"))
 def compile_person_name(spec: dict[str, Any], where: str) -> PersonNameMatcher:
     phone_label = spec.get("phone-label")
     if phone_label is not None and not isinstance(phone_label, str):
         raise RuleError(where, "`phone-label` is the label of a nearby phone number, e.g. 電話番号")
+    phone = None
+    if phone_label:
+        label_en = grading.optional_text(spec.get("phone-label-en"), where, "phone-label-en")
+        phone = Attribute(phone_label, label_en or phone_label, None)
     return PersonNameMatcher(
-        _attributes(spec["person-name"], where), phone_label,
+        _attributes(spec["person-name"], where), phone,
         grading.severity(spec.get("combined", "error"), where, "combined"),
-        grading.note(spec, where), grading.window(spec, where),
+        grading.note(spec, where, "attribute"), grading.window(spec, where),
     )

@@ -28,12 +28,12 @@ class PhoneMatcher:
             yield grading.graded_hit(analysis, phone.start, phone.end, grade, self.note, self.window)
 
 
-@kind("phone", options=("note", "window"))
+@kind("phone", options=("note", "note-en", "window"))
 def compile_phone(spec: dict[str, Any], where: str) -> PhoneMatcher:
     grades = grading.grades(spec["phone"], where, "phone")
     unknown = set(grades) - set(TYPE_NAMES.values()) - {"unknown"}
     if unknown:
         known = ", ".join(sorted(set(TYPE_NAMES.values())))
         raise RuleError(where, f"unknown phone type(s) {', '.join(sorted(unknown))} (known: {known})")
-    return PhoneMatcher(grades, grading.note(spec, where),
+    return PhoneMatcher(grades, grading.note(spec, where, "name"),
                         grading.window(spec, where))
