@@ -134,6 +134,16 @@ def test_official_posts_outside_office_hours_are_warned(lint, when, reason):
     assert reason in hits[0].message.replace("08:30", "8:30")
 
 
+@pytest.mark.parametrize("when,reason", [
+    ("2026-11-23T10:00:00+09:00", "a national holiday (Labor Thanksgiving Day)"),
+    ("2026-05-06T10:00:00+09:00", "a national holiday (Substitute Holiday)"),
+    ("2026-12-05T10:00:00+09:00", "(Sat)"),
+])
+def test_english_messages_name_the_holiday_in_english(lint, when, reason):
+    [hit] = posting(lint, when, config("lang: en\n"))
+    assert reason in hit.message and "勤労" not in hit.message and "振替" not in hit.message
+
+
 def test_urgent_information_may_go_out_at_night(lint):
     assert posting(lint, "2026-12-05T05:30:00+09:00", urgent="disaster") == []
     assert posting(lint, "2026-12-05T20:00:00+09:00", urgent="event") == []
