@@ -101,12 +101,10 @@ def _compute_holidays(country: str, year: int) -> dict[date, tuple[str, str]]:
     import holidays
 
     calendar = holidays.country_holidays(country, years=year)
-    named = {}
-    for language in ("ja", "en_US"):  # a calendar without the language keeps its own names
-        if language in calendar.supported_languages:
-            named[language] = holidays.country_holidays(country, years=year, language=language)
-    return {day: tuple(named[lang].get(day, name) if lang in named else name for lang in ("ja", "en_US"))
-            for day, name in calendar.items()}
+    # A calendar without the language keeps its own names.
+    ja, en = (holidays.country_holidays(country, years=year, language=language)
+              if language in calendar.supported_languages else calendar for language in ("ja", "en_US"))
+    return {day: (ja.get(day, name), en.get(day, name)) for day, name in calendar.items()}
 
 
 def closed_reason(hours: Hours, day: date) -> tuple[str, str] | None:
