@@ -157,6 +157,7 @@ def lint(paths, fmt, lang, config_path, fail_on, select, ignore, no_color, stdin
     color = False if no_color else None
     machine = fmt in MACHINE_FORMATS
     reader = Reader()
+    words = lang or "ja"  # until the configuration is known
     try:
         linter = Linter(options)
         sources = list(expand(list(paths), stdin_filename))
@@ -169,7 +170,7 @@ def lint(paths, fmt, lang, config_path, fail_on, select, ignore, no_color, stdin
         if fix or diff:
             result = _fix(linter, sources, reader, result, diff, quiet, words)
     except SmLintError as exc:
-        _fail(str(exc))
+        _fail(exc.text(words))
     # With --fix on stdin the fixed text goes to stdout, so the report goes to stderr.
     stream = sys.stderr if fix and any(s.path is None for s in sources) else None
     ctx = ReportContext(lang=words,
@@ -186,9 +187,9 @@ def lint(paths, fmt, lang, config_path, fail_on, select, ignore, no_color, stdin
     if fixable and not (machine or quiet or fix):
         click.echo(t(ctx.lang, "fixable", count=fixable), file=stream)
     for notice in result.notices:
-        click.echo(f"sm-lint: {notice}", err=True)
+        click.echo(f"sm-lint: {notice.text(words)}", err=True)
     for error in result.errors:
-        click.echo(f"sm-lint: {error}", err=True)
+        click.echo(f"sm-lint: {error.text(words)}", err=True)
     if result.errors:
         sys.exit(2)
     sys.exit(1 if result.failing and not exit_zero else 0)
@@ -201,7 +202,7 @@ def _write_baseline(path: Path, result, lang: str, quiet: bool) -> None:
     if not quiet:
         click.echo(t(lang, "baseline_written", count=count, path=path), err=True)
     for error in result.errors:
-        click.echo(f"sm-lint: {error}", err=True)
+        click.echo(f"sm-lint: {error.text(lang)}", err=True)
     sys.exit(2 if result.errors else 0)
 
 
@@ -215,7 +216,7 @@ def _fix(linter, sources, reader, result, diff: bool, quiet: bool, lang: str):
         for change in changes:
             click.echo(unified_diff(change), nl=False)
         for error in [*result.errors, *problems]:
-            click.echo(f"sm-lint: {error}", err=True)
+            click.echo(f"sm-lint: {error.text(lang)}", err=True)
         sys.exit(2 if result.errors or problems else 1 if changes else 0)
     written = []
     for change in changes:
@@ -223,7 +224,7 @@ def _fix(linter, sources, reader, result, diff: bool, quiet: bool, lang: str):
             if change.source.path is not None:
                 write_atomic(change.source.path, change.data)
         except SmLintError as exc:  # this file stays as it was; the others are fixed
-            problems.append(str(exc))
+            problems.append(exc)
             continue
         reader.data[change.source.display] = change.data
         written.append(change)
@@ -246,7 +247,7 @@ def list_rules(lang):
     try:
         rules = _rules()
     except SmLintError as exc:
-        _fail(str(exc))
+        _fail(exc.text(lang))
     click.echo(t(lang, "rule_header"))
     for rule in rules:
         click.echo(f"{rule.id}\t{rule.category}\t{rule.clause}\t{rule.severity}\t{rule.name}")
@@ -268,7 +269,7 @@ def explain(what, lang):
         catalogue = clauses()
         rules = {r.id: r for r in _rules()}
     except SmLintError as exc:
-        _fail(str(exc))
+        _fail(exc.text(lang))
     rule = rules.get(what)
     clause = catalogue.get(rule.clause if rule else what)
     if clause is None:

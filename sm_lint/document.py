@@ -54,11 +54,13 @@ def parse_draft(text: str, path: str) -> Draft:
     try:
         data = load_yaml(source, first_line)
     except YamlError as exc:
-        raise InputError(f"{path}:{exc.line}", f"front matter の YAML が読めません: {exc.problem}") from None
+        raise InputError(f"{path}:{exc.line}", f"front matter の YAML が読めません: {exc.problem}",
+                         f"the front matter is not valid YAML: {exc.problem}") from None
     if data is None:
         data = LineDict()
     if not isinstance(data, LineDict):
-        raise InputError(f"{path}:{first_line}", "front matter は「キー: 値」の形で書いてください")
+        raise InputError(f"{path}:{first_line}", "front matter は「キー: 値」の形で書いてください",
+                         "write the front matter as `key: value` lines")
     return Draft(path, text, match.end(), data, starts)
 
 

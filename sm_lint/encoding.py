@@ -58,7 +58,7 @@ def decode(data: bytes, path: str, encoding: str | None = None) -> tuple[str, st
         if data.startswith(bom):
             return _strict(data, path, codec), codec
     if looks_binary(data):
-        raise BinaryFile(path, "バイナリファイルのため読み飛ばしました (not a text file, skipped)")
+        raise BinaryFile(path, "バイナリファイルのため読み飛ばしました", "not a text file, skipped")
     if b"\x1b$" in data[:_SAMPLE]:  # ISO-2022-JP is 7-bit, so it would pass for UTF-8
         return _strict(data, path, "iso2022_jp"), "iso2022_jp"
     try:
@@ -70,7 +70,9 @@ def decode(data: bytes, path: str, encoding: str | None = None) -> tuple[str, st
         raise InputError(
             path,
             f"文字コードを判定できません (UTF-8 として byte {utf8_error.start} が不正)。"
-            "--encoding で指定してください (e.g. --encoding cp932)",
+            "--encoding で指定してください (例: --encoding cp932)",
+            f"cannot tell the encoding (byte {utf8_error.start} is not valid UTF-8); "
+            "name it with --encoding (e.g. --encoding cp932)",
         )
     return found
 
@@ -101,5 +103,6 @@ def _strict(data: bytes, path: str, codec: str) -> str:
         return data.decode(codec)
     except UnicodeDecodeError as exc:
         raise InputError(
-            path, f"{codec} として読めません (byte {exc.start})。文字コードを確認してください"
+            path, f"{codec} として読めません (byte {exc.start})。文字コードを確認してください",
+            f"cannot be read as {codec} (byte {exc.start}); check the encoding",
         ) from None

@@ -4,12 +4,29 @@ from __future__ import annotations
 
 
 class SmLintError(Exception):
-    """A user-facing problem with an input, a rule file or the command line."""
+    """A user-facing problem with an input, a rule file or the command line: `what` says it
+    in Japanese, `what_en` in English (`--lang en`)."""
 
-    def __init__(self, where: str, what: str):
-        super().__init__(f"{where}: {what}")
+    def __init__(self, where: str, what: str, what_en: str | None = None):
+        # Every field in args: a worker process's errors reach the parent pickled.
+        super().__init__(where, what, what_en)
         self.where = where
         self.what = what
+        self.what_en = what_en or what
+
+    def text(self, lang: str) -> str:
+        """The one line shown to the user, in `lang` (ja or en)."""
+        return f"{self.where}: {self.what_en if lang == 'en' else self.what}"
+
+    def __str__(self) -> str:
+        return self.text("ja")
+
+    # The same problem met twice (a broken rule pack fails every draft alike) is shown once.
+    def __eq__(self, other) -> bool:
+        return isinstance(other, SmLintError) and self.args == other.args
+
+    def __hash__(self) -> int:
+        return hash(self.args)
 
 
 class InputError(SmLintError):

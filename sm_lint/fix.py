@@ -63,11 +63,12 @@ def encode_like(original: bytes, old: str, new: str, codec: str, where: str) -> 
             return prefix + new.encode(codec)
     except UnicodeEncodeError:
         pass
-    raise InputError(where, "cannot fix: the file's encoding cannot be kept, so it is left unchanged")
+    raise InputError(where, "元の文字コードのままでは書き戻せないため、修正せずにそのままにしました",
+                     "cannot fix: the file's encoding cannot be kept, so it is left unchanged")
 
 
 def plan(findings: Iterable[Finding], drafts: dict, sources: Iterable[Source],
-         reader: Reader) -> tuple[list[Change], list[str]]:
+         reader: Reader) -> tuple[list[Change], list[InputError]]:
     """The changes the safe fixes would make, one per draft that has any, and one line for
     each draft that cannot be fixed (the others still are)."""
     by_path: dict[str, list[Finding]] = {}
@@ -84,7 +85,7 @@ def plan(findings: Iterable[Finding], drafts: dict, sources: Iterable[Source],
         try:
             data = encode_like(reader(source), draft.text, new, draft.encoding, source.display)
         except InputError as exc:
-            problems.append(str(exc))
+            problems.append(exc)
             continue
         changes.append(Change(source, draft.text, new, data, count))
     return changes, problems
@@ -102,7 +103,8 @@ def write_atomic(path: Path, data: bytes) -> None:
     try:
         _replace(path, data)
     except OSError as exc:  # a read-only folder or a full disk: say so, the draft is untouched
-        raise InputError(str(path), f"cannot write the fix ({exc.strerror or exc}); the file is unchanged") from None
+        raise InputError(str(path), f"修正を書き込めません ({exc.strerror or exc})。ファイルは変更していません",
+                         f"cannot write the fix ({exc.strerror or exc}); the file is unchanged") from None
 
 
 def _replace(path: Path, data: bytes) -> None:

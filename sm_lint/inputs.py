@@ -9,6 +9,8 @@ import sys
 from pathlib import Path
 from typing import Iterator, NamedTuple
 
+from sm_lint.errors import InputError
+
 DRAFT_SUFFIXES = (".md", ".markdown", ".txt")
 MAX_BYTES = 32 << 20  # a post is kilobytes; tens of megabytes is an archive or a mistake
 
@@ -16,7 +18,7 @@ MAX_BYTES = 32 << 20  # a post is kilobytes; tens of megabytes is an archive or 
 class Source(NamedTuple):
     display: str  # the path as shown in findings
     path: Path | None  # None for stdin
-    error: str | None = None  # why it could not even be listed (an unreadable directory)
+    error: OSError | None = None  # why it could not even be listed (an unreadable directory)
 
 
 def expand(paths: list[str], stdin_name: str = "-") -> Iterator[Source]:
@@ -36,26 +38,32 @@ def expand(paths: list[str], stdin_name: str = "-") -> Iterator[Source]:
             for f in sorted(found):
                 yield Source(str(f), f)
             for exc in problems:
-                yield Source(str(exc.filename or path), None, describe(exc))
+                yield Source(str(exc.filename or path), None, exc)
         else:
             yield Source(raw, path)
 
 
-_WHY = {
-    errno.EINVAL: "通常のファイルではありません (FIFO やデバイス)。下書きのファイルを指定してください",
-    errno.ENOENT: "ファイルがありません (リンク切れのシンボリックリンクかもしれません)。パスを確認してください",
-    errno.ELOOP: "シンボリックリンクが循環しています。リンク先を直してください",
-    errno.EACCES: "読み取り権限がありません。権限を確認してください",
-    errno.EPERM: "読み取り権限がありません。権限を確認してください",
-    errno.EISDIR: "ディレクトリです",
-    errno.EFBIG: f"下書きとしては大きすぎます ({MAX_BYTES >> 20} MiB まで)。ファイルを確認してください",
+_WHY = {  # (Japanese, English)
+    errno.EINVAL: ("通常のファイルではありません (FIFO やデバイス)。下書きのファイルを指定してください",
+                   "not a regular file (a FIFO or a device); give the draft's file"),
+    errno.ENOENT: ("ファイルがありません (リンク切れのシンボリックリンクかもしれません)。パスを確認してください",
+                   "no such file (perhaps a broken symbolic link); check the path"),
+    errno.ELOOP: ("シンボリックリンクが循環しています。リンク先を直してください",
+                  "the symbolic links form a loop; fix where they point"),
+    errno.EACCES: ("読み取り権限がありません。権限を確認してください", "no permission to read it; check its permissions"),
+    errno.EPERM: ("読み取り権限がありません。権限を確認してください", "no permission to read it; check its permissions"),
+    errno.EISDIR: ("ディレクトリです", "a directory"),
+    errno.EFBIG: (f"下書きとしては大きすぎます ({MAX_BYTES >> 20} MiB まで)。ファイルを確認してください",
+                  f"too large for a draft (at most {MAX_BYTES >> 20} MiB); check the file"),
 }
 
 
-def describe(exc: OSError) -> str:
-    """One line for a file that cannot be read: what happened and what to do."""
-    why = _WHY.get(exc.errno, f"読めません ({exc.strerror or exc})")
-    return f"{why} [{exc.strerror or type(exc).__name__}]"
+def describe(exc: OSError, display: str) -> InputError:
+    """The error for a file that cannot be read: what happened and what to do, with the
+    system's own reason in brackets."""
+    reason = exc.strerror or type(exc).__name__
+    ja, en = _WHY.get(exc.errno, (f"読めません ({exc.strerror or exc})", f"cannot be read ({exc.strerror or exc})"))
+    return InputError(display, f"{ja} [{reason}]", f"{en} [{reason}]")
 
 
 def read_bytes(source: Source) -> bytes:

@@ -40,8 +40,8 @@ class Result:
 
     def __init__(self) -> None:
         self.findings: list[Finding] = []
-        self.errors: list[str] = []  # one line each: "path: problem"
-        self.notices: list[str] = []  # skipped files (binary); not failures
+        self.errors: list[SmLintError] = []  # one line each, shown in the report's language
+        self.notices: list[SmLintError] = []  # skipped files (binary); not failures
         self.checked: dict[str, None] = {}  # every draft read and linted, once, in order
         # Drafts with findings, for context lines and fixes: a clean draft's text is let go
         # as soon as it is linted, and a worker process does not send it back.
@@ -155,7 +155,7 @@ class Linter:
         """Lint a string (what the rule examples and tests use)."""
         return self.lint_draft(parse_draft(text, path), config or Config(), rules)
 
-    def lint_source(self, source: Source, data: bytes | None, problem: str | None = None) -> Outcome:
+    def lint_source(self, source: Source, data: bytes | None, problem: SmLintError | None = None) -> Outcome:
         """One draft from its bytes (read by the caller: stdin and --fix need the parent to
         read), or the problem met while reading it."""
         if problem is not None:
@@ -165,13 +165,13 @@ class Linter:
             rules = self.rules_for(config, draft_path(source))  # a broken rule pack: its own line
             draft = read_draft(source.display, data, self.options.encoding)
         except BinaryFile as exc:
-            return Outcome(source.display, notice=str(exc))
+            return Outcome(source.display, notice=exc)
         except SmLintError as exc:
-            return Outcome(source.display, error=str(exc))
+            return Outcome(source.display, error=exc)
         try:
             findings = self.lint_draft(draft, config, rules)
         except SmLintError as exc:  # a rule that failed on this draft (a regex time limit)
-            return Outcome(source.display, error=f"{source.display}: {exc}")
+            return Outcome(source.display, error=type(exc)(source.display, exc.text("ja"), exc.text("en")))
         if self.baseline is not None:
             findings = self.baseline.new(findings)
         threshold = severity_rank(config.fail_on)
@@ -218,20 +218,20 @@ class Outcome(NamedTuple):
     draft: Draft | None = None  # only when it has findings
     findings: list[Finding] = []  # shared when empty: never changed
     failing: int = 0
-    error: str | None = None
-    notice: str | None = None
+    error: SmLintError | None = None
+    notice: SmLintError | None = None
 
 
-def _read(source: Source, read: Callable[[Source], bytes]) -> tuple[Source, bytes | None, str | None]:
+def _read(source: Source, read: Callable[[Source], bytes]) -> tuple[Source, bytes | None, SmLintError | None]:
     if source.error:
-        return source, None, f"{source.display}: {source.error}"
+        return source, None, describe(source.error, source.display)
     try:
         return source, read(source), None
     except OSError as exc:
-        return source, None, f"{source.display}: {describe(exc)}"
+        return source, None, describe(exc, source.display)
 
 
-def _lint_item(linter: Linter, item: tuple[Source, bytes | None, str | None]) -> Outcome:
+def _lint_item(linter: Linter, item: tuple[Source, bytes | None, SmLintError | None]) -> Outcome:
     source, data, problem = item
     if data is None and problem is None:
         source, data, problem = _read(source, read_bytes)
@@ -345,7 +345,7 @@ def _start_worker(options: Options) -> None:
     _WORKER = Linter(options)  # compiled rules come from the rule cache
 
 
-def _lint_in_worker(item: tuple[int, tuple[Source, bytes | None, str | None]]) -> tuple[int, Outcome]:
+def _lint_in_worker(item: tuple[int, tuple[Source, bytes | None, SmLintError | None]]) -> tuple[int, Outcome]:
     return item[0], _lint_item(_WORKER, item[1])
 
 

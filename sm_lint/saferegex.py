@@ -250,6 +250,8 @@ class Guarded(_Lazy):
             self.where,
             f"正規表現 {_shown(self.source)} の照合が {MATCH_SECONDS:g} 秒を超えたため中止しました。"
             "パターンを単純にしてください (catastrophic backtracking)",
+            f"regex {_shown(self.source)} ran longer than {MATCH_SECONDS:g} s on this draft and was stopped; "
+            "make the pattern simpler (catastrophic backtracking)",
         )
 
     def _none_in(self, text: str, pos: int, endpos: int) -> bool:

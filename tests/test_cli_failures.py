@@ -72,8 +72,11 @@ def test_a_fix_that_cannot_be_written_is_a_clear_error_and_the_draft_is_unchange
     before = draft.read_bytes()
     out = CliRunner().invoke(main, ["--fix", str(draft)])
     assert out.exit_code == 2
-    assert f"sm-lint: {draft}: cannot write the fix (Permission denied); the file is unchanged" in out.output
+    assert f"sm-lint: {draft}: 修正を書き込めません (Permission denied)。ファイルは変更していません" in out.output
     assert "内部エラー" not in out.output and draft.read_bytes() == before
+    out = CliRunner().invoke(main, ["--fix", "--lang", "en", str(draft)])
+    assert f"sm-lint: {draft}: cannot write the fix (Permission denied); the file is unchanged" in out.output
+    assert draft.read_bytes() == before
 
 
 def test_a_real_ctrl_c_in_the_middle_of_a_run_exits_130_without_a_traceback(tmp_path):

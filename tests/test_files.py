@@ -68,7 +68,9 @@ def test_permission_denied_is_a_per_file_error(folder, monkeypatch):
 
     monkeypatch.setattr(builtins, "open", guarded)
     result = Linter(Options(select=("JP-C101",))).lint_sources(list(expand([str(folder)])))
-    assert result.errors == [f"{folder / 'locked.md'}: 読み取り権限がありません。権限を確認してください [Permission denied]"]
+    [error] = result.errors
+    assert error.text("ja") == f"{folder / 'locked.md'}: 読み取り権限がありません。権限を確認してください [Permission denied]"
+    assert error.text("en") == f"{folder / 'locked.md'}: no permission to read it; check its permissions [Permission denied]"
     assert [f.path for f in result.findings] == [str(folder / "good.md")]
 
 
@@ -91,9 +93,10 @@ def test_walk_errors_become_per_file_errors(folder, monkeypatch):
 
     monkeypatch.setattr(os, "walk", failing_walk)
     sources = list(expand([str(folder)]))
-    assert sources[-1] == Source(str(folder / "locked"), None, "読み取り権限がありません。権限を確認してください [Permission denied]")
+    assert sources[-1].display == str(folder / "locked") and sources[-1].path is None
     result = Linter(Options(select=("JP-C101",))).lint_sources(sources)
-    assert len(result.findings) == 1 and len(result.errors) == 1
+    assert len(result.findings) == 1
+    assert [e.text("ja") for e in result.errors] == [f"{folder / 'locked'}: 読み取り権限がありません。権限を確認してください [Permission denied]"]
 
 
 def test_binary_file_is_skipped_with_a_notice_and_no_error(folder):

@@ -134,10 +134,10 @@ def test_encode_like_keeps_the_original_encoding_or_refuses():
         bom = {"utf-16-be": b"\xfe\xff", "utf-16-le": b"\xff\xfe", "utf-32-be": b"\x00\x00\xfe\xff"}[order]
         assert encode_like(bom + old.encode(order), old, new, codec, "p") == bom + new.encode(order)
     # Bytes that are not this text in the draft's encoding: refuse rather than guess.
-    with pytest.raises(InputError, match="cannot fix"):
+    with pytest.raises(InputError, match="書き戻せない"):
         encode_like("外人の方へ\n".encode(), old, new, "utf-8", "p")
     # A replacement the file's encoding cannot hold: refuse too (髙 is not in EUC-JP).
-    with pytest.raises(InputError, match="cannot fix"):
+    with pytest.raises(InputError, match="書き戻せない"):
         encode_like(old.encode("euc-jp"), old, "髙" + new, "euc-jp", "p")
 
 
@@ -149,7 +149,9 @@ def test_a_file_that_cannot_be_fixed_does_not_stop_the_others(tmp_path):
     result = run(["--encoding", "cp932", "--diff", "good.md", "odd.md"], cwd=tmp_path)
     assert result.exit_code == 2
     assert "+日本海側の天気です。" in result.stdout and result.stdout.count("+++ b/") == 1
-    assert "odd.md: cannot fix" in result.stderr
+    assert "odd.md: 元の文字コードのままでは書き戻せないため、修正せずにそのままにしました" in result.stderr
+    result = run(["--encoding", "cp932", "--diff", "--lang", "en", "good.md", "odd.md"], cwd=tmp_path)
+    assert "odd.md: cannot fix: the file's encoding cannot be kept, so it is left unchanged" in result.stderr
 
 
 def test_a_waived_finding_is_never_fixed(tmp_path):
