@@ -48,20 +48,25 @@ def load_baseline(path: Path) -> Baseline:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise ConfigError(str(path), "baseline file not found (create it with --write-baseline)") from None
+        raise ConfigError(str(path), "ベースラインのファイルがありません (--write-baseline で作成してください)",
+                          "baseline file not found (create it with --write-baseline)") from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(str(path), f"cannot read the baseline: {exc}") from None
+        raise ConfigError(str(path), f"ベースラインを読めません: {exc}", f"cannot read the baseline: {exc}") from None
     except json.JSONDecodeError as exc:
-        raise ConfigError(f"{path}:{exc.lineno}", f"the baseline is not valid JSON: {exc.msg}") from None
+        raise ConfigError(f"{path}:{exc.lineno}", f"ベースラインが JSON として読めません: {exc.msg}",
+                          f"the baseline is not valid JSON: {exc.msg}") from None
     if not isinstance(data, dict) or data.get("version") != VERSION or not isinstance(data.get("findings"), list):
-        raise ConfigError(str(path), f"not an sm-lint baseline (version {VERSION} with a `findings` list)")
+        raise ConfigError(str(path), f"sm-lint のベースラインではありません (version {VERSION} と `findings` のリストが必要です)",
+                          f"not an sm-lint baseline (version {VERSION} with a `findings` list)")
     known: Counter = Counter()
     for i, e in enumerate(data["findings"]):
         if not isinstance(e, dict) or not all(isinstance(e.get(k), str) for k in ("rule", "path", "match")):
-            raise ConfigError(str(path), f"finding #{i + 1} needs string rule, path and match")
+            raise ConfigError(str(path), f"{i + 1} 件目の指摘に rule、path、match (文字列) がありません",
+                              f"finding #{i + 1} needs string rule, path and match")
         count = e.get("count", 1)
         if not isinstance(count, int) or count < 1:
-            raise ConfigError(str(path), f"finding #{i + 1}: count must be a positive whole number")
+            raise ConfigError(str(path), f"{i + 1} 件目の指摘: count は 1 以上の整数です",
+                              f"finding #{i + 1}: count must be a positive whole number")
         known[(e["rule"], e["path"], e["match"])] += count
     return Baseline(path.resolve().parent, known)
 
@@ -78,5 +83,6 @@ def write_baseline(path: Path, findings: Iterable[Finding]) -> int:
     try:
         path.write_text(text + "\n", encoding="utf-8")
     except OSError as exc:  # a missing folder or no permission is the user's to fix, not a crash
-        raise ConfigError(str(path), f"cannot write the baseline: {exc.strerror or exc}") from None
+        raise ConfigError(str(path), f"ベースラインを書き込めません: {exc.strerror or exc}",
+                          f"cannot write the baseline: {exc.strerror or exc}") from None
     return sum(counts.values())

@@ -31,13 +31,15 @@ def load_catalog(path: Path) -> dict[str, Clause]:
     try:
         data = load_yaml(path.read_text(encoding="utf-8"))
     except YamlError as exc:
-        raise RuleError(f"{path}:{exc.line}", exc.problem) from None
+        raise RuleError(f"{path}:{exc.line}", f"YAML として読めません: {exc.problem}",
+                        f"not valid YAML: {exc.problem}") from None
     result: dict[str, Clause] = {}
     for item in data.get("clauses", []) if isinstance(data, dict) else []:
         where = f"{path}:{item.line}"
         if not all(isinstance(item.get(k), str) for k in ("id", "title", "text")):
-            raise RuleError(where, "a clause needs string `id`, `title` and `text`")
+            raise RuleError(where, "条項には文字列の `id`、`title`、`text` が必要です",
+                            "a clause needs string `id`, `title` and `text`")
         result[item["id"]] = Clause(item["id"], item["title"], item["text"].strip(), item.get("title_en", ""))
     if not result:
-        raise RuleError(str(path), "no `clauses:` found")
+        raise RuleError(str(path), "`clauses:` が見つかりません", "no `clauses:` found")
     return result

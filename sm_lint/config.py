@@ -83,19 +83,21 @@ def _strings(value: Any, where: str, key: str) -> tuple[str, ...]:
     if isinstance(value, str):
         return (value,)
     if not isinstance(value, list) or not all(isinstance(v, (str, int)) for v in value):
-        raise ConfigError(where, f"`{key}` must be a list of strings")
+        raise ConfigError(where, f"`{key}` は文字列のリストで書いてください", f"`{key}` must be a list of strings")
     return tuple(str(v) for v in value)
 
 
 def _choice(value: Any, where: str, key: str, choices: tuple[str, ...]) -> str:
     if value not in choices:
-        raise ConfigError(where, f"`{key}` is one of {', '.join(choices)}, not {value!r}")
+        raise ConfigError(where, f"`{key}` は {', '.join(choices)} のいずれかです (値: {value!r})",
+                          f"`{key}` is one of {', '.join(choices)}, not {value!r}")
     return value
 
 
 def _per_path(value: Any, where: str, path: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     if not isinstance(value, dict):
-        raise ConfigError(where, "`per-path-ignores` maps a glob (e.g. archive/**) to rules to ignore there")
+        raise ConfigError(where, "`per-path-ignores` にはパスのパターン (例: archive/**) とそこで除くルールを書いてください",
+                          "`per-path-ignores` maps a glob (e.g. archive/**) to rules to ignore there")
     return tuple(
         (str(glob), _strings(selectors, f"{path}:{value.line_of(str(glob))}", f"per-path-ignores.{glob}"))
         for glob, selectors in value.items()
@@ -107,7 +109,8 @@ def _rule_dirs(value: Any, where: str, path: str) -> tuple[Path, ...]:
     dirs = tuple(root / d for d in _strings(value, where, "rule-dirs"))
     missing = [str(d) for d in dirs if not d.exists()]
     if missing:
-        raise ConfigError(where, f"rule directory not found: {', '.join(missing)}")
+        raise ConfigError(where, f"ルールのディレクトリがありません: {', '.join(missing)}",
+                          f"rule directory not found: {', '.join(missing)}")
     return dirs
 
 
@@ -116,7 +119,8 @@ def parse_config(data: Any, path: str) -> Config:
     if data is None:
         return Config(path=path)
     if not isinstance(data, LineDict):
-        raise ConfigError(f"{path}:1", "the configuration is a mapping of settings")
+        raise ConfigError(f"{path}:1", "設定ファイルは「設定名: 値」の形で書いてください",
+                          "the configuration is a mapping of settings")
 
     def at(key: str) -> str:
         return f"{path}:{data.line_of(key)}"
@@ -132,7 +136,8 @@ def parse_config(data: Any, path: str) -> Config:
             config = replace(config, ignore=_strings(value, where, key))
         elif key == "severity":
             if not isinstance(value, dict):
-                raise ConfigError(where, "`severity` maps rule ids to info, warning or error")
+                raise ConfigError(where, "`severity` にはルール ID ごとに info、warning、error のいずれかを書いてください",
+                                  "`severity` maps rule ids to info, warning or error")
             config = replace(config, severity={
                 str(k): _choice(v, where, f"severity.{k}", SEVERITIES) for k, v in value.items()
             })
@@ -147,17 +152,19 @@ def parse_config(data: Any, path: str) -> Config:
         elif key in SECTIONS:
             defaults, validate = SECTIONS[key]
             if not isinstance(value, dict):
-                raise ConfigError(where, f"`{key}` must be a mapping")
+                raise ConfigError(where, f"`{key}` は「キー: 値」の形で書いてください", f"`{key}` must be a mapping")
             unknown = set() if key in OPEN_SECTIONS else set(value) - set(defaults)
             if unknown:
+                names = ", ".join(sorted(map(str, unknown)))
                 raise ConfigError(
                     f"{path}:{value.line_of(sorted(unknown)[0]) if isinstance(value, LineDict) else data.line_of(key)}",
-                    f"unknown key(s) in `{key}`: {', '.join(sorted(map(str, unknown)))}",
+                    f"`{key}` に知らないキーがあります: {names}", f"unknown key(s) in `{key}`: {names}",
                 )
             sections[key] = validate(value, where) if validate else dict(value)
         else:
             known = ", ".join(sorted(core | set(SECTIONS)))
-            raise ConfigError(where, f"unknown setting `{key}` (known: {known})")
+            raise ConfigError(where, f"知らない設定 `{key}` です (設定できるもの: {known})",
+                              f"unknown setting `{key}` (known: {known})")
     return replace(config, sections=sections)
 
 
@@ -182,11 +189,12 @@ def load_config(path: Path) -> Config:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(str(path), f"cannot read the configuration: {exc}") from None
+        raise ConfigError(str(path), f"設定ファイルを読めません: {exc}", f"cannot read the configuration: {exc}") from None
     try:
         data = load_yaml(text)
     except YamlError as exc:
-        raise ConfigError(f"{path}:{exc.line}", f"not valid YAML: {exc.problem}") from None
+        raise ConfigError(f"{path}:{exc.line}", f"YAML として読めません: {exc.problem}",
+                          f"not valid YAML: {exc.problem}") from None
     return parse_config(data, str(path))
 
 

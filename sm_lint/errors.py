@@ -7,12 +7,12 @@ class SmLintError(Exception):
     """A user-facing problem with an input, a rule file or the command line: `what` says it
     in Japanese, `what_en` in English (`--lang en`)."""
 
-    def __init__(self, where: str, what: str, what_en: str | None = None):
+    def __init__(self, where: str, what: str, what_en: str):
         # Every field in args: a worker process's errors reach the parent pickled.
         super().__init__(where, what, what_en)
         self.where = where
         self.what = what
-        self.what_en = what_en or what
+        self.what_en = what_en
 
     def text(self, lang: str) -> str:
         """The one line shown to the user, in `lang` (ja or en)."""

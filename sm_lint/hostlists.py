@@ -37,7 +37,7 @@ class HostList:
         elif entry and "/" not in entry and "*" not in entry:
             self.hosts[entry] = note
         else:
-            raise RuleError(where, f"not a host list entry: {line!r}")
+            raise RuleError(where, f"ホスト一覧の行として読めません: {line!r}", f"not a host list entry: {line!r}")
 
     def match(self, host: str, subdomains: bool = False) -> tuple[str, str] | None:
         """(the entry that matched, its note) or None."""
@@ -79,7 +79,8 @@ def load_lists(names, where: str) -> HostList:
     if isinstance(names, str):
         names = [names]
     if not isinstance(names, list) or not names or not all(isinstance(n, str) and n for n in names):
-        raise RuleError(where, "a host list option is a file name under rules/lists/ or a list of them")
+        raise RuleError(where, "ホスト一覧のオプションには rules/lists/ にあるファイル名か、そのリストを書いてください",
+                        "a host list option is a file name under rules/lists/ or a list of them")
     merged = HostList()
     for name in names:
         part = load_list(name)

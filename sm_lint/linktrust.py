@@ -50,15 +50,18 @@ def validate(value: Any, where: str) -> dict[str, Any]:
     for key, item in value.items():
         if key == "local_government_domains":
             if not isinstance(item, bool):
-                raise ConfigError(where, "`links.local_government_domains` is true or false")
+                raise ConfigError(where, "`links.local_government_domains` は true か false です",
+                                  "`links.local_government_domains` is true or false")
         elif not isinstance(item, list) or not all(isinstance(v, str) and v.strip() for v in item):
-            raise ConfigError(where, f"`links.{key}` must be a list of host names or URLs")
+            raise ConfigError(where, f"`links.{key}` はホスト名か URL のリストで書いてください",
+                              f"`links.{key}` must be a list of host names or URLs")
         elif key == "trusted_lists":
             try:
                 if item:
                     load_lists(item, where)  # a missing file is reported now, not mid-run
             except RuleError as exc:
-                raise ConfigError(where, f"`links.trusted_lists`: {exc.what}") from None
+                raise ConfigError(where, f"`links.trusted_lists`: {exc.what}",
+                                  f"`links.trusted_lists`: {exc.what_en}") from None
         elif key not in ("allow", "own_accounts"):  # host names compare lower case, without a final dot
             item = [v.strip().lower().rstrip(".") for v in item]
         out[key] = item

@@ -13,6 +13,7 @@ def list_entries(name: str) -> list[tuple[str, str]]:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
-        raise RuleError(str(path), f"cannot read the list: {exc.strerror or exc}") from None
+        raise RuleError(str(path), f"リストファイルを読めません: {exc.strerror or exc}",
+                        f"cannot read the list: {exc.strerror or exc}") from None
     return [(line.strip(), f"{path}:{number}") for number, line in enumerate(text.splitlines(), 1)
             if line.strip() and not line.lstrip().startswith("#")]

@@ -22,25 +22,31 @@ def _platforms() -> list[str]:
 def _check_accounts(value: dict, where: str) -> dict:
     for account, spec in value.items():
         if not isinstance(spec, dict) or set(spec) - {"name", "platform", "department"}:
-            raise ConfigError(where, f"account `{account}` is a mapping of name, platform and department")
+            raise ConfigError(where, f"アカウント `{account}` には name、platform、department だけを書いてください",
+                              f"account `{account}` is a mapping of name, platform and department")
         if spec.get("platform") not in (None, *_platforms()):
-            raise ConfigError(where, f"account `{account}`: platform is one of {', '.join(_platforms())}")
+            raise ConfigError(where, f"アカウント `{account}`: platform は {', '.join(_platforms())} のいずれかです",
+                              f"account `{account}`: platform is one of {', '.join(_platforms())}")
     return dict(value)
 
 
 def _check_platforms(value: dict, where: str) -> dict:
     if value.get("default") not in (None, *_platforms()):
-        raise ConfigError(where, f"`platforms.default` is one of {', '.join(_platforms())}")
+        raise ConfigError(where, f"`platforms.default` は {', '.join(_platforms())} のいずれかです",
+                          f"`platforms.default` is one of {', '.join(_platforms())}")
     if value.get("line_delivery", "manager") not in ("manager", "api"):
-        raise ConfigError(where, "`platforms.line_delivery` is manager (500 per bubble) or api (5,000)")
+        raise ConfigError(where, "`platforms.line_delivery` は manager (吹き出しごとに 500 字) か api (5,000 字) です",
+                          "`platforms.line_delivery` is manager (500 per bubble) or api (5,000)")
     marker = value.get("line_marker", "---")
     if not isinstance(marker, str) or not marker.strip():
-        raise ConfigError(where, "`platforms.line_marker` is the text of a line between speech bubbles")
+        raise ConfigError(where, "`platforms.line_marker` には吹き出しの区切りにする行の文字を書いてください",
+                          "`platforms.line_marker` is the text of a line between speech bubbles")
     limits = value.get("limits", {})
     if not isinstance(limits, dict) or not all(
         isinstance(v, int) and not isinstance(v, bool) and v > 0 for v in limits.values()
     ):
-        raise ConfigError(where, "`platforms.limits` maps a limit name to a positive number")
+        raise ConfigError(where, "`platforms.limits` には上限の名前ごとに正の数を書いてください",
+                          "`platforms.limits` maps a limit name to a positive number")
     return dict(value)
 
 

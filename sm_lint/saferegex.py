@@ -298,7 +298,8 @@ def _compile(source: str, where: str, ignorecase: bool, bounded: bool):
     try:
         return regex.compile(for_regex_module(source), regex.IGNORECASE if ignorecase else 0)
     except regex.error as exc:
-        raise RuleError(where, f"regex {_shown(source)} does not compile (正規表現の誤り): {exc}") from None
+        raise RuleError(where, f"正規表現 {_shown(source)} がコンパイルできません: {exc}",
+                        f"regex {_shown(source)} does not compile: {exc}") from None
 
 
 _TRUSTED = False  # compiling the built-in pack (see trusted_patterns)
@@ -321,7 +322,8 @@ def compile_spec(value: Any, where: str, key: str = "regex", ignorecase: bool = 
     if isinstance(value, list) and value and all(isinstance(p, str) and p for p in value):
         value = "|".join(f"(?:{p})" for p in value)
     if not isinstance(value, str) or not value:
-        raise RuleError(where, f"`{key}` must be a regex or a list of them")
+        raise RuleError(where, f"`{key}` は正規表現か正規表現のリストで書いてください",
+                        f"`{key}` must be a regex or a list of them")
     return compile_user(value, where, ignorecase)
 
 
@@ -333,7 +335,8 @@ def compile_user(source: str, where: str, ignorecase: bool = False):
             warnings.simplefilter("ignore")
             re.compile(source, flags)
     except (re.error, OverflowError, RecursionError) as exc:
-        raise RuleError(where, f"regex {_shown(source)} does not compile (正規表現の誤り): {exc}") from None
+        raise RuleError(where, f"正規表現 {_shown(source)} がコンパイルできません: {exc}",
+                        f"regex {_shown(source)} does not compile: {exc}") from None
     linear = _linear(source, where, ignorecase, not _TRUSTED)
     return linear or Guarded(source, where, ignorecase, not _TRUSTED)  # look-arounds, back-references, ...
 

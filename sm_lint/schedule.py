@@ -47,7 +47,8 @@ def _time(value: Any, where: str, key: str) -> time:
     try:
         return time.fromisoformat(str(value).strip())
     except ValueError:
-        raise ConfigError(where, f"`schedule.{key}` is a time such as \"08:30\", not {value!r}") from None
+        raise ConfigError(where, f"`schedule.{key}` は \"08:30\" のような時刻で書いてください (値: {value!r})",
+                          f"`schedule.{key}` is a time such as \"08:30\", not {value!r}") from None
 
 
 def parse_hours(section: dict[str, Any], where: str = "schedule") -> Hours:
@@ -56,10 +57,12 @@ def parse_hours(section: dict[str, Any], where: str = "schedule") -> Hours:
     try:
         ZoneInfo(str(section["timezone"]))
     except (ZoneInfoNotFoundError, ValueError):
-        raise ConfigError(where, f"unknown time zone {section['timezone']!r}") from None
+        raise ConfigError(where, f"知らないタイムゾーンです: {section['timezone']!r}",
+                          f"unknown time zone {section['timezone']!r}") from None
     days = section["days"]
     if not isinstance(days, list) or not set(days) <= set(DAYS):
-        raise ConfigError(where, f"`schedule.days` is a list of: {', '.join(DAYS)}")
+        raise ConfigError(where, f"`schedule.days` は次の曜日のリストです: {', '.join(DAYS)}",
+                          f"`schedule.days` is a list of: {', '.join(DAYS)}")
     breaks = []
     for item in section["breaks"]:
         first, _, last = str(item).partition("-")
@@ -69,13 +72,15 @@ def parse_hours(section: dict[str, Any], where: str = "schedule") -> Hours:
         try:
             date.fromisoformat(day if len(day) > 5 else f"2000-{day}")
         except ValueError:
-            raise ConfigError(where, f"`schedule.closed` entries are MM-DD or YYYY-MM-DD, not {day!r}") from None
+            raise ConfigError(where, f"`schedule.closed` の日付は MM-DD か YYYY-MM-DD で書いてください (値: {day!r})",
+                              f"`schedule.closed` entries are MM-DD or YYYY-MM-DD, not {day!r}") from None
     country = section["holidays"] or None
     if country is not None:
         try:
             _holiday_names(str(country), date.today().year)
         except NotImplementedError:
-            raise ConfigError(where, f"`schedule.holidays`: no holiday calendar for {country!r}") from None
+            raise ConfigError(where, f"`schedule.holidays`: {country!r} の祝日カレンダーはありません",
+                              f"`schedule.holidays`: no holiday calendar for {country!r}") from None
     return Hours(str(section["timezone"]), frozenset(DAYS.index(d) for d in days),
                  _time(section["start"], where, "start"), _time(section["end"], where, "end"),
                  tuple(breaks), country, closed)

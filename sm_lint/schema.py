@@ -124,10 +124,11 @@ def validate(data: dict, schema: dict) -> list[Problem]:
 def _check_schema(spec: Any, where: str) -> None:
     """The schema file itself is data too: fail loudly on a typo in it."""
     if not isinstance(spec, dict):
-        raise RuleError(where, "each schema entry is a mapping")
+        raise RuleError(where, "スキーマの各項目は「キー: 値」の形で書いてください", "each schema entry is a mapping")
     unknown = set(spec) - {"type", "enum", "default", "items", "keys", "other_keys", "required", "description"}
     if unknown or any(t not in _TYPES for t in _types(spec)):
-        raise RuleError(where, f"bad schema entry: {sorted(map(str, unknown)) or _types(spec)}")
+        raise RuleError(where, f"スキーマの項目が正しくありません: {sorted(map(str, unknown)) or _types(spec)}",
+                        f"bad schema entry: {sorted(map(str, unknown)) or _types(spec)}")
     if "items" in spec:
         _check_schema(spec["items"], where)
     for sub in spec.get("keys", {}).values():
@@ -143,9 +144,11 @@ def _read_schema(path: Path) -> dict:
     try:
         data = load_yaml(path.read_text(encoding="utf-8"))
     except YamlError as exc:
-        raise RuleError(f"{path}:{exc.line}", exc.problem) from None
+        raise RuleError(f"{path}:{exc.line}", f"YAML として読めません: {exc.problem}",
+                        f"not valid YAML: {exc.problem}") from None
     except OSError as exc:
-        raise RuleError(str(path), f"cannot read the schema: {exc.strerror or exc}") from None
+        raise RuleError(str(path), f"スキーマを読めません: {exc.strerror or exc}",
+                        f"cannot read the schema: {exc.strerror or exc}") from None
     _check_schema(data, str(path))
     return data
 

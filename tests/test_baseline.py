@@ -60,10 +60,14 @@ def test_a_finding_in_another_draft_with_the_same_text_is_new(tmp_path):
 def test_bad_baseline_files_are_errors(tmp_path: Path):
     (tmp_path / "a.md").write_text(OLD, encoding="utf-8")
     missing = concise(["--baseline", "nope.json", "a.md"], tmp_path)
+    assert missing.exit_code == 2 and "nope.json: ベースラインのファイルがありません" in missing.stderr
+    missing = concise(["--baseline", "nope.json", "--lang", "en", "a.md"], tmp_path)
     assert missing.exit_code == 2 and "nope.json: baseline file not found" in missing.stderr
     (tmp_path / "broken.json").write_text('{"version": 1,\n "findings": [}\n', encoding="utf-8")
-    broken = concise(["--baseline", "broken.json", "a.md"], tmp_path)
+    broken = concise(["--baseline", "broken.json", "--lang", "en", "a.md"], tmp_path)
     assert broken.exit_code == 2 and "broken.json:2: the baseline is not valid JSON" in broken.stderr
     (tmp_path / "other.json").write_text('{"version": 1, "findings": [{"rule": "JP-P101"}]}', encoding="utf-8")
     other = concise(["--baseline", "other.json", "a.md"], tmp_path)
+    assert other.exit_code == 2 and "1 件目の指摘に rule、path、match (文字列) がありません" in other.stderr
+    other = concise(["--baseline", "other.json", "--lang", "en", "a.md"], tmp_path)
     assert other.exit_code == 2 and "finding #1 needs string rule, path and match" in other.stderr

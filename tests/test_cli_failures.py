@@ -56,6 +56,9 @@ def test_a_baseline_that_cannot_be_written_is_a_clear_error_not_a_crash(tmp_path
     target = tmp_path / "missing-folder" / "baseline.json"
     out = CliRunner().invoke(main, ["--write-baseline", str(target), str(tmp_path / "d.md")])
     assert out.exit_code == 2
+    assert out.output == f"sm-lint: {target}: ベースラインを書き込めません: No such file or directory\n"
+    out = CliRunner().invoke(main, ["--write-baseline", str(target), "--lang", "en", str(tmp_path / "d.md")])
+    assert out.exit_code == 2
     assert out.output == f"sm-lint: {target}: cannot write the baseline: No such file or directory\n"
 
 

@@ -126,6 +126,9 @@ def test_rule_dirs_cannot_redefine_a_built_in_rule(tmp_path):
     write(tmp_path / "post.md", DRAFT)
     result = concise(["post.md"], tmp_path)
     assert result.exit_code == 2
+    assert "ルール ID JP-P101 が重複しています" in result.stderr and "names.yaml:" in result.stderr
+    result = concise(["--lang", "en", "post.md"], tmp_path)
+    assert result.exit_code == 2
     assert "duplicate rule id JP-P101" in result.stderr and "names.yaml:" in result.stderr
 
 
@@ -136,7 +139,7 @@ def test_a_broken_rule_pack_is_reported_once_not_per_draft(tmp_path):
         write(tmp_path / f"post{n}.md", DRAFT)
     result = concise(["post0.md", "post1.md", "post2.md"], tmp_path)
     assert result.exit_code == 2
-    assert result.stderr.count("duplicate rule id JP-P101") == 1
+    assert result.stderr.count("ルール ID JP-P101 が重複しています") == 1
 
 
 def test_a_suppression_for_an_ignored_rule_of_a_rule_dir_is_not_unused(tmp_path):
@@ -149,21 +152,25 @@ def test_a_suppression_for_an_ignored_rule_of_a_rule_dir_is_not_unused(tmp_path)
     assert rules_fired(concise(["post.md"], tmp_path)) == ["JP-M111"]
 
 
-@pytest.mark.parametrize("text,line,problem", [
-    ("ignore: [JP-P101]\ncolour: red\n", 2, "unknown setting `colour`"),
-    ("fail-on: warning\nseverity:\n  JP-P101: fatal\n", 2, "severity.JP-P101"),
-    ("fail-on: sometimes\n", 1, "`fail-on` is one of"),
-    ("lang: fr\n", 1, "`lang` is one of"),
-    ("select: [JP-P101]\nper-path-ignores:\n  archive/**: 5\n", 3, "per-path-ignores.archive/**"),
-    ("rule-dirs: [nowhere]\n", 1, "rule directory not found"),
-    ("select: [JP-P101\n", 2, "not valid YAML"),
+@pytest.mark.parametrize("text,line,problem,problem_en", [
+    ("ignore: [JP-P101]\ncolour: red\n", 2, "知らない設定 `colour`", "unknown setting `colour`"),
+    ("fail-on: warning\nseverity:\n  JP-P101: fatal\n", 2, "`severity.JP-P101` は info, warning, error のいずれか",
+     "`severity.JP-P101` is one of"),
+    ("fail-on: sometimes\n", 1, "`fail-on` は info, warning, error のいずれかです (値: 'sometimes')", "`fail-on` is one of"),
+    ("lang: fr\n", 1, "`lang` は ja, en のいずれか", "`lang` is one of"),
+    ("select: [JP-P101]\nper-path-ignores:\n  archive/**: 5\n", 3, "`per-path-ignores.archive/**` は文字列のリスト",
+     "`per-path-ignores.archive/**` must be a list of strings"),
+    ("rule-dirs: [nowhere]\n", 1, "ルールのディレクトリがありません", "rule directory not found"),
+    ("select: [JP-P101\n", 2, "YAML として読めません", "not valid YAML"),
 ])
-def test_bad_configuration_is_an_error_with_file_and_line(tmp_path, text, line, problem):
+def test_bad_configuration_is_an_error_with_file_and_line(tmp_path, text, line, problem, problem_en):
     write(tmp_path / ".sm-lint.yaml", text)
     write(tmp_path / "post.md", DRAFT)
     result = concise(["post.md"], tmp_path)
     assert result.exit_code == 2
     assert f".sm-lint.yaml:{line}: " in result.stderr and problem in result.stderr
+    english = concise(["--lang", "en", "post.md"], tmp_path)
+    assert english.exit_code == 2 and f".sm-lint.yaml:{line}: {problem_en}" in english.stderr
     shown = run(["config"], cwd=tmp_path)
     assert shown.exit_code == 2 and f".sm-lint.yaml:{line}: " in shown.stderr
 

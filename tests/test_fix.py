@@ -120,8 +120,10 @@ fix: always
 match: {words: [外人]}
 examples: {invalid: [外人], valid: [外国人]}
 """)
-    with pytest.raises(Exception, match="`fix` is safe or unsafe"):
+    with pytest.raises(Exception) as info:
         compile_rule(item, Path("t.yaml"))
+    assert "`fix` is safe or unsafe, not 'always'" in info.value.text("en")
+    assert "`fix` は safe か unsafe です (値: 'always')" in str(info.value)
 
 
 def test_encode_like_keeps_the_original_encoding_or_refuses():

@@ -30,10 +30,10 @@ def load_text(tmp_path: Path, text: str):
     return load_rules([tmp_path])
 
 
-def error_of(tmp_path, text) -> str:
+def error_of(tmp_path, text, lang: str = "ja") -> str:
     with pytest.raises(RuleError) as info:
         load_text(tmp_path, text)
-    return str(info.value)
+    return info.value.text(lang)
 
 
 def test_a_new_rule_needs_no_python(tmp_path, linter):
@@ -42,30 +42,32 @@ def test_a_new_rule_needs_no_python(tmp_path, linter):
     assert finding.rule == "X-001" and finding.match == "雪だるま"
 
 
-@pytest.mark.parametrize("change,line,needle", [
-    (("severity: warning", "severity: fatal"), 6, "severity"),
-    (("clause: 5(5)", "clause: 99"), 5, "clause"),
-    (("category: prohibited", "category: rude"), 4, "category"),
-    (("      valid: [雪かきをしよう]\n", ""), 10, "examples.valid"),
-    (("words: [雪だるま]", "wordz: [雪だるま]"), 8, "exactly one kind"),
-    (("words: [雪だるま]", "regex: '(雪'"), 9, "does not compile"),
-    (("    name: test-word\n", "    name: test-word\n    colour: red\n"), 2, "unknown key"),
-    (("message: 「{match}」は使えません。", "message: 「{match」"), 7, "placeholder"),
-    (("  - id: X-001", "  - id: X-001\n    bad: [unclosed"), 4, "not valid YAML"),
+@pytest.mark.parametrize("change,line,needle,needle_ja", [
+    (("severity: warning", "severity: fatal"), 6, "severity", "のいずれかです (値: 'fatal')"),
+    (("clause: 5(5)", "clause: 99"), 5, "clause", "clause 99 はガイドラインの条項一覧にありません"),
+    (("category: prohibited", "category: rude"), 4, "category", "知らない category です: 'rude'"),
+    (("      valid: [雪かきをしよう]\n", ""), 10, "examples.valid", "`examples.valid` は文のリストで"),
+    (("words: [雪だるま]", "wordz: [雪だるま]"), 8, "exactly one kind", "ちょうど 1 つを書いてください"),
+    (("words: [雪だるま]", "regex: '(雪'"), 9, "does not compile", "正規表現 '(雪' がコンパイルできません"),
+    (("    name: test-word\n", "    name: test-word\n    colour: red\n"), 2, "unknown key", "知らないキーがあります: colour"),
+    (("message: 「{match}」は使えません。", "message: 「{match」"), 7, "placeholder", "の差し込みの書き方が正しくありません"),
+    (("  - id: X-001", "  - id: X-001\n    bad: [unclosed"), 4, "not valid YAML", "YAML として読めません"),
 ])
-def test_broken_rule_is_reported_with_path_and_line(tmp_path, change, line, needle):
-    message = error_of(tmp_path, GOOD.replace(*change))
-    assert message.startswith(f"{tmp_path / 'pack.yaml'}:{line}:"), message
-    assert needle in message
+def test_broken_rule_is_reported_with_path_and_line(tmp_path, change, line, needle, needle_ja):
+    for lang, expected in (("en", needle), ("ja", needle_ja)):
+        message = error_of(tmp_path, GOOD.replace(*change), lang)
+        assert message.startswith(f"{tmp_path / 'pack.yaml'}:{line}:"), message
+        assert expected in message
 
 
 def test_duplicate_ids_are_refused(tmp_path):
     (tmp_path / "other.yaml").write_text(GOOD, encoding="utf-8")
-    assert "duplicate rule id X-001" in error_of(tmp_path, GOOD)
+    assert "duplicate rule id X-001" in error_of(tmp_path, GOOD, "en")
+    assert "ルール ID X-001 が重複しています" in error_of(tmp_path, GOOD)
 
 
 def test_yaml_tags_cannot_build_python_objects(tmp_path):
-    message = error_of(tmp_path, "rules: !!python/object/apply:os.system ['echo hi']\n")
+    message = error_of(tmp_path, "rules: !!python/object/apply:os.system ['echo hi']\n", "en")
     assert "not valid YAML" in message
 
 
@@ -122,11 +124,16 @@ def test_a_rule_gives_its_labels_and_notes_in_english(tmp_path, linter):
     assert [f.severity for f in en] == ["error", "error"]
 
 
-@pytest.mark.parametrize("change,needle", [
-    (("note-en: The {attribute} is on the same line.", "note-en: The {name} is near."), "`note-en` may use {attribute} only"),
-    (("note: 同じ行に{attribute}があります。", "note: 同じ行に{attribute があります。"), "`note` may use {attribute} only"),
-    (("label-en: age}", "label-en: [age]}"), "`person-name.年齢.label-en` is a text"),
-    (("label-en: age}", "label-en: age, adjacnet: true}"), "unknown key(s) in `person-name.年齢`: adjacnet"),
+@pytest.mark.parametrize("change,needle,needle_ja", [
+    (("note-en: The {attribute} is on the same line.", "note-en: The {name} is near."), "`note-en` may use {attribute} only",
+     "`note-en` で使える差し込みは {attribute} だけです"),
+    (("note: 同じ行に{attribute}があります。", "note: 同じ行に{attribute があります。"), "`note` may use {attribute} only",
+     "`note` で使える差し込みは {attribute} だけです"),
+    (("label-en: age}", "label-en: [age]}"), "`person-name.年齢.label-en` is a text",
+     "`person-name.年齢.label-en` は文字列で書いてください"),
+    (("label-en: age}", "label-en: age, adjacnet: true}"), "unknown key(s) in `person-name.年齢`: adjacnet",
+     "`person-name.年齢` に知らないキーがあります: adjacnet"),
 ])
-def test_broken_english_labels_and_notes_are_rule_errors(tmp_path, change, needle):
-    assert needle in error_of(tmp_path, PERSON.replace(*change))
+def test_broken_english_labels_and_notes_are_rule_errors(tmp_path, change, needle, needle_ja):
+    assert needle in error_of(tmp_path, PERSON.replace(*change), "en")
+    assert needle_ja in error_of(tmp_path, PERSON.replace(*change))

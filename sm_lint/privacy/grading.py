@@ -35,14 +35,17 @@ class Note(NamedTuple):
 
 def grades(value: Any, where: str, kind: str) -> dict[str, Grade]:
     if not isinstance(value, dict) or not value:
-        raise RuleError(where, f"`{kind}` maps each class to {{severity: ..., label: ...}}")
+        raise RuleError(where, f"`{kind}` には分類ごとに {{severity: ..., label: ...}} を書いてください",
+                        f"`{kind}` maps each class to {{severity: ..., label: ...}}")
     result = {}
     for name, grade in value.items():
         if not isinstance(grade, dict) or grade.get("severity") not in SEVERITIES or not grade.get("label"):
-            raise RuleError(where, f"`{kind}.{name}` needs severity (info, warning, error) and label")
+            raise RuleError(where, f"`{kind}.{name}` には severity (info、warning、error) と label が必要です",
+                            f"`{kind}.{name}` needs severity (info, warning, error) and label")
         unknown = set(grade) - {"severity", "label", "label-en", "with-name"}
         if unknown:
-            raise RuleError(where, f"unknown key(s) in `{kind}.{name}`: {', '.join(sorted(unknown))}")
+            raise RuleError(where, f"`{kind}.{name}` に知らないキーがあります: {', '.join(sorted(unknown))}",
+                            f"unknown key(s) in `{kind}.{name}`: {', '.join(sorted(unknown))}")
         with_name = severity(grade.get("with-name"), where, f"{kind}.{name}.with-name")
         label_en = optional_text(grade.get("label-en"), where, f"{kind}.{name}.label-en")
         result[str(name)] = Grade(grade["severity"], str(grade["label"]), with_name, label_en)
@@ -52,7 +55,7 @@ def grades(value: Any, where: str, kind: str) -> dict[str, Grade]:
 def optional_text(value: Any, where: str, key: str) -> str | None:
     """An option that is a text when given (an English label)."""
     if value is not None and not (isinstance(value, str) and value):
-        raise RuleError(where, f"`{key}` is a text")
+        raise RuleError(where, f"`{key}` は文字列で書いてください", f"`{key}` is a text")
     return value
 
 
@@ -63,25 +66,27 @@ def note(spec: dict, where: str, placeholder: str) -> Note:
     for key in ("note", "note-en"):
         value = spec.get(key, texts[0] if texts else "")
         if not isinstance(value, str):
-            raise RuleError(where, f"`{key}` is a text")
+            raise RuleError(where, f"`{key}` は文字列で書いてください", f"`{key}` is a text")
         try:
             value.format(**{placeholder: ""})
         except (KeyError, IndexError, ValueError) as exc:
-            raise RuleError(where, f"`{key}` may use {{{placeholder}}} only ({type(exc).__name__}: {exc})") from None
+            raise RuleError(where, f"`{key}` で使える差し込みは {{{placeholder}}} だけです ({type(exc).__name__}: {exc})",
+                            f"`{key}` may use {{{placeholder}}} only ({type(exc).__name__}: {exc})") from None
         texts.append(value)
     return Note(*texts)
 
 
 def severity(value: Any, where: str, key: str) -> str | None:
     if value is not None and value not in SEVERITIES:
-        raise RuleError(where, f"`{key}` is one of {', '.join(SEVERITIES)}, not {value!r}")
+        raise RuleError(where, f"`{key}` は {', '.join(SEVERITIES)} のいずれかです (値: {value!r})",
+                        f"`{key}` is one of {', '.join(SEVERITIES)}, not {value!r}")
     return value
 
 
 def window(spec: dict, where: str, default: int = DEFAULT_WINDOW) -> int:
     value = spec.get("window", default)
     if not isinstance(value, int) or value < 0:
-        raise RuleError(where, "`window` is a number of characters")
+        raise RuleError(where, "`window` は文字数で書いてください", "`window` is a number of characters")
     return value
 
 

@@ -28,7 +28,8 @@ def _validate(value: dict, where: str) -> dict:
         if isinstance(items, str):
             items = [items]
         if not isinstance(items, list) or not all(isinstance(i, (str, int)) for i in items):
-            raise ConfigError(where, f"`privacy.{key}` must be a list of strings")
+            raise ConfigError(where, f"`privacy.{key}` は文字列のリストで書いてください",
+                              f"`privacy.{key}` must be a list of strings")
         result[key] = [*DEFAULTS[key], *(str(i) for i in items)]
     return result
 

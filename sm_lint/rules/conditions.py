@@ -41,7 +41,8 @@ def _value_test(spec: Any, where: str) -> Callable[[Any], bool]:
             return _Present(spec["present"])
         if set(spec) == {"not"}:
             return Not(_value_test(spec["not"], where))
-        raise RuleError(where, "a `when` condition mapping is {present: true|false} or {not: ...}")
+        raise RuleError(where, "`when` の条件は {present: true|false} か {not: ...} の形で書いてください",
+                        "a `when` condition mapping is {present: true|false} or {not: ...}")
     return _OneOf(spec if isinstance(spec, list) else [spec])
 
 
@@ -63,9 +64,11 @@ def compile_when(spec: Any, where: str) -> When | None:
     if spec is None:
         return None
     if not isinstance(spec, dict) or not spec:
-        raise RuleError(where, "`when` maps front-matter keys to the values a draft must have")
+        raise RuleError(where, "`when` には front matter のキーと、下書きがその条件を満たす値を「キー: 値」の形で書いてください",
+                        "`when` maps front-matter keys to the values a draft must have")
     known = load_schema("front-matter")["keys"]
     unknown = set(spec) - set(known)
     if unknown:
-        raise RuleError(where, f"`when` names unknown front-matter key(s): {', '.join(sorted(map(str, unknown)))}")
+        raise RuleError(where, f"`when` に知らない front matter のキーがあります: {', '.join(sorted(map(str, unknown)))}",
+                        f"`when` names unknown front-matter key(s): {', '.join(sorted(map(str, unknown)))}")
     return When([(key, _value_test(value, where)) for key, value in spec.items()])

@@ -25,7 +25,7 @@ class Phrase:
     def __init__(self, value: Any, where: str):
         phrases = value if isinstance(value, list) else [value]
         if not phrases or not all(isinstance(p, str) and p for p in phrases):
-            raise RuleError(where, "`phrase` is a phrase or a list of phrases")
+            raise RuleError(where, "`phrase` は語句か語句のリストで書いてください", "`phrase` is a phrase or a list of phrases")
         self.keys = [fold(p) for p in phrases]
 
     def __call__(self, analysis, hit: Hit) -> bool:
@@ -70,11 +70,12 @@ def compile_exceptions(spec: Any, where: str) -> tuple[Exception_, ...]:
     if spec is None:
         return ()
     if not isinstance(spec, list):
-        raise RuleError(where, "`except` must be a list")
+        raise RuleError(where, "`except` はリストで書いてください", "`except` must be a list")
     result = []
     for item in spec:
         if not isinstance(item, dict) or len(item) != 1 or next(iter(item)) not in _KINDS:
-            raise RuleError(where, f"each `except` entry has one key of: {', '.join(_KINDS)}")
+            raise RuleError(where, f"`except` の各項目には次のキーを 1 つだけ書いてください: {', '.join(_KINDS)}",
+                            f"each `except` entry has one key of: {', '.join(_KINDS)}")
         (name, value), = item.items()
         result.append(_KINDS[name](value, where))
     return tuple(result)

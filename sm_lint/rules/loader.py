@@ -37,33 +37,37 @@ def rule_files(dirs: Iterable[Path]) -> list[Path]:
         elif directory.is_dir():
             files.extend(sorted(p for p in directory.rglob("*.y*ml") if p.suffix in (".yaml", ".yml")))
         else:
-            raise RuleError(str(directory), "rule directory not found")
+            raise RuleError(str(directory), "ルールのディレクトリが見つかりません", "rule directory not found")
     return files
 
 
 def _check_message(text: Any, where: str, key: str) -> str:
     if not isinstance(text, str) or not text.strip():
-        raise RuleError(where, f"`{key}` must be a non-empty string")
+        raise RuleError(where, f"`{key}` は空でない文字列で書いてください", f"`{key}` must be a non-empty string")
     import string  # only when compiling rules (a cache miss)
 
     try:
         names = {name for _, name, _, _ in string.Formatter().parse(text) if name}
     except ValueError as exc:
-        raise RuleError(where, f"`{key}` has a bad placeholder: {exc}") from None
+        raise RuleError(where, f"`{key}` の差し込みの書き方が正しくありません: {exc}",
+                        f"`{key}` has a bad placeholder: {exc}") from None
     # A matcher may add its own detail fields, so only malformed placeholders are fatal here.
     if any(not name.isidentifier() for name in names):
-        raise RuleError(where, f"`{key}` placeholders are plain names such as {{match}}")
+        raise RuleError(where, f"`{key}` の差し込みは {{match}} のような名前だけで書いてください",
+                        f"`{key}` placeholders are plain names such as {{match}}")
     return text
 
 
 def _examples(spec: Any, where: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     if not isinstance(spec, dict):
-        raise RuleError(where, "`examples` needs `invalid:` (texts that must fire) and `valid:` (texts that must not)")
+        raise RuleError(where, "`examples` には `invalid:` (検出されるべき文) と `valid:` (検出されてはいけない文) が必要です",
+                        "`examples` needs `invalid:` (texts that must fire) and `valid:` (texts that must not)")
     result = []
     for key in ("invalid", "valid"):
         items = spec.get(key)
         if not isinstance(items, list) or not items:
-            raise RuleError(where, f"`examples.{key}` must be a non-empty list of texts")
+            raise RuleError(where, f"`examples.{key}` は文のリストで書いてください (空にはできません)",
+                            f"`examples.{key}` must be a non-empty list of texts")
         result.append(tuple(_example_text(item, where, key) for item in items))
     return result[0], result[1]
 
@@ -80,21 +84,25 @@ def _example_text(item: Any, where: str, key: str) -> str:
         example = Example(item.get("text", "") + item.get("repeat", "") * item.get("times", 1) + item.get("after", ""))
         example.config = item.get("config")
         return example
-    raise RuleError(where, f"`examples.{key}` items are texts or {{text, repeat, times, after, config}}")
+    raise RuleError(where, f"`examples.{key}` の各項目は文か {{text, repeat, times, after, config}} の形で書いてください",
+                    f"`examples.{key}` items are texts or {{text, repeat, times, after, config}}")
 
 
 def _matcher(spec: Any, where: str):
     if not isinstance(spec, dict):
-        raise RuleError(where, "`match` must be a mapping such as {words: [...]}")
+        raise RuleError(where, "`match` は {words: [...]} のような「キー: 値」の形で書いてください",
+                        "`match` must be a mapping such as {words: [...]}")
     kinds = [k for k in spec if k in KINDS]
     if len(kinds) != 1:
-        raise RuleError(where, f"`match` needs exactly one kind of: {', '.join(sorted(KINDS))}")
+        raise RuleError(where, f"`match` には次の種類のうちちょうど 1 つを書いてください: {', '.join(sorted(KINDS))}",
+                        f"`match` needs exactly one kind of: {', '.join(sorted(KINDS))}")
     compiler, options = KINDS[kinds[0]]
     if isinstance(spec, LineDict):
         where = f"{where.rsplit(':', 1)[0]}:{spec.line_of(kinds[0])}"
     unknown = set(spec) - options - {kinds[0]}
     if unknown:
-        raise RuleError(where, f"unknown option(s) for `{kinds[0]}`: {', '.join(sorted(map(str, unknown)))}")
+        raise RuleError(where, f"`{kinds[0]}` に知らないオプションがあります: {', '.join(sorted(map(str, unknown)))}",
+                        f"unknown option(s) for `{kinds[0]}`: {', '.join(sorted(map(str, unknown)))}")
     return compiler(spec, where)
 
 
@@ -102,28 +110,36 @@ def compile_rule(item: Any, path: Path) -> Rule:
     line = item.line if isinstance(item, LineDict) else 0
     where = f"{path}:{line}"
     if not isinstance(item, dict):
-        raise RuleError(where, "each rule is a mapping with id, name, category, clause, ...")
+        raise RuleError(where, "ルールは id、name、category、clause などを持つ「キー: 値」の形で書いてください",
+                        "each rule is a mapping with id, name, category, clause, ...")
     missing = [k for k in _REQUIRED if k not in item]
     if missing:
-        raise RuleError(where, f"rule {item.get('id', '?')} is missing: {', '.join(missing)}")
+        raise RuleError(where, f"ルール {item.get('id', '?')} に必要な項目がありません: {', '.join(missing)}",
+                        f"rule {item.get('id', '?')} is missing: {', '.join(missing)}")
     unknown = set(item) - set(_REQUIRED) - set(_OPTIONAL)
     if unknown:
-        raise RuleError(where, f"unknown key(s): {', '.join(sorted(map(str, unknown)))}")
+        raise RuleError(where, f"知らないキーがあります: {', '.join(sorted(map(str, unknown)))}",
+                        f"unknown key(s): {', '.join(sorted(map(str, unknown)))}")
 
     def at(key: str) -> str:
         return f"{path}:{item.line_of(key)}" if isinstance(item, LineDict) else where
 
     rule_id = item["id"]
     if not isinstance(rule_id, str) or not rule_id.strip() or " " in rule_id:
-        raise RuleError(at("id"), "`id` must be a code without spaces, e.g. JP-P101")
+        raise RuleError(at("id"), "`id` は空白を含まないコードで書いてください (例: JP-P101)",
+                        "`id` must be a code without spaces, e.g. JP-P101")
     if item["category"] not in CATEGORIES:
-        raise RuleError(at("category"), f"unknown category {item['category']!r} (one of: {', '.join(CATEGORIES)})")
+        raise RuleError(at("category"), f"知らない category です: {item['category']!r} (使えるもの: {', '.join(CATEGORIES)})",
+                        f"unknown category {item['category']!r} (one of: {', '.join(CATEGORIES)})")
     if str(item["clause"]) not in clauses():
-        raise RuleError(at("clause"), f"clause {item['clause']!r} is not in the guideline catalogue")
+        raise RuleError(at("clause"), f"clause {item['clause']!r} はガイドラインの条項一覧にありません",
+                        f"clause {item['clause']!r} is not in the guideline catalogue")
     if item["severity"] not in SEVERITIES:
-        raise RuleError(at("severity"), f"severity is one of {', '.join(SEVERITIES)}, not {item['severity']!r}")
+        raise RuleError(at("severity"), f"`severity` は {', '.join(SEVERITIES)} のいずれかです (値: {item['severity']!r})",
+                        f"severity is one of {', '.join(SEVERITIES)}, not {item['severity']!r}")
     if item.get("fix", "unsafe") not in FIXES:
-        raise RuleError(at("fix"), f"`fix` is safe or unsafe, not {item['fix']!r}")
+        raise RuleError(at("fix"), f"`fix` は safe か unsafe です (値: {item['fix']!r})",
+                        f"`fix` is safe or unsafe, not {item['fix']!r}")
     message_en = item.get("message_en")
     invalid, valid = _examples(item["examples"], at("examples"))
     return Rule(
@@ -150,14 +166,17 @@ def load_file(path: Path) -> list[Rule]:
     try:
         data = load_yaml(path.read_text(encoding="utf-8"))
     except YamlError as exc:
-        raise RuleError(f"{path}:{exc.line}", f"not valid YAML: {exc.problem}") from None
+        raise RuleError(f"{path}:{exc.line}", f"YAML として読めません: {exc.problem}",
+                        f"not valid YAML: {exc.problem}") from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise RuleError(str(path), f"cannot read: {exc}") from None
+        raise RuleError(str(path), f"ルールファイルを読めません: {exc}", f"cannot read: {exc}") from None
     if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
-        raise RuleError(f"{path}:1", "a rule file is a mapping with a `rules:` list")
+        raise RuleError(f"{path}:1", "ルールファイルは `rules:` のリストを持つ「キー: 値」の形で書いてください",
+                        "a rule file is a mapping with a `rules:` list")
     unknown = set(data) - {"rules", "pack", "description"}
     if unknown:
-        raise RuleError(f"{path}:1", f"unknown top-level key(s): {', '.join(sorted(map(str, unknown)))}")
+        raise RuleError(f"{path}:1", f"最上位に知らないキーがあります: {', '.join(sorted(map(str, unknown)))}",
+                        f"unknown top-level key(s): {', '.join(sorted(map(str, unknown)))}")
     return [compile_rule(item, path) for item in data["rules"]]
 
 
@@ -181,6 +200,7 @@ def _merged(rules: Iterable[Rule]) -> list[Rule]:
     by_id: dict[str, Rule] = {}
     for rule in rules:
         if rule.id in by_id:
-            raise RuleError(rule.source, f"duplicate rule id {rule.id} (first defined at {by_id[rule.id].source})")
+            raise RuleError(rule.source, f"ルール ID {rule.id} が重複しています (最初の定義: {by_id[rule.id].source})",
+                            f"duplicate rule id {rule.id} (first defined at {by_id[rule.id].source})")
         by_id[rule.id] = rule
     return sorted(by_id.values(), key=lambda r: r.id)

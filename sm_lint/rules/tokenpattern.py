@@ -30,7 +30,7 @@ TokenTest = Callable[[Token], bool]
 def _as_list(value: Any, where: str, name: str) -> list[str]:
     values = value if isinstance(value, list) else [value]
     if not values or not all(isinstance(v, (str, int)) for v in values):
-        raise RuleError(where, f"`{name}` must be a string or a list of strings")
+        raise RuleError(where, f"`{name}` は文字列か文字列のリストで書いてください", f"`{name}` must be a string or a list of strings")
     return [str(v) for v in values]
 
 
@@ -87,7 +87,8 @@ class AllOf:
 
 def compile_token(spec: Any, where: str) -> AllOf:
     if not isinstance(spec, dict) or not spec:
-        raise RuleError(where, "a token pattern is a mapping such as {lemma: 聞く, pos1: 動詞}")
+        raise RuleError(where, "トークンのパターンは {lemma: 聞く, pos1: 動詞} のような「キー: 値」の形で書いてください",
+                        "a token pattern is a mapping such as {lemma: 聞く, pos1: 動詞}")
     tests: list[TokenTest] = []
     index = None
     for name, value in spec.items():
@@ -103,7 +104,8 @@ def compile_token(spec: Any, where: str) -> AllOf:
                 index = (FIELDS[name], wanted, name)
         else:
             known = ", ".join([*FIELDS, "regex", "not"])
-            raise RuleError(where, f"unknown token field `{name}` (known: {known})")
+            raise RuleError(where, f"知らないトークンの項目 `{name}` です (使えるもの: {known})",
+                            f"unknown token field `{name}` (known: {known})")
     return AllOf(tuple(tests), index[:2] if index else None)
 
 
@@ -111,7 +113,7 @@ def compile_tokens(spec: Any, where: str) -> list[AllOf]:
     """A pattern or a list of patterns, for consecutive tokens."""
     items = spec if isinstance(spec, list) else [spec]
     if not items:
-        raise RuleError(where, "an empty token sequence")
+        raise RuleError(where, "トークンの並びが空です", "an empty token sequence")
     return [compile_token(item, where) for item in items]
 
 

@@ -41,5 +41,6 @@ class AccountCheck:
 @kind("account")
 def compile_account(spec: dict[str, Any], where: str) -> AccountCheck:
     if spec["account"] not in _CHECKS:
-        raise RuleError(where, f"`account` is one of: {', '.join(_CHECKS)}")
+        raise RuleError(where, f"`account` は {', '.join(_CHECKS)} のいずれかです",
+                        f"`account` is one of: {', '.join(_CHECKS)}")
     return AccountCheck(spec["account"])

@@ -77,7 +77,8 @@ def compile_address(spec: dict[str, Any], where: str) -> AddressMatcher:
     grades = grading.grades(spec.get("grades"), where, "grades")
     missing = {"address", "residence", "facility"} - set(grades)
     if missing:
-        raise RuleError(where, f"`grades` needs {', '.join(sorted(missing))}")
+        raise RuleError(where, f"`grades` に {', '.join(sorted(missing))} の等級がありません",
+                        f"`grades` needs {', '.join(sorted(missing))}")
     return AddressMatcher(
         grading.pattern(spec["address"], where, "address"),
         grading.pattern(spec.get("residence"), where, "residence"),

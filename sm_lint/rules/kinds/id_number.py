@@ -58,16 +58,20 @@ def compile_id_number(spec: dict[str, Any], where: str) -> IdNumberMatcher:
     pattern = grading.pattern(spec["id-number"], where, "id-number")
     name = spec.get("checksum")
     if name is not None and name not in CHECKSUMS:
-        raise RuleError(where, f"`checksum` is one of {', '.join(CHECKSUMS)}, not {name!r}")
+        raise RuleError(where, f"`checksum` は {', '.join(CHECKSUMS)} のいずれかです (値: {name!r})",
+                        f"`checksum` is one of {', '.join(CHECKSUMS)}, not {name!r}")
     context = spec.get("context", [])
     if not isinstance(context, list) or not all(isinstance(w, str) and w for w in context):
-        raise RuleError(where, "`context` is a list of words")
+        raise RuleError(where, "`context` は語のリストで書いてください", "`context` is a list of words")
     require = spec.get("require", "checksum" if name else "context")
     if require not in _REQUIRE:
-        raise RuleError(where, f"`require` is checksum, context, either or both, not {require!r}")
+        raise RuleError(where, f"`require` は checksum、context、either、both のいずれかです (値: {require!r})",
+                        f"`require` is checksum, context, either or both, not {require!r}")
     if require != "context" and name is None:
-        raise RuleError(where, f"`require: {require}` needs a `checksum`")
+        raise RuleError(where, f"`require: {require}` には `checksum` の指定が必要です",
+                        f"`require: {require}` needs a `checksum`")
     if require != "checksum" and not context:
-        raise RuleError(where, f"`require: {require}` needs `context` words")
+        raise RuleError(where, f"`require: {require}` には `context` の語が必要です",
+                        f"`require: {require}` needs `context` words")
     return IdNumberMatcher(pattern, CHECKSUMS.get(name), [fold(w) for w in context],
                            grading.window(spec, where, default=40), require)

@@ -44,16 +44,19 @@ def _entry_from(item: Any, defaults: dict[str, Any], where: str) -> tuple[Entry,
     if isinstance(item, str):
         item = {"word": item}
     if not isinstance(item, dict) or "word" not in item:
-        raise RuleError(where, "each entry of `words` is a word or a mapping with `word:`")
+        raise RuleError(where, "`words` の各項目は語そのものか、`word:` を含む「キー: 値」の形で書いてください",
+                        "each entry of `words` is a word or a mapping with `word:`")
     unknown = set(item) - _ENTRY_KEYS
     if unknown:
-        raise RuleError(where, f"unknown key(s) in word entry {item['word']!r}: {', '.join(sorted(unknown))}")
+        raise RuleError(where, f"語 {item['word']!r} の項目に知らないキーがあります: {', '.join(sorted(unknown))}",
+                        f"unknown key(s) in word entry {item['word']!r}: {', '.join(sorted(unknown))}")
     word = str(item["word"]).strip()
     if not word:
-        raise RuleError(where, "an empty word in `words`")
+        raise RuleError(where, "`words` に空の語があります", "an empty word in `words`")
     by = item.get("by", defaults.get("by", "both"))
     if by not in ("surface", "lemma", "both"):
-        raise RuleError(where, f"`by` is surface, lemma or both, not {by!r}")
+        raise RuleError(where, f"`by` は surface、lemma、both のいずれかです (値: {by!r})",
+                        f"`by` is surface, lemma or both, not {by!r}")
     pos = {k: item.get(k, defaults.get(k)) for k in _POS_KEYS if item.get(k, defaults.get(k))}
     first = compile_token(pos, where) if pos else None
     surface_key = _surface_key(word) if by in ("surface", "both") else None
@@ -69,7 +72,8 @@ def _entry_from(item: Any, defaults: dict[str, Any], where: str) -> tuple[Entry,
             lemma_key = tokens[0].lemma_key
     fix = item.get("fix")
     if fix not in (None, "safe", "unsafe"):
-        raise RuleError(where, f"`fix` of word entry {word!r} is safe or unsafe, not {fix!r}")
+        raise RuleError(where, f"語 {word!r} の `fix` は safe か unsafe です (値: {fix!r})",
+                        f"`fix` of word entry {word!r} is safe or unsafe, not {fix!r}")
     safe = None if fix is None else fix == "safe"
     return Entry(word, item.get("suggestion"), first, safe), surface_key, lemma_key
 
@@ -138,7 +142,7 @@ class Lexicon:
 def compile_words(spec: dict[str, Any], where: str) -> Lexicon:
     words = spec["words"]
     if not isinstance(words, list) or not words:
-        raise RuleError(where, "`words` must be a non-empty list")
+        raise RuleError(where, "`words` は空でないリストで書いてください", "`words` must be a non-empty list")
     by_surface: dict[str, list[Entry]] = {}
     by_lemma: dict[str, list[Entry]] = {}
     for item in words:

@@ -96,7 +96,7 @@ class Forbid:
 def _field(spec: dict[str, Any], where: str) -> str:
     field = spec.get("field", "body")
     if field not in ("body", "title"):
-        raise RuleError(where, "`field` is body or title")
+        raise RuleError(where, "`field` は body か title です", "`field` is body or title")
     return field
 
 
@@ -104,12 +104,14 @@ def _field(spec: dict[str, Any], where: str) -> str:
 def compile_limit(spec: dict[str, Any], where: str) -> Limit:
     measure = spec["limit"]
     if measure not in (*MEASURES, "bubbles"):
-        raise RuleError(where, f"`limit` counts one of: {', '.join([*MEASURES, 'bubbles'])}")
+        raise RuleError(where, f"`limit` で数えられるのは {', '.join([*MEASURES, 'bubbles'])} のいずれかです",
+                        f"`limit` counts one of: {', '.join([*MEASURES, 'bubbles'])}")
     maximum = spec.get("max")
     if not isinstance(maximum, int) or isinstance(maximum, bool) or maximum <= 0:
-        raise RuleError(where, "`max` is a positive number")
+        raise RuleError(where, "`max` は正の整数で書いてください", "`max` is a positive number")
     if spec.get("per") not in (None, "bubble") or spec.get("delivery") not in (None, "manager", "api"):
-        raise RuleError(where, "`per` is bubble; `delivery` is manager or api")
+        raise RuleError(where, "`per` は bubble、`delivery` は manager か api です",
+                        "`per` is bubble; `delivery` is manager or api")
     return Limit(measure, maximum, spec.get("setting"), _field(spec, where), spec.get("per"), spec.get("delivery"))
 
 
@@ -117,5 +119,6 @@ def compile_limit(spec: dict[str, Any], where: str) -> Limit:
 def compile_forbid(spec: dict[str, Any], where: str) -> Forbid:
     chars = spec["forbid"]
     if not isinstance(chars, str) or not chars:
-        raise RuleError(where, "`forbid` is a string of the characters not allowed")
+        raise RuleError(where, "`forbid` には使ってはいけない文字を並べた文字列を書いてください",
+                        "`forbid` is a string of the characters not allowed")
     return Forbid(chars, _field(spec, where))

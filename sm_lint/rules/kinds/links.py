@@ -105,7 +105,8 @@ class ListMatcher:
 def compile_link_list(spec: dict[str, Any], where: str) -> ListMatcher:
     config_key = spec.get("config")
     if config_key is not None and config_key not in DEFAULTS:
-        raise RuleError(where, f"`config` names a key of the links: configuration ({', '.join(DEFAULTS)})")
+        raise RuleError(where, f"`config` には設定 links: のキー ({', '.join(DEFAULTS)}) のいずれかを書いてください",
+                        f"`config` names a key of the links: configuration ({', '.join(DEFAULTS)})")
     return ListMatcher(load_lists(spec["link-list"], where), bool(spec.get("subdomains")), config_key)
 
 
@@ -149,7 +150,7 @@ class ShapeMatcher:
 @kind("short-link-shape", options=("skip",))
 def compile_short_link_shape(spec: dict[str, Any], where: str) -> ShapeMatcher:
     if spec["short-link-shape"] is not True:
-        raise RuleError(where, "`short-link-shape` takes `true`")
+        raise RuleError(where, "`short-link-shape` には `true` を書いてください", "`short-link-shape` takes `true`")
     return ShapeMatcher(load_lists(spec["skip"], where) if "skip" in spec else HostList())
 
 
@@ -221,9 +222,11 @@ _CHECKS = ("unsafe", "insecure", "untrusted", "lower", "social")
 def compile_link_trust(spec: dict[str, Any], where: str) -> TrustMatcher:
     check = spec["link-trust"]
     if check not in _CHECKS:
-        raise RuleError(where, f"`link-trust` is one of {', '.join(_CHECKS)}, not {check!r}")
+        raise RuleError(where, f"`link-trust` は {', '.join(_CHECKS)} のいずれかです (値: {check!r})",
+                        f"`link-trust` is one of {', '.join(_CHECKS)}, not {check!r}")
     if check == "social" and "platforms" not in spec:
-        raise RuleError(where, "`link-trust: social` needs `platforms:` (a host list)")
+        raise RuleError(where, "`link-trust: social` には `platforms:` (ホストのリスト) が必要です",
+                        "`link-trust: social` needs `platforms:` (a host list)")
     skip = load_lists(spec["skip"], where) if "skip" in spec else None
     platforms = load_lists(spec["platforms"], where) if "platforms" in spec else None
     return TrustMatcher(check, skip, platforms)

@@ -88,5 +88,6 @@ class MediaEntries:
 def compile_media_entries(spec: dict[str, Any], where: str) -> MediaEntries:
     check = spec["media-entries"]
     if check not in _CHECKS:
-        raise RuleError(where, f"`media-entries` is one of {', '.join(_CHECKS)}, not {check!r}")
+        raise RuleError(where, f"`media-entries` は {', '.join(_CHECKS)} のいずれかです (値: {check!r})",
+                        f"`media-entries` is one of {', '.join(_CHECKS)}, not {check!r}")
     return MediaEntries(_CHECKS[check])

@@ -67,14 +67,16 @@ _ALONE = {"attribute": "", "attribute_en": "", "note": "", "note_en": ""}  # sha
 
 def _attributes(value: Any, where: str) -> tuple[Attribute, ...]:
     if not isinstance(value, dict):
-        raise RuleError(where, "`person-name` maps attribute labels to regexes")
+        raise RuleError(where, "`person-name` には属性を「ラベル: 正規表現」の形で書いてください",
+                        "`person-name` maps attribute labels to regexes")
     result = []
     for label, item in value.items():
         key = f"person-name.{label}"
         if isinstance(item, dict):
             unknown = set(item) - {"regex", "adjacent", "label-en"}
             if unknown:
-                raise RuleError(where, f"unknown key(s) in `{key}`: {', '.join(sorted(unknown))}")
+                raise RuleError(where, f"`{key}` に知らないキーがあります: {', '.join(sorted(unknown))}",
+                                f"unknown key(s) in `{key}`: {', '.join(sorted(unknown))}")
             source, adjacent = item.get("regex"), bool(item.get("adjacent"))
             label_en = grading.optional_text(item.get("label-en"), where, f"{key}.label-en") or str(label)
         else:
@@ -87,7 +89,8 @@ def _attributes(value: Any, where: str) -> tuple[Attribute, ...]:
 def compile_person_name(spec: dict[str, Any], where: str) -> PersonNameMatcher:
     phone_label = spec.get("phone-label")
     if phone_label is not None and not isinstance(phone_label, str):
-        raise RuleError(where, "`phone-label` is the label of a nearby phone number, e.g. 電話番号")
+        raise RuleError(where, "`phone-label` には近くにある電話番号のラベルを書いてください (例: 電話番号)",
+                        "`phone-label` is the label of a nearby phone number, e.g. 電話番号")
     phone = None
     if phone_label:
         label_en = grading.optional_text(spec.get("phone-label-en"), where, "phone-label-en")

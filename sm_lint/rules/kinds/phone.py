@@ -34,6 +34,7 @@ def compile_phone(spec: dict[str, Any], where: str) -> PhoneMatcher:
     unknown = set(grades) - set(TYPE_NAMES.values()) - {"unknown"}
     if unknown:
         known = ", ".join(sorted(set(TYPE_NAMES.values())))
-        raise RuleError(where, f"unknown phone type(s) {', '.join(sorted(unknown))} (known: {known})")
+        raise RuleError(where, f"知らない電話番号の種類です: {', '.join(sorted(unknown))} (使えるもの: {known})",
+                        f"unknown phone type(s) {', '.join(sorted(unknown))} (known: {known})")
     return PhoneMatcher(grades, grading.note(spec, where, "name"),
                         grading.window(spec, where))

@@ -40,9 +40,10 @@ def compile_regex(spec: dict[str, Any], where: str) -> Regex:
     pattern = compile_spec(spec["regex"], where, "regex", bool(spec.get("ignorecase")))
     boundary = spec.get("boundary", "none")
     if boundary not in ("none", "token"):
-        raise RuleError(where, f"`boundary` is none or token, not {boundary!r}")
+        raise RuleError(where, f"`boundary` は none か token です (値: {boundary!r})",
+                        f"`boundary` is none or token, not {boundary!r}")
     group = spec.get("group", 0)
     if isinstance(group, str) and group not in pattern.groupindex or isinstance(group, int) and group > pattern.groups:
-        raise RuleError(where, f"regex has no group {group!r}")
+        raise RuleError(where, f"正規表現にグループ {group!r} がありません", f"regex has no group {group!r}")
     group = pattern.groupindex.get(group, group)  # RE2 matches take group numbers only
     return Regex(pattern, bool(spec.get("folded")), boundary == "token", group)

@@ -31,9 +31,11 @@ class SchemaCheck:
 def compile_schema(spec: dict[str, Any], where: str) -> SchemaCheck:
     name = spec["schema"]
     if not isinstance(name, str):
-        raise RuleError(where, "`schema` names a file of rules/schema/ (without .yaml)")
+        raise RuleError(where, "`schema` には rules/schema/ のファイル名を .yaml を除いて書いてください",
+                        "`schema` names a file of rules/schema/ (without .yaml)")
     load_schema(name)  # fail at load time, not on the first draft
     problems = spec.get("problems", list(_PROBLEMS))
     if not isinstance(problems, list) or not set(problems) <= set(_PROBLEMS):
-        raise RuleError(where, f"`problems` is a list of: {', '.join(_PROBLEMS)}")
+        raise RuleError(where, f"`problems` は {', '.join(_PROBLEMS)} から選んだリストで書いてください",
+                        f"`problems` is a list of: {', '.join(_PROBLEMS)}")
     return SchemaCheck(name, frozenset(problems))

@@ -48,5 +48,5 @@ class Unused:
 def compile_suppression(spec: dict[str, Any], where: str):
     problem = spec["suppression"]
     if problem not in ("incomplete", "unused"):
-        raise RuleError(where, "`suppression` is incomplete or unused")
+        raise RuleError(where, "`suppression` は incomplete か unused です", "`suppression` is incomplete or unused")
     return Incomplete() if problem == "incomplete" else Unused()
