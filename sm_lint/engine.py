@@ -37,7 +37,7 @@ def _finding(rule: Rule, hit: Hit, analysis: Analysis, lang: str) -> Finding:
     line, column = draft.position(start)
     end_line, end_column = draft.position(end)
     match = draft.text[start:end]
-    suggestion = hit.suggestion if hit.suggestion is not None else rule.suggestion
+    suggestion = hit.suggestion if hit.suggestion is not None else rule.suggestion_in(lang)
     template = rule.message_in(lang)
     fields = _Fields(hit.detail, match=match, suggestion=suggestion or "")
     return Finding(

@@ -52,6 +52,9 @@ def test_a_new_rule_needs_no_python(tmp_path, linter):
     (("    name: test-word\n", "    name: test-word\n    colour: red\n"), 2, "unknown key", "知らないキーがあります: colour"),
     (("message: 「{match}」は使えません。", "message: 「{match」"), 7, "placeholder", "の差し込みの書き方が正しくありません"),
     (("  - id: X-001", "  - id: X-001\n    bad: [unclosed"), 4, "not valid YAML", "YAML として読めません"),
+    # Once an internal error when the finding was reported.
+    (("    name: test-word\n", "    name: test-word\n    suggestion: [雪像, 雪人形]\n"), 4, "`suggestion` is a text",
+     "`suggestion` は文字列で書いてください"),
 ])
 def test_broken_rule_is_reported_with_path_and_line(tmp_path, change, line, needle, needle_ja):
     for lang, expected in (("en", needle), ("ja", needle_ja)):

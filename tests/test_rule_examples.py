@@ -51,6 +51,10 @@ def test_english_message_quotes_japanese_only_from_the_draft(linter, rule, text)
         assert not own, f"{rule.id}: Japanese of its own in: {finding.message}"
         assert not _PLACEHOLDER.search(finding.message), finding.message
         assert finding.message == finding.message.strip(), repr(finding.message)  # an empty note
+        if rule.suggestion is not None and finding.suggestion in (rule.suggestion, rule.suggestion_en):
+            # The rule's own advice, not a replacement for the draft's words (日本海側 stays).
+            own = [run for run in _JAPANESE.findall(finding.suggestion) if run not in text]
+            assert not own, f"{rule.id}: Japanese advice in English: {finding.suggestion}"
 
 
 @pytest.mark.parametrize("rule,text", list(_cases("invalid")))

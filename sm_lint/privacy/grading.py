@@ -11,6 +11,7 @@ from typing import Any, NamedTuple
 from sm_lint.errors import RuleError
 from sm_lint.privacy.names import private_name_near
 from sm_lint.rules.model import SEVERITIES, Hit
+from sm_lint.rules.options import optional_text
 from sm_lint.saferegex import compile_spec
 
 DEFAULT_WINDOW = 120  # characters on the same line; a short post's sentence or two
@@ -50,13 +51,6 @@ def grades(value: Any, where: str, kind: str) -> dict[str, Grade]:
         label_en = optional_text(grade.get("label-en"), where, f"{kind}.{name}.label-en")
         result[str(name)] = Grade(grade["severity"], str(grade["label"]), with_name, label_en)
     return result
-
-
-def optional_text(value: Any, where: str, key: str) -> str | None:
-    """An option that is a text when given (an English label)."""
-    if value is not None and not (isinstance(value, str) and value):
-        raise RuleError(where, f"`{key}` は文字列で書いてください", f"`{key}` is a text")
-    return value
 
 
 def note(spec: dict, where: str, placeholder: str) -> Note:

@@ -16,12 +16,13 @@ from sm_lint.resources import rules_root
 from sm_lint.rules.conditions import compile_when
 from sm_lint.rules.exceptions import compile_exceptions
 from sm_lint.rules.model import CATEGORIES, SEVERITIES, Example, Rule
+from sm_lint.rules.options import optional_text
 from sm_lint.rules.registry import KINDS, load_kinds
 from sm_lint.saferegex import trusted_patterns
 from sm_lint.yamlsafe import LineDict, YamlError, load_yaml
 
 _REQUIRED = ("id", "name", "category", "clause", "severity", "message", "match", "examples")
-_OPTIONAL = ("message_en", "suggestion", "description", "except", "when", "fix")
+_OPTIONAL = ("message_en", "suggestion", "suggestion_en", "description", "except", "when", "fix")
 FIXES = ("safe", "unsafe")
 
 
@@ -150,8 +151,9 @@ def compile_rule(item: Any, path: Path) -> Rule:
         severity=item["severity"],
         message=_check_message(item["message"], at("message"), "message"),
         message_en=_check_message(message_en, at("message_en"), "message_en") if message_en else None,
-        suggestion=item.get("suggestion"),
-        description=item.get("description"),
+        suggestion=optional_text(item.get("suggestion"), at("suggestion"), "suggestion"),
+        suggestion_en=optional_text(item.get("suggestion_en"), at("suggestion_en"), "suggestion_en"),
+        description=optional_text(item.get("description"), at("description"), "description"),
         matcher=_matcher(item["match"], at("match")),
         exceptions=compile_exceptions(item.get("except"), at("except")),
         valid=valid,

@@ -47,7 +47,8 @@ class Rule(NamedTuple):
     severity: str
     message: str
     message_en: str | None
-    suggestion: str | None
+    suggestion: str | None  # the rule's own advice, where a hit brings no replacement
+    suggestion_en: str | None
     description: str | None
     matcher: Matcher
     exceptions: tuple[Callable[[Any, Hit], bool], ...]
@@ -61,3 +62,7 @@ class Rule(NamedTuple):
     def message_in(self, lang: str) -> str:
         """The message template in `lang`, Japanese where there is no English one."""
         return self.message_en if lang == "en" and self.message_en else self.message
+
+    def suggestion_in(self, lang: str) -> str | None:
+        """The rule's advice in `lang`, Japanese where there is no English one."""
+        return self.suggestion_en if lang == "en" and self.suggestion_en else self.suggestion

@@ -18,6 +18,7 @@ from sm_lint.privacy import grading
 from sm_lint.privacy.names import names
 from sm_lint.privacy.phones import phones
 from sm_lint.rules.model import Hit
+from sm_lint.rules.options import optional_text
 from sm_lint.rules.registry import kind
 
 
@@ -78,7 +79,7 @@ def _attributes(value: Any, where: str) -> tuple[Attribute, ...]:
                 raise RuleError(where, f"`{key}` に知らないキーがあります: {', '.join(sorted(unknown))}",
                                 f"unknown key(s) in `{key}`: {', '.join(sorted(unknown))}")
             source, adjacent = item.get("regex"), bool(item.get("adjacent"))
-            label_en = grading.optional_text(item.get("label-en"), where, f"{key}.label-en") or str(label)
+            label_en = optional_text(item.get("label-en"), where, f"{key}.label-en") or str(label)
         else:
             source, adjacent, label_en = item, False, str(label)
         result.append(Attribute(str(label), label_en, grading.pattern(source, where, key), adjacent))
@@ -93,7 +94,7 @@ def compile_person_name(spec: dict[str, Any], where: str) -> PersonNameMatcher:
                         "`phone-label` is the label of a nearby phone number, e.g. 電話番号")
     phone = None
     if phone_label:
-        label_en = grading.optional_text(spec.get("phone-label-en"), where, "phone-label-en")
+        label_en = optional_text(spec.get("phone-label-en"), where, "phone-label-en")
         phone = Attribute(phone_label, label_en or phone_label, None)
     return PersonNameMatcher(
         _attributes(spec["person-name"], where), phone,
