@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import fnmatch
 from dataclasses import dataclass, field, replace
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable
@@ -79,10 +80,12 @@ def _section(config: Config, name: str) -> dict[str, Any]:
     return {**defaults, **config.sections.get(name, {})}
 
 
-def _strings(value: Any, where: str, key: str) -> tuple[str, ...]:
+def string_list(value: Any, where: str, key: str) -> tuple[str, ...]:
+    """A setting that is a list of texts (one text is a list of one). YAML reads some bare
+    texts as numbers or dates (0255265111, 2026-12-02): they are texts here."""
     if isinstance(value, str):
         return (value,)
-    if not isinstance(value, list) or not all(isinstance(v, (str, int)) for v in value):
+    if not isinstance(value, list) or not all(isinstance(v, (str, int, date)) for v in value):
         raise ConfigError(where, f"`{key}` は文字列のリストで書いてください", f"`{key}` must be a list of strings")
     return tuple(str(v) for v in value)
 
@@ -99,14 +102,14 @@ def _per_path(value: Any, where: str, path: str) -> tuple[tuple[str, tuple[str, 
         raise ConfigError(where, "`per-path-ignores` にはパスのパターン (例: archive/**) とそこで除くルールを書いてください",
                           "`per-path-ignores` maps a glob (e.g. archive/**) to rules to ignore there")
     return tuple(
-        (str(glob), _strings(selectors, f"{path}:{value.line_of(str(glob))}", f"per-path-ignores.{glob}"))
+        (str(glob), string_list(selectors, f"{path}:{value.line_of(str(glob))}", f"per-path-ignores.{glob}"))
         for glob, selectors in value.items()
     )
 
 
 def _rule_dirs(value: Any, where: str, path: str) -> tuple[Path, ...]:
     root = Path(path).resolve().parent
-    dirs = tuple(root / d for d in _strings(value, where, "rule-dirs"))
+    dirs = tuple(root / d for d in string_list(value, where, "rule-dirs"))
     missing = [str(d) for d in dirs if not d.exists()]
     if missing:
         raise ConfigError(where, f"ルールのディレクトリがありません: {', '.join(missing)}",
@@ -131,9 +134,9 @@ def parse_config(data: Any, path: str) -> Config:
     for key, value in data.items():
         where = at(str(key))
         if key == "select":
-            config = replace(config, select=_strings(value, where, key))
+            config = replace(config, select=string_list(value, where, key))
         elif key == "ignore":
-            config = replace(config, ignore=_strings(value, where, key))
+            config = replace(config, ignore=string_list(value, where, key))
         elif key == "severity":
             if not isinstance(value, dict):
                 raise ConfigError(where, "`severity` にはルール ID ごとに info、warning、error のいずれかを書いてください",

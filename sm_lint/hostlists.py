@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from sm_lint.errors import RuleError
-from sm_lint.listfiles import list_entries
+from sm_lint.listfiles import check_list_name, list_entries
 from sm_lint.urls import under
 
 
@@ -83,7 +83,7 @@ def load_lists(names, where: str) -> HostList:
                         "a host list option is a file name under rules/lists/ or a list of them")
     merged = HostList()
     for name in names:
-        part = load_list(name)
+        part = load_list(check_list_name(name, where))
         merged.hosts.update(part.hosts)
         merged.suffixes.update(part.suffixes)
         merged.keywords.extend(part.keywords)

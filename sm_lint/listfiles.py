@@ -3,8 +3,24 @@ are skipped. Word lists and host lists are read the same way."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from sm_lint.errors import RuleError
 from sm_lint.resources import rules_root
+
+
+@lru_cache(maxsize=1)
+def list_names() -> tuple[str, ...]:
+    return tuple(sorted(p.name for p in (rules_root() / "lists").iterdir() if p.is_file()))
+
+
+def check_list_name(name, where: str) -> str:
+    """A name a rule or the configuration gives for a list: a file of rules/lists/, never a
+    path elsewhere; a wrong one is reported where it is written."""
+    if name not in list_names():
+        raise RuleError(where, f"rules/lists/ に {name!r} というリストはありません (あるもの: {', '.join(list_names())})",
+                        f"no list {name!r} in rules/lists/ (known: {', '.join(list_names())})")
+    return name
 
 
 def list_entries(name: str) -> list[tuple[str, str]]:

@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from sm_lint import rulecache
-from sm_lint.config import register_section
+from sm_lint.config import register_section, string_list
 from sm_lint.errors import ConfigError
 
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -60,14 +60,14 @@ def parse_hours(section: dict[str, Any], where: str = "schedule") -> Hours:
         raise ConfigError(where, f"知らないタイムゾーンです: {section['timezone']!r}",
                           f"unknown time zone {section['timezone']!r}") from None
     days = section["days"]
-    if not isinstance(days, list) or not set(days) <= set(DAYS):
+    if not isinstance(days, list) or not all(isinstance(d, str) and d in DAYS for d in days):
         raise ConfigError(where, f"`schedule.days` は次の曜日のリストです: {', '.join(DAYS)}",
                           f"`schedule.days` is a list of: {', '.join(DAYS)}")
     breaks = []
-    for item in section["breaks"]:
-        first, _, last = str(item).partition("-")
+    for item in string_list(section["breaks"], where, "schedule.breaks"):
+        first, _, last = item.partition("-")
         breaks.append((_time(first, where, "breaks"), _time(last, where, "breaks")))
-    closed = tuple(str(d) for d in section["closed"])
+    closed = string_list(section["closed"], where, "schedule.closed")
     for day in closed:
         try:
             date.fromisoformat(day if len(day) > 5 else f"2000-{day}")

@@ -202,7 +202,7 @@ def test_partner_body_can_be_trusted_in_config(linter):
 
 @pytest.mark.parametrize("text,message", [
     ("links:\n  trusted_hosts: [a.jp]\n", "unknown key"),
-    ("links:\n  trusted_lists: [no-such-list.txt]\n", "cannot read"),
+    ("links:\n  trusted_lists: [no-such-list.txt]\n", "`links.trusted_lists`: no list 'no-such-list.txt' in rules/lists/"),
     ("links:\n  also_trusted: example.jp\n", "list of host names"),
 ])
 def test_bad_links_config_is_an_error(text, message):

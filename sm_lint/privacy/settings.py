@@ -5,8 +5,7 @@ from __future__ import annotations
 import unicodedata
 from typing import Any
 
-from sm_lint.config import register_section
-from sm_lint.errors import ConfigError
+from sm_lint.config import register_section, string_list
 
 DEFAULTS: dict[str, Any] = {
     # 上越市役所 代表 (domain-notes §3.3)
@@ -25,12 +24,7 @@ def _validate(value: dict, where: str) -> dict:
     makes the city's own number a finding."""
     result = {}
     for key, items in value.items():
-        if isinstance(items, str):
-            items = [items]
-        if not isinstance(items, list) or not all(isinstance(i, (str, int)) for i in items):
-            raise ConfigError(where, f"`privacy.{key}` は文字列のリストで書いてください",
-                              f"`privacy.{key}` must be a list of strings")
-        result[key] = [*DEFAULTS[key], *(str(i) for i in items)]
+        result[key] = [*DEFAULTS[key], *string_list(items, where, f"privacy.{key}")]
     return result
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Iterable
 
 from sm_lint.errors import RuleError
 
@@ -11,4 +11,13 @@ def optional_text(value: Any, where: str, key: str) -> str | None:
     """An option that is a non-empty text when given (a suggestion, an English label)."""
     if value is not None and not (isinstance(value, str) and value):
         raise RuleError(where, f"`{key}` は文字列で書いてください", f"`{key}` is a text")
+    return value
+
+
+def one_of(value: Any, choices: Iterable[str], where: str, key: str) -> str:
+    """An option that names one of `choices` (a list or mapping from YAML names none)."""
+    choices = tuple(choices)
+    if not isinstance(value, str) or value not in choices:
+        raise RuleError(where, f"`{key}` は {', '.join(choices)} のいずれかです (値: {value!r})",
+                        f"`{key}` is one of {', '.join(choices)}, not {value!r}")
     return value

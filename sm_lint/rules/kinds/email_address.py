@@ -11,6 +11,7 @@ from typing import Any
 
 from sm_lint.privacy import grading
 from sm_lint.hostlists import host_in, load_list
+from sm_lint.listfiles import check_list_name
 from sm_lint.privacy.settings import privacy
 from sm_lint.rules.registry import kind
 
@@ -48,6 +49,6 @@ def compile_email(spec: dict[str, Any], where: str) -> EmailMatcher:
     grades = grading.grades(spec["email-address"], where, "email-address")
     for name in grades:
         if name != "other":
-            load_list(f"{name}.txt")  # a missing list is a rule error now, not at lint time
+            check_list_name(f"{name}.txt", where)  # a missing list is a rule error now, not at lint time
     return EmailMatcher(grades, grading.note(spec, where, "name"),
                         grading.window(spec, where))

@@ -12,6 +12,7 @@ from sm_lint.checksums import CHECKSUMS
 from sm_lint.errors import RuleError
 from sm_lint.privacy import grading
 from sm_lint.rules.model import Hit
+from sm_lint.rules.options import one_of
 from sm_lint.rules.registry import kind
 from sm_lint.textnorm import fold
 
@@ -57,9 +58,8 @@ class IdNumberMatcher:
 def compile_id_number(spec: dict[str, Any], where: str) -> IdNumberMatcher:
     pattern = grading.pattern(spec["id-number"], where, "id-number")
     name = spec.get("checksum")
-    if name is not None and name not in CHECKSUMS:
-        raise RuleError(where, f"`checksum` は {', '.join(CHECKSUMS)} のいずれかです (値: {name!r})",
-                        f"`checksum` is one of {', '.join(CHECKSUMS)}, not {name!r}")
+    if name is not None:
+        one_of(name, CHECKSUMS, where, "checksum")
     context = spec.get("context", [])
     if not isinstance(context, list) or not all(isinstance(w, str) and w for w in context):
         raise RuleError(where, "`context` は語のリストで書いてください", "`context` is a list of words")

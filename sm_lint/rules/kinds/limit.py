@@ -22,6 +22,7 @@ from sm_lint.counting import MEASURES, TOTALS, PostText, crossing, post_text, sp
 from sm_lint.errors import RuleError
 from sm_lint.metadata import post_meta  # noqa: F401  (registers the `platforms` section)
 from sm_lint.rules.model import Hit
+from sm_lint.rules.options import optional_text
 from sm_lint.rules.registry import kind
 
 _OPTIONS = ("max", "setting", "field", "per", "delivery")
@@ -112,7 +113,8 @@ def compile_limit(spec: dict[str, Any], where: str) -> Limit:
     if spec.get("per") not in (None, "bubble") or spec.get("delivery") not in (None, "manager", "api"):
         raise RuleError(where, "`per` は bubble、`delivery` は manager か api です",
                         "`per` is bubble; `delivery` is manager or api")
-    return Limit(measure, maximum, spec.get("setting"), _field(spec, where), spec.get("per"), spec.get("delivery"))
+    setting = optional_text(spec.get("setting"), where, "setting")  # a key of `platforms.limits`
+    return Limit(measure, maximum, setting, _field(spec, where), spec.get("per"), spec.get("delivery"))
 
 
 @kind("forbid", options=("field",))

@@ -22,6 +22,7 @@ from sm_lint.errors import RuleError
 from sm_lint.hostlists import HostList, load_lists
 from sm_lint.linktrust import DEFAULTS, Policy, validate
 from sm_lint.rules.model import Hit
+from sm_lint.rules.options import one_of
 from sm_lint.rules.registry import kind
 from sm_lint.urls import Link, parse, registrable
 
@@ -104,7 +105,7 @@ class ListMatcher:
 @kind("link-list", options=("subdomains", "config"))
 def compile_link_list(spec: dict[str, Any], where: str) -> ListMatcher:
     config_key = spec.get("config")
-    if config_key is not None and config_key not in DEFAULTS:
+    if config_key is not None and (not isinstance(config_key, str) or config_key not in DEFAULTS):
         raise RuleError(where, f"`config` には設定 links: のキー ({', '.join(DEFAULTS)}) のいずれかを書いてください",
                         f"`config` names a key of the links: configuration ({', '.join(DEFAULTS)})")
     return ListMatcher(load_lists(spec["link-list"], where), bool(spec.get("subdomains")), config_key)
@@ -220,10 +221,7 @@ _CHECKS = ("unsafe", "insecure", "untrusted", "lower", "social")
 
 @kind("link-trust", options=("skip", "platforms"))
 def compile_link_trust(spec: dict[str, Any], where: str) -> TrustMatcher:
-    check = spec["link-trust"]
-    if check not in _CHECKS:
-        raise RuleError(where, f"`link-trust` は {', '.join(_CHECKS)} のいずれかです (値: {check!r})",
-                        f"`link-trust` is one of {', '.join(_CHECKS)}, not {check!r}")
+    check = one_of(spec["link-trust"], _CHECKS, where, "link-trust")
     if check == "social" and "platforms" not in spec:
         raise RuleError(where, "`link-trust: social` には `platforms:` (ホストのリスト) が必要です",
                         "`link-trust: social` needs `platforms:` (a host list)")

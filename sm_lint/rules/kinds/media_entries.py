@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from sm_lint.errors import RuleError
 from sm_lint.rules.model import Hit
+from sm_lint.rules.options import one_of
 from sm_lint.rules.registry import kind
 from sm_lint.yamlsafe import LineDict
 
@@ -86,8 +86,4 @@ class MediaEntries:
 
 @kind("media-entries")
 def compile_media_entries(spec: dict[str, Any], where: str) -> MediaEntries:
-    check = spec["media-entries"]
-    if check not in _CHECKS:
-        raise RuleError(where, f"`media-entries` は {', '.join(_CHECKS)} のいずれかです (値: {check!r})",
-                        f"`media-entries` is one of {', '.join(_CHECKS)}, not {check!r}")
-    return MediaEntries(_CHECKS[check])
+    return MediaEntries(_CHECKS[one_of(spec["media-entries"], _CHECKS, where, "media-entries")])
