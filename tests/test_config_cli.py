@@ -120,6 +120,16 @@ def test_rule_dirs_extend_the_built_in_pack(tmp_path):
     assert [r["id"] for r in sarif["runs"][0]["tool"]["driver"]["rules"]] == ["MY-001", "JP-P101"]
 
 
+def test_a_rule_dir_may_be_the_project_folder_its_hidden_yaml_is_not_rules(tmp_path):
+    write(tmp_path / ".sm-lint.yaml", "rule-dirs: [.]\n")
+    write(tmp_path / ".pre-commit-config.yaml", "repos: []\n")
+    write(tmp_path / ".github" / "workflows" / "lint.yml", "on: push\n")
+    write(tmp_path / "names.yaml", PACK.format(id="MY-001"))
+    write(tmp_path / "post.md", "新井市のお知らせです。\n")
+    result = concise(["post.md"], tmp_path)
+    assert result.exit_code == 0 and rules_fired(result) == ["MY-001"]  # a warning
+
+
 def test_rule_dirs_cannot_redefine_a_built_in_rule(tmp_path):
     write(tmp_path / ".sm-lint.yaml", "rule-dirs: [mine]\n")
     write(tmp_path / "mine" / "names.yaml", PACK.format(id="JP-P101"))

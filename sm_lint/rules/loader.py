@@ -36,7 +36,9 @@ def rule_files(dirs: Iterable[Path]) -> list[Path]:
         if directory.is_file():
             files.append(directory)
         elif directory.is_dir():
-            files.extend(sorted(p for p in directory.rglob("*.y*ml") if p.suffix in (".yaml", ".yml")))
+            # Hidden files and folders are not rules (.sm-lint.yaml, .pre-commit-config.yaml, .github/).
+            files.extend(sorted(p for p in directory.rglob("*.y*ml") if p.suffix in (".yaml", ".yml")
+                                and not any(part.startswith(".") for part in p.relative_to(directory).parts)))
         else:
             raise RuleError(str(directory), "ルールのディレクトリが見つかりません", "rule directory not found")
     return files
