@@ -295,7 +295,8 @@ def explain(what, lang):
 @click.argument("path", default=".", type=click.Path(path_type=Path))
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
               help="設定ファイル / configuration file")
-def show_config(path, config_path):
+@click.option("--lang", type=click.Choice(["ja", "en"]), default=None, help="メッセージの言語 / message language")
+def show_config(path, config_path, lang):
     """PATH (既定: .) に効く設定を表示 / show the effective configuration for PATH."""
     import yaml
 
@@ -308,6 +309,7 @@ def show_config(path, config_path):
         if not path.is_dir():
             shown["ignore"] = list(config.ignores_for(path))
     except SmLintError as exc:
-        _fail(str(exc))
-    click.echo(f"# {t(config.lang, 'config_source')}: {config.path or t(config.lang, 'config_none')}")
+        _fail(exc.text(lang or "ja"))
+    words = lang or config.lang
+    click.echo(f"# {t(words, 'config_source')}: {config.path or t(words, 'config_none')}")
     click.echo(yaml.safe_dump(shown, allow_unicode=True, sort_keys=False), nl=False)

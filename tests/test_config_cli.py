@@ -182,7 +182,9 @@ def test_bad_configuration_is_an_error_with_file_and_line(tmp_path, text, line, 
     english = concise(["--lang", "en", "post.md"], tmp_path)
     assert english.exit_code == 2 and f".sm-lint.yaml:{line}: {problem_en}" in english.stderr
     shown = run(["config"], cwd=tmp_path)
-    assert shown.exit_code == 2 and f".sm-lint.yaml:{line}: " in shown.stderr
+    assert shown.exit_code == 2 and f".sm-lint.yaml:{line}: " in shown.stderr and problem in shown.stderr
+    shown = run(["config", "--lang", "en"], cwd=tmp_path)
+    assert shown.exit_code == 2 and f".sm-lint.yaml:{line}: {problem_en}" in shown.stderr
 
 
 def test_config_command_shows_the_effective_configuration(tmp_path, monkeypatch):
@@ -210,6 +212,8 @@ def test_config_command_shows_the_effective_configuration(tmp_path, monkeypatch)
 def test_config_command_without_a_file_shows_defaults(tmp_path):
     result = run(["config", str(tmp_path)], cwd=tmp_path)
     assert "(なし: 既定値)" in result.stdout.splitlines()[0]
+    english = run(["config", "--lang", "en", str(tmp_path)], cwd=tmp_path)
+    assert english.stdout.splitlines()[0] == "# configuration file: (none: defaults)"
     assert yaml.safe_load(result.stdout.partition("\n")[2])["select"] == []
 
 
