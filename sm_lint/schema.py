@@ -135,11 +135,11 @@ def _check_schema(spec: Any, where: str) -> None:
         _check_schema(sub, where)
 
 
-@lru_cache(maxsize=8)
 def schema_names() -> list[str]:
     return sorted(p.stem for p in (rules_root() / "schema").glob("*.yaml"))
 
 
+@lru_cache(maxsize=8)
 def load_schema(name: str) -> dict:
     return rulecache.cached(rules_root() / "schema" / f"{name}.yaml", _read_schema)
 

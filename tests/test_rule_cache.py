@@ -43,3 +43,15 @@ def test_cache_never_holds_draft_text(tmp_path, monkeypatch, linter):
     for path in tmp_path.iterdir():
         assert "ユニーク文字列".encode() not in path.read_bytes()
     assert rulecache.cache_dir() == tmp_path
+
+
+def test_the_front_matter_schema_is_read_once_per_process(monkeypatch):
+    # Every draft's metadata checks consult it: reading it from the disk cache per draft once
+    # cost the metadata rules some 80 µs a draft (bench/parts.py).
+    from sm_lint import schema
+
+    schema.load_schema("front-matter")
+    reads = []
+    monkeypatch.setattr(rulecache, "cached", lambda *args: reads.append(args))
+    schema.load_schema("front-matter")
+    assert reads == []
