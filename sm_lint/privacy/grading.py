@@ -11,7 +11,7 @@ from typing import Any, NamedTuple
 from sm_lint.errors import RuleError
 from sm_lint.privacy.names import private_name_near
 from sm_lint.rules.model import SEVERITIES, Hit
-from sm_lint.rules.options import optional_text
+from sm_lint.rules.options import one_of, optional_text
 from sm_lint.saferegex import compile_spec
 
 DEFAULT_WINDOW = 120  # characters on the same line; a short post's sentence or two
@@ -71,10 +71,7 @@ def note(spec: dict, where: str, placeholder: str) -> Note:
 
 
 def severity(value: Any, where: str, key: str) -> str | None:
-    if value is not None and value not in SEVERITIES:
-        raise RuleError(where, f"`{key}` は {', '.join(SEVERITIES)} のいずれかです (値: {value!r})",
-                        f"`{key}` is one of {', '.join(SEVERITIES)}, not {value!r}")
-    return value
+    return None if value is None else one_of(value, SEVERITIES, where, key)
 
 
 def window(spec: dict, where: str, default: int = DEFAULT_WINDOW) -> int:

@@ -16,7 +16,7 @@ from sm_lint.resources import rules_root
 from sm_lint.rules.conditions import compile_when
 from sm_lint.rules.exceptions import compile_exceptions
 from sm_lint.rules.model import CATEGORIES, SEVERITIES, Example, Rule
-from sm_lint.rules.options import optional_text
+from sm_lint.rules.options import one_of, optional_text
 from sm_lint.rules.registry import KINDS, load_kinds
 from sm_lint.saferegex import trusted_patterns
 from sm_lint.yamlsafe import LineDict, YamlError, load_yaml
@@ -137,9 +137,7 @@ def compile_rule(item: Any, path: Path) -> Rule:
     if str(item["clause"]) not in clauses():
         raise RuleError(at("clause"), f"clause {item['clause']!r} はガイドラインの条項一覧にありません",
                         f"clause {item['clause']!r} is not in the guideline catalogue")
-    if item["severity"] not in SEVERITIES:
-        raise RuleError(at("severity"), f"`severity` は {', '.join(SEVERITIES)} のいずれかです (値: {item['severity']!r})",
-                        f"severity is one of {', '.join(SEVERITIES)}, not {item['severity']!r}")
+    one_of(item["severity"], SEVERITIES, at("severity"), "severity")
     if item.get("fix", "unsafe") not in FIXES:
         raise RuleError(at("fix"), f"`fix` は safe か unsafe です (値: {item['fix']!r})",
                         f"`fix` is safe or unsafe, not {item['fix']!r}")
