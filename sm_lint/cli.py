@@ -23,6 +23,9 @@ class _DefaultGroup(click.Group):
             args = ["lint", *args]
         elif not args:
             args = ["lint", "--help"]
+        from sm_lint.usage import lang_of
+
+        ctx.meta["sm_lint.usage_lang"] = lang_of(args)  # for usage errors, met before --lang is read
         return super().parse_args(ctx, args)
 
     def invoke(self, ctx):
@@ -35,6 +38,10 @@ class _DefaultGroup(click.Group):
                 stream.reconfigure(errors="backslashreplace")
         try:
             result = super().invoke(ctx)
+        except click.exceptions.UsageError as exc:
+            from sm_lint.usage import describe
+
+            _fail(describe(exc, ctx, ctx.meta["sm_lint.usage_lang"]))
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise
         except KeyboardInterrupt:
@@ -111,11 +118,13 @@ def _rules():
 
 def _encoding_option(ctx, param, value):
     from sm_lint.encoding import check_encoding
+    from sm_lint.usage import BadValue
 
     try:
         return check_encoding(value) if value else None
-    except ValueError as exc:
-        raise click.BadParameter(str(exc)) from None
+    except ValueError:
+        raise BadValue(f"知らない文字コードです: {value} (例: utf-8, cp932, euc_jp)",
+                       f"unknown encoding {value!r} (e.g. utf-8, cp932, euc_jp)") from None
 
 
 @main.command()

@@ -72,7 +72,7 @@ def test_binary_files_are_recognised_but_a_stray_nul_is_still_text():
 def test_encoding_option_is_checked(tmp_path):
     out = CliRunner().invoke(main, ["--encoding", "klingon", str(tmp_path)])
     assert out.exit_code == 2
-    assert "unknown encoding" in out.output
+    assert "--encoding: 知らない文字コードです: klingon" in out.output
 
 
 def test_the_draft_remembers_its_encoding_for_fixes():
