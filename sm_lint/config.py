@@ -17,6 +17,7 @@ from typing import Any, Callable
 from sm_lint.errors import ConfigError
 from sm_lint.memo import memo
 from sm_lint.rules.model import SEVERITIES
+from sm_lint.rules.options import one_of
 from sm_lint.rules.registry import load_kinds
 from sm_lint.yamlsafe import LineDict, YamlError, load_yaml
 
@@ -90,13 +91,6 @@ def string_list(value: Any, where: str, key: str) -> tuple[str, ...]:
     return tuple(str(v) for v in value)
 
 
-def _choice(value: Any, where: str, key: str, choices: tuple[str, ...]) -> str:
-    if value not in choices:
-        raise ConfigError(where, f"`{key}` は {', '.join(choices)} のいずれかです (値: {value!r})",
-                          f"`{key}` is one of {', '.join(choices)}, not {value!r}")
-    return value
-
-
 def _per_path(value: Any, where: str, path: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     if not isinstance(value, dict):
         raise ConfigError(where, "`per-path-ignores` にはパスのパターン (例: archive/**) とそこで除くルールを書いてください",
@@ -142,12 +136,12 @@ def parse_config(data: Any, path: str) -> Config:
                 raise ConfigError(where, "`severity` にはルール ID ごとに info、warning、error のいずれかを書いてください",
                                   "`severity` maps rule ids to info, warning or error")
             config = replace(config, severity={
-                str(k): _choice(v, where, f"severity.{k}", SEVERITIES) for k, v in value.items()
+                str(k): one_of(v, SEVERITIES, where, f"severity.{k}", ConfigError) for k, v in value.items()
             })
         elif key == "fail-on":
-            config = replace(config, fail_on=_choice(value, where, key, SEVERITIES))
+            config = replace(config, fail_on=one_of(value, SEVERITIES, where, key, ConfigError))
         elif key == "lang":
-            config = replace(config, lang=_choice(value, where, key, ("ja", "en")))
+            config = replace(config, lang=one_of(value, ("ja", "en"), where, key, ConfigError))
         elif key == "per-path-ignores":
             config = replace(config, per_path_ignores=_per_path(value, where, path))
         elif key == "rule-dirs":
