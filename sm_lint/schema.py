@@ -99,13 +99,17 @@ def _check_mapping(data: dict, spec: dict, prefix: str, out: list[Problem]) -> N
     for key, value in data.items():
         name = f"{prefix}{key}"
         if key in keys:
-            _check(value, keys[key], name, line_of(str(key)), out)
+            if keys[key]:  # an empty spec: the value is a rule's own to check
+                _check(value, keys[key], name, line_of(str(key)), out)
         elif not spec.get("other_keys"):
             import difflib  # only to suggest a spelling for an unknown key
 
-            close = difflib.get_close_matches(str(key), [str(k) for k in keys], n=1)
-            hint_ja = f" (「{prefix}{close[0]}」の誤りでは?)" if close else ""
-            hint_en = f" (did you mean `{prefix}{close[0]}`?)" if close else ""
+            known = [str(k) for k in keys]
+            close = difflib.get_close_matches(str(key), known, n=1)
+            if close:
+                hint_ja, hint_en = f" (「{prefix}{close[0]}」の誤りでは?)", f" (did you mean `{prefix}{close[0]}`?)"
+            else:
+                hint_ja, hint_en = f" (書ける項目: {', '.join(known)})", f" (known: {', '.join(known)})"
             out.append(Problem("unknown", name, line_of(str(key)), f"`{name}` は知らない項目です{hint_ja}",
                                f"unknown key `{name}`{hint_en}"))
     for key, sub in keys.items():

@@ -44,6 +44,48 @@ def test_unknown_key_is_reported_at_its_line_with_a_hint(lint):
     assert "approved_by" in hits[0].message
 
 
+def test_an_unknown_key_without_a_close_spelling_lists_the_known_ones(lint):
+    text = "---\nplatform: x\nhashtags: [上越市]\n---\n" + SNOW
+    hits = [f for f in lint(text) if f.rule == "JP-M101"]
+    assert [h.line for h in hits] == [3]
+    assert "書ける項目: platform, account" in hits[0].message
+
+
+IMAGE_WITH_FILE = """---
+approved_by: 広報対話課長
+images:
+  - file: img/snow-festival.jpg
+    alt: 雪まつり会場のようす
+    people: crowd
+  - path: img/stage.jpg
+    alt:
+    people:
+---
+本日の雪まつりのようすです。
+"""
+
+
+def test_a_misspelt_key_of_an_image_entry_is_reported_and_the_entry_still_named(lint):
+    found = lint(IMAGE_WITH_FILE)
+    unknown = [f for f in found if f.rule == "JP-M101"]
+    assert [(f.line, f.match) for f in unknown] == [(4, "  - file: img/snow-festival.jpg")]
+    assert "`images[0].file`" in unknown[0].message and "path, alt, people, consent" in unknown[0].message
+    # alt and people belong to the portrait-consent rules: reported once, by them, not
+    # a second time by the schema as "no value"
+    assert not [f for f in found if f.rule == "JP-M102"]
+    by_rule = {f.rule: f for f in found if f.rule in ("JP-F102", "JP-F103")}
+    assert by_rule["JP-F103"].message.startswith("img/stage.jpg に代替テキスト")
+    assert by_rule["JP-F102"].message.startswith("img/stage.jpg に人物が")
+
+
+def test_an_image_entry_without_a_path_is_named_by_its_place(lint):
+    text = "---\nimages:\n  - alt: 雪まつり\n  - people: crowd\n---\n" + SNOW
+    alt = [f.message for f in lint(text) if f.rule == "JP-F103"]
+    people = [f.message for f in lint(text) if f.rule == "JP-F102"]
+    assert alt == ["images[1] に代替テキスト（alt）がありません。画像の内容を短く書いてください。"]
+    assert people == ["images[0] に人物が写っているか（people: none / crowd / identifiable）を書いてください。"]
+
+
 @pytest.mark.parametrize("line,expected", [
     ("platform: twitter", "使える値"),  # not one of the platforms
     ("kind: 返信", "使える値"),

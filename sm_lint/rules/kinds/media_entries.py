@@ -26,15 +26,16 @@ CONSENT_OK = ("obtained", "not-required")
 
 
 def media_entries(front_matter) -> list[tuple[str, Any, int]]:
-    """(key, entry, line) for every entry of images/videos; an entry may be a bare path."""
+    """(name, entry, line) for every entry of images/videos, named as the schema's messages
+    name it (images[0]); an entry may be a bare path."""
     result = []
     for key in MEDIA_KEYS:
         items = front_matter.get(key) if isinstance(front_matter, dict) else None
         if not isinstance(items, list):
             continue
         line = front_matter.line_of(key) if isinstance(front_matter, LineDict) else 1
-        for item in items:
-            result.append((key, item, item.line if isinstance(item, LineDict) else line))
+        for i, item in enumerate(items):
+            result.append((f"{key}[{i}]", item, item.line if isinstance(item, LineDict) else line))
     return result
 
 
@@ -75,13 +76,15 @@ class MediaEntries:
         self.check = check
 
     def find(self, analysis):
-        for key, entry, line in media_entries(analysis.draft.front_matter):
+        for name, entry, line in media_entries(analysis.draft.front_matter):
             if not isinstance(entry, dict):
                 entry = {"path": entry}
             found = self.check(entry, line)
             if found:
                 at, values = found
-                yield Hit(line=at, detail={"path": str(entry.get("path", "")), "key": key, **values})
+                # An entry without a path (or with it misspelt) is named by its place in the list.
+                path = entry.get("path")
+                yield Hit(line=at, detail={"path": str(path) if path not in (None, "") else name, **values})
 
 
 @kind("media-entries")
