@@ -267,6 +267,13 @@ def _short(example: str, width: int = 200) -> str:
     return example if len(example) <= width else f"{example[:width]}…({len(example)})"
 
 
+def _echo_examples(label: str, examples) -> None:
+    """One item per example; a draft with front matter keeps its lines, indented under it."""
+    click.echo(f"{label}:")
+    for example in examples:
+        click.echo("  - " + _short(example).rstrip("\n").replace("\n", "\n    "))
+
+
 @main.command()
 @click.argument("what")
 @click.option("--lang", type=click.Choice(["ja", "en"]), default="ja")
@@ -288,8 +295,8 @@ def explain(what, lang):
         if rule.description:
             click.echo(rule.description.strip())
         click.echo(rule.message_in(lang))
-        click.echo(f"{t(lang, 'examples_invalid')}: " + " / ".join(map(_short, rule.invalid)))
-        click.echo(f"{t(lang, 'examples_valid')}: " + " / ".join(map(_short, rule.valid)))
+        _echo_examples(t(lang, "examples_invalid"), rule.invalid)
+        _echo_examples(t(lang, "examples_valid"), rule.valid)
         click.echo()
     click.echo(f"{t(lang, 'clause')} {clause.id} {clause.title_in(lang)}")
     click.echo(clause.text)

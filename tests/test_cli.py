@@ -115,5 +115,20 @@ def test_rules_lists_every_rule_and_explain_prints_the_clause():
     assert run("explain", "9(9)").returncode == 2
 
 
+def test_explain_prints_each_example_as_an_item_keeping_its_lines():
+    from sm_lint.rules.loader import load_rules
+
+    rules = {r.id: r for r in load_rules()}
+    out = run("explain", "JP-F102").stdout
+    # a draft with front matter stays a readable block under its item, not one run-on line
+    first = rules["JP-F102"].invalid[0].rstrip("\n").split("\n")
+    assert first[0] == "---"
+    assert "違反の例:\n  - ---\n" + "".join(f"    {line}\n" for line in first[1:]) + "  - " in out
+    assert "問題のない例:\n  - ---\n" in out
+    out = run("explain", "JP-P101").stdout
+    one_line = rules["JP-P101"].invalid
+    assert "違反の例:\n" + "".join(f"  - {example}\n" for example in one_line) + "問題のない例:" in out
+
+
 def test_usage_error_exits_two():
     assert run("--format", "xml", "a.md").returncode == 2
