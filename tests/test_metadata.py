@@ -79,11 +79,12 @@ def test_a_misspelt_key_of_an_image_entry_is_reported_and_the_entry_still_named(
 
 
 def test_an_image_entry_without_a_path_is_named_by_its_place(lint):
-    text = "---\nimages:\n  - alt: 雪まつり\n  - people: crowd\n---\n" + SNOW
+    text = "---\nimages:\n  - alt: 雪まつり\n  - people: crowd\n  - path: [a.jpg, b.jpg]\n---\n" + SNOW
     alt = [f.message for f in lint(text) if f.rule == "JP-F103"]
     people = [f.message for f in lint(text) if f.rule == "JP-F102"]
-    assert alt == ["images[1] に代替テキスト（alt）がありません。画像の内容を短く書いてください。"]
-    assert people == ["images[0] に人物が写っているか（people: none / crowd / identifiable）を書いてください。"]
+    assert alt == [f"images[{i}] に代替テキスト（alt）がありません。画像の内容を短く書いてください。" for i in (1, 2)]
+    assert people == [f"images[{i}] に人物が写っているか（people: none / crowd / identifiable）を書いてください。"
+                      for i in (0, 2)]
 
 
 @pytest.mark.parametrize("line,expected", [

@@ -82,9 +82,10 @@ class MediaEntries:
             found = self.check(entry, line)
             if found:
                 at, values = found
-                # An entry without a path (or with it misspelt) is named by its place in the list.
+                # An entry without a path as text (missing, misspelt, a list) is named by its
+                # place in the list.
                 path = entry.get("path")
-                yield Hit(line=at, detail={"path": str(path) if path not in (None, "") else name, **values})
+                yield Hit(line=at, detail={"path": path if isinstance(path, str) and path else name, **values})
 
 
 @kind("media-entries")
