@@ -11,6 +11,10 @@ from sm_lint.errors import InputError
 from sm_lint.yamlsafe import LineDict, YamlError, load_yaml
 
 _FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.S)
+# An opening `---` followed by a `key: value` line, never closed: the front matter's end was
+# forgotten. Read as body text, its settings would silently go unchecked. (A draft that only
+# begins with a `---` rule, e.g. a LINE bubble marker, is not followed by an ASCII key.)
+_UNCLOSED = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n[A-Za-z_][\w-]*:(?:[ \t]|\r?\n|\Z)")
 
 
 class Draft(NamedTuple):
@@ -48,6 +52,9 @@ def parse_draft(text: str, path: str) -> Draft:
     starts = line_starts(text)
     match = _FRONT_MATTER.match(text)
     if not match:
+        if _UNCLOSED.match(text):
+            raise InputError(f"{path}:1", "front matter の終わりを示す `---` の行がありません",
+                             "the front matter has no closing `---` line")
         return Draft(path, text, 0, line_starts=starts)
     source = match.group(1) or ""
     first_line = 2  # the YAML starts on the line after the opening ---

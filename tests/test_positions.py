@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from sm_lint.document import parse_draft
+from sm_lint.errors import InputError
 
 
 def _only(findings, rule):
@@ -50,4 +53,28 @@ def test_front_matter_only_with_bom_and_body_offsets():
 
 def test_text_without_front_matter_starts_at_line_one():
     draft = parse_draft("---ではない\n本文", "a.md")
+    assert draft.body_start == 0 and draft.front_matter == {}
+
+
+@pytest.mark.parametrize("text", [
+    "---\nplatform: x\napproved_by: 広報対話課長\n本日の除雪情報です。\n",
+    "\ufeff---\r\nplatform: x\r\n本文\r\n",
+    "---\nimages:\n  - path: a.jpg\n",
+])
+def test_front_matter_without_its_closing_line_is_an_input_error(text):
+    # Read as body text, its settings (approval, platform, schedule) would go unchecked.
+    with pytest.raises(InputError) as caught:
+        parse_draft(text, "a.md")
+    assert caught.value.where == "a.md:1"
+    assert "終わりを示す `---`" in caught.value.text("ja") and "closing `---`" in caught.value.text("en")
+
+
+@pytest.mark.parametrize("text", [
+    "---\n詳しくは https://www.city.joetsu.niigata.jp/ をご覧ください。\n",  # a rule, then a link
+    "---\nhttps://example.jp\n",
+    "----\nplatform: x\n",  # not a front-matter opening
+    "本文\n---\nplatform: x\n",
+])
+def test_a_draft_that_only_starts_with_a_rule_is_body_text(text):
+    draft = parse_draft(text, "a.md")
     assert draft.body_start == 0 and draft.front_matter == {}
