@@ -61,7 +61,7 @@ def parse_draft(text: str, path: str) -> Draft:
     try:
         data = load_yaml(source, first_line)
     except YamlError as exc:
-        raise InputError(f"{path}:{exc.line}", f"front matter の YAML が読めません: {exc.problem}",
+        raise InputError(f"{path}:{exc.line}", f"front matter の YAML が読めません: {exc.problem_ja}",
                          f"the front matter is not valid YAML: {exc.problem}") from None
     if data is None:
         data = LineDict()

@@ -15,12 +15,14 @@ from typing import Any
 
 
 class YamlError(Exception):
-    """Not valid YAML: `line` is 1-based in the file, `problem` says what is wrong."""
+    """Not valid YAML: `line` is 1-based in the file, `problem` says what is wrong, and
+    `problem_ja` says it in Japanese where we word it (PyYAML's own problems are English)."""
 
-    def __init__(self, line: int, problem: str):
+    def __init__(self, line: int, problem: str, problem_ja: str | None = None):
         super().__init__(f"{line}: {problem}")
         self.line = line
         self.problem = problem
+        self.problem_ja = problem_ja or problem
 
 
 class LineDict(dict):
@@ -46,6 +48,7 @@ def _loader_class():
 
     def construct_mapping(loader, node) -> LineDict:
         result = LineDict(loader.first_line + node.start_mark.line)
+        _refuse_duplicate_keys(node, loader.first_line)
         loader.flatten_mapping(node)
         for key_node, value_node in node.value:
             key = loader.construct_object(key_node, deep=True)
@@ -67,6 +70,27 @@ def _loader_class():
     Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, construct_mapping)
     Loader.add_constructor("tag:yaml.org,2002:timestamp", construct_timestamp)
     return Loader, yaml.YAMLError
+
+
+def _refuse_duplicate_keys(node, first_line: int) -> None:
+    """A key written twice (a second `links:` added at the end of a configuration, a template's
+    `scheduled_at:` left in): PyYAML keeps the last and drops the first without a word. Keys
+    merged in with `<<` may be overridden; only keys written in the mapping itself count."""
+    import yaml
+
+    seen: dict[tuple[str, str], int] = {}
+    for key_node, _ in node.value:
+        if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
+            continue
+        key = (key_node.tag, key_node.value)
+        if key in seen:
+            first = first_line + seen[key]
+            error = yaml.constructor.ConstructorError(
+                None, None, f"`{key_node.value}` is written twice (first on line {first})", key_node.start_mark
+            )
+            error.problem_ja = f"`{key_node.value}` が 2 回書かれています (最初は {first} 行目)"
+            raise error
+        seen[key] = key_node.start_mark.line
 
 
 MAX_DEPTH = 64  # rule packs need about 8 levels
@@ -154,6 +178,7 @@ def load_yaml(source: str, first_line: int = 1) -> Any:
     except yaml_error as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise YamlError(first_line + mark.line if mark else first_line, problem) from None
+        line = first_line + mark.line if mark else first_line
+        raise YamlError(line, problem, getattr(exc, "problem_ja", None)) from None
     finally:
         loader.dispose()

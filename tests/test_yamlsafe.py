@@ -62,3 +62,35 @@ def test_config_bomb_is_a_config_error(tmp_path):
     path.write_text(DEEP_FLOW, encoding="utf-8")
     with pytest.raises(ConfigError, match=DEEP_REFUSED):
         load_config(path)
+
+
+def test_a_key_written_twice_is_refused_at_its_second_line():
+    # PyYAML would keep the second and drop the first without a word
+    with pytest.raises(YamlError) as caught:
+        load_yaml("platform: x\napproved_by: 課長\nplatform: instagram\n", first_line=2)
+    assert caught.value.line == 4
+    assert caught.value.problem == "`platform` is written twice (first on line 2)"
+    assert caught.value.problem_ja == "`platform` が 2 回書かれています (最初は 2 行目)"
+
+
+def test_the_same_key_in_different_mappings_and_merged_keys_are_fine():
+    data = load_yaml("a: {name: x}\nb: {name: y}\nbase: &base {alt: 桜, people: none}\n"
+                     "image: {<<: *base, people: crowd}\n")
+    assert data["image"] == {"alt": "桜", "people": "crowd"}  # the mapping's own key overrides the merged one
+
+
+def test_a_second_section_in_the_configuration_is_a_config_error(tmp_path):
+    # a `links:` block added at the end of the file would have replaced the first one whole
+    path = tmp_path / ".sm-lint.yaml"
+    path.write_text("links:\n  also_trusted: [example.jp]\nfail-on: warning\nlinks:\n  allow: [example.com]\n",
+                    encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_config(path)
+    assert caught.value.where == f"{path}:4"
+    assert caught.value.text("ja").endswith("YAML として読めません: `links` が 2 回書かれています (最初は 1 行目)")
+    assert caught.value.text("en").endswith("not valid YAML: `links` is written twice (first on line 1)")
+
+
+def test_a_front_matter_key_written_twice_is_an_input_error():
+    with pytest.raises(InputError, match=r"d\.md:4: front matter の YAML が読めません: `scheduled_at` が 2 回"):
+        parse_draft("---\nscheduled_at: 2026-12-01 10:00\nplatform: x\nscheduled_at: 2026-12-01 22:00\n---\n本文\n", "d.md")
