@@ -53,9 +53,8 @@ def _loader_class():
         for key_node, value_node in node.value:
             key = loader.construct_object(key_node, deep=True)
             if not isinstance(key, (str, int, float, bool)) and key is not None:
-                raise yaml.constructor.ConstructorError(
-                    None, None, "a mapping key must be a plain value", key_node.start_mark
-                )
+                raise _problem("a mapping key must be a plain value",
+                               "マッピングのキーは文字列や数などの単純な値で書いてください", key_node.start_mark)
             result[key] = loader.construct_object(value_node, deep=True)
             result.key_lines[str(key)] = loader.first_line + key_node.start_mark.line
         return result
@@ -85,11 +84,8 @@ def _refuse_duplicate_keys(node, first_line: int) -> None:
         key = (key_node.tag, key_node.value)
         if key in seen:
             first = first_line + seen[key]
-            error = yaml.constructor.ConstructorError(
-                None, None, f"`{key_node.value}` is written twice (first on line {first})", key_node.start_mark
-            )
-            error.problem_ja = f"`{key_node.value}` が 2 回書かれています (最初は {first} 行目)"
-            raise error
+            raise _problem(f"`{key_node.value}` is written twice (first on line {first})",
+                           f"`{key_node.value}` が 2 回書かれています (最初は {first} 行目)", key_node.start_mark)
         seen[key] = key_node.start_mark.line
 
 
@@ -97,10 +93,17 @@ MAX_DEPTH = 64  # rule packs need about 8 levels
 MAX_NODES = 100_000  # counted with every alias expanded
 
 
-def _refuse(what: str, node_or_event):
+def _problem(en: str, ja: str, mark):
+    """A problem we word ourselves, in both languages (load_yaml passes both on)."""
     import yaml
 
-    return yaml.constructor.ConstructorError(None, None, f"{what}; refused", node_or_event.start_mark)
+    error = yaml.constructor.ConstructorError(None, None, en, mark)
+    error.problem_ja = ja
+    return error
+
+
+def _refuse(en: str, ja: str, node_or_event):
+    return _problem(f"{en}; refused", f"{ja}。読み込みません", node_or_event.start_mark)
 
 
 def _may_nest_deeper(source: str) -> bool:
@@ -119,7 +122,7 @@ def _check_nesting(source: str, loader_class) -> None:
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > MAX_DEPTH:
-                raise _refuse(f"nested deeper than {MAX_DEPTH} levels", event)
+                raise _refuse(f"nested deeper than {MAX_DEPTH} levels", f"入れ子が {MAX_DEPTH} 段を超えています", event)
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
 
@@ -130,16 +133,18 @@ def _check_expansion(root) -> None:
 
     sizes: dict[int, tuple[int, int]] = {}  # id(node) -> (height, expanded size)
     open_nodes: set[int] = set()
-    too_deep = f"nested deeper than {MAX_DEPTH} levels through aliases"
+    too_deep = (f"nested deeper than {MAX_DEPTH} levels through aliases",
+                f"エイリアスをたどると入れ子が {MAX_DEPTH} 段を超えます")
 
     def measure(node, depth: int) -> tuple[int, int]:
         key = id(node)
         if key in sizes:
             return sizes[key]
         if key in open_nodes:
-            raise _refuse("an alias refers to its own anchor (recursive data)", node)
+            raise _refuse("an alias refers to its own anchor (recursive data)",
+                          "エイリアスが自分自身のアンカーを指しています (循環したデータ)", node)
         if depth > MAX_DEPTH:  # keeps this recursion shallow
-            raise _refuse(too_deep, node)
+            raise _refuse(*too_deep, node)
         children = []
         if isinstance(node, yaml.SequenceNode):
             children = node.value
@@ -151,9 +156,10 @@ def _check_expansion(root) -> None:
             h, n = measure(child, depth + 1)
             height, size = max(height, h + 1), size + n
             if size > MAX_NODES:
-                raise _refuse(f"more than {MAX_NODES} values once aliases are expanded", node)
+                raise _refuse(f"more than {MAX_NODES} values once aliases are expanded",
+                              f"エイリアスを展開すると値が {MAX_NODES} 個を超えます", node)
         if height > MAX_DEPTH:
-            raise _refuse(too_deep, node)
+            raise _refuse(*too_deep, node)
         open_nodes.discard(key)
         sizes[key] = height, size
         return height, size
