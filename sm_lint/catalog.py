@@ -31,8 +31,7 @@ def load_catalog(path: Path) -> dict[str, Clause]:
     try:
         data = load_yaml(path.read_text(encoding="utf-8"))
     except YamlError as exc:
-        raise RuleError(f"{path}:{exc.line}", f"YAML として読めません: {exc.problem_ja}",
-                        f"not valid YAML: {exc.problem}") from None
+        raise exc.reported(RuleError, path) from None
     result: dict[str, Clause] = {}
     for item in data.get("clauses", []) if isinstance(data, dict) else []:
         where = f"{path}:{item.line}"

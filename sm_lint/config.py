@@ -190,8 +190,7 @@ def load_config(path: Path) -> Config:
     try:
         data = load_yaml(text)
     except YamlError as exc:
-        raise ConfigError(f"{path}:{exc.line}", f"YAML として読めません: {exc.problem_ja}",
-                          f"not valid YAML: {exc.problem}") from None
+        raise exc.reported(ConfigError, path) from None
     return parse_config(data, str(path))
 
 

@@ -152,8 +152,7 @@ def _read_schema(path: Path) -> dict:
     try:
         data = load_yaml(path.read_text(encoding="utf-8"))
     except YamlError as exc:
-        raise RuleError(f"{path}:{exc.line}", f"YAML として読めません: {exc.problem_ja}",
-                        f"not valid YAML: {exc.problem}") from None
+        raise exc.reported(RuleError, path) from None
     except OSError as exc:
         raise RuleError(str(path), f"スキーマを読めません: {exc.strerror or exc}",
                         f"cannot read the schema: {exc.strerror or exc}") from None

@@ -13,6 +13,8 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
+from sm_lint.errors import SmLintError
+
 
 class YamlError(Exception):
     """Not valid YAML: `line` is 1-based in the file, `problem` says what is wrong, and
@@ -23,6 +25,10 @@ class YamlError(Exception):
         self.line = line
         self.problem = problem
         self.problem_ja = problem_ja or problem
+
+    def reported(self, error: type[SmLintError], path) -> SmLintError:
+        """This problem as a data file's one-line error (configuration, rules, schema, clauses)."""
+        return error(f"{path}:{self.line}", f"YAML として読めません: {self.problem_ja}", f"not valid YAML: {self.problem}")
 
 
 class LineDict(dict):

@@ -16,8 +16,9 @@ from sm_lint import errors
 from helpers import run
 
 PACKAGE = Path(errors.__file__).parent
-# The error classes and their subclasses anywhere in the package (BinaryFile, RegexTimeout).
-ERRORS = {"SmLintError", "InputError", "RuleError", "ConfigError", "BinaryFile", "RegexTimeout"}
+# The error classes and their subclasses anywhere in the package (BinaryFile, RegexTimeout),
+# and `error`, the class a shared check is handed (rules/options.one_of, YamlError.reported).
+ERRORS = {"SmLintError", "InputError", "RuleError", "ConfigError", "BinaryFile", "RegexTimeout", "error"}
 JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 # English may show Japanese data as an example: "e.g. 電話番号", "such as {lemma: 聞く}".
 EXAMPLE = re.compile(r"\b(e\.g\.|such as) .*")

@@ -168,8 +168,7 @@ def load_file(path: Path) -> list[Rule]:
     try:
         data = load_yaml(path.read_text(encoding="utf-8"))
     except YamlError as exc:
-        raise RuleError(f"{path}:{exc.line}", f"YAML として読めません: {exc.problem_ja}",
-                        f"not valid YAML: {exc.problem}") from None
+        raise exc.reported(RuleError, path) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleError(str(path), f"ルールファイルを読めません: {exc}", f"cannot read: {exc}") from None
     if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
