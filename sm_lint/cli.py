@@ -23,9 +23,7 @@ class _DefaultGroup(click.Group):
             args = ["lint", *args]
         elif not args:
             args = ["lint", "--help"]
-        from sm_lint.usage import lang_of
-
-        ctx.meta["sm_lint.usage_lang"] = lang_of(args)  # for usage errors, met before --lang is read
+        ctx.meta["sm_lint.args"] = args  # a usage error's language is read from them, if one comes
         return super().parse_args(ctx, args)
 
     def invoke(self, ctx):
@@ -41,7 +39,7 @@ class _DefaultGroup(click.Group):
         except click.exceptions.UsageError as exc:
             from sm_lint.usage import describe
 
-            _fail(describe(exc, ctx, ctx.meta["sm_lint.usage_lang"]))
+            _fail(describe(exc, ctx, ctx.meta["sm_lint.args"]))
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise
         except KeyboardInterrupt:
@@ -118,11 +116,12 @@ def _rules():
 
 def _encoding_option(ctx, param, value):
     from sm_lint.encoding import check_encoding
-    from sm_lint.usage import BadValue
 
     try:
         return check_encoding(value) if value else None
     except ValueError:
+        from sm_lint.usage import BadValue
+
         raise BadValue(f"知らない文字コードです: {value} (例: utf-8, cp932, euc_jp)",
                        f"unknown encoding {value!r} (e.g. utf-8, cp932, euc_jp)") from None
 

@@ -20,7 +20,7 @@ class BadValue(click.BadParameter):
         self.ja = ja
 
 
-def lang_of(args: Sequence[str]) -> str:
+def _lang_of(args: Sequence[str]) -> str:
     """`--lang en` or `--lang=en` anywhere in the arguments; Japanese otherwise."""
     for i, arg in enumerate(args):
         if arg == "--lang=en" or arg == "--lang" and args[i + 1:i + 2] == ["en"]:
@@ -68,11 +68,12 @@ def _japanese(exc: click.UsageError, group: click.Group) -> str:
     return f"コマンドの指定が正しくありません ({exc.format_message()})"
 
 
-def describe(exc: click.UsageError, ctx: click.Context, lang: str) -> str:
-    """The one line to print, without the `sm-lint: ` prefix; `ctx` is the group's."""
+def describe(exc: click.UsageError, ctx: click.Context, args: Sequence[str]) -> str:
+    """The one line to print, without the `sm-lint: ` prefix; `ctx` is the group's and
+    `args` the command line it parsed."""
     group = ctx.command
     command = (exc.ctx or ctx).command_path  # the parser's own errors carry no context
-    if lang == "en":
+    if _lang_of(args) == "en":
         message = exc.format_message().rstrip(".")
         return f"{message} (see `{command} --help`)"
     return f"{_japanese(exc, group)}。使い方は `{command} --help` で確認できます"
