@@ -14,10 +14,11 @@ from functools import lru_cache
 from typing import Callable, Iterator, NamedTuple
 
 from sm_lint import rulecache
-from sm_lint.extract import extract_entities
+from sm_lint.extract import BARE_BEFORE, URL_CHARS, extract_entities
 from sm_lint.lazyre import lazy_compile
 from sm_lint.resources import rules_root
 from sm_lint.textnorm import normalize
+from sm_lint.urls import HOST_LABELS, is_bare
 from sm_lint.yamlsafe import load_yaml
 
 _COMMENT = re.compile(r"^[ \t]*<!--.*?-->[ \t]*(?:\r?\n|\Z)|<!--.*?-->", re.S | re.M)
@@ -109,9 +110,7 @@ _EMOJI = lazy_compile(
 def _bare_domain() -> re.Pattern:
     tlds = sorted(x_config()["bare_domain_tlds"], key=len, reverse=True)
     return re.compile(
-        r"(?<![A-Za-z0-9@$#＃＠_./-])(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+(?:"
-        + "|".join(re.escape(t) for t in tlds)
-        + r")(?![A-Za-z0-9-])(?:/[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]*)?",
+        rf"{BARE_BEFORE}{HOST_LABELS}(?:{'|'.join(map(re.escape, tlds))})(?![A-Za-z0-9-])(?:/{URL_CHARS}*)?",
         re.I,
     )
 
@@ -131,7 +130,7 @@ def _x_specials(text: str) -> dict[int, tuple[int, int]]:
         special[start] = (end, cost)
 
     for e in extract_entities(text):
-        if e.kind == "url" and e.text.lower().startswith(("http://", "https://", "www.")):
+        if e.kind == "url" and (e.text.lower().startswith(("http://", "https://", "www.")) or is_bare(e.text)):
             add(e.start, e.end, url_cost)
     for m in _bare_domain().finditer(text):
         add(m.start(), m.end(), url_cost)

@@ -11,17 +11,22 @@ import re
 from typing import NamedTuple
 
 from sm_lint.lazyre import lazy_compile
+from sm_lint.urls import BARE_HOST, is_bare
 
-_URL_CHARS = r"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]"
+URL_CHARS = r"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]"
 # A host label may be in any script (上越市.jp, xn--…); the last label is either all ASCII or
 # all non-ASCII, so 「https://example.jpです」 stops before です.
 _LABEL = r"[^\W_](?:[\w-]*[^\W_])?"
 _LAST_LABEL = r"(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?|(?:(?![A-Za-z0-9_])\w)+)"
 _HOST = rf"(?:\[[0-9A-Fa-f:.]+\]|(?:{_LABEL}\.)*{_LAST_LABEL}\.?)"
 _USERINFO = r"[A-Za-z0-9\-._~!$&'()*+,;=:%]+@"
-_WEB = rf"(?:(?:https?|ftp)://(?:{_USERINFO})?|(?=www\.)){_HOST}(?::\d{{1,5}})?(?:[/?#]{_URL_CHARS}*)?"
-_OTHER = rf"(?:javascript|vbscript|data|file):{_URL_CHARS}+"
+_WEB = rf"(?:(?:https?|ftp)://(?:{_USERINFO})?|(?=www\.)){_HOST}(?::\d{{1,5}})?(?:[/?#]{URL_CHARS}*)?"
+_OTHER = rf"(?:javascript|vbscript|data|file):{URL_CHARS}+"
 _URL = lazy_compile(rf"(?<![A-Za-z0-9@./\-])(?:{_WEB}|{_OTHER})", re.I)
+# Not after a letter, an @ or # (mail, mention, hashtag), or a dot, slash or hyphen (inside a
+# longer name): 「申込みはbit.ly/3xAbCdEから」 still starts at b.
+BARE_BEFORE = r"(?<![A-Za-z0-9@#＃＠$_./\-])"
+_BARE = lazy_compile(rf"{BARE_BEFORE}{BARE_HOST}/{URL_CHARS}*")
 # [label](target "title") — the target is checked, the whole link is reported.
 # The label stops at another `[` (as in CommonMark, "[a [b](url)" links only "b"): otherwise
 # every `[` of a long line without `]` rescans the rest of it (quadratic).
@@ -91,6 +96,11 @@ def extract_entities(view: str) -> list[Entity]:
             continue
         found.append(Entity("url", text, m.start(), m.start() + len(text)))
         taken.add(m.start(), m.start() + len(text))
+    for m in _BARE().finditer(view) if "/" in view else ():
+        text = _trim_url(m.group())
+        if free(m.start(), m.start() + len(text)) and is_bare(text):
+            found.append(Entity("url", text, m.start(), m.start() + len(text)))
+            taken.add(m.start(), m.start() + len(text))
     for kind, pattern, sign in (("email", _EMAIL, "@"), ("mention", _MENTION, "@"), ("hashtag", _HASHTAG, "#")):
         for m in pattern().finditer(view) if sign in view else ():
             if free(m.start(), m.end()):

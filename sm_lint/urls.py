@@ -17,11 +17,15 @@ from sm_lint.draftcache import draft_cache
 
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
 _AUTHORITY = re.compile(r"^(?:(?P<userinfo>[^/?#@]*)@)?(?P<host>\[[^\]]*\]|[^/?#:]*)(?::(?P<port>\d*))?")
+# A host written without a scheme, as in bit.ly/3xAbCdE: ASCII labels, the last of letters.
+HOST_LABELS = r"(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+"
+BARE_HOST = HOST_LABELS + r"[A-Za-z]{2,63}"
+_BARE = re.compile(rf"^({BARE_HOST})/")
 
 
 class Link(NamedTuple):
     url: str  # as written (normalized view text)
-    scheme: str  # lower case; "" for a bare www. link
+    scheme: str  # lower case; "" for a link written without one (www.…, bit.ly/…)
     userinfo: str | None
     host: str  # ASCII (punycode) form, lower case, no trailing dot
     display_host: str  # Unicode form, as a reader sees it
@@ -88,7 +92,7 @@ def parse(url: str) -> Link | None:
         if not rest.startswith("//"):  # javascript:…, data:…, mailto:…
             return Link(url, scheme, None, "", "", rest)
         rest = rest[2:]
-    elif url.lower().startswith("www."):
+    elif url.lower().startswith("www.") or is_bare(url):
         scheme, rest = "", url
     else:
         return None
@@ -107,6 +111,14 @@ def _parse_psl():
     from publicsuffixlist import PublicSuffixList
 
     return PublicSuffixList(only_icann=True)  # private suffixes (github.io…) are not registries
+
+
+def is_bare(url: str) -> bool:
+    """`url` is a host and a path with no scheme (bit.ly/3xAbCdE), which X, LINE and
+    Facebook still turn into a link. The path and a real top-level domain are both needed, so
+    that abbreviations and file names (No.1/…, report.pdf/…) stay text."""
+    m = _BARE.match(url)
+    return m is not None and _psl().publicsuffix(m.group(1), accept_unknown=False) is not None
 
 
 @draft_cache(maxsize=4096)

@@ -59,6 +59,35 @@ def test_www_link_without_scheme_is_checked(lint):
     assert "joetsu-kanko-info.net" in finding.message
 
 
+@pytest.mark.parametrize("text, rule, match", [
+    ("申込みはbit.ly/3xAbCdEから。", "JP-L101", "bit.ly/3xAbCdE"),
+    ("友だち追加は lin.ee/aBcDeFg から", "JP-L101", "lin.ee/aBcDeFg"),
+    ("会見の動画（youtu.be/dQw4w9WgXcQ）です", "JP-L102", "youtu.be/dQw4w9WgXcQ"),
+    ("申込みはｂｉｔ．ｌｙ／３ｘＡｂＣｄＥから。", "JP-L101", "ｂｉｔ．ｌｙ／３ｘＡｂＣｄＥ"),
+])
+def test_link_without_scheme_is_checked_when_a_path_follows_a_real_domain(lint, text, rule, match):
+    # X, LINE and Facebook turn bit.ly/… into a link even without https://
+    [finding] = by_rule(lint(text), rule)
+    assert finding.match == match
+
+
+@pytest.mark.parametrize("text", [
+    "資料はreport.pdf/2ページ目です。",  # .pdf is no top-level domain
+    "No.1/2の順位です。",
+    "問い合わせは info@bit.ly/abc まで",  # the host of a mail address
+    "#bit.ly/abc のタグ",
+    "bit.ly だけでは行き先がありません",  # no path: a name, not a link
+    "https://www.city.joetsu.niigata.jp/soshiki/koho/",  # found once, as a full URL
+])
+def test_text_that_only_looks_like_a_link_without_scheme_is_left_alone(lint, text):
+    assert [f.match for f in lint(text) if f.category.endswith(("-url", "-link"))] == []
+
+
+def test_visible_url_without_scheme_that_differs_from_the_target_is_unsafe(lint):
+    [finding] = by_rule(lint("詳細は[city.joetsu.niigata.jp/kanko](https://joetsu-kanko.example/x)へ"), "JP-L201")
+    assert "city.joetsu.niigata.jp" in finding.message and "joetsu-kanko.example" in finding.message
+
+
 def test_unicode_host_is_named_as_a_reader_sees_it(lint):
     [finding] = by_rule(lint("特設サイト https://上越まつり.jp/ をご覧ください。"), "JP-L203")
     assert "上越まつり.jp" in finding.message

@@ -274,6 +274,8 @@ def x_length(text: str) -> int:
     ("—\u201c\u201d", 3),  # em dash and curly quotes count 1
     ("か\u3099", 2),  # NFC makes one が
     ("詳しくはcity.joetsu.niigata.jp/soshiki/へ", 33),  # a bare domain is a URL too
+    ("申込みはbit.ly/3xAbCdEから", 35),  # any real TLD, when a path follows
+    ("資料はreport.pdf/2から", 22),  # .pdf is no TLD: text
 ])
 def test_x_weighted_length_matches_twitter_text(text, expected):
     assert x_length(text) == expected
