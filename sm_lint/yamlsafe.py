@@ -18,7 +18,7 @@ from sm_lint.errors import SmLintError
 
 class YamlError(Exception):
     """Not valid YAML: `line` is 1-based in the file, `problem` says what is wrong, and
-    `problem_ja` says it in Japanese where we word it (PyYAML's own problems are English)."""
+    `problem_ja` says it in Japanese where we know it (sm_lint.yamlwords), else in English."""
 
     def __init__(self, line: int, problem: str, problem_ja: str | None = None):
         super().__init__(f"{line}: {problem}")
@@ -188,9 +188,15 @@ def load_yaml(source: str, first_line: int = 1) -> Any:
             _check_expansion(node)
         return loader.construct_document(node)
     except yaml_error as exc:
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        problem_ja, opened = getattr(exc, "problem_ja", None), False
+        if problem_ja is None:
+            from sm_lint.yamlwords import in_japanese  # only when a file is wrong
+
+            problem_ja, opened = in_japanese(getattr(exc, "context", None), problem)
+        marks = (getattr(exc, "problem_mark", None), getattr(exc, "context_mark", None))
+        mark = next((m for m in (marks[::-1] if opened else marks) if m is not None), None)
         line = first_line + mark.line if mark else first_line
-        raise YamlError(line, problem, getattr(exc, "problem_ja", None)) from None
+        raise YamlError(line, problem, problem_ja) from None
     finally:
         loader.dispose()

@@ -171,7 +171,7 @@ def test_a_suppression_for_an_ignored_rule_of_a_rule_dir_is_not_unused(tmp_path)
     ("select: [JP-P101]\nper-path-ignores:\n  archive/**: 5\n", 3, "`per-path-ignores.archive/**` は文字列のリスト",
      "`per-path-ignores.archive/**` must be a list of strings"),
     ("rule-dirs: [nowhere]\n", 1, "ルールのディレクトリがありません", "rule directory not found"),
-    ("select: [JP-P101\n", 2, "YAML として読めません", "not valid YAML"),
+    ("select: [JP-P101\n", 1, "YAML として読めません: 「[」に対応する「]」がありません", "not valid YAML"),
 ])
 def test_bad_configuration_is_an_error_with_file_and_line(tmp_path, text, line, problem, problem_en):
     write(tmp_path / ".sm-lint.yaml", text)

@@ -84,8 +84,8 @@ def test_input_errors_of_several_drafts_follow_lang_in_one_and_in_two_processes(
     for jobs in ("1", "2"):
         en = run(["--lang", "en", "-j", jobs, "."], cwd=tmp_path)
         assert en.exit_code == 2
-        assert "broken.md:3: the front matter is not valid YAML" in en.stderr
+        assert "broken.md:2: the front matter is not valid YAML" in en.stderr  # where [ opened
         assert "sjis.md: cannot tell the encoding" in en.stderr
         ja = run(["-j", jobs, "."], cwd=tmp_path)
-        assert "broken.md:3: front matter の YAML が読めません" in ja.stderr
+        assert "broken.md:2: front matter の YAML が読めません: 「[」に対応する「]」がありません" in ja.stderr
         assert "sjis.md: 文字コードを判定できません" in ja.stderr

@@ -51,7 +51,7 @@ def test_a_new_rule_needs_no_python(tmp_path, linter):
     (("words: [雪だるま]", "regex: '(雪'"), 9, "does not compile", "正規表現 '(雪' がコンパイルできません"),
     (("    name: test-word\n", "    name: test-word\n    colour: red\n"), 2, "unknown key", "知らないキーがあります: colour"),
     (("message: 「{match}」は使えません。", "message: 「{match」"), 7, "placeholder", "の差し込みの書き方が正しくありません"),
-    (("  - id: X-001", "  - id: X-001\n    bad: [unclosed"), 4, "not valid YAML", "YAML として読めません"),
+    (("  - id: X-001", "  - id: X-001\n    bad: [unclosed"), 3, "not valid YAML", "「[」に対応する「]」がありません"),  # where [ opened
     # Once an internal error when the finding was reported.
     (("    name: test-word\n", "    name: test-word\n    suggestion: [雪像, 雪人形]\n"), 4, "`suggestion` is a text",
      "`suggestion` は文字列で書いてください"),

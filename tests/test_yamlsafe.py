@@ -100,3 +100,39 @@ def test_a_second_section_in_the_configuration_is_a_config_error(tmp_path):
 def test_a_front_matter_key_written_twice_is_an_input_error():
     with pytest.raises(InputError, match=r"d\.md:4: front matter の YAML が読めません: `scheduled_at` が 2 回"):
         parse_draft("---\nscheduled_at: 2026-12-01 10:00\nplatform: x\nscheduled_at: 2026-12-01 22:00\n---\n本文\n", "d.md")
+
+
+# Mistakes people make in front matter: (the draft's YAML, the line to show, words of the Japanese).
+MISTAKES = [
+    ("platform: x\ntitle: 告知: 冬の高田\n", 3, "「キー: 値」の形になっていない行"),  # ": " inside a value
+    ("platform：x\napproved_by: 課長\n", 3, "「:」が全角"),
+    ("platform: x\n\tapproved_by: 課長\n", 3, "タブ"),
+    ('platform: x\ntitle: "冬の高田\napproved_by: 課長\n', 3, "引用符"),  # where the quote opened
+    ("platform: [x, instagram\napproved_by: 課長\n", 2, "「]」がありません"),
+    ("images:\n  - path: a.jpg\n   alt: 桜\n", 4, "リストの項目"),
+    ("platform: x\n approved_by: 課長\n", 3, "字下げ"),
+    ("title: @joetsu_city のお知らせ\n", 2, "@"),
+    ("approved_by: *課長\n", 2, "「*」"),
+    ('title: "C:\\Users\\x"\n', 2, "「\\」"),
+]
+
+
+@pytest.mark.parametrize("loader", ["libyaml", "pure Python"])
+@pytest.mark.parametrize("source, line, words", MISTAKES)
+def test_yaml_mistakes_are_explained_in_japanese_at_the_line_to_fix(monkeypatch, loader, source, line, words):
+    import yaml
+
+    from sm_lint import yamlsafe
+
+    if loader == "pure Python":  # PyYAML words some problems differently without libyaml
+        monkeypatch.delattr(yaml, "CSafeLoader")
+    yamlsafe._loader_class.cache_clear()
+    try:
+        with pytest.raises(InputError) as caught:
+            parse_draft(f"---\n{source}---\n本文\n", "d.md")
+    finally:
+        yamlsafe._loader_class.cache_clear()
+    assert caught.value.where == f"d.md:{line}"
+    ja = caught.value.text("ja")
+    assert words in ja and not re.search(r"[a-z]{4}", ja.split("読めません: ")[1])  # no English left
+    assert "front matter is not valid YAML: " in caught.value.text("en")
