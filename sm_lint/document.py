@@ -16,6 +16,10 @@ _FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\
 # begins with a `---` rule, e.g. a LINE bubble marker, is not followed by an ASCII key.)
 _UNCLOSED = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n[A-Za-z_][\w-]*:(?:[ \t]|\r?\n|\Z)")
 
+# Two `---` rules around text that starts with no ASCII key and has no colon at all (a LINE
+# bubble's heading 【お知らせ】): body text, not a front matter written wrong.
+_NOT_YAML = re.compile(r"\s*[^\sA-Za-z_#]")
+
 
 class Draft(NamedTuple):
     """One draft as read: `text` is the whole original file, offsets index into it."""
@@ -57,6 +61,8 @@ def parse_draft(text: str, path: str) -> Draft:
                              "the front matter has no closing `---` line")
         return Draft(path, text, 0, line_starts=starts)
     source = match.group(1) or ""
+    if _NOT_YAML.match(source) and ":" not in source and "：" not in source:
+        return Draft(path, text, 0, line_starts=starts)
     first_line = 2  # the YAML starts on the line after the opening ---
     try:
         data = load_yaml(source, first_line)

@@ -74,7 +74,18 @@ def test_front_matter_without_its_closing_line_is_an_input_error(text):
     "---\nhttps://example.jp\n",
     "----\nplatform: x\n",  # not a front-matter opening
     "本文\n---\nplatform: x\n",
+    "---\n【年末年始のお知らせ】\n---\nごみの収集日が変わります。\n",  # a LINE bubble's heading between rules
+    "---\n\n　上越市です！\n---\n",
 ])
 def test_a_draft_that_only_starts_with_a_rule_is_body_text(text):
     draft = parse_draft(text, "a.md")
     assert draft.body_start == 0 and draft.front_matter == {}
+
+
+@pytest.mark.parametrize("text", [
+    "---\nplatform x\n---\n本文\n",  # a key without its colon: a front matter written wrong
+    "---\n告知：年末年始\n---\n本文\n",  # a colon: it may be one
+])
+def test_text_between_rules_that_may_be_a_front_matter_is_still_refused(text):
+    with pytest.raises(InputError, match="キー: 値"):
+        parse_draft(text, "a.md")
