@@ -14,6 +14,9 @@ from sm_lint.findings import Finding
 _INLINE = re.compile(
     r"<!--\s*sm-lint-allow\s+(?P<ids>[\w-]+(?:\s*,\s*[\w-]+)*)\s*(?::\s*(?P<reason>.*?))?\s*-->", re.S
 )
+# Any comment that starts with "sm-lint" is meant for us: one that is not a suppression as
+# written above (sm-lint: disable-next-line, a missing rule id) would otherwise do nothing unseen.
+_DIRECTIVE = re.compile(r"<!--\s*sm[-_ ]?lint\b.*?-->", re.S | re.I)
 
 
 def _text(value) -> str | None:
@@ -67,3 +70,11 @@ def suppressions(draft: Draft) -> list[Suppression]:
         for rule in re.split(r"\s*,\s*", m.group("ids")):
             found.append(Suppression(rule, _text(m.group("reason")), None, line, end_line + 1, True))
     return found
+
+
+def malformed(draft: Draft) -> list[int]:
+    """Lines of comments addressed to sm-lint that are not a suppression it can read."""
+    if "<!--" not in draft.text:
+        return []
+    return [draft.position(m.start())[0] for m in _DIRECTIVE.finditer(draft.text, draft.body_start)
+            if not _INLINE.fullmatch(m.group())]

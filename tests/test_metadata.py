@@ -389,6 +389,22 @@ def test_unused_and_mistyped_suppressions_are_reported(lint):
     assert [(f.rule, f.line) for f in lint(text) if f.rule == "JP-M111"] == [("JP-M111", 5), ("JP-M111", 7)]
 
 
+@pytest.mark.parametrize("comment", [
+    "<!-- sm-lint: disable-next-line JP-P101 -->",  # ESLint's wording
+    "<!-- sm-lint-disable JP-P101 -->",  # textlint's
+    "<!-- SM-LINT-ALLOW: 引用のため -->",  # no rule id
+])
+def test_a_comment_to_sm_lint_it_cannot_read_is_reported_and_suppresses_nothing(lint, comment):
+    findings = lint(f"本日の除雪情報です。\n{comment}\n「役所の馬鹿」という書き込みがありました。\n")
+    assert [(f.rule, f.line) for f in findings if f.category == "metadata"] == [("JP-M112", 2)]
+    assert [f.suppressed_by for f in findings if f.rule == "JP-P101"] == [None]
+
+
+def test_comments_not_addressed_to_sm_lint_are_left_alone(lint):
+    text = "<!-- textlint-disable -->\n<!-- 写真は後で差し替え -->\n<!-- sm-lint-allow JP-P101: 引用 -->\n「馬鹿」\n"
+    assert not [f for f in lint(text) if f.category == "metadata"]
+
+
 def test_suppressed_findings_do_not_fail_the_run_but_are_in_json(linter, tmp_path):
     path = tmp_path / "quote.md"
     path.write_text("---\napproved_by: 広報対話課長\n" + WAIVER + "\n---\n" + QUOTE, encoding="utf-8")

@@ -1,17 +1,18 @@
 """`suppression`: problems with the draft's own suppressions (sm_lint/suppressions.py).
 `suppression: incomplete` fires on one without a reason (or, in the front matter, without
 `approved_by`); `suppression: unused` fires on one that suppressed nothing, like ruff's RUF100
-(only for rules that ran, or ids that name no rule at all)."""
+(only for rules that ran, or ids that name no rule at all); `suppression: malformed` on a
+comment addressed to sm-lint that is not a suppression it can read."""
 
 from __future__ import annotations
 
 from functools import lru_cache
 from typing import Any
 
-from sm_lint.errors import RuleError
 from sm_lint.rules.model import Hit
+from sm_lint.rules.options import one_of
 from sm_lint.rules.registry import kind
-from sm_lint.suppressions import draft_suppressions
+from sm_lint.suppressions import draft_suppressions, malformed
 
 
 @lru_cache(maxsize=8)
@@ -44,9 +45,15 @@ class Unused:
                 yield Hit(line=s.line, detail={"target": s.rule})
 
 
+class Malformed:
+    def find(self, analysis):
+        for line in malformed(analysis.draft):
+            yield Hit(line=line)
+
+
+_PROBLEMS = {"incomplete": Incomplete, "unused": Unused, "malformed": Malformed}
+
+
 @kind("suppression")
 def compile_suppression(spec: dict[str, Any], where: str):
-    problem = spec["suppression"]
-    if problem not in ("incomplete", "unused"):
-        raise RuleError(where, "`suppression` は incomplete か unused です", "`suppression` is incomplete or unused")
-    return Incomplete() if problem == "incomplete" else Unused()
+    return _PROBLEMS[one_of(spec["suppression"], _PROBLEMS, where, "suppression")]()
