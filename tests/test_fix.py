@@ -17,18 +17,21 @@ from sm_lint.rules.loader import compile_rule
 from sm_lint.yamlsafe import load_yaml
 
 # 裏日本 (JP-P201) and 看護婦 (JP-P203) have safe rewrites; バカ (JP-P101) has none;
-# 盲判 (JP-P204) has a suggestion marked `fix: unsafe` (it is a paraphrase, not a drop-in word).
+# 盲判 and 片手落ち (JP-P204) have suggestions marked `fix: unsafe` (a paraphrase, and a word
+# that would need な instead of の: 不公平の対応), not drop-in words.
 DRAFT = (
     "---\r\nplatform: x\r\napproved_by: 広報対話課長\r\n---\r\n"
     "裏日本の冬は看護婦さんが大変です。\r\n"
     "窓口に来たあのバカな客。\r\n"
     "申請書に盲判を押さないでください。\r\n"
+    "片手落ちの対応にならないようにします。\r\n"
 )
 FIXED = (
     "---\r\nplatform: x\r\napproved_by: 広報対話課長\r\n---\r\n"
     "日本海側の冬は看護師さんが大変です。\r\n"
     "窓口に来たあのバカな客。\r\n"
     "申請書に盲判を押さないでください。\r\n"
+    "片手落ちの対応にならないようにします。\r\n"
 )
 
 
@@ -65,7 +68,7 @@ def test_fix_writes_keeps_crlf_and_reports_what_is_left(draft):
     assert "2 件を修正しました (1 ファイル)" in result.stderr
     # What is left is reported at its place in the fixed file.
     assert [line.split(": ")[0] + " " + line.split()[2] for line in result.stdout.splitlines()] == [
-        "post.md:6:8 JP-P101", "post.md:7:5 JP-P204"]
+        "post.md:6:8 JP-P101", "post.md:7:5 JP-P204", "post.md:8:1 JP-P204"]
     assert result.exit_code == 1
     again = run(["--diff", "post.md"], cwd=draft.parent)
     assert (again.exit_code, again.stdout) == (0, "")
