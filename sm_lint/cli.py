@@ -168,7 +168,7 @@ def lint(paths, fmt, lang, config_path, fail_on, select, ignore, no_color, stdin
     words = lang or "ja"  # until the configuration is known
     try:
         linter = Linter(options)
-        sources = list(expand(list(paths), stdin_filename))
+        sources = [s for s in expand(list(paths), stdin_filename) if not linter.excluded(s)]
         words = linter.report_lang(sources)  # the language of the tool's own words
         show_bar = wanted(len(sources), machine or statistics, quiet)
         with progress(len(sources), show_bar, t(words, "progress"), color) as advance:

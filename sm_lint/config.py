@@ -48,23 +48,38 @@ class Config:
     # glob (relative to the configuration file's folder) -> selectors ignored for those drafts
     per_path_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     rule_dirs: tuple[Path, ...] = ()  # extra rule packs, added to the built-in one
+    # globs (relative to the configuration file's folder) of files a folder's walk skips
+    exclude: tuple[str, ...] = ()
 
     @property
     def root(self) -> Path:
         """The folder relative paths in the configuration are resolved from."""
         return Path(self.path).resolve().parent if self.path else Path.cwd()
 
+    def _relative(self, draft: Path) -> str:
+        try:
+            return draft.resolve().relative_to(self.root).as_posix()
+        except ValueError:  # a draft outside the configuration's tree
+            return draft.as_posix()
+
     def ignores_for(self, draft: Path | None) -> tuple[str, ...]:
         """`ignore` plus the per-path ignores whose glob matches `draft`."""
         if draft is None or not self.per_path_ignores:
             return self.ignore
-        try:
-            relative = draft.resolve().relative_to(self.root).as_posix()
-        except ValueError:  # a draft outside the configuration's tree
-            relative = draft.as_posix()
+        relative = self._relative(draft)
         extra = [s for glob, selectors in self.per_path_ignores
                  if fnmatch.fnmatchcase(relative, glob) for s in selectors]
         return (*self.ignore, *extra)
+
+    def excludes(self, draft: Path) -> bool:
+        """Whether an `exclude` glob matches `draft` or a folder it is in (`README.md`,
+        `templates`, `archive/**`)."""
+        if not self.exclude:
+            return False
+        relative = self._relative(draft)
+        parts = relative.split("/")
+        candidates = ["/".join(parts[:i]) for i in range(1, len(parts) + 1)]
+        return any(fnmatch.fnmatchcase(c, glob) for glob in self.exclude for c in candidates)
 
     def section(self, name: str) -> dict[str, Any]:
         """Settings of one area, over that area's registered defaults (built once per
@@ -122,7 +137,7 @@ def parse_config(data: Any, path: str) -> Config:
     def at(key: str) -> str:
         return f"{path}:{data.line_of(key)}"
 
-    core = {"select", "ignore", "severity", "fail-on", "lang", "per-path-ignores", "rule-dirs"}
+    core = {"select", "ignore", "severity", "fail-on", "lang", "per-path-ignores", "rule-dirs", "exclude"}
     config = Config(path=path)
     sections: dict[str, Any] = {}
     for key, value in data.items():
@@ -146,6 +161,8 @@ def parse_config(data: Any, path: str) -> Config:
             config = replace(config, per_path_ignores=_per_path(value, where, path))
         elif key == "rule-dirs":
             config = replace(config, rule_dirs=_rule_dirs(value, where, path))
+        elif key == "exclude":
+            config = replace(config, exclude=string_list(value, where, key))
         elif key in SECTIONS:
             defaults, validate = SECTIONS[key]
             if not isinstance(value, dict):
@@ -176,6 +193,7 @@ def effective(config: Config) -> dict[str, Any]:
         "fail-on": config.fail_on,
         "lang": config.lang,
         "rule-dirs": [str(d) for d in config.rule_dirs],
+        "exclude": list(config.exclude),
     }
     for name in sorted(SECTIONS):
         shown[name] = config.section(name)

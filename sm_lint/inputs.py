@@ -19,6 +19,7 @@ class Source(NamedTuple):
     display: str  # the path as shown in findings
     path: Path | None  # None for stdin
     error: OSError | None = None  # why it could not even be listed (an unreadable directory)
+    walked: bool = False  # found in a folder, not named: `exclude` may skip it
 
 
 def expand(paths: list[str], stdin_name: str = "-") -> Iterator[Source]:
@@ -36,7 +37,7 @@ def expand(paths: list[str], stdin_name: str = "-") -> Iterator[Source]:
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 found.extend(Path(root, f) for f in files if f.lower().endswith(DRAFT_SUFFIXES))
             for f in sorted(found):
-                yield Source(str(f), f)
+                yield Source(str(f), f, walked=True)
             for exc in problems:
                 yield Source(str(exc.filename or path), None, exc)
         else:

@@ -109,6 +109,16 @@ class Linter:
             )
         return self._effective[id(config)][1]
 
+    def excluded(self, source: Source) -> bool:
+        """A draft found in a folder whose configuration's `exclude` matches it; a file named
+        on the command line is always linted."""
+        if not source.walked:
+            return False
+        try:
+            return self.config_for(source).excludes(source.path)
+        except SmLintError:  # a broken configuration is reported when the draft is linted
+            return False
+
     def report_lang(self, sources: Sequence[Source]) -> str:
         """The language of the tool's own words: --lang, else the first draft's configuration."""
         if self.options.lang or not sources:

@@ -73,6 +73,23 @@ def test_per_path_ignores_are_relative_to_the_configuration(tmp_path):
     assert fired == ["2019-02.md JP-P101", "new.md JP-C101", "new.md JP-P101"]
 
 
+def test_exclude_skips_files_a_folder_walk_finds_but_never_a_named_file(tmp_path):
+    write(tmp_path / ".sm-lint.yaml", """\
+        exclude: [README.md, templates, "archive/20*/**"]
+        """)
+    for name in ("README.md", "templates/event.md", "archive/2019/01.md", "archive/notes.md",
+                 "drafts/README.md", "drafts/new.md"):
+        write(tmp_path / name, DRAFT)
+    result = run(["."], cwd=tmp_path)
+    linted = sorted({line.split(":")[0] for line in result.stdout.splitlines() if line.endswith("]")})
+    # README.md matches at the top only: globs count from the configuration's folder
+    assert linted == ["archive/notes.md", "drafts/README.md", "drafts/new.md"]
+    assert "3 件の下書きを確認" in result.stdout
+    named = run(["--format", "concise", "README.md", "templates"], cwd=tmp_path)
+    assert [line.split(":")[0] for line in named.stdout.splitlines() if " [" in line][:1] == ["README.md"]
+    assert "templates" not in named.stdout  # a named folder is still walked, and excludes apply
+
+
 def test_severity_override_and_fail_on(tmp_path):
     write(tmp_path / ".sm-lint.yaml", "severity: {JP-P101: warning, JP-C101: info}\nfail-on: warning\n")
     write(tmp_path / "post.md", DRAFT)
