@@ -101,3 +101,12 @@ def test_github_commands_escape_newlines_commas_and_colons():
     render_github([finding], ReportContext(stream=out))
     assert out.getvalue() == ("::notice file=a%2Cb%3Ac.md,line=1,col=1,endLine=1,endColumn=3,"
                               "title=JP-X [5(5)] x::100%25 確認%0A2行目\n")
+
+
+def test_full_format_shows_a_window_of_a_long_line_with_the_caret_under_the_match(tmp_path):
+    # a post written as one paragraph: the whole line would wrap over a dozen terminal lines
+    line = "雪" * 300 + "あのバカな客" + "雪" * 300
+    (tmp_path / "long.txt").write_text(line + "\n", encoding="utf-8")
+    shown, carets = run(["--no-color", "long.txt"], cwd=tmp_path).stdout.splitlines()[2:4]
+    assert shown == "    1 | …" + "雪" * 17 + "あのバカな客" + "雪" * 17 + "…"
+    assert carets == " " * (len("    1 | ") + 1 + 2 * 19) + "^^^^"  # …, 17 雪 and あの before バカ

@@ -21,19 +21,43 @@ def _console(ctx):
     return Console(file=ctx.stream, highlight=False, soft_wrap=True)
 
 
+# A line wider than this many terminal cells (a post written as one paragraph, a row of
+# hashtags) is shown as a window: some cells before the match, the match, some cells after.
+_WIDE, _BEFORE, _MATCH, _AFTER = 120, 40, 60, 40
+
+
+def _cut(chars: str, cells: int, keep_end: bool = False) -> str:
+    """At most `cells` terminal cells of `chars` (full-width characters take two), from its
+    start or, with `keep_end`, its end; "…" marks what was left out."""
+    from rich.cells import cell_len, get_character_cell_size
+
+    if cell_len(chars) <= cells:
+        return chars
+    kept, used = [], 1  # the "…" takes a cell
+    for char in reversed(chars) if keep_end else chars:
+        used += get_character_cell_size(char)
+        if used > cells:
+            break
+        kept.append(char)
+    return "…" + "".join(reversed(kept)) if keep_end else "".join(kept) + "…"
+
+
 def _source_line(f, draft):
     from rich.text import Text
 
     line = draft.line_text(f.line)
     start = f.column - 1
     end = f.end_column - 1 if f.end_line == f.line else len(line)
+    before, match, after = line[:start], line[start:end], line[end:]
+    if Text(line).cell_len > _WIDE:
+        before, match, after = _cut(before, _BEFORE, keep_end=True), _cut(match, _MATCH), _cut(after, _AFTER)
     number = f"{f.line:>5} | "
     text = Text(number, style="dim")
-    text.append(line[:start])
-    text.append(line[start:end], style="reverse bold")
-    text.append(line[end:])
+    text.append(before)
+    text.append(match, style="reverse bold")
+    text.append(after)
     # A caret line for terminals without colour; full-width characters take two cells.
-    pad = Text(" " * len(number) + " " * Text(line[:start]).cell_len + "^" * max(1, Text(line[start:end]).cell_len))
+    pad = Text(" " * len(number) + " " * Text(before).cell_len + "^" * max(1, Text(match).cell_len))
     return Text.assemble(text, "\n", pad)
 
 
