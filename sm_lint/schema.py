@@ -7,6 +7,8 @@ dozen lines. `validate` never raises on the data: every problem is returned.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
@@ -36,16 +38,60 @@ class Problem(NamedTuple):
     en: str
 
 
+# How people here write a date and time when not in ISO 8601 (after NFKC, so full-width
+# digits and colons count): 2026/12/05 10:00, 2026年12月5日(土) 10時30分, 2026-12-5 9:30.
+_WRITTEN = re.compile(
+    r"(?P<y>\d{4})[-/年](?P<m>\d{1,2})[-/月](?P<d>\d{1,2})日?(?:\s*\((?P<wd>[^)]{1,3})\))?"
+    r"(?:T|\s*)(?P<H>\d{1,2})(?::(?P<M>\d{2})|時(?:(?P<M2>\d{1,2})分)?)(?P<tz>Z|[+-]\d{2}:?\d{2})?"
+)
+
+
 def parse_datetime(value: Any) -> datetime | None:
-    """A YAML timestamp or an ISO 8601 string with a time; None for anything else."""
+    """A YAML timestamp, an ISO 8601 string with a time, or a date and time as written in
+    Japanese (2026年12月5日 10時30分, 2026/12/05 10:00); None for anything else."""
     if isinstance(value, datetime):
         return value
-    if isinstance(value, str) and ("T" in value or " " in value.strip()):
-        try:
-            return datetime.fromisoformat(value.strip())
-        except ValueError:
-            return None
-    return None
+    if not isinstance(value, str):
+        return None
+    text = unicodedata.normalize("NFKC", value).strip()
+    try:
+        if "T" in text or " " in text:
+            return datetime.fromisoformat(text)
+    except ValueError:
+        pass
+    m = _WRITTEN.fullmatch(text)
+    if m is None:
+        return None
+    try:
+        when = datetime.fromisoformat(
+            f"{m['y']}-{int(m['m']):02}-{int(m['d']):02}T{int(m['H']):02}:{int(m['M'] or m['M2'] or 0):02}"
+            + (m["tz"] or ""))
+    except ValueError:  # 13月, 25時
+        return None
+    return None if _wrong_weekday(m) else when
+
+
+_WEEKDAYS = "月火水木金土日"
+_WEEKDAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def _wrong_weekday(m: re.Match) -> date | None:
+    """The date, when the weekday written beside it is another: one of the two is a typo."""
+    try:
+        day = date(int(m["y"]), int(m["m"]), int(m["d"]))
+    except ValueError:
+        return None
+    written = (m["wd"] or "")[:1]
+    return day if written and written in _WEEKDAYS and written != _WEEKDAYS[day.weekday()] else None
+
+
+def _weekday_problem(value: Any) -> tuple[str, str] | None:
+    m = _WRITTEN.fullmatch(unicodedata.normalize("NFKC", value).strip()) if isinstance(value, str) else None
+    day = _wrong_weekday(m) if m else None
+    if day is None:
+        return None
+    return (f"曜日 ({m['wd']}) が日付と合いません ({day.isoformat()} は{_WEEKDAYS[day.weekday()]}曜日)。日付か曜日を直してください",
+            f"the weekday ({m['wd']}) does not match the date ({day.isoformat()} is a {_WEEKDAYS_EN[day.weekday()]}); fix one of them")
 
 
 def _is(value: Any, type_: str) -> bool:
@@ -75,10 +121,12 @@ def _check(value: Any, spec: dict, key: str, line: int, out: list[Problem]) -> N
     if types and not any(_is(value, t) for t in types):
         want_ja = " または ".join(_NAMES[t][0] for t in types)
         want_en = " or ".join(_NAMES[t][1] for t in types)
+        ja, en = f"`{key}` は{want_ja}で書いてください", f"`{key}` must be {want_en}"
         if isinstance(value, date) and "datetime" in types:
-            want_ja += "。時刻も書いてください"
-            want_en += "; give the time too"
-        out.append(Problem("type", key, line, f"`{key}` は{want_ja}で書いてください", f"`{key}` must be {want_en}"))
+            ja, en = f"`{key}` に時刻がありません。{want_ja}で書いてください", f"`{key}` has no time: it must be {want_en}"
+        elif "datetime" in types and (weekday := _weekday_problem(value)):
+            ja, en = f"`{key}` の{weekday[0]}", f"`{key}`: {weekday[1]}"
+        out.append(Problem("type", key, line, ja, en))
         return
     if "enum" in spec and value not in spec["enum"]:
         choices = ", ".join(map(str, spec["enum"]))

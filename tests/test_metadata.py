@@ -90,7 +90,7 @@ def test_an_image_entry_without_a_path_is_named_by_its_place(lint):
 @pytest.mark.parametrize("line,expected", [
     ("platform: twitter", "使える値"),  # not one of the platforms
     ("kind: 返信", "使える値"),
-    ("scheduled_at: 2026-12-01", "時刻も"),  # a date without a time
+    ("scheduled_at: 2026-12-01", "時刻がありません"),  # a date without a time
     ("scheduled_at: 来週の月曜", "日時"),
     ("approved_by: [課長, 部長]", "文字列"),
     ("images: photo.jpg", "リスト"),
@@ -183,6 +183,28 @@ def test_official_posts_outside_office_hours_are_warned(lint, when, reason):
 def test_english_messages_name_the_holiday_in_english(lint, when, reason):
     [hit] = posting(lint, when, config("lang: en\n"))
     assert reason in hit.message and "勤労" not in hit.message and "振替" not in hit.message
+
+
+@pytest.mark.parametrize("when", [
+    "2026/12/05 10:00",
+    "2026年12月5日(土) 10時30分",
+    "２０２６年１２月５日　１０：００",  # full-width, as an IME writes it
+    "2026-12-5 9:30",
+])
+def test_dates_as_written_in_japanese_are_read(lint, when):
+    hits = posting(lint, when)
+    assert [h.rule for h in hits] == ["JP-T101"] and "2026-12-05(土)" in hits[0].message
+
+
+@pytest.mark.parametrize("when, words", [
+    ("2026年12月5日(月) 10:00", "曜日 (月) が日付と合いません (2026-12-05 は土曜日)"),  # one of them is a typo
+    ("2026-12-05", "時刻がありません"),
+    ("12/5 10:00", "日時 (例 2026-12-01T09:30:00+09:00)で書いてください"),  # no year
+])
+def test_a_schedule_that_cannot_be_read_says_why(lint, when, words):
+    findings = lint(draft(scheduled_at=when, approved_by="課長"))
+    assert [f.rule for f in findings if f.rule.startswith(("JP-M", "JP-T"))] == ["JP-M102"]
+    assert words in [f.message for f in findings if f.rule == "JP-M102"][0]
 
 
 def test_urgent_information_may_go_out_at_night(lint):
