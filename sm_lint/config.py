@@ -19,6 +19,7 @@ from sm_lint.memo import memo
 from sm_lint.rules.model import SEVERITIES
 from sm_lint.rules.options import one_of
 from sm_lint.rules.registry import load_kinds
+from sm_lint.spelling import hint
 from sm_lint.yamlsafe import LineDict, YamlError, load_yaml
 
 CONFIG_NAMES = (".sm-lint.yaml", ".sm-lint.yml")
@@ -169,16 +170,16 @@ def parse_config(data: Any, path: str) -> Config:
                 raise ConfigError(where, f"`{key}` は「キー: 値」の形で書いてください", f"`{key}` must be a mapping")
             unknown = set() if key in OPEN_SECTIONS else set(value) - set(defaults)
             if unknown:
-                names = ", ".join(sorted(map(str, unknown)))
+                first = sorted(map(str, unknown))[0]
+                ja, en = hint(first, defaults, f"{key}.")
                 raise ConfigError(
-                    f"{path}:{value.line_of(sorted(unknown)[0]) if isinstance(value, LineDict) else data.line_of(key)}",
-                    f"`{key}` に知らないキーがあります: {names}", f"unknown key(s) in `{key}`: {names}",
+                    f"{path}:{value.line_of(first) if isinstance(value, LineDict) else data.line_of(key)}",
+                    f"`{key}.{first}` は知らないキーです{ja}", f"unknown key `{key}.{first}`{en}",
                 )
             sections[key] = validate(value, where) if validate else dict(value)
         else:
-            known = ", ".join(sorted(core | set(SECTIONS)))
-            raise ConfigError(where, f"知らない設定 `{key}` です (設定できるもの: {known})",
-                              f"unknown setting `{key}` (known: {known})")
+            ja, en = hint(str(key), sorted(core | set(SECTIONS)))
+            raise ConfigError(where, f"知らない設定 `{key}` です{ja}", f"unknown setting `{key}`{en}")
     return replace(config, sections=sections)
 
 

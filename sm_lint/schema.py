@@ -17,6 +17,7 @@ from typing import Any, NamedTuple
 from sm_lint import rulecache
 from sm_lint.errors import RuleError
 from sm_lint.resources import rules_root
+from sm_lint.spelling import hint
 from sm_lint.yamlsafe import LineDict, YamlError, load_yaml
 
 _TYPES = ("string", "integer", "boolean", "datetime", "list", "mapping")
@@ -150,14 +151,7 @@ def _check_mapping(data: dict, spec: dict, prefix: str, out: list[Problem]) -> N
             if keys[key]:  # an empty spec: the value is a rule's own to check
                 _check(value, keys[key], name, line_of(str(key)), out)
         elif not spec.get("other_keys"):
-            import difflib  # only to suggest a spelling for an unknown key
-
-            known = [str(k) for k in keys]
-            close = difflib.get_close_matches(str(key), known, n=1)
-            if close:
-                hint_ja, hint_en = f" (「{prefix}{close[0]}」の誤りでは?)", f" (did you mean `{prefix}{close[0]}`?)"
-            else:
-                hint_ja, hint_en = f" (書ける項目: {', '.join(known)})", f" (known: {', '.join(known)})"
+            hint_ja, hint_en = hint(str(key), keys, prefix)
             out.append(Problem("unknown", name, line_of(str(key)), f"`{name}` は知らない項目です{hint_ja}",
                                f"unknown key `{name}`{hint_en}"))
     for key, sub in keys.items():

@@ -180,7 +180,12 @@ def test_a_suppression_for_an_ignored_rule_of_a_rule_dir_is_not_unused(tmp_path)
 
 
 @pytest.mark.parametrize("text,line,problem,problem_en", [
-    ("ignore: [JP-P101]\ncolour: red\n", 2, "知らない設定 `colour`", "unknown setting `colour`"),
+    ("ignore: [JP-P101]\ncolour: red\n", 2, "知らない設定 `colour` です (書ける項目: accounts, exclude",
+     "unknown setting `colour` (known: accounts, exclude"),
+    ("fail_on: warning\n", 1, "知らない設定 `fail_on` です (「fail-on」の誤りでは?)",
+     "unknown setting `fail_on` (did you mean `fail-on`?)"),
+    ("links:\n  also_trusted: [example.jp]\n  alow: [lin.ee/x]\n", 3,
+     "`links.alow` は知らないキーです (「links.allow」の誤りでは?)", "unknown key `links.alow` (did you mean `links.allow`?)"),
     ("fail-on: warning\nseverity:\n  JP-P101: fatal\n", 2, "`severity.JP-P101` は info, warning, error のいずれか",
      "`severity.JP-P101` is one of"),
     ("fail-on: sometimes\n", 1, "`fail-on` は info, warning, error のいずれかです (値: 'sometimes')", "`fail-on` is one of"),

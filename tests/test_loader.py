@@ -49,7 +49,7 @@ def test_a_new_rule_needs_no_python(tmp_path, linter):
     (("      valid: [雪かきをしよう]\n", ""), 10, "examples.valid", "`examples.valid` は文のリストで"),
     (("words: [雪だるま]", "wordz: [雪だるま]"), 8, "exactly one kind", "ちょうど 1 つを書いてください"),
     (("words: [雪だるま]", "regex: '(雪'"), 9, "does not compile", "正規表現 '(雪' がコンパイルできません"),
-    (("    name: test-word\n", "    name: test-word\n    colour: red\n"), 2, "unknown key", "知らないキーがあります: colour"),
+    (("    name: test-word\n", "    name: test-word\n    colour: red\n"), 2, "unknown key `colour`", "知らないキー `colour` があります (書ける項目: "),
     (("message: 「{match}」は使えません。", "message: 「{match」"), 7, "placeholder", "の差し込みの書き方が正しくありません"),
     (("  - id: X-001", "  - id: X-001\n    bad: [unclosed"), 3, "not valid YAML", "「[」に対応する「]」がありません"),  # where [ opened
     # Once an internal error when the finding was reported.
@@ -134,8 +134,8 @@ def test_a_rule_gives_its_labels_and_notes_in_english(tmp_path, linter):
      "`note` で使える差し込みは {attribute} だけです"),
     (("label-en: age}", "label-en: [age]}"), "`person-name.年齢.label-en` is a text",
      "`person-name.年齢.label-en` は文字列で書いてください"),
-    (("label-en: age}", "label-en: age, adjacnet: true}"), "unknown key(s) in `person-name.年齢`: adjacnet",
-     "`person-name.年齢` に知らないキーがあります: adjacnet"),
+    (("label-en: age}", "label-en: age, adjacnet: true}"), "unknown key `adjacnet` in `person-name.年齢` (did you mean `adjacent`?)",
+     "`person-name.年齢` に知らないキー `adjacnet` があります (「adjacent」の誤りでは?)"),
 ])
 def test_broken_english_labels_and_notes_are_rule_errors(tmp_path, change, needle, needle_ja):
     assert needle in error_of(tmp_path, PERSON.replace(*change), "en")

@@ -13,6 +13,7 @@ from sm_lint.privacy.names import private_name_near
 from sm_lint.rules.model import SEVERITIES, Hit
 from sm_lint.rules.options import one_of, optional_text
 from sm_lint.saferegex import compile_spec
+from sm_lint.spelling import refuse_unknown_keys
 
 DEFAULT_WINDOW = 120  # characters on the same line; a short post's sentence or two
 
@@ -43,10 +44,8 @@ def grades(value: Any, where: str, kind: str) -> dict[str, Grade]:
         if not isinstance(grade, dict) or grade.get("severity") not in SEVERITIES or not grade.get("label"):
             raise RuleError(where, f"`{kind}.{name}` には severity (info、warning、error) と label が必要です",
                             f"`{kind}.{name}` needs severity (info, warning, error) and label")
-        unknown = set(grade) - {"severity", "label", "label-en", "with-name"}
-        if unknown:
-            raise RuleError(where, f"`{kind}.{name}` に知らないキーがあります: {', '.join(sorted(unknown))}",
-                            f"unknown key(s) in `{kind}.{name}`: {', '.join(sorted(unknown))}")
+        refuse_unknown_keys(grade, ("severity", "label", "label-en", "with-name"), where,
+                            (f"`{kind}.{name}` に", f" in `{kind}.{name}`"))
         with_name = severity(grade.get("with-name"), where, f"{kind}.{name}.with-name")
         label_en = optional_text(grade.get("label-en"), where, f"{kind}.{name}.label-en")
         result[str(name)] = Grade(grade["severity"], str(grade["label"]), with_name, label_en)

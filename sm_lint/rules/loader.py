@@ -19,6 +19,7 @@ from sm_lint.rules.model import CATEGORIES, SEVERITIES, Example, Rule
 from sm_lint.rules.options import one_of, optional_text
 from sm_lint.rules.registry import KINDS, load_kinds
 from sm_lint.saferegex import trusted_patterns
+from sm_lint.spelling import refuse_unknown_keys
 from sm_lint.yamlsafe import LineDict, YamlError, load_yaml
 
 _REQUIRED = ("id", "name", "category", "clause", "severity", "message", "match", "examples")
@@ -119,10 +120,7 @@ def compile_rule(item: Any, path: Path) -> Rule:
     if missing:
         raise RuleError(where, f"ルール {item.get('id', '?')} に必要な項目がありません: {', '.join(missing)}",
                         f"rule {item.get('id', '?')} is missing: {', '.join(missing)}")
-    unknown = set(item) - set(_REQUIRED) - set(_OPTIONAL)
-    if unknown:
-        raise RuleError(where, f"知らないキーがあります: {', '.join(sorted(map(str, unknown)))}",
-                        f"unknown key(s): {', '.join(sorted(map(str, unknown)))}")
+    refuse_unknown_keys(item, (*_REQUIRED, *_OPTIONAL), where)
 
     def at(key: str) -> str:
         return f"{path}:{item.line_of(key)}" if isinstance(item, LineDict) else where
@@ -174,10 +172,7 @@ def load_file(path: Path) -> list[Rule]:
     if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
         raise RuleError(f"{path}:1", "ルールファイルは `rules:` のリストを持つ「キー: 値」の形で書いてください",
                         "a rule file is a mapping with a `rules:` list")
-    unknown = set(data) - {"rules", "pack", "description"}
-    if unknown:
-        raise RuleError(f"{path}:1", f"最上位に知らないキーがあります: {', '.join(sorted(map(str, unknown)))}",
-                        f"unknown top-level key(s): {', '.join(sorted(map(str, unknown)))}")
+    refuse_unknown_keys(data, ("rules", "pack", "description"), f"{path}:1", ("最上位に", " at the top level"))
     return [compile_rule(item, path) for item in data["rules"]]
 
 

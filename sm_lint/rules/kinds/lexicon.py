@@ -15,6 +15,7 @@ from sm_lint.rules.model import Hit
 from sm_lint.rules.registry import kind
 from sm_lint.rules.tokenpattern import TokenTest, compile_token
 from sm_lint.saferegex import re2_literal
+from sm_lint.spelling import refuse_unknown_keys
 from sm_lint.textnorm import fold
 from sm_lint.tokenizer import tokenize
 
@@ -46,10 +47,7 @@ def _entry_from(item: Any, defaults: dict[str, Any], where: str) -> tuple[Entry,
     if not isinstance(item, dict) or "word" not in item:
         raise RuleError(where, "`words` の各項目は語そのものか、`word:` を含む「キー: 値」の形で書いてください",
                         "each entry of `words` is a word or a mapping with `word:`")
-    unknown = set(item) - _ENTRY_KEYS
-    if unknown:
-        raise RuleError(where, f"語 {item['word']!r} の項目に知らないキーがあります: {', '.join(sorted(unknown))}",
-                        f"unknown key(s) in word entry {item['word']!r}: {', '.join(sorted(unknown))}")
+    refuse_unknown_keys(item, sorted(_ENTRY_KEYS), where, (f"語 {item['word']!r} の項目に", f" in word entry {item['word']!r}"))
     word = str(item["word"]).strip()
     if not word:
         raise RuleError(where, "`words` に空の語があります", "an empty word in `words`")

@@ -20,6 +20,7 @@ from sm_lint.privacy.phones import phones
 from sm_lint.rules.model import Hit
 from sm_lint.rules.options import optional_text
 from sm_lint.rules.registry import kind
+from sm_lint.spelling import refuse_unknown_keys
 
 
 class Attribute(NamedTuple):
@@ -74,10 +75,7 @@ def _attributes(value: Any, where: str) -> tuple[Attribute, ...]:
     for label, item in value.items():
         key = f"person-name.{label}"
         if isinstance(item, dict):
-            unknown = set(item) - {"regex", "adjacent", "label-en"}
-            if unknown:
-                raise RuleError(where, f"`{key}` に知らないキーがあります: {', '.join(sorted(unknown))}",
-                                f"unknown key(s) in `{key}`: {', '.join(sorted(unknown))}")
+            refuse_unknown_keys(item, ("regex", "adjacent", "label-en"), where, (f"`{key}` に", f" in `{key}`"))
             source, adjacent = item.get("regex"), bool(item.get("adjacent"))
             label_en = optional_text(item.get("label-en"), where, f"{key}.label-en") or str(label)
         else:
