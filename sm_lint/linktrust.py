@@ -48,6 +48,8 @@ _CONFUSABLES = str.maketrans({
 def validate(value: Any, where: str) -> dict[str, Any]:
     out = {}
     for key, item in value.items():
+        if isinstance(item, str):  # one host is a list of one, as in the other list settings
+            item = [item]
         if key == "local_government_domains":
             if not isinstance(item, bool):
                 raise ConfigError(where, "`links.local_government_domains` は true か false です",
@@ -56,16 +58,22 @@ def validate(value: Any, where: str) -> dict[str, Any]:
             raise ConfigError(where, f"`links.{key}` はホスト名か URL のリストで書いてください",
                               f"`links.{key}` must be a list of host names or URLs")
         elif key == "trusted_lists":
-            try:
-                if item:
-                    load_lists(item, where)  # a missing file is reported now, not mid-run
-            except RuleError as exc:
-                raise ConfigError(where, f"`links.trusted_lists`: {exc.what}",
-                                  f"`links.trusted_lists`: {exc.what_en}") from None
+            _check_now(key, where, lambda: load_lists(item, where) if item else None)
         elif key not in ("allow", "own_accounts"):  # host names compare lower case, without a final dot
+            if key == "shorteners":  # entries of a host list (*.example, ~keyword)
+                _check_now(key, where, lambda: HostList().extend(item))
             item = [v.strip().lower().rstrip(".") for v in item]
         out[key] = item
     return out
+
+
+def _check_now(key: str, where: str, check) -> None:
+    """A missing list file or a bad host entry is reported when the configuration is read, not
+    mid-run for each draft."""
+    try:
+        check()
+    except RuleError as exc:
+        raise ConfigError(where, f"`links.{key}`: {exc.what}", f"`links.{key}`: {exc.what_en}") from None
 
 
 class Verdict(NamedTuple):

@@ -227,12 +227,16 @@ def test_partner_body_can_be_trusted_in_config(linter):
     assert by_rule(linter.lint_text(text), "JP-L203")
     trusted = config("links:\n  also_trusted: [joetsu-kanko.net]\n")
     assert linter.lint_text(text, config=trusted) == []
+    one = config("links:\n  also_trusted: Joetsu-Kanko.net\n")  # one host: a list of one
+    assert linter.lint_text(text, config=one) == []
 
 
 @pytest.mark.parametrize("text,message", [
     ("links:\n  trusted_hosts: [a.jp]\n", "unknown key"),
     ("links:\n  trusted_lists: [no-such-list.txt]\n", "`links.trusted_lists`: no list 'no-such-list.txt' in rules/lists/"),
-    ("links:\n  also_trusted: example.jp\n", "list of host names"),
+    ("links:\n  also_trusted: 5\n", "list of host names"),
+    ("links:\n  shorteners: [sho.example/abc]\n", "`links.shorteners`: not a host list entry"),  # when read, not per draft
+    ("links:\n  also_trusted: [example.jp, {host: a.jp}]\n", "list of host names"),
 ])
 def test_bad_links_config_is_an_error(text, message):
     with pytest.raises(ConfigError) as error:
