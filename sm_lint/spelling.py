@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Iterable
 
+from sm_lint.errors import RuleError
+
 
 def hint(name: str, known: Iterable[str], prefix: str = "") -> tuple[str, str]:
     """(Japanese, English) hint, each starting with a space, to append to the message."""
@@ -20,8 +22,6 @@ def hint(name: str, known: Iterable[str], prefix: str = "") -> tuple[str, str]:
 def refuse_unknown_keys(mapping, known: Iterable[str], where: str, within: tuple[str, str] = ("", "")) -> None:
     """A rule file's mapping with a key that is not in `known`: RuleError naming the first
     such key, with the hint. `within` says where, e.g. ("`person-name.年齢` に", " in `person-name.年齢`")."""
-    from sm_lint.errors import RuleError
-
     known = [str(k) for k in known]
     unknown = sorted(str(k) for k in mapping if str(k) not in known)
     if unknown:
