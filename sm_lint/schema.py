@@ -60,7 +60,7 @@ def parse_datetime(value: Any) -> datetime | None:
             return datetime.fromisoformat(text)
     except ValueError:
         pass
-    m = _WRITTEN.fullmatch(text)
+    m = _written(text)
     if m is None:
         return None
     try:
@@ -70,6 +70,11 @@ def parse_datetime(value: Any) -> datetime | None:
     except ValueError:  # 13月, 25時
         return None
     return None if _wrong_weekday(m) else when
+
+
+def _written(value: Any) -> re.Match | None:
+    """`value` as a date and time written the Japanese way (_WRITTEN), or None."""
+    return _WRITTEN.fullmatch(unicodedata.normalize("NFKC", value).strip()) if isinstance(value, str) else None
 
 
 _WEEKDAYS = "月火水木金土日"
@@ -87,7 +92,7 @@ def _wrong_weekday(m: re.Match) -> date | None:
 
 
 def _weekday_problem(value: Any) -> tuple[str, str] | None:
-    m = _WRITTEN.fullmatch(unicodedata.normalize("NFKC", value).strip()) if isinstance(value, str) else None
+    m = _written(value)
     day = _wrong_weekday(m) if m else None
     if day is None:
         return None
