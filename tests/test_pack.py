@@ -46,6 +46,7 @@ def test_ordinary_city_text_stays_clean(rule_ids, text):
     ("部外秘：新庁舎の配置図", "JP-C101"),
     ("正式発表前ですが、新しい図書館ができます。", "JP-C102"),
     ("保育園の統廃合を検討中です。", "JP-C103"),
+    ("（担当者メモ：管理者ID kanko-joetsu、PW：Kanko#2026、更新後は削除）", "JP-C104"),
 ])
 def test_problem_drafts_fire(rule_ids, text, rule):
     assert rule in rule_ids(text)
