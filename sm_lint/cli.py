@@ -160,7 +160,10 @@ def lint(paths, fmt, lang, config_path, fail_on, select, ignore, no_color, stdin
     from sm_lint.report import MACHINE_FORMATS, ReportContext, render
     from sm_lint.runner import Linter, Options, jobs_for
 
-    options = Options(config_path, tuple(select), tuple(ignore), fail_on, lang,
+    from sm_lint.config import selector_list
+
+    options = Options(config_path, selector_list(list(select), "--select", "--select"),
+                      selector_list(list(ignore), "--ignore", "--ignore"), fail_on, lang,
                       None if write_baseline else baseline, encoding)
     color = False if no_color else None
     machine = fmt in MACHINE_FORMATS

@@ -51,6 +51,9 @@ class Config:
     rule_dirs: tuple[Path, ...] = ()  # extra rule packs, added to the built-in one
     # globs (relative to the configuration file's folder) of files a folder's walk skips
     exclude: tuple[str, ...] = ()
+    # where each setting that names rules was written ("select", "severity.JP-P101",
+    # "per-path-ignores.archive/**" -> "path:line"), to point at a name that matches no rule
+    origins: dict[str, str] = field(default_factory=dict)
 
     @property
     def root(self) -> Path:
@@ -107,12 +110,18 @@ def string_list(value: Any, where: str, key: str) -> tuple[str, ...]:
     return tuple(str(v) for v in value)
 
 
+def selector_list(value: Any, where: str, key: str) -> tuple[str, ...]:
+    """Rule selectors: a list, or one text, where commas also separate (JP-P101,JP-C101), as
+    on the command line."""
+    return tuple(part.strip() for item in string_list(value, where, key) for part in item.split(",") if part.strip())
+
+
 def _per_path(value: Any, where: str, path: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     if not isinstance(value, dict):
         raise ConfigError(where, "`per-path-ignores` にはパスのパターン (例: archive/**) とそこで除くルールを書いてください",
                           "`per-path-ignores` maps a glob (e.g. archive/**) to rules to ignore there")
     return tuple(
-        (str(glob), string_list(selectors, f"{path}:{value.line_of(str(glob))}", f"per-path-ignores.{glob}"))
+        (str(glob), selector_list(selectors, f"{path}:{value.line_of(str(glob))}", f"per-path-ignores.{glob}"))
         for glob, selectors in value.items()
     )
 
@@ -141,16 +150,18 @@ def parse_config(data: Any, path: str) -> Config:
     core = {"select", "ignore", "severity", "fail-on", "lang", "per-path-ignores", "rule-dirs", "exclude"}
     config = Config(path=path)
     sections: dict[str, Any] = {}
+    origins: dict[str, str] = {}
     for key, value in data.items():
-        where = at(str(key))
+        where = origins[str(key)] = at(str(key))
         if key == "select":
-            config = replace(config, select=string_list(value, where, key))
+            config = replace(config, select=selector_list(value, where, key))
         elif key == "ignore":
-            config = replace(config, ignore=string_list(value, where, key))
+            config = replace(config, ignore=selector_list(value, where, key))
         elif key == "severity":
             if not isinstance(value, dict):
                 raise ConfigError(where, "`severity` にはルール ID ごとに info、warning、error のいずれかを書いてください",
                                   "`severity` maps rule ids to info, warning or error")
+            origins.update((f"severity.{k}", f"{path}:{value.line_of(str(k))}") for k in value)
             config = replace(config, severity={
                 str(k): one_of(v, SEVERITIES, where, f"severity.{k}", ConfigError) for k, v in value.items()
             })
@@ -160,6 +171,8 @@ def parse_config(data: Any, path: str) -> Config:
             config = replace(config, lang=one_of(value, ("ja", "en"), where, key, ConfigError))
         elif key == "per-path-ignores":
             config = replace(config, per_path_ignores=_per_path(value, where, path))
+            origins.update((f"per-path-ignores.{glob}", f"{path}:{value.line_of(glob)}")
+                           for glob, _ in config.per_path_ignores)
         elif key == "rule-dirs":
             config = replace(config, rule_dirs=_rule_dirs(value, where, path))
         elif key == "exclude":
@@ -180,7 +193,7 @@ def parse_config(data: Any, path: str) -> Config:
         else:
             ja, en = hint(str(key), sorted(core | set(SECTIONS)))
             raise ConfigError(where, f"知らない設定 `{key}` です{ja}", f"unknown setting `{key}`{en}")
-    return replace(config, sections=sections)
+    return replace(config, sections=sections, origins=origins)
 
 
 def effective(config: Config) -> dict[str, Any]:

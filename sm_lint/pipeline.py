@@ -11,15 +11,22 @@ from sm_lint.suppressions import Suppression
 
 
 def selector_matches(selector: str, rule: Rule) -> bool:
-    """A selector is a rule id or id prefix (JP-P, JP-P101), a category (reply) or a
-    clause, exact or as a prefix of sub-clauses (5(5), 6(1) covers 6(1)②)."""
+    """A selector is a rule id or id prefix (JP-P, JP-P101), a rule's name (hearsay), a
+    category (reply) or a clause, exact or as a prefix of sub-clauses (5(5), 6(1) covers 6(1)②)."""
     return (
         rule.id.startswith(selector)
+        or rule.name == selector
         or rule.category == selector
         or rule.clause == selector
         or (selector.endswith(")") and rule.clause.startswith(selector))
         or selector.isdigit() and rule.clause.split("(")[0] == selector
     )
+
+
+def unknown_selectors(rules: Sequence[Rule], selectors: Iterable[str]) -> list[str]:
+    """The selectors that match none of `rules`: a typo (JP-P10l) would otherwise select or
+    ignore nothing, silently."""
+    return [s for s in selectors if not any(selector_matches(s, r) for r in rules)]
 
 
 def select_rules(rules: Sequence[Rule], select: Iterable[str] = (), ignore: Iterable[str] = ()) -> list[Rule]:

@@ -14,10 +14,10 @@ from sm_lint.document import Draft, parse_draft, read_draft
 from sm_lint.draftcache import forget
 from sm_lint.encoding import BinaryFile
 from sm_lint.engine import check
-from sm_lint.errors import RuleError, SmLintError
+from sm_lint.errors import ConfigError, RuleError, SmLintError
 from sm_lint.findings import Finding
 from sm_lint.inputs import Source, describe, read_bytes
-from sm_lint.pipeline import apply_suppressions, process, select_rules, sort_findings
+from sm_lint.pipeline import apply_suppressions, process, select_rules, sort_findings, unknown_selectors
 from sm_lint.rules.loader import load_rules
 from sm_lint.rules.model import Rule, severity_rank
 from sm_lint.suppressions import draft_suppressions
@@ -100,6 +100,7 @@ class Linter:
         # it (Config.memo) is derived once per run, not once per draft.
         if id(config) not in self._effective:
             o = self.options
+            _refuse_names_of_no_rule(self.pack(config.rule_dirs), config, o)
             self._effective[id(config)] = config, replace(
                 config,
                 select=o.select or config.select,
@@ -219,6 +220,34 @@ class Linter:
                 found.extend(outcome.findings)
         result.findings = sort_findings(found)  # each draft's findings are already processed
         return result
+
+
+def _refuse_names_of_no_rule(pack: Sequence[Rule], config: Config, options: Options) -> None:
+    """A selector or a severity override that names no rule is a ConfigError: a typo
+    (JP-P10l) would otherwise select, ignore or change nothing, and say nothing."""
+    def where(setting: str) -> str:
+        return config.origins.get(setting) or config.path or "-"
+
+    named = [("--select", None, options.select), ("--ignore", None, options.ignore),
+             (where("select"), "select", config.select), (where("ignore"), "ignore", config.ignore),
+             *((where(f"per-path-ignores.{glob}"), f"per-path-ignores.{glob}", selectors)
+               for glob, selectors in config.per_path_ignores)]
+    ids = {r.id for r in pack}
+    for at, setting, selectors in named:
+        for wrong in unknown_selectors(pack, selectors):
+            _refuse(at, setting, wrong, [*sorted(ids), *sorted({r.category for r in pack} | {r.name for r in pack})])
+    for rule_id in config.severity:
+        if rule_id not in ids:
+            _refuse(where(f"severity.{rule_id}"), "severity", rule_id, sorted(ids))
+
+
+def _refuse(where: str, setting: str | None, wrong: str, known: list[str]) -> None:
+    from sm_lint.spelling import hint
+
+    ja, en = hint(wrong, known, otherwise=(" (ルール ID・名前・カテゴリ・条項は `sm-lint rules` で確かめられます)",
+                                            " (`sm-lint rules` lists rule ids, names, categories and clauses)"))
+    raise ConfigError(where, f"{f'`{setting}` の' if setting else ''}「{wrong}」に当たるルールがありません{ja}",
+                      f"no rule matches `{wrong}`{f' in `{setting}`' if setting else ''}{en}")
 
 
 class Outcome(NamedTuple):

@@ -8,14 +8,23 @@ from typing import Iterable
 from sm_lint.errors import RuleError
 
 
-def hint(name: str, known: Iterable[str], prefix: str = "") -> tuple[str, str]:
-    """(Japanese, English) hint, each starting with a space, to append to the message."""
+_LOOKALIKE_DIGITS = str.maketrans("lIOo", "1100")
+
+
+def hint(name: str, known: Iterable[str], prefix: str = "", otherwise: tuple[str, str] | None = None) -> tuple[str, str]:
+    """(Japanese, English) hint, each starting with a space, to append to the message;
+    `otherwise` in place of the list of known names, where that list would be too long."""
     import difflib  # only when a name is wrong
 
     known = [str(k) for k in known]
-    close = difflib.get_close_matches(name, known, n=1)
+    # A letter typed for a digit (JP-P10l, JP-P1O1) is a closer guess than difflib's, which
+    # ranks JP-P101, JP-P102 and JP-P103 alike there.
+    digits = name.translate(_LOOKALIKE_DIGITS)
+    close = [digits] if digits != name and digits in known else difflib.get_close_matches(name, known, n=1)
     if close:
         return f" (「{prefix}{close[0]}」の誤りでは?)", f" (did you mean `{prefix}{close[0]}`?)"
+    if otherwise is not None:
+        return otherwise
     return f" (書ける項目: {', '.join(known)})", f" (known: {', '.join(known)})"
 
 

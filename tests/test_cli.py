@@ -83,6 +83,21 @@ def test_select_and_ignore_by_clause_category_and_id(drafts):
     assert rules("--select", "5(4)") == {"JP-C101"}
     assert rules("--ignore", "confidential") == {"JP-P101"}
     assert rules("--ignore", "JP-P1") == {"JP-C101"}
+    # comma-separated, as in ruff; and a rule by its name
+    assert rules("--select", "JP-C101, JP-P101") == {"JP-C101", "JP-P101"}
+    assert rules("--ignore", "insult") == {"JP-C101"}
+
+
+@pytest.mark.parametrize("args,said", [
+    (["--select", "JP-P10l"], "--select: 「JP-P10l」に当たるルールがありません (「JP-P101」の誤りでは?)"),
+    (["--ignore", "confidental"], "--ignore: 「confidental」に当たるルールがありません (「confidential」の誤りでは?)"),
+    (["--select", "JP-P101,5(9)"], "--select: 「5(9)」に当たるルールがありません (ルール ID・名前・カテゴリ・条項は `sm-lint rules`"),
+])
+def test_a_selector_that_names_no_rule_is_exit_two_and_lints_nothing(args, said):
+    r = run("-", *args, stdin="【極秘】あのバカな客の件。\n")
+    assert r.returncode == 2
+    assert r.stderr.startswith(f"sm-lint: {said}") and len(r.stderr.splitlines()) == 1
+    assert "JP-" not in r.stdout  # a typo does not quietly select or ignore nothing
 
 
 def test_missing_file_is_exit_two_with_one_line(drafts):

@@ -57,6 +57,28 @@ def test_command_line_select_replaces_and_ignore_adds(tmp_path):
     assert rules_fired(concise(["--select", "5", "--ignore", "confidential", "post.md"], tmp_path)) == ["JP-P101"]
 
 
+@pytest.mark.parametrize("setting,said", [
+    ("ignore: [JP-P10l]\n", ".sm-lint.yaml:1: `ignore` の「JP-P10l」に当たるルールがありません (「JP-P101」の誤りでは?)"),
+    ("select: JP-C101, hersay\n", ".sm-lint.yaml:1: `select` の「hersay」に当たるルールがありません (「hearsay」の誤りでは?)"),
+    ("lang: ja\nper-path-ignores:\n  archive/**: [prohibitted]\n",
+     ".sm-lint.yaml:3: `per-path-ignores.archive/**` の「prohibitted」に当たるルールがありません (「prohibited」の誤りでは?)"),
+    ("severity:\n  JP-P101: warning\n  JP-P1O2: info\n",
+     ".sm-lint.yaml:3: `severity` の「JP-P1O2」に当たるルールがありません (「JP-P102」の誤りでは?)"),
+])
+def test_a_setting_that_names_no_rule_points_at_its_line(tmp_path, setting, said):
+    write(tmp_path / ".sm-lint.yaml", setting)
+    write(tmp_path / "post.md", DRAFT)
+    r = concise(["post.md"], tmp_path)
+    assert r.exit_code == 2
+    assert r.stderr.strip().endswith(said), r.stderr
+
+
+def test_selectors_in_one_text_are_split_at_commas(tmp_path):
+    write(tmp_path / ".sm-lint.yaml", "ignore: JP-C101, JP-P501\n")
+    write(tmp_path / "post.md", DRAFT + "雪が多いらしいです。\n")
+    assert rules_fired(concise(["post.md"], tmp_path)) == ["JP-P101"]
+
+
 def test_per_path_ignores_are_relative_to_the_configuration(tmp_path):
     write(tmp_path / ".sm-lint.yaml", """\
         per-path-ignores:
