@@ -408,7 +408,11 @@ def test_unused_and_mistyped_suppressions_are_reported(lint):
         "    - {rule: JP-P1O1, reason: 引用のため, approved_by: 広報対話課長}\n---\n"
         "<!-- sm-lint-allow JP-P101: 引用のため -->\n本日の除雪情報です。\n"
     )
-    assert [(f.rule, f.line) for f in lint(text) if f.rule == "JP-M111"] == [("JP-M111", 5), ("JP-M111", 7)]
+    unused = [f for f in lint(text) if f.rule == "JP-M111"]
+    assert [(f.rule, f.line) for f in unused] == [("JP-M111", 5), ("JP-M111", 7)]
+    # the mistyped id (a letter O for a zero) is named, with the rule probably meant
+    assert "JP-P1O1 というルールはありません (「JP-P101」の誤りでは?)。" in unused[0].message
+    assert "というルール" not in unused[1].message
 
 
 @pytest.mark.parametrize("comment", [

@@ -41,8 +41,19 @@ class Unused:
         for s in draft_suppressions(analysis):
             if s.missing or any(s.covers(f) for f in findings):
                 continue
-            if s.rule in ran or s.rule not in _known_rule_ids(analysis.config.rule_dirs):
-                yield Hit(line=s.line, detail={"target": s.rule})
+            known = _known_rule_ids(analysis.config.rule_dirs)
+            if s.rule not in known:
+                yield Hit(line=s.line, detail={"target": s.rule, **_no_such_rule(s.rule, known)})
+            elif s.rule in ran:
+                yield Hit(line=s.line, detail={"target": s.rule, "unknown": "", "unknown_en": ""})
+
+
+def _no_such_rule(rule_id: str, known: frozenset[str]) -> dict[str, str]:
+    """The note on a suppression of an id that names no rule, with the id probably meant."""
+    from sm_lint.spelling import hint
+
+    ja, en = hint(rule_id, sorted(known), otherwise=("", ""))
+    return {"unknown": f"{rule_id} というルールはありません{ja}。", "unknown_en": f" There is no rule {rule_id}{en}."}
 
 
 class Malformed:
