@@ -15,7 +15,7 @@ from typing import Any, NamedTuple
 
 from sm_lint.errors import ConfigError, RuleError
 from sm_lint.hostlists import HostList, host_in, load_lists
-from sm_lint.urls import Link, parse, public_suffix, registrable, strip_www
+from sm_lint.urls import Link, on_internet, parse, public_suffix, registrable, strip_www
 
 DEFAULTS: dict[str, Any] = {
     "own_hosts": ["city.joetsu.niigata.jp"],  # the city's own site (and its subdomains)
@@ -124,7 +124,15 @@ class Policy(NamedTuple):
         tier = self.tier(link.host)
         if tier is not None:
             return Verdict("insecure" if link.scheme == "http" else tier)
-        return self.lookalike(link) or Verdict("untrusted")
+        return self.lookalike(link) or self.offline(link) or Verdict("untrusted")
+
+    @staticmethod
+    def offline(link: Link) -> Verdict | None:
+        """A host that only a computer or an office network knows (localhost, fs01, intra.local)."""
+        if on_internet(link.host):
+            return None
+        return Verdict("unsafe", f"{link.display_host} はインターネットにないアドレスです。庁内のネットワークや手元のパソコンの中のページは、閲覧者には開けません",
+                       f"{link.display_host} is not an address on the internet; a page on the office network or on one computer cannot be opened by readers")
 
     def lookalike(self, link: Link) -> Verdict | None:
         """An untrusted host made to look like a trusted one."""

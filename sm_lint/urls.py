@@ -121,6 +121,12 @@ def is_bare(url: str) -> bool:
     return m is not None and _psl().publicsuffix(m.group(1), accept_unknown=False) is not None
 
 
+def on_internet(host: str) -> bool:
+    """`host` is a name under a real top-level domain (not localhost, a server's bare name
+    such as fs01, or intra.local, which only a computer or an office network knows)."""
+    return _psl().privatesuffix(host, accept_unknown=False) is not None
+
+
 @draft_cache(maxsize=4096)
 def public_suffix(host: str) -> str:
     return _psl().publicsuffix(host) or host

@@ -195,6 +195,12 @@ def test_open_namespaces_are_not_trusted(lint, url):
     assert finding.severity == "warning"
 
 
+def test_an_office_host_the_configuration_trusts_is_trusted(linter):
+    text = "確認用の画面 https://cms.joetsu.lan/draft/12 で見られます。"
+    assert [f.rule for f in linter.lint_text(text)] == ["JP-L201"]
+    assert linter.lint_text(text, config=config("links:\n  also_trusted: joetsu.lan\n")) == []
+
+
 def test_school_domain_is_trusted_with_lower_confidence(lint):
     findings = lint("研究成果は https://www.niigata-u.ac.jp/news/ で公開されています。")
     assert [(f.rule, f.severity) for f in findings] == [("JP-L204", "info")]
@@ -208,6 +214,10 @@ def test_school_domain_is_trusted_with_lower_confidence(lint):
     ("https://city-joetsu-niigata.com/news/", "似せた"),
     ("https://www.city.chiyoda.lg.jp.example.com/", "lg.jp"),
     ("https://www.city.joetsuu.niigata.jp/", "似せた"),
+    # a page only the office network or one computer knows: readers cannot open it
+    ("http://localhost:8080/preview/", "localhost はインターネットにないアドレス"),
+    ("http://fs01/kouhou/2026/event.pdf", "fs01 はインターネットにないアドレス"),
+    ("https://cms.joetsu.lan/draft/12", "cms.joetsu.lan はインターネットにないアドレス"),
 ])
 def test_unsafe_links_are_errors_with_the_reason(lint, url, reason):
     findings = lint(f"申請はこちら {url} から。")
@@ -260,7 +270,7 @@ def test_own_account_is_not_reported(linter):
 
 
 @pytest.mark.parametrize("url", ["https://www.pornhub.com/", "https://example.xxx/",
-                                 "https://free-porno-tube.example/", "https://jp.xhamster.com/"])
+                                 "https://free-porno-tube.example.com/", "https://jp.xhamster.com/"])
 def test_adult_sites_are_obscene_links(lint, url):
     findings = lint(f"夏祭りの動画はこちら {url}")
     assert [(f.rule, f.clause, f.severity) for f in findings] == [("JP-L301", "5(5)", "error")]
