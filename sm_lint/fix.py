@@ -92,7 +92,7 @@ def plan(findings: Iterable[Finding], drafts: dict, sources: Iterable[Source],
 
 
 def unified_diff(change: Change) -> str:
-    name = change.source.display
+    name = change.source.display.lstrip("/")  # a/tmp/x.md, as git writes an absolute path
     lines = difflib.unified_diff(
         change.old.splitlines(keepends=True), change.new.splitlines(keepends=True), f"a/{name}", f"b/{name}"
     )

@@ -53,6 +53,12 @@ def test_diff_shows_the_safe_fixes_and_writes_nothing(draft):
     assert draft.read_bytes() == DRAFT.encode("utf-8") and draft.stat().st_mtime_ns == before
 
 
+def test_diff_of_a_draft_named_by_its_absolute_path_has_git_style_headers(draft):
+    diff = run(["--diff", str(draft)], cwd=draft.parent).stdout
+    relative = str(draft).lstrip("/")
+    assert diff.startswith(f"--- a/{relative}\n+++ b/{relative}\n")
+
+
 def test_no_option_ever_writes_without_fix(draft):
     for args in (["post.md"], ["--format", "json", "post.md"], ["--statistics", "post.md"], ["--diff", "post.md"]):
         run(args, cwd=draft.parent)
