@@ -87,6 +87,22 @@ def test_an_image_entry_without_a_path_is_named_by_its_place(lint):
                       for i in (0, 2)]
 
 
+def test_markdown_images_in_the_body_are_checked_like_entries(lint):
+    text = (
+        "---\nplatform: facebook\nimages:\n  - path: img/kids.jpg\n    people: identifiable\n---\n"
+        "雪遊びの様子です。\n"
+        "![園児の雪遊び](img/kids.jpg)\n"  # the entry's alt: its consent is still missing
+        "![](img/castle.jpg)\n"  # no entry, no alt
+        "![雪の高田城](<img/castle 2.jpg> \"高田城\")\n"
+    )
+    found = [(f.rule, f.line, f.message.split(" に")[0]) for f in lint(text) if f.category == "portrait-consent"]
+    assert found == [
+        ("JP-F101", 4, "img/kids.jpg"),
+        ("JP-F102", 9, "img/castle.jpg"), ("JP-F103", 9, "img/castle.jpg"),
+        ("JP-F102", 10, "img/castle 2.jpg"),
+    ]
+
+
 @pytest.mark.parametrize("line,expected", [
     ("platform: twitter", "使える値"),  # not one of the platforms
     ("kind: 返信", "使える値"),

@@ -6,6 +6,10 @@
         people: identifiable      # none | crowd | identifiable
         consent: obtained         # obtained | not-required | pending | none
 
+A Markdown image in the body (`![alt](img/kids.jpg)`) that no entry names is checked as an
+entry of its own, at its line, with its alt text; an entry's missing alt is taken from the
+body's image of the same path.
+
 `check` picks what a rule reports, at the entry's line: `consent` (identifiable people without
 obtained / not-required consent), `people` (no or an unknown `people`) or `alt` (no alt text).
 General front-matter validation is elsewhere; this module owns what these keys mean.
@@ -13,6 +17,7 @@ General front-matter validation is elsewhere; this module owns what these keys m
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from sm_lint.rules.model import Hit
@@ -36,6 +41,51 @@ def media_entries(front_matter) -> list[tuple[str, Any, int]]:
         line = front_matter.line_of(key) if isinstance(front_matter, LineDict) else 1
         for i, item in enumerate(items):
             result.append((f"{key}[{i}]", item, item.line if isinstance(item, LineDict) else line))
+    return result
+
+
+# ![alt](path) or ![alt](<path with spaces> "title")
+_BODY_IMAGE = re.compile(r"""!\[([^\]\n]*)\]\(\s*(?:<([^>\n]+)>|([^\s()]+))(?:\s+(?:"[^"\n]*"|'[^'\n]*'))?\s*\)""")
+
+
+def body_images(analysis) -> list[tuple[str, str, int]]:
+    """(path, alt, line) of each Markdown image in the body."""
+    return analysis.memo("body_images", _body_images)
+
+
+def _body_images(analysis) -> list[tuple[str, str, int]]:
+    draft = analysis.draft
+    return [(m.group(2) or m.group(3), m.group(1).strip(), draft.position(draft.body_start + m.start())[0])
+            for m in _BODY_IMAGE.finditer(draft.body)]
+
+
+def _with_alt(entry: dict, alt: str) -> dict:
+    copy = LineDict(entry.line if isinstance(entry, LineDict) else 0)
+    copy.update(entry, alt=alt)
+    if isinstance(entry, LineDict):
+        copy.key_lines = entry.key_lines
+    return copy
+
+
+def checked_entries(analysis) -> list[tuple[str, dict, int]]:
+    """(name, entry, line): the front matter's entries, then the body's images no entry names."""
+    images = body_images(analysis)
+    alts = {path: alt for path, alt, _ in images if alt}
+    named: set[str] = set()
+    result = []
+    for name, entry, line in media_entries(analysis.draft.front_matter):
+        if not isinstance(entry, dict):
+            entry = {"path": entry}
+        path = entry.get("path")
+        if isinstance(path, str):
+            named.add(path)
+            if path in alts and _alt(entry, line) is not None:  # no alt of its own
+                entry = _with_alt(entry, alts[path])
+        result.append((name, entry, line))
+    for path, alt, line in images:
+        if path not in named:
+            named.add(path)
+            result.append((path, {"path": path, "alt": alt}, line))
     return result
 
 
@@ -76,9 +126,7 @@ class MediaEntries:
         self.check = check
 
     def find(self, analysis):
-        for name, entry, line in media_entries(analysis.draft.front_matter):
-            if not isinstance(entry, dict):
-                entry = {"path": entry}
+        for name, entry, line in checked_entries(analysis):
             found = self.check(entry, line)
             if found:
                 at, values = found
