@@ -235,7 +235,8 @@ def _refuse_names_of_no_rule(pack: Sequence[Rule], config: Config, options: Opti
     ids = {r.id for r in pack}
     for at, setting, selectors in named:
         for wrong in unknown_selectors(pack, selectors):
-            _refuse(at, setting, wrong, [*sorted(ids), *sorted({r.category for r in pack} | {r.name for r in pack})])
+            _refuse(at, setting, wrong, [*sorted(ids), *sorted({r.category for r in pack} | {r.name for r in pack}
+                                                                | {r.clause for r in pack})])
     for rule_id in config.severity:
         if rule_id not in ids:
             _refuse(where(f"severity.{rule_id}"), "severity", rule_id, sorted(ids))
