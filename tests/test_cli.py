@@ -91,7 +91,8 @@ def test_select_and_ignore_by_clause_category_and_id(drafts):
 @pytest.mark.parametrize("args,said", [
     (["--select", "JP-P10l"], "--select: 「JP-P10l」に当たるルールがありません (「JP-P101」の誤りでは?)"),
     (["--ignore", "confidental"], "--ignore: 「confidental」に当たるルールがありません (「confidential」の誤りでは?)"),
-    (["--select", "JP-P101,5(9)"], "--select: 「5(9)」に当たるルールがありません (ルール ID・名前・カテゴリ・条項は `sm-lint rules`"),
+    (["--select", "JP-P101,kanko"], "--select: 「kanko」に当たるルールがありません (ルール ID・名前・カテゴリ・条項は `sm-lint rules`"),
+    (["--select", "5(5"], "--select: 「5(5」に当たるルールがありません (「5(5)」の誤りでは?)"),
 ])
 def test_a_selector_that_names_no_rule_is_exit_two_and_lints_nothing(args, said):
     r = run("-", *args, stdin="【極秘】あのバカな客の件。\n")
