@@ -4,6 +4,7 @@ are skipped. Word lists and host lists are read the same way."""
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
 
 from sm_lint.errors import RuleError
 from sm_lint.resources import rules_root
@@ -12,6 +13,12 @@ from sm_lint.resources import rules_root
 @lru_cache(maxsize=1)
 def list_names() -> tuple[str, ...]:
     return tuple(sorted(p.name for p in (rules_root() / "lists").iterdir() if p.is_file()))
+
+
+def list_paths() -> list[Path]:
+    """Every list file: compiled rules hold what they read of them (host lists), so the rule
+    cache follows them too."""
+    return [rules_root() / "lists" / name for name in list_names()]
 
 
 def check_list_name(name, where: str) -> str:

@@ -1,7 +1,7 @@
 """A cache of compiled rules, so a cold start skips YAML parsing and word tokenizing.
 
 The key covers the package version, the Python version, the engine's own source files and
-every rule file (path, size, modification time): changing any of them compiles afresh. The
+every rule and list file (path, size, modification time): changing any of them compiles afresh. The
 cache holds compiled rules only, never draft text. It is an optimisation: any problem
 reading or writing it is ignored, and SM_LINT_NO_CACHE=1 turns it off.
 """

@@ -36,6 +36,33 @@ def test_cache_is_used_and_invalidated_by_a_changed_rule_file(tmp_path, monkeypa
     assert len(calls) == 1  # compiled again
 
 
+def test_cache_follows_the_list_files_the_rules_read(tmp_path, monkeypatch):
+    # JP-L101 holds the host list it read from rules/lists/shorteners.txt: a host added there
+    # must be found on the next run, not hidden by the rules compiled before.
+    import shutil
+
+    from sm_lint import hostlists, listfiles
+    from sm_lint.resources import rules_root
+
+    root = tmp_path / "rules"
+    shutil.copytree(rules_root(), root)
+    for module in ("sm_lint.listfiles", "sm_lint.rules.loader"):
+        monkeypatch.setattr(f"{module}.rules_root", lambda: root)
+    monkeypatch.setenv("SM_LINT_CACHE_DIR", str(tmp_path / "cache"))
+
+    def l101_hosts():
+        listfiles.list_names.cache_clear()
+        hostlists.load_list.cache_clear()
+        [rule] = [r for r in load_rules() if r.id == "JP-L101"]
+        return rule.matcher.hosts.hosts
+
+    assert "zz-short.example" not in l101_hosts()
+    with open(root / "lists" / "shorteners.txt", "a", encoding="utf-8") as handle:
+        handle.write("zz-short.example\n")
+    os.utime(root / "lists" / "shorteners.txt", ns=(1, 1))
+    assert "zz-short.example" in l101_hosts()
+
+
 def test_cache_never_holds_draft_text(tmp_path, monkeypatch, linter):
     monkeypatch.setenv("SM_LINT_CACHE_DIR", str(tmp_path))
     load_rules()

@@ -12,6 +12,7 @@ from typing import Any, Iterable
 from sm_lint import rulecache
 from sm_lint.catalog import clauses
 from sm_lint.errors import RuleError
+from sm_lint.listfiles import list_paths
 from sm_lint.resources import rules_root
 from sm_lint.rules.conditions import compile_when
 from sm_lint.rules.exceptions import compile_exceptions
@@ -180,7 +181,7 @@ def load_rules(dirs: Iterable[Path] | None = None, base: Iterable[Rule] = ()) ->
     """The rules of `dirs` (default: the built-in pack) added to `base`, ids unique. The
     compiled rules of the files are cached between runs."""
     files = rule_files(default_pack_dirs() if dirs is None else dirs)
-    compiled = rulecache.remember("rules", [rules_root() / "guideline.yaml", *files],
+    compiled = rulecache.remember("rules", [rules_root() / "guideline.yaml", *list_paths(), *files],
                                   lambda: compile_files(files, trusted=dirs is None))
     return _merged([*base, *compiled])
 
