@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from sm_lint.hostlists import load_list  # noqa: E402
+from sm_lint.hostlists import bundled_list  # noqa: E402
 from sm_lint.rules.loader import load_rules  # noqa: E402
 from sm_lint.rules.model import severity_rank  # noqa: E402
 from sm_lint.runner import Linter  # noqa: E402
@@ -74,7 +74,7 @@ def main() -> int:
     else:
         print(f"evaluation data not found: {args.data} (skipped)")
 
-    hosts = list(load_list("shorteners.txt").hosts)
+    hosts = list(bundled_list("shorteners.txt").hosts)
     caught = sum(any(f.rule == "JP-L101" for f in linter.lint_text(f"申込みは https://{h}/AbC12xY から。"))
                  for h in hosts)
     print(f"\nshortener list: {caught} / {len(hosts)} hosts caught in a sentence")

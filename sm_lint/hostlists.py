@@ -12,9 +12,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
 from sm_lint.errors import RuleError
-from sm_lint.listfiles import check_list_name, list_entries
+from sm_lint.listfiles import list_entries, list_path
+from sm_lint.resources import rules_root
 from sm_lint.urls import under
 
 
@@ -67,23 +69,28 @@ class HostList:
 
 
 @lru_cache(maxsize=32)
-def load_list(name: str) -> HostList:
-    """A list file from rules/lists/ (several names are merged by `load_lists`)."""
+def load_list(path: Path) -> HostList:
+    """One list file (several are merged by `load_lists`)."""
     result = HostList()
-    for entry, where in list_entries(name):
+    for entry, where in list_entries(path):
         result.add(entry, where)
     return result
+
+
+def bundled_list(name: str) -> HostList:
+    """A list of rules/lists/ by its file name."""
+    return load_list(rules_root() / "lists" / name)
 
 
 def load_lists(names, where: str) -> HostList:
     if isinstance(names, str):
         names = [names]
     if not isinstance(names, list) or not names or not all(isinstance(n, str) and n for n in names):
-        raise RuleError(where, "ホスト一覧のオプションには rules/lists/ にあるファイル名か、そのリストを書いてください",
-                        "a host list option is a file name under rules/lists/ or a list of them")
+        raise RuleError(where, "ホスト一覧のオプションには rules/lists/ (またはルールパックの lists/) にあるファイル名か、そのリストを書いてください",
+                        "a host list option is a file name under rules/lists/ (or the rule pack's lists/) or a list of them")
     merged = HostList()
     for name in names:
-        part = load_list(check_list_name(name, where))
+        part = load_list(list_path(name, where))
         merged.hosts.update(part.hosts)
         merged.suffixes.update(part.suffixes)
         merged.keywords.extend(part.keywords)

@@ -1,13 +1,22 @@
-"""List files under rules/lists/: one entry a line; blank lines and lines starting with `#`
-are skipped. Word lists and host lists are read the same way."""
+"""List files: one entry a line; blank lines and lines starting with `#` are skipped. Word
+lists and host lists are read the same way.
+
+A list is named by its file name. The built-in ones are in rules/lists/. While a rule file of
+a user's pack (`rule-dirs`) is compiled, a name is looked for first in the `lists/` folder
+beside that rule file, so a pack can ship its own lists (see `pack_lists`)."""
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
 from pathlib import Path
+from typing import Iterable, Iterator
 
 from sm_lint.errors import RuleError
 from sm_lint.resources import rules_root
+
+_PACK_LISTS: ContextVar[Path | None] = ContextVar("pack_lists", default=None)
 
 
 @lru_cache(maxsize=1)
@@ -16,27 +25,48 @@ def list_names() -> tuple[str, ...]:
 
 
 def list_paths() -> list[Path]:
-    """Every list file: compiled rules hold what they read of them (host lists), so the rule
-    cache follows them too."""
+    """Every built-in list file: compiled rules hold what they read of them (host lists), so
+    the rule cache follows them too."""
     return [rules_root() / "lists" / name for name in list_names()]
 
 
-def check_list_name(name, where: str) -> str:
-    """A name a rule or the configuration gives for a list: a file of rules/lists/, never a
-    path elsewhere; a wrong one is reported where it is written."""
-    if name not in list_names():
-        raise RuleError(where, f"rules/lists/ に {name!r} というリストはありません (あるもの: {', '.join(list_names())})",
-                        f"no list {name!r} in rules/lists/ (known: {', '.join(list_names())})")
-    return name
+def pack_list_paths(rule_files: Iterable[Path]) -> list[Path]:
+    """The list files that user rule files can read (for the rule cache's key)."""
+    folders = sorted({path.parent / "lists" for path in rule_files})
+    return [p for folder in folders if folder.is_dir() for p in sorted(folder.iterdir()) if p.is_file()]
 
 
-def list_entries(name: str) -> list[tuple[str, str]]:
-    """(entry, `path:line` of it) for every entry of rules/lists/<name>."""
-    path = rules_root() / "lists" / name
+@contextmanager
+def pack_lists(rule_file: Path) -> Iterator[None]:
+    """List names resolve in the `lists/` folder beside `rule_file` first, within this block."""
+    token = _PACK_LISTS.set(rule_file.parent / "lists")
+    try:
+        yield
+    finally:
+        _PACK_LISTS.reset(token)
+
+
+def list_path(name, where: str) -> Path:
+    """The file a rule or the configuration names as a list: a file name (never a path) in the
+    current pack's lists/ or in rules/lists/; a wrong one is reported where it is written."""
+    own = _PACK_LISTS.get()
+    if isinstance(name, str) and name and "/" not in name and "\\" not in name and name not in (".", ".."):
+        if own is not None and (own / name).is_file():
+            return own / name
+        if name in list_names():
+            return rules_root() / "lists" / name
+    places = f"{own} と rules/lists/" if own is not None else "rules/lists/"
+    places_en = f"{own} or rules/lists/" if own is not None else "rules/lists/"
+    raise RuleError(where, f"{places} に {name!r} というリストはありません (rules/lists/ にあるもの: {', '.join(list_names())})",
+                    f"no list {name!r} in {places_en} (rules/lists/ has: {', '.join(list_names())})")
+
+
+def list_entries(path: Path) -> list[tuple[str, str]]:
+    """(entry, `path:line` of it) for every entry of a list file."""
     try:
         text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise RuleError(str(path), f"リストファイルを読めません: {exc.strerror or exc}",
-                        f"cannot read the list: {exc.strerror or exc}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = getattr(exc, "strerror", None) or exc
+        raise RuleError(str(path), f"リストファイルを読めません: {reason}", f"cannot read the list: {reason}") from None
     return [(line.strip(), f"{path}:{number}") for number, line in enumerate(text.splitlines(), 1)
             if line.strip() and not line.lstrip().startswith("#")]

@@ -5,6 +5,7 @@ language, extra rule packs, `sm-lint config`, and errors that name file and line
 from __future__ import annotations
 
 import json
+import os
 import textwrap
 from pathlib import Path
 
@@ -12,6 +13,7 @@ import pytest
 import yaml
 
 from helpers import run
+from sm_lint import hostlists
 from sm_lint.config import SECTIONS
 
 DRAFT = "【極秘】窓口に来たあのバカな客のせいで説明会が長引きました。\n"  # JP-C101 (5(4)) and JP-P101 (5(5))
@@ -199,6 +201,53 @@ def test_a_suppression_for_an_ignored_rule_of_a_rule_dir_is_not_unused(tmp_path)
     # The control: an id that names no rule at all is still reported as unused.
     write(tmp_path / "post.md", "<!-- sm-lint-allow XX-999: 理由 -->\n新井市の歴史です。\n")
     assert rules_fired(concise(["post.md"], tmp_path)) == ["JP-M111"]
+
+
+LIST_PACK = """\
+rules:
+  - id: MY-L001
+    name: myoko-short-link
+    category: shortened-url
+    clause: 6(1)②
+    severity: error
+    message: 「{match}」は妙高市の決めた短縮URLです。
+    match: {link-list: %s}
+    examples:
+      invalid: [こちら https://mk.example.jp/abc]
+      valid: [こちら https://www.city.myoko.niigata.jp/]
+"""
+
+
+def test_a_rule_pack_reads_its_own_lists_and_follows_their_changes(tmp_path):
+    write(tmp_path / ".sm-lint.yaml", "rule-dirs: [rules/myoko]\n")
+    write(tmp_path / "rules" / "myoko" / "links.yaml", LIST_PACK % "myoko-short.txt")
+    own = write(tmp_path / "rules" / "myoko" / "lists" / "myoko-short.txt", "# 妙高市の短縮URL\nmk.example.jp\n")
+    write(tmp_path / "post.md", "申込みは https://mk.example.jp/abc から。\nhttps://go.example.jp/x も。\n")
+    assert "MY-L001" in rules_fired(concise(["post.md"], tmp_path))
+    # a host added to the pack's list is found on the next run (the rule cache follows the list)
+    own.write_text("mk.example.jp\ngo.example.jp\n", encoding="utf-8")
+    os.utime(own, ns=(1, 1))
+    hostlists.load_list.cache_clear()  # a new run is a new process: only the disk cache remains
+    assert rules_fired(concise(["post.md"], tmp_path)).count("MY-L001") == 2
+
+
+@pytest.mark.parametrize("name,said", [
+    ("missing.txt", "というリストはありません"),
+    ("../../post.md", "というリストはありません"),  # a list is a file name, never a path
+])
+def test_a_rule_pack_names_only_lists_of_its_own_or_the_built_in_ones(tmp_path, name, said):
+    write(tmp_path / ".sm-lint.yaml", "rule-dirs: [rules/myoko]\n")
+    write(tmp_path / "rules" / "myoko" / "links.yaml", LIST_PACK % repr(name))
+    write(tmp_path / "post.md", "本文\n")
+    r = concise(["post.md"], tmp_path)
+    assert r.exit_code == 2 and said in r.stderr and "links.yaml" in r.stderr
+
+
+def test_a_rule_pack_may_name_a_built_in_list(tmp_path):
+    write(tmp_path / ".sm-lint.yaml", "rule-dirs: [rules/myoko]\n")
+    write(tmp_path / "rules" / "myoko" / "links.yaml", LIST_PACK % "shorteners.txt")
+    write(tmp_path / "post.md", "こちら https://bit.ly/3xAbCdE\n")
+    assert "MY-L001" in rules_fired(concise(["post.md"], tmp_path))
 
 
 @pytest.mark.parametrize("text,line,problem,problem_en", [

@@ -11,7 +11,7 @@ import pytest
 
 from sm_lint.config import parse_config
 from sm_lint.errors import ConfigError
-from sm_lint.hostlists import load_list
+from sm_lint.hostlists import bundled_list
 from sm_lint.yamlsafe import load_yaml
 
 CITY = "https://www.city.joetsu.niigata.jp/soshiki/koho/"
@@ -105,7 +105,7 @@ def test_punycode_homoglyph_of_the_city_host_is_unsafe(lint):
 
 def test_every_listed_shortener_is_caught_in_a_sentence(linter, rules):
     rule = [r for r in rules if r.id == "JP-L101"]
-    hosts = list(load_list("shorteners.txt").hosts)
+    hosts = list(bundled_list("shorteners.txt").hosts)
     assert len(hosts) > 1000
     missed = [h for h in hosts if not linter.lint_text(f"申込みは https://{h}/AbC12xY から。", rules=rule)]
     assert missed == []

@@ -5,14 +5,13 @@ A broken file is reported as `path:line: what is wrong`; nothing here trusts the
 
 from __future__ import annotations
 
-from contextlib import nullcontext
 from pathlib import Path
 from typing import Any, Iterable
 
 from sm_lint import rulecache
 from sm_lint.catalog import clauses
 from sm_lint.errors import RuleError
-from sm_lint.listfiles import list_paths
+from sm_lint.listfiles import list_paths, pack_list_paths, pack_lists
 from sm_lint.resources import rules_root
 from sm_lint.rules.conditions import compile_when
 from sm_lint.rules.exceptions import compile_exceptions
@@ -181,7 +180,8 @@ def load_rules(dirs: Iterable[Path] | None = None, base: Iterable[Rule] = ()) ->
     """The rules of `dirs` (default: the built-in pack) added to `base`, ids unique. The
     compiled rules of the files are cached between runs."""
     files = rule_files(default_pack_dirs() if dirs is None else dirs)
-    compiled = rulecache.remember("rules", [rules_root() / "guideline.yaml", *list_paths(), *files],
+    own_lists = pack_list_paths(files) if dirs is not None else []
+    compiled = rulecache.remember("rules", [rules_root() / "guideline.yaml", *list_paths(), *own_lists, *files],
                                   lambda: compile_files(files, trusted=dirs is None))
     return _merged([*base, *compiled])
 
@@ -189,8 +189,14 @@ def load_rules(dirs: Iterable[Path] | None = None, base: Iterable[Rule] = ()) ->
 def compile_files(files: list[Path], trusted: bool = False) -> list[Rule]:
     """Compile rule files; `trusted` only for the built-in pack (see sm_lint.saferegex)."""
     load_kinds()
-    with trusted_patterns() if trusted else nullcontext():
-        return _merged([rule for path in files for rule in load_file(path)])
+    if trusted:
+        with trusted_patterns():
+            return _merged([rule for path in files for rule in load_file(path)])
+    rules = []
+    for path in files:
+        with pack_lists(path):  # a user pack's own lists/ beside its rule file
+            rules.extend(load_file(path))
+    return _merged(rules)
 
 
 def _merged(rules: Iterable[Rule]) -> list[Rule]:

@@ -10,8 +10,8 @@ from __future__ import annotations
 from typing import Any
 
 from sm_lint.privacy import grading
-from sm_lint.hostlists import host_in, load_list
-from sm_lint.listfiles import check_list_name
+from sm_lint.hostlists import bundled_list, host_in
+from sm_lint.listfiles import list_path
 from sm_lint.privacy.settings import privacy
 from sm_lint.rules.registry import kind
 
@@ -24,7 +24,7 @@ class EmailMatcher:
 
     def _class(self, domain: str) -> str:
         for name in self.grades:
-            if name != "other" and load_list(f"{name}.txt").match(domain, subdomains=True):
+            if name != "other" and bundled_list(f"{name}.txt").match(domain, subdomains=True):
                 return name
         return "other"
 
@@ -49,6 +49,6 @@ def compile_email(spec: dict[str, Any], where: str) -> EmailMatcher:
     grades = grading.grades(spec["email-address"], where, "email-address")
     for name in grades:
         if name != "other":
-            check_list_name(f"{name}.txt", where)  # a missing list is a rule error now, not at lint time
+            list_path(f"{name}.txt", where)  # a missing list is a rule error now, not at lint time
     return EmailMatcher(grades, grading.note(spec, where, "name"),
                         grading.window(spec, where))
