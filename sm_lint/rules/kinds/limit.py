@@ -1,7 +1,7 @@
 """`limit`: a platform's length limit (4(4)②), counted as the platform counts (sm_lint/counting.py).
 
     match:
-      limit: x-weighted        # characters | utf16 | bytes | hashtags | x-weighted | bubbles
+      limit: x-weighted        # characters | utf16 | bytes | hashtags | x-weighted | bubbles | media
       max: 280
       setting: x-length        # optional: config `platforms.limits.x-length` overrides max
       field: body              # body (default) or title (the front-matter `title:`)
@@ -11,7 +11,8 @@
       forbid: "<>"             # instead of a limit: characters the platform rejects
 
 The rule's `when: {platform: ...}` says which drafts it applies to. A finding gives the count,
-the limit and the place where the text crosses it.
+the limit and the place where the text crosses it. `media` counts the photos and videos (the
+front matter's entries and the body's Markdown images) and reports the first one over.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from typing import Any
 from sm_lint.counting import MEASURES, TOTALS, PostText, crossing, post_text, split_lines
 from sm_lint.errors import RuleError
 from sm_lint.metadata import post_meta  # noqa: F401  (registers the `platforms` section)
+from sm_lint.rules.kinds.media_entries import checked_entries
 from sm_lint.rules.model import Hit
 from sm_lint.rules.options import optional_text
 from sm_lint.rules.registry import kind
@@ -59,6 +61,11 @@ class Limit:
         if self.delivery and settings["line_delivery"] != self.delivery:
             return
         limit = settings["limits"].get(self.setting, self.maximum) if self.setting else self.maximum
+        if self.measure == "media":
+            media = checked_entries(analysis)
+            if len(media) > limit:
+                yield Hit(line=media[limit][2], detail={"count": len(media), "limit": limit, "over": len(media) - limit})
+            return
         texts, line = _texts(analysis, self.field)
         for post in texts:
             if self.measure == "bubbles":
@@ -104,9 +111,10 @@ def _field(spec: dict[str, Any], where: str) -> str:
 @kind("limit", options=_OPTIONS)
 def compile_limit(spec: dict[str, Any], where: str) -> Limit:
     measure = spec["limit"]
-    if measure not in (*MEASURES, "bubbles"):
-        raise RuleError(where, f"`limit` で数えられるのは {', '.join([*MEASURES, 'bubbles'])} のいずれかです",
-                        f"`limit` counts one of: {', '.join([*MEASURES, 'bubbles'])}")
+    counted = [*MEASURES, "bubbles", "media"]
+    if measure not in counted:
+        raise RuleError(where, f"`limit` で数えられるのは {', '.join(counted)} のいずれかです",
+                        f"`limit` counts one of: {', '.join(counted)}")
     maximum = spec.get("max")
     if not isinstance(maximum, int) or isinstance(maximum, bool) or maximum <= 0:
         raise RuleError(where, "`max` は正の整数で書いてください", "`max` is a positive number")
