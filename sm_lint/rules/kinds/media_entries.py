@@ -48,12 +48,8 @@ def media_entries(front_matter) -> list[tuple[str, Any, int]]:
 _BODY_IMAGE = re.compile(r"""!\[([^\]\n]*)\]\(\s*(?:<([^>\n]+)>|([^\s()]+))(?:\s+(?:"[^"\n]*"|'[^'\n]*'))?\s*\)""")
 
 
-def body_images(analysis) -> list[tuple[str, str, int]]:
-    """(path, alt, line) of each Markdown image in the body."""
-    return analysis.memo("body_images", _body_images)
-
-
 def _body_images(analysis) -> list[tuple[str, str, int]]:
+    """(path, alt, line) of each Markdown image in the body."""
     draft = analysis.draft
     return [(m.group(2) or m.group(3), m.group(1).strip(), draft.position(draft.body_start + m.start())[0])
             for m in _BODY_IMAGE.finditer(draft.body)]
@@ -68,8 +64,13 @@ def _with_alt(entry: dict, alt: str) -> dict:
 
 
 def checked_entries(analysis) -> list[tuple[str, dict, int]]:
-    """(name, entry, line): the front matter's entries, then the body's images no entry names."""
-    images = body_images(analysis)
+    """(name, entry, line): the front matter's entries, then the body's images no entry names
+    (built once per draft: the portrait rules and the media limit share it)."""
+    return analysis.memo("media_entries", _checked_entries)
+
+
+def _checked_entries(analysis) -> list[tuple[str, dict, int]]:
+    images = _body_images(analysis)
     alts = {path: alt for path, alt, _ in images if alt}
     named: set[str] = set()
     result = []
