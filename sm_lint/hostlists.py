@@ -15,8 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from sm_lint.errors import RuleError
-from sm_lint.listfiles import list_entries, list_path
-from sm_lint.resources import rules_root
+from sm_lint.listfiles import bundled, list_entries, list_path
 from sm_lint.urls import under
 
 
@@ -79,7 +78,7 @@ def load_list(path: Path) -> HostList:
 
 def bundled_list(name: str) -> HostList:
     """A list of rules/lists/ by its file name."""
-    return load_list(rules_root() / "lists" / name)
+    return load_list(bundled(name))
 
 
 def load_lists(names, where: str) -> HostList:

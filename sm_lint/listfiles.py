@@ -19,15 +19,20 @@ from sm_lint.resources import rules_root
 _PACK_LISTS: ContextVar[Path | None] = ContextVar("pack_lists", default=None)
 
 
+def bundled(name: str) -> Path:
+    """The built-in list file of this name (rules/lists/<name>)."""
+    return rules_root() / "lists" / name
+
+
 @lru_cache(maxsize=1)
 def list_names() -> tuple[str, ...]:
-    return tuple(sorted(p.name for p in (rules_root() / "lists").iterdir() if p.is_file()))
+    return tuple(sorted(p.name for p in bundled("").iterdir() if p.is_file()))
 
 
 def list_paths() -> list[Path]:
     """Every built-in list file: compiled rules hold what they read of them (host lists), so
     the rule cache follows them too."""
-    return [rules_root() / "lists" / name for name in list_names()]
+    return [bundled(name) for name in list_names()]
 
 
 def pack_list_paths(rule_files: Iterable[Path]) -> list[Path]:
@@ -54,7 +59,7 @@ def list_path(name, where: str) -> Path:
         if own is not None and (own / name).is_file():
             return own / name
         if name in list_names():
-            return rules_root() / "lists" / name
+            return bundled(name)
     places = f"{own} と rules/lists/" if own is not None else "rules/lists/"
     places_en = f"{own} or rules/lists/" if own is not None else "rules/lists/"
     raise RuleError(where, f"{places} に {name!r} というリストはありません (rules/lists/ にあるもの: {', '.join(list_names())})",

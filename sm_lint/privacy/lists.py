@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from sm_lint.listfiles import list_entries
-from sm_lint.resources import rules_root
+from sm_lint.listfiles import bundled, list_entries
 from sm_lint.textnorm import fold
 
 
 @lru_cache(maxsize=None)
 def word_list(name: str) -> frozenset[str]:
     """The folded entries of rules/lists/<name>.txt."""
-    return frozenset(fold(entry) for entry, _ in list_entries(rules_root() / "lists" / f"{name}.txt"))
+    return frozenset(fold(entry) for entry, _ in list_entries(bundled(f"{name}.txt")))
