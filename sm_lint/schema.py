@@ -60,7 +60,7 @@ def parse_datetime(value: Any) -> datetime | None:
             return datetime.fromisoformat(text)
     except ValueError:
         pass
-    m = _written(text)
+    m = _WRITTEN.fullmatch(text)  # already normalized: not _written, which normalizes again
     if m is None:
         return None
     try:
