@@ -277,6 +277,22 @@ def test_consent_message_names_the_file(lint):
     assert "img/undokai-1.jpg" in finding.message and "pending" in finding.message
 
 
+def test_consent_written_in_words_says_which_values_it_takes(lint):
+    text = ("---\nvideos:\n  - path: movie/kenshin.mp4\n    people: identifiable\n"
+            "    consent: 出演者全員の同意書を取得済み\n---\n謙信公祭の様子です。")
+    [finding] = [f for f in lint(text) if f.rule == "JP-F101"]
+    assert "出演者全員の同意書を取得済み" in finding.message
+    assert "obtained, not-required, pending, none" in finding.message and "# " in finding.message
+    [pending] = [f for f in lint(DRAFT) if f.rule == "JP-F101" and f.line == 7]
+    assert "obtained, not-required" not in pending.message  # a value it takes: no note
+
+
+def test_a_video_needs_no_alt_text_but_an_image_does(lint):
+    text = ("---\nimages:\n  - path: img/a.jpg\n    people: none\nvideos:\n  - path: movie/b.mp4\n"
+            "    people: none\n---\n雪景色です。")
+    assert [(f.rule, f.line) for f in lint(text) if f.rule == "JP-F103"] == [("JP-F103", 3)]
+
+
 def test_not_required_consent_is_accepted(lint):
     text = "---\nimages:\n  - path: a.jpg\n    alt: 市長あいさつ\n    people: identifiable\n    consent: not-required\n---\n本文"
     assert [f for f in lint(text) if f.category == "portrait-consent"] == []

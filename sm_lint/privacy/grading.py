@@ -52,7 +52,7 @@ def grades(value: Any, where: str, kind: str) -> dict[str, Grade]:
     return result
 
 
-def note(spec: dict, where: str, placeholder: str) -> Note:
+def note(spec: dict, where: str, *placeholders: str) -> Note:
     """The rule's `note` and `note-en` templates (English falls back to the Japanese one),
     checked now: a stray `{...}` would otherwise fail on the first draft it applies to."""
     texts = []
@@ -61,10 +61,11 @@ def note(spec: dict, where: str, placeholder: str) -> Note:
         if not isinstance(value, str):
             raise RuleError(where, f"`{key}` は文字列で書いてください", f"`{key}` is a text")
         try:
-            value.format(**{placeholder: ""})
+            value.format(**dict.fromkeys(placeholders, ""))
         except (KeyError, IndexError, ValueError) as exc:
-            raise RuleError(where, f"`{key}` で使える差し込みは {{{placeholder}}} だけです ({type(exc).__name__}: {exc})",
-                            f"`{key}` may use {{{placeholder}}} only ({type(exc).__name__}: {exc})") from None
+            named = [f"{{{p}}}" for p in placeholders]
+            raise RuleError(where, f"`{key}` で使える差し込みは {'、'.join(named)} だけです ({type(exc).__name__}: {exc})",
+                            f"`{key}` may use {', '.join(named)} only ({type(exc).__name__}: {exc})") from None
         texts.append(value)
     return Note(*texts)
 

@@ -11,7 +11,8 @@ entry of its own, at its line, with its alt text; an entry's missing alt is take
 body's image of the same path.
 
 `check` picks what a rule reports, at the entry's line: `consent` (identifiable people without
-obtained / not-required consent), `people` (no or an unknown `people`) or `alt` (no alt text).
+obtained / not-required consent), `people` (no or an unknown `people`) or `alt` (an image
+without alt text). A value the key does not take gets the rule's `note`.
 General front-matter validation is elsewhere; this module owns what these keys mean.
 """
 
@@ -20,6 +21,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from sm_lint.privacy import grading
+from sm_lint.privacy.grading import Note
 from sm_lint.rules.model import Hit
 from sm_lint.rules.options import one_of
 from sm_lint.rules.registry import kind
@@ -27,7 +30,8 @@ from sm_lint.yamlsafe import LineDict
 
 MEDIA_KEYS = ("images", "videos")
 PEOPLE = ("none", "crowd", "identifiable")
-CONSENT_OK = ("obtained", "not-required")
+CONSENT = ("obtained", "not-required", "pending", "none")
+CONSENT_OK = CONSENT[:2]
 
 
 def media_entries(front_matter) -> list[tuple[str, Any, int]]:
@@ -55,6 +59,11 @@ def _body_images(analysis) -> list[tuple[str, str, int]]:
             for m in _BODY_IMAGE.finditer(draft.body)]
 
 
+def _has_alt(entry: dict) -> bool:
+    alt = entry.get("alt")
+    return isinstance(alt, str) and bool(alt.strip())
+
+
 def _with_alt(entry: dict, alt: str) -> dict:
     copy = LineDict(entry.line if isinstance(entry, LineDict) else 0)
     copy.update(entry, alt=alt)
@@ -80,7 +89,7 @@ def _checked_entries(analysis) -> list[tuple[str, dict, int]]:
         path = entry.get("path")
         if isinstance(path, str):
             named.add(path)
-            if path in alts and _alt(entry, line) is not None:  # no alt of its own
+            if path in alts and not _has_alt(entry):
                 entry = _with_alt(entry, alts[path])
         result.append((name, entry, line))
     for path, alt, line in images:
@@ -98,45 +107,53 @@ def _line(entry, key: str, default: int) -> int:
     return entry.line_of(key) if isinstance(entry, LineDict) and key in entry else default
 
 
-# Each check gives the line to report and what the messages say of the value found.
-def _consent(entry: dict, line: int):
+# Each check gives the line to report, the value found (None: not written) and the values the
+# key takes (None: any text).
+def _consent(name: str, entry: dict, line: int):
     if entry.get("people") == "identifiable" and entry.get("consent") not in CONSENT_OK:
-        value = str(entry.get("consent", ""))
-        return _line(entry, "consent", line), {"value": value or "なし", "value_en": value or "missing"}
+        return _line(entry, "consent", line), entry.get("consent"), CONSENT
     return None
 
 
-def _people(entry: dict, line: int):
+def _people(name: str, entry: dict, line: int):
     value = entry.get("people")
-    if value not in PEOPLE:
-        value = "" if value is None else str(value)
-        return _line(entry, "people", line), {"value": value, "value_en": value}
-    return None
+    return None if value in PEOPLE else (_line(entry, "people", line), value, PEOPLE)
 
 
-def _alt(entry: dict, line: int):
-    alt = entry.get("alt")
-    return None if isinstance(alt, str) and alt.strip() else (line, {"value": "", "value_en": ""})
+def _alt(name: str, entry: dict, line: int):
+    # Alt text is what a screen reader says for an image; a video speaks for itself and the
+    # platforms take captions for it, not alt text.
+    return None if name.startswith("videos[") or _has_alt(entry) else (line, None, None)
 
 
 _CHECKS = {"consent": _consent, "people": _people, "alt": _alt}
+_NO_NOTE = {"note": "", "note_en": ""}
 
 
 class MediaEntries:
-    def __init__(self, check):
+    def __init__(self, check, note: Note):
         self.check = check
+        self.note = note
 
     def find(self, analysis):
         for name, entry, line in checked_entries(analysis):
-            found = self.check(entry, line)
+            found = self.check(name, entry, line)
             if found:
-                at, values = found
+                at, value, values = found
+                text = "" if value is None else str(value)
+                # a value the key does not take (consent: 同意書あり) gets the note: read as
+                # "no consent" without a word, the finding would look wrong to its writer
+                unread = bool(text) and values is not None and value not in values
+                fields = {"value": text, "values": ", ".join(values or ())}
+                note = self.note.detail(fields, fields) if unread else _NO_NOTE
                 # An entry without a path as text (missing, misspelt, a list) is named by its
                 # place in the list.
                 path = entry.get("path")
-                yield Hit(line=at, detail={"path": path if isinstance(path, str) and path else name, **values})
+                yield Hit(line=at, detail={"path": path if isinstance(path, str) and path else name,
+                                           "value": text or "なし", "value_en": text or "missing", **note})
 
 
-@kind("media-entries")
+@kind("media-entries", options=("note", "note-en"))
 def compile_media_entries(spec: dict[str, Any], where: str) -> MediaEntries:
-    return MediaEntries(_CHECKS[one_of(spec["media-entries"], _CHECKS, where, "media-entries")])
+    return MediaEntries(_CHECKS[one_of(spec["media-entries"], _CHECKS, where, "media-entries")],
+                        grading.note(spec, where, "value", "values"))
