@@ -30,6 +30,7 @@ DEFAULTS: dict[str, Any] = {
     "allow": [],  # URL prefixes no link rule reports, e.g. the city's published https://lin.ee/…
     "shorteners": [],  # more shortener hosts
     "own_accounts": [],  # the city's social-media accounts, e.g. https://x.com/joetsu_city
+    "trusted_accounts": [],  # other reliable accounts the city quotes, e.g. https://x.com/niigata_pref
 }
 
 _RESERVED = {"pref", "metro", "city", "town", "vill"}
@@ -59,7 +60,7 @@ def validate(value: Any, where: str) -> dict[str, Any]:
                               f"`links.{key}` must be a list of host names or URLs")
         elif key == "trusted_lists":
             _check_now(key, where, lambda: load_lists(item, where) if item else None)
-        elif key not in ("allow", "own_accounts"):  # host names compare lower case, without a final dot
+        elif key not in ("allow", "own_accounts", "trusted_accounts"):  # host names compare lower case, without a final dot
             if key == "shorteners":  # entries of a host list (*.example, ~keyword)
                 _check_now(key, where, lambda: HostList().extend(item))
             item = [v.strip().lower().rstrip(".") for v in item]

@@ -269,6 +269,16 @@ def test_own_account_is_not_reported(linter):
     assert linter.lint_text(text, config=own) == []
 
 
+def test_a_trusted_account_is_not_reported_and_the_message_names_the_setting(linter):
+    text = "県の発表です https://x.com/Niigata_Pref/status/1865432198765432109"
+    [finding] = by_rule(linter.lint_text(text), "JP-L205")
+    assert "https://x.com/niigata_pref を設定 links.trusted_accounts" in finding.message
+    trusted = config("links:\n  trusted_accounts: https://twitter.com/niigata_pref\n")
+    assert linter.lint_text(text, config=trusted) == []
+    other = "こちら https://x.com/niigata_pref_fan/status/1"
+    assert by_rule(linter.lint_text(other, config=trusted), "JP-L205")
+
+
 @pytest.mark.parametrize("url", ["https://www.pornhub.com/", "https://example.xxx/",
                                  "https://free-porno-tube.example.com/", "https://jp.xhamster.com/"])
 def test_adult_sites_are_obscene_links(lint, url):

@@ -176,7 +176,9 @@ class TrustMatcher:
         if not found_links:
             return
         section, policy, skip = _settings(analysis, self.skip)
-        own_accounts = {_account(a) for a in map(parse, section["own_accounts"]) if a}
+        # the city's own accounts, and others it has found reliable, are both quoted freely
+        own_accounts = {_account(a) for key in ("own_accounts", "trusted_accounts")
+                        for a in map(parse, section[key]) if a}
         for entity, link in found_links:
             if self.check == "social":
                 hit = self._social(entity, link, own_accounts)
@@ -210,7 +212,7 @@ class TrustMatcher:
             return None
         post = bool(_POST.search(link.rest))
         return Hit(entity.start, entity.end, detail={
-            "account": account, "platform": platform,
+            "account": account, "platform": platform, "page": f"https://{platform}/{account}",
             "what": "他のアカウントの投稿" if post else "他のアカウント",
             "what_en": "another account's post" if post else "another account",
         })
