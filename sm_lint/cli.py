@@ -288,15 +288,12 @@ def explain(what, lang):
         rules = {r.id: r for r in _rules()}
     except SmLintError as exc:
         _fail(exc.text(lang))
-    rule = rules.get(what)
-    clause = catalogue.get(rule.clause if rule else what)
-    if clause is None:
-        _fail(t(lang, "unknown", what=what))
+    rule, clause = _explained(what, rules, catalogue, lang)
     if rule:
         click.echo(f"{rule.id} {rule.name} ({rule.category}, {rule.severity})")
         if rule.description:
             click.echo(rule.description.strip())
-        click.echo(rule.message_in(lang))
+        click.echo(f"{t(lang, 'message')}: {rule.message_in(lang)}")
         _echo_examples(t(lang, "examples_invalid"), rule.invalid)
         _echo_examples(t(lang, "examples_valid"), rule.valid)
         click.echo()
@@ -307,6 +304,27 @@ def explain(what, lang):
         click.echo()
         for r in related:
             click.echo(f"  {r.id}\t{r.category}\t{r.severity}\t{r.name}")
+
+
+# what people type for a clause: 5（3）, ５(３) as well as 5(3)
+_FULL_WIDTH = str.maketrans({chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)})
+
+
+def _explained(what: str, rules: dict, catalogue: dict, lang: str):
+    """The rule (by id in any case, or by name) and the clause that `what` names; exit 2 with
+    a did-you-mean hint when it names neither."""
+    from sm_lint.spelling import hint
+
+    typed = what.strip().translate(_FULL_WIDTH)
+    by_id = {r.id.upper(): r for r in rules.values()}
+    by_name = {r.name.lower(): r for r in rules.values()}
+    rule = by_id.get(typed.upper()) or by_name.get(typed.lower())
+    clause = catalogue.get(rule.clause if rule else typed)
+    if clause is None:
+        ja, en = hint(typed, [*rules, *(r.name for r in rules.values()), *catalogue],
+                      otherwise=(" (`sm-lint rules` で一覧を確かめられます)", " (`sm-lint rules` lists them)"))
+        _fail(t(lang, "unknown", what=what) + (en if lang == "en" else ja))
+    return rule, clause
 
 
 @main.command("config")

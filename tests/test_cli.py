@@ -131,6 +131,18 @@ def test_rules_lists_every_rule_and_explain_prints_the_clause():
     assert run("explain", "9(9)").returncode == 2
 
 
+def test_explain_takes_what_people_type_and_hints_at_a_typo():
+    # a rule by its name or in lower case, a clause in full-width characters
+    assert run("explain", "hearsay").stdout.startswith("JP-P501 hearsay (prohibited, warning)")
+    assert run("explain", "jp-p501").stdout.startswith("JP-P501 hearsay")
+    assert "メッセージ: 「{match}」は伝聞" in run("explain", "JP-P501").stdout
+    assert run("explain", "５（４）").stdout.startswith("ガイドライン 5(4) 機密情報を保護すること")
+    assert run("explain", "6（1）②").stdout.startswith("ガイドライン 6(1)② 情報発信")
+    wrong = run("explain", "JP-P5O1")
+    assert wrong.returncode == 2 and "JP-P5O1" in wrong.stderr and "「JP-P501」の誤りでは?" in wrong.stderr
+    assert "did you mean `hearsay`?" in run("explain", "--lang", "en", "hearsey").stderr
+
+
 def test_explain_prints_each_example_as_an_item_keeping_its_lines():
     from sm_lint.rules.loader import load_rules
 
