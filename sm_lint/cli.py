@@ -337,10 +337,13 @@ def show_config(path, config_path, lang):
     import yaml
 
     from sm_lint.config import config_for, effective, load_config
+    from sm_lint.runner import Linter, refuse_names_of_no_rule
 
     try:
         folder = path if path.is_dir() else path.parent
         config = load_config(config_path) if config_path else config_for(folder.resolve())
+        # what `lint` would refuse is no configuration to show as if it worked
+        refuse_names_of_no_rule(Linter().pack(config.rule_dirs), config)
         shown = effective(config)
         if not path.is_dir():
             shown["ignore"] = list(config.ignores_for(path))

@@ -100,7 +100,7 @@ class Linter:
         # it (Config.memo) is derived once per run, not once per draft.
         if id(config) not in self._effective:
             o = self.options
-            _refuse_names_of_no_rule(self.pack(config.rule_dirs), config, o)
+            refuse_names_of_no_rule(self.pack(config.rule_dirs), config, o)
             self._effective[id(config)] = config, replace(
                 config,
                 select=o.select or config.select,
@@ -222,7 +222,7 @@ class Linter:
         return result
 
 
-def _refuse_names_of_no_rule(pack: Sequence[Rule], config: Config, options: Options) -> None:
+def refuse_names_of_no_rule(pack: Sequence[Rule], config: Config, options: Options = Options()) -> None:
     """A selector or a severity override that names no rule is a ConfigError: a typo
     (JP-P10l) would otherwise select, ignore or change nothing, and say nothing."""
     def where(setting: str) -> str:

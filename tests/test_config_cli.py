@@ -73,6 +73,8 @@ def test_a_setting_that_names_no_rule_points_at_its_line(tmp_path, setting, said
     r = concise(["post.md"], tmp_path)
     assert r.exit_code == 2
     assert r.stderr.strip().endswith(said), r.stderr
+    shown = run(["config"], cwd=tmp_path)  # `config` refuses what `lint` refuses
+    assert shown.exit_code == 2 and shown.stderr.strip().endswith(said), shown.stderr
 
 
 def test_selectors_in_one_text_are_split_at_commas(tmp_path):
