@@ -10,7 +10,7 @@ from typing import Any
 
 from sm_lint.config import register_section
 from sm_lint.errors import ConfigError
-from sm_lint.schema import front_matter_problems, load_schema, parse_datetime
+from sm_lint.schema import enum_value, front_matter_problems, load_schema, parse_datetime
 
 SCHEMA = "front-matter"
 
@@ -74,6 +74,8 @@ def _effective(analysis) -> dict[str, Any]:
     for key, spec in schema["keys"].items():
         if "default" in spec and key not in values:
             values[key] = spec["default"]
+        elif "enum" in spec and key in values:  # platform: X is x to the rules
+            values[key] = enum_value(values[key], spec)
     if "platform" not in values:
         account = analysis.config.section("accounts").get(values.get("account"))
         platform = account.get("platform") if isinstance(account, dict) else None

@@ -119,6 +119,18 @@ def _types(spec: dict) -> list[str]:
     return t if isinstance(t, list) else [t]
 
 
+def enum_value(value: Any, spec: dict) -> Any:
+    """The allowed value that `value` stands for: itself, the same in another case (X for x),
+    or what `aliases` reads it as (twitter for x); None for any other value."""
+    if value in spec["enum"]:
+        return value
+    if not isinstance(value, str):
+        return None
+    typed = value.strip().casefold()
+    aliases = {str(k).casefold(): v for k, v in spec.get("aliases", {}).items()}
+    return next((v for v in spec["enum"] if str(v).casefold() == typed), aliases.get(typed))
+
+
 def _check(value: Any, spec: dict, key: str, line: int, out: list[Problem]) -> None:
     types = _types(spec)
     if value is None or value == "":
@@ -134,10 +146,11 @@ def _check(value: Any, spec: dict, key: str, line: int, out: list[Problem]) -> N
             ja, en = f"`{key}` の{weekday[0]}", f"`{key}`: {weekday[1]}"
         out.append(Problem("type", key, line, ja, en))
         return
-    if "enum" in spec and value not in spec["enum"]:
+    if "enum" in spec and enum_value(value, spec) is None:
         choices = ", ".join(map(str, spec["enum"]))
-        out.append(Problem("value", key, line, f"`{key}: {value}` は使えません (使える値: {choices})",
-                           f"`{key}: {value}` is not allowed (one of: {choices})"))
+        ja, en = hint(str(value), spec["enum"], otherwise=(f" (使える値: {choices})", f" (one of: {choices})"))
+        out.append(Problem("value", key, line, f"`{key}: {value}` は使えません{ja}",
+                           f"`{key}: {value}` is not allowed{en}"))
         return
     if isinstance(value, list) and "items" in spec:
         for i, item in enumerate(value):
@@ -176,7 +189,12 @@ def _check_schema(spec: Any, where: str) -> None:
     """The schema file itself is data too: fail loudly on a typo in it."""
     if not isinstance(spec, dict):
         raise RuleError(where, "スキーマの各項目は「キー: 値」の形で書いてください", "each schema entry is a mapping")
-    unknown = set(spec) - {"type", "enum", "default", "items", "keys", "other_keys", "required", "description"}
+    unknown = set(spec) - {"type", "enum", "aliases", "default", "items", "keys", "other_keys", "required",
+                           "description"}
+    aliases = spec.get("aliases", {})
+    if not isinstance(aliases, dict) or any(v not in spec.get("enum", ()) for v in aliases.values()):
+        raise RuleError(where, "スキーマの aliases には「別名: enum の値」を書いてください",
+                        "a schema's aliases map another name to a value of its enum")
     if unknown or any(t not in _TYPES for t in _types(spec)):
         raise RuleError(where, f"スキーマの項目が正しくありません: {sorted(map(str, unknown)) or _types(spec)}",
                         f"bad schema entry: {sorted(map(str, unknown)) or _types(spec)}")

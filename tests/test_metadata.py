@@ -104,7 +104,8 @@ def test_markdown_images_in_the_body_are_checked_like_entries(lint):
 
 
 @pytest.mark.parametrize("line,expected", [
-    ("platform: twitter", "使える値"),  # not one of the platforms
+    ("platform: threads", "使える値"),  # not one of the platforms
+    ("platform: facebok", "「facebook」の誤りでは?"),
     ("kind: 返信", "使える値"),
     ("scheduled_at: 2026-12-01", "時刻がありません"),  # a date without a time
     ("scheduled_at: 来週の月曜", "日時"),
@@ -117,6 +118,12 @@ def test_bad_values_are_errors_at_their_line(lint, line, expected):
     hits = [f for f in lint(text) if f.rule == "JP-M102"]
     assert [h.line for h in hits] == [3]
     assert expected in hits[0].message
+
+
+@pytest.mark.parametrize("written", ["X", "twitter", "Twitter"])
+def test_a_platform_in_another_case_or_by_its_old_name_is_read_as_the_platform(lint, written):
+    text = f"---\nplatform: {written}\nuse: Official\napproved_by: 広報対話課長\n---\n" + "雪" * 150
+    assert [f.rule for f in lint(text)] == ["JP-N101"]  # X's limit, and no JP-M102
 
 
 def test_a_complete_front_matter_passes_the_schema(lint):
