@@ -75,12 +75,21 @@ def _effective(analysis) -> dict[str, Any]:
         if "default" in spec and key not in values:
             values[key] = spec["default"]
         elif "enum" in spec and key in values:  # platform: X is x to the rules
-            values[key] = enum_value(values[key], spec)
+            values[key] = _enum_values(values[key], spec)
+    if values.get("platform") == []:
+        del values["platform"]
     if "platform" not in values:
         account = analysis.config.section("accounts").get(values.get("account"))
         platform = account.get("platform") if isinstance(account, dict) else None
         values["platform"] = platform or analysis.config.section("platforms")["default"]
     return values
+
+
+def _enum_values(value: Any, spec: dict) -> Any:
+    """The enum's own spelling of a value, or of each value of a list (in order, once each)."""
+    if isinstance(value, list):
+        return list(dict.fromkeys(enum_value(v, spec) for v in value))
+    return enum_value(value, spec)
 
 
 def scheduled(meta: dict[str, Any], zone: str) -> datetime | None:

@@ -146,11 +146,14 @@ def _check(value: Any, spec: dict, key: str, line: int, out: list[Problem]) -> N
             ja, en = f"`{key}` の{weekday[0]}", f"`{key}`: {weekday[1]}"
         out.append(Problem("type", key, line, ja, en))
         return
-    if "enum" in spec and enum_value(value, spec) is None:
+    # an enum holds for a text, and for each item of a list (platform: [x, facebook])
+    wrong = [v for v in (value if isinstance(value, list) else [value]) if enum_value(v, spec) is None] \
+        if "enum" in spec else []
+    if wrong:
         choices = ", ".join(map(str, spec["enum"]))
-        ja, en = hint(str(value), spec["enum"], otherwise=(f" (使える値: {choices})", f" (one of: {choices})"))
-        out.append(Problem("value", key, line, f"`{key}: {value}` は使えません{ja}",
-                           f"`{key}: {value}` is not allowed{en}"))
+        ja, en = hint(str(wrong[0]), spec["enum"], otherwise=(f" (使える値: {choices})", f" (one of: {choices})"))
+        out.append(Problem("value", key, line, f"`{key}: {wrong[0]}` は使えません{ja}",
+                           f"`{key}: {wrong[0]}` is not allowed{en}"))
         return
     if isinstance(value, list) and "items" in spec:
         for i, item in enumerate(value):

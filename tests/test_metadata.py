@@ -377,6 +377,15 @@ def test_platform_comes_from_the_account_or_the_default(lint):
     assert "JP-N101" not in rules_of(lint, "あ" * 141)
 
 
+def test_a_post_for_several_platforms_is_checked_against_each(lint):
+    tags = " ".join(f"#上越{i}" for i in range(7))
+    text = draft("あ" * 141 + "\n" + tags, platform="[X, instagram]", approved_by="課長")
+    assert rules_of(lint, text) == ["JP-N101", "JP-N103"]  # X's length, Instagram's hashtags
+    assert rules_of(lint, draft("あ" * 141, platform="[line, facebook]", approved_by="課長")) == []
+    [bad] = [f for f in lint(draft(platform="[x, threads]", approved_by="課長")) if f.rule == "JP-M102"]
+    assert "`platform: threads` は使えません" in bad.message
+
+
 # --- accounts -------------------------------------------------------------------------------
 
 ACCOUNTS = "accounts:\n  joetsu_city: {name: 上越市, platform: x, department: 広報対話課}\n"
@@ -389,6 +398,10 @@ def test_accounts_are_checked_when_configured(lint):
     mismatch = draft(account="joetsu_city", platform="line", approved_by="課長")
     assert found(lint, mismatch, cfg) == [("JP-M105", 3)]
     assert found(lint, draft(account="joetsu_city", platform="x", approved_by="課長"), cfg) == []
+    # a post for several platforms names its account's among them
+    assert found(lint, draft(account="joetsu_city", platform="[x, facebook]", approved_by="課長"), cfg) == []
+    [several] = lint(draft(account="joetsu_city", platform="[line, facebook]", approved_by="課長"), config=cfg)
+    assert several.rule == "JP-M105" and "`platform: line, facebook`" in several.message
 
 
 # --- reasoned suppressions ----------------------------------------------------------------

@@ -32,6 +32,8 @@ class _OneOf:
         self.values = values
 
     def __call__(self, value: Any) -> bool:
+        if isinstance(value, list):  # platform: [x, facebook] is a post for X, and for Facebook
+            return any(v in self.values for v in value)
         return value in self.values
 
 

@@ -33,9 +33,12 @@ class AccountCheck:
             yield Hit(line=front.line_of("account"), detail={"value": name, "known": known})
         elif self.check == "platform" and name in accounts and "platform" in front:
             expected = (accounts[name] or {}).get("platform")
-            if expected and meta.get("platform") and meta["platform"] != expected:
+            platforms = meta.get("platform")
+            # a post for several platforms names its account's among them
+            if expected and platforms and expected not in (platforms if isinstance(platforms, list) else [platforms]):
+                value = ", ".join(platforms) if isinstance(platforms, list) else platforms
                 yield Hit(line=front.line_of("platform"),
-                          detail={"value": meta["platform"], "account": name, "expected": expected})
+                          detail={"value": value, "account": name, "expected": expected})
 
 
 @kind("account")
