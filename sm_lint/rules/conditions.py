@@ -2,7 +2,8 @@
 `when: {platform: x}`, `when: {kind: reply}`, `when: {use: official, approved_by: {present: false}}`.
 
 A value is a value (equal), a list (one of) or a mapping with `present: true|false` or
-`not: value-or-list`. Keys are front-matter keys, read through sm_lint/metadata.py (defaults
+`not: value-or-list`. A draft's list (platform: [x, facebook]) matches a value when one of its
+items does, so `not: x` holds only for a draft with no x among them. Keys are front-matter keys, read through sm_lint/metadata.py (defaults
 applied, invalid values left out).
 """
 
