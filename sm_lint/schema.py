@@ -147,8 +147,8 @@ def _check(value: Any, spec: dict, key: str, line: int, out: list[Problem]) -> N
         out.append(Problem("type", key, line, ja, en))
         return
     # an enum holds for a text, and for each item of a list (platform: [x, facebook])
-    wrong = [v for v in (value if isinstance(value, list) else [value]) if enum_value(v, spec) is None] \
-        if "enum" in spec else []
+    items = value if isinstance(value, list) else [value]
+    wrong = [v for v in items if enum_value(v, spec) is None] if "enum" in spec else []
     if wrong:
         choices = ", ".join(map(str, spec["enum"]))
         ja, en = hint(str(wrong[0]), spec["enum"], otherwise=(f" (使える値: {choices})", f" (one of: {choices})"))

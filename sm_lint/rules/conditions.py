@@ -3,8 +3,8 @@
 
 A value is a value (equal), a list (one of) or a mapping with `present: true|false` or
 `not: value-or-list`. A draft's list (platform: [x, facebook]) matches a value when one of its
-items does, so `not: x` holds only for a draft with no x among them. Keys are front-matter keys, read through sm_lint/metadata.py (defaults
-applied, invalid values left out).
+items does, so `not: x` holds only for a draft with no x among them. Keys are front-matter
+keys, read through sm_lint/metadata.py (defaults applied, invalid values left out).
 """
 
 from __future__ import annotations

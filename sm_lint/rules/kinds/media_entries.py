@@ -22,7 +22,6 @@ import re
 from typing import Any
 
 from sm_lint.privacy import grading
-from sm_lint.privacy.grading import Note
 from sm_lint.rules.model import Hit
 from sm_lint.rules.options import one_of
 from sm_lint.rules.registry import kind
@@ -131,7 +130,7 @@ _NO_NOTE = {"note": "", "note_en": ""}
 
 
 class MediaEntries:
-    def __init__(self, check, note: Note):
+    def __init__(self, check, note: grading.Note):
         self.check = check
         self.note = note
 
