@@ -33,12 +33,12 @@ class AccountCheck:
             yield Hit(line=front.line_of("account"), detail={"value": name, "known": known})
         elif self.check == "platform" and name in accounts and "platform" in front:
             expected = (accounts[name] or {}).get("platform")
-            platforms = meta.get("platform")
+            platform = meta.get("platform")
             # a post for several platforms names its account's among them
-            if expected and platforms and expected not in (platforms if isinstance(platforms, list) else [platforms]):
-                value = ", ".join(platforms) if isinstance(platforms, list) else platforms
+            listed = platform if isinstance(platform, list) else [platform] if platform else []
+            if expected and listed and expected not in listed:
                 yield Hit(line=front.line_of("platform"),
-                          detail={"value": value, "account": name, "expected": expected})
+                          detail={"value": ", ".join(listed), "account": name, "expected": expected})
 
 
 @kind("account")

@@ -165,6 +165,13 @@ def _account(link: Link) -> tuple[str, str]:
     return platform, first.lower()
 
 
+def _quoted_accounts(config) -> set[tuple[str, str]]:
+    """(platform, account) of the accounts quoted freely: the city's own and the others it has
+    found reliable (parsed once per configuration, not per draft and rule)."""
+    section = config.section("links")
+    return {_account(a) for key in ("own_accounts", "trusted_accounts") for a in map(parse, section[key]) if a}
+
+
 class TrustMatcher:
     def __init__(self, check: str, skip: HostList | None, platforms: HostList | None):
         self.check = check
@@ -176,12 +183,9 @@ class TrustMatcher:
         if not found_links:
             return
         section, policy, skip = _settings(analysis, self.skip)
-        # the city's own accounts, and others it has found reliable, are both quoted freely
-        own_accounts = {_account(a) for key in ("own_accounts", "trusted_accounts")
-                        for a in map(parse, section[key]) if a}
         for entity, link in found_links:
             if self.check == "social":
-                hit = self._social(entity, link, own_accounts)
+                hit = self._social(entity, link, analysis.config.memo("links.accounts", _quoted_accounts))
             elif skip is not None and link.host and skip.match(link.host, subdomains=True):
                 continue
             else:
@@ -204,11 +208,11 @@ class TrustMatcher:
         safe = entity.label is None and analysis.draft.text[start:end] == link.url
         return Hit(entity.start, entity.end, suggestion, detail=detail, safe=safe)
 
-    def _social(self, entity, link: Link, own_accounts) -> Hit | None:
+    def _social(self, entity, link: Link, quoted: set[tuple[str, str]]) -> Hit | None:
         if not link.host or not self.platforms.match(link.host, subdomains=True):
             return None
         platform, account = _account(link)
-        if account in _NOT_ACCOUNTS or (platform, account) in own_accounts:
+        if account in _NOT_ACCOUNTS or (platform, account) in quoted:
             return None
         post = bool(_POST.search(link.rest))
         return Hit(entity.start, entity.end, detail={
