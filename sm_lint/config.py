@@ -211,7 +211,19 @@ def effective(config: Config) -> dict[str, Any]:
     }
     for name in sorted(SECTIONS):
         shown[name] = config.section(name)
-    return shown
+    return _plain(shown)
+
+
+def _plain(value: Any) -> Any:
+    """Plain YAML data: the configuration keeps line numbers (LineDict), tuples and dates,
+    which a safe dumper refuses (`accounts:` crashed `sm-lint config`)."""
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return [_plain(v) for v in value]
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    return str(value)
 
 
 def load_config(path: Path) -> Config:

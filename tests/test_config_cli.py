@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import textwrap
 from pathlib import Path
 
@@ -329,3 +330,40 @@ def test_rules_and_explain_include_the_configured_packs(tmp_path):
     # The report's own words follow the configuration's language too.
     write(tmp_path / "post.md", "新井市のお知らせです。\n")
     assert "1 draft(s) checked: 0 error(s), 1 warning(s), 0 info" in run(["--no-color", "post.md"], cwd=tmp_path).stdout
+
+
+def _documented_settings() -> dict:
+    """Every ```yaml block of README.md and docs/ that is a `.sm-lint.yaml` (its keys are
+    settings), merged: what a reader may copy into the file."""
+    from sm_lint.config import parse_config  # noqa: F401  (registers the sections)
+
+    root = Path(__file__).resolve().parents[1]
+    settings = {"select", "ignore", "per-path-ignores", "severity", "fail-on", "lang", "rule-dirs", "exclude", *SECTIONS}
+    merged: dict = {}
+    for page in [root / "README.md", *sorted((root / "docs").rglob("*.md"))]:
+        for block in re.findall(r"```yaml\n(.*?)```", page.read_text(encoding="utf-8"), re.S):
+            data = None if block.startswith("---") else yaml.safe_load(block)  # a draft's front matter
+            if isinstance(data, dict) and set(data) <= settings:
+                merged.update(data)
+    return merged
+
+
+def test_config_command_shows_every_documented_setting(tmp_path):
+    documented = _documented_settings()
+    # the README's blocks name these; a reader who copies them gets all of them shown back
+    assert {"accounts", "platforms", "schedule", "privacy", "links", "per-path-ignores", "exclude"} <= set(documented)
+    (tmp_path / "rules" / "myoko").mkdir(parents=True)  # `rule-dirs` must exist
+    write(tmp_path / ".sm-lint.yaml", yaml.safe_dump(documented, allow_unicode=True))
+    result = run(["config"], cwd=tmp_path)
+    assert result.exit_code == 0, result.stderr
+    shown = yaml.safe_load(result.stdout.partition("\n")[2])
+    for key, value in documented.items():
+        if isinstance(value, dict):
+            for name, item in value.items():  # sections may add to a default (privacy lists)
+                got = shown[key][name]
+                assert got == item or (isinstance(item, list) and got[len(got) - len(item):] == item), (key, name)
+        elif key == "rule-dirs":
+            assert shown[key] == [str(tmp_path / d) for d in value]
+        else:
+            assert shown[key] == (value if isinstance(value, list) or key in ("fail-on", "lang") else [value]), key
+    assert shown["accounts"]["joetsu_city"] == {"name": "上越市", "platform": "x", "department": "広報対話課"}
