@@ -155,7 +155,7 @@ def _encoding_option(ctx, param, value):
 def lint(paths, fmt, lang, config_path, fail_on, select, ignore, no_color, stdin_filename,
          statistics, quiet, exit_zero, baseline, write_baseline, fix, diff, encoding, jobs):
     """下書きを確認します (files, directories, - for stdin)."""
-    from sm_lint.inputs import Reader, expand
+    from sm_lint.inputs import DRAFT_SUFFIXES, Reader, expand
     from sm_lint.progress import progress, wanted
     from sm_lint.report import MACHINE_FORMATS, ReportContext, render
     from sm_lint.runner import Linter, Options, jobs_for
@@ -171,7 +171,10 @@ def lint(paths, fmt, lang, config_path, fail_on, select, ignore, no_color, stdin
     words = lang or "ja"  # until the configuration is known
     try:
         linter = Linter(options)
-        sources = [s for s in expand(list(paths), stdin_filename) if not linter.excluded(s)]
+        found = list(expand(list(paths), stdin_filename))
+        if not found:  # a folder with no drafts: nothing checked must not look like "no problems"
+            _fail(t(words, "no_drafts", paths=", ".join(paths), kinds=", ".join(DRAFT_SUFFIXES)))
+        sources = [s for s in found if not linter.excluded(s)]
         words = linter.report_lang(sources)  # the language of the tool's own words
         show_bar = wanted(len(sources), machine or statistics, quiet)
         with progress(len(sources), show_bar, t(words, "progress"), color) as advance:

@@ -27,6 +27,7 @@ MESSAGES = {
         "progress": "確認中",
         "config_source": "設定ファイル",
         "config_none": "(なし: 既定値)",
+        "no_drafts": "{paths} に下書き ({kinds}) が見つかりません。フォルダーかファイルの指定を確認してください",
     },
     "en": {
         "error": "error",
@@ -52,6 +53,7 @@ MESSAGES = {
         "progress": "checking",
         "config_source": "configuration file",
         "config_none": "(none: defaults)",
+        "no_drafts": "no drafts ({kinds}) found in {paths}; check the folder or file given",
     },
 }
 

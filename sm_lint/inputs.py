@@ -59,6 +59,18 @@ _WHY = {  # (Japanese, English)
 }
 
 
+def not_a_draft(source: Source) -> InputError | None:
+    """A file named on the command line that is no draft (a Word file, a PDF): an error, not
+    a silent skip, so nobody believes it was checked. Folders are walked for drafts only."""
+    if source.walked or source.path is None or source.path.suffix.lower() in DRAFT_SUFFIXES:
+        return None
+    kinds = ", ".join(DRAFT_SUFFIXES)
+    return InputError(source.display,
+                      f"下書きとして読める形式ではありません ({kinds} のファイルを指定してください。"
+                      "Word などの文書は、本文をテキストか Markdown で保存してください)",
+                      f"not a draft sm-lint reads (give a {kinds} file; save a Word document's text as text or Markdown)")
+
+
 def describe(exc: OSError, display: str) -> InputError:
     """The error for a file that cannot be read: what happened and what to do, with the
     system's own reason in brackets."""

@@ -16,7 +16,7 @@ from sm_lint.encoding import BinaryFile
 from sm_lint.engine import check
 from sm_lint.errors import ConfigError, RuleError, SmLintError
 from sm_lint.findings import Finding
-from sm_lint.inputs import Source, describe, read_bytes
+from sm_lint.inputs import Source, describe, not_a_draft, read_bytes
 from sm_lint.pipeline import apply_suppressions, process, select_rules, sort_findings, unknown_selectors
 from sm_lint.rules.loader import load_rules
 from sm_lint.rules.model import Rule, severity_rank
@@ -265,6 +265,9 @@ class Outcome(NamedTuple):
 def _read(source: Source, read: Callable[[Source], bytes]) -> tuple[Source, bytes | None, SmLintError | None]:
     if source.error:
         return source, None, describe(source.error, source.display)
+    refused = not_a_draft(source)
+    if refused:
+        return source, None, refused
     try:
         return source, read(source), None
     except OSError as exc:

@@ -151,9 +151,10 @@ def _check(value: Any, spec: dict, key: str, line: int, out: list[Problem]) -> N
     wrong = [v for v in items if enum_value(v, spec) is None] if "enum" in spec else []
     if wrong:
         choices = ", ".join(map(str, spec["enum"]))
-        ja, en = hint(str(wrong[0]), spec["enum"], otherwise=(f" (使える値: {choices})", f" (one of: {choices})"))
-        out.append(Problem("value", key, line, f"`{key}: {wrong[0]}` は使えません{ja}",
-                           f"`{key}: {wrong[0]}` is not allowed{en}"))
+        # the close spelling, if any, and always every value that can be written
+        ja, en = hint(str(wrong[0]), spec["enum"], otherwise=("", ""))
+        out.append(Problem("value", key, line, f"`{key}: {wrong[0]}` は使えません{ja}。使える値: {choices}",
+                           f"`{key}: {wrong[0]}` is not allowed{en}; one of: {choices}"))
         return
     if isinstance(value, list) and "items" in spec:
         for i, item in enumerate(value):

@@ -129,3 +129,30 @@ def test_a_file_too_large_to_be_a_draft_is_refused_before_reading(folder, monkey
     out = run(folder)
     assert out.exit_code == 2
     assert f"{folder / 'good.md'}: 下書きとしては大きすぎます" in out.output
+
+
+def test_a_folder_without_drafts_is_an_error_not_a_clean_run(tmp_path):
+    (tmp_path / "photos").mkdir()
+    (tmp_path / "photos" / "snow.jpg").write_bytes(b"\xff\xd8\xff\xe0")
+    (tmp_path / "notes.csv").write_text("日付,件名\n", encoding="utf-8")
+    out = CliRunner().invoke(main, [str(tmp_path)])
+    assert out.exit_code == 2
+    assert out.stderr == f"sm-lint: {tmp_path} に下書き (.md, .markdown, .txt) が見つかりません。フォルダーかファイルの指定を確認してください\n"
+    assert out.stdout == ""
+    english = CliRunner().invoke(main, ["--lang", "en", str(tmp_path)])
+    assert english.exit_code == 2 and f"no drafts (.md, .markdown, .txt) found in {tmp_path}" in english.stderr
+
+
+@pytest.mark.parametrize("name", ["お知らせ.docx", "広報原稿.pdf", "下書き"])
+def test_a_named_file_that_is_no_draft_is_an_error_naming_it(folder, name):
+    (folder / name).write_bytes(b"PK\x03\x04" + "雪まつりのお知らせ".encode())
+    out = run(folder / "good.md", folder / name)
+    assert out.exit_code == 2
+    assert f"{folder / 'good.md'}:1:4:" in out.output  # the other drafts are still linted
+    assert f"sm-lint: {folder / name}: 下書きとして読める形式ではありません (.md, .markdown, .txt のファイルを指定してください" in out.stderr
+
+
+def test_a_folder_skips_files_that_are_no_drafts_without_a_word(folder):
+    (folder / "お知らせ.docx").write_bytes(b"PK\x03\x04")
+    out = run(folder)
+    assert out.exit_code == 1 and out.stderr == ""

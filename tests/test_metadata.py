@@ -40,8 +40,18 @@ def rules_of(lint, text, cfg=None, prefix="JP-"):
 def test_unknown_key_is_reported_at_its_line_with_a_hint(lint):
     text = "---\nplatform: x\napprove_by: 広報対話課長\n---\n" + SNOW
     hits = [f for f in lint(text) if f.rule == "JP-M101"]
-    assert [(h.line, h.severity) for h in hits] == [(3, "warning")]
-    assert "approved_by" in hits[0].message
+    # an error: a misspelt key's checks would not run, and a warning lets the draft through
+    assert [(h.line, h.severity) for h in hits] == [(3, "error")]
+    assert "「approved_by」の誤りでは?" in hits[0].message
+
+
+def test_a_misspelt_platform_fails_the_draft(tmp_path):
+    from helpers import run
+
+    (tmp_path / "draft.md").write_text("---\nplatfrom: x\napproved_by: 広報対話課長\n---\n" + SNOW, encoding="utf-8")
+    result = run(["--format", "concise", "draft.md"], cwd=tmp_path)
+    assert result.exit_code == 1
+    assert "draft.md:2:1: エラー JP-M101 [6(1)②] front matter: `platfrom` は知らない項目です (「platform」の誤りでは?)" in result.stdout
 
 
 def test_an_unknown_key_without_a_close_spelling_lists_the_known_ones(lint):
@@ -104,9 +114,10 @@ def test_markdown_images_in_the_body_are_checked_like_entries(lint):
 
 
 @pytest.mark.parametrize("line,expected", [
-    ("platform: threads", "使える値"),  # not one of the platforms
-    ("platform: facebok", "「facebook」の誤りでは?"),
-    ("kind: 返信", "使える値"),
+    ("platform: threads", "使える値: x, instagram, facebook, line, youtube, blog"),  # not one of the platforms
+    ("platform: facebok", "「facebook」の誤りでは?)。使える値: x, instagram, facebook, line, youtube, blog"),
+    ("kind: 返信", "使える値: post, reply, quote"),
+    ("use: offical", "`use: offical` は使えません (「official」の誤りでは?)。使える値: official, private"),
     ("scheduled_at: 2026-12-01", "時刻がありません"),  # a date without a time
     ("scheduled_at: 来週の月曜", "日時"),
     ("approved_by: [課長, 部長]", "文字列"),
