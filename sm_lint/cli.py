@@ -227,11 +227,16 @@ def _fix(linter, sources, reader, result, diff: bool, quiet: bool, lang: str):
 
     changes, problems = plan(result.findings, result.drafts, sources, reader)
     if diff:
+        from sm_lint.imagefix import to_strip
+
+        images, refused = to_strip(result.findings, result.drafts, linter.rules_by_id())
         for change in changes:
             click.echo(unified_diff(change), nl=False)
-        for error in [*result.errors, *problems]:
+        for picture in images:  # as git shows a changed binary file
+            click.echo(f"Binary files a/{picture.file} and b/{picture.file} differ")
+        for error in [*result.errors, *problems, *refused]:
             click.echo(f"sm-lint: {error.text(lang)}", err=True)
-        sys.exit(2 if result.errors or problems else 1 if changes else 0)
+        sys.exit(2 if result.errors or problems or refused else 1 if changes or images else 0)
     written = []
     for change in changes:
         try:
@@ -243,15 +248,42 @@ def _fix(linter, sources, reader, result, diff: bool, quiet: bool, lang: str):
         reader.data[change.source.display] = change.data
         written.append(change)
     changes = written
+    images = _strip_images(linter, result, problems)
     for source in sources:
         if source.path is None:  # stdin: the text comes back on stdout, fixed or not, as editors expect
             sys.stdout.buffer.write(reader(source))
             sys.stdout.flush()
     if not quiet and changes:
         click.echo(t(lang, "fixed", count=sum(c.count for c in changes), files=len(changes)), err=True)
-    after = linter.lint_sources(sources, read=reader) if changes else result
+    if not quiet and images:
+        click.echo(t(lang, "images_fixed", files=images), err=True)
+    after = linter.lint_sources(sources, read=reader) if changes or images else result
     after.errors.extend(p for p in problems if p not in after.errors)
     return after
+
+
+def _strip_images(linter, result, problems: list) -> int:
+    """--fix on images: remove the position and the person's metadata, pixels untouched
+    (sm_lint/imagefix.py). The number of images written; what cannot be done goes to problems."""
+    from sm_lint.errors import InputError
+    from sm_lint.fix import write_atomic
+    from sm_lint.imagefix import stripped, to_strip
+
+    images, refused = to_strip(result.findings, result.drafts, linter.rules_by_id())
+    problems.extend(refused)
+    written = 0
+    for picture in images:
+        data = stripped(picture)
+        if data is None:
+            problems.append(InputError(str(picture.file), f"この画像（{picture.format}）のメタデータは自動では消せません。画像編集ソフトで書き出し直してください",
+                                       f"cannot remove the metadata of this {picture.format} image; export it again from an image editor"))
+            continue
+        try:
+            write_atomic(picture.file, data)
+            written += 1
+        except SmLintError as exc:
+            problems.append(exc)
+    return written
 
 
 @main.command("rules")

@@ -21,7 +21,8 @@ def _lint(linter, rule, text, lang=None):
     config = parse_config(config, rule.source) if config else None
     if lang:
         config = replace(config or Config(), lang=lang)
-    return [f for f in linter.lint_text(text, config=config, rules=[rule]) if f.rule == rule.id]
+    path = getattr(text, "path", None) or "<text>"  # an example about image files names its draft
+    return [f for f in linter.lint_text(text, path, config=config, rules=[rule]) if f.rule == rule.id]
 
 
 def _cases(kind):

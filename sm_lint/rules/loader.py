@@ -62,7 +62,7 @@ def _check_message(text: Any, where: str, key: str) -> str:
     return text
 
 
-def _examples(spec: Any, where: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _examples(spec: Any, where: str, folder: Path) -> tuple[tuple[str, ...], tuple[str, ...]]:
     if not isinstance(spec, dict):
         raise RuleError(where, "`examples` には `invalid:` (検出されるべき文) と `valid:` (検出されてはいけない文) が必要です",
                         "`examples` needs `invalid:` (texts that must fire) and `valid:` (texts that must not)")
@@ -72,24 +72,27 @@ def _examples(spec: Any, where: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         if not isinstance(items, list) or not items:
             raise RuleError(where, f"`examples.{key}` は文のリストで書いてください (空にはできません)",
                             f"`examples.{key}` must be a non-empty list of texts")
-        result.append(tuple(_example_text(item, where, key) for item in items))
+        result.append(tuple(_example_text(item, where, key, folder) for item in items))
     return result[0], result[1]
 
 
-def _example_text(item: Any, where: str, key: str) -> str:
-    """A text, or {text, repeat, times, after, config}: `repeat` × `times` for a text too long
-    to write out (length limits), `config` for a check that needs settings (accounts)."""
+def _example_text(item: Any, where: str, key: str, folder: Path) -> str:
+    """A text, or {text, repeat, times, after, config, draft}: `repeat` × `times` for a text
+    too long to write out (length limits), `config` for a check that needs settings
+    (accounts), `draft` for the file the example is read as, relative to the rule file (its
+    images lie beside it)."""
     if isinstance(item, str):
         return item
-    if (isinstance(item, dict) and set(item) <= {"text", "repeat", "times", "after", "config"}
+    if (isinstance(item, dict) and set(item) <= {"text", "repeat", "times", "after", "config", "draft"}
             and isinstance(item.get("repeat", ""), str) and isinstance(item.get("times", 1), int)
-            and all(isinstance(item.get(k, ""), str) for k in ("text", "after"))
+            and all(isinstance(item.get(k, ""), str) for k in ("text", "after", "draft"))
             and isinstance(item.get("config", {}), dict)):
         example = Example(item.get("text", "") + item.get("repeat", "") * item.get("times", 1) + item.get("after", ""))
         example.config = item.get("config")
+        example.path = str(folder / item["draft"]) if item.get("draft") else None
         return example
-    raise RuleError(where, f"`examples.{key}` の各項目は文か {{text, repeat, times, after, config}} の形で書いてください",
-                    f"`examples.{key}` items are texts or {{text, repeat, times, after, config}}")
+    raise RuleError(where, f"`examples.{key}` の各項目は文か {{text, repeat, times, after, config, draft}} の形で書いてください",
+                    f"`examples.{key}` items are texts or {{text, repeat, times, after, config, draft}}")
 
 
 def _matcher(spec: Any, where: str):
@@ -140,7 +143,7 @@ def compile_rule(item: Any, path: Path) -> Rule:
         raise RuleError(at("fix"), f"`fix` は safe か unsafe です (値: {item['fix']!r})",
                         f"`fix` is safe or unsafe, not {item['fix']!r}")
     message_en = item.get("message_en")
-    invalid, valid = _examples(item["examples"], at("examples"))
+    invalid, valid = _examples(item["examples"], at("examples"), path.parent)
     return Rule(
         id=rule_id,
         name=str(item["name"]),

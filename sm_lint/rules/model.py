@@ -7,7 +7,7 @@ from typing import Any, Callable, Iterable, NamedTuple, Protocol
 CATEGORIES = (
     "prohibited", "confidential", "shortened-url", "untrusted-link", "obscene-link",
     "personal-info", "portrait-consent", "posting-time", "reply", "approval",
-    "platform-limit", "metadata",
+    "platform-limit", "metadata", "image", "accessibility",
 )
 SEVERITIES = ("info", "warning", "error")  # ascending
 
@@ -33,6 +33,7 @@ class Example(str):
     """A rule's example text; `config` is the configuration mapping it needs (e.g. accounts)."""
 
     config: Any = None
+    path: str | None = None  # the draft file it is read as (its images lie beside it)
 
 
 class Matcher(Protocol):
