@@ -200,7 +200,9 @@ def lint(paths, fmt, lang, config_path, fail_on, select, ignore, no_color, stdin
     fixable = sum(f.fixable for f in result.findings)
     if fixable and not (machine or quiet or fix):
         click.echo(t(ctx.lang, "fixable", count=fixable), file=stream)
-    for notice in result.notices:
+    from sm_lint.rulecache import notices as cache_notices  # a rule cache not used, or rebuilt
+
+    for notice in [*cache_notices, *result.notices]:
         click.echo(f"sm-lint: {notice.text(words)}", err=True)
     for error in result.errors:
         click.echo(f"sm-lint: {error.text(words)}", err=True)

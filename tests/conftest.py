@@ -8,10 +8,12 @@ from sm_lint.runner import Linter
 
 @pytest.fixture(scope="session", autouse=True)
 def _rule_cache_in_tmp(tmp_path_factory):
-    """Tests (and the commands they start) keep compiled-rule caches out of the user's home."""
+    """Tests (and the commands they start) keep compiled-rule caches and the key that signs
+    them out of the user's home."""
     import os
 
     os.environ["SM_LINT_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+    os.environ["XDG_STATE_HOME"] = str(tmp_path_factory.mktemp("state"))
 
 
 @pytest.fixture(scope="session")

@@ -1,9 +1,15 @@
-"""Compiled rules are cached between runs: they must pickle, and the cache must follow the files."""
+"""Compiled rules are cached between runs: they must pickle, the cache must follow the files,
+and an entry someone else wrote must never run code (issue 22)."""
 
 from __future__ import annotations
 
 import os
 import pickle
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
 
 from sm_lint import rulecache
 from sm_lint.rules.loader import compile_files, default_pack_dirs, load_rules, rule_files
@@ -25,7 +31,7 @@ def test_cache_is_used_and_invalidated_by_a_changed_rule_file(tmp_path, monkeypa
         encoding="utf-8",
     )
     first = load_rules([pack])
-    assert len(list((tmp_path / "cache").glob("rules-*.pickle"))) == 1
+    assert len(list((tmp_path / "cache").glob("rules-*.cache"))) == 1
     calls = []
     monkeypatch.setattr("sm_lint.rules.loader.compile_files", lambda files, trusted=False: calls.append(files) or [])
     assert [r.id for r in load_rules([pack])] == [r.id for r in first]  # from the cache
@@ -82,3 +88,91 @@ def test_the_front_matter_schema_is_read_once_per_process(monkeypatch):
     monkeypatch.setattr(rulecache, "cached", lambda *args: reads.append(args))
     schema.load_schema("front-matter")
     assert reads == []
+
+
+class _Planted:
+    """A pickle that creates `marker` when it is loaded: what an attacker would plant."""
+
+    def __init__(self, marker: Path):
+        self.marker = marker
+
+    def __reduce__(self):
+        return exec, (f"open({str(self.marker)!r}, 'w').close()",)
+
+
+def _sm_lint(draft: Path, cache: Path, state: Path, *args: str):
+    env = {**os.environ, "SM_LINT_CACHE_DIR": str(cache), "XDG_STATE_HOME": str(state)}
+    return subprocess.run([sys.executable, "-m", "sm_lint", str(draft), *args],
+                          capture_output=True, text=True, env=env, cwd=draft.parent)
+
+
+@pytest.fixture
+def warm(tmp_path):
+    """A draft with a finding, and a cache filled by linting it once."""
+    (tmp_path / "cache").mkdir(mode=0o700)
+    (tmp_path / "state").mkdir(mode=0o700)
+    draft = tmp_path / "post.md"
+    draft.write_text("本日の会議で、市長がバカなことを言っていました。\n", encoding="utf-8")
+    first = _sm_lint(draft, tmp_path / "cache", tmp_path / "state")
+    assert first.returncode == 1 and "JP-" in first.stdout, first.stderr
+    entries = [p for p in (tmp_path / "cache").iterdir() if p.name.startswith("rules-")]
+    assert entries
+    return draft, tmp_path / "cache", tmp_path / "state", entries, first.stdout
+
+
+def _evil(marker: Path) -> bytes:
+    return pickle.dumps(_Planted(marker), protocol=pickle.HIGHEST_PROTOCOL)
+
+
+@pytest.mark.parametrize("forge", [
+    lambda evil, old: evil,  # a bare pickle under the entry's name
+    lambda evil, old: old[:len(rulecache._MAGIC) + 32] + evil,  # another entry's header: a MAC that does not fit
+    lambda evil, old: evil + old,  # a pickle stops at its STOP opcode: the rest is ignored by pickle
+], ids=["bare", "copied-header", "prefixed"])
+def test_a_planted_entry_runs_nothing_and_is_rebuilt_with_a_notice(warm, tmp_path, forge):
+    draft, cache, state, entries, report = warm
+    marker = tmp_path / "pwned"
+    for entry in entries:
+        entry.write_bytes(forge(_evil(marker), entry.read_bytes()))
+    again = _sm_lint(draft, cache, state)
+    assert not marker.exists()
+    assert again.stdout == report and again.returncode == 1  # linted as before
+    assert "ルールのキャッシュが壊れているか、別の環境で作られた" in again.stderr
+    after = _sm_lint(draft, cache, state, "--lang", "en")  # rebuilt: trusted again, quietly
+    assert not marker.exists() and after.stderr == "" and after.returncode == 1
+
+
+def test_a_truncated_or_foreign_entry_is_ignored_and_rebuilt(warm, tmp_path):
+    draft, cache, state, entries, report = warm
+    biggest = max(entries, key=lambda p: p.stat().st_size)
+    biggest.write_bytes(biggest.read_bytes()[:-100])
+    cut = _sm_lint(draft, cache, state)
+    assert cut.stdout == report
+    assert cut.stderr == f"sm-lint: {biggest}: ルールのキャッシュが壊れているか、別の環境で作られたものなので、使わずに作り直します\n"
+    # The same cache used under another user's secret (a CI cache restored elsewhere).
+    (tmp_path / "elsewhere").mkdir(mode=0o700)
+    foreign = _sm_lint(draft, cache, tmp_path / "elsewhere", "--lang", "en")
+    assert foreign.returncode == 1 and "a rule cache entry is damaged or was made elsewhere" in foreign.stderr
+
+
+def test_a_cache_folder_others_can_write_is_not_used(warm, tmp_path):
+    draft, cache, state, entries, report = warm
+    marker = tmp_path / "pwned"
+    for entry in entries:
+        entry.write_bytes(_evil(marker))
+    cache.chmod(0o777)
+    shared = _sm_lint(draft, cache, state)
+    assert not marker.exists() and shared.stdout == report
+    assert shared.stderr == (f"sm-lint: {cache}: 他のユーザーが所有しているか書き込めるフォルダなので、"
+                             "ルールのキャッシュを使いません (所有者と権限を確認してください)\n")
+    assert {p.read_bytes() for p in entries} == {_evil(marker)}  # nor written to
+
+
+def test_a_key_file_others_can_read_is_not_used(warm):
+    draft, cache, state, entries, report = warm
+    key = state / "sm-lint" / "cache-key"
+    assert key.stat().st_mode & 0o777 == 0o600 and len(key.read_bytes()) == 32
+    key.chmod(0o644)
+    shown = _sm_lint(draft, cache, state, "--lang", "en")
+    assert shown.returncode == 1
+    assert shown.stderr == f"sm-lint: {key}: not using the rule cache: its key file is not private to this user (mode 0600)\n"
