@@ -142,6 +142,8 @@ class Policy(NamedTuple):
                          if _embedded(name).search(link.host) or _embedded(name).search(skeleton)), None)
         if imitated is None:  # a typo of the city's own host: city.joetsuu.niigata.jp
             imitated = next((own for own in self.own if _one_edit(link.bare_host, strip_www(own))), None)
+        if imitated is None:  # the city's type and place in another domain: city-joetsu.jp
+            imitated = next((own for own in self.own if _names_municipality(link.host, own)), None)
         if imitated:
             return Verdict("unsafe", f"信頼できる {imitated} に似せた別のドメインです",
                            f"a different domain made to look like the trusted {imitated}")
@@ -180,6 +182,18 @@ def _embedded(name: str) -> re.Pattern:
     joiner = r"[.\-]?" if len(name) >= 10 else r"[.\-]"
     body = joiner.join(re.escape(label) for label in labels)
     return re.compile(rf"(?:^|[.\-]){body}(?:[.\-]|$)")
+
+
+def _names_municipality(host: str, own: str) -> bool:
+    """The registrable domain spells both the type and the place of a local government's own
+    host (city-joetsu.jp, joetsucity.com for city.joetsu.niigata.jp): only the city's own
+    host may say it is the city (issue 23: such a host is an error, never offered for trust)."""
+    labels = strip_www(own).split(".")
+    if len(labels) < 3 or labels[0] not in _RESERVED:
+        return False
+    kind, place = labels[0], labels[1]
+    name = re.sub(r"[.\-]", "", registrable(host))
+    return kind in name and place in name
 
 
 def _skeleton(host: str) -> str:

@@ -100,7 +100,8 @@ def _split_names(analysis, taken: set[int], places) -> list[tuple[int, int, int]
             continue
         start = _kanji_run_before(text, t.start)
         run = text[start:t.start]
-        if len(run) >= 3 and _surname_led(run):
+        # A surname the tagger took for a common noun (大橋|さん) counts too (issue 23).
+        if len(run) >= 2 and _surname_led(run) and fold(run) not in places:
             found.append((start, t.start, t.end))
         elif k >= 2 and _kana_given_name(tokens[k - 2], tokens[k - 1], t):
             found.append((tokens[k - 2].start, t.start, t.end))

@@ -95,7 +95,8 @@ def _example_text(item: Any, where: str, key: str, folder: Path) -> str:
                     f"`examples.{key}` items are texts or {{text, repeat, times, after, config, draft}}")
 
 
-def _matcher(spec: Any, where: str):
+def compile_match(spec: Any, where: str):
+    """A `match:` mapping (one kind and its options) compiled to its matcher."""
     if not isinstance(spec, dict):
         raise RuleError(where, "`match` は {words: [...]} のような「キー: 値」の形で書いてください",
                         "`match` must be a mapping such as {words: [...]}")
@@ -155,7 +156,7 @@ def compile_rule(item: Any, path: Path) -> Rule:
         suggestion=optional_text(item.get("suggestion"), at("suggestion"), "suggestion"),
         suggestion_en=optional_text(item.get("suggestion_en"), at("suggestion_en"), "suggestion_en"),
         description=optional_text(item.get("description"), at("description"), "description"),
-        matcher=_matcher(item["match"], at("match")),
+        matcher=compile_match(item["match"], at("match")),
         exceptions=compile_exceptions(item.get("except"), at("except")),
         valid=valid,
         invalid=invalid,

@@ -3,6 +3,9 @@
 Surface matches must start and end on token boundaries, so リサイクル never hits サイ and
 ちびっこ never hits ちび. Lemma matches (one dictionary word only) see through spelling:
 ばか, バカ, ﾊﾞｶ and 馬鹿 share the lemma 馬鹿.
+
+`words:` is a list, or the name of a list file in rules/lists/ (one word a line), so several
+rules can share a lexicon, and a lexicon can carry its own source and licence in its header.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ import unicodedata
 from typing import Any, NamedTuple
 
 from sm_lint.errors import RuleError
+from sm_lint.listfiles import list_entries, list_path
 from sm_lint.rules.model import Hit
 from sm_lint.rules.registry import kind
 from sm_lint.rules.tokenpattern import TokenTest, compile_token
@@ -139,8 +143,11 @@ class Lexicon:
 @kind("words", options=("by", *_POS_KEYS))
 def compile_words(spec: dict[str, Any], where: str) -> Lexicon:
     words = spec["words"]
+    if isinstance(words, str):
+        words = [entry for entry, _ in list_entries(list_path(words, where))]
     if not isinstance(words, list) or not words:
-        raise RuleError(where, "`words` は空でないリストで書いてください", "`words` must be a non-empty list")
+        raise RuleError(where, "`words` は空でないリストかリストファイルの名前で書いてください",
+                        "`words` must be a non-empty list or the name of a list file")
     by_surface: dict[str, list[Entry]] = {}
     by_lemma: dict[str, list[Entry]] = {}
     for item in words:

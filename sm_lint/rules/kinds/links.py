@@ -8,7 +8,7 @@
 - `link-trust: unsafe | insecure | untrusted | lower | social`  the trust policy of
   sm_lint.linktrust (options: `skip: [lists]` hosts another rule reports; `platforms: [lists]`
   the social-media hosts for `social`).
-Links listed under `links.allow` in the configuration are never reported. Nothing is opened.
+Links listed under `links.allow` or `links.own_accounts` in the configuration are never reported. Nothing is opened.
 """
 
 from __future__ import annotations
@@ -49,7 +49,10 @@ def links(analysis) -> list[tuple[Any, Link]]:
 
 
 def _allowed_keys(config) -> list[str]:
-    return [_key(a).rstrip("/") for a in map(parse, config.section("links")["allow"]) if a]
+    """`allow`, and the city's own accounts: its LINE link (https://lin.ee/…) is on a shortener
+    host, but a link to the city's own account is never a finding (issue 23)."""
+    section = config.section("links")
+    return [_key(a).rstrip("/") for key in ("allow", "own_accounts") for a in map(parse, section[key]) if a]
 
 
 def _links(analysis) -> list[tuple[Any, Link]]:

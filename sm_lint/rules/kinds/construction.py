@@ -1,0 +1,114 @@
+"""`construction`: signals that must occur together in one stretch of a draft (issue 23).
+
+Each of `parts` is itself a `match:` mapping of any kind (`words`, `regex`, `sequence`,
+`phone`, ...); the construction fires where every part has a hit within the same `within`
+scope, and none of `unless` has a hit in that scope. Judgment then rests on the combination
+(a person + a negative evaluation, an act + an evasion, a policy + a deliberation state without
+a publication state), not on one word.
+
+    match:
+      construction:
+        - {words: [あの人, 来庁者]}          # part 1
+        - {regex: 'うざ|キモ'}               # part 2
+      within: sentence      # sentence (default) | line | draft | a number of characters
+      ordered: true         # parts in the order written (default false)
+      unless:               # none of these in the same scope (or in `unless_within`)
+        - {words: [公表]}
+      unless_within: draft  # default: the same as `within`
+      report: 2             # the part whose hit is reported (1-based); default: the whole stretch
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sm_lint.errors import RuleError
+from sm_lint.rules.model import Hit
+from sm_lint.rules.registry import kind
+
+_SCOPES = ("sentence", "line", "draft")
+
+
+def _parts(value: Any, where: str, key: str) -> tuple:
+    from sm_lint.rules.loader import compile_match  # the loader imports the kinds
+
+    if not isinstance(value, list) or not value or not all(isinstance(v, dict) for v in value):
+        raise RuleError(where, f"`{key}` は {{words: [...]}} のような match の並びで書いてください",
+                        f"`{key}` is a list of match mappings such as {{words: [...]}}")
+    return tuple(compile_match(v, where) for v in value)
+
+
+class Construction:
+    def __init__(self, parts, unless, within, unless_within, ordered: bool, report: int | None):
+        self.parts, self.unless, self.within, self.unless_within = parts, unless, within, unless_within
+        self.ordered, self.report = ordered, report
+
+    def signs(self):
+        """Every part must hit, so the signs of one part are enough (the first that has any)."""
+        for part in self.parts:
+            pairs = part.signs() if hasattr(part, "signs") else None
+            if pairs and all(sign is not None for _, sign in pairs):
+                return pairs
+        return None
+
+    @staticmethod
+    def _scope(within, analysis, hit: Hit) -> tuple[int, int]:
+        if within == "sentence":
+            return analysis.sentence(hit.start)
+        if within == "line":
+            return analysis.line_span(hit.start, hit.start)
+        if within == "draft":
+            return 0, len(analysis.text)
+        return max(0, hit.start - within), hit.end + within
+
+    def find(self, analysis):
+        hits = []
+        for part in self.parts:
+            found = sorted((h for h in part.find(analysis) if h.end > h.start), key=lambda h: (h.start, h.end))
+            if not found:
+                return
+            hits.append(found)
+        vetoes = [h for part in self.unless for h in part.find(analysis)]
+        reported = set()
+        for anchor in hits[0]:
+            lo, hi = self._scope(self.within, analysis, anchor)
+            chosen, after = [anchor], anchor.end
+            for found in hits[1:]:
+                inside = [h for h in found if lo <= h.start and h.end <= hi and h.start >= (after if self.ordered else lo)
+                          and not any(h.start < c.end and c.start < h.end for c in chosen)]
+                if not inside:
+                    break
+                chosen.append(inside[0])
+                after = inside[0].end
+            else:
+                start, end = min(h.start for h in chosen), max(h.end for h in chosen)
+                v_lo, v_hi = self._scope(self.unless_within, analysis, Hit(start, end))
+                if any(v_lo <= v.start and v.end <= v_hi for v in vetoes):
+                    continue
+                if self.report is not None:
+                    start, end = chosen[self.report - 1].start, chosen[self.report - 1].end
+                if (start, end) not in reported:
+                    reported.add((start, end))
+                    yield Hit(start, end)
+
+
+def _within(value: Any, where: str, key: str):
+    if not (value in _SCOPES or isinstance(value, int) and not isinstance(value, bool) and value > 0):
+        raise RuleError(where, f"`{key}` は {', '.join(_SCOPES)} か正の文字数です (値: {value!r})",
+                        f"`{key}` is {', '.join(_SCOPES)} or a positive number of characters, not {value!r}")
+    return value
+
+
+@kind("construction", options=("within", "ordered", "unless", "unless_within", "report"))
+def compile_construction(spec: dict[str, Any], where: str) -> Construction:
+    parts = _parts(spec["construction"], where, "construction")
+    if len(parts) < 2:
+        raise RuleError(where, "`construction` には 2 つ以上の部分を書いてください", "`construction` needs two parts or more")
+    unless = _parts(spec["unless"], where, "unless") if "unless" in spec else ()
+    within = _within(spec.get("within", "sentence"), where, "within")
+    unless_within = _within(spec.get("unless_within", within), where, "unless_within")
+    report = spec.get("report")
+    if report is not None and not (isinstance(report, int) and not isinstance(report, bool) and 1 <= report <= len(parts)):
+        raise RuleError(where, f"`report` は 1 から {len(parts)} までの部分の番号です (値: {report!r})",
+                        f"`report` is a part number from 1 to {len(parts)}, not {report!r}")
+    return Construction(parts, unless, within, unless_within, bool(spec.get("ordered", False)), report)

@@ -1,0 +1,131 @@
+"""Issue 23: judgment from constructions (the `construction` kind), the false alarms that must
+stay quiet, and the severities that fit the harm."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sm_lint.config import parse_config
+from sm_lint.errors import RuleError
+from sm_lint.rules.loader import load_rules
+from sm_lint.rules.model import severity_rank
+from sm_lint.yamlsafe import load_yaml
+
+# Every false alarm issue 23 lists, as a city post would say it: nothing at warning or above.
+QUIET = [
+    "映画「釣りバカ日誌」の上映会を市民プラザで開催します。入場無料です。",
+    "ご当地ラーメンが駅の売店でバカ売れしています！",
+    "窓口ではバカ丁寧なくらいの説明を心がけています。",
+    "親バカですが、うちの子も雪像づくりに参加しました！",
+    "年末年始のごみ収集日程をお知らせします。燃やせるごみは12月30日が最終です。",
+    "4月から資源ゴミの出し方が変わります。ゴミ集積所の雪かきにもご協力ください。",
+    "小川未明の未発表作品展を高田図書館で開催します。",
+    "春日山城跡で撮影した桜の写真を募集します。フォトコンテストの応募は2月末まで。",
+    "本日、上越市長 中川 幹太が雪まつりの開会式であいさつしました。",
+    "国民健康保険の保険証に関するお問い合わせは、保険年金課（電話 025-526-5111）へ。",
+]
+
+
+def loud(findings):
+    return [(f.rule, f.match) for f in findings if severity_rank(f.severity) >= severity_rank("warning")]
+
+
+@pytest.mark.parametrize("text", QUIET)
+def test_listed_false_alarms_stay_quiet(lint, text):
+    assert loud(lint(text)) == []
+
+
+def test_the_citys_own_line_link_is_quiet_when_configured(lint):
+    text = "上越市公式LINEはこちらから友だち追加できます https://lin.ee/Ab3dEfG"
+    assert [f.rule for f in lint(text)] == ["JP-L101"]  # a shortener, unless it is the city's own
+    config = parse_config(load_yaml("links:\n  own_accounts: [https://lin.ee/Ab3dEfG]\n"), "<test>")
+    assert lint(text, config=config) == []
+
+
+@pytest.mark.parametrize("host", ["city-joetsu.jp", "joetsu-city.jp", "joetsucity.com"])
+def test_a_host_imitating_the_city_is_an_error_never_offered_for_trust(lint, host):
+    [finding] = lint(f"除雪情報は https://{host}/josetsu/ をご覧ください。")
+    assert (finding.rule, finding.severity) == ("JP-L201", "error")
+    assert "also_trusted" not in finding.message + (finding.suggestion or "")
+
+
+def test_a_site_with_the_place_name_only_stays_a_warning(lint):
+    [finding] = lint("観光情報は https://joetsu-kanko.net/ へ。")
+    assert (finding.rule, finding.severity) == ("JP-L203", "warning")
+
+
+@pytest.mark.parametrize("text,rule", [
+    ("4月の人事、内示前ですが観光課長が異動です。", "JP-C102"),
+    ("窓口に来た鈴木さん、認知症が進んでいるみたい。", "JP-I107"),
+    ("町内の大橋さんは生活保護を受けながら一人暮らしです。", "JP-I107"),
+    ("雪かきボランティアの代表は高橋美和さんです。連絡は【電話】421-7855まで。", "JP-I107"),
+])
+def test_harm_that_must_never_be_posted_is_an_error(lint, text, rule):
+    assert (rule, "error") in [(f.rule, f.severity) for f in lint(text)]
+
+
+PACK = """\
+pack: test
+rules:
+  - id: X-101
+    name: drone-evasion
+    category: prohibited
+    clause: 5(5)
+    severity: error
+    message: 「{match}」
+    match:
+      construction:
+        - {words: [ドローン]}
+        - {regex: '無許可|こっそり'}
+      within: WITHIN
+      unless:
+        - {regex: 'やめましょう'}
+      unless_within: draft
+    examples:
+      invalid: [無許可でドローンを飛ばそう。]
+      valid: [ドローン教室を開きます。]
+"""
+
+
+def _rule(tmp_path: Path, within: str = "sentence"):
+    (tmp_path / "pack.yaml").write_text(PACK.replace("WITHIN", within), encoding="utf-8")
+    [rule] = load_rules([tmp_path])
+    return rule
+
+
+def test_construction_needs_every_part_in_one_sentence(tmp_path, linter):
+    rule = _rule(tmp_path)
+    [hit] = linter.lint_text("高田公園では、こっそりドローンを飛ばしても平気です。", rules=[rule])
+    assert hit.match == "こっそりドローン"  # the stretch from the first part to the last
+    assert linter.lint_text("ドローン教室を開きます。こっそり教えます、桜の名所。", rules=[rule]) == []
+
+
+def test_construction_scope_can_be_a_window_and_a_veto_the_whole_draft(tmp_path, linter):
+    rule = _rule(tmp_path, "20")
+    assert linter.lint_text("ドローン教室を開きます。こっそり教えます。", rules=[rule])
+    vetoed = "ドローン教室を開きます。こっそり教えます。無許可の飛行はやめましょう。"
+    assert linter.lint_text(vetoed, rules=[rule]) == []
+
+
+@pytest.mark.parametrize("change,needle", [
+    (("within: WITHIN", "within: paragraph"), "`within` is sentence, line, draft or a positive number"),
+    (("        - {regex: '無許可|こっそり'}\n", ""), "needs two parts or more"),
+    (("        - {words: [ドローン]}", "        - ドローン"), "is a list of match mappings"),
+    (("        - {words: [ドローン]}", "        - {wordz: [ドローン]}"), "exactly one kind"),
+])
+def test_a_broken_construction_is_a_rule_error(tmp_path, change, needle):
+    (tmp_path / "pack.yaml").write_text(PACK.replace(*change).replace("WITHIN", "sentence"), encoding="utf-8")
+    with pytest.raises(RuleError) as info:
+        load_rules([tmp_path])
+    assert needle in info.value.text("en")
+
+
+def test_a_word_list_file_is_read_by_name(tmp_path, linter):
+    (tmp_path / "lists").mkdir()
+    (tmp_path / "lists" / "drones.txt").write_text("# source: written for a test, MIT\nドローン\nラジコン\n", encoding="utf-8")
+    (tmp_path / "pack.yaml").write_text(PACK.replace("{words: [ドローン]}", "{words: drones.txt}").replace("WITHIN", "sentence"),
+                                        encoding="utf-8")
+    [rule] = load_rules([tmp_path])
+    assert linter.lint_text("こっそりラジコンを飛ばそう。", rules=[rule])
