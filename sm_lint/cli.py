@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import re
+import stat
 import sys
 from pathlib import Path
 
@@ -21,8 +23,8 @@ class _DefaultGroup(click.Group):
     def parse_args(self, ctx, args):
         if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
             args = ["lint", *args]
-        elif not args:
-            args = ["lint", "--help"]
+        elif not args:  # `cat 下書き.txt | sm-lint` lints stdin; at a terminal, the help
+            args = ["lint"] if stdin_piped() else ["lint", "--help"]
         ctx.meta["sm_lint.args"] = args  # a usage error's language is read from them, if one comes
         return super().parse_args(ctx, args)
 
@@ -57,6 +59,16 @@ class _DefaultGroup(click.Group):
                   "下書きとこの行を添えて報告してください / internal error, please report it")
         _flush()
         return result
+
+
+def stdin_piped() -> bool:
+    """A pipe or a file redirected to stdin (`cat 下書き.txt | sm-lint`, `sm-lint < 下書き.txt`):
+    not a terminal, and not /dev/null or a console handle that may never end."""
+    try:
+        mode = os.fstat(sys.stdin.fileno()).st_mode
+    except (OSError, ValueError, AttributeError):  # no stdin at all, or one with no descriptor
+        return False
+    return stat.S_ISFIFO(mode) or stat.S_ISREG(mode)
 
 
 def _flush() -> None:
@@ -106,12 +118,17 @@ def main() -> None:
     """上越市ソーシャルメディアガイドラインに沿って SNS 投稿の下書きを確認します。"""
 
 
-def _rules():
-    """Every rule: the built-in pack and the `rule-dirs` of the configuration found from here."""
+def _rules(lang: str | None):
+    """Every rule (the built-in pack and the `rule-dirs` of the configuration found from
+    here) and the language to show them in: `--lang`, else the configuration's."""
     from sm_lint.config import config_for
     from sm_lint.runner import Linter
 
-    return Linter().pack(config_for(Path.cwd()).rule_dirs)
+    try:
+        config = config_for(Path.cwd())
+        return Linter().pack(config.rule_dirs), lang or config.lang
+    except SmLintError as exc:
+        _fail(exc.text(lang or "ja"))
 
 
 def _encoding_option(ctx, param, value):
@@ -127,7 +144,7 @@ def _encoding_option(ctx, param, value):
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default="full",
               help="出力形式 / output format")
 @click.option("--lang", type=click.Choice(["ja", "en"]), default=None, help="メッセージの言語 / message language")
@@ -154,7 +171,11 @@ def _encoding_option(ctx, param, value):
               help="並列プロセス数 (0: 下書きが多いときに CPU の数だけ) / worker processes (0: auto)")
 def lint(paths, fmt, lang, config_path, fail_on, select, ignore, no_color, stdin_filename,
          statistics, quiet, exit_zero, baseline, write_baseline, fix, diff, encoding, jobs):
-    """下書きを確認します (files, directories, - for stdin)."""
+    """下書きを確認します (files, directories, - for stdin; stdin too when it is piped and no path is given)."""
+    if not paths:
+        if not stdin_piped():
+            raise click.MissingParameter(ctx=click.get_current_context(), param=click.get_current_context().command.params[0])
+        paths = ("-",)
     from sm_lint.inputs import DRAFT_SUFFIXES, Reader, expand
     from sm_lint.progress import progress, wanted
     from sm_lint.report import MACHINE_FORMATS, ReportContext, render
@@ -289,16 +310,20 @@ def _strip_images(linter, result, problems: list) -> int:
 
 
 @main.command("rules")
-@click.option("--lang", type=click.Choice(["ja", "en"]), default="ja")
-def list_rules(lang):
+@click.option("--lang", type=click.Choice(["ja", "en"]), default=None, help="メッセージの言語 / message language")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+              help="表 (既定) か JSON / an aligned table (default) or JSON")
+def list_rules(lang, fmt):
     """ルールの一覧 / list every rule."""
-    try:
-        rules = _rules()
-    except SmLintError as exc:
-        _fail(exc.text(lang))
-    click.echo(t(lang, "rule_header"))
-    for rule in rules:
-        click.echo(f"{rule.id}\t{rule.category}\t{rule.clause}\t{rule.severity}\t{rule.name}")
+    from sm_lint.ruleinfo import rules_json, rules_table
+
+    rules, lang = _rules(lang)
+    if fmt == "json":
+        import json
+
+        click.echo(json.dumps(rules_json(rules, lang), ensure_ascii=False, indent=2))
+    else:
+        click.echo(rules_table(rules, lang), nl=False)
 
 
 def _short(example: str, width: int = 200) -> str:
@@ -315,22 +340,37 @@ def _echo_examples(label: str, examples) -> None:
 
 @main.command()
 @click.argument("what")
-@click.option("--lang", type=click.Choice(["ja", "en"]), default="ja")
+@click.option("--lang", type=click.Choice(["ja", "en"]), default=None, help="メッセージの言語 / message language")
 def explain(what, lang):
-    """条項またはルールの説明 / explain a clause (5(5)) or a rule (JP-P101)."""
+    """条項またはルールの説明 / explain a clause or a rule.
+
+    \b
+    例 / examples:
+      sm-lint explain '5(5)'     (または 5-5、５（５）)
+      sm-lint explain JP-P101
+      sm-lint explain insult
+    """
     from sm_lint.catalog import clauses
 
+    pack, lang = _rules(lang)
+    rules = {r.id: r for r in pack}
     try:
         catalogue = clauses()
-        rules = {r.id: r for r in _rules()}
     except SmLintError as exc:
         _fail(exc.text(lang))
+    from sm_lint.report import suggestion_text
+    from sm_lint.ruleinfo import example_message, rules_table
+    from sm_lint.runner import Linter
+
     rule, clause = _explained(what, rules, catalogue, lang)
     if rule:
-        click.echo(f"{rule.id} {rule.name} ({rule.category}, {rule.severity})")
+        click.echo(f"{rule.id} {rule.name} ({rule.category}, {t(lang, rule.severity)})")
         if rule.description:
             click.echo(rule.description.strip())
-        click.echo(f"{t(lang, 'message')}: {rule.message_in(lang)}")
+        message, suggestion = example_message(rule, Linter(rules=list(rules.values())), lang)
+        click.echo(f"{t(lang, 'message')}: {message}")
+        if suggestion:
+            click.echo(f"{t(lang, 'suggestion')}:{suggestion_text(suggestion, '  ')}")
         _echo_examples(t(lang, "examples_invalid"), rule.invalid)
         _echo_examples(t(lang, "examples_valid"), rule.valid)
         click.echo()
@@ -339,12 +379,20 @@ def explain(what, lang):
     related = [r for r in rules.values() if r.clause == clause.id]
     if not rule and related:
         click.echo()
-        for r in related:
-            click.echo(f"  {r.id}\t{r.category}\t{r.severity}\t{r.name}")
+        click.echo(rules_table(related, lang), nl=False)
 
 
 # what people type for a clause: 5（3）, ５(３) as well as 5(3)
 _FULL_WIDTH = str.maketrans({chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)})
+
+
+# 5-5, 5.5 and 6-1-2 for 5(5) and 6(1)②: typed without brackets, which a shell would read
+_CLAUSE_BY_NUMBERS = re.compile(r"^(\d+)[-.](\d+)(?:[-.]([1-9]))?$")
+
+
+def _clause_id(numbers: re.Match) -> str:
+    article, item, point = numbers.groups()
+    return f"{article}({item})" + (chr(0x245F + int(point)) if point else "")  # ① is U+2460
 
 
 def _explained(what: str, rules: dict, catalogue: dict, lang: str):
@@ -352,7 +400,7 @@ def _explained(what: str, rules: dict, catalogue: dict, lang: str):
     a did-you-mean hint when it names neither."""
     from sm_lint.spelling import hint
 
-    typed = what.strip().translate(_FULL_WIDTH)
+    typed = _CLAUSE_BY_NUMBERS.sub(_clause_id, what.strip().translate(_FULL_WIDTH))
     by_id = {r.id.upper(): r for r in rules.values()}
     by_name = {r.name.lower(): r for r in rules.values()}
     rule = by_id.get(typed.upper()) or by_name.get(typed.lower())

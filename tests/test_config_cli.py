@@ -325,8 +325,10 @@ def test_rules_and_explain_include_the_configured_packs(tmp_path):
     write(tmp_path / ".sm-lint.yaml", "rule-dirs: [rules/myoko]\nlang: en\n")
     write(tmp_path / "rules" / "myoko" / "names.yaml", PACK.format(id="MY-001"))
     listed = run(["rules"], cwd=tmp_path).stdout
-    assert "MY-001\tprohibited\t5(5)\twarning\tformer-city-name" in listed and "JP-P101\t" in listed
+    # in the configuration's language (lang: en)
+    assert "MY-001   warning   5(5)    prohibited        former-city-name\n" in listed and "\nJP-P101 " in listed
     assert run(["explain", "MY-001"], cwd=tmp_path).stdout.startswith("MY-001 former-city-name (prohibited, warning)")
+    assert "MY-001   警告    5(5)" in run(["rules", "--lang", "ja"], cwd=tmp_path).stdout
     # The report's own words follow the configuration's language too.
     write(tmp_path / "post.md", "新井市のお知らせです。\n")
     assert "1 draft(s) checked: 0 error(s), 1 warning(s), 0 info" in run(["--no-color", "post.md"], cwd=tmp_path).stdout

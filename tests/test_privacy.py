@@ -398,3 +398,44 @@ def test_digit_prefilter_lets_every_number_shape_through(text):
 ])
 def test_allowed_addresses_match_whole_places_only(lint, text, reported):
     assert any(f.rule == "JP-I106" for f in lint(text)) is reported
+
+
+CONSENT_MISSING = """---
+platform: x
+approved_by: 広報対話課長
+images:
+  - path: img/sakura.jpg
+    alt: 高田公園の桜
+    people: none
+  - path: "img/undokai: 1.jpg"
+    alt: 運動会で走る子どもたち
+    people: identifiable
+    consent: pending
+videos:
+  - path: movie/parade.mp4
+    people: identifiable
+---
+運動会と謙信公祭のようすです。
+"""
+
+
+def test_the_consent_suggestion_is_the_yaml_to_paste_into_the_entry(lint):
+    import yaml
+
+    found = [f for f in lint(CONSENT_MISSING) if f.rule == "JP-F101"]
+    assert [f.suggestion for f in found] == [
+        "images:\n  - path: 'img/undokai: 1.jpg'\n    consent: obtained",
+        "videos:\n  - path: movie/parade.mp4\n    consent: obtained",
+    ]
+    # each is valid YAML that names the entry by its path and records the consent
+    assert yaml.safe_load(found[0].suggestion) == {"images": [{"path": "img/undokai: 1.jpg", "consent": "obtained"}]}
+
+
+def test_concise_output_carries_the_suggestion_on_its_one_line(tmp_path):
+    from helpers import run
+
+    (tmp_path / "draft.md").write_text(CONSENT_MISSING + "裏日本の天気です。\n", encoding="utf-8")
+    lines = run(["--format", "concise", "draft.md"], cwd=tmp_path).stdout.splitlines()
+    assert "draft.md:17:1: エラー JP-P201 [5(5)] 「裏日本」は人種・民族・地域への差別につながる表現です。 (言い換え例: 日本海側)" in lines
+    consent = [line for line in lines if " JP-F101 " in line]
+    assert consent[1].endswith(" (言い換え例: videos:\\n  - path: movie/parade.mp4\\n    consent: obtained)")

@@ -31,7 +31,15 @@ def with_suggestion(f: Finding, lang: str) -> str:
     """The message, and the suggested rewrite on a second line (for one-field formats)."""
     from sm_lint.i18n import t
 
-    return f.message + (f"\n{t(lang, 'suggestion')}: {f.suggestion}" if f.suggestion else "")
+    return f.message + (f"\n{t(lang, 'suggestion')}:{suggestion_text(f.suggestion, '  ')}" if f.suggestion else "")
+
+
+def suggestion_text(suggestion: str, indent: str) -> str:
+    """A suggestion after its label and colon: one line after a space; a block (the YAML to
+    paste into the front matter) from the next line on, indented, its own indentation kept."""
+    if "\n" not in suggestion:
+        return " " + suggestion
+    return "\n" + "\n".join(indent + line for line in suggestion.split("\n"))
 
 
 # Formats that record suppressed findings for the audit (SARIF marks them as suppressions).

@@ -10,6 +10,13 @@ from sm_lint.i18n import t
 def render(findings, ctx) -> None:
     stream = ctx.stream or sys.stdout
     for f in findings:
+        # the suggested rewrite too (pre-commit shows this format); a block's line breaks
+        # written as \n keep it one line a finding
+        suggestion = f" ({t(ctx.lang, 'suggestion')}: {escaped(f.suggestion)})" if f.suggestion else ""
         stream.write(
-            f"{f.path}:{f.line}:{f.column}: {t(ctx.lang, f.severity)} {f.rule} [{f.clause}] {f.message}\n"
+            f"{f.path}:{f.line}:{f.column}: {t(ctx.lang, f.severity)} {f.rule} [{f.clause}] {f.message}{suggestion}\n"
         )
+
+
+def escaped(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("\n", "\\n")

@@ -8,6 +8,7 @@ import sys
 from collections import Counter
 
 from sm_lint.i18n import t
+from sm_lint.report import suggestion_text
 
 _STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold blue"}
 
@@ -85,7 +86,7 @@ def render(findings, ctx) -> None:
         if draft is not None:
             console.print(_source_line(f, draft))
         if f.suggestion:
-            console.print(f"  [green]{escape(t(ctx.lang, 'suggestion'))}:[/] {escape(f.suggestion)}")
+            console.print(f"  [green]{escape(t(ctx.lang, 'suggestion'))}:[/]{escape(suggestion_text(f.suggestion, '    '))}")
         console.print()
     if ctx.quiet:
         return

@@ -148,8 +148,20 @@ class MediaEntries:
                 # An entry without a path as text (missing, misspelt, a list) is named by its
                 # place in the list.
                 path = entry.get("path")
-                yield Hit(line=at, detail={"path": path if isinstance(path, str) and path else name,
-                                           "value": text or "なし", "value_en": text or "missing", **note})
+                yield Hit(line=at, suggestion=self.fixed(name, path),
+                          detail={"path": path if isinstance(path, str) and path else name,
+                                  "value": text or "なし", "value_en": text or "missing", **note})
+
+    def fixed(self, name: str, path: Any) -> str | None:
+        """For a missing consent, the YAML of the entry with the line to add, indented as
+        it goes under `images:`: what to paste, not only the key's value."""
+        if self.check is not _consent:
+            return None
+        import yaml  # loaded already: the front matter was read with it
+
+        key = name.partition("[")[0]  # consent is only ever missing from a front-matter entry
+        first = f"path: {yaml.safe_dump(path).splitlines()[0]}" if isinstance(path, str) and path else "..."
+        return f"{key}:\n  - {first}\n    consent: {CONSENT_OK[0]}"
 
 
 @kind("media-entries", options=("note", "note-en"))
