@@ -17,6 +17,7 @@ class Clause(NamedTuple):
     title: str
     text: str
     title_en: str
+    line: int = 0  # where it is defined in guideline.yaml (an editor links the clause there)
 
     def title_in(self, lang: str) -> str:
         return self.title_en if lang == "en" and self.title_en else self.title
@@ -38,7 +39,7 @@ def load_catalog(path: Path) -> dict[str, Clause]:
         if not all(isinstance(item.get(k), str) for k in ("id", "title", "text")):
             raise RuleError(where, "条項には文字列の `id`、`title`、`text` が必要です",
                             "a clause needs string `id`, `title` and `text`")
-        result[item["id"]] = Clause(item["id"], item["title"], item["text"].strip(), item.get("title_en", ""))
+        result[item["id"]] = Clause(item["id"], item["title"], item["text"].strip(), item.get("title_en", ""), item.line)
     if not result:
         raise RuleError(str(path), "`clauses:` が見つかりません", "no `clauses:` found")
     return result

@@ -437,3 +437,25 @@ def show_config(path, config_path, lang):
     words = lang or config.lang
     click.echo(f"# {t(words, 'config_source')}: {config.path or t(words, 'config_none')}")
     click.echo(yaml.safe_dump(shown, allow_unicode=True, sort_keys=False), nl=False)
+
+
+@main.command()
+@click.option("--port", type=click.IntRange(0, 65535), default=0, help="ポート番号 (既定: 空いている番号) / port (default: a free one)")
+@click.option("--no-browser", is_flag=True, help="ブラウザーを開かない / do not open the browser")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="設定ファイル (既定: このフォルダーから上へ探す) / configuration file")
+@click.option("--lang", type=click.Choice(["ja", "en"]), default=None, help="メッセージの言語 / message language")
+def serve(port, no_browser, config_path, lang):
+    """下書きを確認するページをブラウザーで開きます / a local web page to check drafts."""
+    from sm_lint.serve.server import serve as run_server
+    from sm_lint.serve.session import Session
+
+    try:
+        session = Session(Path.cwd(), config_path, lang)
+    except SmLintError as exc:
+        _fail(exc.text(lang or "ja"))
+    try:
+        run_server(session, port, open_browser=not no_browser, lang=session.lang)
+    except OSError as exc:  # the port is taken
+        _fail(f"ポート {port} で待ち受けできません / cannot listen on port {port}: {exc.strerror or exc}")
+

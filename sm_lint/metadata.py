@@ -15,7 +15,7 @@ from sm_lint.schema import enum_value, front_matter_problems, load_schema, parse
 SCHEMA = "front-matter"
 
 
-def _platforms() -> list[str]:
+def platforms() -> list[str]:
     return load_schema(SCHEMA)["keys"]["platform"]["enum"]
 
 
@@ -24,16 +24,16 @@ def _check_accounts(value: dict, where: str) -> dict:
         if not isinstance(spec, dict) or set(spec) - {"name", "platform", "department"}:
             raise ConfigError(where, f"アカウント `{account}` には name、platform、department だけを書いてください",
                               f"account `{account}` is a mapping of name, platform and department")
-        if spec.get("platform") not in (None, *_platforms()):
-            raise ConfigError(where, f"アカウント `{account}`: platform は {', '.join(_platforms())} のいずれかです",
-                              f"account `{account}`: platform is one of {', '.join(_platforms())}")
+        if spec.get("platform") not in (None, *platforms()):
+            raise ConfigError(where, f"アカウント `{account}`: platform は {', '.join(platforms())} のいずれかです",
+                              f"account `{account}`: platform is one of {', '.join(platforms())}")
     return dict(value)
 
 
 def _check_platforms(value: dict, where: str) -> dict:
-    if value.get("default") not in (None, *_platforms()):
-        raise ConfigError(where, f"`platforms.default` は {', '.join(_platforms())} のいずれかです",
-                          f"`platforms.default` is one of {', '.join(_platforms())}")
+    if value.get("default") not in (None, *platforms()):
+        raise ConfigError(where, f"`platforms.default` は {', '.join(platforms())} のいずれかです",
+                          f"`platforms.default` is one of {', '.join(platforms())}")
     if value.get("line_delivery", "manager") not in ("manager", "api"):
         raise ConfigError(where, "`platforms.line_delivery` は manager (吹き出しごとに 500 字) か api (5,000 字) です",
                           "`platforms.line_delivery` is manager (500 per bubble) or api (5,000)")

@@ -166,6 +166,15 @@ class Linter:
         """Lint a string (what the rule examples and tests use)."""
         return self.lint_draft(parse_draft(text, path), config or Config(), rules)
 
+    def lint_buffer(self, text: str, path: Path) -> tuple[Draft, Config, list[Finding]]:
+        """Lint text not (yet) saved as the file `path` (an editor's buffer, the serve page):
+        configuration and per-path ignores are found from `path` as for that file on the
+        command line. A bad front matter or configuration raises its SmLintError."""
+        source = Source(str(path), path)
+        config = self.config_for(source)
+        draft = parse_draft(text, source.display)
+        return draft, config, self.lint_draft(draft, config, self.rules_for(config, path))
+
     def lint_source(self, source: Source, data: bytes | None, problem: SmLintError | None = None) -> Outcome:
         """One draft from its bytes (read by the caller: stdin and --fix need the parent to
         read), or the problem met while reading it."""

@@ -25,3 +25,20 @@ def run(args: list[str], cwd: Path | None = None, stdin: str | bytes | None = No
     """Run `sm-lint ARGS`; returns click's Result (exit_code, stdout, stderr)."""
     with chdir(cwd or Path.cwd()):
         return CliRunner().invoke(main, args, input=stdin, catch_exceptions=False)
+
+
+@contextmanager
+def serving(folder: Path):
+    """`sm-lint serve`'s server for `folder`, answering from a thread (a fixture's body)."""
+    import threading
+
+    from sm_lint.serve.server import App
+    from sm_lint.serve.session import Session
+
+    app = App(Session(folder))
+    threading.Thread(target=app.serve_forever, daemon=True).start()
+    try:
+        yield app
+    finally:
+        app.shutdown()
+        app.server_close()

@@ -1,0 +1,109 @@
+"""What the page asks of the engine, as JSON-ready values: the findings of a text (with
+UTF-16 offsets, as the browser counts), its lengths, the text to post, the choices of the
+front-matter form, and a clause's text. The rules are compiled once, when the session
+starts; the draft is linted as the file `draft.md` in the start folder would be, so its
+configuration is found exactly as the command line finds it."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from sm_lint.catalog import clauses
+from sm_lint.counting import TOTALS, post_text
+from sm_lint.errors import SmLintError
+from sm_lint.findings import Finding
+from sm_lint.i18n import t
+from sm_lint.inputs import Source
+from sm_lint.metadata import platforms
+from sm_lint.runner import Linter, Options
+from sm_lint.serve.frontmatter import set_keys
+
+LANGS = ("ja", "en")
+DRAFT_NAME = "draft.md"  # the page's draft, for configuration lookup and the saved file
+
+
+class Session:
+    def __init__(self, folder: Path, config: Path | None = None, lang: str | None = None):
+        self.folder = folder.resolve()
+        self.draft_path = self.folder / DRAFT_NAME
+        first = Linter(Options(config=config, lang="ja"))
+        # One linter per language of the messages, sharing the compiled rules.
+        self._linters = {"ja": first, "en": Linter(Options(config=config, lang="en"), rules=first.all_rules)}
+        # The engine's per-draft memo is process-wide: one check at a time (each takes ms).
+        self._lock = threading.Lock()
+        self.config = first.config_for(Source(str(self.draft_path), self.draft_path))  # a broken configuration fails here, at start
+        self.x_limit = _x_limit(first, self.config)
+        self.lang = lang or self.config.lang  # the page's language when it opens
+
+    def setup(self) -> dict:
+        """What the form offers: platforms from the front-matter schema, accounts from the
+        configuration."""
+        accounts = self.config.section("accounts")
+        return {
+            "platforms": platforms(),
+            "accounts": [{"id": str(key), "name": (spec or {}).get("name") or str(key),
+                          "platform": (spec or {}).get("platform")} for key, spec in accounts.items()],
+            "lang": self.lang,
+            "draft_name": DRAFT_NAME,
+            "config": self.config.path,
+        }
+
+    def check(self, text: str, lang: str = "ja") -> dict:
+        linter = self._linters[lang if lang in LANGS else "ja"]
+        try:
+            with self._lock:
+                draft, _config, findings = linter.lint_buffer(text, self.draft_path)
+        except SmLintError as exc:  # a front matter that cannot be read: said, and nothing else
+            return {"error": exc.what_en if lang == "en" else exc.what, "findings": [],
+                    "counts": None, "plain": None, "meta": {}}
+        post = post_text(draft.body, draft.body_start)
+        front = draft.front_matter
+        return {
+            "error": None,
+            "findings": [_finding(f, text, lang) for f in findings if not f.suppressed_by],
+            "counts": {
+                "characters": TOTALS["characters"](post),
+                "x": TOTALS["x-weighted"](post) // 100,  # x_weighted counts hundredths
+                "x_limit": self.x_limit,
+            },
+            "plain": post.text,  # the post as published: no front matter, no comments (waivers)
+            "meta": {k: front.get(k) for k in ("platform", "account") if isinstance(front.get(k), str)},
+        }
+
+    def front_matter(self, text: str, values: dict[str, str | None], lang: str = "ja") -> dict:
+        try:
+            return {"text": set_keys(text, values), "error": None}
+        except SmLintError as exc:
+            return {"text": text, "error": exc.what_en if lang == "en" else exc.what}
+
+    def clause(self, clause_id: str, lang: str = "ja") -> dict | None:
+        clause = clauses().get(clause_id)
+        if clause is None:
+            return None
+        return {"id": clause.id, "title": clause.title_in(lang), "text": clause.text}
+
+
+def _units(text: str) -> int:
+    """Length in UTF-16 code units, as JavaScript counts: an emoji is two."""
+    return len(text) if text.isascii() else len(text.encode("utf-16-le", "surrogatepass")) // 2
+
+
+def _finding(f: Finding, text: str, lang: str) -> dict:
+    start = _units(text[: f.start])
+    return {
+        "rule": f.rule, "name": f.name, "clause": f.clause, "clause_title": f.clause_title,
+        "severity": f.severity, "severity_label": t(lang, f.severity), "message": f.message,
+        "suggestion": f.suggestion, "fix": f.fix, "match": f.match, "line": f.line, "column": f.column,
+        "start": start, "end": start + _units(f.match),
+    }
+
+
+def _x_limit(linter: Linter, config) -> int | None:
+    """X's limit as the rules set it (a `limit: x-weighted` rule), with the configuration's
+    `platforms.limits` override."""
+    for rule in linter.all_rules:
+        matcher = rule.matcher
+        if getattr(matcher, "measure", None) == "x-weighted":
+            return config.section("platforms")["limits"].get(matcher.setting, matcher.maximum)
+    return None

@@ -1,0 +1,197 @@
+"""`sm-lint serve` without a browser: the session's answers, the front-matter form, the
+request guard over real HTTP, and Ctrl-C on the real command."""
+
+from __future__ import annotations
+
+import http.client
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from sm_lint.errors import ConfigError
+from sm_lint.serve.frontmatter import set_keys
+from helpers import serving
+from sm_lint.serve.server import page_files
+from sm_lint.serve.session import Session
+
+ACCOUNTS = "accounts:\n  joetsu_city: {name: 上越市, platform: x, department: 広報対話課}\n"
+DRAFT = ("---\nplatform: x\naccount: joetsu_city\napproved_by: 広報対話課長\n---\n"
+         "窓口に来たあのバカな客のせいで、裏日本の冬の説明会が長引きました🙇。\n"
+         "詳しくは https://bit.ly/3abcDEF をご覧ください。\n")
+
+
+@pytest.fixture()
+def folder(tmp_path):
+    (tmp_path / ".sm-lint.yaml").write_text(ACCOUNTS, encoding="utf-8")
+    return tmp_path
+
+
+def test_findings_carry_browser_offsets_and_clauses(folder):
+    result = Session(folder).check(DRAFT)
+    by_rule = {f["rule"]: f for f in result["findings"]}
+    assert {"JP-P101", "JP-P201", "JP-L101"} <= set(by_rule)
+    # JavaScript counts UTF-16 units: the emoji before the URL takes two of them.
+    for f in by_rule.values():
+        assert DRAFT.encode("utf-16-le")[2 * f["start"]:2 * f["end"]].decode("utf-16-le") == f["match"]
+    assert by_rule["JP-L101"]["match"] == "https://bit.ly/3abcDEF"
+    assert by_rule["JP-P101"]["clause"] == "5(5)" and by_rule["JP-P101"]["clause_title"] == "不適切な発信を行わないこと"
+    assert by_rule["JP-P201"]["fix"] == "日本海側"
+    assert result["meta"] == {"platform": "x", "account": "joetsu_city"}
+
+
+def test_counts_and_the_text_to_post(folder):
+    text = DRAFT + "<!-- sm-lint-allow JP-P101: 市民の投書をそのまま引用するため -->\n"
+    result = Session(folder).check(text)
+    body = text.split("---\n", 2)[2]
+    assert result["plain"] == body.split("<!--")[0].strip()  # no front matter, no waiver comment
+    # X: 23 for the URL, 2 for the emoji, 2 for each other Japanese character, 1 for ASCII.
+    assert result["counts"]["x_limit"] == 280
+    assert result["counts"]["characters"] == len(result["plain"])
+    assert 23 < result["counts"]["x"] < 2 * len(result["plain"])
+
+
+def test_x_limit_follows_the_configuration(folder):
+    (folder / ".sm-lint.yaml").write_text(ACCOUNTS + "platforms:\n  limits: {x-length: 25000}\n", encoding="utf-8")
+    assert Session(folder).check("あ")["counts"]["x_limit"] == 25000
+
+
+def test_messages_in_english(folder):
+    result = Session(folder).check(DRAFT, "en")
+    insult = next(f for f in result["findings"] if f["rule"] == "JP-P101")
+    assert insult["severity_label"] == "error" and "バカ" in insult["message"] and "insult" in insult["message"].lower()
+
+
+def test_a_bad_front_matter_is_one_message(folder):
+    result = Session(folder).check("---\nplatform: [x\n---\n本文\n")
+    assert result["findings"] == [] and "YAML" in result["error"]
+
+
+def test_a_broken_configuration_stops_at_start(folder):
+    (folder / ".sm-lint.yaml").write_text("fail-on: sometimes\n", encoding="utf-8")
+    with pytest.raises(ConfigError):
+        Session(folder)
+
+
+@pytest.mark.parametrize("text, values, expected", [
+    ("本文\n", {"platform": "x"}, "---\nplatform: x\n---\n本文\n"),
+    ("---\nplatform: x\n# 決裁済み\n---\n本文\n", {"platform": "instagram"},
+     "---\nplatform: instagram\n# 決裁済み\n---\n本文\n"),
+    ("---\nplatform:\n  - x\n  - facebook\naccount: a\n---\n本文\n", {"platform": "line"},
+     "---\nplatform: line\naccount: a\n---\n本文\n"),
+    ("---\nplatform: x\n---\n本文\n", {"account": "joetsu_city"},
+     "---\nplatform: x\naccount: joetsu_city\n---\n本文\n"),
+    ("---\naccount: a\n---\n本文\n", {"account": None}, "本文\n"),
+    ("---\r\ntitle: 観桜会\r\n---\r\n本文\r\n", {"platform": "youtube"},
+     "---\r\ntitle: 観桜会\r\nplatform: youtube\r\n---\r\n本文\r\n"),
+    ("---\nplatform: x\n---\n本文\n", {"account": "yes"}, "---\nplatform: x\naccount: 'yes'\n---\n本文\n"),
+])
+def test_the_form_writes_the_front_matter(text, values, expected):
+    assert set_keys(text, values) == expected
+
+
+@pytest.fixture()
+def server(folder):
+    with serving(folder) as app:
+        yield app
+
+
+def _request(url, data=None, headers=None):
+    request = urllib.request.Request(url, data=None if data is None else json.dumps(data).encode(),
+                                     headers=headers or {})
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status, response.read(), response.headers
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.read(), exc.headers
+
+
+def _json_headers(app, origin=None):
+    return {"Content-Type": "application/json", "Origin": origin or f"http://127.0.0.1:{app.server_address[1]}"}
+
+
+def test_the_page_and_its_api_are_under_the_secret(server):
+    url = server.guard.url
+    status, body, headers = _request(url)
+    assert status == 200 and b'<html lang="ja">' in body
+    assert "default-src 'none'" in headers["Content-Security-Policy"]
+    assert _request(url + "static/app.js")[0] == 200
+    status, body, _ = _request(url + "api/check", {"text": DRAFT}, _json_headers(server))
+    assert status == 200 and "JP-P101" in {f["rule"] for f in json.loads(body)["findings"]}
+    status, body, _ = _request(url + "api/clause?id=5(5)")
+    clause = json.loads(body)
+    assert status == 200 and clause["title"] == "不適切な発信を行わないこと"
+    assert clause["text"].startswith("次に掲げる情報は発信してはなりません。")
+    root = f"http://127.0.0.1:{server.server_address[1]}/"
+    assert _request(root)[0] == 404
+    assert _request(root + "x" * len(server.guard.token) + "/api/setup")[0] == 404
+    assert _request(url + "static/../../../etc/passwd")[0] == 404
+    assert _request(url + "api/setup")[0] == 200
+
+
+@pytest.mark.parametrize("headers, status", [
+    ({"Host": "evil.example"}, 421),  # DNS rebinding: the page's name, not ours
+    ({"Origin": "http://evil.example"}, 403),  # a script on another site
+    ({"Sec-Fetch-Site": "cross-site"}, 403),
+])
+def test_requests_from_elsewhere_are_refused(server, headers, status):
+    assert _request(server.guard.url + "api/setup", headers=headers)[0] == status
+
+
+def test_the_api_takes_json_from_its_own_page_only(server):
+    url = server.guard.url + "api/check"
+    own = _json_headers(server)
+    assert _request(url, {"text": DRAFT}, {**own, "Content-Type": "text/plain"})[0] == 415
+    assert _request(url, {"text": DRAFT}, {"Content-Type": "application/json"})[0] == 403  # no Origin
+    assert _request(url, {"text": ["not", "text"]}, own)[0] == 400
+    assert _request(server.guard.url + "api/front-matter", {"text": "本文", "platform": 3}, own)[0] == 400
+    # Refused on its headers, before any of its body is read.
+    connection = http.client.HTTPConnection("127.0.0.1", server.server_address[1], timeout=10)
+    connection.putrequest("POST", f"/{server.guard.token}/api/check")
+    for key, value in {**own, "Content-Length": str(8 << 20)}.items():
+        connection.putheader(key, value)
+    connection.endheaders()
+    assert connection.getresponse().status == 413
+    connection.close()
+
+
+def test_the_page_refers_to_nothing_outside_the_server():
+    for name, data in page_files().items():
+        text = data.decode("utf-8")
+        assert "http://" not in text and "https://" not in text and "//" + "cdn" not in text, name
+
+
+def _start(folder: Path, *args: str) -> subprocess.Popen:
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    return subprocess.Popen([sys.executable, "-m", "sm_lint", "serve", "--no-browser", *args], cwd=folder,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+
+
+def test_ctrl_c_stops_the_command_cleanly(folder):
+    process = _start(folder)
+    try:
+        line = process.stdout.readline()
+        url = re.search(r"http://\S+", line).group()
+        assert url.startswith("http://127.0.0.1:") and _request(url + "api/setup")[0] == 200
+        process.send_signal(signal.SIGINT)
+        _, err = process.communicate(timeout=20)
+    finally:
+        process.kill()
+    assert process.returncode == 0, err
+    assert err.strip() == "sm-lint serve: 終了しました"
+    assert not set(os.listdir(folder)) - {".sm-lint.yaml"}  # nothing written where it ran
+
+
+def test_a_broken_configuration_is_one_line_and_exit_2(folder):
+    (folder / ".sm-lint.yaml").write_text("fail-on: sometimes\n", encoding="utf-8")
+    process = _start(folder)
+    out, err = process.communicate(timeout=60)
+    assert process.returncode == 2 and out == ""
+    assert err.startswith("sm-lint: ") and ".sm-lint.yaml:1" in err and len(err.strip().splitlines()) == 1

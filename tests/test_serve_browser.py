@@ -1,0 +1,184 @@
+"""The page of `sm-lint serve` in a real browser: Debian's Chromium, headless, driven by
+Playwright. Every request that is not to the page's own server is blocked and recorded, and
+the test fails if there was any. The screenshot of the page with its findings is kept in
+tests/artifacts/serve.png (the README's picture is a copy of it).
+
+Skipped where Playwright or Chromium is missing, except in CI (SM_LINT_CI=1), where that
+is a failure: .ci/run installs both."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from helpers import serving
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARTIFACTS = Path(__file__).parent / "artifacts"
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+WAIT_MS = 15_000  # a loaded 2-core machine; each wait ends as soon as its condition holds
+
+CONFIG = "accounts:\n  joetsu_city: {name: 上越市, platform: x, department: 広報対話課}\n"
+DRAFT = ("---\nplatform: x\naccount: joetsu_city\napproved_by: 広報対話課長\n---\n"
+         "【説明会のお知らせ】\n"
+         "窓口に来たあのバカな客のせいで、裏日本の冬の説明会が長引きました。\n"
+         "詳しくは https://bit.ly/3abcDEF をご覧ください。\n")
+
+
+def _sync_playwright():
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        sync_playwright = None
+    missing = [what for what, there in (("playwright", sync_playwright), ("chromium", Path(CHROMIUM).exists()))
+               if not there]
+    if missing:
+        message = f"browser tests need {' and '.join(missing)} (apt-get install chromium; pip install playwright)"
+        if os.environ.get("SM_LINT_CI") == "1":
+            pytest.fail(message)
+        pytest.skip(message)
+    return sync_playwright
+
+
+@pytest.fixture()
+def app(tmp_path):
+    folder = tmp_path / "drafts"
+    folder.mkdir()
+    (folder / ".sm-lint.yaml").write_text(CONFIG, encoding="utf-8")
+    with serving(folder) as server:
+        yield server
+
+
+@pytest.fixture()
+def browser(app, tmp_path):
+    """A page in a fresh profile, with every request to anywhere else aborted and recorded."""
+    sync_playwright = _sync_playwright()
+    own = ("127.0.0.1", app.server_address[1])
+    elsewhere: list[str] = []
+    complaints: list[str] = []  # script errors, and what the page's security policy refused
+
+    def route(r):
+        parts = urlsplit(r.request.url)
+        if (parts.hostname, parts.port) == own:
+            r.continue_()
+        else:
+            elsewhere.append(r.request.url)
+            r.abort()
+
+    with sync_playwright() as p:
+        context = p.chromium.launch_persistent_context(
+            str(tmp_path / "profile"), executable_path=CHROMIUM, headless=True, args=FLAGS,
+            accept_downloads=True, locale="ja-JP", viewport={"width": 1280, "height": 960},
+            service_workers="block")
+        context.set_default_timeout(WAIT_MS)
+        context.route("**/*", route)
+        context.grant_permissions(["clipboard-read", "clipboard-write"], origin=f"http://127.0.0.1:{own[1]}")
+        page = context.pages[0] if context.pages else context.new_page()
+        page.on("console", lambda message: message.type == "error" and complaints.append(message.text))
+        page.on("pageerror", lambda error: complaints.append(str(error)))
+        yield page
+        context.close()
+    assert elsewhere == [], f"the page asked for something outside its server: {elsewhere}"
+    assert complaints == []
+
+
+def _contrast(page, selector: str) -> float:
+    """WCAG contrast ratio of an element's text colour on its background."""
+    return page.eval_on_selector(selector, """element => {
+        const rgb = (value) => value.match(/\\d+(\\.\\d+)?/g).slice(0, 3).map(Number);
+        const luminance = (value) => {
+            const [r, g, b] = rgb(value).map((c) => { c /= 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; });
+            return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+        };
+        let background = element, colour = 'rgba(0, 0, 0, 0)';
+        while (background && (colour = getComputedStyle(background).backgroundColor) === 'rgba(0, 0, 0, 0)') {
+            background = background.parentElement;
+        }
+        const [light, dark] = [luminance(getComputedStyle(element).color), luminance(colour)].sort((a, b) => b - a);
+        return (light + 0.05) / (dark + 0.05);
+    }""")
+
+
+def test_a_draft_is_checked_as_it_is_typed(app, browser):
+    page = browser
+    page.goto(app.guard.url)
+    page.wait_for_selector("#platform option[value=instagram]", state="attached")
+    page.fill("#draft", DRAFT)
+
+    # Both problems are marked in the text itself, at the words.
+    assert page.text_content("#mirror mark[data-rule=JP-P101]") == "バカ"
+    assert page.text_content("#mirror mark[data-rule=JP-L101]") == "https://bit.ly/3abcDEF"
+    assert "error" in page.get_attribute("#mirror mark[data-rule=JP-P101]", "class")
+    insult = page.locator("#list li", has_text="JP-P101")
+    assert "5(5) 不適切な発信を行わないこと" in insult.text_content()
+    assert page.text_content("#summary") == "エラー 3 件、警告 0 件、情報 0 件"
+    assert page.text_content("#counts").startswith("X 換算 ")
+
+    # The clause, on demand.
+    insult.get_by_role("button", name="条文を表示").click()
+    clause = insult.locator(".clause-text")
+    clause.wait_for(state="visible")
+    assert "次に掲げる情報は発信してはなりません" in clause.text_content()
+    assert insult.get_by_role("button", name="条文を閉じる").get_attribute("aria-expanded") == "true"
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "serve.png"), full_page=True)
+
+    # One click applies the suggested rewrite, and the check runs again.
+    page.click("button[data-apply=JP-P201]")
+    page.wait_for_selector("#list li:has-text('JP-P201')", state="detached")
+    text = page.input_value("#draft")
+    assert "日本海側の冬の説明会" in text and "裏日本" not in text
+    assert page.text_content("#summary") == "エラー 2 件、警告 0 件、情報 0 件"
+
+    # The platform selector writes the front matter; the account is an X account (JP-M105).
+    page.select_option("#platform", "instagram")
+    page.wait_for_selector("#list li:has-text('JP-M105')")
+    assert page.input_value("#draft").startswith("---\nplatform: instagram\naccount: joetsu_city\n")
+
+    # Saved as .md with its front matter; the text to post has neither it nor comments.
+    with page.expect_download() as download:
+        page.click("#save")
+    assert download.value.suggested_filename == "draft.md"
+    assert Path(download.value.path()).read_text(encoding="utf-8") == page.input_value("#draft")
+    page.click("#copy")
+    page.wait_for_selector("#copied:has-text('コピーしました')")
+    posted = page.evaluate("navigator.clipboard.readText()")
+    assert posted.startswith("【説明会のお知らせ】\n窓口に来た") and "---" not in posted
+
+
+def test_english_keyboard_and_tablet(app, browser):
+    page = browser
+    page.goto(app.guard.url)
+    page.wait_for_selector("#platform option[value=x]", state="attached")
+    page.fill("#draft", DRAFT)
+    page.wait_for_selector("#mirror mark[data-rule=JP-P101]")
+
+    page.click("#lang")
+    page.wait_for_selector("#list li:has-text('JP-P101'):has-text('Do not post inappropriate content')")
+    assert page.get_attribute("html", "lang") == "en"
+    assert page.text_content("#findings-heading") == "Findings"
+    assert page.text_content("#summary") == "3 error(s), 0 warning(s), 0 info"
+
+    # Every control has a label, the findings are announced, focus follows the page's order.
+    assert page.evaluate("[...document.querySelectorAll('input, select, textarea')].every(e => e.labels.length)")
+    assert page.get_attribute("#summary", "aria-live") == "polite"
+    page.focus("#lang")
+    order = []
+    for _ in range(9):
+        page.keyboard.press("Tab")
+        order.append(page.evaluate("document.activeElement.id || document.activeElement.textContent"))
+    assert order[:8] == ["open", "platform", "account", "draft", "filename", "save", "copy", "Show the clause"]
+    for selector in ("body", ".badge.error", ".badge.warning", "#list .message", "#counts"):
+        if page.query_selector(selector):
+            assert _contrast(page, selector) >= 4.5, selector
+
+    # A tablet held upright: the findings go below the draft, nothing wider than the screen.
+    page.set_viewport_size({"width": 768, "height": 1024})
+    editor, findings = page.locator(".editor").bounding_box(), page.locator(".findings").bounding_box()
+    assert findings["y"] >= editor["y"] + editor["height"]
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
