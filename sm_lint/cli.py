@@ -459,3 +459,14 @@ def serve(port, no_browser, config_path, lang):
     except OSError as exc:  # the port is taken
         _fail(f"ポート {port} で待ち受けできません / cannot listen on port {port}: {exc.strerror or exc}")
 
+
+@main.command()
+@click.option("--lang", type=click.Choice(["ja", "en"]), default=None, help="メッセージの言語 / message language")
+def lsp(lang):
+    """エディター用の言語サーバー (標準入出力) / a language server for editors, over stdio."""
+    try:
+        from sm_lint.lsp.server import start
+    except ImportError:
+        _fail("sm-lint lsp には pygls が必要です: pip install 'sm-lint[lsp]' / "
+              "sm-lint lsp needs pygls: pip install 'sm-lint[lsp]'")
+    start(lang)

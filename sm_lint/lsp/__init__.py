@@ -1,0 +1,1 @@
+"""`sm-lint lsp`: the language server (server.py), for editors; needs the `lsp` extra (pygls)."""
