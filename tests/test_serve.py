@@ -97,6 +97,15 @@ def test_the_form_writes_the_front_matter(text, values, expected):
     assert set_keys(text, values) == expected
 
 
+def test_an_attached_image_is_an_entry_of_its_list(folder):
+    text = "---\nplatform: x\nimages:\n  - path: hall.jpg\n    alt: 会場\n---\n雪まつりのようすです。\n"
+    entry = {"path": "kids.png", "alt": "子どもたち", "people": "identifiable", "consent": "pending"}
+    result = Session(folder).front_matter(text, {}, media=("images", entry))
+    assert result["text"] == ("---\nplatform: x\nimages:\n- path: hall.jpg\n  alt: 会場\n- path: kids.png\n"
+                              "  alt: 子どもたち\n  people: identifiable\n  consent: pending\n---\n雪まつりのようすです。\n")
+    assert "JP-F101" in {f["rule"] for f in Session(folder).check(result["text"])["findings"]}
+
+
 @pytest.fixture()
 def server(folder):
     with serving(folder) as app:
@@ -152,6 +161,9 @@ def test_the_api_takes_json_from_its_own_page_only(server):
     assert _request(url, {"text": DRAFT}, {"Content-Type": "application/json"})[0] == 403  # no Origin
     assert _request(url, {"text": ["not", "text"]}, own)[0] == 400
     assert _request(server.guard.url + "api/front-matter", {"text": "本文", "platform": 3}, own)[0] == 400
+    for media in ({"key": "../etc", "entry": {"path": "a.png"}}, {"key": "images", "entry": {"path": ""}},
+                  {"key": "images", "entry": {"path": "a.png", "owner": "x"}}, ["images"]):
+        assert _request(server.guard.url + "api/front-matter", {"text": "本文", "media": media}, own)[0] == 400
     # Refused on its headers, before any of its body is read.
     connection = http.client.HTTPConnection("127.0.0.1", server.server_address[1], timeout=10)
     connection.putrequest("POST", f"/{server.guard.token}/api/check")

@@ -169,10 +169,11 @@ def test_english_keyboard_and_tablet(app, browser):
     assert page.get_attribute("#summary", "aria-live") == "polite"
     page.focus("#lang")
     order = []
-    for _ in range(9):
+    for _ in range(13):
         page.keyboard.press("Tab")
         order.append(page.evaluate("document.activeElement.id || document.activeElement.textContent"))
-    assert order[:8] == ["open", "platform", "account", "draft", "filename", "save", "copy", "Show the clause"]
+    assert order == ["open", "platform", "account", "media", "alt", "people", "consent", "attach",
+                     "draft", "filename", "save", "copy", "Show the clause"]
     for selector in ("body", ".badge.error", ".badge.warning", "#list .message", "#counts"):
         if page.query_selector(selector):
             assert _contrast(page, selector) >= 4.5, selector
@@ -182,3 +183,34 @@ def test_english_keyboard_and_tablet(app, browser):
     editor, findings = page.locator(".editor").bounding_box(), page.locator(".findings").bounding_box()
     assert findings["y"] >= editor["y"] + editor["height"]
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
+# A 1×1 PNG: what the page shows as a preview; the check reads only its entry.
+PIXEL = bytes.fromhex("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489"
+                      "0000000d49444154789c6360f8cfc0f01f0005000201e2b9a1f80000000049454e44ae426082")
+
+
+def test_an_attached_image_is_checked_by_its_entry(app, browser):
+    page = browser
+    page.goto(app.guard.url)
+    page.wait_for_selector("#people option[value=identifiable]", state="attached")
+    page.fill("#draft", "---\nplatform: x\naccount: joetsu_city\napproved_by: 広報対話課長\n---\n"
+                        "雪まつりの会場のようすです。\n")
+    page.wait_for_selector("#summary:has-text('問題は見つかりませんでした')")
+
+    page.set_input_files("#media", files=[{"name": "kids.png", "mimeType": "image/png", "buffer": PIXEL}])
+    page.fill("#alt", "雪像の前の子どもたち")
+    page.select_option("#people", "identifiable")
+    page.select_option("#consent", "pending")
+    page.click("#attach")
+    page.wait_for_selector("#list li:has-text('JP-F101')")  # identifiable people, consent pending
+    assert ("images:\n- path: kids.png\n  alt: 雪像の前の子どもたち\n  people: identifiable\n  consent: pending\n---\n"
+            in page.input_value("#draft"))
+    assert page.get_attribute("#thumbs img", "alt") == "雪像の前の子どもたち"
+    assert page.evaluate("document.querySelector('#thumbs img').naturalWidth") == 1
+
+    # Without a choice for the people in it, the entry says nothing and the check asks.
+    page.set_input_files("#media", files=[{"name": "hall.png", "mimeType": "image/png", "buffer": PIXEL}])
+    page.click("#attach")
+    page.wait_for_selector("#list li:has-text('JP-F102')")
+    assert "- path: hall.png\n---" in page.input_value("#draft")

@@ -5,6 +5,7 @@ written, so the text in the box stays the draft the user is editing."""
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import yaml
 
@@ -13,7 +14,7 @@ from sm_lint.document import parse_draft
 _CONTINUED = re.compile(r"[ \t]|-|\r?\n|\Z")  # an indented line, a block list item or a blank line
 
 
-def set_keys(text: str, values: dict[str, str | None]) -> str:
+def set_keys(text: str, values: dict[str, Any]) -> str:
     """`text` with each top-level front-matter key set to its value (None: removed). A bad
     front matter raises InputError (parse_draft's), and the text is left to the user."""
     for key, value in values.items():
@@ -21,10 +22,27 @@ def set_keys(text: str, values: dict[str, str | None]) -> str:
     return text
 
 
-def _set_key(text: str, key: str, value: str | None) -> str:
+def add_entry(text: str, key: str, entry: dict[str, str]) -> str:
+    """`text` with `entry` added at the end of the front matter's list `key` (an image
+    attached on the page: `images:`); the list is written again, in YAML's block style."""
+    front = parse_draft(text, "-").front_matter.get(key)
+    return _set_key(text, key, [*(_plain(front) if isinstance(front, list) else []), entry])
+
+
+def _plain(value: Any) -> Any:
+    """The front matter's line-numbered mappings and lists as plain ones, which YAML can write."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _set_key(text: str, key: str, value: Any) -> str:
     draft = parse_draft(text, "-")
     newline = "\r\n" if "\r\n" in text[: draft.body_start or len(text)] else "\n"
-    line = yaml.safe_dump({key: value}, allow_unicode=True, default_flow_style=False).replace("\n", newline)
+    line = yaml.safe_dump({key: value}, allow_unicode=True, default_flow_style=False,
+                          sort_keys=False).replace("\n", newline)
     if draft.body_start == 0:  # no front matter yet
         return f"---{newline}{line}---{newline}{text}" if value is not None else text
     lines = text[: draft.body_start].splitlines(keepends=True)

@@ -17,6 +17,7 @@ from importlib import resources
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
+from sm_lint.rules.kinds.media_entries import MEDIA_KEYS
 from sm_lint.serve.guard import Guard, Refused
 from sm_lint.serve.session import Session
 
@@ -109,7 +110,7 @@ class _Handler(BaseHTTPRequestHandler):
             values = {k: data[k] or None for k in ("platform", "account") if k in data}
             if not all(v is None or isinstance(v, str) for v in values.values()):
                 raise Refused(400, "`platform` and `account` are strings")
-            return _json(session.front_matter(text, values, lang))
+            return _json(session.front_matter(text, values, lang, _media(data)))
         raise Refused(404, "not found")
 
     def _body(self) -> dict:
@@ -121,6 +122,19 @@ class _Handler(BaseHTTPRequestHandler):
         if not isinstance(data, dict):
             raise Refused(400, "not a JSON object")
         return data
+
+
+def _media(data: dict) -> tuple[str, dict[str, str]] | None:
+    """An attached image's or video's entry: {"key": "images", "entry": {path, alt, people, consent}}."""
+    media = data.get("media")
+    if media is None:
+        return None
+    entry = media.get("entry") if isinstance(media, dict) else None
+    if (not isinstance(entry, dict) or media.get("key") not in MEDIA_KEYS
+            or not set(entry) <= {"path", "alt", "people", "consent"}
+            or not all(isinstance(v, str) for v in entry.values()) or not entry.get("path")):
+        raise Refused(400, "`media` is {key: images|videos, entry: {path, alt, people, consent}}")
+    return media["key"], {k: v for k, v in entry.items() if v}
 
 
 def _json(value) -> tuple[int, str, bytes]:

@@ -17,7 +17,8 @@ from sm_lint.i18n import t
 from sm_lint.inputs import Source
 from sm_lint.metadata import platforms
 from sm_lint.runner import Linter, Options
-from sm_lint.serve.frontmatter import set_keys
+from sm_lint.rules.kinds.media_entries import CONSENT, PEOPLE
+from sm_lint.serve.frontmatter import add_entry, set_keys
 
 LANGS = ("ja", "en")
 DRAFT_NAME = "draft.md"  # the page's draft, for configuration lookup and the saved file
@@ -47,6 +48,7 @@ class Session:
             "lang": self.lang,
             "draft_name": DRAFT_NAME,
             "config": self.config.path,
+            "media": {"people": PEOPLE, "consent": CONSENT},  # what an attached image's entry says
         }
 
     def check(self, text: str, lang: str = "ja") -> dict:
@@ -71,9 +73,13 @@ class Session:
             "meta": {k: front.get(k) for k in ("platform", "account") if isinstance(front.get(k), str)},
         }
 
-    def front_matter(self, text: str, values: dict[str, str | None], lang: str = "ja") -> dict:
+    def front_matter(self, text: str, values: dict[str, str | None], lang: str = "ja",
+                     media: tuple[str, dict[str, str]] | None = None) -> dict:
+        """The form's choices written into the draft: `values` (platform, account) and an
+        attached image or video's entry, `media` = (images | videos, entry)."""
         try:
-            return {"text": set_keys(text, values), "error": None}
+            text = set_keys(text, values)
+            return {"text": add_entry(text, *media) if media else text, "error": None}
         except SmLintError as exc:
             return {"text": text, "error": exc.what_en if lang == "en" else exc.what}
 

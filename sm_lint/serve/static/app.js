@@ -16,6 +16,11 @@ const WORDS = {
     copied: "コピーしました", notCopied: "コピーできませんでした。文を選んでコピーしてください",
     offline: "確認用のサーバーに接続できません。sm-lint serve を起動し直してください",
     applied: (fix) => `「${fix}」に置き換えました`,
+    attach: "画像・動画を添付", mediaFile: "ファイル", alt: "代替テキスト (画像の説明)",
+    people: "写っている人", consent: "本人の同意", add: "下書きに追加",
+    peopleChoices: { none: "写っていない", crowd: "群衆 (個人は特定できない)", identifiable: "個人が特定できる" },
+    consentChoices: { obtained: "同意を得た", "not-required": "不要", pending: "確認中", none: "得ていない" },
+    attached: (name) => `${name} を front matter に追加しました`,
   },
   en: {
     title: "Check a draft post", editor: "Draft", open: "Open a file", platform: "Platform",
@@ -30,6 +35,11 @@ const WORDS = {
     copied: "Copied", notCopied: "Could not copy: select the text and copy it",
     offline: "Cannot reach the checking server: start sm-lint serve again",
     applied: (fix) => `Replaced with “${fix}”`,
+    attach: "Attach an image or video", mediaFile: "File", alt: "Alt text (what it shows)",
+    people: "People in it", consent: "Their consent", add: "Add to the draft",
+    peopleChoices: { none: "none", crowd: "a crowd (no one identifiable)", identifiable: "identifiable people" },
+    consentChoices: { obtained: "obtained", "not-required": "not required", pending: "pending", none: "none" },
+    attached: (name) => `Added ${name} to the front matter`,
   },
 };
 const RANK = { info: 0, warning: 1, error: 2 };
@@ -62,6 +72,9 @@ function translate() {
     element.textContent = words()[element.dataset.i18n];
   }
   $("lang").textContent = words().switchTo;
+  for (const [id, choices] of [["people", "peopleChoices"], ["consent", "consentChoices"]]) {
+    for (const option of $(id).options) option.textContent = words()[choices][option.value] ?? words().unset;
+  }
   $("lang").lang = lang === "ja" ? "en" : "ja";
 }
 
@@ -213,13 +226,31 @@ function applyFix(f) {
   check();
 }
 
-async function writeFrontMatter(key) {
-  const result = await api("api/front-matter", { text: draft.value, [key]: $(key).value, lang });
+async function writeFrontMatter(key, value) {
+  const result = await api("api/front-matter", { text: draft.value, [key]: value ?? $(key).value, lang });
   showProblem(result.error);
   if (result.error) return;
   draft.value = result.text;
   grow();
   check();
+}
+
+// An image or video is checked as the command line checks it: by its entry in the front
+// matter (path, alt, people, consent). The file stays in the browser; it is only shown.
+async function attach() {
+  const file = $("media").files[0];
+  if (!file) { $("media").focus(); return; }
+  const key = file.type.startsWith("video/") ? "videos" : "images";
+  const entry = { path: file.name, alt: $("alt").value.trim(), people: $("people").value, consent: $("consent").value };
+  await writeFrontMatter("media", { key, entry });
+  const item = element("li");
+  const preview = element(key === "videos" ? "video" : "img");
+  preview.src = URL.createObjectURL(file);
+  preview.alt = entry.alt;
+  item.append(preview, element("div", "", file.name));
+  $("thumbs").append(item);
+  $("copied").textContent = words().attached(file.name);
+  for (const id of ["media", "alt", "people", "consent"]) $(id).value = ""; // each file says its own
 }
 
 function save() {
@@ -272,12 +303,16 @@ async function start() {
   fill($("platform"), setup.platforms.map((p) => [p, p]));
   fill($("account"), setup.accounts.map((a) => [a.id, a.name === a.id ? a.id : `${a.name} (${a.id})`]));
   $("filename").value = setup.draft_name;
+  // No choice made: the entry says nothing, and the check asks for it (JP-F102).
+  fill($("people"), [["", ""], ...setup.media.people.map((p) => [p, p])]);
+  fill($("consent"), [["", ""], ...setup.media.consent.map((c) => [c, c])]);
   translate();
   draft.addEventListener("input", changed);
   $("platform").addEventListener("change", () => writeFrontMatter("platform"));
   $("account").addEventListener("change", () => writeFrontMatter("account"));
   $("lang").addEventListener("click", () => { lang = lang === "ja" ? "en" : "ja"; translate(); check(); });
   $("save").addEventListener("click", save);
+  $("attach").addEventListener("click", attach);
   $("copy").addEventListener("click", copyPlain);
   $("open").addEventListener("change", openFile);
   window.addEventListener("resize", grow);
