@@ -1,8 +1,15 @@
 """`regex`: a regular expression (or a list of alternatives) on the normalized text (NFKC; `folded: true` also
 lower-cases and turns katakana into hiragana). `boundary: token` keeps only matches that
-start and end where tokens do, so 秘 never hits 神秘."""
+start and end where tokens do, so 秘 never hits 神秘.
+
+`original: true` searches the body as written instead, for what NFKC would hide (𝐁𝐨𝐥𝐝 letters,
+ｶﾀｶﾅ); `suggest: nfkc` then offers the match's NFKC form (Bold, カタカナ), `suggest: no-blanks`
+the match without its blanks (お 知 ら せ → お知らせ)."""
 
 from __future__ import annotations
+
+import re
+import unicodedata
 
 from typing import Any
 
@@ -10,6 +17,13 @@ from sm_lint.errors import RuleError
 from sm_lint.rules.model import Hit
 from sm_lint.rules.registry import kind
 from sm_lint.saferegex import compile_spec
+
+
+_BLANKS = re.compile(r"[ \u3000\t]+")
+SUGGESTIONS = {
+    "nfkc": lambda text: unicodedata.normalize("NFKC", text),
+    "no-blanks": lambda text: _BLANKS.sub("", text),
+}
 
 
 class Regex:
@@ -35,7 +49,25 @@ class Regex:
             yield Hit(start, end)
 
 
-@kind("regex", options=("ignorecase", "folded", "boundary", "group"))
+class OriginalRegex:
+    """On the body as written: hits are mapped to the view, suggestions made from the original."""
+
+    def __init__(self, pattern, group: str | int, suggest: str | None):
+        self.pattern, self.group, self.suggest = pattern, group, suggest  # a name: rules are pickled
+
+    def find(self, analysis):
+        draft = analysis.draft
+        body, base = draft.body, draft.body_start
+        for m in self.pattern.finditer(body):
+            start, end = m.span(self.group)
+            if start == end:
+                continue
+            view = analysis.view
+            suggestion = SUGGESTIONS[self.suggest](body[start:end]) if self.suggest else None
+            yield Hit(view.from_original(base + start), view.from_original(base + end), suggestion=suggestion)
+
+
+@kind("regex", options=("ignorecase", "folded", "boundary", "group", "original", "suggest"))
 def compile_regex(spec: dict[str, Any], where: str) -> Regex:
     pattern = compile_spec(spec["regex"], where, "regex", bool(spec.get("ignorecase")))
     boundary = spec.get("boundary", "none")
@@ -46,4 +78,15 @@ def compile_regex(spec: dict[str, Any], where: str) -> Regex:
     if isinstance(group, str) and group not in pattern.groupindex or isinstance(group, int) and group > pattern.groups:
         raise RuleError(where, f"正規表現にグループ {group!r} がありません", f"regex has no group {group!r}")
     group = pattern.groupindex.get(group, group)  # RE2 matches take group numbers only
+    original, suggest = spec.get("original", False), spec.get("suggest")
+    if not isinstance(original, bool):
+        raise RuleError(where, "`original` は true か false です", "`original` is true or false")
+    if suggest is not None and (not isinstance(suggest, str) or suggest not in SUGGESTIONS or not original):
+        raise RuleError(where, f"`suggest` は original: true とともに {', '.join(SUGGESTIONS)} のいずれかで書きます",
+                        f"`suggest` is one of {', '.join(SUGGESTIONS)}, with original: true")
+    if original:
+        if spec.get("folded") or boundary != "none":
+            raise RuleError(where, "`original: true` は folded・boundary と一緒には使えません",
+                            "`original: true` goes with neither folded nor boundary")
+        return OriginalRegex(pattern, group, suggest)
     return Regex(pattern, bool(spec.get("folded")), boundary == "token", group)
