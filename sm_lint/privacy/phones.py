@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from sm_lint.config import register_section, string_list
 from sm_lint.privacy.settings import privacy  # noqa: F401  (registers the `privacy` section)
 
 # phonenumbers.PhoneNumberType values (libphonenumber's enum), named here so that the
@@ -27,11 +28,42 @@ TYPE_NAMES = {
 _DIGITS = re.compile(r"\d(?:[\s()\-.\u2010-\u2015\u2212\u30fc]{0,3}\d){8,}")
 
 
+def _check_directory(value: dict, where: str) -> dict:
+    from sm_lint.errors import ConfigError
+
+    for name, numbers in value.items():
+        for number in string_list(numbers, where, f"directory.{name}"):
+            if e164(number) is None:
+                raise ConfigError(where, f"`directory.{name}`: {number!r} は電話番号として読めません",
+                                  f"`directory.{name}`: {number!r} is not a phone number")
+    return dict(value)
+
+
+# The city's official numbers by office (広報対話課: 025-526-5111), one or a list each:
+# a number on the same line as an office's name, or in the same exchange as one of them,
+# must be one of these (JP-Q105); they are never personal information either.
+register_section("directory", {}, _check_directory, open_keys=True)
+
+
+def directory(config) -> dict[str, tuple[str, ...]]:
+    """E.164 number -> the offices it is listed under, parsed once per configuration."""
+    return config.memo("directory.numbers", _directory)
+
+
+def _directory(config) -> dict[str, tuple[str, ...]]:
+    numbers: dict[str, tuple[str, ...]] = {}
+    for name, listed in config.section("directory").items():
+        for number in string_list(listed, "directory", name):
+            numbers[e164(number)] = (*numbers.get(e164(number), ()), str(name))
+    return numbers
+
+
 class Phone(NamedTuple):
     start: int
     end: int
     type: str  # a TYPE_NAMES value, or "unknown"
-    allowed: bool  # on the configured allow-list (the city's own numbers)
+    allowed: bool  # on the configured allow-list or in the directory (the city's own numbers)
+    number: str  # E.164
 
 
 def e164(text: str) -> str | None:
@@ -40,6 +72,8 @@ def e164(text: str) -> str | None:
     try:
         number = phonenumbers.parse(text, "JP")
     except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_possible_number(number):  # 内線1234: digits, but no phone number
         return None
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
@@ -58,8 +92,9 @@ def _type(number) -> str | None:
 
 
 def _allowed(config) -> frozenset[str]:
-    """The configured numbers in E.164, parsed once per configuration."""
-    return frozenset(e164(p) for p in config.section("privacy")["allowed_phones"]) - {None}
+    """The configured numbers in E.164 (`privacy.allowed_phones` and the `directory`), parsed
+    once per configuration."""
+    return (frozenset(e164(p) for p in config.section("privacy")["allowed_phones"]) - {None}) | set(directory(config))
 
 
 # How far around a run of digits the matcher looks: enough for "+81 (0)" before it and a
@@ -92,7 +127,7 @@ def _find(analysis) -> tuple[Phone, ...]:
             start = offset + match.start
             if match.raw_string.count("(") > match.raw_string.count(")"):
                 start += 1  # 「（090-…」: the bracket opens the aside, not the number
-            found[start, offset + match.end] = Phone(start, offset + match.end, kind, number in allowed)
+            found[start, offset + match.end] = Phone(start, offset + match.end, kind, number in allowed, number)
     return tuple(found[key] for key in sorted(found))
 
 

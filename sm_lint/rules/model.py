@@ -8,6 +8,7 @@ CATEGORIES = (
     "prohibited", "confidential", "shortened-url", "untrusted-link", "obscene-link",
     "personal-info", "portrait-consent", "posting-time", "reply", "approval",
     "platform-limit", "metadata", "image", "accessibility",
+    "accuracy", "neutrality", "rights",  # issue 27: 7(1)②, 5 前文 and 7(1)①, 5(3)/5(6)
 )
 SEVERITIES = ("info", "warning", "error")  # ascending
 

@@ -9,7 +9,9 @@ from __future__ import annotations
 from typing import Any
 
 from sm_lint.privacy import grading
-from sm_lint.privacy.phones import TYPE_NAMES, phones
+from sm_lint.config import string_list
+from sm_lint.privacy.phones import TYPE_NAMES, directory, phones
+from sm_lint.rules.model import Hit
 from sm_lint.rules.registry import kind
 from sm_lint.errors import RuleError
 
@@ -38,3 +40,41 @@ def compile_phone(spec: dict[str, Any], where: str) -> PhoneMatcher:
                         f"unknown phone type(s) {', '.join(sorted(unknown))} (known: {known})")
     return PhoneMatcher(grades, grading.note(spec, where, "name"),
                         grading.window(spec, where))
+
+
+class DirectoryCheck:
+    """A number that should be the city's (an office of the `directory` is named on its line,
+    or it shares the office numbers' exchange) but is not listed: a typo or an old number."""
+
+    def __init__(self, exchange_digits: int):
+        self.exchange_digits = exchange_digits
+
+    def find(self, analysis):
+        listed = directory(analysis.config)
+        if not listed:
+            return
+        offices = analysis.config.section("directory")
+        exchanges = {number[:self.exchange_digits] for number in listed}
+        for phone in phones(analysis):
+            if phone.number in listed:
+                continue
+            line_start, line_end = analysis.line_span(phone.start, phone.end)
+            line = analysis.text[line_start:line_end]
+            named = [name for name in offices if str(name) in line]
+            if named or phone.number[:self.exchange_digits] in exchanges:
+                office = named[0] if named else None
+                right = "、".join(string_list(offices[office], "directory", office)) if office else None
+                yield Hit(phone.start, phone.end, detail={
+                    "number": analysis.text[phone.start:phone.end],
+                    "hint": f"電話番号簿では {office} は {right} です。" if office else "",
+                    "hint_en": f" The directory lists {office} as {right}." if office else ""})
+
+
+@kind("phone-directory", options=("exchange-digits",))
+def compile_phone_directory(spec: dict[str, Any], where: str) -> DirectoryCheck:
+    if spec["phone-directory"] is not True:
+        raise RuleError(where, "`phone-directory` は true と書きます", "`phone-directory` is true")
+    digits = spec.get("exchange-digits", 8)
+    if not isinstance(digits, int) or isinstance(digits, bool) or not 4 <= digits <= 12:
+        raise RuleError(where, "`exchange-digits` は 4〜12 の数です", "`exchange-digits` is a number from 4 to 12")
+    return DirectoryCheck(digits)

@@ -1,0 +1,104 @@
+"""`date-check`: dates and times in the text that cannot be right (7(1)② 正確を期する),
+read by sm_lint/dates.py.
+
+    match:
+      date-check: weekday     # 3月5日(水) when that day is a Thursday; the suggestion is the right weekday
+      date-check: era-year    # 2026年(令和7年): the two years disagree
+      date-check: time-range  # 14:00〜13:00: the end before the start (翌/深夜 before the end: the next day)
+      date-check: past-date   # a date already past at `scheduled_at` (only scheduled drafts)
+
+A date without a year takes the year from `scheduled_at`, else from the file's modification
+date, else today; the message says which. The weekday suggestion is marked safe for `--fix`
+only when the year is certain (written, or from `scheduled_at`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sm_lint.dates import (WEEKDAYS, WEEKDAYS_EN, era_pairs, era_to_western, reference, resolve, time_ranges,
+                           western_to_era, written_dates)
+from sm_lint.errors import RuleError
+from sm_lint.rules.model import Hit
+from sm_lint.rules.registry import kind
+
+# A sentence that tells of the past (開催しました, 受付は終了しました) may name a past date.
+_PAST_AUXILIARY = "た"
+
+
+def _year_note(written, ref) -> tuple[str, str]:
+    if written.year is not None:
+        return "年は本文のとおり", "the year as written"
+    return f"年は {ref.source_ja} から", f"year from {ref.source_en}"
+
+
+def _weekday(analysis):
+    ref = None
+    for w in written_dates(analysis):
+        if w.weekday is None:
+            continue
+        ref = ref or reference(analysis)
+        day = resolve(w, ref)
+        if day is None or WEEKDAYS[day.weekday()] == w.weekday:
+            continue
+        note, note_en = _year_note(w, ref)
+        right = WEEKDAYS[day.weekday()]
+        yield Hit(w.weekday_start, w.weekday_end, suggestion=right, safe=w.year is not None or ref.certain,
+                  detail={"date": f"{day.year}年{day.month}月{day.day}日", "date_en": day.isoformat(),
+                          "written": w.weekday, "written_en": WEEKDAYS_EN[WEEKDAYS.index(w.weekday)],
+                          "actual": right, "actual_en": WEEKDAYS_EN[day.weekday()],
+                          "year_from": note, "year_from_en": note_en})
+
+
+def _era_year(analysis):
+    for start, end, western, era, eyear in era_pairs(analysis):
+        if era_to_western(era, eyear) != western:
+            right, right_en = western_to_era(western)
+            yield Hit(start, end, detail={"western": western, "era": f"{era}{eyear}年", "right": right, "right_en": right_en})
+
+
+def _time_range(analysis):
+    for r in time_ranges(analysis):
+        if r.ends <= r.begins and not r.next_day:
+            yield Hit(r.start, r.end)
+
+
+def _past_date(analysis):
+    ref = reference(analysis)
+    if ref.moment is None:
+        return
+    dates = written_dates(analysis)
+    for i, w in enumerate(dates):
+        day = resolve(w, ref)
+        if day is None or day >= ref.day:
+            continue
+        # The start of a period still running (3月1日〜3月31日, 3月1日から受付中) is not past.
+        following = analysis.text[w.end:w.end + 8]
+        if following.lstrip(" )(月火水木金土日曜祝").startswith(("〜", "~", "-", "から", "より", "以降")):
+            continue
+        start, end = analysis.sentence(w.start)
+        if any(t.lemma == _PAST_AUXILIARY and t.pos1 == "助動詞" and start <= t.start < end for t in analysis.tokens):
+            continue
+        yield Hit(w.start, w.end, detail={"date": f"{day.year}年{day.month}月{day.day}日", "date_en": day.isoformat(),
+                                          "posted": f"{ref.moment:%Y-%m-%d %H:%M}"})
+
+
+_CHECKS = {"weekday": _weekday, "era-year": _era_year, "time-range": _time_range, "past-date": _past_date}
+
+
+class DateCheck:
+    def __init__(self, check):
+        self.check = check
+
+    def find(self, analysis):
+        if analysis.has_digits:
+            yield from self.check(analysis)
+
+
+@kind("date-check")
+def compile_date_check(spec: dict[str, Any], where: str) -> DateCheck:
+    name = spec["date-check"]
+    if name not in _CHECKS:
+        raise RuleError(where, f"`date-check` は {', '.join(_CHECKS)} のいずれかです (値: {name!r})",
+                        f"`date-check` is one of {', '.join(_CHECKS)}, not {name!r}")
+    return DateCheck(_CHECKS[name])
