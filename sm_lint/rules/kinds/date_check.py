@@ -18,8 +18,8 @@ from typing import Any
 
 from sm_lint.dates import (WEEKDAYS, WEEKDAYS_EN, era_pairs, era_to_western, reference, resolve, time_ranges,
                            western_to_era, written_dates)
-from sm_lint.errors import RuleError
 from sm_lint.rules.model import Hit
+from sm_lint.rules.options import one_of
 from sm_lint.rules.registry import kind
 
 # A sentence that tells of the past (開催しました, 受付は終了しました) may name a past date.
@@ -97,8 +97,4 @@ class DateCheck:
 
 @kind("date-check")
 def compile_date_check(spec: dict[str, Any], where: str) -> DateCheck:
-    name = spec["date-check"]
-    if name not in _CHECKS:
-        raise RuleError(where, f"`date-check` は {', '.join(_CHECKS)} のいずれかです (値: {name!r})",
-                        f"`date-check` is one of {', '.join(_CHECKS)}, not {name!r}")
-    return DateCheck(_CHECKS[name])
+    return DateCheck(_CHECKS[one_of(spec["date-check"], _CHECKS, where, "date-check")])
