@@ -52,6 +52,9 @@ def load_baseline(path: Path) -> Baseline:
                           "baseline file not found (create it with --write-baseline)") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(str(path), f"ベースラインを読めません: {exc}", f"cannot read the baseline: {exc}") from None
+    except RecursionError:  # [[[[… 200,000 deep: no baseline is written so
+        raise ConfigError(str(path), "ベースラインの入れ子が深すぎます。--write-baseline で作り直してください",
+                          "the baseline nests too deeply; write it again with --write-baseline") from None
     except json.JSONDecodeError as exc:
         raise ConfigError(f"{path}:{exc.lineno}", f"ベースラインが JSON として読めません: {exc.msg}",
                           f"the baseline is not valid JSON: {exc.msg}") from None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import stat
@@ -29,8 +30,11 @@ class _DefaultGroup(click.Group):
         return super().parse_args(ctx, args)
 
     def invoke(self, ctx):
-        """Never a traceback: Ctrl-C ends with 130, a closed pipe (`| head`) ends quietly,
-        anything unexpected is one line and exit 2 (SM_LINT_DEBUG=1 shows the traceback)."""
+        """Never a traceback: Ctrl-C ends with 130, output that cannot be written (a closed
+        stdout, a full disk, a reader that went away) with 2, anything unexpected is one line
+        and exit 2 (SM_LINT_DEBUG=1 shows the traceback)."""
+        if sys.stdout is None:  # started with stdout closed (`>&-`): a report would be lost
+            _cannot_write(ctx, "標準出力が閉じています", "standard output is closed")
         for stream in (sys.stdout, sys.stderr):
             # A console that cannot show a character (an emoji on a cp932 console) gets an
             # escape, not a crash halfway through the report.
@@ -49,15 +53,17 @@ class _DefaultGroup(click.Group):
         except BrokenPipeError:
             _closed_pipe()
         except SystemExit:
-            _flush()
+            _flush(ctx)
             raise
         except Exception as exc:
+            if isinstance(exc, OSError) and exc.filename is None and exc.errno in _OUTPUT_ERRNOS:
+                _cannot_write(ctx, exc.strerror, exc.strerror)
             if os.environ.get("SM_LINT_DEBUG"):
                 raise
             first = str(exc).splitlines()[0] if str(exc) else ""
             _fail(f"内部エラー ({type(exc).__name__}: {first})。"
                   "下書きとこの行を添えて報告してください / internal error, please report it")
-        _flush()
+        _flush(ctx)
         return result
 
 
@@ -71,19 +77,43 @@ def stdin_piped() -> bool:
     return stat.S_ISFIFO(mode) or stat.S_ISREG(mode)
 
 
-def _flush() -> None:
-    """Flush now, so a reader that went away is noticed here and not at interpreter exit."""
+# What writing the report meets on a full disk, an exceeded quota or a failing device: inputs
+# and files sm-lint writes are opened by name (and their errors say which), stdout is not.
+_OUTPUT_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EIO, errno.EBADF, errno.EFBIG}
+
+
+def _flush(ctx) -> None:
+    """Flush now, so a reader that went away or a full disk is noticed here, not at
+    interpreter exit."""
     try:
         sys.stdout.flush()
     except BrokenPipeError:
         _closed_pipe()
+    except OSError as exc:
+        _cannot_write(ctx, exc.strerror, exc.strerror)
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null, so the interpreter's final flush cannot complain."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
 
 
 def _closed_pipe() -> None:
-    # Point stdout at /dev/null so the interpreter's final flush cannot complain.
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
-    sys.exit(141)  # 128 + SIGPIPE, what a shell reports for a writer killed by the pipe
+    # The reader left (`| head`): said by the exit status only, not a line on stderr. Not
+    # 141 (killed by SIGPIPE) nor 1 ("findings"), which CI would take for a finished check.
+    _quiet_stdout()
+    sys.exit(2)
+
+
+def _cannot_write(ctx, ja: str, en: str) -> None:
+    from sm_lint.usage import lang_of
+
+    if sys.stdout is not None:
+        _quiet_stdout()
+    if lang_of(ctx.meta.get("sm_lint.args", sys.argv)) == "en":
+        _fail(f"cannot write output ({en})")
+    _fail(f"出力を書き込めません ({ja})")
 
 
 def run() -> None:
@@ -100,10 +130,11 @@ def run() -> None:
             print(code, file=sys.stderr)
         code = 0 if code is None else 1
     try:
-        sys.stdout.flush()
+        if sys.stdout is not None:
+            sys.stdout.flush()
         sys.stderr.flush()
-    except BrokenPipeError:
-        code = 141
+    except OSError:  # stderr is gone too: the status is all there is to say
+        code = 2
     os._exit(code)
 
 

@@ -127,8 +127,19 @@ def _per_path(value: Any, where: str, path: str) -> tuple[tuple[str, tuple[str, 
 
 
 def _rule_dirs(value: Any, where: str, path: str) -> tuple[Path, ...]:
+    from sm_lint.repository import inside, repository_root
+
     root = Path(path).resolve().parent
     dirs = tuple(root / d for d in string_list(value, where, "rule-dirs"))
+    # A configuration comes with the drafts (a pull request): its rules stay in its repository
+    # (or, outside any, its own folder), never ../../etc, /proc or another user's files.
+    repository = repository_root(root) or root
+    leaving = [str(d) for d in dirs if not inside(d.resolve(), repository)]
+    if leaving:
+        raise ConfigError(where, f"`rule-dirs` はリポジトリ ({repository}) の外を指せません: {', '.join(leaving)}。"
+                                 "ルールはリポジトリの中に置いてください",
+                          f"`rule-dirs` may not leave the repository ({repository}): {', '.join(leaving)};"
+                          " keep rule packs inside it")
     missing = [str(d) for d in dirs if not d.exists()]
     if missing:
         raise ConfigError(where, f"ルールのディレクトリがありません: {', '.join(missing)}",

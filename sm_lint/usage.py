@@ -20,7 +20,7 @@ class BadValue(click.BadParameter):
         self.ja = ja
 
 
-def _lang_of(args: Sequence[str]) -> str:
+def lang_of(args: Sequence[str]) -> str:
     """`--lang en` or `--lang=en` anywhere in the arguments; Japanese otherwise."""
     for i, arg in enumerate(args):
         if arg == "--lang=en" or arg == "--lang" and args[i + 1:i + 2] == ["en"]:
@@ -73,7 +73,7 @@ def describe(exc: click.UsageError, ctx: click.Context, args: Sequence[str]) -> 
     `args` the command line it parsed."""
     group = ctx.command
     command = (exc.ctx or ctx).command_path  # the parser's own errors carry no context
-    if _lang_of(args) == "en":
+    if lang_of(args) == "en":
         message = exc.format_message().rstrip(".")
         return f"{message} (see `{command} --help`)"
     return f"{_japanese(exc, group)}。使い方は `{command} --help` で確認できます"

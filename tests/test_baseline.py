@@ -71,3 +71,14 @@ def test_bad_baseline_files_are_errors(tmp_path: Path):
     assert other.exit_code == 2 and "1 件目の指摘に rule、path、match (文字列) がありません" in other.stderr
     other = concise(["--baseline", "other.json", "--lang", "en", "a.md"], tmp_path)
     assert other.exit_code == 2 and "finding #1 needs string rule, path and match" in other.stderr
+
+
+def test_a_baseline_nested_200000_deep_is_a_clear_error(tmp_path: Path):
+    # json.loads recursed until Python's limit: a RecursionError came out as an internal error.
+    (tmp_path / "a.md").write_text(OLD, encoding="utf-8")
+    (tmp_path / "deep.json").write_text("[" * 200_000 + "]" * 200_000, encoding="utf-8")
+    deep = concise(["--baseline", "deep.json", "a.md"], tmp_path)
+    assert deep.exit_code == 2
+    assert deep.stderr == "sm-lint: deep.json: ベースラインの入れ子が深すぎます。--write-baseline で作り直してください\n"
+    deep = concise(["--baseline", "deep.json", "--lang", "en", "a.md"], tmp_path)
+    assert deep.stderr == "sm-lint: deep.json: the baseline nests too deeply; write it again with --write-baseline\n"

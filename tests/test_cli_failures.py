@@ -105,3 +105,42 @@ def test_a_console_that_cannot_show_japanese_gets_escapes_not_a_crash(tmp_path):
     assert proc.returncode == 1, proc.stderr
     assert b"\\u6975\\u79d8" in proc.stdout  # 極秘
     assert proc.stderr == b""
+
+
+def _sm_lint(*args: str, **kwargs) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "sm_lint", *args], stderr=subprocess.PIPE, text=True,
+                          timeout=120, **kwargs)
+
+
+@pytest.mark.parametrize("lang,said", [("ja", "出力を書き込めません (標準出力が閉じています)"),
+                                       ("en", "cannot write output (standard output is closed)")])
+def test_a_closed_stdout_is_exit_2_and_one_line(tmp_path, lang, said):
+    # `sm-lint post.md >&-`: this was a traceback and exit 1, which means "findings".
+    (tmp_path / "d.md").write_text("これは極秘です。\n", encoding="utf-8")
+    closed = _sm_lint(str(tmp_path / "d.md"), "--lang", lang, preexec_fn=lambda: os.close(1))
+    assert closed.returncode == 2
+    assert closed.stderr == f"sm-lint: {said}\n"
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full on this system")
+@pytest.mark.parametrize("fmt", ["full", "json", "github", "sarif"])
+def test_a_full_disk_is_cannot_write_output_not_an_internal_error(tmp_path, fmt):
+    (tmp_path / "d.md").write_text("これは極秘です。\n", encoding="utf-8")
+    with open("/dev/full", "w") as full:
+        ja = _sm_lint("--format", fmt, str(tmp_path / "d.md"), stdout=full)
+        en = _sm_lint("--format", fmt, "--lang", "en", str(tmp_path / "d.md"), stdout=full)
+    assert ja.returncode == en.returncode == 2
+    assert ja.stderr == "sm-lint: 出力を書き込めません (No space left on device)\n"
+    assert en.stderr == "sm-lint: cannot write output (No space left on device)\n"
+
+
+@pytest.mark.parametrize("fmt", ["full", "concise"])
+def test_a_reader_that_goes_away_is_exit_2_not_findings(tmp_path, fmt):
+    # The full format's console (rich) ended with 1, the status of a draft with findings.
+    (tmp_path / "d.md").write_text("これは極秘です。\n" * 3000, encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "sm_lint", "--format", fmt, str(tmp_path / "d.md")],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout.readline()
+    proc.stdout.close()
+    assert proc.wait(timeout=120) == 2
+    assert proc.stderr.read() == b""

@@ -369,3 +369,30 @@ def test_config_command_shows_every_documented_setting(tmp_path):
         else:
             assert shown[key] == (value if isinstance(value, list) or key in ("fail-on", "lang") else [value]), key
     assert shown["accounts"]["joetsu_city"] == {"name": "上越市", "platform": "x", "department": "広報対話課"}
+
+
+@pytest.mark.parametrize("where", ["/", "../../etc", "../../outside", "{outside}", "../rules/../../outside", "../link"])
+def test_rule_dirs_of_a_repository_stay_in_it(tmp_path, where):
+    # A pull request brings its .sm-lint.yaml: `[/]` used to walk the whole disk into /proc
+    # (an internal error), `../../etc` or an absolute path read rules from anywhere.
+    repo, outside = tmp_path / "repo", tmp_path / "outside"
+    (repo / ".git").mkdir(parents=True)  # what marks a repository's root (a folder, or a file in a worktree)
+    write(outside / "names.yaml", PACK.format(id="MY-001"))
+    (repo / "rules").mkdir()
+    (repo / "link").symlink_to(outside)
+    write(repo / "drafts" / ".sm-lint.yaml", f"rule-dirs: [{where.format(outside=outside)}]\n")
+    write(repo / "drafts" / "post.md", "新井市のお知らせです。\n")
+    result = concise(["post.md"], repo / "drafts")
+    assert result.exit_code == 2 and "MY-001" not in result.stdout
+    assert result.stderr.startswith(f"sm-lint: {repo / 'drafts' / '.sm-lint.yaml'}:1: `rule-dirs` はリポジトリ ({repo}) の外を指せません: ")
+    assert result.stderr.endswith("。ルールはリポジトリの中に置いてください\n") and result.stderr.count("\n") == 1
+    english = concise(["--lang", "en", "post.md"], repo / "drafts")
+    assert english.exit_code == 2 and f"`rule-dirs` may not leave the repository ({repo}): " in english.stderr
+
+
+def test_rule_dirs_anywhere_in_the_repository_are_fine(tmp_path):
+    (tmp_path / ".git").mkdir()
+    write(tmp_path / "rules" / "names.yaml", PACK.format(id="MY-001"))
+    write(tmp_path / "drafts" / ".sm-lint.yaml", "rule-dirs: [../rules]\n")
+    write(tmp_path / "drafts" / "post.md", "新井市のお知らせです。\n")
+    assert rules_fired(concise(["post.md"], tmp_path / "drafts")) == ["MY-001"]

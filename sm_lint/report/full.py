@@ -3,6 +3,7 @@ highlighted, and the suggested rewrite; a summary of counts at the end."""
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from collections import Counter
@@ -18,8 +19,16 @@ def _console(ctx):
 
     # rich alone would keep bold and reverse under NO_COLOR; plain text is what users expect.
     if ctx.color is False or os.environ.get("NO_COLOR"):
-        return Console(file=ctx.stream, no_color=True, highlight=False, soft_wrap=True, force_terminal=False)
-    return Console(file=ctx.stream, highlight=False, soft_wrap=True)
+        console = Console(file=ctx.stream, no_color=True, highlight=False, soft_wrap=True, force_terminal=False)
+    else:
+        console = Console(file=ctx.stream, highlight=False, soft_wrap=True)
+    console.on_broken_pipe = _reader_left
+    return console
+
+
+def _reader_left() -> None:
+    """rich would exit with 1, which means "findings": the command line's own handling ends it."""
+    raise BrokenPipeError(errno.EPIPE, os.strerror(errno.EPIPE))
 
 
 # A line wider than this many terminal cells (a post written as one paragraph, a row of
