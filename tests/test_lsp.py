@@ -146,3 +146,25 @@ def test_configuration_is_found_as_the_command_line_finds_it(folder):
             assert found["JP-P101"].related_information[0].message.startswith("guideline 5(5) Do not post")
 
     asyncio.run(session())
+
+
+def test_saving_the_configuration_lints_open_drafts_again(folder):
+    async def session():
+        async with Session(folder) as s:
+            uri = s.open(folder / "post.md", DRAFT)
+            assert "JP-P101" in _by_code(await s.diagnostics(uri))
+            config = folder / ".sm-lint.yaml"
+            config.write_text(CONFIG + "ignore: [JP-P101]\n", encoding="utf-8")
+            s.client.text_document_did_save(lsp.DidSaveTextDocumentParams(
+                text_document=lsp.TextDocumentIdentifier(uri=from_fs_path(str(config)))))
+            assert set(_by_code(await s.diagnostics(uri))) == {"JP-P201", "JP-L101"}
+            # Saving the draft lints it (the configuration as it now is).
+            s.client.text_document_did_save(lsp.DidSaveTextDocumentParams(
+                text_document=lsp.TextDocumentIdentifier(uri=uri)))
+            assert set(_by_code(await s.diagnostics(uri))) == {"JP-P201", "JP-L101"}
+            # Closing clears its diagnostics.
+            s.client.text_document_did_close(lsp.DidCloseTextDocumentParams(
+                text_document=lsp.TextDocumentIdentifier(uri=uri)))
+            assert list(await s.diagnostics(uri)) == []
+
+    asyncio.run(session())

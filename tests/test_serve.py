@@ -175,6 +175,7 @@ def test_the_api_takes_json_from_its_own_page_only(server):
 
 
 def test_the_page_refers_to_nothing_outside_the_server():
+    assert set(page_files()) == {"index.html", "app.js", "app.css"}  # package data, as in the wheel
     for name, data in page_files().items():
         text = data.decode("utf-8")
         assert "http://" not in text and "https://" not in text and "//" + "cdn" not in text, name
