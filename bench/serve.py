@@ -68,7 +68,8 @@ def main() -> None:
         # The real command, in its own process, as staff start it.
         started = time.perf_counter()
         server = subprocess.Popen([sys.executable, "-m", "sm_lint", "serve", "--no-browser"], cwd=folder,
-                                  stdout=subprocess.PIPE, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"})
+                                  stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+                                  env={**os.environ, "PYTHONUNBUFFERED": "1"})
         url = urlsplit(re.search(r"http://\S+", server.stdout.readline()).group())
         startup = (time.perf_counter() - started) * 1000
         port, token = url.port, url.path.strip("/")
