@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 from sm_lint import __version__
-from sm_lint.errors import SmLintError
+from sm_lint.errors import InputError, SmLintError
 from sm_lint.i18n import t
 from sm_lint.report import FORMATS
 from sm_lint.rules.model import SEVERITIES
@@ -226,7 +226,8 @@ def lint(paths, fmt, lang, config_path, fail_on, select, ignore, no_color, stdin
         found = list(expand(list(paths), stdin_filename))
         if not found:  # a folder with no drafts: nothing checked must not look like "no problems"
             _fail(t(words, "no_drafts", paths=", ".join(paths), kinds=", ".join(DRAFT_SUFFIXES)))
-        sources = [s for s in found if not linter.excluded(s)]
+        skipped = linter.skipped(found)
+        sources = [s for s in found if s not in skipped]
         words = linter.report_lang(sources)  # the language of the tool's own words
         show_bar = wanted(len(sources), machine or statistics, quiet)
         with progress(len(sources), show_bar, t(words, "progress"), color) as advance:
@@ -254,7 +255,10 @@ def lint(paths, fmt, lang, config_path, fail_on, select, ignore, no_color, stdin
         click.echo(t(ctx.lang, "fixable", count=fixable), file=stream)
     from sm_lint.rulecache import notices as cache_notices  # a rule cache not used, or rebuilt
 
-    for notice in [*cache_notices, *result.notices]:
+    # a file named on the command line and not linted says so; a folder's skipped files do not
+    named = [InputError(s.display, t("ja", "skipped", why=why), t("en", "skipped", why=why))
+             for s in found if s in skipped and not s.walked for why in [skipped[s]]]
+    for notice in [*cache_notices, *named, *result.notices]:
         click.echo(f"sm-lint: {notice.text(words)}", err=True)
     for error in result.errors:
         click.echo(f"sm-lint: {error.text(words)}", err=True)

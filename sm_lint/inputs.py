@@ -19,7 +19,7 @@ class Source(NamedTuple):
     display: str  # the path as shown in findings
     path: Path | None  # None for stdin
     error: OSError | None = None  # why it could not even be listed (an unreadable directory)
-    walked: bool = False  # found in a folder, not named: `exclude` may skip it
+    walked: bool = False  # found in a folder, not named: skipped without a word if excluded
 
 
 def expand(paths: list[str], stdin_name: str = "-") -> Iterator[Source]:

@@ -16,6 +16,7 @@ from sm_lint.encoding import BinaryFile
 from sm_lint.engine import check
 from sm_lint.errors import ConfigError, RuleError, SmLintError
 from sm_lint.findings import Finding
+from sm_lint.gitignore import ignored
 from sm_lint.inputs import Source, describe, not_a_draft, read_bytes
 from sm_lint.pipeline import apply_suppressions, process, select_rules, sort_findings, unknown_selectors
 from sm_lint.rules.loader import load_rules
@@ -110,11 +111,17 @@ class Linter:
             )
         return self._effective[id(config)][1]
 
-    def excluded(self, source: Source) -> bool:
-        """A draft found in a folder whose configuration's `exclude` matches it; a file named
-        on the command line is always linted."""
-        if not source.walked:
-            return False
+    def skipped(self, sources: Sequence[Source]) -> dict[Source, str]:
+        """The drafts not to lint, each with what says so: those its
+        configuration's `exclude` names and those git ignores, found in a folder or named
+        (pre-commit names every file it passes; the rule is the same however sm-lint runs)."""
+        files = [s for s in sources if s.path is not None and not s.error]
+        why = {s: ".sm-lint.yaml: exclude" for s in files if self._excluded(s)}
+        gone = ignored([s.path for s in files if s not in why])
+        why.update((s, ".gitignore") for s in files if s.path in gone)
+        return why
+
+    def _excluded(self, source: Source) -> bool:
         try:
             return self.config_for(source).excludes(source.path)
         except SmLintError:  # a broken configuration is reported when the draft is linted

@@ -100,7 +100,7 @@ def test_per_path_ignores_are_relative_to_the_configuration(tmp_path):
     assert fired == ["2019-02.md JP-P101", "new.md JP-C101", "new.md JP-P101"]
 
 
-def test_exclude_skips_files_a_folder_walk_finds_but_never_a_named_file(tmp_path):
+def test_exclude_skips_files_a_folder_walk_finds_and_files_named_alike(tmp_path):
     write(tmp_path / ".sm-lint.yaml", """\
         exclude: [README.md, templates, "archive/20*/**"]
         """)
@@ -112,9 +112,48 @@ def test_exclude_skips_files_a_folder_walk_finds_but_never_a_named_file(tmp_path
     # README.md matches at the top only: globs count from the configuration's folder
     assert linted == ["archive/notes.md", "drafts/README.md", "drafts/new.md"]
     assert "3 件の下書きを確認" in result.stdout
-    named = run(["--format", "concise", "README.md", "templates"], cwd=tmp_path)
-    assert [line.split(":")[0] for line in named.stdout.splitlines() if " [" in line][:1] == ["README.md"]
-    assert "templates" not in named.stdout  # a named folder is still walked, and excludes apply
+    assert result.stderr == ""  # a folder's excluded files are skipped without a word
+    # named one by one, as pre-commit and editors name them: the same files are skipped, and
+    # each named file that is skipped says so (nothing passes as if it had been checked)
+    named = run(["--format", "concise", "README.md", "templates/event.md", "drafts/new.md", "templates"], cwd=tmp_path)
+    assert {line.split(":")[0] for line in named.stdout.splitlines()} == {"drafts/new.md"}
+    assert named.stderr.splitlines() == [
+        "sm-lint: README.md: .sm-lint.yaml: exclude に当たるので確認しませんでした",
+        "sm-lint: templates/event.md: .sm-lint.yaml: exclude に当たるので確認しませんでした",
+    ]
+    assert named.exit_code == 1
+
+
+def _git(*args, cwd):
+    import subprocess
+
+    subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True,
+                   env={**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.invalid",
+                        "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.invalid"})
+
+
+def test_files_git_ignores_are_not_linted_however_they_are_named(tmp_path):
+    _git("init", "-q", cwd=tmp_path)
+    write(tmp_path / ".gitignore", "private/\n*.bak.md\n!keep.bak.md\n")
+    for name in ("private/memo.md", "posts/old.bak.md", "posts/keep.bak.md", "posts/new.md", "posts/forced.bak.md"):
+        write(tmp_path / name, DRAFT)
+    _git("add", "-f", "posts/forced.bak.md", cwd=tmp_path)  # tracked on purpose: linted
+    walked = run(["--format", "concise", "."], cwd=tmp_path)
+    assert sorted({line.split(":")[0] for line in walked.stdout.splitlines()}) == [
+        "posts/forced.bak.md", "posts/keep.bak.md", "posts/new.md"]
+    assert walked.stderr == ""
+    named = run(["--format", "concise", "--lang", "en", "private/memo.md", "posts/old.bak.md", "posts/new.md"],
+                cwd=tmp_path / "posts" / ".." )
+    assert {line.split(":")[0] for line in named.stdout.splitlines()} == {"posts/new.md"}
+    assert named.stderr.splitlines() == ["sm-lint: private/memo.md: not checked: matched by .gitignore",
+                                         "sm-lint: posts/old.bak.md: not checked: matched by .gitignore"]
+
+
+def test_a_gitignore_outside_a_repository_ignores_nothing(tmp_path):
+    write(tmp_path / "drafts" / ".gitignore", "*.md\n")
+    write(tmp_path / "drafts" / "new.md", DRAFT)
+    result = run(["--format", "concise", "drafts"], cwd=tmp_path)
+    assert result.stdout.startswith("drafts/new.md:1:")
 
 
 def test_severity_override_and_fail_on(tmp_path):

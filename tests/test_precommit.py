@@ -92,3 +92,21 @@ def test_fix_hook_rewrites_the_safe_terms(tmp_path, hook_repo, pre_commit_home):
     assert (drafts / "posts" / "bus.md").read_text(encoding="utf-8") == "日本海側の冬に備えて、あのバカな計画が進んでいます。\n"
     assert (drafts / "tool.py").read_text(encoding="utf-8") == "# 裏日本\n"
     assert "JP-P101" in output and "JP-P201" not in output
+
+
+def test_check_hook_honours_exclude_and_gitignore(tmp_path, hook_repo, pre_commit_home):
+    # pre-commit names each file: the configuration's exclude and .gitignore apply to them
+    # as to a folder's walk (a file git ignores but tracks is still passed, and linted)
+    drafts = content_repo(tmp_path, hook_repo, ["sm-lint"])
+    (drafts / ".sm-lint.yaml").write_text("exclude: [posts/bus.md]\n", encoding="utf-8")
+    (drafts / "archive").mkdir()
+    (drafts / "archive" / "old.md").write_text("あのバカな計画は中止です。\n", encoding="utf-8")
+    (drafts / ".gitignore").write_text("archive/\n", encoding="utf-8")
+    git("add", "-A", cwd=drafts)
+    git("add", "-f", "archive/old.md", cwd=drafts)
+    result = pre_commit(drafts, pre_commit_home, "sm-lint")
+    output = result.stdout + result.stderr
+    assert result.returncode == 1, output
+    assert "archive/old.md:1:3: エラー JP-P101" in output  # tracked: added on purpose
+    assert "posts/bus.md: .sm-lint.yaml: exclude に当たるので確認しませんでした" in output
+    assert "JP-P201" not in output

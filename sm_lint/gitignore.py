@@ -1,0 +1,53 @@
+"""Drafts a git repository ignores (`.gitignore`, `.git/info/exclude`, the user's global
+excludes): not linted, however they were named (a folder, a file, pre-commit's file list).
+
+git answers itself (`git check-ignore --stdin`), once per repository per run: its matching
+rules (negation, `**`, directory patterns, nested .gitignore files, the global excludes file)
+are exactly git's, which a re-implementation (pathspec) would only approximate. A file git
+tracks is never reported ignored: it was added on purpose. Outside a repository, or without
+git installed, a .gitignore means nothing to git and nothing here.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable
+
+
+@lru_cache(maxsize=256)
+def repository_of(folder: Path) -> Path | None:
+    """The work tree holding `folder` (the nearest folder at or above it with a `.git`), or None."""
+    for candidate in (folder, *folder.parents):
+        if (candidate / ".git").exists():
+            return candidate
+    return None
+
+
+def ignored(paths: Iterable[Path]) -> set[Path]:
+    """The paths (as given) that git ignores."""
+    by_repo: dict[Path, list[Path]] = {}
+    for path in paths:
+        repo = repository_of(path.resolve().parent)
+        if repo is not None:
+            by_repo.setdefault(repo, []).append(path)
+    found: set[Path] = set()
+    for repo, members in by_repo.items():
+        absolute = {str(p.resolve()): p for p in members}
+        try:
+            done = subprocess.run(
+                ["git", "-C", str(repo), "check-ignore", "--stdin", "-z"],
+                input="\0".join(absolute).encode("utf-8", "surrogateescape") + b"\0",
+                capture_output=True, timeout=60, env={**os.environ, "GIT_OPTIONAL_LOCKS": "0"},
+            )
+        except (OSError, subprocess.SubprocessError):  # no git: nothing is ignored
+            continue
+        if done.returncode not in (0, 1):  # 1: none ignored; 128: not a repository after all
+            continue
+        for name in done.stdout.split(b"\0"):
+            path = absolute.get(name.decode("utf-8", "surrogateescape"))
+            if path is not None:
+                found.add(path)
+    return found
