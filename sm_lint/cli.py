@@ -256,8 +256,8 @@ def lint(paths, fmt, lang, config_path, fail_on, select, ignore, no_color, stdin
     from sm_lint.rulecache import notices as cache_notices  # a rule cache not used, or rebuilt
 
     # a file named on the command line and not linted says so; a folder's skipped files do not
-    named = [InputError(s.display, t("ja", "skipped", why=why), t("en", "skipped", why=why))
-             for s in found if s in skipped and not s.walked for why in [skipped[s]]]
+    named = [InputError(s.display, f"{skipped[s]} に当たるので確認しませんでした", f"not checked: matched by {skipped[s]}")
+             for s in found if s in skipped and not s.walked]
     for notice in [*cache_notices, *named, *result.notices]:
         click.echo(f"sm-lint: {notice.text(words)}", err=True)
     for error in result.errors:

@@ -62,7 +62,9 @@ class Config:
 
     def _relative(self, draft: Path) -> str:
         try:
-            return draft.resolve().relative_to(self.root).as_posix()
+            # the folder resolved, not the file: a symbolic link is matched by its own name (and
+            # one that loops cannot be resolved)
+            return (draft.absolute().parent.resolve() / draft.name).relative_to(self.root).as_posix()
         except ValueError:  # a draft outside the configuration's tree
             return draft.as_posix()
 

@@ -30,12 +30,13 @@ def ignored(paths: Iterable[Path]) -> set[Path]:
     """The paths (as given) that git ignores."""
     by_repo: dict[Path, list[Path]] = {}
     for path in paths:
-        repo = repository_of(path.resolve().parent)
+        repo = repository_of(path.absolute().parent.resolve())
         if repo is not None:
             by_repo.setdefault(repo, []).append(path)
     found: set[Path] = set()
     for repo, members in by_repo.items():
-        absolute = {str(p.resolve()): p for p in members}
+        # the file's own name in its real folder: git judges a symbolic link, not its target
+        absolute = {str(p.absolute().parent.resolve() / p.name): p for p in members}
         try:
             done = subprocess.run(
                 ["git", "-C", str(repo), "check-ignore", "--stdin", "-z"],

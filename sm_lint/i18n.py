@@ -28,7 +28,6 @@ MESSAGES = {
         "progress": "確認中",
         "config_source": "設定ファイル",
         "config_none": "(なし: 既定値)",
-        "skipped": "{why} に当たるので確認しませんでした",
         "no_drafts": "{paths} に下書き ({kinds}) が見つかりません。フォルダーかファイルの指定を確認してください",
     },
     "en": {
@@ -56,7 +55,6 @@ MESSAGES = {
         "progress": "checking",
         "config_source": "configuration file",
         "config_none": "(none: defaults)",
-        "skipped": "not checked: matched by {why}",
         "no_drafts": "no drafts ({kinds}) found in {paths}; check the folder or file given",
     },
 }
