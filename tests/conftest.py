@@ -1,19 +1,63 @@
 from __future__ import annotations
 
+import os
+import shutil
+import site
+import sys
+import tempfile
+from pathlib import Path
+
 import pytest
 
 from sm_lint.rules.loader import load_rules
 from sm_lint.runner import Linter
 
+# Where the base interpreter (the one the venv was made from) keeps its packages. A test that
+# imports from there passes only on machines whose Python happens to have the package.
+BASE_SITE = [Path(p) for p in {*site.getsitepackages([sys.base_prefix, sys.base_exec_prefix]),
+                               site.getusersitepackages()}]
 
-@pytest.fixture(scope="session", autouse=True)
-def _rule_cache_in_tmp(tmp_path_factory):
-    """Tests (and the commands they start) keep compiled-rule caches and the key that signs
-    them out of the user's home."""
-    import os
 
-    os.environ["SM_LINT_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
-    os.environ["XDG_STATE_HOME"] = str(tmp_path_factory.mktemp("state"))
+def _in_base_site(path: str) -> bool:
+    resolved = Path(path).resolve()
+    return any(resolved.is_relative_to(base) for base in BASE_SITE)
+
+
+CACHES = pytest.StashKey[Path]()
+
+
+def pytest_configure(config):
+    """Before collection: the suite runs only in a venv that cannot see the base interpreter's
+    packages; caches (and the rule cache's key) of the tests and the commands they start go to a temporary folder, never
+    the user's home (test modules load the rules, and so write the rule cache, while collected)."""
+    if sys.prefix == sys.base_prefix:
+        raise pytest.UsageError("run the tests in the venv of the README (python3 -m venv .venv), not the base Python")
+    leaks = [p for p in sys.path if p and _in_base_site(p)]
+    if leaks:
+        raise pytest.UsageError(f"the test venv sees the base interpreter's packages ({leaks[0]}): "
+                                "create it without --system-site-packages")
+    caches = Path(tempfile.mkdtemp(prefix="sm-lint-test-caches-"))
+    config.stash[CACHES] = caches
+    os.environ["SM_LINT_CACHE_DIR"] = str(caches / "sm-lint")
+    os.environ["XDG_STATE_HOME"] = str(caches / "state")  # the key that signs the rule cache
+    # pip and virtualenv (test_wheel, pre-commit's hook environments) share one cache per run.
+    os.environ["PIP_CACHE_DIR"] = str(caches / "pip")
+    os.environ["VIRTUALENV_OVERRIDE_APP_DATA"] = str(caches / "virtualenv")
+
+
+def pytest_sessionfinish(session):
+    """A module imported from the base interpreter's site-packages fails the run, naming it."""
+    borrowed = sorted(name for name, module in list(sys.modules.items())
+                      if isinstance(getattr(module, "__file__", None), str) and _in_base_site(module.__file__))
+    if borrowed:
+        session.config.get_terminal_writer().line(
+            f"imported from the base interpreter's site-packages: {', '.join(borrowed)}", red=True)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+def pytest_unconfigure(config):
+    if CACHES in config.stash:
+        shutil.rmtree(config.stash[CACHES], ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

@@ -1,5 +1,8 @@
-"""A non-editable wheel carries the rule data: installed into a fresh venv, `sm-lint` finds
-its bundled rules and lints the example drafts, away from this checkout."""
+"""A non-editable wheel carries the rule data and declares every package it needs: installed
+into a fresh venv that sees neither this checkout nor the base interpreter's packages, with its
+dependencies resolved by pip from the index, `sm-lint` finds its bundled rules and lints the
+example drafts, away from this checkout. (Needs the package index, as the README's install does;
+pip's downloads go to the run's temporary cache, see conftest.py.)"""
 
 from __future__ import annotations
 
@@ -21,18 +24,21 @@ def test_wheel_installs_with_its_rules(tmp_path):
     )
     [wheel] = dist.glob("sm_lint-*.whl")
     env_dir = tmp_path / "venv"
-    # Dependencies come from the test environment; the package itself only from the wheel.
-    venv.EnvBuilder(system_site_packages=True, with_pip=False).create(env_dir)
+    venv.EnvBuilder(system_site_packages=False, with_pip=False).create(env_dir)
     python = env_dir / "bin" / "python"
-    subprocess.run(
-        [sys.executable, "-m", "pip", "--python", str(python), "install", "--no-deps", "--no-index", "-q", str(wheel)],
-        check=True, capture_output=True,
-    )
+    install = subprocess.run([sys.executable, "-m", "pip", "--python", str(python), "install", "-q", str(wheel)],
+                             capture_output=True, text=True)
+    assert install.returncode == 0, install.stderr
+    check = subprocess.run([sys.executable, "-m", "pip", "--python", str(python), "check"], capture_output=True, text=True)
+    assert check.returncode == 0, check.stdout + check.stderr
     work = tmp_path / "elsewhere"
     shutil.copytree(ROOT / "examples", work / "examples")
-    where = subprocess.run([python, "-c", "import sm_lint; print(sm_lint.__file__)"],
-                           cwd=work, capture_output=True, text=True, check=True).stdout
-    assert str(env_dir) in where
+    probe = "import json, sys, sm_lint; print(json.dumps([sm_lint.__file__, sys.path]))"
+    where, path = json.loads(subprocess.run([python, "-c", probe], cwd=work, capture_output=True, text=True,
+                                            check=True).stdout)
+    assert Path(where).is_relative_to(env_dir)
+    outside = [p for p in path if p and not Path(p).is_relative_to(env_dir) and "site-packages" in p]
+    assert outside == []  # only the venv's own packages, never the base interpreter's
     r = subprocess.run([env_dir / "bin" / "sm-lint", "examples", "--format", "json"],
                        cwd=work, capture_output=True, text=True)
     assert r.returncode == 1, r.stderr
