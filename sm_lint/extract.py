@@ -62,11 +62,15 @@ def _trim_url(text: str) -> str:
 
 class _Spans:
     """Disjoint spans kept sorted, so an overlap test is a binary search, not a scan: a draft
-    with tens of thousands of hashtags took minutes with a scan."""
+    with tens of thousands of hashtags took minutes with a scan. A pattern's matches come in
+    order and never overlap each other, so they are checked against the earlier patterns' spans
+    only and join them in one merge when the pattern is done (an insert per match moved the
+    whole list: 80,000 entities took 4 s)."""
 
     def __init__(self) -> None:
         self.starts: list[int] = []
         self.ends: list[int] = []
+        self.pending: list[tuple[int, int]] = []
 
     def free(self, start: int, end: int) -> bool:
         # Disjoint and sorted, so the last span starting before `end` has the largest end.
@@ -74,9 +78,14 @@ class _Spans:
         return i < 0 or self.ends[i] <= start
 
     def add(self, start: int, end: int) -> None:
-        i = bisect.bisect_left(self.starts, start)
-        self.starts.insert(i, start)
-        self.ends.insert(i, end)
+        self.pending.append((start, end))
+
+    def commit(self) -> None:
+        """The current pattern is done: its spans count for the next ones."""
+        if self.pending:
+            spans = sorted([*zip(self.starts, self.ends), *self.pending])
+            self.starts, self.ends = [s for s, _ in spans], [e for _, e in spans]
+            self.pending = []
 
 
 def extract_entities(view: str) -> list[Entity]:
@@ -90,21 +99,25 @@ def extract_entities(view: str) -> list[Entity]:
         if _URL().fullmatch(target):
             found.append(Entity("url", target, m.start(), m.end(), m.group("label")))
             taken.add(*m.span())
+    taken.commit()
     for m in _URL().finditer(view) if ":" in view or "www." in view.lower() else ():
         text = _trim_url(m.group())
         if len(text) <= len("https:") or not free(m.start(), m.start() + len(text)):
             continue
         found.append(Entity("url", text, m.start(), m.start() + len(text)))
         taken.add(m.start(), m.start() + len(text))
+    taken.commit()
     for m in _BARE().finditer(view) if "/" in view else ():
         text = _trim_url(m.group())
         if free(m.start(), m.start() + len(text)) and is_bare(text):
             found.append(Entity("url", text, m.start(), m.start() + len(text)))
             taken.add(m.start(), m.start() + len(text))
+    taken.commit()
     for kind, pattern, sign in (("email", _EMAIL, "@"), ("mention", _MENTION, "@"), ("hashtag", _HASHTAG, "#")):
         for m in pattern().finditer(view) if sign in view else ():
             if free(m.start(), m.end()):
                 found.append(Entity(kind, m.group(), m.start(), m.end()))
                 taken.add(m.start(), m.end())
+        taken.commit()
     found.sort(key=lambda e: e.start)
     return found

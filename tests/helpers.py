@@ -1,8 +1,11 @@
-"""Running the command line in-process, in a given folder, for the CLI tests."""
+"""Running the command line in-process, in a given folder, for the CLI tests; timings relative
+to a floor measured in the same test."""
 
 from __future__ import annotations
 
+import gc
 import os
+import time
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -42,3 +45,28 @@ def serving(folder: Path):
     finally:
         app.shutdown()
         app.server_close()
+
+
+def time_ratio(slow, fast, repeat: int = 3) -> float:
+    """How many times longer `slow()` takes than `fast()`: a timing relative to a floor taken in
+    the same test, never absolute seconds (the machine may be shared). Each is the best of
+    `repeat` runs, taken in turn so both see the same load; `fast` runs once first to warm up."""
+    fast()
+    best = {fast: float("inf"), slow: float("inf")}
+    gc.disable()  # as timeit does: a collection's cost depends on the rest of the test process
+    try:
+        for _ in range(repeat):
+            for call in (fast, slow):
+                started = time.perf_counter()
+                call()
+                best[call] = min(best[call], time.perf_counter() - started)
+    finally:
+        gc.enable()
+    return best[slow] / max(best[fast], 1e-9)
+
+
+def assert_linear(call, small, large) -> None:
+    """`call(large)` (four times the size of `small`) takes about four times as long, not the
+    sixteen times of a quadratic step."""
+    ratio = time_ratio(lambda: call(large), lambda: call(small))
+    assert ratio < 8, f"four times the input took {ratio:.1f} times as long (linear: 4, quadratic: 16)"
