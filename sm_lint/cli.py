@@ -217,6 +217,10 @@ def lint(paths, fmt, lang, config_path, fail_on, select, ignore, no_color, stdin
     options = Options(config_path, selector_list(list(select), "--select", "--select"),
                       selector_list(list(ignore), "--ignore", "--ignore"), fail_on, lang,
                       None if write_baseline else baseline, encoding)
+    if fmt == "github":  # every path said on stderr too is escaped, like the annotations
+        from sm_lint.report.github import escape_stderr
+
+        escape_stderr()
     color = False if no_color else None
     machine = fmt in MACHINE_FORMATS
     reader = Reader()

@@ -1,9 +1,10 @@
-"""Huge drafts, NUL bytes, no network, no draft text left in any cache."""
+"""Huge drafts, NUL bytes, hostile file names, no network, no draft text left in any cache."""
 
 from __future__ import annotations
 
 import gc
 import socket
+import subprocess
 import sys
 
 from click.testing import CliRunner
@@ -126,3 +127,25 @@ def test_a_long_line_of_open_brackets_takes_linear_time():
     assert extract_entities("[" * 50_000) == []
     link = extract_entities("詳細は[a [説明](https://example.jp/)へ")
     assert [(e.kind, e.text, e.start) for e in link] == [("url", "https://example.jp/", 6)]
+
+
+def test_file_names_cannot_forge_workflow_commands_on_stdout_or_stderr(tmp_path):
+    # A pull request may name its files: with `--format github` the runner reads commands from
+    # both streams, and stderr printed paths raw, so this name wrote a working ::error line.
+    forged = "\n::error title=X::forged\n"
+    (tmp_path / f"a{forged}.md").write_text("これは極秘です。\n", encoding="utf-8")  # a finding: stdout
+    broken = tmp_path / f"b{forged}"  # a folder whose configuration is wrong: an error on stderr
+    broken.mkdir()
+    (broken / ".sm-lint.yaml").write_text("fail-on: sometimes\n", encoding="utf-8")
+    (broken / "post.md").write_text("除雪のお知らせです。\n", encoding="utf-8")
+    runs = [subprocess.run([sys.executable, "-m", "sm_lint", "--format", "github", *args],
+                           capture_output=True, text=True, timeout=120)
+            for args in ([str(tmp_path), str(tmp_path / f"c{forged}.md")],  # and a named file that is missing
+                         ["--baseline", str(tmp_path / f"d{forged}.json"), str(tmp_path / f"a{forged}.md")])]
+    for out in runs:
+        assert out.returncode == 2
+        # The runner takes a line for a command when it starts with `::` (leading spaces aside).
+        for line in [*out.stdout.splitlines(), *out.stderr.splitlines()]:
+            assert line.lstrip().startswith(("::error file=", "::warning file=", "::notice file=", "sm-lint: ")), line
+        assert "%0A::error title=X::forged%0A" in out.stderr
+    assert f"file={tmp_path / 'a'}%0A%3A%3Aerror title=X%3A%3Aforged%0A.md,line=1," in runs[0].stdout

@@ -20,6 +20,28 @@ def _property(text: str) -> str:
     return _data(text).replace(":", "%3A").replace(",", "%2C")
 
 
+class _EscapedLines:
+    """stderr whose lines (notices, errors naming a file) cannot start a workflow command: the
+    runner reads commands from stderr too, and a file named `a\n::error::forged.md` would
+    otherwise write its own line. Each write is one line (click.echo adds the newline)."""
+
+    def __init__(self, stream):
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        body, end = (text[:-1], "\n") if text.endswith("\n") else (text, "")
+        return self._stream.write(_data(body) + end)
+
+    def __getattr__(self, name: str):
+        return getattr(self._stream, name)
+
+
+def escape_stderr() -> None:
+    """From now on, what goes to stderr is escaped as workflow-command data (%, CR, LF)."""
+    if not isinstance(sys.stderr, _EscapedLines):
+        sys.stderr = _EscapedLines(sys.stderr)
+
+
 def render(findings, ctx) -> None:
     stream = ctx.stream or sys.stdout
     for f in findings:
