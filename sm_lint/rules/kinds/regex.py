@@ -1,6 +1,7 @@
 """`regex`: a regular expression (or a list of alternatives) on the normalized text (NFKC; `folded: true` also
 lower-cases and turns katakana into hiragana). `boundary: token` keeps only matches that
-start and end where tokens do, so 秘 never hits 神秘.
+start and end where tokens do, so 秘 never hits 神秘. `regex: {file: NAME}` (or a list of
+names) reads the alternatives from list files in rules/lists/ (one pattern a line), so rules can share them.
 
 `original: true` searches the body as written instead, for what NFKC would hide (𝐁𝐨𝐥𝐝 letters,
 ｶﾀｶﾅ); `suggest: nfkc` then offers the match's NFKC form (Bold, カタカナ), `suggest: no-blanks`
@@ -14,6 +15,7 @@ import unicodedata
 from typing import Any
 
 from sm_lint.errors import RuleError
+from sm_lint.listfiles import list_entries, list_path
 from sm_lint.rules.model import Hit
 from sm_lint.rules.registry import kind
 from sm_lint.saferegex import compile_spec
@@ -69,7 +71,11 @@ class OriginalRegex:
 
 @kind("regex", options=("ignorecase", "folded", "boundary", "group", "original", "suggest"))
 def compile_regex(spec: dict[str, Any], where: str) -> Regex:
-    pattern = compile_spec(spec["regex"], where, "regex", bool(spec.get("ignorecase")))
+    value = spec["regex"]
+    if isinstance(value, dict) and set(value) == {"file"}:
+        names = value["file"] if isinstance(value["file"], list) else [value["file"]]
+        value = [entry for name in names for entry, _ in list_entries(list_path(name, where))]
+    pattern = compile_spec(value, where, "regex", bool(spec.get("ignorecase")))
     boundary = spec.get("boundary", "none")
     if boundary not in ("none", "token"):
         raise RuleError(where, f"`boundary` は none か token です (値: {boundary!r})",
