@@ -22,8 +22,41 @@ class Source(NamedTuple):
     walked: bool = False  # found in a folder, not named: skipped without a word if excluded
 
 
+class Outside(OSError):
+    """A draft whose real path is outside the folder being checked: a symbolic link in a pull
+    request to /etc/passwd or /proc/self/environ. It is never read."""
+
+    def __init__(self, real: str, root: str):
+        super().__init__(f"{real} is outside {root}")
+        self.real, self.root = real, root
+
+    def __reduce__(self):  # sent to worker processes with its source
+        return Outside, (self.real, self.root)
+
+
+def _outside(path: Path, roots: tuple[str, ...]) -> Outside | None:
+    real = os.path.realpath(path)  # a link loop stays unresolved: reading it says ELOOP
+    if any(real == root or real.startswith(root.rstrip(os.sep) + os.sep) for root in roots):
+        return None
+    return Outside(real, roots[0])
+
+
+def _roots(folder: Path, named: bool) -> tuple[str, ...]:
+    """Where a draft may really be: its git repository, else the folder walked or, for a
+    file named on the command line, the current folder or the file's own folder."""
+    from sm_lint.repository import repository_root
+
+    real = Path(os.path.realpath(folder))
+    repository = repository_root(real)
+    if repository is not None:
+        return (str(repository),)
+    return (os.path.realpath(Path.cwd()), str(real)) if named else (str(real),)
+
+
 def expand(paths: list[str], stdin_name: str = "-") -> Iterator[Source]:
-    """Files as given (any suffix), directories recursively (draft suffixes only), sorted."""
+    """Files as given (any suffix), directories recursively (draft suffixes only), sorted.
+    A file whose real path leaves the repository (see `_roots`) comes with an `Outside`
+    error and is not read: an error when named, a notice when walked."""
     for raw in paths:
         if raw == "-":
             yield Source(stdin_name, None)
@@ -32,16 +65,17 @@ def expand(paths: list[str], stdin_name: str = "-") -> Iterator[Source]:
         if path.is_dir():
             found = []
             problems: list[OSError] = []
-            # Symlinked directories are not followed (no loops); symlinked files are read.
+            roots = _roots(path, named=False)
+            # Symlinked directories are not followed (no loops, nothing outside).
             for root, dirs, files in os.walk(path, onerror=problems.append):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 found.extend(Path(root, f) for f in files if f.lower().endswith(DRAFT_SUFFIXES))
             for f in sorted(found):
-                yield Source(str(f), f, walked=True)
+                yield Source(str(f), f, _outside(f, roots), walked=True)
             for exc in problems:
                 yield Source(str(exc.filename or path), None, exc)
         else:
-            yield Source(raw, path)
+            yield Source(raw, path, _outside(path, _roots(path.absolute().parent, named=True)))
 
 
 _WHY = {  # (Japanese, English)
@@ -74,6 +108,9 @@ def not_a_draft(source: Source) -> InputError | None:
 def describe(exc: OSError, display: str) -> InputError:
     """The error for a file that cannot be read: what happened and what to do, with the
     system's own reason in brackets."""
+    if isinstance(exc, Outside):
+        return InputError(display, f"リンク先 ({exc.real}) が確認するフォルダ ({exc.root}) の外にあるため、読みません",
+                          f"not read: it links to {exc.real}, outside the folder being checked ({exc.root})")
     reason = exc.strerror or type(exc).__name__
     ja, en = _WHY.get(exc.errno, (f"読めません ({exc.strerror or exc})", f"cannot be read ({exc.strerror or exc})"))
     return InputError(display, f"{ja} [{reason}]", f"{en} [{reason}]")

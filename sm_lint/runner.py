@@ -17,7 +17,7 @@ from sm_lint.engine import check
 from sm_lint.errors import ConfigError, RuleError, SmLintError
 from sm_lint.findings import Finding
 from sm_lint.gitignore import ignored
-from sm_lint.inputs import Source, describe, not_a_draft, read_bytes
+from sm_lint.inputs import Outside, Source, describe, not_a_draft, read_bytes
 from sm_lint.pipeline import apply_suppressions, process, select_rules, sort_findings, unknown_selectors
 from sm_lint.rules.loader import load_rules
 from sm_lint.rules.model import Rule, severity_rank
@@ -186,6 +186,8 @@ class Linter:
         """One draft from its bytes (read by the caller: stdin and --fix need the parent to
         read), or the problem met while reading it."""
         if problem is not None:
+            if source.walked and isinstance(source.error, Outside):  # a link out of a folder walked
+                return Outcome(source.display, notice=problem)
             return Outcome(source.display, error=problem)
         try:
             config = self.config_for(source)

@@ -6,7 +6,9 @@ import gc
 import socket
 import subprocess
 import sys
+from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from sm_lint.cli import main
@@ -14,7 +16,7 @@ from sm_lint.inputs import expand
 from sm_lint.runner import Linter, Options
 from sm_lint.tokenizer import MAX_CHUNK
 
-from helpers import assert_linear
+from helpers import assert_linear, run
 
 
 def test_a_long_line_without_newline_is_linted_in_pieces_with_exact_offsets(linter):
@@ -149,3 +151,42 @@ def test_file_names_cannot_forge_workflow_commands_on_stdout_or_stderr(tmp_path)
             assert line.lstrip().startswith(("::error file=", "::warning file=", "::notice file=", "sm-lint: ")), line
         assert "%0A::error title=X::forged%0A" in out.stderr
     assert f"file={tmp_path / 'a'}%0A%3A%3Aerror title=X%3A%3Aforged%0A.md,line=1," in runs[0].stdout
+
+
+def _linked_out(tmp_path):
+    """A repository whose posts/ holds a draft, a link to it and a link to a file outside
+    (`post.md -> /etc/passwd` in a pull request; here a file of our own outside the tree)."""
+    outside = tmp_path / "outside" / "secret.txt"
+    outside.parent.mkdir()
+    outside.write_text("TOKEN=これは極秘です。\n", encoding="utf-8")  # would be JP-C101, with its line shown
+    repo = tmp_path / "repo"
+    (repo / ".git").mkdir(parents=True)  # a repository's root
+    (repo / "posts").mkdir()
+    (repo / "posts" / "ok.md").write_text("除雪のお知らせです。\n", encoding="utf-8")
+    (repo / "posts" / "alias.md").symlink_to("ok.md")  # inside: read as usual
+    (repo / "posts" / "post.md").symlink_to(outside)
+    return repo, outside
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_link_out_of_the_repository_is_a_notice_in_a_walk_and_never_read(tmp_path, jobs):
+    repo, outside = _linked_out(tmp_path)
+    result = run(["-j", jobs, "posts"], cwd=repo)
+    assert result.exit_code == 0  # the drafts inside are clean; the link is only a notice
+    assert result.stdout == "2 件の下書きを確認: 問題は見つかりませんでした\n"
+    assert result.stderr == (f"sm-lint: {Path('posts', 'post.md')}: リンク先 ({outside}) が確認するフォルダ ({repo})"
+                             " の外にあるため、読みません\n")
+    assert "TOKEN" not in result.stdout + result.stderr
+
+
+def test_a_named_link_out_of_the_repository_is_exit_2_and_never_read(tmp_path):
+    repo, outside = _linked_out(tmp_path)
+    result = run(["--lang", "en", "posts/post.md", "posts/alias.md"], cwd=repo)
+    assert result.exit_code == 2
+    assert result.stderr == f"sm-lint: posts/post.md: not read: it links to {outside}, outside the folder being checked ({repo})\n"
+    assert "TOKEN" not in result.stdout + result.stderr and "1 draft(s) checked" in result.stdout
+    # Outside any repository, a named file may be where it is, or anywhere under the current folder.
+    (repo / ".git").rmdir()
+    named = [str(repo / "posts" / "alias.md"), str(repo / "posts" / "ok.md")]
+    assert run(named, cwd=tmp_path / "outside").exit_code == 0
+    assert run(["posts/post.md"], cwd=repo).exit_code == 2
