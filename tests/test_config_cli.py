@@ -293,8 +293,8 @@ def test_a_rule_pack_may_name_a_built_in_list(tmp_path):
 
 
 @pytest.mark.parametrize("text,line,problem,problem_en", [
-    ("ignore: [JP-P101]\ncolour: red\n", 2, "知らない設定 `colour` です (書ける項目: accounts, directory, exclude",
-     "unknown setting `colour` (known: accounts, directory, exclude"),
+    ("ignore: [JP-P101]\ncolour: red\n", 2, "知らない設定 `colour` です (書ける項目: accounts,",
+     "unknown setting `colour` (known: accounts,"),
     ("fail_on: warning\n", 1, "知らない設定 `fail_on` です (「fail-on」の誤りでは?)",
      "unknown setting `fail_on` (did you mean `fail-on`?)"),
     ("links:\n  also_trusted: [example.jp]\n  alow: [lin.ee/x]\n", 3,
