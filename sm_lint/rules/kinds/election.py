@@ -49,12 +49,12 @@ def _calendar_of(value: dict, where: str) -> dict[str, dict]:
         at = f"elections.{name}"
         if not isinstance(spec, dict) or set(spec) - _KEYS or not any(k in spec for k in _START_KEYS) or "投票日" not in spec:
             raise ConfigError(where, f"`{at}` には 告示日 (または 公示日)、投票日 と、あれば candidates、parties を書いてください",
-                              f"`{at}` has 告示日 (or 公示日) and 投票日, and optionally candidates and parties")
+                              f"`{at}` has `告示日` (or `公示日`) and `投票日`, and optionally `candidates` and `parties`")
         start_key = next(k for k in _START_KEYS if k in spec)
         start, end = _day(spec[start_key], where, f"{at}.{start_key}"), _day(spec["投票日"], where, f"{at}.投票日")
         if end < start:
             raise ConfigError(where, f"`{at}`: 投票日 ({end}) が {start_key} ({start}) より前です",
-                              f"`{at}`: 投票日 ({end}) is before {start_key} ({start})")
+                              f"`{at}`: `投票日` ({end}) is before `{start_key}` ({start})")
         checked[str(name)] = {"start": start, "end": end,
                               "candidates": string_list(spec.get("candidates", []), where, f"{at}.candidates"),
                               "parties": string_list(spec.get("parties", []), where, f"{at}.parties")}
