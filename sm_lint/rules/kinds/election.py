@@ -29,7 +29,8 @@ from sm_lint.rules.registry import kind
 from sm_lint.saferegex import compile_spec
 
 _START_KEYS = ("告示日", "公示日")  # 告示 for local elections, 公示 for national ones
-_KEYS = {*_START_KEYS, "投票日", "candidates", "parties"}
+_VOTE = "投票日"
+_KEYS = {*_START_KEYS, _VOTE, "candidates", "parties"}
 
 
 def _day(value: Any, where: str, key: str) -> date:
@@ -47,14 +48,14 @@ def _calendar_of(value: dict, where: str) -> dict[str, dict]:
     checked = {}
     for name, spec in value.items():
         at = f"elections.{name}"
-        if not isinstance(spec, dict) or set(spec) - _KEYS or not any(k in spec for k in _START_KEYS) or "投票日" not in spec:
+        if not isinstance(spec, dict) or set(spec) - _KEYS or not any(k in spec for k in _START_KEYS) or _VOTE not in spec:
             raise ConfigError(where, f"`{at}` には 告示日 (または 公示日)、投票日 と、あれば candidates、parties を書いてください",
-                              f"`{at}` has `告示日` (or `公示日`) and `投票日`, and optionally `candidates` and `parties`")
+                              f"`{at}` has {_START_KEYS[0]} (or {_START_KEYS[1]}) and {_VOTE}, and optionally candidates and parties")
         start_key = next(k for k in _START_KEYS if k in spec)
-        start, end = _day(spec[start_key], where, f"{at}.{start_key}"), _day(spec["投票日"], where, f"{at}.投票日")
+        start, end = _day(spec[start_key], where, f"{at}.{start_key}"), _day(spec[_VOTE], where, f"{at}.{_VOTE}")
         if end < start:
             raise ConfigError(where, f"`{at}`: 投票日 ({end}) が {start_key} ({start}) より前です",
-                              f"`{at}`: `投票日` ({end}) is before `{start_key}` ({start})")
+                              f"`{at}`: {_VOTE} ({end}) is before {start_key} ({start})")
         checked[str(name)] = {"start": start, "end": end,
                               "candidates": string_list(spec.get("candidates", []), where, f"{at}.candidates"),
                               "parties": string_list(spec.get("parties", []), where, f"{at}.parties")}
