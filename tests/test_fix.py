@@ -194,3 +194,79 @@ def test_fix_upgrades_plain_http_links_to_trusted_hosts_only(tmp_path):
         # the Markdown link is reported with its suggestion, but not rewritten
         "[市のページ](http://www.city.joetsu.niigata.jp/site/kanko/)\n"
     )
+
+
+# What a pull request may put in the files --fix is run on (issue 22).
+
+def test_fix_never_writes_through_a_symbolic_link(tmp_path):
+    repo, outside = tmp_path / "repo", tmp_path / "outside.md"
+    (repo / ".git").mkdir(parents=True)
+    outside.write_bytes(DRAFT.encode("utf-8"))
+    (repo / "post.md").write_bytes(DRAFT.encode("utf-8"))
+    (repo / "out.md").symlink_to(outside)  # rewritten by `--fix repo/` before
+    (repo / "same.md").symlink_to("post.md")  # inside, yet its target is for its own name to fix
+    result = run(["--fix", "--format", "concise", "."], cwd=repo)
+    assert result.exit_code == 2
+    assert outside.read_bytes() == DRAFT.encode("utf-8")
+    assert (repo / "out.md").is_symlink() and (repo / "same.md").is_symlink()
+    assert "sm-lint: same.md: シンボリックリンクなので修正しません (リンク先のファイルを指定してください)\n" in result.stderr
+    assert (repo / "post.md").read_bytes() == FIXED.encode("utf-8")  # fixed by its own name
+    (repo / "post.md").write_bytes(DRAFT.encode("utf-8"))
+    english = run(["--fix", "--lang", "en", "same.md"], cwd=repo)
+    assert "sm-lint: same.md: not fixed: it is a symbolic link (name the file it points to)\n" in english.stderr
+
+
+def test_fix_refuses_a_read_only_file_and_says_so(draft):
+    draft.chmod(0o444)
+    result = run(["--fix", str(draft)])
+    assert result.exit_code == 2  # a fix asked for and not made: CI must not take it as done
+    assert result.stderr.endswith(f"sm-lint: {draft}: 読み取り専用のファイルなので修正しません。"
+                                  "書き込みを許可してから --fix を実行してください\n")
+    assert draft.read_bytes() == DRAFT.encode("utf-8") and stat.S_IMODE(draft.stat().st_mode) == 0o444
+    english = run(["--fix", "--lang", "en", str(draft)])
+    assert f"sm-lint: {draft}: not fixed: the file is read-only; make it writable, then run --fix again\n" in english.stderr
+
+
+def test_fix_refuses_a_hard_linked_file_rather_than_split_it(draft):
+    other = draft.with_name("copy.md")
+    os.link(draft, other)
+    result = run(["--fix", str(draft)])
+    assert result.exit_code == 2
+    assert f"sm-lint: {draft}: ほかの名前 (ハードリンク) と中身を共有しているため修正しません" in result.stderr
+    assert draft.stat().st_nlink == 2 and os.path.samefile(draft, other)
+    assert other.read_bytes() == DRAFT.encode("utf-8")
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="only root can give a file to another user")
+def test_fix_keeps_the_owner_and_group(draft):
+    os.chown(draft, 1234, 5678)
+    draft.chmod(0o660)
+    assert run(["--fix", str(draft)]).exit_code == 1  # JP-P101 is left
+    info = draft.stat()
+    assert (info.st_uid, info.st_gid, stat.S_IMODE(info.st_mode)) == (1234, 5678, 0o660)
+    assert draft.read_bytes() == FIXED.encode("utf-8")
+
+
+def test_stale_temporary_files_of_a_killed_run_are_removed(draft):
+    stale = draft.with_name(f".{draft.name}.k1ll3d_x.sm-lint")
+    stale.write_bytes(DRAFT[:20].encode("utf-8"))
+    kept = draft.with_name(".notes.md.k1ll3d_x.sm-lint")  # another draft's: not this fix's to touch
+    kept.write_bytes(b"")
+    assert run(["--fix", str(draft)]).exit_code == 1
+    assert not stale.exists() and kept.exists()
+    assert sorted(p.name for p in draft.parent.iterdir()) == [kept.name, draft.name]
+
+
+@pytest.mark.parametrize("signum,status", [("SIGTERM", 143), ("SIGINT", 130)])
+def test_an_interrupted_fix_leaves_no_temporary_file(draft, signum, status):
+    # A cancelled CI job gets SIGTERM: it used to leave `.post.md.XXXXXXXX.sm-lint` behind.
+    import subprocess
+    import sys
+
+    code = ("import os, signal, sys; from sm_lint.cli import run; "  # the signal comes as the new text is written
+            f"os.fsync = lambda fd: os.kill(os.getpid(), signal.{signum}); "
+            "sys.argv = ['sm-lint', '--fix', sys.argv[1]]; run()")
+    done = subprocess.run([sys.executable, "-c", code, str(draft)], capture_output=True, text=True, timeout=120)
+    assert done.returncode == status, done.stderr
+    assert [p.name for p in draft.parent.iterdir()] == [draft.name]
+    assert draft.read_bytes() == DRAFT.encode("utf-8")
