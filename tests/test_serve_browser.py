@@ -30,12 +30,12 @@ DRAFT = ("---\nplatform: x\naccount: joetsu_city\napproved_by: 広報対話課�
          "詳しくは https://bit.ly/3abcDEF をご覧ください。\n")
 
 
-def _sync_playwright():
+def _sync_playwright(chromium: str | None = None):
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
         sync_playwright = None
-    missing = [what for what, there in (("playwright", sync_playwright), ("chromium", Path(CHROMIUM).exists()))
+    missing = [what for what, there in (("playwright", sync_playwright), ("chromium", Path(chromium or CHROMIUM).exists()))
                if not there]
     if missing:
         message = f"browser tests need {' and '.join(missing)} (apt-get install chromium; pip install playwright)"
@@ -214,3 +214,12 @@ def test_an_attached_image_is_checked_by_its_entry(app, browser):
     page.click("#attach")
     page.wait_for_selector("#list li:has-text('JP-F102')")
     assert "- path: hall.png\n---" in page.input_value("#draft")
+
+
+def test_in_ci_a_missing_browser_fails_and_is_not_skipped(monkeypatch, tmp_path):
+    monkeypatch.setenv("SM_LINT_CI", "1")
+    with pytest.raises(pytest.fail.Exception, match="chromium"):
+        _sync_playwright(str(tmp_path / "no-chromium"))
+    monkeypatch.delenv("SM_LINT_CI")
+    with pytest.raises(pytest.skip.Exception, match="chromium"):
+        _sync_playwright(str(tmp_path / "no-chromium"))
