@@ -4,7 +4,7 @@ browser asks for it after a pause in typing (target: under 100 ms on this machin
     python bench/serve.py [--repeats N]
 
 Printed beside it, measured in the same run: the floor, a request to the same server that
-does no linting (the page's setup), and the lint alone, in process. Figures are medians
+does no linting (the page's setup), and the same check in process. Figures are medians
 and the slowest of N requests after a warm-up (the first check compiles nothing: the rules
 are compiled when the server starts, and that start-up is printed too). The server is the
 real command, `sm-lint serve --no-browser`, in its own process.
@@ -96,7 +96,7 @@ def main() -> None:
     print(f"sm-lint serve, a typical draft ({len(DRAFT)} characters, {len(found)} findings), "
           f"{args.repeats} requests each; median (slowest) in ms")
     print(f"  start-up of `sm-lint serve` until it prints its URL:  {startup:.0f}")
-    for name, times in (("floor: a request that lints nothing", floor), ("the lint alone, in process", lint),
+    for name, times in (("floor: a request that lints nothing", floor), ("the same check in process (lint, lengths)", lint),
                         ("check over HTTP (what the page waits for)", check)):
         print(f"  {name:<44} {statistics.median(times):7.2f} ({max(times):.2f})")
     verdict = "under" if statistics.median(check) < 100 else "OVER"

@@ -47,20 +47,32 @@ def test_findings_carry_browser_offsets_and_clauses(folder):
     assert result["meta"] == {"platform": "x", "account": "joetsu_city"}
 
 
-def test_counts_and_the_text_to_post(folder):
+def test_the_text_to_post_and_its_length_on_x(folder):
     text = DRAFT + "<!-- sm-lint-allow JP-P101: 市民の投書をそのまま引用するため -->\n"
     result = Session(folder).check(text)
     body = text.split("---\n", 2)[2]
     assert result["plain"] == body.split("<!--")[0].strip()  # no front matter, no waiver comment
-    # X: 23 for the URL, 2 for the emoji, 2 for each other Japanese character, 1 for ASCII.
-    assert result["counts"]["x_limit"] == 280
-    assert result["counts"]["characters"] == len(result["plain"])
-    assert 23 < result["counts"]["x"] < 2 * len(result["plain"])
+    # X: the URL is 23, the emoji 2, each other non-ASCII character 2, each ASCII one 1.
+    plain = result["plain"].replace("https://bit.ly/3abcDEF", "").replace("🙇", "")
+    ascii_count = sum(c.isascii() for c in plain)
+    expected = 23 + 2 + ascii_count + 2 * (len(plain) - ascii_count)
+    assert result["meters"] == [{"rule": "JP-N101", "measure": "x-weighted", "per": None, "limit": 280, "count": expected}]
 
 
-def test_x_limit_follows_the_configuration(folder):
+@pytest.mark.parametrize("front, body, expected", [
+    ("platform: instagram", "雪まつり #上越市 #雪", [("characters", 12, 2200), ("hashtags", 2, 5)]),
+    ("platform: line", "雪まつり\n---\n会場は高田公園です。", [("characters", 10, 500)]),  # the longer bubble: 会場は高田公園です。
+    ("platform: youtube\ntitle: 雪まつり", "雪まつり", [("bytes", 12, 5000)]),
+    ("title: 雪まつり", "雪まつり", [("characters", 4, None)]),  # no platform: only the characters
+])
+def test_the_length_as_the_platform_counts_it(folder, front, body, expected):
+    meters = Session(folder).check(f"---\n{front}\n---\n{body}\n")["meters"]
+    assert [(m["measure"], m["count"], m["limit"]) for m in meters] == expected
+
+
+def test_limits_follow_the_configuration(folder):
     (folder / ".sm-lint.yaml").write_text(ACCOUNTS + "platforms:\n  limits: {x-length: 25000}\n", encoding="utf-8")
-    assert Session(folder).check("あ")["counts"]["x_limit"] == 25000
+    assert Session(folder).check("---\nplatform: x\n---\nあ")["meters"][0]["limit"] == 25000
 
 
 def test_messages_in_english(folder):

@@ -117,7 +117,7 @@ def test_a_draft_is_checked_as_it_is_typed(app, browser):
     insult = page.locator("#list li", has_text="JP-P101")
     assert "5(5) 不適切な発信を行わないこと" in insult.text_content()
     assert page.text_content("#summary") == "エラー 3 件、警告 0 件、情報 0 件"
-    assert page.text_content("#counts").startswith("X 換算 ")
+    assert page.text_content("#counts").startswith("X 換算の文字数 ") and page.text_content("#counts").endswith(" / 280")
 
     # The clause, on demand.
     insult.get_by_role("button", name="条文を表示").click()
@@ -139,6 +139,7 @@ def test_a_draft_is_checked_as_it_is_typed(app, browser):
     page.select_option("#platform", "instagram")
     page.wait_for_selector("#list li:has-text('JP-M105')")
     assert page.input_value("#draft").startswith("---\nplatform: instagram\naccount: joetsu_city\n")
+    assert page.text_content("#counts").startswith("文字数 ") and "ハッシュタグ 0 / 5" in page.text_content("#counts")
 
     # Saved as .md with its front matter; the text to post has neither it nor comments.
     with page.expect_download() as download:

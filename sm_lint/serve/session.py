@@ -10,13 +10,16 @@ import threading
 from pathlib import Path
 
 from sm_lint.catalog import clauses
-from sm_lint.counting import TOTALS, post_text
+from sm_lint.analysis import analyse
+from sm_lint.counting import MEASURES, TOTALS, post_text, split_lines
+from sm_lint.draftcache import forget
 from sm_lint.errors import SmLintError
 from sm_lint.findings import Finding
 from sm_lint.i18n import t
 from sm_lint.inputs import Source
 from sm_lint.metadata import platforms
 from sm_lint.runner import Linter, Options
+from sm_lint.rules.kinds.limit import Limit
 from sm_lint.rules.kinds.media_entries import CONSENT, PEOPLE
 from sm_lint.serve.frontmatter import add_entry, set_keys
 
@@ -34,7 +37,6 @@ class Session:
         # The engine's per-draft memo is process-wide: one check at a time (each takes ms).
         self._lock = threading.Lock()
         self.config = first.config_for(Source(str(self.draft_path), self.draft_path))  # a broken configuration fails here, at start
-        self.x_limit = _x_limit(first, self.config)
         self.lang = lang or self.config.lang  # the page's language when it opens
 
     def setup(self) -> dict:
@@ -55,20 +57,17 @@ class Session:
         linter = self._linters[lang if lang in LANGS else "ja"]
         try:
             with self._lock:
-                draft, _config, findings = linter.lint_buffer(text, self.draft_path)
+                draft, config, findings = linter.lint_buffer(text, self.draft_path)
+                post = post_text(draft.body, draft.body_start)
+                meters = _meters(draft, config, post, linter.rules_for(config, self.draft_path))
         except SmLintError as exc:  # a front matter that cannot be read: said, and nothing else
             return {"error": exc.what_en if lang == "en" else exc.what, "findings": [],
-                    "counts": None, "plain": None, "meta": {}}
-        post = post_text(draft.body, draft.body_start)
+                    "meters": [], "plain": None, "meta": {}}
         front = draft.front_matter
         return {
             "error": None,
             "findings": [_finding(f, text, lang) for f in findings if not f.suppressed_by],
-            "counts": {
-                "characters": TOTALS["characters"](post),
-                "x": TOTALS["x-weighted"](post) // 100,  # x_weighted counts hundredths
-                "x_limit": self.x_limit,
-            },
+            "meters": meters,
             "plain": post.text,  # the post as published: no front matter, no comments (waivers)
             "meta": {k: front.get(k) for k in ("platform", "account") if isinstance(front.get(k), str)},
         }
@@ -105,11 +104,24 @@ def _finding(f: Finding, text: str, lang: str) -> dict:
     }
 
 
-def _x_limit(linter: Linter, config) -> int | None:
-    """X's limit as the rules set it (a `limit: x-weighted` rule), with the configuration's
-    `platforms.limits` override."""
-    for rule in linter.all_rules:
-        matcher = rule.matcher
-        if getattr(matcher, "measure", None) == "x-weighted":
-            return config.section("platforms")["limits"].get(matcher.setting, matcher.maximum)
-    return None
+def _meters(draft, config, post, rules) -> list[dict]:
+    """The draft's length as each of its platforms' limit rules counts it (X's weighted
+    count, Instagram's characters and hashtags, ...), next to the limit; the characters when
+    no platform is named. The rules' own `when:` decides which apply."""
+    limits = [r for r in rules if isinstance(r.matcher, Limit) and r.matcher.field == "body"
+              and r.matcher.measure in TOTALS]
+    analysis = analyse(draft, config)
+    try:
+        meters = []
+        for rule in limits:
+            limit = rule.matcher.limit_for(config)
+            if limit is not None and (rule.when is None or rule.when(analysis)):
+                measure, per = rule.matcher.measure, rule.matcher.per
+                # LINE counts each speech bubble: the longest is the one that meets the limit.
+                parts = split_lines(post, config.section("platforms")["line_marker"]) if per == "bubble" else [post]
+                count = max((TOTALS[measure](part) for part in parts), default=0)
+                meters.append({"rule": rule.id, "measure": measure, "per": per, "limit": limit,
+                               "count": count // MEASURES[measure][1]})  # x-weighted counts hundredths
+    finally:
+        forget()  # no draft's words outlive its check in a memo cache
+    return meters or [{"rule": None, "measure": "characters", "per": None, "limit": None, "count": len(post.text)}]

@@ -56,11 +56,19 @@ class Limit:
         self.measure, self.maximum, self.setting = measure, maximum, setting
         self.field, self.per, self.delivery = field, per, delivery
 
+    def limit_for(self, config) -> int | None:
+        """The limit under `config` (`platforms.limits` overrides), None where this LINE
+        delivery is not the configured one."""
+        settings = config.section("platforms")
+        if self.delivery and settings["line_delivery"] != self.delivery:
+            return None
+        return settings["limits"].get(self.setting, self.maximum) if self.setting else self.maximum
+
     def find(self, analysis):
         settings = analysis.config.section("platforms")
-        if self.delivery and settings["line_delivery"] != self.delivery:
+        limit = self.limit_for(analysis.config)
+        if limit is None:
             return
-        limit = settings["limits"].get(self.setting, self.maximum) if self.setting else self.maximum
         if self.measure == "media":
             media = checked_entries(analysis)
             if len(media) > limit:

@@ -12,7 +12,9 @@ const WORDS = {
     where: (line, column) => `${line} 行 ${column} 文字目`, guideline: "ガイドライン",
     showClause: "条文を表示", hideClause: "条文を閉じる", suggestion: "言い換え例",
     apply: (fix) => `「${fix}」に置き換える`, go: "下書きのこの箇所へ",
-    counts: (x, limit, chars) => `X 換算 ${x}${limit ? ` / ${limit}` : ""}・文字数 ${chars}`,
+    measures: { "x-weighted": "X 換算の文字数", characters: "文字数", utf16: "文字数 (UTF-16)", bytes: "バイト数",
+                hashtags: "ハッシュタグ" },
+    perBubble: "(吹き出しごと、最長)",
     copied: "コピーしました", notCopied: "コピーできませんでした。文を選んでコピーしてください",
     offline: "確認用のサーバーに接続できません。sm-lint serve を起動し直してください",
     applied: (fix) => `「${fix}」に置き換えました`,
@@ -31,7 +33,9 @@ const WORDS = {
     where: (line, column) => `line ${line}, column ${column}`, guideline: "Guideline",
     showClause: "Show the clause", hideClause: "Hide the clause", suggestion: "Suggestion",
     apply: (fix) => `Replace with “${fix}”`, go: "Go to this place in the draft",
-    counts: (x, limit, chars) => `X count ${x}${limit ? ` / ${limit}` : ""} · characters ${chars}`,
+    measures: { "x-weighted": "X weighted length", characters: "characters", utf16: "characters (UTF-16)",
+                bytes: "bytes", hashtags: "hashtags" },
+    perBubble: "(per speech bubble, the longest)",
     copied: "Copied", notCopied: "Could not copy: select the text and copy it",
     offline: "Cannot reach the checking server: start sm-lint serve again",
     applied: (fix) => `Replaced with “${fix}”`,
@@ -137,7 +141,7 @@ function showProblem(message) {
 function render() {
   showProblem(last.error);
   paint(last.findings);
-  renderCounts(last.counts);
+  renderCounts(last.meters);
   renderList(last.findings);
   const count = (s) => last.findings.filter((f) => f.severity === s).length;
   $("summary").textContent = last.error ? "" : last.findings.length
@@ -148,12 +152,17 @@ function render() {
   }
 }
 
-function renderCounts(counts) {
-  const element = $("counts");
-  element.textContent = "";
-  if (!counts) return;
-  element.textContent = words().counts(counts.x, counts.x_limit, counts.characters);
-  element.classList.toggle("over", Boolean(counts.x_limit && counts.x > counts.x_limit));
+// The length as each of the platform's limits counts it, e.g. "X 換算の文字数 137 / 280".
+function renderCounts(meters) {
+  const counts = $("counts");
+  counts.textContent = "";
+  meters.forEach((m, index) => {
+    const over = m.limit !== null && m.count > m.limit;
+    const label = `${words().measures[m.measure] || m.measure}${m.per ? ` ${words().perBubble}` : ""}`;
+    const text = `${label} ${m.count.toLocaleString()}${m.limit !== null ? ` / ${m.limit.toLocaleString()}` : ""}`;
+    if (index) counts.append(" ・ ");
+    counts.append(element("span", over ? "over" : "", text));
+  });
 }
 
 function element(tag, className, text) {
