@@ -37,8 +37,13 @@ def list_paths() -> list[Path]:
 
 def pack_list_paths(rule_files: Iterable[Path]) -> list[Path]:
     """The list files that user rule files can read (for the rule cache's key)."""
+    from sm_lint.repository import refuse_links_out
+
     folders = sorted({path.parent / "lists" for path in rule_files})
-    return [p for folder in folders if folder.is_dir() for p in sorted(folder.iterdir()) if p.is_file()]
+    found = [(folder, [p for p in sorted(folder.iterdir()) if p.is_file()]) for folder in folders if folder.is_dir()]
+    for folder, files in found:
+        refuse_links_out(files, folder)
+    return [p for _, files in found for p in files]
 
 
 @contextmanager

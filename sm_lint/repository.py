@@ -3,8 +3,12 @@ reads and writes nothing outside it on their say (issue 22)."""
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from pathlib import Path
+from typing import Iterable
+
+from sm_lint.errors import RuleError
 
 
 @lru_cache(maxsize=256)
@@ -20,3 +24,14 @@ def repository_root(folder: Path) -> Path | None:
 def inside(path: Path, root: Path) -> bool:
     """`path` is `root` or below it (both resolved)."""
     return path == root or root in path.parents
+
+
+def refuse_links_out(files: Iterable[Path], folder: Path) -> None:
+    """A rule or list file of a pack in `folder` that is a link out of its repository (or,
+    outside any, out of `folder`) is a RuleError: it is never read."""
+    real = Path(os.path.realpath(folder))
+    root = repository_root(real) or real
+    for path in files:
+        if not inside(Path(os.path.realpath(path)), root):
+            raise RuleError(str(path), f"リポジトリ ({root}) の外へのリンクなので読みません",
+                            f"not read: it links out of the repository ({root})")

@@ -155,12 +155,23 @@ def test_a_truncated_or_foreign_entry_is_ignored_and_rebuilt(warm, tmp_path):
     assert foreign.returncode == 1 and "a rule cache entry is damaged or was made elsewhere" in foreign.stderr
 
 
-def test_a_cache_folder_others_can_write_is_not_used(warm, tmp_path):
+def _shared(cache: Path) -> None:
+    cache.chmod(0o777)
+
+
+def _someone_elses(cache: Path) -> None:
+    if not hasattr(os, "geteuid") or os.geteuid() != 0:
+        pytest.skip("only root can give a folder to another user")
+    os.chown(cache, 1234, 1234)
+
+
+@pytest.mark.parametrize("spoil", [_shared, _someone_elses])
+def test_a_cache_folder_not_the_users_alone_is_not_used(warm, tmp_path, spoil):
     draft, cache, state, entries, report = warm
     marker = tmp_path / "pwned"
     for entry in entries:
         entry.write_bytes(_evil(marker))
-    cache.chmod(0o777)
+    spoil(cache)
     shared = _sm_lint(draft, cache, state)
     assert not marker.exists() and shared.stdout == report
     assert shared.stderr == (f"sm-lint: {cache}: 他のユーザーが所有しているか書き込めるフォルダなので、"

@@ -12,6 +12,7 @@ from sm_lint import rulecache
 from sm_lint.catalog import clauses
 from sm_lint.errors import RuleError
 from sm_lint.listfiles import list_paths, pack_list_paths, pack_lists
+from sm_lint.repository import refuse_links_out
 from sm_lint.resources import rules_root
 from sm_lint.rules.conditions import compile_when
 from sm_lint.rules.exceptions import compile_exceptions
@@ -38,8 +39,10 @@ def rule_files(dirs: Iterable[Path]) -> list[Path]:
             files.append(directory)
         elif directory.is_dir():
             # Hidden files and folders are not rules (.sm-lint.yaml, .pre-commit-config.yaml, .github/).
-            files.extend(sorted(p for p in directory.rglob("*.y*ml") if p.suffix in (".yaml", ".yml")
-                                and not any(part.startswith(".") for part in p.relative_to(directory).parts)))
+            found = sorted(p for p in directory.rglob("*.y*ml") if p.suffix in (".yaml", ".yml")
+                           and not any(part.startswith(".") for part in p.relative_to(directory).parts))
+            refuse_links_out(found, directory)
+            files.extend(found)
         else:
             raise RuleError(str(directory), "ルールのディレクトリが見つかりません", "rule directory not found")
     return files
