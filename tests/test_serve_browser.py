@@ -70,9 +70,14 @@ def browser(app, tmp_path):
             elsewhere.append(r.request.url)
             r.abort()
 
+    # Chromium keeps crash reports and settings under HOME (~/.config, ~/.cache) whatever the
+    # profile: those go to the test's folder too.
+    home = tmp_path / "home"
+    env = {**os.environ, "HOME": str(home), "XDG_CONFIG_HOME": str(home / ".config"),
+           "XDG_CACHE_HOME": str(home / ".cache")}
     with sync_playwright() as p:
         context = p.chromium.launch_persistent_context(
-            str(tmp_path / "profile"), executable_path=CHROMIUM, headless=True, args=FLAGS,
+            str(tmp_path / "profile"), executable_path=CHROMIUM, headless=True, args=FLAGS, env=env,
             accept_downloads=True, locale="ja-JP", viewport={"width": 1280, "height": 960},
             service_workers="block")
         context.set_default_timeout(WAIT_MS)
