@@ -71,7 +71,8 @@ def expand(paths: list[str], stdin_name: str = "-") -> Iterator[Source]:
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 found.extend(Path(root, f) for f in files if f.lower().endswith(DRAFT_SUFFIXES))
             for f in sorted(found):
-                yield Source(str(f), f, _outside(f, roots), walked=True)
+                # The walk enters no linked folder, so only a file that is a link can lead out.
+                yield Source(str(f), f, _outside(f, roots) if os.path.islink(f) else None, walked=True)
             for exc in problems:
                 yield Source(str(exc.filename or path), None, exc)
         else:

@@ -42,7 +42,7 @@ def pack_list_paths(rule_files: Iterable[Path]) -> list[Path]:
     folders = sorted({path.parent / "lists" for path in rule_files})
     found = [(folder, [p for p in sorted(folder.iterdir()) if p.is_file()]) for folder in folders if folder.is_dir()]
     for folder, files in found:
-        refuse_links_out(files, folder)
+        refuse_links_out(files, folder.parent)  # the pack's folder: `lists` itself may be a link
     return [p for _, files in found for p in files]
 
 

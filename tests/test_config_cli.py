@@ -437,17 +437,19 @@ def test_rule_dirs_anywhere_in_the_repository_are_fine(tmp_path):
     assert rules_fired(concise(["post.md"], tmp_path / "drafts")) == ["MY-001"]
 
 
-@pytest.mark.parametrize("linked", ["names.yaml", "lists/hosts.txt"])
-def test_a_rule_or_list_file_linked_out_of_the_repository_is_never_read(tmp_path, linked):
+@pytest.mark.parametrize("linked,named", [("names.yaml", "names.yaml"), ("lists/hosts.txt", "lists/hosts.txt"),
+                                          ("lists", "lists/hosts.txt")])  # the pack's whole lists/ folder
+def test_a_rule_or_list_file_linked_out_of_the_repository_is_never_read(tmp_path, linked, named):
     repo, outside = tmp_path / "repo", tmp_path / "outside"
     (repo / ".git").mkdir(parents=True)
     write(outside / "names.yaml", PACK.format(id="MY-001"))
     write(outside / "lists" / "hosts.txt", "example.com\n")
     write(repo / "rules" / "own.yaml", PACK.format(id="MY-002"))
-    (repo / "rules" / "lists").mkdir()
+    if linked != "lists":
+        (repo / "rules" / "lists").mkdir()
     (repo / "rules" / linked).symlink_to(outside / linked)
     write(repo / ".sm-lint.yaml", "rule-dirs: [rules]\n")
     write(repo / "post.md", "新井市のお知らせです。\n")
     result = concise(["post.md"], repo)
     assert result.exit_code == 2 and "MY-00" not in result.stdout
-    assert f"sm-lint: {repo / 'rules' / linked}: リポジトリ ({repo}) の外へのリンクなので読みません\n" in result.stderr
+    assert f"sm-lint: {repo / 'rules' / named}: リポジトリ ({repo}) の外へのリンクなので読みません\n" in result.stderr
