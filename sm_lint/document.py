@@ -32,6 +32,12 @@ class Draft(NamedTuple):
     encoding: str = "utf-8"  # the codec the file was read with (a fix writes it back the same)
 
     @property
+    def plain(self) -> bool:
+        """A plain-text draft (.txt): its body is posted as written, HTML comments and all,
+        so nothing for sm-lint may be written in it (the front matter is not posted)."""
+        return self.path.lower().endswith(".txt")
+
+    @property
     def body(self) -> str:
         return self.text[self.body_start :]
 

@@ -49,7 +49,8 @@ def example_finding(rule: Rule, linter, lang: str):
     for example in rule.invalid:
         config = getattr(example, "config", None)
         config = parse_config(config, rule.source) if config else Config()
-        found = [f for f in linter.lint_text(example, config=replace(config, lang=lang), rules=[rule])
+        path = getattr(example, "path", None) or "<text>"  # an example about files names its draft
+        found = [f for f in linter.lint_text(example, path, config=replace(config, lang=lang), rules=[rule])
                  if f.rule == rule.id]
         if found:
             return found[0]

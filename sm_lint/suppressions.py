@@ -64,7 +64,7 @@ def suppressions(draft: Draft) -> list[Suppression]:
         if isinstance(item, dict) and _text(item.get("rule")):  # other shapes: the schema reports them
             found.append(Suppression(item["rule"].strip(), _text(item.get("reason")),
                                      _text(item.get("approved_by")), getattr(item, "line", 1), None, False))
-    for m in _INLINE.finditer(draft.text, draft.body_start):
+    for m in () if draft.plain else _INLINE.finditer(draft.text, draft.body_start):
         line = draft.position(m.start())[0]
         end_line = draft.position(m.end())[0]
         for rule in re.split(r"\s*,\s*", m.group("ids")):
@@ -73,8 +73,30 @@ def suppressions(draft: Draft) -> list[Suppression]:
 
 
 def malformed(draft: Draft) -> list[int]:
-    """Lines of comments addressed to sm-lint that are not a suppression it can read."""
-    if "<!--" not in draft.text:
+    """Lines of comments addressed to sm-lint that are not a suppression it can read (in a
+    plain-text draft every such comment is reported by `posted`)."""
+    if "<!--" not in draft.text or draft.plain:
         return []
     return [draft.position(m.start())[0] for m in _DIRECTIVE.finditer(draft.text, draft.body_start)
             if not _INLINE.fullmatch(m.group())]
+
+
+def posted(draft: Draft) -> list[tuple[int, str | None]]:
+    """Comments addressed to sm-lint in the body of a plain-text draft, which would be posted
+    with the text: (line, the front matter that says the same, when it is a suppression)."""
+    if "<!--" not in draft.text or not draft.plain:
+        return []
+    found = []
+    for m in _DIRECTIVE.finditer(draft.text, draft.body_start):
+        inline = _INLINE.fullmatch(m.group())
+        block = None
+        if inline:
+            reason = _text(inline.group("reason"))
+            # approved_by is left for a person to fill in (JP-M110 until then)
+            block = "sm-lint:\n  allow:\n" + "\n".join(
+                f"    - rule: {rule}\n      reason:{' ' + reason if reason else ''}\n      approved_by:"
+                for rule in re.split(r"\s*,\s*", inline.group("ids")))
+            if not draft.body_start:  # no front matter yet: the whole block, with its lines
+                block = f"---\n{block}\n---"
+        found.append((draft.position(m.start())[0], block))
+    return found

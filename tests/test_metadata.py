@@ -564,3 +564,30 @@ def test_emoji_and_urls_next_to_each_other_count_once_each():
     post = post_text("雪だるま⛄👍🏻 https://www.city.joetsu.niigata.jp/👍 example.jp " * 50)
     # per repeat: 4 kana (8) + 2 emoji (4) + space + URL (23) + emoji (2) + space + domain (23) + space
     assert x_weighted_total(post) == sum(cost for _, _, cost in x_weighted(post)) == 50 * 6300 - 100
+
+
+LIBRARY_NEWS = "<!-- sm-lint-allow JP-P101, JP-P201: 小説の題名をそのまま紹介するため -->\n今月の一冊は「裏日本のあのバカ息子」です。\n"
+
+
+def test_a_suppression_comment_in_a_plain_text_draft_is_posted_text_not_a_suppression(lint):
+    # in Markdown the comment is hidden and suppresses the next line
+    assert [f.rule for f in lint(LIBRARY_NEWS, "図書館だより.md") if not f.suppressed_by] == []
+    # a .txt draft is posted as written: the comment would be seen, and it suppresses nothing
+    found = lint(LIBRARY_NEWS, "図書館だより.txt")
+    assert [(f.rule, f.line, f.suppressed_by) for f in found if f.rule in ("JP-M113", "JP-P101", "JP-P201")] == [
+        ("JP-M113", 1, None), ("JP-P201", 2, None), ("JP-P101", 2, None)]
+    posted = next(f for f in found if f.rule == "JP-M113")
+    assert "投稿される文章の一部" in posted.message
+    # the suggestion is the front matter to paste at the top instead
+    assert posted.suggestion == (
+        "---\nsm-lint:\n  allow:\n"
+        "    - rule: JP-P101\n      reason: 小説の題名をそのまま紹介するため\n      approved_by:\n"
+        "    - rule: JP-P201\n      reason: 小説の題名をそのまま紹介するため\n      approved_by:\n---")
+
+
+def test_a_plain_text_draft_suppresses_in_its_front_matter(lint):
+    text = ("---\nsm-lint:\n  allow:\n    - rule: JP-P101\n      reason: 小説の題名をそのまま紹介するため\n"
+            "      approved_by: 図書館長\n---\n今月の一冊は「あのバカは荒れ野を目指す」です。\n")
+    found = lint(text, "図書館だより.txt")
+    assert [(f.rule, f.suppressed_by is not None) for f in found if f.rule == "JP-P101"] == [("JP-P101", True)]
+    assert not [f for f in found if f.rule.startswith("JP-M11")]

@@ -2,7 +2,8 @@
 `suppression: incomplete` fires on one without a reason (or, in the front matter, without
 `approved_by`); `suppression: unused` fires on one that suppressed nothing, like ruff's RUF100
 (only for rules that ran, or ids that name no rule at all); `suppression: malformed` on a
-comment addressed to sm-lint that is not a suppression it can read."""
+comment addressed to sm-lint that is not a suppression it can read; `suppression: posted` on a
+comment to sm-lint in a plain-text draft's body, which would be posted with the text."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from typing import Any
 from sm_lint.rules.model import Hit
 from sm_lint.rules.options import one_of
 from sm_lint.rules.registry import kind
-from sm_lint.suppressions import draft_suppressions, malformed
+from sm_lint.suppressions import draft_suppressions, malformed, posted
 
 
 @lru_cache(maxsize=8)
@@ -63,7 +64,13 @@ class Malformed:
             yield Hit(line=line)
 
 
-_PROBLEMS = {"incomplete": Incomplete, "unused": Unused, "malformed": Malformed}
+class Posted:
+    def find(self, analysis):
+        for line, front_matter in posted(analysis.draft):
+            yield Hit(line=line, suggestion=front_matter)
+
+
+_PROBLEMS = {"incomplete": Incomplete, "unused": Unused, "malformed": Malformed, "posted": Posted}
 
 
 @kind("suppression")
