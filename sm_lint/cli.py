@@ -509,3 +509,31 @@ def lsp(lang):
         _fail("sm-lint lsp には pygls が必要です: pip install 'sm-lint[lsp]' / "
               "sm-lint lsp needs pygls: pip install 'sm-lint[lsp]'")
     start(lang)
+
+
+@main.command("new")
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--platform", help="投稿先 (x, instagram, facebook, line, youtube, tiktok, blog) / the platform")
+@click.option("--account", help="発信するアカウントの ID (設定の accounts) / the account id")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="設定ファイル (既定: 下書きのフォルダーから上へ .sm-lint.yaml を探す) / configuration file")
+@click.option("--lang", type=click.Choice(["ja", "en"]), default=None, help="メッセージの言語 / message language")
+def new_draft(path, platform, account, config_path, lang):
+    """下書きのひな形を作ります (上書きはしません) / write a draft template (never overwrites).
+
+    \b
+    例 / example:
+      sm-lint new 下書き.md --platform x --account joetsu_city
+    """
+    from sm_lint.config import config_for, load_config
+    from sm_lint.newdraft import check_choice, template, write_new
+
+    try:
+        config = load_config(config_path) if config_path else config_for(path.absolute().parent.resolve())
+        lang = lang or config.lang
+        platform, account = check_choice(platform, account, config)
+        write_new(path, template(platform, account))
+    except SmLintError as exc:
+        _fail(exc.text(lang or "ja"))
+    click.echo(f"{path}: draft template written; write the text, then check it with `sm-lint {path}`" if lang == "en"
+               else f"{path}: 下書きのひな形を作りました。本文を書いたら `sm-lint {path}` で確認してください")
