@@ -382,7 +382,7 @@ def _documented_settings() -> dict:
     settings = {"select", "ignore", "per-path-ignores", "severity", "fail-on", "lang", "rule-dirs", "exclude", *SECTIONS}
     merged: dict = {}
     for page in [root / "README.md", *sorted((root / "docs").rglob("*.md"))]:
-        for block in re.findall(r"```yaml\n(.*?)```", page.read_text(encoding="utf-8"), re.S):
+        for block in map(textwrap.dedent, re.findall(r"```yaml\n(.*?)```", page.read_text(encoding="utf-8"), re.S)):
             data = None if block.startswith("---") else yaml.safe_load(block)  # a draft's front matter
             if isinstance(data, dict) and set(data) <= settings:
                 merged.update(data)
