@@ -240,6 +240,12 @@ class Linter:
         return result
 
 
+def line_in(error: SmLintError, path: str) -> int | None:
+    """The line of the draft `path` that `error` points at (`path:line`), if it is in it."""
+    where, _, line = error.where.rpartition(":")
+    return int(line) if where == path and line.isdigit() else None
+
+
 def refuse_names_of_no_rule(pack: Sequence[Rule], config: Config, options: Options = Options()) -> None:
     """A selector or a severity override that names no rule is a ConfigError: a typo
     (JP-P10l) would otherwise select, ignore or change nothing, and say nothing."""

@@ -24,7 +24,7 @@ from sm_lint.findings import Finding
 from sm_lint.i18n import t
 from sm_lint.report import with_suggestion
 from sm_lint.resources import rules_root
-from sm_lint.runner import Linter, Options
+from sm_lint.runner import Linter, Options, line_in
 
 _SEVERITY = {"error": lsp.DiagnosticSeverity.Error, "warning": lsp.DiagnosticSeverity.Warning,
              "info": lsp.DiagnosticSeverity.Information}
@@ -116,8 +116,7 @@ def _clause_location(line: int) -> lsp.Location:
 
 def _problem(exc: SmLintError, lang: str, path: str) -> lsp.Diagnostic:
     """An input or configuration error, on the line it names when that is in this draft."""
-    where, _, line = exc.where.rpartition(":")
-    position = lsp.Position(line=int(line) - 1 if where == path and line.isdigit() else 0, character=0)
+    position = lsp.Position(line=(line_in(exc, path) or 1) - 1, character=0)
     return lsp.Diagnostic(range=lsp.Range(start=position, end=position), message=exc.text(lang),
                           severity=lsp.DiagnosticSeverity.Error, source="sm-lint")
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from sm_lint.catalog import clauses
 from sm_lint.analysis import analyse
+from sm_lint.catalog import clauses
 from sm_lint.counting import MEASURES, TOTALS, post_text, split_lines
 from sm_lint.draftcache import forget
 from sm_lint.errors import SmLintError
@@ -18,7 +18,7 @@ from sm_lint.findings import Finding
 from sm_lint.i18n import t
 from sm_lint.inputs import Source
 from sm_lint.metadata import platforms
-from sm_lint.runner import Linter, Options
+from sm_lint.runner import Linter, Options, line_in
 from sm_lint.rules.kinds.limit import Limit
 from sm_lint.rules.kinds.media_entries import CONSENT, PEOPLE
 from sm_lint.serve.frontmatter import add_entry, set_keys
@@ -36,7 +36,8 @@ class Session:
         self._linters = {"ja": first, "en": Linter(Options(config=config, lang="en"), rules=first.all_rules)}
         # The engine's per-draft memo is process-wide: one check at a time (each takes ms).
         self._lock = threading.Lock()
-        self.config = first.config_for(Source(str(self.draft_path), self.draft_path))  # a broken configuration fails here, at start
+        # A broken configuration fails here, at start, as a one-line error.
+        self.config = first.config_for(Source(str(self.draft_path), self.draft_path))
         self.lang = lang or self.config.lang  # the page's language when it opens
 
     def setup(self) -> dict:
@@ -61,7 +62,7 @@ class Session:
                 post = post_text(draft.body, draft.body_start)
                 meters = _meters(draft, config, post, linter.rules_for(config, self.draft_path))
         except SmLintError as exc:  # a front matter that cannot be read: said, and nothing else
-            return {"error": exc.what_en if lang == "en" else exc.what, "findings": [],
+            return {"error": _problem(exc, lang, str(self.draft_path)), "findings": [],
                     "meters": [], "plain": None, "meta": {}}
         front = draft.front_matter
         return {
@@ -80,13 +81,21 @@ class Session:
             text = set_keys(text, values)
             return {"text": add_entry(text, *media) if media else text, "error": None}
         except SmLintError as exc:
-            return {"text": text, "error": exc.what_en if lang == "en" else exc.what}
+            return {"text": text, "error": _problem(exc, lang, "-")}
 
     def clause(self, clause_id: str, lang: str = "ja") -> dict | None:
         clause = clauses().get(clause_id)
         if clause is None:
             return None
         return {"id": clause.id, "title": clause.title_in(lang), "text": clause.text}
+
+
+def _problem(exc: SmLintError, lang: str, draft: str) -> str:
+    """The error in one line; in the draft, at its line ("2 行目: ..."), not at a file name."""
+    line = line_in(exc, draft)
+    if line is not None:
+        return f"line {line}: {exc.what_en}" if lang == "en" else f"{line} 行目: {exc.what}"
+    return exc.text(lang)
 
 
 def _units(text: str) -> int:
