@@ -3,6 +3,7 @@ phone directory, on realistic drafts; `--fix` corrects a weekday only when the y
 
 from __future__ import annotations
 
+import json
 import os
 from datetime import datetime
 
@@ -34,6 +35,17 @@ def test_without_a_schedule_the_year_comes_from_the_file_and_the_fix_is_not_appl
     assert post.read_text(encoding="utf-8") == NOTICE  # a guessed year is no certain fix
     assert "2027年3月5日 は金曜日です" in result.stdout
     assert "ファイルの更新日 (2027-02-10)" in result.stdout
+
+
+def test_a_guessed_year_is_a_warning_so_an_older_notice_does_not_fail_the_run(tmp_path):
+    # A 2024 bulletin (2024-03-05 was a Tuesday) read in 2026: the weekday is right for its own year.
+    post = tmp_path / "post.md"
+    post.write_text("3月5日（火）に高田城址公園で観桜会の準備説明会を開きます。\n", encoding="utf-8")
+    _touch(post, "2026-02-10")
+    result = run(["lint", "--format", "json", "post.md"], cwd=tmp_path)
+    found = [(f["rule"], f["severity"]) for f in json.loads(result.stdout)]
+    assert ("JP-Q106", "warning") in found and "JP-Q101" not in {rule for rule, _ in found}
+    assert result.exit_code == 0
 
 
 def test_a_date_without_a_year_is_the_nearest_one_to_the_posting_day(lint):

@@ -3,17 +3,20 @@ read by sm_lint/dates.py.
 
     match:
       date-check: weekday     # 3月5日(水) when that day is a Thursday; the suggestion is the right weekday
+      date-check: weekday-guessed-year  # the same where the year is only guessed (file date, clock)
       date-check: era-year    # 2026年(令和7年): the two years disagree
       date-check: time-range  # 14:00〜13:00: the end before the start (翌/深夜 before the end: the next day)
       date-check: past-date   # a date already past at `scheduled_at` (only scheduled drafts)
 
 A date without a year takes the year from `scheduled_at`, else from the file's modification
-date, else today; the message says which. The weekday suggestion is marked safe for `--fix`
-only when the year is certain (written, or from `scheduled_at`).
+date, else today; the message says which. A guessed year is a separate check, so a pack can
+give it a milder severity: an old article read today is not wrong. The weekday suggestion is
+marked safe for `--fix` only when the year is certain (written, or from `scheduled_at`).
 """
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from sm_lint.dates import (WEEKDAYS, WEEKDAYS_EN, era_pairs, era_to_western, reference, resolve, time_ranges,
@@ -32,7 +35,7 @@ def _year_note(written, ref) -> tuple[str, str]:
     return f"年は {ref.source_ja} から", f"year from {ref.source_en}"
 
 
-def _weekday(analysis):
+def _weekday(analysis, certain: bool):
     ref = None
     for w in written_dates(analysis):
         if w.weekday is None:
@@ -41,9 +44,11 @@ def _weekday(analysis):
         day = resolve(w, ref)
         if day is None or WEEKDAYS[day.weekday()] == w.weekday:
             continue
+        if (w.year is not None or ref.certain) != certain:
+            continue
         note, note_en = _year_note(w, ref)
         right = WEEKDAYS[day.weekday()]
-        yield Hit(w.weekday_start, w.weekday_end, suggestion=right, safe=w.year is not None or ref.certain,
+        yield Hit(w.weekday_start, w.weekday_end, suggestion=right, safe=certain,
                   detail={"date": f"{day.year}年{day.month}月{day.day}日", "date_en": day.isoformat(),
                           "written": w.weekday, "written_en": WEEKDAYS_EN[WEEKDAYS.index(w.weekday)],
                           "actual": right, "actual_en": WEEKDAYS_EN[day.weekday()],
@@ -83,7 +88,7 @@ def _past_date(analysis):
                                           "posted": f"{ref.moment:%Y-%m-%d %H:%M}"})
 
 
-_CHECKS = {"weekday": _weekday, "era-year": _era_year, "time-range": _time_range, "past-date": _past_date}
+_CHECKS = {"weekday": partial(_weekday, certain=True), "weekday-guessed-year": partial(_weekday, certain=False), "era-year": _era_year, "time-range": _time_range, "past-date": _past_date}
 
 
 class DateCheck:
