@@ -13,7 +13,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Iterable
 
-from sm_lint.errors import ConfigError
+from sm_lint.errors import ConfigError, os_reason
 from sm_lint.findings import Finding
 
 VERSION = 1
@@ -50,8 +50,12 @@ def load_baseline(path: Path) -> Baseline:
     except FileNotFoundError:
         raise ConfigError(str(path), "ベースラインのファイルがありません (--write-baseline で作成してください)",
                           "baseline file not found (create it with --write-baseline)") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(str(path), f"ベースラインを読めません: {exc}", f"cannot read the baseline: {exc}") from None
+    except OSError as exc:
+        ja, en = os_reason(exc)
+        raise ConfigError(str(path), f"ベースラインを読めません ({ja})", f"cannot read the baseline ({en})") from None
+    except UnicodeDecodeError as exc:  # sm-lint writes it in UTF-8
+        raise ConfigError(str(path), f"ベースラインが UTF-8 ではありません (byte {exc.start})。--write-baseline で作り直してください",
+                          f"the baseline is not UTF-8 (byte {exc.start}); write it again with --write-baseline") from None
     except RecursionError:  # [[[[… 200,000 deep: no baseline is written so
         raise ConfigError(str(path), "ベースラインの入れ子が深すぎます。--write-baseline で作り直してください",
                           "the baseline nests too deeply; write it again with --write-baseline") from None
@@ -86,6 +90,6 @@ def write_baseline(path: Path, findings: Iterable[Finding]) -> int:
     try:
         path.write_text(text + "\n", encoding="utf-8")
     except OSError as exc:  # a missing folder or no permission is the user's to fix, not a crash
-        raise ConfigError(str(path), f"ベースラインを書き込めません: {exc.strerror or exc}",
-                          f"cannot write the baseline: {exc.strerror or exc}") from None
+        ja, en = os_reason(exc)
+        raise ConfigError(str(path), f"ベースラインを書き込めません ({ja})", f"cannot write the baseline ({en})") from None
     return sum(counts.values())

@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 from sm_lint import __version__
-from sm_lint.errors import InputError, SmLintError
+from sm_lint.errors import InputError, SmLintError, os_reason
 from sm_lint.i18n import t
 from sm_lint.report import FORMATS
 from sm_lint.rules.model import SEVERITIES
@@ -57,7 +57,7 @@ class _DefaultGroup(click.Group):
             raise
         except Exception as exc:
             if isinstance(exc, OSError) and exc.filename is None and exc.errno in _OUTPUT_ERRNOS:
-                _cannot_write(ctx, exc.strerror, exc.strerror)
+                _cannot_write(ctx, *os_reason(exc))
             if os.environ.get("SM_LINT_DEBUG"):
                 raise
             first = str(exc).splitlines()[0] if str(exc) else ""
@@ -90,7 +90,7 @@ def _flush(ctx) -> None:
     except BrokenPipeError:
         _closed_pipe()
     except OSError as exc:
-        _cannot_write(ctx, exc.strerror, exc.strerror)
+        _cannot_write(ctx, *os_reason(exc))
 
 
 def _quiet_stdout() -> None:

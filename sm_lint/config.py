@@ -14,7 +14,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable
 
-from sm_lint.errors import ConfigError
+from sm_lint.encoding import decode
+from sm_lint.errors import ConfigError, InputError, os_reason
 from sm_lint.memo import memo
 from sm_lint.rules.model import SEVERITIES
 from sm_lint.rules.options import one_of
@@ -241,9 +242,15 @@ def _plain(value: Any) -> Any:
 
 def load_config(path: Path) -> Config:
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(str(path), f"設定ファイルを読めません: {exc}", f"cannot read the configuration: {exc}") from None
+        raw = path.read_bytes()
+    except OSError as exc:
+        ja, en = os_reason(exc)
+        raise ConfigError(str(path), f"設定ファイルを読めません ({ja})", f"cannot read the configuration ({en})") from None
+    try:  # as drafts are: Notepad's UTF-8 with BOM and CP932 files are read too
+        text, _ = decode(raw, str(path))
+    except InputError:
+        raise ConfigError(str(path), "設定ファイルの文字コードが分かりません。UTF-8 で保存してください",
+                          "cannot tell the configuration's encoding; save it as UTF-8") from None
     try:
         data = load_yaml(text)
     except YamlError as exc:

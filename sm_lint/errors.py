@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+
 
 class SmLintError(Exception):
     """A user-facing problem with an input, a rule file or the command line: `what` says it
@@ -39,3 +41,38 @@ class RuleError(SmLintError):
 
 class ConfigError(SmLintError):
     """A configuration file or option that is wrong."""
+
+
+# The system's reason for a file that cannot be read or written, in the user's words: Python's
+# own text (`[Errno 13] Permission denied: '…'`) is English only and repeats the path.
+_OS_REASONS = {
+    errno.ENOENT: ("ファイルかフォルダーがありません", "no such file or folder"),
+    errno.EACCES: ("権限がありません", "permission denied"),
+    errno.EPERM: ("権限がありません", "permission denied"),
+    errno.EISDIR: ("フォルダーです", "a folder"),
+    errno.ENOTDIR: ("途中の名前がフォルダーではありません", "a part of the path is not a folder"),
+    errno.ELOOP: ("シンボリックリンクが循環しています", "the symbolic links form a loop"),
+    errno.ENOSPC: ("ディスクに空きがありません", "no space left on the disk"),
+    errno.EDQUOT: ("ディスクの割り当てを超えました", "the disk quota is exceeded"),
+    errno.EFBIG: ("ファイルが大きすぎます", "the file is too large"),
+    errno.EROFS: ("読み取り専用の場所です", "a read-only file system"),
+    errno.EIO: ("ディスクの読み書きに失敗しました", "an input/output error"),
+}
+
+
+def os_reason(exc: OSError) -> tuple[str, str]:
+    """(Japanese, English) for an OSError, without its path (the message names the file)."""
+    return _OS_REASONS.get(exc.errno, (f"OS のエラー: {exc.strerror or exc}", exc.strerror or str(exc)))
+
+
+def read_utf8(path, what: tuple[str, str]) -> str:
+    """The text of a rule pack's file (`what`: its name in Japanese and English); one that cannot
+    be opened or is not UTF-8 is a RuleError saying which."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError as exc:
+        ja, en = os_reason(exc)
+        raise RuleError(str(path), f"{what[0]}を読めません ({ja})", f"cannot read the {what[1]} ({en})") from None
+    except UnicodeDecodeError as exc:
+        raise RuleError(str(path), f"{what[0]}が UTF-8 ではありません (byte {exc.start})。UTF-8 で保存してください",
+                        f"the {what[1]} is not UTF-8 (byte {exc.start}); save it as UTF-8") from None

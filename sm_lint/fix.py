@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-from sm_lint.errors import InputError
+from sm_lint.errors import InputError, os_reason
 from sm_lint.findings import Finding
 from sm_lint.inputs import Reader, Source
 
@@ -116,8 +116,9 @@ def write_atomic(path: Path, data: bytes) -> None:
         with _interruptible():
             _replace(path, data, info)
     except OSError as exc:  # a read-only folder or a full disk: say so, the draft is untouched
-        raise InputError(str(path), f"修正を書き込めません ({exc.strerror or exc})。ファイルは変更していません",
-                         f"cannot write the fix ({exc.strerror or exc}); the file is unchanged") from None
+        ja, en = os_reason(exc)
+        raise InputError(str(path), f"修正を書き込めません ({ja})。ファイルは変更していません",
+                         f"cannot write the fix ({en}); the file is unchanged") from None
 
 
 def _refuse_to_replace(path: Path, info: os.stat_result) -> None:

@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from sm_lint.errors import RuleError
+from sm_lint.errors import RuleError, read_utf8
 from sm_lint.resources import rules_root
 
 _PACK_LISTS: ContextVar[Path | None] = ContextVar("pack_lists", default=None)
@@ -73,10 +73,6 @@ def list_path(name, where: str) -> Path:
 
 def list_entries(path: Path) -> list[tuple[str, str]]:
     """(entry, `path:line` of it) for every entry of a list file."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = getattr(exc, "strerror", None) or exc
-        raise RuleError(str(path), f"リストファイルを読めません: {reason}", f"cannot read the list: {reason}") from None
+    text = read_utf8(path, ("リストファイル", "list"))
     return [(line.strip(), f"{path}:{number}") for number, line in enumerate(text.splitlines(), 1)
             if line.strip() and not line.lstrip().startswith("#")]

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from sm_lint import rulecache
-from sm_lint.errors import RuleError
+from sm_lint.errors import RuleError, os_reason
 from sm_lint.resources import rules_root
 from sm_lint.spelling import hint
 from sm_lint.yamlsafe import LineDict, YamlError, load_yaml
@@ -223,8 +223,8 @@ def _read_schema(path: Path) -> dict:
     except YamlError as exc:
         raise exc.reported(RuleError, path) from None
     except OSError as exc:
-        raise RuleError(str(path), f"スキーマを読めません: {exc.strerror or exc}",
-                        f"cannot read the schema: {exc.strerror or exc}") from None
+        ja, en = os_reason(exc)
+        raise RuleError(str(path), f"スキーマを読めません ({ja})", f"cannot read the schema ({en})") from None
     _check_schema(data, str(path))
     return data
 

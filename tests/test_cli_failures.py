@@ -56,10 +56,10 @@ def test_a_baseline_that_cannot_be_written_is_a_clear_error_not_a_crash(tmp_path
     target = tmp_path / "missing-folder" / "baseline.json"
     out = CliRunner().invoke(main, ["--write-baseline", str(target), str(tmp_path / "d.md")])
     assert out.exit_code == 2
-    assert out.output == f"sm-lint: {target}: ベースラインを書き込めません: No such file or directory\n"
+    assert out.output == f"sm-lint: {target}: ベースラインを書き込めません (ファイルかフォルダーがありません)\n"
     out = CliRunner().invoke(main, ["--write-baseline", str(target), "--lang", "en", str(tmp_path / "d.md")])
     assert out.exit_code == 2
-    assert out.output == f"sm-lint: {target}: cannot write the baseline: No such file or directory\n"
+    assert out.output == f"sm-lint: {target}: cannot write the baseline (no such file or folder)\n"
 
 
 def test_a_fix_that_cannot_be_written_is_a_clear_error_and_the_draft_is_unchanged(tmp_path, monkeypatch):
@@ -75,10 +75,10 @@ def test_a_fix_that_cannot_be_written_is_a_clear_error_and_the_draft_is_unchange
     before = draft.read_bytes()
     out = CliRunner().invoke(main, ["--fix", str(draft)])
     assert out.exit_code == 2
-    assert f"sm-lint: {draft}: 修正を書き込めません (Permission denied)。ファイルは変更していません" in out.output
+    assert f"sm-lint: {draft}: 修正を書き込めません (権限がありません)。ファイルは変更していません" in out.output
     assert "内部エラー" not in out.output and draft.read_bytes() == before
     out = CliRunner().invoke(main, ["--fix", "--lang", "en", str(draft)])
-    assert f"sm-lint: {draft}: cannot write the fix (Permission denied); the file is unchanged" in out.output
+    assert f"sm-lint: {draft}: cannot write the fix (permission denied); the file is unchanged" in out.output
     assert draft.read_bytes() == before
 
 
@@ -130,8 +130,8 @@ def test_a_full_disk_is_cannot_write_output_not_an_internal_error(tmp_path, fmt)
         ja = _sm_lint("--format", fmt, str(tmp_path / "d.md"), stdout=full)
         en = _sm_lint("--format", fmt, "--lang", "en", str(tmp_path / "d.md"), stdout=full)
     assert ja.returncode == en.returncode == 2
-    assert ja.stderr == "sm-lint: 出力を書き込めません (No space left on device)\n"
-    assert en.stderr == "sm-lint: cannot write output (No space left on device)\n"
+    assert ja.stderr == "sm-lint: 出力を書き込めません (ディスクに空きがありません)\n"
+    assert en.stderr == "sm-lint: cannot write output (no space left on the disk)\n"
 
 
 @pytest.mark.parametrize("fmt", ["full", "concise"])

@@ -10,7 +10,7 @@ from typing import Any, Iterable
 
 from sm_lint import rulecache
 from sm_lint.catalog import clauses
-from sm_lint.errors import RuleError
+from sm_lint.errors import RuleError, read_utf8
 from sm_lint.listfiles import list_paths, pack_list_paths, pack_lists
 from sm_lint.repository import refuse_links_out
 from sm_lint.resources import rules_root
@@ -171,11 +171,9 @@ def compile_rule(item: Any, path: Path) -> Rule:
 
 def load_file(path: Path) -> list[Rule]:
     try:
-        data = load_yaml(path.read_text(encoding="utf-8"))
+        data = load_yaml(read_utf8(path, ("ルールファイル", "rule file")))
     except YamlError as exc:
         raise exc.reported(RuleError, path) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RuleError(str(path), f"ルールファイルを読めません: {exc}", f"cannot read: {exc}") from None
     if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
         raise RuleError(f"{path}:1", "ルールファイルは `rules:` のリストを持つ「キー: 値」の形で書いてください",
                         "a rule file is a mapping with a `rules:` list")
