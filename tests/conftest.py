@@ -28,7 +28,7 @@ CACHES = pytest.StashKey[Path]()
 
 def pytest_configure(config):
     """Before collection: the suite runs only in a venv that cannot see the base interpreter's
-    packages; caches (and the rule cache's key) of the tests and the commands they start go to a temporary folder, never
+    packages; caches and settings of the tests and the commands they start go to a temporary folder, never
     the user's home (test modules load the rules, and so write the rule cache, while collected)."""
     if sys.prefix == sys.base_prefix:
         raise pytest.UsageError("run the tests in the venv of the README (python3 -m venv .venv), not the base Python")
@@ -38,11 +38,13 @@ def pytest_configure(config):
                                 "create it without --system-site-packages")
     caches = Path(tempfile.mkdtemp(prefix="sm-lint-test-caches-"))
     config.stash[CACHES] = caches
-    os.environ["SM_LINT_CACHE_DIR"] = str(caches / "sm-lint")
-    os.environ["XDG_STATE_HOME"] = str(caches / "state")  # the key that signs the rule cache
-    # pip and virtualenv (test_wheel, pre-commit's hook environments) share one cache per run.
-    os.environ["PIP_CACHE_DIR"] = str(caches / "pip")
-    os.environ["VIRTUALENV_OVERRIDE_APP_DATA"] = str(caches / "virtualenv")
+    # Everything the tests start keeps its state there: sm-lint's rule cache and its key, pip and
+    # virtualenv (test_wheel, pre-commit's hook environments: one download cache per run), the
+    # browser of the serve tests. The two variables that would win over XDG_* are set too.
+    for name in ("XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME"):
+        os.environ[name] = str(caches / name.lower())
+    os.environ["SM_LINT_CACHE_DIR"] = str(caches / "xdg_cache_home" / "sm-lint")
+    os.environ["PIP_CACHE_DIR"] = str(caches / "xdg_cache_home" / "pip")
 
 
 def pytest_sessionfinish(session):
