@@ -1,10 +1,12 @@
-"""Running the command line in-process, in a given folder, for the CLI tests; timings relative
-to a floor measured in the same test."""
+"""Running the command line in-process, in a given folder, for the CLI tests; a fresh copy of
+this checkout as a git repository; timings relative to a floor measured in the same test."""
 
 from __future__ import annotations
 
 import gc
 import os
+import shutil
+import subprocess
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -70,3 +72,41 @@ def assert_linear(call, small, large) -> None:
     sixteen times of a quadratic step."""
     ratio = time_ratio(lambda: call(large), lambda: call(small))
     assert ratio < 8, f"four times the input took {ratio:.1f} times as long (linear: 4, quadratic: 16)"
+
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def git(*args, cwd: Path) -> str:
+    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.invalid",
+           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.invalid"}
+    return subprocess.run(["git", *args], cwd=cwd, env=env, check=True, capture_output=True, text=True).stdout
+
+
+def snapshot(dest: Path) -> str:
+    """This checkout's tracked and new files (what a fresh clone of the work would have),
+    committed in a new repository at `dest`; returns the commit."""
+    listed = git("ls-files", "-z", "--cached", "--others", "--exclude-standard", cwd=ROOT)
+    for name in filter(None, listed.split("\0")):
+        source = ROOT / name
+        if source.is_file():
+            (dest / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, dest / name)
+    git("init", "-q", cwd=dest)
+    git("add", "-A", cwd=dest)
+    git("commit", "-q", "-m", "snapshot", cwd=dest)
+    return git("rev-parse", "HEAD", cwd=dest).strip()
+
+
+# How the documents write the address of the city's Git server and the release to install; tests
+# put a local snapshot and its commit in their place.
+REPO_PLACEHOLDER = "https://<上越市のGitサーバー>/sm-lint.git"
+REV_PLACEHOLDER = "<タグまたはコミット>"
+
+
+def fenced(document: Path, languages: set[str]) -> list[tuple[int, str]]:
+    """The fenced code blocks of a Markdown document in those languages: (line, content)."""
+    from markdown_it import MarkdownIt
+
+    return [(token.map[0] + 1, token.content) for token in MarkdownIt().parse(document.read_text(encoding="utf-8"))
+            if token.type == "fence" and token.info.split()[:1] and token.info.split()[0] in languages]

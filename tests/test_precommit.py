@@ -1,6 +1,6 @@
-"""The pre-commit hooks, run by the real `pre-commit` against a temporary git repository of
-drafts whose .pre-commit-config.yaml points at a snapshot of this checkout (its tracked and
-new files, committed in a scratch repository, as `pre-commit try-repo` would do)."""
+"""The pre-commit hooks, run by the real `pre-commit` with the README's .pre-commit-config.yaml
+snippet (its placeholders replaced by a snapshot of this checkout, committed in a scratch
+repository, and that commit) against a temporary git repository of drafts."""
 
 from __future__ import annotations
 
@@ -11,19 +11,17 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
+from helpers import REPO_PLACEHOLDER, REV_PLACEHOLDER, ROOT, fenced, git, run, snapshot
+
 PRE_COMMIT = shutil.which("pre-commit") or (
     str(Path(sys.executable).with_name("pre-commit")) if Path(sys.executable).with_name("pre-commit").exists() else None
 )
 
 pytestmark = pytest.mark.skipif(PRE_COMMIT is None, reason="pre-commit is not installed (pip install '.[test]')")
 
-
-def git(*args, cwd):
-    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.invalid",
-           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.invalid"}
-    return subprocess.run(["git", *args], cwd=cwd, env=env, check=True, capture_output=True, text=True).stdout
+[README_SNIPPET] = [text for _, text in fenced(ROOT / "README.md", {"yaml"}) if ".pre-commit-config.yaml" in text]
 
 
 @pytest.fixture(scope="module")
@@ -31,17 +29,8 @@ def hook_repo(tmp_path_factory) -> tuple[Path, str]:
     """This checkout as a commit in a scratch repository: pre-commit clones hooks at a commit."""
     if not (ROOT / ".git").exists():
         pytest.skip("not a git checkout (an sdist): nothing for pre-commit to clone")
-    snapshot = tmp_path_factory.mktemp("sm-lint-hooks")
-    listed = git("ls-files", "-z", "--cached", "--others", "--exclude-standard", cwd=ROOT)
-    for name in filter(None, listed.split("\0")):
-        source = ROOT / name
-        if source.is_file():
-            (snapshot / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, snapshot / name)
-    git("init", "-q", cwd=snapshot)
-    git("add", "-A", cwd=snapshot)
-    git("commit", "-q", "-m", "snapshot", cwd=snapshot)
-    return snapshot, git("rev-parse", "HEAD", cwd=snapshot).strip()
+    repo = tmp_path_factory.mktemp("sm-lint-hooks")
+    return repo, snapshot(repo)
 
 
 @pytest.fixture(scope="module")
@@ -50,17 +39,26 @@ def pre_commit_home(tmp_path_factory) -> Path:
     return tmp_path_factory.mktemp("pre-commit-home")
 
 
-def content_repo(tmp_path: Path, hook_repo, hooks: list[str]) -> Path:
+def content_repo(tmp_path: Path, hook_repo, hooks: list[str] | None = None) -> Path:
+    """A repository of drafts whose .pre-commit-config.yaml is the README's snippet (or, with
+    `hooks`, the snippet running those hooks without arguments)."""
     repo, rev = hook_repo
+    assert REPO_PLACEHOLDER in README_SNIPPET and REV_PLACEHOLDER in README_SNIPPET
+    config = README_SNIPPET.replace(REPO_PLACEHOLDER, str(repo)).replace(REV_PLACEHOLDER, rev)
+    if hooks:
+        data = yaml.safe_load(config)
+        data["repos"][0]["hooks"] = [{"id": h} for h in hooks]
+        config = yaml.safe_dump(data)
     drafts = tmp_path / "drafts-repo"
     (drafts / "posts").mkdir(parents=True)
+    # An old post: its finding is in the baseline the snippet names, written as the README says.
+    (drafts / "posts" / "old.md").write_text("あのバカな計画は中止になりました。\n", encoding="utf-8")
+    assert run(["--write-baseline", ".sm-lint-baseline.json", "posts/"], cwd=drafts).exit_code == 0
     (drafts / "posts" / "bus.md").write_text("裏日本の冬に備えて、あのバカな計画が進んでいます。\n", encoding="utf-8")
     (drafts / "posts" / "garbage.txt").write_text("ごみの収集は朝8時30分までに出してください。\n", encoding="utf-8")
     # Not a draft: pre-commit must not pass it to the hook (types: markdown / plain-text only).
     (drafts / "tool.py").write_text("# 裏日本\n", encoding="utf-8")
-    hook_lines = "".join(f"      - id: {h}\n" for h in hooks)
-    (drafts / ".pre-commit-config.yaml").write_text(
-        f"repos:\n  - repo: {repo}\n    rev: {rev}\n    hooks:\n{hook_lines}", encoding="utf-8")
+    (drafts / ".pre-commit-config.yaml").write_text(config, encoding="utf-8")
     git("init", "-q", cwd=drafts)
     git("add", "-A", cwd=drafts)
     return drafts
@@ -74,10 +72,11 @@ def pre_commit(drafts: Path, home: Path, *args):
 
 
 def test_check_hook_fails_on_findings_in_drafts_only(tmp_path, hook_repo, pre_commit_home):
-    drafts = content_repo(tmp_path, hook_repo, ["sm-lint"])
+    drafts = content_repo(tmp_path, hook_repo)
     result = pre_commit(drafts, pre_commit_home, "sm-lint")
     output = result.stdout + result.stderr
     assert result.returncode == 1, output
+    assert "old.md" not in output  # in the baseline
     assert "posts/bus.md:1:1: エラー JP-P201" in output
     assert "posts/bus.md:1:" in output and "JP-P101" in output
     assert "tool.py" not in output and "garbage.txt:" not in output

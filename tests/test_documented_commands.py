@@ -1,0 +1,195 @@
+"""Every shell command the README and docs/ show is run, as a user would type it, on a fresh copy
+of this checkout: the commands are read from the ```sh blocks, so a newly documented command is
+run from then on (or listed in EXCLUDED, with the reason). They run in document order (the README
+first: its quick start makes the .venv that later commands use), with PATH as the user's, not this
+test venv's; a documented `source .venv/bin/activate` holds for the commands after it. The CI
+templates in docs/ci run their install and sm-lint steps in a repository of drafts, installing
+from a local clone where they name the city's Git server. (Installing needs the package index,
+as the README's install does.)"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+import yaml
+
+from helpers import REPO_PLACEHOLDER, REV_PLACEHOLDER, ROOT, fenced, snapshot
+
+DOCUMENTS = [ROOT / "README.md", *sorted((ROOT / "docs").rglob("*.md"))]
+SHELL = {"sh", "bash", "shell", "console"}
+
+EXCLUDED = {
+    "python3 -m venv .venv && .venv/bin/pip install '.[test]' && .venv/bin/python -m pytest":
+        "the test suite itself (it would run this test again); .ci/run runs it, "
+        "test_ci_runs_the_readme_test_command checks that the two agree",
+    "git push origin main --follow-tags": "publishes the release on the city's Git server",
+    "apt-get update && apt-get install -y --no-install-recommends git":
+        "installs git in GitLab's python image; the test machine has git",
+}
+# A server runs until Ctrl-C: it is run until it says where it listens, then stopped.
+SERVERS = {"sm-lint serve"}
+
+# The drafts the documents name, as a member of staff would have them.
+DRAFTS = {
+    "下書き.md": "---\nplatform: x\n---\n市民プールは7月1日から営業します。\n",
+    "下書き.txt": "あのバカな計画のせいで、説明会が長引きました。\n",
+    "drafts/snow.md": "除雪車が通る日は、道路に車を止めないでください。\n",
+    "drafts/insult.md": "裏日本の冬に備えて、あのバカな計画が進んでいます。\n",
+}
+
+
+def documented_commands() -> list[tuple[str, str]]:
+    """(where, command) for every command line of the documents' shell blocks, in order."""
+    found = []
+    for document in DOCUMENTS:
+        for line, text in fenced(document, SHELL):
+            for offset, command in enumerate(text.splitlines()):
+                if command.strip() and not command.lstrip().startswith("#"):
+                    found.append((f"{document.relative_to(ROOT)}:{line + 1 + offset}", command.strip()))
+    return found
+
+
+def ci_steps(template: Path) -> list[str]:
+    """The shell steps of a CI template, in order (GitHub steps' `run`, GitLab's script lists)."""
+    data = yaml.safe_load(template.read_text(encoding="utf-8"))
+    if "jobs" in data:
+        return [step["run"] for job in data["jobs"].values() for step in job["steps"] if "run" in step]
+    return [line for job in data.values() if isinstance(job, dict)
+            for key in ("before_script", "script", "after_script") for line in job.get(key, [])]
+
+
+def user_env(checkout: Path) -> dict[str, str]:
+    """The user's environment: this test venv is neither on PATH nor active; pip and the rule
+    cache keep to the run's temporary caches (conftest.py); no browser is opened."""
+    ours = str(Path(sys.executable).parent)
+    env = {k: v for k, v in os.environ.items() if k not in ("VIRTUAL_ENV", "PYTHONPATH", "PYTHONHOME")}
+    env["PATH"] = os.pathsep.join(p for p in env["PATH"].split(os.pathsep) if p != ours)
+    who = {f"GIT_{role}_{key}": value for role in ("AUTHOR", "COMMITTER")
+           for key, value in (("NAME", "広報 太郎"), ("EMAIL", "koho@example.invalid"))}  # their git config
+    return {**env, **who, "BROWSER": "true", "NO_COLOR": "1"}
+
+
+def shell(command: str, cwd: Path, env: dict[str, str], activated: bool):
+    script = f"source .venv/bin/activate && {command}" if activated else command
+    return subprocess.run(["bash", "-c", script], cwd=cwd, env=env, stdin=subprocess.DEVNULL,
+                          capture_output=True, text=True, timeout=900)
+
+
+def until_listening(command: str, cwd: Path, env: dict[str, str], activated: bool) -> tuple[int, str]:
+    script = f"source .venv/bin/activate && exec {command}" if activated else f"exec {command}"
+    # Ctrl-C must reach it even when this run was started in the background (SIGINT ignored).
+    server = subprocess.Popen(["bash", "-c", script], cwd=cwd, env=env, stdin=subprocess.DEVNULL,
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                              preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    first = server.stdout.readline()  # the URL, or an error
+    server.send_signal(signal.SIGINT)
+    rest = server.communicate(timeout=60)[0]
+    return (0 if "http://127.0.0.1:" in first and server.returncode in (0, 130, -signal.SIGINT) else 1), first + rest
+
+
+def ends_with_sm_lint(command: str) -> bool:
+    """sm-lint exits 1 when it has findings, as documented: fine for a command that runs it last."""
+    return re.search(r"(^|[\s/|])sm-lint(\s|$)", re.split(r"&&|\|", command)[-1]) is not None
+
+
+@pytest.fixture(scope="module")
+def checkout(tmp_path_factory) -> tuple[Path, str]:
+    """A fresh copy of this checkout (a git repository at one commit), with the drafts the
+    documents name."""
+    if not (ROOT / ".git").exists():
+        pytest.skip("not a git checkout (an sdist)")
+    where = tmp_path_factory.mktemp("fresh-checkout")
+    commit = snapshot(where)
+    for name, text in DRAFTS.items():
+        (where / name).parent.mkdir(parents=True, exist_ok=True)
+        (where / name).write_text(text, encoding="utf-8")
+    return where, commit
+
+
+def local_source(text: str, checkout: tuple[Path, str]) -> str:
+    """The city's Git server and release replaced by the local checkout and its commit."""
+    where, commit = checkout
+    return text.replace(REPO_PLACEHOLDER, f"file://{where}").replace(REV_PLACEHOLDER, commit)
+
+
+def test_every_documented_command_runs(checkout):
+    where, _ = checkout
+    env, activated, ran = user_env(where), False, []
+    for place, command in documented_commands():
+        if command in EXCLUDED:
+            continue
+        command = local_source(command, checkout)
+        if command in SERVERS:
+            status, output = until_listening(command, where, env, activated)
+        else:
+            result = shell(command, where, env, activated)
+            status, output = result.returncode, result.stdout + result.stderr
+        allowed = {0, 1} if ends_with_sm_lint(command) else {0}
+        assert status in allowed and "Traceback" not in output, f"{place}: `{command}` exited {status}:\n{output[-3000:]}"
+        activated = activated or re.fullmatch(r"(source|\.) \.venv/bin/activate", command) is not None
+        ran.append(command)
+    assert any("sm-lint" in c for c in ran) and (where / ".venv" / "bin" / "sm-lint").exists()
+    assert list((where / "dist").glob("sm_lint-*.whl")), "docs/release.md builds the wheel"
+
+
+def test_exclusions_are_still_documented():
+    commands = {command for _, command in documented_commands()} | {
+        step for template in (ROOT / "docs" / "ci").glob("*.yml") for step in ci_steps(template)}
+    assert set(EXCLUDED) <= commands and SERVERS <= commands
+
+
+def test_ci_runs_the_readme_test_command():
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    [command] = [c for c in EXCLUDED if "pytest" in c]
+    install, test = command.rsplit(" && ", 1)
+    assert install in ci and re.search(rf"^HOME=\S+ {re.escape(test)}$", ci, re.M)
+
+
+def test_installation_names_only_sources_the_city_controls():
+    texts = {p: p.read_text(encoding="utf-8") for p in [*DOCUMENTS, *(ROOT / "docs" / "ci").glob("*.yml")]}
+    for path, text in texts.items():
+        # `pip install NAME` of a package index name would take whatever is registered there.
+        assert not re.search(r"pip install ['\"]?sm[-_]lint\b(?!\.git)", text), path
+    assert all(REPO_PLACEHOLDER in texts[ROOT / "docs" / "ci" / name] for name in ("github-actions.yml", "gitlab-ci.yml"))
+    assert "置き換えて" in texts[ROOT / "README.md"] and REPO_PLACEHOLDER in texts[ROOT / "README.md"]
+
+
+@pytest.mark.parametrize("template", ["github-actions.yml", "gitlab-ci.yml"])
+def test_ci_template_installs_and_runs(checkout, template, tmp_path):
+    """The template's steps, in a repository of drafts with a baseline of its old posts; sm-lint
+    installed into the fresh checkout's venv (test_every_documented_command_runs made it)."""
+    where, _ = checkout
+    if not (where / ".venv" / "bin" / "sm-lint").exists():
+        pytest.skip("needs the venv of the README's quick start (test_every_documented_command_runs)")
+    repo = tmp_path / "drafts-repo"
+    (repo / "drafts").mkdir(parents=True)
+    (repo / "drafts" / "old.md").write_text("あのバカな計画は中止になりました。\n", encoding="utf-8")
+    env = user_env(repo)
+    write = shell(f"source {where}/.venv/bin/activate && sm-lint --write-baseline .sm-lint-baseline.json drafts/",
+                  repo, env, False)
+    assert write.returncode == 0, write.stderr
+    (repo / "drafts" / "bus.md").write_text("裏日本の冬に備えて、運行を見直します。\n", encoding="utf-8")
+    outputs = []
+    for step in ci_steps(ROOT / "docs" / "ci" / template):
+        if step in EXCLUDED:
+            continue
+        result = shell(f"source {where}/.venv/bin/activate && {local_source(step, checkout)}", repo, env, False)
+        outputs.append(result.stdout)
+        assert result.returncode in ({0, 1} if ends_with_sm_lint(step) else {0}), f"{template}: `{step}`:\n{result.stderr}"
+        assert "Traceback" not in result.stderr
+    if template == "github-actions.yml":
+        assert "::error file=drafts/bus.md" in outputs[1] and "old.md" not in outputs[1]
+        sarif = json.loads((repo / "sm-lint.sarif").read_text(encoding="utf-8"))
+        assert [r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in sarif["runs"][0]["results"]] == ["drafts/bus.md"]
+    else:
+        cases = ET.parse(repo / "sm-lint-junit.xml").getroot().iter("testcase")
+        assert any("bus.md" in ET.tostring(case, encoding="unicode") for case in cases)
+        assert "drafts/bus.md:1:1: エラー JP-P201" in outputs[-1]
