@@ -210,7 +210,8 @@ def load(key: str) -> Any | None:
 def _prune(directory: Path, keep: int = 16) -> None:
     """Keep the most recent few (several installs or rule sets may share the directory)."""
     caches = sorted(directory.glob("rules-*.cache"), key=lambda p: p.stat().st_mtime, reverse=True)
-    for old in caches[keep:]:
+    # rules-*.pickle: unsigned entries of versions before issue 22, never read now
+    for old in [*caches[keep:], *directory.glob("rules-*.pickle")]:
         old.unlink(missing_ok=True)
 
 

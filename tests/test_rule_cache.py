@@ -30,8 +30,11 @@ def test_cache_is_used_and_invalidated_by_a_changed_rule_file(tmp_path, monkeypa
         "    examples: {invalid: [雪だるま], valid: [雪]}\n",
         encoding="utf-8",
     )
+    (tmp_path / "cache").mkdir(mode=0o700)
+    unsigned = tmp_path / "cache" / "rules-0123456789abcdef01234567.pickle"  # an earlier version's
+    unsigned.write_bytes(pickle.dumps([]))
     first = load_rules([pack])
-    assert len(list((tmp_path / "cache").glob("rules-*.cache"))) == 1
+    assert len(list((tmp_path / "cache").glob("rules-*.cache"))) == 1 and not unsigned.exists()
     calls = []
     monkeypatch.setattr("sm_lint.rules.loader.compile_files", lambda files, trusted=False: calls.append(files) or [])
     assert [r.id for r in load_rules([pack])] == [r.id for r in first]  # from the cache
