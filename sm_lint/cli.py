@@ -1,4 +1,5 @@
-"""The command line: `sm-lint PATH...` (lint), `sm-lint rules`, `sm-lint explain ID`, `sm-lint config`."""
+"""The command line: `sm-lint PATH...` (lint), `sm-lint rules`, `sm-lint explain ID`, `sm-lint config`,
+`sm-lint new DRAFT` (a draft template)."""
 
 from __future__ import annotations
 
