@@ -145,8 +145,10 @@ def _reference(analysis) -> Reference:
     from zoneinfo import ZoneInfo
 
     zone = ZoneInfo(hours.zone)
+    mtime = analysis.draft.modified
     try:
-        mtime = os.stat(analysis.draft.path).st_mtime
+        if mtime is None:
+            mtime = os.stat(analysis.draft.path).st_mtime
     except (OSError, ValueError):  # stdin, a text given in memory
         today = datetime.now(zone).date()
         return Reference(today, None, f"今日の日付 ({today:%Y-%m-%d})", f"today's date ({today:%Y-%m-%d})", False)

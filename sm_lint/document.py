@@ -30,6 +30,7 @@ class Draft(NamedTuple):
     front_matter: dict[str, Any] = {}  # a LineDict when present (shared when absent: never changed)
     line_starts: tuple[int, ...] = ()
     encoding: str = "utf-8"  # the codec the file was read with (a fix writes it back the same)
+    modified: float | None = None  # a modification time given with the text (else the file's is read)
 
     @property
     def plain(self) -> bool:

@@ -50,8 +50,8 @@ def example_finding(rule: Rule, linter, lang: str):
         config = getattr(example, "config", None)
         config = parse_config(config, rule.source) if config else Config()
         path = getattr(example, "path", None) or "<text>"  # an example about files names its draft
-        found = [f for f in linter.lint_text(example, path, config=replace(config, lang=lang), rules=[rule])
-                 if f.rule == rule.id]
+        found = [f for f in linter.lint_text(example, path, config=replace(config, lang=lang), rules=[rule],
+                                             modified=getattr(example, "modified", None)) if f.rule == rule.id]
         if found:
             return found[0]
     return None

@@ -169,9 +169,10 @@ class Linter:
             forget()  # no draft's words outlive its lint in a memo cache
 
     def lint_text(self, text: str, path: str = "<text>", config: Config | None = None,
-                  rules: Sequence[Rule] | None = None) -> list[Finding]:
-        """Lint a string (what the rule examples and tests use)."""
-        return self.lint_draft(parse_draft(text, path), config or Config(), rules)
+                  rules: Sequence[Rule] | None = None, modified: float | None = None) -> list[Finding]:
+        """Lint a string (what the rule examples and tests use); `modified` stands for the
+        file's modification time where a check guesses the year from it."""
+        return self.lint_draft(parse_draft(text, path)._replace(modified=modified), config or Config(), rules)
 
     def lint_buffer(self, text: str, path: Path) -> tuple[Draft, Config, list[Finding]]:
         """Lint text not (yet) saved as the file `path` (an editor's buffer, the serve page):

@@ -5,6 +5,7 @@ A broken file is reported as `path:line: what is wrong`; nothing here trusts the
 
 from __future__ import annotations
 
+from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -80,22 +81,28 @@ def _examples(spec: Any, where: str, folder: Path) -> tuple[tuple[str, ...], tup
 
 
 def _example_text(item: Any, where: str, key: str, folder: Path) -> str:
-    """A text, or {text, repeat, times, after, config, draft}: `repeat` × `times` for a text
-    too long to write out (length limits), `config` for a check that needs settings
+    """A text, or {text, repeat, times, after, config, draft, modified}: `repeat` × `times` for
+    a text too long to write out (length limits), `config` for a check that needs settings
     (accounts), `draft` for the file the example is read as, relative to the rule file (its
-    images lie beside it)."""
+    images lie beside it), `modified` for the file date a check that guesses the year reads
+    (so the example does not depend on the day the tests run)."""
     if isinstance(item, str):
         return item
-    if (isinstance(item, dict) and set(item) <= {"text", "repeat", "times", "after", "config", "draft"}
+    if (isinstance(item, dict) and set(item) <= {"text", "repeat", "times", "after", "config", "draft", "modified"}
             and isinstance(item.get("repeat", ""), str) and isinstance(item.get("times", 1), int)
             and all(isinstance(item.get(k, ""), str) for k in ("text", "after", "draft"))
-            and isinstance(item.get("config", {}), dict)):
+            and isinstance(item.get("config", {}), dict)
+            and isinstance(item.get("modified", date.min), date) and not isinstance(item.get("modified"), datetime)):
         example = Example(item.get("text", "") + item.get("repeat", "") * item.get("times", 1) + item.get("after", ""))
         example.config = item.get("config")
         example.path = str(folder / item["draft"]) if item.get("draft") else None
+        if "modified" in item:  # noon in Japan, so the day is the same in any time zone setting
+            example.modified = datetime.combine(item["modified"], time(12), timezone(timedelta(hours=9))).timestamp()
         return example
-    raise RuleError(where, f"`examples.{key}` の各項目は文か {{text, repeat, times, after, config, draft}} の形で書いてください",
-                    f"`examples.{key}` items are texts or {{text, repeat, times, after, config, draft}}")
+    raise RuleError(where, f"`examples.{key}` の各項目は文か {{text, repeat, times, after, config, draft, modified}} の形で"
+                    "書いてください (modified は 2026-02-10 のような日付)",
+                    f"`examples.{key}` items are texts or {{text, repeat, times, after, config, draft, modified}}"
+                    " (modified: a date such as 2026-02-10)")
 
 
 def compile_match(spec: Any, where: str):

@@ -35,6 +35,7 @@ class Example(str):
 
     config: Any = None
     path: str | None = None  # the draft file it is read as (its images lie beside it)
+    modified: float | None = None  # the file's modification time it is read with (a guessed year)
 
 
 class Matcher(Protocol):
