@@ -1,29 +1,50 @@
 """`--format full` (default): each finding with its clause, the source line with the match
-highlighted, and the suggested rewrite; a summary of counts at the end."""
+highlighted, and the suggested rewrite; a summary of counts at the end.
+
+Each draft's findings become one string and one write. Colours (rich) only on a terminal;
+elsewhere (a pipe, a file, pre-commit, --no-color, NO_COLOR) the same text is put together
+with string formatting, as rich would print it without colours: 2,859 `Console.print` calls
+took 200–336 ms on 1,000 drafts, 20 times the JSON output."""
 
 from __future__ import annotations
 
 import errno
 import os
+import re
 import sys
 from collections import Counter
+from itertools import groupby
 
 from sm_lint.i18n import t
 from sm_lint.report import suggestion_text
 
 _STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold blue"}
+# What rich removes from any text it prints (rich.control.STRIP_CONTROL_CODES: bell,
+# backspace, vertical tab, form feed, carriage return); the plain text removes them too.
+_CONTROL = re.compile("[\a\b\v\f\r]")
+_TAB = 8  # rich's tab stops, in cells
 
 
-def _console(ctx):
+def _console(stream):
+    """A rich console that colours, or None where the text goes out plain: rich's own choice
+    of a terminal (isatty, FORCE_COLOR, TTY_COMPATIBLE) decides, as it did before; rich is
+    not imported for a stream that is no terminal and no variable that would make it one."""
+    if not (_isatty(stream) or os.environ.get("FORCE_COLOR") or os.environ.get("TTY_COMPATIBLE")):
+        return None
     from rich.console import Console
 
-    # rich alone would keep bold and reverse under NO_COLOR; plain text is what users expect.
-    if ctx.color is False or os.environ.get("NO_COLOR"):
-        console = Console(file=ctx.stream, no_color=True, highlight=False, soft_wrap=True, force_terminal=False)
-    else:
-        console = Console(file=ctx.stream, highlight=False, soft_wrap=True)
+    console = Console(file=stream, highlight=False, soft_wrap=True, emoji=False, markup=False)
+    if not console.is_terminal or console.color_system is None:
+        return None
     console.on_broken_pipe = _reader_left
     return console
+
+
+def _isatty(stream) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):  # no such method, or a closed stream
+        return False
 
 
 def _reader_left() -> None:
@@ -52,52 +73,85 @@ def _cut(chars: str, cells: int, keep_end: bool = False) -> str:
     return "…" + "".join(reversed(kept)) if keep_end else "".join(kept) + "…"
 
 
-def _source_line(f, draft):
-    from rich.text import Text
+def _source_line(f, draft) -> list:
+    """The line of the finding with the match marked, and a caret line under the match for
+    terminals without colour (full-width characters take two cells), as (text, style) parts."""
+    from rich.cells import cell_len
 
     line = draft.line_text(f.line)
     start = f.column - 1
     end = f.end_column - 1 if f.end_line == f.line else len(line)
     before, match, after = line[:start], line[start:end], line[end:]
-    if Text(line).cell_len > _WIDE:
+    if len(line) * 2 > _WIDE and cell_len(line) > _WIDE:  # no character takes more than 2 cells
         before, match, after = _cut(before, _BEFORE, keep_end=True), _cut(match, _MATCH), _cut(after, _AFTER)
     number = f"{f.line:>5} | "
-    text = Text(number, style="dim")
-    text.append(before)
-    text.append(match, style="reverse bold")
-    text.append(after)
-    # A caret line for terminals without colour; full-width characters take two cells.
-    pad = Text(" " * len(number) + " " * Text(before).cell_len + "^" * max(1, Text(match).cell_len))
-    return Text.assemble(text, "\n", pad)
+    # tabs before the match move it to rich's tab stops: the carets move with it
+    indent = cell_len(_expand_tabs(number + before)) if "\t" in before else len(number) + cell_len(before)
+    pad = " " * indent + "^" * max(1, cell_len(match))
+    return [(number, "dim"), (before, None), (match, "reverse bold"), (after, None), ("\n" + pad + "\n", None)]
+
+
+def _parts(f, ctx, words: dict) -> list:
+    """One finding as (text, style) parts, a blank line after it; `words` are the tool's own
+    words in the report's language (by key)."""
+    parts = [
+        (f"{f.path}:{f.line}:{f.column}", "bold"), (": ", None), (words[f.severity], _STYLE[f.severity]),
+        (" ", None), (f.rule, "cyan"), (f" [{words['clause']} {f.clause} {f.clause_title}]\n  {f.message}\n", None),
+    ]
+    draft = ctx.source_lines.get(f.path)
+    if draft is not None:
+        parts += _source_line(f, draft)
+    if f.suggestion:
+        parts += [("  ", None), (f"{words['suggestion']}:", "green"),
+                  (suggestion_text(f.suggestion, "    ") + "\n", None)]
+    parts.append(("\n", None))
+    return parts
+
+
+def _expand_tabs(line: str) -> str:
+    """Tabs to spaces at rich's tab stops, counted in cells."""
+    from rich.cells import cell_len
+
+    pieces = line.split("\t")
+    out, cells = [], 0
+    for piece in pieces[:-1]:
+        cells += cell_len(piece) + 1
+        spaces = 1 + (-cells % _TAB)
+        cells += spaces - 1
+        out.append(piece + " " * spaces)
+    out.append(pieces[-1])
+    return "".join(out)
+
+
+def _plain(parts: list) -> str:
+    text = "".join([chars for chars, _ in parts])
+    if _CONTROL.search(text):
+        text = _CONTROL.sub("", text)
+    if "\t" in text:
+        text = "\n".join(_expand_tabs(line) for line in text.split("\n"))
+    return text
 
 
 def render(findings, ctx) -> None:
+    stream = ctx.stream or sys.stdout
     if not findings:  # a clean run prints one line; rich is not even imported
         if ctx.checked:  # nothing was read (only errors, on stderr): no claim of a clean run
-            (ctx.stream or sys.stdout).write(t(ctx.lang, "clean", files=len(ctx.checked)) + "\n")
+            stream.write(t(ctx.lang, "clean", files=len(ctx.checked)) + "\n")
         return
-    from rich.markup import escape
-    from rich.text import Text
+    # rich alone would keep bold and reverse under NO_COLOR; plain text is what users expect.
+    console = None if ctx.color is False or os.environ.get("NO_COLOR") else _console(stream)
+    if console is not None:
+        from rich.text import Text
 
-    console = _console(ctx)
-    for f in findings:
-        head = Text.assemble(
-            (f"{f.path}:{f.line}:{f.column}", "bold"),
-            ": ",
-            (t(ctx.lang, f.severity), _STYLE[f.severity]),
-            " ",
-            (f.rule, "cyan"),
-            f" [{t(ctx.lang, 'clause')} {f.clause} {f.clause_title}]",
-        )
-        console.print(head)
-        console.print(Text("  " + f.message))
-        draft = ctx.source_lines.get(f.path)
-        if draft is not None:
-            console.print(_source_line(f, draft))
-        if f.suggestion:
-            console.print(f"  [green]{escape(t(ctx.lang, 'suggestion'))}:[/]{escape(suggestion_text(f.suggestion, '    '))}")
-        console.print()
-    if ctx.quiet:
-        return
-    counts = Counter(f.severity for f in findings)
-    console.print(t(ctx.lang, "summary", files=len(ctx.checked), error=counts["error"], warning=counts["warning"], info=counts["info"]))
+        def write(parts):
+            console.print(Text.assemble(*parts), end="")
+    else:
+        def write(parts):
+            stream.write(_plain(parts))
+    words = {key: t(ctx.lang, key) for key in (*_STYLE, "clause", "suggestion")}
+    for _, same_draft in groupby(findings, key=lambda f: f.path):
+        write([part for f in same_draft for part in _parts(f, ctx, words)])
+    if not ctx.quiet:
+        counts = Counter(f.severity for f in findings)
+        write([(t(ctx.lang, "summary", files=len(ctx.checked), error=counts["error"], warning=counts["warning"],
+                   info=counts["info"]) + "\n", None)])
