@@ -4,6 +4,12 @@ Drafts come from Windows editors (Shift_JIS/CP932), old mail tools (EUC-JP, ISO-
 and UTF-16 exports, so strict UTF-8 alone would reject real drafts. Detection is limited to
 the encodings Japanese drafts are written in: a detector free to pick any code page turns
 short EUC-JP text into Korean.
+
+Nothing here passes a file silently: a file that is not text, or UTF-8 with a broken byte,
+is an input error (exit 2) naming the file. A broken byte is not decoded with a replacement
+character: `--fix` would write that character back, and a CI gate must fail on a file it
+could not read as written. Nor is it a cue to try a legacy code page: UTF-8 Japanese text
+usually decodes as CP932 too, as mojibake in which no rule finds anything.
 """
 
 from __future__ import annotations
@@ -26,10 +32,6 @@ _BOMS = (
 _CONTROL = bytes(b for b in range(32) if b not in b"\t\n\r\x0c\x1b")
 _SAMPLE = 8192
 _BINARY_SHARE = 0.1  # a stray NUL pasted from a PDF is text; a PNG is not
-
-
-class BinaryFile(InputError):
-    """Not a draft at all: skipped with a notice, not an error."""
 
 
 def check_encoding(name: str) -> str:
@@ -58,13 +60,24 @@ def decode(data: bytes, path: str, encoding: str | None = None) -> tuple[str, st
         if data.startswith(bom):
             return _strict(data, path, codec), codec
     if looks_binary(data):
-        raise BinaryFile(path, "バイナリファイルのため読み飛ばしました", "not a text file, skipped")
+        raise InputError(path, "テキストファイルではありません (制御文字が多すぎます)。下書きのファイルか確かめてください",
+                         "not a text file (too many control characters); check that it is a draft")
     if b"\x1b$" in data[:_SAMPLE]:  # ISO-2022-JP is 7-bit, so it would pass for UTF-8
         return _strict(data, path, "iso2022_jp"), "iso2022_jp"
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
         utf8_error = exc
+    if _broken_utf8(data):
+        line = data.count(b"\n", 0, utf8_error.start) + 1
+        bad = data[utf8_error.start]
+        raise InputError(
+            f"{path}:{line}",
+            f"UTF-8 として読めないバイト 0x{bad:02X} があります (byte {utf8_error.start})。"
+            "壊れた文字を直すか、UTF-8 で保存し直してください",
+            f"byte 0x{bad:02X} at {utf8_error.start} is not valid UTF-8; "
+            "fix the broken character or save the file as UTF-8 again",
+        )
     found = _detect(data)
     if found is None:
         raise InputError(
@@ -75,6 +88,17 @@ def decode(data: bytes, path: str, encoding: str | None = None) -> tuple[str, st
             "name it with --encoding (e.g. --encoding cp932)",
         )
     return found
+
+
+def _broken_utf8(data: bytes) -> bool:
+    """UTF-8 text with a few broken bytes, not a legacy encoding: at least as many valid
+    3-byte UTF-8 characters (kana, kanji) as invalid bytes. CP932 and EUC-JP text forms such
+    sequences only by chance (at most one per two invalid bytes over the labelled drafts,
+    /work/shared/eval), while UTF-8 Japanese text with one stray byte has two or more."""
+    text = data.decode("utf-8", "replace")
+    invalid = text.count("\ufffd")
+    wide = sum(1 for c in text if c >= "\u0800") - invalid
+    return wide >= invalid
 
 
 def _detect(data: bytes) -> tuple[str, str] | None:

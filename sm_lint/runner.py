@@ -12,7 +12,6 @@ from sm_lint.analysis import analyse
 from sm_lint.config import Config, config_for, load_config
 from sm_lint.document import Draft, parse_draft, read_draft
 from sm_lint.draftcache import forget
-from sm_lint.encoding import BinaryFile
 from sm_lint.engine import check
 from sm_lint.errors import ConfigError, RuleError, SmLintError
 from sm_lint.findings import Finding
@@ -42,7 +41,7 @@ class Result:
     def __init__(self) -> None:
         self.findings: list[Finding] = []
         self.errors: list[SmLintError] = []  # one line each, shown in the report's language
-        self.notices: list[SmLintError] = []  # skipped files (binary); not failures
+        self.notices: list[SmLintError] = []  # told to the user, not failures
         self.checked: dict[str, None] = {}  # every draft read and linted, once, in order
         # Drafts with findings, for context lines and fixes: a clean draft's text is let go
         # as soon as it is linted, and a worker process does not send it back.
@@ -194,8 +193,6 @@ class Linter:
             config = self.config_for(source)
             rules = self.rules_for(config, draft_path(source))  # a broken rule pack: its own line
             draft = read_draft(source.display, data, self.options.encoding)
-        except BinaryFile as exc:
-            return Outcome(source.display, notice=exc)
         except SmLintError as exc:
             return Outcome(source.display, error=exc)
         try:

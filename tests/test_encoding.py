@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from sm_lint.cli import main
 from sm_lint.document import read_draft
-from sm_lint.encoding import BinaryFile, decode, looks_binary
+from sm_lint.encoding import decode, looks_binary
 from sm_lint.errors import InputError
 
 DRAFT = (
@@ -62,7 +62,7 @@ def test_undecodable_bytes_are_an_error_that_says_what_to_do():
 def test_binary_files_are_recognised_but_a_stray_nul_is_still_text():
     png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00" + bytes(range(256)) * 4
     assert looks_binary(png)
-    with pytest.raises(BinaryFile):
+    with pytest.raises(InputError, match="テキストファイルではありません"):
         decode(png, "logo.md")
     pasted = "PDFから貼り付けた\x00文章です。".encode()
     assert not looks_binary(pasted)
@@ -78,3 +78,32 @@ def test_encoding_option_is_checked(tmp_path):
 def test_the_draft_remembers_its_encoding_for_fixes():
     assert read_draft("d.md", DRAFT.encode("cp932")).encoding == "cp932"
     assert read_draft("d.md", DRAFT.encode("utf-8-sig")).encoding == "utf-8-sig"
+
+
+INSULT = "市民の皆さまへ。\n窓口に来たあのバカな客には困りました。\n"
+
+
+def test_control_bytes_before_a_draft_are_an_error_not_a_skipped_file(tmp_path):
+    # Hostile padding in front of a real draft once made it "binary, skipped" and exit 0.
+    (tmp_path / "post.md").write_bytes(b"\x01" * 1000 + INSULT.encode())
+    out = CliRunner().invoke(main, [str(tmp_path / "post.md")])
+    assert out.exit_code == 2
+    assert f"{tmp_path / 'post.md'}: テキストファイルではありません" in out.output
+
+
+@pytest.mark.parametrize("where", [0, 10, -1])  # before the text, inside a character, at the end
+def test_a_stray_byte_in_utf8_is_an_error_naming_its_line_not_cp932_mojibake(tmp_path, where):
+    data = INSULT.encode()
+    where = len(data) - 1 if where < 0 else where
+    (tmp_path / "post.md").write_bytes(data[:where] + b"\x81" + data[where:])
+    out = CliRunner().invoke(main, ["--format", "json", str(tmp_path / "post.md")])
+    assert out.exit_code == 2, out.output
+    line = data.count(b"\n", 0, where) + 1
+    # Inside a character the decoder may take the stray byte as part of it and stop at the
+    # next one: the byte named is the first it cannot read.
+    assert f"{tmp_path / 'post.md'}:{line}: UTF-8 として読めないバイト 0x" in out.output
+
+
+def test_a_legacy_draft_is_still_detected_when_it_is_not_broken_utf8():
+    for codec in ("cp932", "euc_jp"):
+        assert decode(INSULT.encode(codec), "d.md") == (INSULT, codec)

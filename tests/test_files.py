@@ -99,11 +99,12 @@ def test_walk_errors_become_per_file_errors(folder, monkeypatch):
     assert [e.text("ja") for e in result.errors] == [f"{folder / 'locked'}: 読み取り権限がありません。権限を確認してください [Permission denied]"]
 
 
-def test_binary_file_is_skipped_with_a_notice_and_no_error(folder):
+def test_a_binary_file_with_a_drafts_name_is_an_error_and_the_others_are_linted(folder):
     (folder / "logo.md").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
     out = run(folder)
-    assert out.exit_code == 1  # the finding in good.md; the binary file is not a failure
-    assert f"{folder / 'logo.md'}: バイナリファイルのため読み飛ばしました" in out.output
+    assert out.exit_code == 2  # a file named like a draft that cannot be read is no pass
+    assert f"{folder / 'logo.md'}: テキストファイルではありません" in out.output
+    assert "good.md" in out.output  # the finding in good.md is still reported
 
 
 def test_drafts_are_opened_read_only(folder, monkeypatch):
