@@ -175,6 +175,20 @@ def _encoding_option(ctx, param, value):
                        f"unknown encoding {value!r} (e.g. utf-8, cp932, euc_jp)") from None
 
 
+def _size_option(ctx, param, value):
+    from sm_lint.inputs import parse_size
+
+    if value is None:
+        return None
+    size = parse_size(value)
+    if size is None:
+        from sm_lint.usage import BadValue
+
+        raise BadValue(f"大きさは 2MiB や 512KiB のように書いてください: {value}",
+                       f"a size such as 2MiB or 512KiB, not {value!r}")
+    return size
+
+
 @main.command()
 @click.argument("paths", nargs=-1)
 @click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default="full",
@@ -199,10 +213,12 @@ def _encoding_option(ctx, param, value):
 @click.option("--diff", is_flag=True, help="--fix の変更を差分で表示 (書き込まない) / show the fixes as a diff, write nothing")
 @click.option("--encoding", callback=_encoding_option, default=None,
               help="文字コードを指定 (既定: 自動判定) / force an encoding, e.g. cp932, euc_jp")
+@click.option("--max-draft-size", callback=_size_option, default=None,
+              help="これより大きい下書きは読まずにエラー (既定 1MiB) / refuse drafts larger than this (default 1MiB)")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=0,
               help="並列プロセス数 (0: 下書きが多いときに CPU の数だけ) / worker processes (0: auto)")
 def lint(paths, fmt, lang, config_path, fail_on, select, ignore, no_color, stdin_filename,
-         statistics, quiet, exit_zero, baseline, write_baseline, fix, diff, encoding, jobs):
+         statistics, quiet, exit_zero, baseline, write_baseline, fix, diff, encoding, max_draft_size, jobs):
     """下書きを確認します (files, directories, - for stdin; stdin too when it is piped and no path is given)."""
     if not paths:
         if not stdin_piped():
@@ -217,7 +233,7 @@ def lint(paths, fmt, lang, config_path, fail_on, select, ignore, no_color, stdin
 
     options = Options(config_path, selector_list(list(select), "--select", "--select"),
                       selector_list(list(ignore), "--ignore", "--ignore"), fail_on, lang,
-                      None if write_baseline else baseline, encoding)
+                      None if write_baseline else baseline, encoding, max_draft_size)
     if fmt == "github":  # every path said on stderr too is escaped, like the annotations
         from sm_lint.report.github import escape_stderr
 

@@ -16,6 +16,7 @@ from typing import Any, Callable
 
 from sm_lint.encoding import decode
 from sm_lint.errors import ConfigError, InputError, os_reason
+from sm_lint.inputs import MAX_BYTES, parse_size, size_text
 from sm_lint.memo import memo
 from sm_lint.rules.model import SEVERITIES
 from sm_lint.rules.options import one_of
@@ -55,6 +56,7 @@ class Config:
     # where each setting that names rules was written ("select", "severity.JP-P101",
     # "per-path-ignores.archive/**" -> "path:line"), to point at a name that matches no rule
     origins: dict[str, str] = field(default_factory=dict)
+    max_draft_size: int = MAX_BYTES  # bytes; a larger file is refused before it is read
 
     @property
     def root(self) -> Path:
@@ -150,6 +152,15 @@ def _rule_dirs(value: Any, where: str, path: str) -> tuple[Path, ...]:
     return dirs
 
 
+def draft_size(value: Any, where: str) -> int:
+    """`max-draft-size` (and --max-draft-size): bytes, or a size such as 2MiB or 512KiB."""
+    size = parse_size(value)
+    if size is None:
+        raise ConfigError(where, f"`max-draft-size` は 2MiB や 512KiB のような大きさで書いてください (値: {value!r})",
+                          f"`max-draft-size` is a size such as 2MiB or 512KiB, not {value!r}")
+    return size
+
+
 def parse_config(data: Any, path: str) -> Config:
     load_kinds()  # the kinds register the config sections they read
     if data is None:
@@ -161,7 +172,8 @@ def parse_config(data: Any, path: str) -> Config:
     def at(key: str) -> str:
         return f"{path}:{data.line_of(key)}"
 
-    core = {"select", "ignore", "severity", "fail-on", "lang", "per-path-ignores", "rule-dirs", "exclude"}
+    core = {"select", "ignore", "severity", "fail-on", "lang", "per-path-ignores", "rule-dirs", "exclude",
+            "max-draft-size"}
     config = Config(path=path)
     sections: dict[str, Any] = {}
     origins: dict[str, str] = {}
@@ -191,6 +203,8 @@ def parse_config(data: Any, path: str) -> Config:
             config = replace(config, rule_dirs=_rule_dirs(value, where, path))
         elif key == "exclude":
             config = replace(config, exclude=string_list(value, where, key))
+        elif key == "max-draft-size":
+            config = replace(config, max_draft_size=draft_size(value, where))
         elif key in SECTIONS:
             defaults, validate = SECTIONS[key]
             if not isinstance(value, dict):
@@ -222,6 +236,7 @@ def effective(config: Config) -> dict[str, Any]:
         "lang": config.lang,
         "rule-dirs": [str(d) for d in config.rule_dirs],
         "exclude": list(config.exclude),
+        "max-draft-size": size_text(config.max_draft_size),
     }
     for name in sorted(SECTIONS):
         shown[name] = config.section(name)

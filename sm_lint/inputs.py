@@ -12,7 +12,10 @@ from typing import Iterator, NamedTuple
 from sm_lint.errors import InputError
 
 DRAFT_SUFFIXES = (".md", ".markdown", ".txt")
-MAX_BYTES = 32 << 20  # a post is kilobytes; tens of megabytes is an archive or a mistake
+# A post is kilobytes; a megabyte is a book. What a draft may cost (time, memory) grows with
+# its size, so an untrusted repository's file over the limit is refused before it is read.
+# `max-draft-size` in .sm-lint.yaml or --max-draft-size change it.
+MAX_BYTES = 1 << 20
 
 
 class Source(NamedTuple):
@@ -89,8 +92,6 @@ _WHY = {  # (Japanese, English)
     errno.EACCES: ("読み取り権限がありません。権限を確認してください", "no permission to read it; check its permissions"),
     errno.EPERM: ("読み取り権限がありません。権限を確認してください", "no permission to read it; check its permissions"),
     errno.EISDIR: ("ディレクトリです", "a directory"),
-    errno.EFBIG: (f"下書きとしては大きすぎます ({MAX_BYTES >> 20} MiB まで)。ファイルを確認してください",
-                  f"too large for a draft (at most {MAX_BYTES >> 20} MiB); check the file"),
 }
 
 
@@ -117,18 +118,63 @@ def describe(exc: OSError, display: str) -> InputError:
     return InputError(display, f"{ja} [{reason}]", f"{en} [{reason}]")
 
 
-def read_bytes(source: Source) -> bytes:
+_UNITS = {"": 1, "b": 1, "k": 1 << 10, "kb": 1 << 10, "kib": 1 << 10, "m": 1 << 20, "mb": 1 << 20, "mib": 1 << 20}
+
+
+def parse_size(value: object) -> int | None:
+    """A size as people write it (`2MiB`, `512 KiB`, `300000`; K and M are 1024-based), in
+    bytes, or None when it is not one (or not positive)."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value if value > 0 else None
+    text = str(value).strip().lower()
+    number = text.rstrip("bikm ")
+    unit = text[len(number):].strip()
+    if not number.isdigit() or unit not in _UNITS:
+        return None
+    return int(number) * _UNITS[unit] or None
+
+
+def size_text(size: int) -> str:
+    """1 MiB, 512 KiB, 1000 B: a size as `max-draft-size` takes it."""
+    for unit, shift in (("MiB", 20), ("KiB", 10)):
+        if size >= 1 << shift and size % (1 << shift) == 0:
+            return f"{size >> shift} {unit}"
+    return f"{size} B"
+
+
+def too_large(display: str, size: int | None, limit: int) -> InputError:
+    """The error for a draft of `size` bytes (None: more than could be read) over `limit`."""
+    ja = f"{size:,} バイト、" if size is not None else ""
+    en = f"{size:,} bytes, " if size is not None else ""
+    return InputError(
+        display,
+        f"下書きとしては大きすぎます ({ja}上限 {size_text(limit)})。投稿の下書きか確かめてください。"
+        "上限は .sm-lint.yaml の max-draft-size か --max-draft-size で変えられます",
+        f"too large for a draft ({en}the limit is {size_text(limit)}); check that it is a post's draft. "
+        "max-draft-size in .sm-lint.yaml or --max-draft-size change the limit",
+    )
+
+
+def read_bytes(source: Source, limit: int = MAX_BYTES) -> bytes:
+    """The draft's bytes, or InputError when there are more than `limit`: a file's size is
+    checked before it is read, and no more than the limit is ever read (stdin, a growing file)."""
     if source.path is None:
-        return sys.stdin.buffer.read()
-    # A FIFO or device would block or never end; only regular files are drafts.
-    info = os.stat(source.path)
-    if not stat.S_ISREG(info.st_mode):
-        raise OSError(errno.EINVAL, "not a regular file", str(source.path))
-    if info.st_size > MAX_BYTES:
-        raise OSError(errno.EFBIG, f"{info.st_size} bytes", str(source.path))
-    # Opened read-only; the linter never writes a draft unless asked to fix it.
-    with open(source.path, "rb") as handle:
-        return handle.read()
+        data = sys.stdin.buffer.read(limit + 1)
+    else:
+        # A FIFO or device would block or never end; only regular files are drafts.
+        info = os.stat(source.path)
+        if not stat.S_ISREG(info.st_mode):
+            raise OSError(errno.EINVAL, "not a regular file", str(source.path))
+        if info.st_size > limit:
+            raise too_large(source.display, info.st_size, limit)
+        # Opened read-only; the linter never writes a draft unless asked to fix it.
+        with open(source.path, "rb") as handle:
+            data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise too_large(source.display, None, limit)
+    return data
 
 
 class Reader:
@@ -138,10 +184,10 @@ class Reader:
     def __init__(self) -> None:
         self.data: dict[str, bytes] = {}
 
-    def __call__(self, source: Source) -> bytes:
+    def __call__(self, source: Source, limit: int = MAX_BYTES) -> bytes:
         if source.display in self.data:
             return self.data[source.display]
-        data = read_bytes(source)
+        data = read_bytes(source, limit)
         if source.path is None:
             self.data[source.display] = data
         return data

@@ -13,10 +13,10 @@ from sm_lint.config import Config, config_for, load_config
 from sm_lint.document import Draft, parse_draft, read_draft
 from sm_lint.draftcache import forget
 from sm_lint.engine import check
-from sm_lint.errors import ConfigError, RuleError, SmLintError
+from sm_lint.errors import ConfigError, InputError, RuleError, SmLintError
 from sm_lint.findings import Finding
 from sm_lint.gitignore import ignored
-from sm_lint.inputs import Outside, Source, describe, not_a_draft, read_bytes
+from sm_lint.inputs import MAX_BYTES, Outside, Source, describe, not_a_draft, read_bytes
 from sm_lint.pipeline import apply_suppressions, process, select_rules, sort_findings, unknown_selectors
 from sm_lint.rules.loader import load_rules
 from sm_lint.rules.model import Rule, severity_rank
@@ -33,6 +33,7 @@ class Options(NamedTuple):
     lang: str | None = None
     baseline: Path | None = None  # findings recorded there are known and not reported
     encoding: str | None = None  # force one codec instead of detecting it
+    max_draft_size: int | None = None  # bytes; over the configuration's `max-draft-size`
 
 
 class Result:
@@ -107,6 +108,7 @@ class Linter:
                 ignore=(*config.ignore, *o.ignore),
                 fail_on=o.fail_on or config.fail_on,
                 lang=o.lang or config.lang,
+                max_draft_size=o.max_draft_size or config.max_draft_size,
             )
         return self._effective[id(config)][1]
 
@@ -205,17 +207,37 @@ class Linter:
         failing = sum(severity_rank(f.severity) >= threshold for f in findings if not f.suppressed_by)
         return Outcome(source.display, draft=draft if findings else None, findings=findings, failing=failing)
 
-    def lint_sources(self, sources: Iterable[Source], read: Callable[[Source], bytes] = read_bytes,
+    def read(self, source: Source, read: Callable[[Source, int], bytes] = read_bytes,
+             ) -> tuple[Source, bytes | None, SmLintError | None]:
+        """(source, its bytes, None) or (source, None, the problem met reading it), read
+        within the draft's size limit."""
+        if source.error:
+            return source, None, describe(source.error, source.display)
+        refused = not_a_draft(source)
+        if refused:
+            return source, None, refused
+        try:
+            limit = self.config_for(source).max_draft_size
+        except SmLintError:  # a broken configuration: reported when the draft is linted
+            limit = self.options.max_draft_size or MAX_BYTES
+        try:
+            return source, read(source, limit), None
+        except OSError as exc:
+            return source, None, describe(exc, source.display)
+        except InputError as exc:
+            return source, None, exc
+
+    def lint_sources(self, sources: Iterable[Source], read: Callable[[Source, int], bytes] = read_bytes,
                      jobs: int = 1, done: Callable[[], None] = lambda: None) -> Result:
         """Lint every source; `jobs` > 1 spreads the drafts over worker processes (results
         keep the sources' order). `done` is called after each draft (a progress bar)."""
         if jobs > 1:
             # Workers read files themselves (the bytes need not cross a pipe); stdin, which
             # only this process can read, goes to them as bytes.
-            inputs = [(s, None, None) if s.path is not None and not s.error else _read(s, read) for s in sources]
+            inputs = [(s, None, None) if s.path is not None and not s.error else self.read(s, read) for s in sources]
             finished = _parallel(self, inputs, jobs)
         else:
-            finished = enumerate(self.lint_source(*_read(source, read)) for source in sources)
+            finished = enumerate(self.lint_source(*self.read(source, read)) for source in sources)
         by_index: dict[int, Outcome] = {}
         for index, outcome in finished:  # in the order they are done
             done()
@@ -284,22 +306,10 @@ class Outcome(NamedTuple):
     notice: SmLintError | None = None
 
 
-def _read(source: Source, read: Callable[[Source], bytes]) -> tuple[Source, bytes | None, SmLintError | None]:
-    if source.error:
-        return source, None, describe(source.error, source.display)
-    refused = not_a_draft(source)
-    if refused:
-        return source, None, refused
-    try:
-        return source, read(source), None
-    except OSError as exc:
-        return source, None, describe(exc, source.display)
-
-
 def _lint_item(linter: Linter, item: tuple[Source, bytes | None, SmLintError | None]) -> Outcome:
     source, data, problem = item
     if data is None and problem is None:
-        source, data, problem = _read(source, read_bytes)
+        source, data, problem = linter.read(source, read_bytes)
     return linter.lint_source(source, data, problem)
 
 

@@ -124,12 +124,12 @@ def test_drafts_are_opened_read_only(folder, monkeypatch):
 
 
 def test_a_file_too_large_to_be_a_draft_is_refused_before_reading(folder, monkeypatch):
-    from sm_lint import inputs
-
-    monkeypatch.setattr(inputs, "MAX_BYTES", 10)
-    out = run(folder)
+    opened = []
+    monkeypatch.setattr(builtins, "open", lambda *a, **k: opened.append(a[0]))
+    out = run("--max-draft-size", "10", folder)
     assert out.exit_code == 2
-    assert f"{folder / 'good.md'}: 下書きとしては大きすぎます" in out.output
+    assert f"{folder / 'good.md'}: 下書きとしては大きすぎます ({len(SECRET.encode())} バイト、上限 10 B)" in out.output
+    assert str(folder / "good.md") not in map(str, opened)
 
 
 def test_a_folder_without_drafts_is_an_error_not_a_clean_run(tmp_path):
