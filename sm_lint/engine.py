@@ -9,6 +9,7 @@ from sm_lint.catalog import clauses
 from sm_lint.findings import Finding
 from sm_lint.gate import Gate
 from sm_lint.rules.model import Hit, Rule
+from sm_lint.saferegex import RegexDisabled, RegexTimeout
 
 
 class _Fields(dict):
@@ -105,7 +106,11 @@ def _applies(rule: Rule, analysis: Analysis) -> bool:
     return rule.when is None or rule.when(analysis)
 
 
-def check(analysis: Analysis, rules: Sequence[Rule], lang: str = "ja") -> list[Finding]:
+def check(analysis: Analysis, rules: Sequence[Rule], lang: str = "ja",
+          problems: list[RegexTimeout] | None = None) -> list[Finding]:
+    """The rules' findings on one draft. A rule whose user regex runs out of time finds
+    nothing here: its RegexTimeout goes to `problems` (raised when there is no list), and a
+    rule whose regex timed out on an earlier draft is skipped without a word."""
     plan = _plan(rules)
     closed = plan.closed(analysis)
     ran = [r for r in rules if _applies(r, analysis)]
@@ -113,10 +118,17 @@ def check(analysis: Analysis, rules: Sequence[Rule], lang: str = "ja") -> list[F
     for rule in ran:
         if id(rule) in closed:  # it runs, and finds nothing: its patterns match nowhere
             continue
-        for hit in rule.matcher.find(analysis):
-            if hit.line is None and any(skip(analysis, hit) for skip in rule.exceptions):
-                continue
-            findings.append(_finding(rule, hit, analysis, lang))
+        try:
+            found = [_finding(rule, hit, analysis, lang) for hit in rule.matcher.find(analysis)
+                     if hit.line is not None or not any(skip(analysis, hit) for skip in rule.exceptions)]
+        except RegexDisabled:
+            continue
+        except RegexTimeout as exc:
+            if problems is None:
+                raise
+            problems.append(exc)
+            continue
+        findings.extend(found)
     for rule in plan.reviewers:
         if _applies(rule, analysis):
             found = list(rule.matcher.review(analysis, findings, ran))

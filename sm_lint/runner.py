@@ -4,6 +4,7 @@ so one bad draft never stops the others."""
 from __future__ import annotations
 
 import os
+import sys
 from dataclasses import replace
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, NamedTuple, Sequence
@@ -62,11 +63,20 @@ def draft_path(source: Source) -> Path | None:
 PARALLEL_FROM = 50
 
 
+def cpus() -> int:
+    """The CPUs this process may run on (a container's or taskset's share, not the machine's)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
 def jobs_for(requested: int, count: int) -> int:
-    """`--jobs 0` (the default) means: one process per PARALLEL_FROM drafts, up to every CPU."""
+    """`--jobs 0` (the default) means: one process per PARALLEL_FROM drafts, up to every CPU.
+    A number is capped to the CPUs and the drafts: more processes than either only cost
+    memory (`-j 10000` in a repository's CI settings forked ten thousand)."""
     if requested > 0:
-        return requested
-    return max(1, min(os.cpu_count() or 1, count // PARALLEL_FROM))
+        return max(1, min(requested, cpus(), count))
+    return max(1, min(cpus(), count // PARALLEL_FROM))
 
 
 class Linter:
@@ -160,11 +170,14 @@ class Linter:
             self._selected[key] = select_rules(self.pack(config.rule_dirs), config.select, ignore)
         return self._selected[key]
 
-    def lint_draft(self, draft: Draft, config: Config, rules: Sequence[Rule] | None = None) -> list[Finding]:
+    def lint_draft(self, draft: Draft, config: Config, rules: Sequence[Rule] | None = None,
+                   problems: list[SmLintError] | None = None) -> list[Finding]:
+        """Findings of `rules` on `draft`; a user regex that runs out of time is added to
+        `problems` (the other rules' findings stand), or raised without a list."""
         rules = self.rules_for(config) if rules is None else rules
         try:
             analysis = analyse(draft, config)
-            findings = process(check(analysis, rules, config.lang), config.severity)
+            findings = process(check(analysis, rules, config.lang, problems), config.severity)
             return apply_suppressions(findings, draft_suppressions(analysis))
         finally:
             forget()  # no draft's words outlive its lint in a memo cache
@@ -197,15 +210,15 @@ class Linter:
             draft = read_draft(source.display, data, self.options.encoding)
         except SmLintError as exc:
             return Outcome(source.display, error=exc)
-        try:
-            findings = self.lint_draft(draft, config, rules)
-        except SmLintError as exc:  # a rule that failed on this draft (a regex time limit)
-            return Outcome(source.display, error=type(exc)(source.display, exc.text("ja"), exc.text("en")))
+        problems: list[SmLintError] = []  # a user regex that ran out of time: now disabled
+        findings = self.lint_draft(draft, config, rules, problems)
         if self.baseline is not None:
             findings = self.baseline.new(findings)
         threshold = severity_rank(config.fail_on)
         failing = sum(severity_rank(f.severity) >= threshold for f in findings if not f.suppressed_by)
-        return Outcome(source.display, draft=draft if findings else None, findings=findings, failing=failing)
+        disabled = tuple(type(p)(source.display, p.text("ja"), p.text("en")) for p in problems)
+        return Outcome(source.display, draft=draft if findings else None, findings=findings, failing=failing,
+                       linted=True, disabled=disabled)
 
     def read(self, source: Source, read: Callable[[Source, int], bytes] = read_bytes,
              ) -> tuple[Source, bytes | None, SmLintError | None]:
@@ -245,12 +258,12 @@ class Linter:
         result = Result()
         found: list[Finding] = []
         for _, outcome in sorted(by_index.items()):
-            if outcome.error:
-                if outcome.error not in result.errors:  # a broken rule pack fails every draft alike
-                    result.errors.append(outcome.error)
-            elif outcome.notice:
+            if outcome.error and outcome.error not in result.errors:  # a broken rule pack fails every draft alike
+                result.errors.append(outcome.error)
+            if outcome.notice:
                 result.notices.append(outcome.notice)
-            else:
+            result.errors.extend(outcome.disabled)
+            if outcome.linted:
                 result.checked[outcome.display] = None
                 if outcome.draft is not None:
                     result.drafts[outcome.display] = outcome.draft
@@ -296,7 +309,8 @@ def _refuse(where: str, setting: str | None, wrong: str, known: list[str]) -> No
 
 
 class Outcome(NamedTuple):
-    """What linting one source gave: a draft with findings, or an error, or a notice."""
+    """What linting one source gave: its findings (and any rule disabled on it), or the error
+    that kept it from being linted, or a notice."""
 
     display: str
     draft: Draft | None = None  # only when it has findings
@@ -304,6 +318,8 @@ class Outcome(NamedTuple):
     failing: int = 0
     error: SmLintError | None = None
     notice: SmLintError | None = None
+    linted: bool = False  # read and checked: its findings count
+    disabled: tuple[SmLintError, ...] = ()  # the rules whose regex ran out of time on it
 
 
 def _lint_item(linter: Linter, item: tuple[Source, bytes | None, SmLintError | None]) -> Outcome:
@@ -370,11 +386,13 @@ def _forked(linter: Linter, items: list, jobs: int) -> Iterator[tuple[int, Outco
 
     runs = _Runs(len(items), jobs)
     children: list[tuple[int, int]] = []  # (pid, read end of its pipe)
+    parent = os.getpid()
     try:
         for _ in range(1, jobs):
             read_end, write_end = os.pipe()
             pid = os.fork()
             if pid == 0:  # the child: lint its runs, send them, and leave without cleaning up
+                _end_with(parent)
                 os.close(read_end)
                 signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
                 status = 1
@@ -407,6 +425,31 @@ def _forked(linter: Linter, items: list, jobs: int) -> Iterator[tuple[int, Outco
             except (ProcessLookupError, ChildProcessError):
                 pass
         runs.close()
+
+
+def _end_with(parent: int) -> None:
+    """Make this forked worker end when `parent` dies (SIGKILL, a CI job cancelled): nobody
+    would read its work, and it would go on using the CPU. On Linux the kernel sends the
+    signal (prctl PR_SET_PDEATHSIG): no thread, no polling, and it works while the worker is
+    inside MeCab. Elsewhere a daemon thread checks once a second whether the parent is gone."""
+    import signal
+
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # 1: PR_SET_PDEATHSIG
+    else:
+        import threading
+        import time
+
+        def watch() -> None:
+            while os.getppid() == parent:
+                time.sleep(1)
+            os._exit(1)
+
+        threading.Thread(target=watch, daemon=True).start()
+    if os.getppid() != parent:  # it died before the signal was asked for
+        os._exit(1)
 
 
 _WORKER: Linter | None = None

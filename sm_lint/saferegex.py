@@ -4,7 +4,9 @@ The syntax is Python's `re`, checked at load so a broken pattern is a RuleError 
 A pattern then runs on RE2 (linear time, no catastrophic backtracking) when RE2 means the
 same thing by it; Python's `\\d \\w \\s` are Unicode-aware, so they are rewritten as RE2
 Unicode classes. What RE2 cannot do (look-arounds, back-references, `\\b`, `$`, ...) runs on
-the `regex` module with a time limit; hitting it is an error for that draft only.
+the `regex` module with a time limit. A pattern that hits it is disabled for the rest of the
+run (each search of it would cost the limit again: 10 drafts took 189 s): the first timeout is
+reported, later searches of it are skipped at once (RegexDisabled) and said no more.
 
 The built-in pack's own patterns are not users' data: they are reviewed, tested and fuzzed
 with the code, so those RE2 cannot run go to Python's `re` (already loaded) instead of the
@@ -43,7 +45,11 @@ def _shown(source: str) -> str:
 
 
 class RegexTimeout(RuleError):
-    """A pattern ran longer than MATCH_SECONDS on one draft."""
+    """A pattern ran longer than MATCH_SECONDS on one draft: it is disabled from now on."""
+
+
+class RegexDisabled(RegexTimeout):
+    """A search of a pattern that timed out earlier in this run: skipped, already reported."""
 
 
 _VERBOSE = re.compile(r"\(\?[aiLmsux]*x")  # an inline (?x) flag
@@ -231,6 +237,7 @@ class Guarded(_Lazy):
     MATCH_SECONDS; the built-in pack's (`bounded=False`) runs on `re`."""
 
     def __init__(self, source: str, where: str, ignorecase: bool = False, bounded: bool = True):
+        self.timed_out = False  # set for the rest of the run by the first timeout
         super().__init__(source, where, ignorecase, bounded)
         # The pattern without its look-arounds and other assertions matches wherever the pattern
         # does (they only rule matches out), so where RE2 finds no match of it, there is none.
@@ -245,14 +252,22 @@ class Guarded(_Lazy):
         """The prefilter's RE2 source, or None where RE2 cannot tell (back-references, for one)."""
         return self.prefilter.translated if self.prefilter is not None else None
 
+    def __getstate__(self):
+        return {**super().__getstate__(), "timed_out": False}  # a new run tries it afresh
+
     def _timeout(self) -> RegexTimeout:
+        self.timed_out = True
         return RegexTimeout(
             self.where,
             f"正規表現 {_shown(self.source)} の照合が {MATCH_SECONDS:g} 秒を超えたため中止しました。"
-            "パターンを単純にしてください (catastrophic backtracking)",
-            f"regex {_shown(self.source)} ran longer than {MATCH_SECONDS:g} s on this draft and was stopped; "
-            "make the pattern simpler (catastrophic backtracking)",
+            "この実行の残りの下書きではこのパターンを使いません。パターンを単純にしてください (catastrophic backtracking)",
+            f"regex {_shown(self.source)} ran longer than {MATCH_SECONDS:g} s on this draft and was stopped, "
+            "and is not used for the rest of this run; make the pattern simpler (catastrophic backtracking)",
         )
+
+    def _check_enabled(self) -> None:
+        if self.timed_out:
+            raise RegexDisabled(self.where, "", "")
 
     def _none_in(self, text: str, pos: int, endpos: int) -> bool:
         return self.prefilter is not None and self.prefilter.search(text, pos, endpos) is None
@@ -262,6 +277,7 @@ class Guarded(_Lazy):
             return None
         if not self.bounded:
             return getattr(self.pattern, method)(*args)
+        self._check_enabled()
         try:
             return getattr(self.pattern, method)(*args, timeout=MATCH_SECONDS)
         except TimeoutError:
@@ -275,6 +291,7 @@ class Guarded(_Lazy):
         return self._bounded_finditer(text, pos, endpos)
 
     def _bounded_finditer(self, text: str, pos: int, endpos: int) -> Iterator:
+        self._check_enabled()
         try:
             yield from self.pattern.finditer(text, pos, endpos, timeout=MATCH_SECONDS)
         except TimeoutError:

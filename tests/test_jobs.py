@@ -4,6 +4,12 @@ from __future__ import annotations
 
 import json
 import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
 
 from helpers import run
 from sm_lint.runner import PARALLEL_FROM, jobs_for
@@ -28,10 +34,65 @@ def test_parallel_run_reports_exactly_what_a_single_process_does(tmp_path):
     assert one.stderr == two.stderr
 
 
-def test_automatic_jobs_only_for_long_runs():
+def test_automatic_jobs_only_for_long_runs(monkeypatch):
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1, 2, 3})
     assert jobs_for(0, PARALLEL_FROM - 1) == 1
     assert jobs_for(3, 5) == 3
-    assert jobs_for(0, 100 * PARALLEL_FROM) >= 1
+    assert jobs_for(0, 100 * PARALLEL_FROM) == 4
+
+
+def test_jobs_are_capped_to_the_cpus_this_process_may_use_and_the_drafts(monkeypatch):
+    # `-j 10000` from a pull request's CI settings forked ten thousand processes.
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1, 2, 3})
+    assert jobs_for(10_000, 5_000) == 4
+    assert jobs_for(3, 2) == 2
+
+
+HANGING_RUN = """
+import os, sys, time
+from sm_lint import runner
+from sm_lint.inputs import Source
+
+parent = os.getpid()
+
+def hang(linter, item):
+    if os.getpid() != parent:
+        print(os.getpid(), flush=True)  # the worker says who it is, then takes forever
+    time.sleep(3600)
+
+runner._lint_item = hang
+list(runner._forked(runner.Linter(rules=[]), [(Source("a.md", None), b"", None)] * 4, 2))
+"""
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"  # a zombie has ended
+    except FileNotFoundError:
+        return False
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self"), reason="reads /proc")
+def test_a_worker_ends_when_its_parent_is_killed():
+    parent = subprocess.Popen([sys.executable, "-c", HANGING_RUN], stdout=subprocess.PIPE, text=True)
+    worker = None
+    try:
+        worker = int(parent.stdout.readline())
+        assert _alive(worker)
+        parent.kill()
+        parent.wait()
+        # Not a measure of speed: the worker either ends (at once, by the kernel's signal) or
+        # sleeps an hour; a minute tells the two apart on the busiest machine.
+        for _ in range(600):
+            if not _alive(worker):
+                break
+            time.sleep(0.1)
+        assert not _alive(worker)
+    finally:
+        parent.kill()
+        if worker is not None and _alive(worker):
+            os.kill(worker, signal.SIGKILL)
 
 
 def test_a_failure_in_a_worker_process_is_one_line_and_exit_2(tmp_path, monkeypatch):

@@ -90,6 +90,28 @@ def test_a_slow_guarded_pattern_is_stopped_and_reported_for_that_draft_only(monk
     assert [(f.path, f.rule) for f in result.findings] == [(str(tmp_path / "ok.md"), "JP-C101")]
 
 
+def test_a_pattern_that_runs_out_of_time_is_disabled_for_the_rest_of_the_run(monkeypatch, tmp_path):
+    # The limit was paid on every draft (10 drafts: 189 s with the 5 s limit). Now the first
+    # timeout disables the pattern: reported once, and the other rules still check every draft.
+    monkeypatch.setattr(saferegex, "MATCH_SECONDS", 0.2)
+    timeouts = []
+    original = Guarded._timeout
+    monkeypatch.setattr(Guarded, "_timeout", lambda self: timeouts.append(1) or original(self))
+    slow = compile_rule(rule(r"(a|aa)+(?!b)$"), tmp_path / "pack.yaml")
+    fine = [r for r in load_rules() if r.id == "JP-C101"]
+    for n in range(10):
+        (tmp_path / f"post{n}.md").write_text("a" * 60 + "!\nこれは極秘の資料です。\n", encoding="utf-8")
+    from sm_lint.inputs import expand
+
+    result = Linter(rules=[slow, *fine]).lint_sources(list(expand([str(tmp_path)])))
+    assert len(timeouts) == 1
+    assert [str(e) for e in result.errors] == [
+        f"{tmp_path / 'post0.md'}: {tmp_path / 'pack.yaml'}:0: 正規表現 '(a|aa)+(?!b)$' の照合が 0.2 秒を超えたため中止しました。"
+        "この実行の残りの下書きではこのパターンを使いません。パターンを単純にしてください (catastrophic backtracking)"]
+    assert sorted((f.path, f.rule) for f in result.findings) == [(str(tmp_path / f"post{n}.md"), "JP-C101") for n in range(10)]
+    assert len(result.checked) == 10
+
+
 @pytest.mark.parametrize("python, expected", [
     (r"\d+", r"[\p{Nd}]+"),
     (r"[\w・]+", r"[\p{L}\p{N}_・]+"),
