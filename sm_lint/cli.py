@@ -196,6 +196,8 @@ def _size_option(ctx, param, value):
 @click.option("--lang", type=click.Choice(["ja", "en"]), default=None, help="メッセージの言語 / message language")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
               help="設定ファイル (既定: 下書きから上へ .sm-lint.yaml を探す) / configuration file")
+@click.option("--no-repo-config", is_flag=True,
+              help="リポジトリの .sm-lint.yaml を使わない (CI でプルリクエストを確認するとき) / ignore the repository's .sm-lint.yaml")
 @click.option("--fail-on", type=click.Choice(SEVERITIES), default=None,
               help="この重要度以上の指摘があれば終了コード 1 / exit 1 at or above this severity")
 @click.option("--select", multiple=True, help="ルール ID・カテゴリ・条項で選ぶ / select rules (id, category, clause)")
@@ -217,7 +219,7 @@ def _size_option(ctx, param, value):
               help="これより大きい下書きは読まずにエラー (既定 1MiB) / refuse drafts larger than this (default 1MiB)")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=0,
               help="並列プロセス数 (0: 下書きが多いときに CPU の数だけ) / worker processes (0: auto)")
-def lint(paths, fmt, lang, config_path, fail_on, select, ignore, no_color, stdin_filename,
+def lint(paths, fmt, lang, config_path, no_repo_config, fail_on, select, ignore, no_color, stdin_filename,
          statistics, quiet, exit_zero, baseline, write_baseline, fix, diff, encoding, max_draft_size, jobs):
     """下書きを確認します (files, directories, - for stdin; stdin too when it is piped and no path is given)."""
     if not paths:
@@ -233,7 +235,7 @@ def lint(paths, fmt, lang, config_path, fail_on, select, ignore, no_color, stdin
 
     options = Options(config_path, selector_list(list(select), "--select", "--select"),
                       selector_list(list(ignore), "--ignore", "--ignore"), fail_on, lang,
-                      None if write_baseline else baseline, encoding, max_draft_size)
+                      None if write_baseline else baseline, encoding, max_draft_size, no_repo_config)
     if fmt == "github":  # every path said on stderr too is escaped, like the annotations
         from sm_lint.report.github import escape_stderr
 
@@ -261,9 +263,10 @@ def lint(paths, fmt, lang, config_path, fail_on, select, ignore, no_color, stdin
         _fail(exc.text(words))
     # With --fix on stdin the fixed text goes to stdout, so the report goes to stderr.
     stream = sys.stderr if fix and any(s.path is None for s in sources) else None
+    off = tuple(linter.turned_off(sources))
     ctx = ReportContext(lang=words,
                         color=color, checked=result.checked, source_lines=result.drafts,
-                        stream=stream, rules=linter.rules_by_id(), quiet=quiet)
+                        stream=stream, rules=linter.rules_by_id(), quiet=quiet, turned_off=off)
     if statistics:
         from sm_lint.report.statistics import render as render_statistics
 
@@ -274,6 +277,9 @@ def lint(paths, fmt, lang, config_path, fail_on, select, ignore, no_color, stdin
     fixable = sum(f.fixable for f in result.findings)
     if fixable and not (machine or quiet or fix):
         click.echo(t(ctx.lang, "fixable", count=fixable), file=stream)
+    if fmt != "full" or statistics or quiet:  # no summary line says it
+        for item in off:
+            click.echo(f"sm-lint: {item.text(words)}", err=True)
     from sm_lint.rulecache import notices as cache_notices  # a rule cache not used, or rebuilt
 
     # a file named on the command line and not linted says so; a folder's skipped files do not

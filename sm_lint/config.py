@@ -1,4 +1,5 @@
-"""Configuration: `.sm-lint.yaml`, found by walking up from each draft (or `--config`).
+"""Configuration: `.sm-lint.yaml`, found by walking up from each draft to the repository's
+root (or `--config`; `--no-repo-config` uses none of the repository's).
 
 Core keys are checked here; each area (links, privacy, schedule, ...) registers its own
 section with defaults, so adding a setting never means editing a central schema by hand.
@@ -275,12 +276,16 @@ def load_config(path: Path) -> Config:
 
 @lru_cache(maxsize=256)
 def find_config(directory: Path) -> Path | None:
-    """The nearest .sm-lint.yaml at or above `directory`."""
+    """The nearest .sm-lint.yaml at or above `directory`, up to the root of the git repository
+    it is in: a file above that (a shared folder, a home directory) belongs to someone else
+    and could turn checks off unseen."""
     for folder in (directory, *directory.parents):
         for name in CONFIG_NAMES:
             candidate = folder / name
             if candidate.is_file():
                 return candidate
+        if (folder / ".git").exists():  # a folder, or a file in a worktree or submodule
+            return None
     return None
 
 

@@ -137,11 +137,11 @@ def parse_size(value: object) -> int | None:
 
 
 def size_text(size: int) -> str:
-    """1 MiB, 512 KiB, 1000 B: a size as `max-draft-size` takes it."""
+    """1MiB, 512KiB, 1000B: a size as `max-draft-size` takes it."""
     for unit, shift in (("MiB", 20), ("KiB", 10)):
         if size >= 1 << shift and size % (1 << shift) == 0:
-            return f"{size >> shift} {unit}"
-    return f"{size} B"
+            return f"{size >> shift}{unit}"
+    return f"{size}B"
 
 
 def too_large(display: str, size: int | None, limit: int) -> InputError:

@@ -18,7 +18,8 @@ from sm_lint.errors import ConfigError, InputError, RuleError, SmLintError
 from sm_lint.findings import Finding
 from sm_lint.gitignore import ignored
 from sm_lint.inputs import MAX_BYTES, Outside, Source, describe, not_a_draft, read_bytes
-from sm_lint.pipeline import apply_suppressions, process, select_rules, sort_findings, unknown_selectors
+from sm_lint.pipeline import (apply_suppressions, process, select_rules, selector_matches, sort_findings,
+                              unknown_selectors)
 from sm_lint.rules.loader import load_rules
 from sm_lint.rules.model import Rule, severity_rank
 from sm_lint.suppressions import draft_suppressions
@@ -35,6 +36,7 @@ class Options(NamedTuple):
     baseline: Path | None = None  # findings recorded there are known and not reported
     encoding: str | None = None  # force one codec instead of detecting it
     max_draft_size: int | None = None  # bytes; over the configuration's `max-draft-size`
+    no_repo_config: bool = False  # no .sm-lint.yaml from the drafts' folders (a pull request's)
 
 
 class Result:
@@ -95,12 +97,17 @@ class Linter:
         self._packs: dict[tuple[Path, ...], list[Rule]] = {(): self.all_rules}
         self._broken: dict[tuple[Path, ...], RuleError] = {}
         self._effective: dict[int, tuple[Config, Config]] = {}  # id(file's config) -> (it, effective)
+        self._file_of: dict[int, Config] = {}  # id(effective configuration) -> the file's
+        self._ignored: dict[tuple, list[Rule]] = {}  # (rule dirs, ignore selectors) -> rules they match
+        self._no_file = Config()  # --no-repo-config without --config
         self._directories: dict[Path, Config] = {}  # a draft's folder -> its configuration file's
 
     def config_for(self, source: Source) -> Config:
         """The draft's configuration file (or --config) under the command-line options."""
         if self.explicit is not None:
             config = self.explicit
+        elif self.options.no_repo_config:
+            config = self._no_file
         else:
             where = draft_path(source)
             directory = where.parent if where is not None else Path.cwd()
@@ -120,7 +127,39 @@ class Linter:
                 lang=o.lang or config.lang,
                 max_draft_size=o.max_draft_size or config.max_draft_size,
             )
+            self._file_of[id(self._effective[id(config)][1])] = config
         return self._effective[id(config)][1]
+
+    def turned_off(self, sources: Iterable[Source]) -> list[TurnedOff]:
+        """The rules these drafts were not checked with because a configuration file said so:
+        a repository's file that ignores everything must show in the report, not pass as a
+        clean run. (--select and --ignore are the caller's own, in plain sight.) `select` is
+        stated as written (the rules it leaves out would be every rule added since); what
+        `ignore` and `per-path-ignores` match is stated as whole categories and clauses, then
+        rules."""
+        selected: dict[str, tuple[str, ...]] = {}  # file -> select as written
+        ignored: dict[str, dict[str, Rule]] = {}  # file -> rule id -> rule
+        for source in sources:
+            try:
+                config = self.config_for(source)
+                pack = self.pack(config.rule_dirs)
+            except SmLintError:  # reported with the draft
+                continue
+            file = self._file_of[id(config)]
+            if file.path is None:
+                continue
+            by = _shown_path(file.path)
+            if file.select and not self.options.select:  # --select replaces it
+                selected[by] = file.select
+            selectors = file.ignores_for(draft_path(source))
+            if selectors:
+                key = (config.rule_dirs, selectors)
+                if key not in self._ignored:
+                    self._ignored[key] = [r for r in pack if any(selector_matches(s, r) for s in selectors)]
+                ignored.setdefault(by, {}).update((r.id, r) for r in self._ignored[key])
+        everything = list(self.rules_by_id().values())
+        return [TurnedOff.of(by, selected.get(by, ()), ignored.get(by, {}).values(), everything)
+                for by in sorted(selected.keys() | ignored.keys())]
 
     def skipped(self, sources: Sequence[Source]) -> dict[Source, str]:
         """The drafts not to lint, each with what says so: those its
@@ -277,6 +316,51 @@ def line_in(error: SmLintError, path: str) -> int | None:
     """The line of the draft `path` that `error` points at (`path:line`), if it is in it."""
     where, _, line = error.where.rpartition(":")
     return int(line) if where == path and line.isdigit() else None
+
+
+class TurnedOff(NamedTuple):
+    """Rules a run did not check, and the configuration file that turned them off."""
+
+    by: str  # the configuration file, as the user would name it
+    select: tuple[str, ...]  # only these were checked (as written)
+    categories: tuple[str, ...]  # ignored whole
+    clauses: tuple[str, ...]  # ignored whole (outside those categories)
+    rules: tuple[str, ...]  # the other rules ignored
+
+    @classmethod
+    def of(cls, by: str, select: tuple[str, ...], off: Iterable[Rule], everything: list[Rule]) -> TurnedOff:
+        off_ids = {r.id for r in off}
+        off = [r for r in everything if r.id in off_ids]
+        on = [r for r in everything if r.id not in off_ids]
+        categories = sorted({r.category for r in off} - {r.category for r in on})
+        rest = [r for r in off if r.category not in categories]
+        clauses = sorted({r.clause for r in rest} - {r.clause for r in on})
+        rules = sorted(r.id for r in rest if r.clause not in clauses)
+        return cls(by, select, tuple(categories), tuple(clauses), tuple(rules))
+
+    def text(self, lang: str) -> str:
+        """One sentence: チェックしないルール (設定 .sm-lint.yaml): カテゴリ reply / ルール JP-P501."""
+        ja = lang != "en"
+        parts = [f"select ({', '.join(self.select)}) " + ("以外のすべて" if ja else "leaves out every other rule")] \
+            if self.select else []
+        parts += [f"{label} {', '.join(items)}" for label, items in zip(
+            ("カテゴリ", "条項", "ルール") if ja else ("categories", "clauses", "rules"),
+            (self.categories, self.clauses, self.rules)) if items]
+        by = f"設定 {self.by}" if ja else f"by {self.by}"
+        return (f"チェックしないルール ({by}): " + " / ".join(parts) if ja
+                else f"not checked ({by}): " + "; ".join(parts))
+
+    def to_dict(self) -> dict:
+        return {"by": self.by, "select": list(self.select), "categories": list(self.categories),
+                "clauses": list(self.clauses), "rules": list(self.rules)}
+
+
+def _shown_path(path: str) -> str:
+    """A configuration file as the user would name it: relative to the current folder when in it."""
+    try:
+        return str(Path(path).resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return path
 
 
 def refuse_names_of_no_rule(pack: Sequence[Rule], config: Config, options: Options = Options()) -> None:

@@ -59,7 +59,7 @@ def test_a_draft_over_one_mib_is_refused_by_default_with_its_name(tmp_path):
     out = lint(tmp_path / "post.md")
     assert out.exit_code == 2
     assert out.output.strip() == (
-        f"sm-lint: {tmp_path / 'post.md'}: 下書きとしては大きすぎます ({len(LARGE):,} バイト、上限 1 MiB)。"
+        f"sm-lint: {tmp_path / 'post.md'}: 下書きとしては大きすぎます ({len(LARGE):,} バイト、上限 1MiB)。"
         "投稿の下書きか確かめてください。上限は .sm-lint.yaml の max-draft-size か --max-draft-size で変えられます")
 
 
@@ -68,12 +68,12 @@ def test_the_limit_is_read_from_the_configuration_and_the_option_wins(tmp_path):
     (tmp_path / ".sm-lint.yaml").write_text("max-draft-size: 2MiB\n", encoding="utf-8")
     assert lint(tmp_path / "post.md").exit_code == 1  # linted: the insult is found
     out = lint("--max-draft-size", "512KiB", tmp_path / "post.md")
-    assert out.exit_code == 2 and "上限 512 KiB" in out.output
+    assert out.exit_code == 2 and "上限 512KiB" in out.output
 
 
 def test_stdin_is_read_no_further_than_the_limit():
     out = lint("--max-draft-size", "1KiB", "-", input=LARGE)
-    assert out.exit_code == 2 and "-: 下書きとしては大きすぎます (上限 1 KiB)" in out.output
+    assert out.exit_code == 2 and "-: 下書きとしては大きすぎます (上限 1KiB)" in out.output
 
 
 def test_a_size_that_is_not_one_is_a_clear_error(tmp_path):

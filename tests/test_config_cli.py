@@ -379,7 +379,8 @@ def _documented_settings() -> dict:
     from sm_lint.config import parse_config  # noqa: F401  (registers the sections)
 
     root = Path(__file__).resolve().parents[1]
-    settings = {"select", "ignore", "per-path-ignores", "severity", "fail-on", "lang", "rule-dirs", "exclude", *SECTIONS}
+    settings = {"select", "ignore", "per-path-ignores", "severity", "fail-on", "lang", "rule-dirs", "exclude",
+                "max-draft-size", *SECTIONS}
     merged: dict = {}
     for page in [root / "README.md", *sorted((root / "docs").rglob("*.md"))]:
         for block in map(textwrap.dedent, re.findall(r"```yaml\n(.*?)```", page.read_text(encoding="utf-8"), re.S)):
@@ -406,7 +407,8 @@ def test_config_command_shows_every_documented_setting(tmp_path):
         elif key == "rule-dirs":
             assert shown[key] == [str(tmp_path / d) for d in value]
         else:
-            assert shown[key] == (value if isinstance(value, list) or key in ("fail-on", "lang") else [value]), key
+            assert shown[key] == (value if isinstance(value, list) or key in ("fail-on", "lang", "max-draft-size")
+                                  else [value]), key
     assert shown["accounts"]["joetsu_city"] == {"name": "上越市", "platform": "x", "department": "広報対話課"}
 
 

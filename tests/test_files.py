@@ -128,7 +128,7 @@ def test_a_file_too_large_to_be_a_draft_is_refused_before_reading(folder, monkey
     monkeypatch.setattr(builtins, "open", lambda *a, **k: opened.append(a[0]))
     out = run("--max-draft-size", "10", folder)
     assert out.exit_code == 2
-    assert f"{folder / 'good.md'}: 下書きとしては大きすぎます ({len(SECRET.encode())} バイト、上限 10 B)" in out.output
+    assert f"{folder / 'good.md'}: 下書きとしては大きすぎます ({len(SECRET.encode())} バイト、上限 10B)" in out.output
     assert str(folder / "good.md") not in map(str, opened)
 
 

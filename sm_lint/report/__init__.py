@@ -25,6 +25,13 @@ class ReportContext(NamedTuple):
     source_lines: dict[str, object] = {}  # path -> Draft of the drafts with findings, for context lines
     rules: dict[str, object] = {}  # id -> Rule, for formats that describe rules
     quiet: bool = False  # findings only: no summary line
+    turned_off: Sequence = ()  # runner.TurnedOff: rules not checked, and which configuration said so
+
+
+def turned_off_text(ctx: ReportContext) -> str:
+    """The sentences that say which rules were not checked, to follow a summary line."""
+    end = ". " if ctx.lang == "en" else "。"
+    return "".join(end + off.text(ctx.lang) for off in ctx.turned_off)
 
 
 def with_suggestion(f: Finding, lang: str) -> str:

@@ -85,6 +85,9 @@ def sarif_log(findings, ctx) -> dict:
                                 "rules": rules}},
             "columnKind": "unicodeCodePoints",
             "results": [_result(f, index[f.rule], ctx.lang) for f in findings],
+            # Rules the run did not check and the configuration that turned them off: a
+            # clean result with every category ignored must not pass for a clean draft.
+            "properties": {"turnedOff": [off.to_dict() for off in ctx.turned_off]},
         }],
     }
 
