@@ -124,8 +124,8 @@ def test_drafts_are_opened_read_only(folder, monkeypatch):
 
 
 def test_a_file_too_large_to_be_a_draft_is_refused_before_reading(folder, monkeypatch):
-    opened = []
-    monkeypatch.setattr(builtins, "open", lambda *a, **k: opened.append(a[0]))
+    opened, real_open = [], builtins.open
+    monkeypatch.setattr(builtins, "open", lambda *a, **k: opened.append(a[0]) or real_open(*a, **k))
     out = run("--max-draft-size", "10", folder)
     assert out.exit_code == 2
     assert f"{folder / 'good.md'}: 下書きとしては大きすぎます ({len(SECRET.encode())} バイト、上限 10B)" in out.output

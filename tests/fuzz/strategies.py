@@ -59,10 +59,38 @@ front_matter = st.one_of(
 )
 draft = st.one_of(body, st.tuples(front_matter, body).map(lambda fb: f"---\n{fb[0]}\n---\n{fb[1]}"))
 CODECS = ["utf-8", "utf-8-sig", "utf-16", "cp932", "euc_jp", "iso2022_jp"]
-draft_bytes = st.one_of(
-    st.binary(max_size=300),
-    st.tuples(draft, st.sampled_from(CODECS)).map(lambda dc: dc[0].encode(dc[1], errors="ignore")),
+encoded = st.tuples(draft, st.sampled_from(CODECS)).map(lambda dc: dc[0].encode(dc[1], errors="ignore"))
+
+
+def _padded(args) -> bytes:
+    """Control bytes in front of a draft (once 'binary, skipped', exit 0)."""
+    control, count, data = args
+    return bytes([control]) * count + data
+
+
+def _stray(args) -> bytes:
+    """A draft with bytes put in at random places (once read as CP932 mojibake)."""
+    data, inserts = args
+    for where, byte in inserts:
+        where = where % (len(data) + 1)
+        data = data[:where] + bytes([byte]) + data[where:]
+    return data
+
+
+raw_bytes = st.one_of(
+    st.binary(max_size=2000),
+    st.tuples(st.integers(0, 31), st.integers(1, 3000), encoded).map(_padded),
+    st.tuples(encoded, st.lists(st.tuples(st.integers(0, 10_000), st.integers(0x80, 0xFF)), min_size=1,
+                                max_size=4)).map(_stray),
 )
+draft_bytes = st.one_of(encoded, raw_bytes)
+
+# Long runs of one script with no break (a pasted base64 image, a URL's path, digits, kana):
+# MeCab once made a token of every character past its 24-character grouping.
+RUN_ALPHABETS = ["abcdefghijklmnopqrstuvwxyz", "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+/=", "0123456789",
+                 "абвгдежзий", "アイウエオカキクケコー", "!?#$%&*-=", "😀😁😂"]
+long_run = st.tuples(body, st.sampled_from(RUN_ALPHABETS), st.integers(25, 200_000), st.randoms(use_true_random=False),
+                     body).map(lambda a: a[0] + "".join(a[3].choice(a[1]) for _ in range(a[2])) + a[4])
 
 
 def check_findings(text: str, findings) -> None:
