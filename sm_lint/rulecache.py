@@ -175,8 +175,17 @@ def _mac(secret: bytes, key: str, payload: bytes | memoryview) -> bytes:
     return mac.digest()
 
 
+@lru_cache(maxsize=1)
+def _install() -> str:
+    """This install and version of sm-lint (and of Python), named in its entries' file names,
+    so that each is pruned on its own: several installs sharing the folder (a virtualenv per
+    project, two versions side by side) evicted each other, and each run paid a rule cache
+    miss (about 250 ms)."""
+    return f"{zlib.crc32(f'{_ENGINE}{__version__}{sys.version}'.encode('utf-8', 'surrogatepass')):08x}"
+
+
 def _entry(directory: Path, key: str) -> Path:
-    return directory / f"rules-{key}.cache"
+    return directory / f"rules-{_install()}-{key}.cache"
 
 
 def load(key: str) -> Any | None:
@@ -207,11 +216,19 @@ def load(key: str) -> Any | None:
         return None
 
 
+_UNUSED_SECONDS = 30 * 24 * 3600  # another install's entries not written for this long: gone
+
+
 def _prune(directory: Path, keep: int = 16) -> None:
-    """Keep the most recent few (several installs or rule sets may share the directory)."""
-    caches = sorted(directory.glob("rules-*.cache"), key=lambda p: p.stat().st_mtime, reverse=True)
+    """Keep this install's most recent few (one install may have several rule sets), and
+    other installs' entries until they have gone unwritten for a month."""
+    import time
+
+    mine = sorted(directory.glob(f"rules-{_install()}-*.cache"), key=lambda p: p.stat().st_mtime, reverse=True)
+    stale = time.time() - _UNUSED_SECONDS
+    others = [p for p in directory.glob("rules-*.cache") if p not in mine and p.stat().st_mtime < stale]
     # rules-*.pickle: unsigned entries of versions before issue 22, never read now
-    for old in [*caches[keep:], *directory.glob("rules-*.pickle")]:
+    for old in [*mine[keep:], *others, *directory.glob("rules-*.pickle")]:
         old.unlink(missing_ok=True)
 
 

@@ -190,3 +190,18 @@ def test_a_key_file_others_can_read_is_not_used(warm):
     shown = _sm_lint(draft, cache, state, "--lang", "en")
     assert shown.returncode == 1
     assert shown.stderr == f"sm-lint: {key}: not using the rule cache: its key file is not private to this user (mode 0600)\n"
+
+
+def test_installs_sharing_the_folder_do_not_evict_each_other(tmp_path, monkeypatch):
+    # Two virtualenvs (or versions) of sm-lint with one ~/.cache: each keeps its own entries.
+    monkeypatch.setenv("SM_LINT_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    rulecache.store("rules-of-the-first-install", ["雪"])
+    for number in range(20):  # the other install: more entries than any install keeps
+        monkeypatch.setattr(rulecache, "_install", lambda: "0ther1n5")
+        rulecache.store(f"key{number}", ["雪"])
+    monkeypatch.undo()
+    monkeypatch.setenv("SM_LINT_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    assert rulecache.load("rules-of-the-first-install") == ["雪"]
+    assert len(list((tmp_path / "cache").glob("rules-0ther1n5-*.cache"))) == 16

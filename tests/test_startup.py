@@ -1,0 +1,32 @@
+"""A cold start loads only what the draft needs: the command line itself (click) and nothing
+behind the subcommands or the checks until they run (issue 25; not timed)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+HEAVY = ("rich", "yaml", "phonenumbers", "re2", "fugashi")
+
+
+def _loaded_after(args: list[str], tmp_path) -> set[str]:
+    code = ("import sys\nfrom sm_lint.cli import main\ntry:\n    main(sys.argv[1:])\nexcept SystemExit:\n"
+            "    print(' '.join(sorted({m.split('.')[0] for m in sys.modules})), file=sys.stderr)")
+    done = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True,
+                          env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)})
+    return set(done.stderr.split())
+
+
+def test_version_loads_no_check_and_no_output_library(tmp_path):
+    loaded = _loaded_after(["--version"], tmp_path)
+    assert "click" in loaded  # the module ran
+    assert loaded.isdisjoint(HEAVY), loaded & set(HEAVY)
+
+
+def test_a_clean_plain_draft_loads_neither_yaml_nor_phone_numbers_nor_rich(tmp_path):
+    draft = tmp_path / "お知らせ.txt"
+    draft.write_text("【お知らせ】高田城址公園で観桜会を開きます。\n", encoding="utf-8")
+    _loaded_after([str(draft)], tmp_path)  # the first run fills the rule cache (it reads YAML)
+    loaded = _loaded_after([str(draft)], tmp_path)
+    assert "fugashi" in loaded  # the draft was checked
+    assert loaded.isdisjoint({"rich", "yaml", "phonenumbers"}), loaded
