@@ -501,6 +501,35 @@ def show_config(path, config_path, lang):
     click.echo(yaml.safe_dump(shown, allow_unicode=True, sort_keys=False), nl=False)
 
 
+@main.command("waivers")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+              help="表 (既定) か JSON / an aligned table (default) or JSON")
+@click.option("--lang", type=click.Choice(["ja", "en"]), default="ja", help="表示の言語 / language")
+def waivers(paths, fmt, lang):
+    """抑止 (sm-lint-allow) の一覧: 理由・責任者・期限 / list the waivers with reasons, owners and dates.
+
+    期限切れの抑止があると終了コード 1 / exit 1 when a waiver has expired."""
+    from datetime import date
+
+    from sm_lint.ruleinfo import table
+    from sm_lint.waivers import collect, summary, table_rows
+
+    try:
+        rows = collect(list(paths), date.today())
+    except SmLintError as exc:
+        _fail(exc.text(lang))
+    if fmt == "json":
+        import json
+
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        if rows:
+            click.echo(table(table_rows(rows, lang)), nl=False)
+        click.echo(summary(rows, lang))
+    sys.exit(1 if any(r["state"] == "expired" for r in rows) else 0)
+
+
 @main.command()
 @click.option("--port", type=click.IntRange(0, 65535), default=0, help="ポート番号 (既定: 空いている番号) / port (default: a free one)")
 @click.option("--no-browser", is_flag=True, help="ブラウザーを開かない / do not open the browser")

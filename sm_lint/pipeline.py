@@ -63,7 +63,7 @@ def process(findings: Iterable[Finding], overrides: dict[str, str] | None = None
 
 def apply_suppressions(findings: Iterable[Finding], suppressions: Sequence[Suppression]) -> list[Finding]:
     """Mark what a valid suppression covers: kept (for the audit in JSON), but not counted."""
-    valid = [s for s in suppressions if not s.missing]
+    valid = [s for s in suppressions if not s.missing and not s.expired()]
     if not valid:
         return list(findings)
     result = []

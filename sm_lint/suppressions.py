@@ -6,6 +6,7 @@ front matter, who approved it); an invalid one suppresses nothing and is itself 
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import NamedTuple
 
 from sm_lint.document import Draft
@@ -20,7 +21,22 @@ _DIRECTIVE = re.compile(r"<!--\s*sm[-_ ]?lint\b.*?-->", re.S | re.I)
 
 
 def _text(value) -> str | None:
+    if isinstance(value, date):  # `until: 2027-03-31` is a date to YAML
+        return value.isoformat()
     return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+# An inline waiver's owner and expiry follow its reason: `理由 by: 広報対話課 until: 2027-03-31`.
+_OWNER_EXPIRY = re.compile(r"\s*[(（]?\s*\b(by|until)\s*[:：=]\s*(.+?)(?=\s+(?:by|until)\s*[:：=]|\s*[)）]?\s*$)", re.S)
+
+
+def _inline_reason(text: str | None) -> tuple[str | None, str | None, str | None]:
+    """(reason, by, until) of an inline waiver's text."""
+    if text is None:
+        return None, None, None
+    found = {m.group(1): m.group(2).strip() for m in _OWNER_EXPIRY.finditer(text)}
+    first = _OWNER_EXPIRY.search(text)
+    return _text(text[:first.start()] if first else text), found.get("by"), found.get("until")
 
 
 class Suppression(NamedTuple):
@@ -30,6 +46,19 @@ class Suppression(NamedTuple):
     line: int  # where it is written
     target: int | None  # the line it covers; None: the whole draft
     inline: bool
+    by: str | None = None  # who owns the waiver (answers for it until it ends)
+    until: str | None = None  # the last day it applies, YYYY-MM-DD
+
+    @property
+    def expiry(self) -> date | None:
+        try:
+            return date.fromisoformat(self.until) if self.until else None
+        except ValueError:
+            return None
+
+    def expired(self, today: date | None = None) -> bool:
+        """Past its `until:` day: it suppresses nothing any more, and is an error itself."""
+        return self.expiry is not None and self.expiry < (today or date.today())
 
     @property
     def missing(self) -> tuple[str, ...]:
@@ -63,12 +92,14 @@ def suppressions(draft: Draft) -> list[Suppression]:
     for item in allow if isinstance(allow, list) else []:
         if isinstance(item, dict) and _text(item.get("rule")):  # other shapes: the schema reports them
             found.append(Suppression(item["rule"].strip(), _text(item.get("reason")),
-                                     _text(item.get("approved_by")), getattr(item, "line", 1), None, False))
+                                     _text(item.get("approved_by")), getattr(item, "line", 1), None, False,
+                                     _text(item.get("by")), _text(item.get("until"))))
     for m in () if draft.plain else _INLINE.finditer(draft.text, draft.body_start):
         line = draft.position(m.start())[0]
         end_line = draft.position(m.end())[0]
+        reason, by, until = _inline_reason(m.group("reason"))
         for rule in re.split(r"\s*,\s*", m.group("ids")):
-            found.append(Suppression(rule, _text(m.group("reason")), None, line, end_line + 1, True))
+            found.append(Suppression(rule, reason, None, line, end_line + 1, True, by, until))
     return found
 
 

@@ -238,10 +238,10 @@ def test_a_broken_rule_pack_is_reported_once_not_per_draft(tmp_path):
 def test_a_suppression_for_an_ignored_rule_of_a_rule_dir_is_not_unused(tmp_path):
     write(tmp_path / ".sm-lint.yaml", "rule-dirs: [rules/myoko]\nignore: [MY-001]\n")
     write(tmp_path / "rules" / "myoko" / "names.yaml", PACK.format(id="MY-001"))
-    write(tmp_path / "post.md", "<!-- sm-lint-allow MY-001: 旧市名の由来を説明するため -->\n新井市の歴史です。\n")
+    write(tmp_path / "post.md", "<!-- sm-lint-allow MY-001: 旧市名の由来を説明するため by: 広報対話課 山田 until: 2099-03-31 -->\n新井市の歴史です。\n")
     assert rules_fired(concise(["post.md"], tmp_path)) == []
     # The control: an id that names no rule at all is still reported as unused.
-    write(tmp_path / "post.md", "<!-- sm-lint-allow XX-999: 理由 -->\n新井市の歴史です。\n")
+    write(tmp_path / "post.md", "<!-- sm-lint-allow XX-999: 理由 by: 広報対話課 山田 until: 2099-03-31 -->\n新井市の歴史です。\n")
     assert rules_fired(concise(["post.md"], tmp_path)) == ["JP-M111"]
 
 

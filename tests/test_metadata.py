@@ -161,6 +161,8 @@ sm-lint:
     - rule: JP-P503
       reason: 気象台の発表を引用するため
       approved_by: 広報対話課長
+      by: 広報対話課 山田
+      until: 2099-03-31
 ---
 本日の除雪情報です。"""
     assert not [f for f in lint(text) if f.category == "metadata" and f.rule != "JP-M111"]
@@ -429,7 +431,9 @@ WAIVER = """sm-lint:
   allow:
     - rule: JP-P101
       reason: 寄せられた書き込みをそのまま示して注意を呼びかけるため
-      approved_by: 広報対話課長"""
+      approved_by: 広報対話課長
+      by: 広報対話課 山田
+      until: 2099-03-31"""
 
 
 def test_a_reasoned_waiver_suppresses_its_rule_and_is_audited(lint):
@@ -481,7 +485,7 @@ def test_a_comment_to_sm_lint_it_cannot_read_is_reported_and_suppresses_nothing(
 
 
 def test_comments_not_addressed_to_sm_lint_are_left_alone(lint):
-    text = "<!-- textlint-disable -->\n<!-- 写真は後で差し替え -->\n<!-- sm-lint-allow JP-P101: 引用 -->\n「馬鹿」\n"
+    text = "<!-- textlint-disable -->\n<!-- 写真は後で差し替え -->\n<!-- sm-lint-allow JP-P101: 引用 by: 広報対話課 山田 until: 2099-03-31 -->\n「馬鹿」\n"
     assert not [f for f in lint(text) if f.category == "metadata"]
 
 
@@ -543,7 +547,7 @@ def test_suppressed_findings_are_audited_not_counted(tmp_path):
     from helpers import run
 
     draft = tmp_path / "post.md"
-    draft.write_text("<!-- sm-lint-allow JP-P201: 歴史的な呼び名の紹介のため -->\n裏日本と呼ばれた時代の話です。\n", encoding="utf-8")
+    draft.write_text("<!-- sm-lint-allow JP-P201: 歴史的な呼び名の紹介のため by: 広報対話課 山田 until: 2099-03-31 -->\n裏日本と呼ばれた時代の話です。\n", encoding="utf-8")
     stats = run(["--statistics", "--format", "json", "post.md"], cwd=tmp_path)
     assert "JP-P201" not in stats.stdout
     sarif = jsonlib.loads(run(["--format", "sarif", "post.md"], cwd=tmp_path).stdout)

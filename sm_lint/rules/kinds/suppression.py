@@ -3,7 +3,9 @@
 `approved_by`); `suppression: unused` fires on one that suppressed nothing, like ruff's RUF100
 (only for rules that ran, or ids that name no rule at all); `suppression: malformed` on a
 comment addressed to sm-lint that is not a suppression it can read; `suppression: posted` on a
-comment to sm-lint in a plain-text draft's body, which would be posted with the text."""
+comment to sm-lint in a plain-text draft's body, which would be posted with the text;
+`suppression: unowned` on one without its owner (`by:`) or last day (`until:`, a date),
+`suppression: expired` on one past its last day (it no longer suppresses anything)."""
 
 from __future__ import annotations
 
@@ -40,7 +42,7 @@ class Unused:
     def review(self, analysis, findings, rules):
         ran = {r.id for r in rules}
         for s in draft_suppressions(analysis):
-            if s.missing or any(s.covers(f) for f in findings):
+            if s.missing or s.expired() or any(s.covers(f) for f in findings):
                 continue
             if s.rule in ran:  # a rule that ran is known: the whole pack need not be loaded
                 yield Hit(line=s.line, detail={"target": s.rule, "unknown": "", "unknown_en": ""})
@@ -70,7 +72,25 @@ class Posted:
             yield Hit(line=line, suggestion=front_matter)
 
 
-_PROBLEMS = {"incomplete": Incomplete, "unused": Unused, "malformed": Malformed, "posted": Posted}
+class Unowned:
+    def find(self, analysis):
+        for s in draft_suppressions(analysis):
+            lacking = [] if s.by else ["by"]
+            if s.expiry is None:  # absent, or no date (until: 来年度末)
+                lacking.append("until" if s.until is None else f"until ({s.until})")
+            if lacking and not s.missing:
+                yield Hit(line=s.line, detail={"target": s.rule, "missing": ", ".join(lacking)})
+
+
+class Expired:
+    def find(self, analysis):
+        for s in draft_suppressions(analysis):
+            if s.expired():
+                yield Hit(line=s.line, detail={"target": s.rule, "until": s.until, "by": s.by or "-"})
+
+
+_PROBLEMS = {"incomplete": Incomplete, "unused": Unused, "malformed": Malformed, "posted": Posted,
+             "unowned": Unowned, "expired": Expired}
 
 
 @kind("suppression")
