@@ -29,7 +29,7 @@ def test_an_expired_waiver_is_an_error_and_the_finding_comes_back(tmp_path):
     (tmp_path / "post.md").write_text(EXPIRED, encoding="utf-8")
     result = run(["lint", "--format", "concise", "post.md"], cwd=tmp_path)
     assert result.exit_code == 1
-    assert "JP-M114" in result.stdout and "2020-03-31" in result.stdout and "広報対話課 山田" in result.stdout
+    assert "JP-M116" in result.stdout and "2020-03-31" in result.stdout and "広報対話課 山田" in result.stdout
     assert "JP-P101" in result.stdout.replace("JP-P101 の抑止", "")  # the insult is reported again
 
 
@@ -42,7 +42,7 @@ def test_an_open_waiver_with_owner_and_date_suppresses_quietly(tmp_path):
 def test_a_waiver_without_owner_and_date_still_works_but_is_reported(tmp_path):
     (tmp_path / "post.md").write_text(UNDATED, encoding="utf-8")
     result = run(["lint", "--format", "concise", "post.md"], cwd=tmp_path)
-    assert "JP-M113" in result.stdout and "by, until" in result.stdout
+    assert "JP-M115" in result.stdout and "by, until" in result.stdout
     assert "JP-P201 [" not in result.stdout  # still suppressed
 
 
