@@ -50,14 +50,14 @@ def test_waivers_lists_every_waiver_with_owner_dates_and_state(tmp_path):
     (tmp_path / "drafts").mkdir()
     (tmp_path / "drafts" / "a.md").write_text(EXPIRED, encoding="utf-8")
     (tmp_path / "drafts" / "b.md").write_text(OPEN_INLINE, encoding="utf-8")
-    (tmp_path / "drafts" / "c.txt").write_text(UNDATED, encoding="utf-8")
+    (tmp_path / "drafts" / "c.md").write_text(UNDATED, encoding="utf-8")
     result = run(["waivers", "--format", "json", "drafts"], cwd=tmp_path)
     assert result.exit_code == 1  # one has expired
     rows = json.loads(result.stdout)
     assert [(r["path"].split("/")[-1], r["line"], r["rule"], r["by"], r["until"], r["state"]) for r in rows] == [
         ("a.md", 5, "JP-P101", "広報対話課 山田", "2020-03-31", "expired"),
         ("b.md", 1, "JP-P201", "広報対話課 佐藤", "2099-03-31", "open"),
-        ("c.txt", 1, "JP-P201", None, None, "undated"),
+        ("c.md", 1, "JP-P201", None, None, "undated"),
     ]
     assert rows[1]["reason"] == "歴史的な呼び名の紹介のため"  # the owner and date are not part of the reason
     table = run(["waivers", "drafts"], cwd=tmp_path)
