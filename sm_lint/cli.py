@@ -371,6 +371,54 @@ def _strip_images(linter, result, problems: list) -> int:
     return written
 
 
+@main.command("score")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", help="出力形式 / output format")
+@click.option("--lang", type=click.Choice(["ja", "en"]), default="ja")
+def score(paths, fmt, lang):
+    """下書きごとの読みやすさの得点 (jReadability) / each draft's plain-Japanese score."""
+    from sm_lint.analysis import analyse
+    from sm_lint.document import read_draft
+    from sm_lint.inputs import describe, expand, read_bytes
+    from sm_lint.readability import band, readability
+    from sm_lint.rules.kinds.readability import target_for
+    from sm_lint.runner import Linter
+
+    rows, failed = [], False
+    try:
+        linter = Linter()
+        sources = list(expand(list(paths)))
+    except SmLintError as exc:
+        _fail(exc.text(lang))
+    for source in sources:
+        try:
+            if source.error:
+                raise describe(source.error, source.display)
+            analysis = analyse(read_draft(source.display, read_bytes(source)), linter.config_for(source))
+        except OSError as exc:
+            click.echo(f"sm-lint: {describe(exc, source.display).text(lang)}", err=True)
+            failed = True
+            continue
+        except SmLintError as exc:
+            click.echo(f"sm-lint: {exc.text(lang)}", err=True)
+            failed = True
+            continue
+        found, target = readability(analysis), target_for(analysis)
+        value = round(found.score, 3) if found else None
+        rows.append({"path": source.display, "score": value, "band": band(found.score, lang) if found else None,
+                     "target": target, "below_target": value is not None and value < target,
+                     "words": found.words if found else 0, "sentences": len(found.sentences) if found else 0})
+    if fmt == "json":
+        import json
+
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        for row in rows:
+            shown = "-" if row["score"] is None else f"{row['score']:.2f} ({row['band']})"
+            click.echo(f"{row['path']}\t{shown}\t{t(lang, 'score_target')} {row['target']}")
+    sys.exit(2 if failed else 0)
+
+
 @main.command("rules")
 @click.option("--lang", type=click.Choice(["ja", "en"]), default=None, help="メッセージの言語 / message language")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",

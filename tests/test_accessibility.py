@@ -71,3 +71,12 @@ def test_fix_writes_the_plain_form_of_styled_letters_and_half_width_kana(tmp_pat
     # the spaced letters may be a design choice: shown, not rewritten
     assert draft.read_text(encoding="utf-8") == "NEW イベントのお知らせ\n本日限り S A L E 開催\n"
     assert result.exit_code == 0 and "2 件を修正しました" in result.stderr
+
+
+def test_a_notice_told_only_in_its_flyer_names_what_the_body_lacks(lint):
+    text = ("---\nimages:\n  - path: img/flyer.jpg\n    alt: 謙信公祭のポスター\n    people: none\n---\n"
+            "謙信公祭を開催します！会場は春日山城跡です。詳しくはポスターをご覧ください。\n")
+    [finding] = [f for f in lint(text) if f.rule == "JP-E111"]
+    assert finding.match == "開催" and "本文に日時・問い合わせ先が書かれていません" in finding.message
+    assert not [f for f in lint(text.replace("images:\n  - path: img/flyer.jpg\n    alt: 謙信公祭のポスター\n    people: none\n", ""))
+                if f.rule == "JP-E111"]  # no picture: nothing can be only in it

@@ -39,7 +39,8 @@ def test_text_after_a_nul_is_still_checked(rule_ids):
 def test_several_megabytes_of_text_do_not_crash_mecab(linter):
     # ~2 MB without a single line break: one MeCab call on this would crash the process.
     text = "あ" * 700_000
-    assert linter.lint_text(text) == []
+    # (one 700,000-character sentence is hard to read: only the 4(1) rules may say so)
+    assert [f for f in linter.lint_text(text) if f.category != "accessibility"] == []
 
 
 def test_no_network_while_linting_every_kind_of_draft(tmp_path, monkeypatch):
@@ -105,7 +106,8 @@ def test_tens_of_thousands_of_entities_take_linear_time():
 def test_many_photos_on_one_long_line_take_linear_time(linter):
     # Found by the robustness checks: each 写真 searched its whole line again (11 s here).
     assert_linear(linter.lint_text, "写真に写っている" * 2_000, "写真に写っている" * 8_000)
-    assert linter.lint_text("写真に写っている" * 8_000) == []  # nobody is named: nothing to report
+    # nobody is named: nothing to report but that one 64,000-character sentence is hard to read
+    assert [f for f in linter.lint_text("写真に写っている" * 8_000) if f.category != "accessibility"] == []
 
 
 def test_line_span_on_a_long_line():

@@ -34,7 +34,8 @@ def found(lint, text, cfg=None):
 
 
 def rules_of(lint, text, cfg=None, prefix="JP-"):
-    return sorted({f.rule for f in lint(text, config=cfg) if f.rule.startswith(prefix)})
+    # the 4(1) readability rules would judge the filler (あ × 141), not the metadata
+    return sorted({f.rule for f in lint(text, config=cfg) if f.rule.startswith(prefix) and f.category != "accessibility"})
 
 
 # --- the front-matter schema -------------------------------------------------------------
@@ -141,7 +142,8 @@ def test_bad_values_are_errors_at_their_line(lint, line, expected):
 @pytest.mark.parametrize("written", ["X", "twitter", "Twitter"])
 def test_a_platform_in_another_case_or_by_its_old_name_is_read_as_the_platform(lint, written):
     text = f"---\nplatform: {written}\nuse: Official\napproved_by: 広報対話課長\n---\n" + "雪" * 150
-    assert [f.rule for f in lint(text)] == ["JP-N101"]  # X's limit, and no JP-M102
+    # X's limit, and no JP-M102 (150 雪 in a row are also a long sentence and a kanji run: 4(1))
+    assert [f.rule for f in lint(text) if f.category != "accessibility"] == ["JP-N101"]
 
 
 def test_a_complete_front_matter_passes_the_schema(lint):
