@@ -65,7 +65,13 @@ def expand(paths: list[str], stdin_name: str = "-") -> Iterator[Source]:
             yield Source(stdin_name, None)
             continue
         path = Path(raw)
+        # Where the path is named from, links not followed: `drafts/` or `link/` -> its folder.
+        named_from = _roots(Path(os.path.abspath(raw)).parent, named=True)
         if path.is_dir():
+            outside = _outside(path, named_from)  # a named link to a folder elsewhere is not walked
+            if outside is not None:
+                yield Source(raw, path, outside)
+                continue
             found = []
             problems: list[OSError] = []
             roots = _roots(path, named=False)
@@ -79,7 +85,7 @@ def expand(paths: list[str], stdin_name: str = "-") -> Iterator[Source]:
             for exc in problems:
                 yield Source(str(exc.filename or path), None, exc)
         else:
-            yield Source(raw, path, _outside(path, _roots(path.absolute().parent, named=True)))
+            yield Source(raw, path, _outside(path, named_from))
 
 
 _WHY = {  # (Japanese, English)

@@ -181,6 +181,23 @@ def test_a_link_out_of_the_repository_is_a_notice_in_a_walk_and_never_read(tmp_p
     assert "TOKEN" not in result.stdout + result.stderr
 
 
+@pytest.mark.parametrize("fix", [[], ["--fix"]])
+def test_a_named_link_to_a_folder_outside_is_exit_2_and_neither_walked_nor_fixed(tmp_path, fix):
+    # Found by the fuzz campaign: `sm-lint --fix repo/linked` walked the folder a link leads to
+    # and rewrote its drafts (what a file list of a pull request can name: the link itself).
+    repo, outside = _linked_out(tmp_path)
+    draft = outside.parent / "post.md"
+    draft.write_text("詳しくは http://www.city.joetsu.niigata.jp/ をご覧ください。これは極秘です。\n", encoding="utf-8")
+    before = draft.read_bytes()
+    (repo / "linked").symlink_to(outside.parent, target_is_directory=True)
+    for named in ("linked", "linked/"):
+        result = run([*fix, "--lang", "en", named], cwd=repo)
+        assert result.exit_code == 2, result.stdout + result.stderr
+        assert f"not read: it links to {outside.parent}, outside the folder being checked ({repo})" in result.stderr
+        assert "TOKEN" not in result.stdout + result.stderr and "極秘" not in result.stdout
+        assert draft.read_bytes() == before
+
+
 def test_a_named_link_out_of_the_repository_is_exit_2_and_never_read(tmp_path):
     repo, outside = _linked_out(tmp_path)
     result = run(["--lang", "en", "posts/post.md", "posts/alias.md"], cwd=repo)
