@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import signal
@@ -36,9 +37,22 @@ def test_parallel_run_reports_exactly_what_a_single_process_does(tmp_path):
 
 def test_automatic_jobs_only_for_long_runs(monkeypatch):
     monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1, 2, 3})
+    monkeypatch.setattr(os, "getloadavg", lambda: (0.1, 0.1, 0.1))  # an idle machine
     assert jobs_for(0, PARALLEL_FROM - 1) == 1
     assert jobs_for(3, 5) == 3
     assert jobs_for(0, 100 * PARALLEL_FROM) == 4
+
+
+def test_automatic_jobs_only_on_the_cpus_other_work_leaves_free(monkeypatch):
+    # On a machine busy with other processes a second worker only slows the run.
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1})
+    monkeypatch.setattr(os, "getloadavg", lambda: (11.8, 12.4, 12.1))
+    assert jobs_for(0, 100 * PARALLEL_FROM) == 1
+    monkeypatch.setattr(os, "getloadavg", lambda: (1.2, 1.0, 0.9))  # one CPU taken
+    assert jobs_for(0, 100 * PARALLEL_FROM) == 1
+    monkeypatch.setattr(os, "getloadavg", lambda: (0.3, 0.5, 0.4))
+    assert jobs_for(0, 100 * PARALLEL_FROM) == 2
+    assert jobs_for(2, 100 * PARALLEL_FROM) == 2  # a number asked for is kept
 
 
 def test_jobs_are_capped_to_the_cpus_this_process_may_use_and_the_drafts(monkeypatch):
@@ -183,3 +197,17 @@ def test_runs_hand_out_every_draft_once_and_shrink_towards_the_end():
     assert sizes == sorted(sizes, reverse=True)
     # a run is at most a quarter of what is left, so no process ends far behind the other
     assert all(len(run) <= max(1, (100 - run.start) // 4) for run in taken)
+
+
+def test_the_collector_rests_while_a_large_draft_is_checked(tmp_path, monkeypatch):
+    # Millions of tokens hold no cycles; full collections over them made time superlinear.
+    from sm_lint.runner import Linter
+
+    seen = []
+    original = Linter.lint_draft
+    monkeypatch.setattr(Linter, "lint_draft", lambda self, *args: seen.append(gc.isenabled()) or original(self, *args))
+    small, large = tmp_path / "small.md", tmp_path / "large.md"
+    small.write_text(DRAFTS[1], encoding="utf-8")
+    large.write_text(DRAFTS[1] * (120_000 // len(DRAFTS[1])), encoding="utf-8")
+    run(["--format", "json", "--max-draft-size", "2MB", str(small), str(large)])
+    assert seen == [True, False] and gc.isenabled()
