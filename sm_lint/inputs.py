@@ -168,6 +168,9 @@ def read_bytes(source: Source, limit: int = MAX_BYTES) -> bytes:
     checked before it is read, and no more than the limit is ever read (stdin, a growing file)."""
     if source.path is None:
         data = sys.stdin.buffer.read(limit + 1)
+        if not data.strip():  # a pipe from a command that failed: nothing was checked
+            raise InputError(source.display, "標準入力が空です。下書きの内容を渡してください",
+                             "standard input is empty: nothing was checked; pipe the draft's text")
     else:
         # A FIFO or device would block or never end; only regular files are drafts.
         info = os.stat(source.path)

@@ -226,3 +226,7 @@ def test_a_draft_piped_on_stdin_is_linted_without_a_path():
     empty = subprocess.run([sys.executable, "-m", "sm_lint"], stdin=subprocess.DEVNULL, capture_output=True,
                            text=True, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert empty.returncode == 0 and "Usage:" in empty.stdout
+    # an empty pipe (the command before it failed) is no clean draft: nothing was checked
+    for args in ((), ("-",)):
+        nothing = run(*args, stdin="\n")
+        assert nothing.returncode == 2 and nothing.stderr == "sm-lint: -: 標準入力が空です。下書きの内容を渡してください\n"
