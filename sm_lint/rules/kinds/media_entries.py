@@ -125,7 +125,16 @@ def _alt(name: str, entry: dict, line: int):
     return None if name.startswith("videos[") or _has_alt(entry) else (line, None, None)
 
 
-_CHECKS = {"consent": _consent, "people": _people, "alt": _alt}
+def _credit(name: str, entry: dict, line: int):
+    # Borrowed: from the web, or credited in part. Copyright (5(3)) asks for both where it came
+    # from (source) and the permission or licence it is used under (license).
+    path = entry.get("path")
+    borrowed = (isinstance(path, str) and path.startswith(("http://", "https://"))) or "source" in entry or "license" in entry
+    lacking = [k for k in ("source", "license") if not (isinstance(entry.get(k), str) and entry[k].strip())]
+    return (line, ", ".join(lacking), None) if borrowed and lacking else None
+
+
+_CHECKS = {"consent": _consent, "people": _people, "alt": _alt, "credit": _credit}
 _NO_NOTE = {"note": "", "note_en": ""}
 
 
