@@ -47,6 +47,18 @@ def test_findings_carry_browser_offsets_and_clauses(folder):
     assert result["meta"] == {"platform": "x", "account": "joetsu_city"}
 
 
+def test_the_plain_japanese_score_is_the_one_sm_lint_score_gives_with_its_target(folder):
+    (folder / ".sm-lint.yaml").write_text(ACCOUNTS + "readability:\n  accounts:\n    joetsu_city: 4.5\n",
+                                          encoding="utf-8")
+    (folder / "post.md").write_text(DRAFT, encoding="utf-8")
+    score = subprocess.run([sys.executable, "-m", "sm_lint", "score", "--format", "json", "post.md"], cwd=folder,
+                           capture_output=True, text=True, check=True)
+    expected = json.loads(score.stdout)[0]
+    plain = Session(folder).check(DRAFT)["readability"]
+    assert plain == {"score": round(expected["score"], 2), "band": expected["band"], "target": 4.5}
+    assert Session(folder).check("---\nplatform: x\n---\n")["readability"] is None  # no words, no score
+
+
 def test_the_text_to_post_and_its_length_on_x(folder):
     text = DRAFT + "<!-- sm-lint-allow JP-P101: 市民の投書をそのまま引用するため -->\n"
     result = Session(folder).check(text)

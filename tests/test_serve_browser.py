@@ -122,7 +122,8 @@ def test_a_draft_is_checked_as_it_is_typed(app, browser):
     insult = page.locator("#list li", has_text="JP-P101")
     assert "5(5) 不適切な発信を行わないこと" in insult.text_content()
     assert page.text_content("#summary") == "エラー 3 件、警告 0 件、情報 0 件"
-    assert page.text_content("#counts").startswith("X 換算の文字数 ") and page.text_content("#counts").endswith(" / 280")
+    counts = page.text_content("#counts")
+    assert counts.startswith("X 換算の文字数 ") and " / 280 ・ 読みやすさ " in counts and "目安 2.5 以上" in counts
 
     # The clause, on demand.
     insult.get_by_role("button", name="条文を表示").click()

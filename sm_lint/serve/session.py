@@ -18,9 +18,11 @@ from sm_lint.findings import Finding
 from sm_lint.i18n import t
 from sm_lint.inputs import Source
 from sm_lint.metadata import platforms
+from sm_lint.readability import band, readability
 from sm_lint.runner import Linter, Options, line_in
 from sm_lint.rules.kinds.limit import Limit
 from sm_lint.rules.kinds.media_entries import CONSENT, PEOPLE
+from sm_lint.rules.kinds.readability import target_for
 from sm_lint.serve.frontmatter import add_entry, set_keys
 
 LANGS = ("ja", "en")
@@ -60,15 +62,21 @@ class Session:
             with self._lock:
                 draft, config, findings = linter.lint_buffer(text, self.draft_path)
                 post = post_text(draft.body, draft.body_start)
-                meters = _meters(draft, config, post, linter.rules_for(config, self.draft_path))
+                analysis = analyse(draft, config)
+                try:
+                    meters = _meters(analysis, config, post, linter.rules_for(config, self.draft_path))
+                    plain = _plain_japanese(analysis, lang)
+                finally:
+                    forget()  # no draft's words outlive its check in a memo cache
         except SmLintError as exc:  # a front matter that cannot be read: said, and nothing else
             return {"error": _problem(exc, lang, str(self.draft_path)), "findings": [],
-                    "meters": [], "plain": None, "meta": {}}
+                    "meters": [], "readability": None, "plain": None, "meta": {}}
         front = draft.front_matter
         return {
             "error": None,
             "findings": [_finding(f, text, lang) for f in findings if not f.suppressed_by],
             "meters": meters,
+            "readability": plain,
             "plain": post.text,  # the post as published: no front matter, no comments (waivers)
             "meta": {k: front.get(k) for k in ("platform", "account") if isinstance(front.get(k), str)},
         }
@@ -113,24 +121,29 @@ def _finding(f: Finding, text: str, lang: str) -> dict:
     }
 
 
-def _meters(draft, config, post, rules) -> list[dict]:
+def _plain_japanese(analysis, lang: str) -> dict | None:
+    """The plain-Japanese score (jReadability, higher is easier) against the account's target,
+    as JP-E107 reads them; None for a draft with no words."""
+    found = readability(analysis)
+    if found is None:
+        return None
+    return {"score": round(found.score, 2), "band": band(found.score, lang), "target": target_for(analysis)}
+
+
+def _meters(analysis, config, post, rules) -> list[dict]:
     """The draft's length as each of its platforms' limit rules counts it (X's weighted
     count, Instagram's characters and hashtags, ...), next to the limit; the characters when
     no platform is named. The rules' own `when:` decides which apply."""
     limits = [r for r in rules if isinstance(r.matcher, Limit) and r.matcher.field == "body"
               and r.matcher.measure in TOTALS]
-    analysis = analyse(draft, config)
-    try:
-        meters = []
-        for rule in limits:
-            limit = rule.matcher.limit_for(config)
-            if limit is not None and (rule.when is None or rule.when(analysis)):
-                measure, per = rule.matcher.measure, rule.matcher.per
-                # LINE counts each speech bubble: the longest is the one that meets the limit.
-                parts = split_lines(post, config.section("platforms")["line_marker"]) if per == "bubble" else [post]
-                count = max((TOTALS[measure](part) for part in parts), default=0)
-                meters.append({"rule": rule.id, "measure": measure, "per": per, "limit": limit,
-                               "count": count // MEASURES[measure][1]})  # x-weighted counts hundredths
-    finally:
-        forget()  # no draft's words outlive its check in a memo cache
+    meters = []
+    for rule in limits:
+        limit = rule.matcher.limit_for(config)
+        if limit is not None and (rule.when is None or rule.when(analysis)):
+            measure, per = rule.matcher.measure, rule.matcher.per
+            # LINE counts each speech bubble: the longest is the one that meets the limit.
+            parts = split_lines(post, config.section("platforms")["line_marker"]) if per == "bubble" else [post]
+            count = max((TOTALS[measure](part) for part in parts), default=0)
+            meters.append({"rule": rule.id, "measure": measure, "per": per, "limit": limit,
+                           "count": count // MEASURES[measure][1]})  # x-weighted counts hundredths
     return meters or [{"rule": None, "measure": "characters", "per": None, "limit": None, "count": len(post.text)}]

@@ -15,6 +15,7 @@ const WORDS = {
     measures: { "x-weighted": "X 換算の文字数", characters: "文字数", utf16: "文字数 (UTF-16)", bytes: "バイト数",
                 hashtags: "ハッシュタグ" },
     perBubble: "(吹き出しごと、最長)",
+    readability: (score, band, target) => `読みやすさ ${score} (${band}、目安 ${target} 以上)`,
     copied: "コピーしました", notCopied: "コピーできませんでした。文を選んでコピーしてください",
     offline: "確認用のサーバーに接続できません。sm-lint serve を起動し直してください",
     applied: (fix) => `「${fix}」に置き換えました`,
@@ -36,6 +37,7 @@ const WORDS = {
     measures: { "x-weighted": "X weighted length", characters: "characters", utf16: "characters (UTF-16)",
                 bytes: "bytes", hashtags: "hashtags" },
     perBubble: "(per speech bubble, the longest)",
+    readability: (score, band, target) => `plain-Japanese score ${score} (${band}; target ${target} or more)`,
     copied: "Copied", notCopied: "Could not copy: select the text and copy it",
     offline: "Cannot reach the checking server: start sm-lint serve again",
     applied: (fix) => `Replaced with “${fix}”`,
@@ -141,7 +143,7 @@ function showProblem(message) {
 function render() {
   showProblem(last.error);
   paint(last.findings);
-  renderCounts(last.meters);
+  renderCounts(last.meters, last.readability);
   renderList(last.findings);
   const count = (s) => last.findings.filter((f) => f.severity === s).length;
   $("summary").textContent = last.error ? "" : last.findings.length
@@ -152,8 +154,9 @@ function render() {
   }
 }
 
-// The length as each of the platform's limits counts it, e.g. "X 換算の文字数 137 / 280".
-function renderCounts(meters) {
+// The length as each of the platform's limits counts it, e.g. "X 換算の文字数 137 / 280", and
+// the plain-Japanese score against the account's target (JP-E107), e.g. "読みやすさ 3.1 (…)".
+function renderCounts(meters, plain) {
   const counts = $("counts");
   counts.textContent = "";
   meters.forEach((m, index) => {
@@ -163,6 +166,10 @@ function renderCounts(meters) {
     if (index) counts.append(" ・ ");
     counts.append(element("span", over ? "over" : "", text));
   });
+  if (plain) {
+    counts.append(" ・ ", element("span", plain.score < plain.target ? "over" : "",
+      words().readability(plain.score, plain.band, plain.target)));
+  }
 }
 
 function element(tag, className, text) {
