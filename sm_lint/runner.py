@@ -349,7 +349,7 @@ class TurnedOff(NamedTuple):
     by: str  # the configuration file, as the user would name it
     select: tuple[str, ...]  # only these were checked (as written)
     categories: tuple[str, ...]  # ignored whole
-    clauses: tuple[str, ...]  # ignored whole (outside those categories)
+    clauses: tuple[str, ...]  # the guideline's clauses none of whose rules is checked (staff read these)
     rules: tuple[str, ...]  # the other rules ignored
 
     @classmethod
@@ -358,9 +358,8 @@ class TurnedOff(NamedTuple):
         off = [r for r in everything if r.id in off_ids]
         on = [r for r in everything if r.id not in off_ids]
         categories = sorted({r.category for r in off} - {r.category for r in on})
-        rest = [r for r in off if r.category not in categories]
-        clauses = sorted({r.clause for r in rest} - {r.clause for r in on})
-        rules = sorted(r.id for r in rest if r.clause not in clauses)
+        clauses = sorted({r.clause for r in off} - {r.clause for r in on})
+        rules = sorted(r.id for r in off if r.category not in categories and r.clause not in clauses)
         return cls(by, select, tuple(categories), tuple(clauses), tuple(rules))
 
     def text(self, lang: str) -> str:
