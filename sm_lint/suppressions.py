@@ -112,6 +112,11 @@ def malformed(draft: Draft) -> list[int]:
             if not _INLINE.fullmatch(m.group())]
 
 
+def _after(value: str | None) -> str:
+    """A YAML value after its key's colon, or nothing for a person to fill in."""
+    return f" {value}" if value else ""
+
+
 def posted(draft: Draft) -> list[tuple[int, str | None]]:
     """Comments addressed to sm-lint in the body of a plain-text draft, which would be posted
     with the text: (line, the front matter that says the same, when it is a suppression)."""
@@ -122,11 +127,11 @@ def posted(draft: Draft) -> list[tuple[int, str | None]]:
         inline = _INLINE.fullmatch(m.group())
         block = None
         if inline:
-            reason = _text(inline.group("reason"))
-            # approved_by is left for a person to fill in (JP-M110 until then)
+            reason, by, until = _inline_reason(inline.group("reason"))
+            # what the comment did not say is left for a person to fill in (JP-M110, JP-M115 until then)
             block = "sm-lint:\n  allow:\n" + "\n".join(
-                f"    - rule: {rule}\n      reason:{' ' + reason if reason else ''}\n      approved_by:"
-                for rule in re.split(r"\s*,\s*", inline.group("ids")))
+                f"    - rule: {rule}\n      reason:{_after(reason)}\n      approved_by:\n      by:{_after(by)}\n"
+                f"      until:{_after(until)}" for rule in re.split(r"\s*,\s*", inline.group("ids")))
             if not draft.body_start:  # no front matter yet: the whole block, with its lines
                 block = f"---\n{block}\n---"
         found.append((draft.position(m.start())[0], block))

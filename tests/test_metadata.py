@@ -587,8 +587,13 @@ def test_a_suppression_comment_in_a_plain_text_draft_is_posted_text_not_a_suppre
     # the suggestion is the front matter to paste at the top instead
     assert posted.suggestion == (
         "---\nsm-lint:\n  allow:\n"
-        "    - rule: JP-P101\n      reason: 小説の題名をそのまま紹介するため\n      approved_by:\n"
-        "    - rule: JP-P201\n      reason: 小説の題名をそのまま紹介するため\n      approved_by:\n---")
+        "    - rule: JP-P101\n      reason: 小説の題名をそのまま紹介するため\n      approved_by:\n      by:\n      until:\n"
+        "    - rule: JP-P201\n      reason: 小説の題名をそのまま紹介するため\n      approved_by:\n      by:\n      until:\n---")
+    # an owner and a last day written in the comment are carried over, pasted as they were said
+    owned = LIBRARY_NEWS.replace("ため -->", "ため by: 図書館 山田 until: 2027-03-31 -->")
+    posted = next(f for f in lint(owned, "図書館だより.txt") if f.rule == "JP-M113")
+    assert "      reason: 小説の題名をそのまま紹介するため\n      approved_by:\n      by: 図書館 山田\n      until: 2027-03-31\n" \
+        in posted.suggestion
 
 
 def test_a_plain_text_draft_suppresses_in_its_front_matter(lint):
