@@ -578,6 +578,34 @@ def waivers(paths, fmt, lang):
     sys.exit(1 if any(r["state"] == "expired" for r in rows) else 0)
 
 
+@main.command("report")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "html"]), default="table",
+              help="表 (既定)・JSON・HTML (1 ページ、グラフつき) / table (default), JSON or one HTML page with charts")
+@click.option("--lang", type=click.Choice(["ja", "en"]), default="ja", help="表示の言語 / language")
+@click.option("--fiscal-year", type=click.IntRange(1900, 9999), default=None,
+              help="年度 (既定: 今年度、4 月始まり) / fiscal year, April to March (default: the current one)")
+@click.option("--monthly-minimum", type=click.IntRange(min=0), default=1, show_default=True,
+              help="月あたりの最低投稿数 (4(4)②) / posts a month each account needs")
+def report(paths, fmt, lang, fiscal_year, monthly_minimum):
+    """アカウント別・月別の運用状況 / per account and month: posts, gaps, posting times, findings, waivers."""
+    from datetime import date
+
+    from sm_lint.accounts_report import build
+    from sm_lint.report_output import html, text
+
+    try:
+        data = build(list(paths), date.today(), fiscal_year, monthly_minimum)
+    except SmLintError as exc:
+        _fail(exc.text(lang))
+    if fmt == "json":
+        import json
+
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        click.echo(html(data, lang) if fmt == "html" else text(data, lang), nl=False)
+
+
 @main.command()
 @click.option("--port", type=click.IntRange(0, 65535), default=0, help="ポート番号 (既定: 空いている番号) / port (default: a free one)")
 @click.option("--no-browser", is_flag=True, help="ブラウザーを開かない / do not open the browser")

@@ -7,7 +7,7 @@ import os
 import stat
 import sys
 from pathlib import Path
-from typing import Iterator, NamedTuple
+from typing import Callable, Iterator, NamedTuple
 
 from sm_lint.errors import InputError
 
@@ -111,6 +111,23 @@ def not_a_draft(source: Source) -> InputError | None:
                       f"下書きとして読める形式ではありません ({kinds} のファイルを指定してください。"
                       "Word などの文書は、本文をテキストか Markdown で保存してください)",
                       f"not a draft sm-lint reads (give a {kinds} file; save a Word document's text as text or Markdown)")
+
+
+def every_draft(paths: list[str], limit: Callable[[Source], int] = lambda source: MAX_BYTES,
+                ) -> Iterator[tuple[Source, bytes]]:
+    """Each draft under `paths` with its bytes, for commands that read them all (`waivers`,
+    `report`): the first that cannot be read raises its InputError, since a list or report
+    that silently left a draft out would mislead."""
+    for source in expand(paths):
+        if source.error is not None:
+            raise describe(source.error, source.display)
+        refused = not_a_draft(source)
+        if refused is not None:
+            raise refused
+        try:
+            yield source, read_bytes(source, limit(source))
+        except OSError as exc:
+            raise describe(exc, source.display) from None
 
 
 def describe(exc: OSError, display: str) -> InputError:

@@ -19,11 +19,23 @@ def platforms() -> list[str]:
     return load_schema(SCHEMA)["keys"]["platform"]["enum"]
 
 
+# url: the city web page named on the account page (6(1)①); plans: the fiscal years (April to
+# March, named by the year they start) for which the account has an operating plan.
+ACCOUNT_KEYS = ("name", "platform", "department", "url", "plans")
+
+
 def _check_accounts(value: dict, where: str) -> dict:
     for account, spec in value.items():
-        if not isinstance(spec, dict) or set(spec) - {"name", "platform", "department"}:
-            raise ConfigError(where, f"アカウント `{account}` には name、platform、department だけを書いてください",
-                              f"account `{account}` is a mapping of name, platform and department")
+        if not isinstance(spec, dict) or set(spec) - set(ACCOUNT_KEYS):
+            raise ConfigError(where, f"アカウント `{account}` には {'、'.join(ACCOUNT_KEYS)} だけを書いてください",
+                              f"account `{account}` is a mapping of {', '.join(ACCOUNT_KEYS)}")
+        if not isinstance(spec.get("url", ""), str):
+            raise ConfigError(where, f"アカウント `{account}`: url は市のホームページの URL (文字列) です",
+                              f"account `{account}`: url is the city web page's URL (a string)")
+        plans = spec.get("plans", [])
+        if not isinstance(plans, list) or not all(isinstance(y, int) and not isinstance(y, bool) for y in plans):
+            raise ConfigError(where, f"アカウント `{account}`: plans は運用計画のある年度 (2026 など) のリストです",
+                              f"account `{account}`: plans is a list of fiscal years with a plan, e.g. [2026]")
         if spec.get("platform") not in (None, *platforms()):
             raise ConfigError(where, f"アカウント `{account}`: platform は {', '.join(platforms())} のいずれかです",
                               f"account `{account}`: platform is one of {', '.join(platforms())}")
@@ -50,7 +62,7 @@ def _check_platforms(value: dict, where: str) -> dict:
     return dict(value)
 
 
-# id -> {name, platform, department}: the city's accounts, so `account:` can be checked.
+# id -> {name, platform, department, url, plans}: the city's accounts, so `account:` can be checked.
 register_section("accounts", {}, _check_accounts, open_keys=True)
 # `default`: the platform of drafts that name none (and whose account does not tell);
 # `limits`: overrides by name, e.g. {instagram-hashtags: 30} for the legacy API cap.

@@ -7,8 +7,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sm_lint.document import read_draft
-from sm_lint.inputs import describe, expand, not_a_draft, read_bytes
+from sm_lint.document import Draft, read_draft
+from sm_lint.inputs import every_draft
 from sm_lint.suppressions import Suppression, suppressions
 
 _STATES = {"expired": ("期限切れ", "expired"), "open": ("有効", "open"), "undated": ("期限なし", "no end date")}
@@ -24,21 +24,17 @@ def collect(paths: list[str], today: date) -> list[dict[str, Any]]:
     """One row per waiver (and per rule of an inline waiver naming several), in file order.
     A draft that cannot be read or parsed raises SmLintError (exit 2, nothing listed)."""
     rows = []
-    for source in expand(paths):
-        if source.error is not None:
-            raise describe(source.error, source.display)
-        refused = not_a_draft(source)
-        if refused is not None:
-            raise refused
-        try:
-            data = read_bytes(source)
-        except OSError as exc:
-            raise describe(exc, source.display) from None
-        for w in suppressions(read_draft(source.display, data)):
-            rows.append({"path": source.display, "line": w.line, "rule": w.rule, "reason": w.reason,
-                         "by": w.by, "approved_by": w.approved_by, "until": w.until,
-                         "where": "inline" if w.inline else "front-matter", "state": state(w, today)})
+    for source, data in every_draft(paths):
+        rows.extend(draft_rows(read_draft(source.display, data), today))
     return rows
+
+
+def draft_rows(draft: Draft, today: date) -> list[dict[str, Any]]:
+    """One row per waiver of one draft (`sm-lint report` lists them per account)."""
+    return [{"path": draft.path, "line": w.line, "rule": w.rule, "reason": w.reason,
+             "by": w.by, "approved_by": w.approved_by, "until": w.until,
+             "where": "inline" if w.inline else "front-matter", "state": state(w, today)}
+            for w in suppressions(draft)]
 
 
 def table_rows(rows: list[dict[str, Any]], lang: str) -> list[list[str]]:

@@ -45,6 +45,20 @@ def _sync_playwright(chromium: str | None = None):
     return sync_playwright
 
 
+def launch(p, tmp_path: Path, **options):
+    """Debian's Chromium, headless, in a fresh profile under `tmp_path` (also the report test's)."""
+    # Chromium keeps crash reports and settings under HOME (~/.config, ~/.cache) whatever the
+    # profile: those go to the test's folder too.
+    home = tmp_path / "home"
+    env = {**os.environ, "HOME": str(home), "XDG_CONFIG_HOME": str(home / ".config"),
+           "XDG_CACHE_HOME": str(home / ".cache")}
+    context = p.chromium.launch_persistent_context(
+        str(tmp_path / "profile"), executable_path=CHROMIUM, headless=True, args=FLAGS, env=env,
+        locale="ja-JP", service_workers="block", **options)
+    context.set_default_timeout(WAIT_MS)
+    return context
+
+
 @pytest.fixture()
 def app(tmp_path):
     folder = tmp_path / "drafts"
@@ -70,17 +84,8 @@ def browser(app, tmp_path):
             elsewhere.append(r.request.url)
             r.abort()
 
-    # Chromium keeps crash reports and settings under HOME (~/.config, ~/.cache) whatever the
-    # profile: those go to the test's folder too.
-    home = tmp_path / "home"
-    env = {**os.environ, "HOME": str(home), "XDG_CONFIG_HOME": str(home / ".config"),
-           "XDG_CACHE_HOME": str(home / ".cache")}
     with sync_playwright() as p:
-        context = p.chromium.launch_persistent_context(
-            str(tmp_path / "profile"), executable_path=CHROMIUM, headless=True, args=FLAGS, env=env,
-            accept_downloads=True, locale="ja-JP", viewport={"width": 1280, "height": 960},
-            service_workers="block")
-        context.set_default_timeout(WAIT_MS)
+        context = launch(p, tmp_path, accept_downloads=True, viewport={"width": 1280, "height": 960})
         context.route("**/*", route)
         context.grant_permissions(["clipboard-read", "clipboard-write"], origin=f"http://127.0.0.1:{own[1]}")
         page = context.pages[0] if context.pages else context.new_page()
