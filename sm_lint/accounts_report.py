@@ -17,7 +17,7 @@ from sm_lint.document import read_draft
 from sm_lint.inputs import every_draft
 from sm_lint.metadata import scheduled
 from sm_lint.runner import Linter, draft_path
-from sm_lint.schedule import DEFAULTS, closed_reason, in_office_hours, parse_hours
+from sm_lint.schedule import closed_reason, hours_of, in_office_hours
 from sm_lint.waivers import draft_rows
 
 CITY_HOST = "city.joetsu.niigata.jp"
@@ -66,7 +66,7 @@ def build(paths: list[str], today: date, year: int | None = None, minimum: int =
         findings = linter.lint_draft(draft, config, linter.rules_for(config, draft_path(source)))
         for name, spec in config.section("accounts").items():
             accounts.setdefault(name, spec)
-        hours = parse_hours({**DEFAULTS, **config.section("schedule")}, config.path or "schedule")
+        hours = hours_of(config)
         front = draft.front_matter or {}
         account = front.get("account") if isinstance(front.get("account"), str) else NO_ACCOUNT
         when = scheduled(front, hours.zone)
@@ -82,12 +82,15 @@ def build(paths: list[str], today: date, year: int | None = None, minimum: int =
         per_month = {m: Counter() for m in months}
         clauses: Counter = Counter()
         waivers: list[dict[str, Any]] = []
-        unscheduled = 0
+        unscheduled = counted = 0
         for slot, findings, waived in drafts.get(name, []):
             if slot is None:
                 unscheduled += 1
             elif slot[0] in per_month:
                 per_month[slot[0]][slot[1]] += 1
+            else:  # another fiscal year's post: its findings are that year's
+                continue
+            counted += 1
             clauses.update(f.clause for f in findings if not f.suppressed_by)
             waivers.extend(waived)
         month_rows = [{"month": m, "posts": sum(c.values()), **{k: c[k] for k in MIXES}} for m, c in per_month.items()]
@@ -97,7 +100,7 @@ def build(paths: list[str], today: date, year: int | None = None, minimum: int =
             "department": (spec or {}).get("department"), "url": (spec or {}).get("url"),
             "plans": list((spec or {}).get("plans") or []),
             "missing": missing(spec, year) if name != NO_ACCOUNT else [],
-            "drafts": len(drafts.get(name, [])), "unscheduled": unscheduled,
+            "drafts": counted, "unscheduled": unscheduled,
             "posts": sum(r["posts"] for r in month_rows),
             "months": month_rows,
             "gaps": [r["month"] for r in month_rows if r["posts"] < minimum],

@@ -136,9 +136,9 @@ def reference(analysis) -> Reference:
 
 def _reference(analysis) -> Reference:
     from sm_lint.metadata import post_meta, scheduled
-    from sm_lint.schedule import parse_hours
+    from sm_lint.schedule import hours_of
 
-    hours = analysis.config.memo("schedule.hours", lambda config: parse_hours(config.section("schedule")))
+    hours = hours_of(analysis.config)
     when = scheduled(post_meta(analysis), hours.zone)
     if when is not None:
         return Reference(when.date(), when, f"scheduled_at ({when:%Y-%m-%d})", f"scheduled_at ({when:%Y-%m-%d})", True)

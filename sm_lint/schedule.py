@@ -94,6 +94,11 @@ def _validate(value: dict, where: str) -> dict:
 register_section("schedule", DEFAULTS, _validate)
 
 
+def hours_of(config) -> Hours:
+    """The configuration's office hours, parsed once per configuration."""
+    return config.memo("schedule.hours", lambda c: parse_hours(c.section("schedule")))
+
+
 @lru_cache(maxsize=16)
 def _holiday_names(country: str, year: int) -> dict[date, tuple[str, str]]:
     """A year's holidays from the `holidays` package, named in Japanese and English, kept in

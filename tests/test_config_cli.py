@@ -409,7 +409,9 @@ def test_config_command_shows_every_documented_setting(tmp_path):
         else:
             assert shown[key] == (value if isinstance(value, list) or key in ("fail-on", "lang", "max-draft-size")
                                   else [value]), key
-    assert shown["accounts"]["joetsu_city"] == {"name": "上越市", "platform": "x", "department": "広報対話課"}
+    # docs/staff/report.md's block, the last to name it, adds the keys `sm-lint report` checks
+    assert shown["accounts"]["joetsu_city"] == {"name": "上越市", "platform": "x", "department": "広報対話課",
+                                                "url": "https://www.city.joetsu.niigata.jp/", "plans": [2025, 2026]}
 
 
 @pytest.mark.parametrize("where", ["/", "../../etc", "../../outside", "{outside}", "../rules/../../outside", "../link"])

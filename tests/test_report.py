@@ -103,12 +103,15 @@ def test_a_higher_minimum_and_an_account_missing_from_the_configuration(tmp_path
         " url: 'https://www.city.joetsu.niigata.jp/', plans: [2026]}\n", encoding="utf-8")
     (tmp_path / "a.md").write_text("---\naccount: joetsu_city\nscheduled_at: 2026-05-12T10:00:00+09:00\n"
                                    "approved_by: 広報対話課長\n---\n特定健診の受付を始めました。\n", encoding="utf-8")
+    (tmp_path / "next-year.md").write_text("---\naccount: joetsu_city\nscheduled_at: 2027-05-10T10:00:00+09:00\n---\n"
+                                           "あのバカな計画のせいで説明会が長引きました。\n", encoding="utf-8")
     (tmp_path / "b.md").write_text("---\naccount: joetsu_suido\nplatform: x\n---\n水道料金のお知らせです。\n",
                                    encoding="utf-8")
     data = json.loads(run(["report", ".", "--fiscal-year", "2026", "--monthly-minimum", "2", "--format", "json"],
                           cwd=tmp_path).stdout)
     city, suido = data["accounts"]
     assert city["gaps"] == MONTHS and city["missing"] == [] and city["posts"] == 1
+    assert city["drafts"] == 1 and city["findings_by_clause"] == {}  # FY 2027's post and its insult left out
     assert (suido["account"], suido["configured"], suido["unscheduled"]) == ("joetsu_suido", False, 1)
     assert suido["missing"] == ["department", "url", "plan"]
 
@@ -124,6 +127,13 @@ def test_terminal_table_in_japanese_and_english():
     assert "3 accounts, 59 scheduled posts, 1 months under the minimum, 1 expired waivers" in en.stdout
     assert "月" not in en.stdout.replace("上越", "")  # no Japanese labels, only the accounts' names
     assert len(list((REPO / "drafts").rglob("*.md"))) == 59
+
+
+def test_plans_must_be_fiscal_years(tmp_path):
+    (tmp_path / ".sm-lint.yaml").write_text("accounts:\n  joetsu_city: {platform: x, plans: 令和8年度}\n", encoding="utf-8")
+    (tmp_path / "a.md").write_text("---\naccount: joetsu_city\n---\n特定健診の受付を始めました。\n", encoding="utf-8")
+    result = run(["report", "."], cwd=tmp_path)
+    assert result.exit_code == 2 and "plans" in result.output and "Traceback" not in result.output
 
 
 def test_a_broken_draft_is_a_one_line_error(tmp_path):

@@ -10,7 +10,7 @@ from sm_lint.errors import RuleError
 from sm_lint.metadata import post_meta, scheduled
 from sm_lint.rules.model import Hit
 from sm_lint.rules.registry import kind
-from sm_lint.schedule import closed_reason, describe, in_office_hours, in_working_time, parse_hours
+from sm_lint.schedule import closed_reason, describe, hours_of, in_office_hours, in_working_time
 
 
 class PostingTime:
@@ -21,7 +21,7 @@ class PostingTime:
         meta = post_meta(analysis)
         if "scheduled_at" not in meta:
             return
-        hours = analysis.config.memo("schedule.hours", lambda config: parse_hours(config.section("schedule")))
+        hours = hours_of(analysis.config)
         when = scheduled(meta, hours.zone)
         if when is None:
             return
