@@ -28,7 +28,7 @@ _WORDS = {
     "clause": ("条項", "clause"), "count": ("件数", "count"),
     "expired": ("期限切れ", "expired"), "open": ("有効", "open"), "undated": ("期限なし", "no end date"),
     "summary": ("アカウント {accounts} 件、投稿予定 {posts} 件、最低件数に満たない月 {gaps} 件、期限切れの抑止 {expired} 件",
-                "{accounts} accounts, {posts} scheduled posts, {gaps} months under the minimum, {expired} expired waivers"),
+                "accounts: {accounts}, scheduled posts: {posts}, months under the minimum: {gaps}, expired waivers: {expired}"),
 }
 _COLOURS = {"in_hours": "#2b6cb0", "out_of_hours": "#dd6b20", "closed": "#805ad5"}
 
@@ -37,8 +37,8 @@ def _w(key: str, lang: str, **values: Any) -> str:
     return _WORDS[key][lang != "ja"].format(**values)
 
 
-def _lacks(account: dict[str, Any], year: int, lang: str) -> list[str]:
-    return [_w(key, lang, year=year) for key in account["missing"]]
+def _lacks(account: dict[str, Any], year: int, lang: str) -> str:
+    return ("、" if lang == "ja" else ", ").join(_w(key, lang, year=year) for key in account["missing"])
 
 
 def _heading(account: dict[str, Any], lang: str) -> str:
@@ -56,7 +56,7 @@ def text(report: dict[str, Any], lang: str) -> str:
         if not a["configured"] and a["account"] != "-":
             out.append(f"  {_w('not_configured', lang)}")
         if a["account"] != "-":
-            out.append(f"  {_w('lacks', lang)}: {'、'.join(_lacks(a, year, lang)) or _w('none', lang)}")
+            out.append(f"  {_w('lacks', lang)}: {_lacks(a, year, lang) or _w('none', lang)}")
         rows = [[_w(k, lang) for k in ("month", "posts", *MIXES)],
                 *([m["month"], *(str(m[k]) for k in ("posts", *MIXES))] for m in a["months"])]
         out.extend("  " + line for line in table(rows).splitlines())
@@ -149,7 +149,7 @@ def html(report: dict[str, Any], lang: str) -> str:
             lacks = _lacks(a, year, lang)
             note = _w("not_configured", lang) + " / " if not a["configured"] else ""
             body.append(f'<p class="{"lacks" if lacks else "ok"}">{escape(note + _w("lacks", lang))}: '
-                        f'{escape("、".join(lacks) or _w("none", lang))}</p>')
+                        f'{escape(lacks or _w("none", lang))}</p>')
         body.append(bar_chart(a["months"], minimum, lang))
         body.append(f'<p class="legend">{legend}</p>')
         body.append(_table([_w(k, lang) for k in ("month", "posts", *MIXES)],

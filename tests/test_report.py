@@ -124,7 +124,8 @@ def test_terminal_table_in_japanese_and_english():
     assert "設定に足りないもの: 市の URL (url)" in ja.stdout and "2026年度の運用計画 (plans)" in ja.stdout
     assert "アカウント 3 件、投稿予定 59 件、最低件数に満たない月 1 件、期限切れの抑止 1 件" in ja.stdout
     en = run(["report", str(REPO), "--fiscal-year", str(YEAR), "--lang", "en"])
-    assert "3 accounts, 59 scheduled posts, 1 months under the minimum, 1 expired waivers" in en.stdout
+    assert "accounts: 3, scheduled posts: 59, months under the minimum: 1, expired waivers: 1" in en.stdout
+    assert "configuration lacks: city URL (url)\n" in en.stdout and "plan for FY 2026 (plans)\n" in en.stdout
     assert "月" not in en.stdout.replace("上越", "")  # no Japanese labels, only the accounts' names
     assert len(list((REPO / "drafts").rglob("*.md"))) == 59
 
