@@ -17,7 +17,6 @@ import argparse
 import io
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -31,6 +30,7 @@ from sm_lint.document import parse_draft  # noqa: E402
 from sm_lint.images import read_picture  # noqa: E402
 from sm_lint.pipeline import select_rules  # noqa: E402
 from sm_lint.runner import Linter  # noqa: E402
+from timing import best  # noqa: E402
 
 
 class _CountingRaw(io.FileIO):
@@ -51,15 +51,6 @@ class Counted(io.BufferedReader):
     @property
     def count(self) -> int:
         return self.raw.count
-
-
-def best(repeats: int, run) -> float:
-    times = []
-    for _ in range(repeats):
-        started = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - started)
-    return min(times) * 1000
 
 
 def photo(path: Path) -> None:

@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import sys
 import tempfile
-import time
 from collections import defaultdict
 from pathlib import Path
 
@@ -31,17 +30,8 @@ from sm_lint.draftcache import forget  # noqa: E402
 from sm_lint.engine import check  # noqa: E402
 from sm_lint.inputs import Source  # noqa: E402
 from sm_lint.runner import Linter  # noqa: E402
+from timing import best  # noqa: E402
 from sm_lint.tokenizer import tokenize  # noqa: E402
-
-
-def best(repeats: int, run) -> float:
-    """Best wall time of `run()` in milliseconds."""
-    times = []
-    for _ in range(repeats):
-        started = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - started)
-    return min(times) * 1000
 
 
 def checking(analyses, rules):

@@ -15,20 +15,12 @@ import os
 import pickle
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-
-def best(repeats: int, run) -> float:
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return min(times) * 1000
+from timing import best  # noqa: E402
 
 
 def main() -> None:
@@ -48,8 +40,10 @@ def main() -> None:
         secret = rulecache._secret(rulecache.key_file())
         header = len(rulecache._MAGIC) + rulecache._MAC_SIZE
         total = floor = mac = 0.0
-        for entry in sorted(Path(tmp, "cache").glob("rules-*.cache"), key=lambda p: -p.stat().st_size):
-            key = entry.name[len("rules-"):-len(".cache")]
+        prefix = f"rules-{rulecache._install()}-"  # entries are named per install: rules-<install>-<key>.cache
+        for entry in sorted(Path(tmp, "cache").glob(f"{prefix}*.cache"), key=lambda p: -p.stat().st_size):
+            key = entry.name[len(prefix):-len(".cache")]
+            assert rulecache.load(key) is not None, entry  # a hit, or the figures would time a miss
             data = entry.read_bytes()
             checked = best(args.repeats, lambda: rulecache.load(key))
             plain = best(args.repeats, lambda: pickle.loads(memoryview(entry.read_bytes())[header:]))
