@@ -43,7 +43,7 @@ def test_a_guessed_year_is_a_warning_so_an_older_notice_does_not_fail_the_run(tm
     post.write_text("3月5日（火）に高田城址公園で観桜会の準備説明会を開きます。\n", encoding="utf-8")
     _touch(post, "2026-02-10")
     result = run(["lint", "--format", "json", "post.md"], cwd=tmp_path)
-    found = [(f["rule"], f["severity"]) for f in json.loads(result.stdout)]
+    found = [(f["rule"], f["severity"]) for f in json.loads(result.stdout)["findings"]]
     assert ("JP-Q106", "warning") in found and "JP-Q101" not in {rule for rule, _ in found}
     assert result.exit_code == 0
 

@@ -55,7 +55,7 @@ def test_warning_only_exits_zero_unless_fail_on_warning(drafts):
 
 def test_directory_is_walked_for_draft_suffixes_only(drafts):
     r = run(str(drafts), "--format", "json")
-    paths = {Path(f["path"]).name for f in json.loads(r.stdout)}
+    paths = {Path(f["path"]).name for f in json.loads(r.stdout)["findings"]}
     assert paths == {"bad.markdown", "warn.txt"}
     assert r.returncode == 1
 
@@ -66,7 +66,7 @@ def test_stdin_and_json_fields():
     r = run("-", "--format", "json", stdin=ERROR)
     schema = json.loads((ROOT / "sm_lint" / "report" / "findings.schema.json").read_text(encoding="utf-8"))
     jsonschema.validate(json.loads(r.stdout), schema)
-    [finding] = json.loads(r.stdout)
+    [finding] = json.loads(r.stdout)["findings"]
     assert finding["path"] == "-" and finding["match"] == "バカ"
     assert (finding["line"], finding["column"], finding["end_column"]) == (1, 3, 5)
 
@@ -79,7 +79,7 @@ def test_english_output():
 def test_select_and_ignore_by_clause_category_and_id(drafts):
     text = "【極秘】あのバカな客の件。\n"
     def rules(*args):
-        return {f["rule"] for f in json.loads(run("-", "--format", "json", *args, stdin=text).stdout)}
+        return {f["rule"] for f in json.loads(run("-", "--format", "json", *args, stdin=text).stdout)["findings"]}
     assert rules() == {"JP-C101", "JP-P101"}
     assert rules("--select", "5(4)") == {"JP-C101"}
     assert rules("--ignore", "confidential") == {"JP-P101"}

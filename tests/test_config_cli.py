@@ -168,7 +168,7 @@ def test_severity_override_and_fail_on(tmp_path):
 def test_language_from_the_configuration(tmp_path):
     write(tmp_path / ".sm-lint.yaml", "lang: en\n")
     write(tmp_path / "post.md", DRAFT)
-    messages = [f["message"] for f in json.loads(run(["--format", "json", "post.md"], cwd=tmp_path).stdout)]
+    messages = [f["message"] for f in json.loads(run(["--format", "json", "post.md"], cwd=tmp_path).stdout)["findings"]]
     assert messages[1] == 'The insulting expression "バカ" must not appear in an official post.'
     assert messages[0] == '"極秘" marks secret or internal-only information, which must not be posted.'
 

@@ -17,7 +17,7 @@ DRAFT = "こども科学教室は、上越市新光町9-9-9の市民プラザで
 def found(folder) -> list[tuple[str, str]]:
     result = run(["--format", "json", "post.md"], cwd=folder)
     assert result.exit_code in (0, 1), result.stderr
-    return [(f["rule"], f["match"]) for f in json.loads(result.stdout)]
+    return [(f["rule"], f["match"]) for f in json.loads(result.stdout)["findings"]]
 
 
 @pytest.fixture

@@ -13,6 +13,7 @@ import pytest
 from helpers import run
 
 SARIF_SCHEMA = Path(__file__).parent / "schemas" / "sarif-schema-2.1.0.json"
+FINDINGS_SCHEMA = Path(__file__).parents[1] / "sm_lint" / "report" / "findings.schema.json"
 INSULT = "窓口に来たあのバカな客には困りました。\n"
 IGNORE_ALL = "ignore: [prohibited, confidential, shortened-url, untrusted-link, obscene-link, personal-info,\n" \
              "         portrait-consent, posting-time, reply, approval, platform-limit, metadata]\n"
@@ -97,6 +98,22 @@ def test_sarif_states_it_in_the_run_properties_and_stays_valid(repo):
     assert log["runs"][0]["results"] == []
     assert log["runs"][0]["properties"]["turnedOff"] == [
         {"by": ".sm-lint.yaml", "select": [], "categories": ["prohibited"], "clauses": [], "rules": ["JP-C101"]}]
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl"])
+def test_json_states_it_beside_the_findings_and_stays_valid(repo, fmt):
+    (repo / ".sm-lint.yaml").write_text("ignore: [prohibited, JP-C101]\n", encoding="utf-8")
+    out = run(["--format", fmt, "posts/post.md"], cwd=repo)
+    assert out.exit_code == 0
+    off = [{"by": ".sm-lint.yaml", "select": [], "categories": ["prohibited"], "clauses": [], "rules": ["JP-C101"]}]
+    drafts = [{"path": "posts/post.md", "findings": 0, "suppressed": 0}]  # read, and clean only for what was on
+    if fmt == "json":
+        report = json.loads(out.stdout)
+        jsonschema.validate(report, json.loads(FINDINGS_SCHEMA.read_text(encoding="utf-8")))
+        assert (report["findings"], report["drafts"], report["turnedOff"]) == ([], drafts, off)
+    else:  # no finding, then the summary line
+        assert [json.loads(line) for line in out.stdout.splitlines()] == [
+            {"summary": {"version": 2, "drafts": drafts, "turnedOff": off}}]
 
 
 def test_no_repo_config_ignores_the_repositorys_file_and_keeps_a_trusted_one(repo, tmp_path):

@@ -22,6 +22,7 @@ HERE = Path(__file__).parent
 DRAFTS = HERE / "fixtures" / "formats"
 GOLDEN = HERE / "golden"
 SCHEMA = HERE / "schemas" / "sarif-schema-2.1.0.json"
+FINDINGS_SCHEMA = HERE.parent / "sm_lint" / "report" / "findings.schema.json"
 # SM_LINT_UPDATE_GOLDEN=1 rewrites the golden files; read the diff before committing it.
 UPDATE = os.environ.get("SM_LINT_UPDATE_GOLDEN") == "1"
 # The fixture's configuration selects four rules; every report says so (issue 22).
@@ -77,11 +78,23 @@ def test_sarif_of_a_clean_run_is_valid():
     assert log["runs"][0]["results"] == []
 
 
-def test_json_and_jsonl_carry_the_same_findings():
-    as_list = json.loads(lint_drafts("json").stdout)
-    as_lines = [json.loads(line) for line in lint_drafts("jsonl").stdout.splitlines()]
-    assert as_list == as_lines
-    assert [f["rule"] for f in as_list] == ["JP-C101", "JP-P201", "JP-P101", "JP-P203"]
+def test_json_and_jsonl_carry_the_same_findings_and_facts():
+    report = json.loads(lint_drafts("json").stdout)
+    *as_lines, last = [json.loads(line) for line in lint_drafts("jsonl").stdout.splitlines()]
+    assert report["findings"] == as_lines
+    assert [f["rule"] for f in as_lines] == ["JP-C101", "JP-P201", "JP-P101", "JP-P203"]
+    assert last == {"summary": {k: report[k] for k in ("version", "drafts", "turnedOff")}}
+
+
+def test_json_lists_every_draft_read_and_what_was_turned_off():
+    report = json.loads(lint_drafts("json").stdout)
+    jsonschema.validate(report, json.loads(FINDINGS_SCHEMA.read_text(encoding="utf-8")))
+    assert report["version"] == 2 and report["tool"]["name"] == "sm-lint"
+    # garbage.txt has no finding: only drafts[] says it was read at all
+    assert report["drafts"] == [{"path": "bus-route.md", "findings": 4, "suppressed": 0},
+                                {"path": "garbage.txt", "findings": 0, "suppressed": 0}]
+    assert report["turnedOff"] == [{"by": ".sm-lint.yaml", "select": ["JP-C101", "JP-P101", "JP-P201", "JP-P203"],
+                                    "categories": [], "clauses": [], "rules": []}]
 
 
 def test_junit_counts_failures_per_draft():

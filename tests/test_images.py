@@ -34,7 +34,7 @@ def _post(folder: Path, name: str, platform: str = "x") -> Path:
 def _findings(folder: Path, *args: str) -> list[dict]:
     result = run(["lint", "post.md", "--format", "json", "--select", "JP-G", *args], cwd=folder)
     assert result.exit_code in (0, 1), result.stderr
-    return json.loads(result.stdout)["findings"] if result.stdout.strip().startswith("{") else json.loads(result.stdout)
+    return json.loads(result.stdout)["findings"]
 
 
 @pytest.fixture

@@ -31,7 +31,7 @@ def test_parallel_run_reports_exactly_what_a_single_process_does(tmp_path):
     two = run(["--format", "json", "-j", "2", str(tmp_path)])
     assert one.exit_code == two.exit_code == 2
     assert json.loads(one.stdout) == json.loads(two.stdout)
-    assert len({f["path"] for f in json.loads(two.stdout)}) == 30  # 3 of 4 drafts have findings
+    assert len({f["path"] for f in json.loads(two.stdout)["findings"]}) == 30  # 3 of 4 drafts have findings
     assert one.stderr == two.stderr
 
 
@@ -135,7 +135,7 @@ def test_stdin_goes_to_the_workers_as_bytes(tmp_path):
     one, two = run([*args, "-j", "1"], stdin=DRAFTS[0]), run([*args, "-j", "2"], stdin=DRAFTS[0])
     assert one.exit_code == two.exit_code == 1
     assert json.loads(one.stdout) == json.loads(two.stdout)
-    assert {f["path"] for f in json.loads(two.stdout)} == {"post.md"}
+    assert {f["path"] for f in json.loads(two.stdout)["findings"]} == {"post.md"}
 
 
 def test_without_fork_a_spawned_pool_reports_the_same(tmp_path, monkeypatch):

@@ -498,7 +498,7 @@ def test_suppressed_findings_do_not_fail_the_run_but_are_in_json(linter, tmp_pat
     assert result.failing == 0
     out = io.StringIO()
     render("json", result.findings, ReportContext(stream=out))
-    (entry,) = [e for e in json.loads(out.getvalue()) if e["rule"] == "JP-P101"]
+    (entry,) = [e for e in json.loads(out.getvalue())["findings"] if e["rule"] == "JP-P101"]
     assert "寄せられた書き込み" in entry["suppressed_by"]
     concise = io.StringIO()
     render("concise", result.findings, ReportContext(stream=concise))

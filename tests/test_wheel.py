@@ -42,6 +42,6 @@ def test_wheel_installs_with_its_rules(tmp_path):
     r = subprocess.run([env_dir / "bin" / "sm-lint", "examples", "--format", "json"],
                        cwd=work, capture_output=True, text=True)
     assert r.returncode == 1, r.stderr
-    rules = {f["rule"] for f in json.loads(r.stdout)}
+    rules = {f["rule"] for f in json.loads(r.stdout)["findings"]}
     assert {"JP-C101", "JP-P101", "JP-P201"} <= rules
-    assert all(Path(f["path"]).parts[0] == "examples" for f in json.loads(r.stdout))
+    assert all(Path(f["path"]).parts[0] == "examples" for f in json.loads(r.stdout)["findings"])

@@ -66,6 +66,23 @@ def write_json(value, ctx: ReportContext) -> None:
     (ctx.stream or sys.stdout).write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
 
 
+# The shape of `--format json` (and of jsonl's last line); 1 was a bare list of findings.
+JSON_VERSION = 2
+
+
+def run_facts(findings: Sequence[Finding], ctx: ReportContext) -> dict:
+    """What a JSON report says besides the findings: each draft read, with its count of
+    findings (suppressed ones apart), and the rules a configuration turned off, as SARIF's
+    runs[].properties.turnedOff: an empty list of findings must not pass for a clean run."""
+    counts: dict[str, list[int]] = {path: [0, 0] for path in ctx.checked}
+    for f in findings:
+        counts.setdefault(f.path, [0, 0])[bool(f.suppressed_by)] += 1
+    return {
+        "drafts": [{"path": path, "findings": n, "suppressed": s} for path, (n, s) in counts.items()],
+        "turnedOff": [off.to_dict() for off in ctx.turned_off],
+    }
+
+
 def render(fmt: str, findings: Sequence[Finding], ctx: ReportContext) -> None:
     module = importlib.import_module(f"sm_lint.report.{FORMATS[fmt]}")
     module.render(shown(findings, fmt), ctx)

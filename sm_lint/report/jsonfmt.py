@@ -1,9 +1,11 @@
-"""`--format json`: a list of findings."""
+"""`--format json`: one object, the findings and what the run covered (findings.schema.json)."""
 
 from __future__ import annotations
 
-from sm_lint.report import write_json
+from sm_lint import __version__
+from sm_lint.report import JSON_VERSION, run_facts, write_json
 
 
 def render(findings, ctx) -> None:
-    write_json([f.to_dict() for f in findings], ctx)
+    write_json({"version": JSON_VERSION, "tool": {"name": "sm-lint", "version": __version__},
+                "findings": [f.to_dict() for f in findings], **run_facts(findings, ctx)}, ctx)
