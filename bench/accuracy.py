@@ -29,7 +29,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from sm_lint.rules.model import severity_rank  # noqa: E402
-from sm_lint.runner import Linter  # noqa: E402
+from sm_lint.run.linter import Linter  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "eval" / "dev.jsonl"
 LABELS = {

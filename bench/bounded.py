@@ -6,7 +6,7 @@ For 1 MiB of Latin letters (one long run, the case that became one token per cha
 and 1 MiB of Japanese (the labelled drafts repeated), each in a fresh process:
 - floor: bare fugashi (MeCab's own parse to a string, its default options) on the same
   text, in the pieces sm-lint gives it (lines, cut at MAX_CHUNK characters);
-- tokenize: sm_lint.tokenizer.tokenize on the text;
+- tokenize: sm_lint.text.tokenizer.tokenize on the text;
 - lint: `sm-lint` on the file, every rule.
 Memory is the peak RSS of the process less that of the same process given an empty text
 (the interpreter, the dictionary, the rules), divided by the input's bytes; issue 22 asks
@@ -35,7 +35,7 @@ TARGET = 30  # bytes of memory per input byte (issue 22)
 
 FLOOR = """
 import os, sys, fugashi, unidic_lite
-from sm_lint.tokenizer import MAX_CHUNK
+from sm_lint.text.tokenizer import MAX_CHUNK
 d = unidic_lite.DICDIR
 tagger = fugashi.GenericTagger(f'-r "{os.path.join(d, "mecabrc")}" -d "{d}"')
 text = open(sys.argv[1], encoding="utf-8").read()
@@ -45,7 +45,7 @@ for line in text.split("\\n"):
 """
 TOKENIZE = """
 import sys
-from sm_lint.tokenizer import tokenize
+from sm_lint.text.tokenizer import tokenize
 tokenize("テスト")
 tokens = tokenize(open(sys.argv[1], encoding="utf-8").read())
 """

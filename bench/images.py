@@ -25,11 +25,11 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 from PIL import Image  # noqa: E402
 
 from imagefactory import XMP, exif  # noqa: E402
+from sm_lint.checks.images.pictures import read_picture  # noqa: E402
 from sm_lint.config import Config  # noqa: E402
-from sm_lint.document import parse_draft  # noqa: E402
-from sm_lint.images import read_picture  # noqa: E402
-from sm_lint.pipeline import select_rules  # noqa: E402
-from sm_lint.runner import Linter  # noqa: E402
+from sm_lint.io.document import parse_draft  # noqa: E402
+from sm_lint.pipeline.selection import select_rules  # noqa: E402
+from sm_lint.run.linter import Linter  # noqa: E402
 from timing import best  # noqa: E402
 
 

@@ -20,10 +20,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from sm_lint.hostlists import bundled_list  # noqa: E402
+from sm_lint.checks.links.hostlists import bundled_list  # noqa: E402
 from sm_lint.rules.loader import load_rules  # noqa: E402
 from sm_lint.rules.model import severity_rank  # noqa: E402
-from sm_lint.runner import Linter  # noqa: E402
+from sm_lint.run.linter import Linter  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "eval" / "dev.jsonl"
 LABELS = {"shortened-url": "c", "untrusted-link": "d", "obscene-link": "a"}

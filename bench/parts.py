@@ -24,14 +24,14 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
 from corpus import write_corpus  # noqa: E402
-from sm_lint.analysis import Analysis, _blank, analyse  # noqa: E402
-from sm_lint.document import read_draft  # noqa: E402
-from sm_lint.draftcache import forget  # noqa: E402
-from sm_lint.engine import check  # noqa: E402
-from sm_lint.inputs import Source  # noqa: E402
-from sm_lint.runner import Linter  # noqa: E402
+from sm_lint.io.document import read_draft  # noqa: E402
+from sm_lint.io.inputs import Source  # noqa: E402
+from sm_lint.rules.engine import check  # noqa: E402
+from sm_lint.run.linter import Linter  # noqa: E402
+from sm_lint.text.analysis import Analysis, _blank, analyse  # noqa: E402
+from sm_lint.text.draftcache import forget  # noqa: E402
 from timing import best  # noqa: E402
-from sm_lint.tokenizer import tokenize  # noqa: E402
+from sm_lint.text.tokenizer import tokenize  # noqa: E402
 
 
 def checking(analyses, rules):

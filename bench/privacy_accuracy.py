@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT))
 
 from sm_lint.rules.loader import load_rules  # noqa: E402
 from sm_lint.rules.model import severity_rank  # noqa: E402
-from sm_lint.runner import Linter  # noqa: E402
+from sm_lint.run.linter import Linter  # noqa: E402
 
 VARIANTS = {"personal-info": {"personal-info"}, "+ portrait-consent": {"personal-info", "portrait-consent"}}
 

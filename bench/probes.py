@@ -19,8 +19,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from sm_lint.config import parse_config  # noqa: E402
+from sm_lint.io.yamlsafe import load_yaml  # noqa: E402
 from sm_lint.rules.model import severity_rank  # noqa: E402
-from sm_lint.yamlsafe import load_yaml  # noqa: E402
 
 PROBES = ROOT / "bench" / "probes"
 WARNING, ERROR = severity_rank("warning"), severity_rank("error")
@@ -72,7 +72,7 @@ def report(linter, round_name: str, show: bool = False) -> None:
 
 
 def main() -> int:
-    from sm_lint.runner import Linter
+    from sm_lint.run.linter import Linter
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("rounds", nargs="*", default=None)

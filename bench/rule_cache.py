@@ -32,9 +32,9 @@ def main() -> None:
         os.environ["XDG_STATE_HOME"] = str(Path(tmp, "state"))
         draft = Path(tmp, "post.md")
         draft.write_text("上越市の花火大会は8月です。\n", encoding="utf-8")
-        from sm_lint.inputs import expand
-        from sm_lint.runner import Linter
-        from sm_lint import rulecache
+        from sm_lint.io.inputs import expand
+        from sm_lint.run.linter import Linter
+        from sm_lint.io import rulecache
 
         Linter().lint_sources(list(expand([str(draft)])))  # fills the cache
         secret = rulecache._secret(rulecache.key_file())

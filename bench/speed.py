@@ -106,9 +106,9 @@ def rendering(folder: Path, runs: int) -> None:
     """The default output against JSON on the same findings, in this process (CPU time):
     what the output costs, without the linting both pay alike."""
     sys.path.insert(0, str(ROOT))
-    from sm_lint.inputs import Reader, expand
+    from sm_lint.io.inputs import Reader, expand
     from sm_lint.report import ReportContext, render
-    from sm_lint.runner import Linter
+    from sm_lint.run.linter import Linter
 
     linter = Linter()
     result = linter.lint_sources(list(expand([str(folder)], "-")), read=Reader())

@@ -15,15 +15,15 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable
 
-from sm_lint.encoding import decode
 from sm_lint.errors import ConfigError, InputError, os_reason
-from sm_lint.inputs import MAX_BYTES, parse_size, size_text
+from sm_lint.io.encoding import decode
+from sm_lint.io.inputs import MAX_BYTES, parse_size, size_text
+from sm_lint.io.yamlsafe import LineDict, YamlError, load_yaml
 from sm_lint.memo import memo
 from sm_lint.rules.model import SEVERITIES
 from sm_lint.rules.options import one_of
 from sm_lint.rules.registry import load_kinds
 from sm_lint.spelling import hint
-from sm_lint.yamlsafe import LineDict, YamlError, load_yaml
 
 CONFIG_NAMES = (".sm-lint.yaml", ".sm-lint.yml")
 
@@ -133,7 +133,7 @@ def _per_path(value: Any, where: str, path: str) -> tuple[tuple[str, tuple[str, 
 
 
 def _rule_dirs(value: Any, where: str, path: str) -> tuple[Path, ...]:
-    from sm_lint.repository import inside, repository_root
+    from sm_lint.io.repository import inside, repository_root
 
     root = Path(path).resolve().parent
     dirs = tuple(root / d for d in string_list(value, where, "rule-dirs"))

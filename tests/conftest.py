@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from sm_lint.rules.loader import load_rules
-from sm_lint.runner import Linter
+from sm_lint.run.linter import Linter
 
 # Where the base interpreter (the one the venv was made from) keeps its packages. A test that
 # imports from there passes only on machines whose Python happens to have the package.

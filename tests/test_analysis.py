@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from sm_lint.analysis import analyse
-from sm_lint.document import parse_draft
-from sm_lint.textnorm import fold, normalize
+from sm_lint.io.document import parse_draft
+from sm_lint.text.analysis import analyse
+from sm_lint.text.textnorm import fold, normalize
 
 
 def _analyse(text):

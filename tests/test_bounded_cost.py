@@ -6,10 +6,10 @@ import tracemalloc
 
 from click.testing import CliRunner
 
-from sm_lint.analysis import analyse
 from sm_lint.cli import main
-from sm_lint.document import parse_draft
-from sm_lint.tokenizer import tokenize
+from sm_lint.io.document import parse_draft
+from sm_lint.text.analysis import analyse
+from sm_lint.text.tokenizer import tokenize
 
 # A draft with an image pasted as base64 text: one run of letters and digits, no break.
 PASTED = "イベントの写真です。\n" + "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk" * 100 + "\n以上です。\n"

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from sm_lint.cli import main
-from sm_lint.runner import Linter
+from sm_lint.run.linter import Linter
 
 
 def test_ctrl_c_exits_130_quietly(tmp_path, monkeypatch):

@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from helpers import run
-from sm_lint import hostlists
+from sm_lint.checks.links import hostlists
 from sm_lint.config import SECTIONS
 
 DRAFT = "【極秘】窓口に来たあのバカな客のせいで説明会が長引きました。\n"  # JP-C101 (5(4)) and JP-P101 (5(5))

@@ -8,9 +8,9 @@ import pytest
 from click.testing import CliRunner
 
 from sm_lint.cli import main
-from sm_lint.document import read_draft
-from sm_lint.encoding import decode, looks_binary
 from sm_lint.errors import InputError
+from sm_lint.io.document import read_draft
+from sm_lint.io.encoding import decode, looks_binary
 
 DRAFT = (
     "---\ntitle: 春の観光案内\n---\n"

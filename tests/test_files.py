@@ -10,8 +10,8 @@ import pytest
 from click.testing import CliRunner
 
 from sm_lint.cli import main
-from sm_lint.inputs import Source, expand, read_bytes
-from sm_lint.runner import Linter, Options
+from sm_lint.io.inputs import Source, expand, read_bytes
+from sm_lint.run.linter import Linter, Options
 
 SECRET = "これは極秘の資料です。\n"
 

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 
 from helpers import run
-from sm_lint.findings import Finding
 from sm_lint.errors import InputError
-from sm_lint.fix import apply_edits, encode_like
+from sm_lint.findings import Finding
+from sm_lint.io.fix import apply_edits, encode_like
+from sm_lint.io.yamlsafe import load_yaml
 from sm_lint.rules.loader import compile_rule
-from sm_lint.yamlsafe import load_yaml
 
 # 裏日本 (JP-P201) and 看護婦 (JP-P203) have safe rewrites; バカ (JP-P101) has none;
 # 盲判 and 片手落ち (JP-P204) have suggestions marked `fix: unsafe` (a paraphrase, and a word
@@ -166,9 +166,9 @@ def test_a_file_that_cannot_be_fixed_does_not_stop_the_others(tmp_path):
 
 
 def test_a_waived_finding_is_never_fixed(tmp_path):
-    from sm_lint.fix import plan
-    from sm_lint.inputs import Reader
-    from sm_lint.inputs import Source
+    from sm_lint.io.fix import plan
+    from sm_lint.io.inputs import Reader
+    from sm_lint.io.inputs import Source
 
     path = tmp_path / "post.md"
     path.write_text("外人墓地ではなく外人の話。\n", encoding="utf-8")

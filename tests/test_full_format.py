@@ -10,8 +10,8 @@ import sys
 
 from rich.cells import cell_len
 
-from sm_lint.document import Draft, line_starts
 from sm_lint.findings import Finding
+from sm_lint.io.document import Draft, line_starts
 from sm_lint.report import ReportContext
 from sm_lint.report.full import render
 

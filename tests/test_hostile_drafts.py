@@ -12,9 +12,9 @@ import pytest
 from click.testing import CliRunner
 
 from sm_lint.cli import main
-from sm_lint.inputs import expand
-from sm_lint.runner import Linter, Options
-from sm_lint.tokenizer import MAX_CHUNK
+from sm_lint.io.inputs import expand
+from sm_lint.run.linter import Linter, Options
+from sm_lint.text.tokenizer import MAX_CHUNK
 
 from helpers import assert_linear, run
 
@@ -94,7 +94,7 @@ def test_caches_never_hold_draft_text(tmp_path):
 def test_tens_of_thousands_of_entities_take_linear_time():
     # Found by the robustness checks: the overlap test scanned every earlier entity, so
     # 20,000 hashtags took 6 s and 80,000 would take minutes.
-    from sm_lint.extract import extract_entities
+    from sm_lint.text.extract import extract_entities
 
     piece = "#上越 @joetsu_city https://example.jp/#x mail@example.jp "
     assert_linear(extract_entities, piece * 2_500, piece * 10_000)
@@ -113,8 +113,8 @@ def test_many_photos_on_one_long_line_take_linear_time(linter):
 def test_line_span_on_a_long_line():
     # Found by the robustness checks: a scan per item made a long line quadratic; the line
     # breaks are now found once per draft and each item looks its line up.
-    from sm_lint.analysis import analyse
-    from sm_lint.document import parse_draft
+    from sm_lint.text.analysis import analyse
+    from sm_lint.io.document import parse_draft
 
     text = "上越市" * 20_000 + "\n次の行"
     analysis = analyse(parse_draft(text, "long.md"))
@@ -125,7 +125,7 @@ def test_line_span_on_a_long_line():
 def test_a_long_line_of_open_brackets_takes_linear_time():
     # Found by the robustness checks: the Markdown-link label rescanned the rest of the line
     # from every `[` (40,000 of them took 5 s).
-    from sm_lint.extract import extract_entities
+    from sm_lint.text.extract import extract_entities
 
     assert_linear(extract_entities, "[" * 12_500, "[" * 50_000)
     assert extract_entities("[" * 50_000) == []

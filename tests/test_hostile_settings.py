@@ -15,10 +15,10 @@ import yaml
 
 from sm_lint.config import Config, effective
 from sm_lint.errors import RuleError
-from sm_lint.resources import rules_root
+from sm_lint.io.inputs import expand
+from sm_lint.io.resources import rules_root
 from sm_lint.rules.loader import load_rules
-from sm_lint.inputs import expand
-from sm_lint.runner import Linter, Options
+from sm_lint.run.linter import Linter, Options
 
 HOSTILE = [None, True, 0, -1, 1.5, "", "{", "{nope}", "../guideline", [], [None], [[1]], [{}], {}, {"a": 1},
            {"a": [1]}, {"a": None}]

@@ -12,7 +12,7 @@ from PIL import Image, ImageFile
 
 from helpers import run
 from imagefactory import gif, idat_data, jpeg, png, scan_data
-from sm_lint.images import read_picture
+from sm_lint.checks.images.pictures import read_picture
 
 DRAFT = """---
 platform: x

@@ -13,7 +13,7 @@ import time
 import pytest
 
 from helpers import run
-from sm_lint.runner import PARALLEL_FROM, jobs_for
+from sm_lint.run.workers import PARALLEL_FROM, jobs_for
 
 DRAFTS = [
     "あのバカな客のせいで残業だ。\n",
@@ -64,8 +64,9 @@ def test_jobs_are_capped_to_the_cpus_this_process_may_use_and_the_drafts(monkeyp
 
 HANGING_RUN = """
 import os, sys, time
-from sm_lint import runner
-from sm_lint.inputs import Source
+from sm_lint.run import workers
+from sm_lint.run.linter import Linter
+from sm_lint.io.inputs import Source
 
 parent = os.getpid()
 
@@ -74,8 +75,8 @@ def hang(linter, item):
         print(os.getpid(), flush=True)  # the worker says who it is, then takes forever
     time.sleep(3600)
 
-runner._lint_item = hang
-list(runner._forked(runner.Linter(rules=[]), [(Source("a.md", None), b"", None)] * 4, 2))
+workers._lint_item = hang
+list(workers._forked(Linter(rules=[]), [(Source("a.md", None), b"", None)] * 4, 2))
 """
 
 
@@ -110,7 +111,7 @@ def test_a_worker_ends_when_its_parent_is_killed():
 
 
 def test_a_failure_in_a_worker_process_is_one_line_and_exit_2(tmp_path, monkeypatch):
-    from sm_lint.runner import Linter
+    from sm_lint.run.linter import Linter
 
     for n in range(160):  # ten runs: the worker surely takes one
         (tmp_path / f"draft-{n:03d}.md").write_text(DRAFTS[n % len(DRAFTS)], encoding="utf-8")
@@ -144,7 +145,7 @@ def test_without_fork_a_spawned_pool_reports_the_same(tmp_path, monkeypatch):
         (tmp_path / f"draft-{n:02d}.md").write_text(DRAFTS[n % len(DRAFTS)], encoding="utf-8")
     one = run(["--format", "json", "-j", "1", str(tmp_path)])
     monkeypatch.delattr(os, "fork")
-    monkeypatch.setattr("sm_lint.runner._forked", None)  # would fail if it were still used
+    monkeypatch.setattr("sm_lint.run.workers._forked", None)  # would fail if it were still used
     two = run(["--format", "json", "-j", "2", str(tmp_path)])
     assert one.exit_code == two.exit_code == 1
     assert json.loads(one.stdout) == json.loads(two.stdout)
@@ -167,8 +168,8 @@ def test_context_lines_and_clean_drafts_survive_the_workers(tmp_path):
 
 
 def test_a_run_keeps_the_text_of_drafts_with_findings_only(tmp_path):
-    from sm_lint.inputs import expand
-    from sm_lint.runner import Linter
+    from sm_lint.io.inputs import expand
+    from sm_lint.run.linter import Linter
 
     for n in range(8):
         (tmp_path / f"draft-{n}.md").write_text(DRAFTS[n % len(DRAFTS)], encoding="utf-8")
@@ -181,7 +182,7 @@ def test_a_run_keeps_the_text_of_drafts_with_findings_only(tmp_path):
 
 
 def test_runs_hand_out_every_draft_once_and_shrink_towards_the_end():
-    from sm_lint.runner import _RUN, _Runs
+    from sm_lint.run.workers import _RUN, _Runs
 
     runs = _Runs(100, jobs=2)
     try:
@@ -201,7 +202,7 @@ def test_runs_hand_out_every_draft_once_and_shrink_towards_the_end():
 
 def test_the_collector_rests_while_a_large_draft_is_checked(tmp_path, monkeypatch):
     # Millions of tokens hold no cycles; full collections over them made time superlinear.
-    from sm_lint.runner import Linter
+    from sm_lint.run.linter import Linter
 
     seen = []
     original = Linter.lint_draft

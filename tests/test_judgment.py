@@ -9,9 +9,9 @@ import pytest
 
 from sm_lint.config import parse_config
 from sm_lint.errors import RuleError
+from sm_lint.io.yamlsafe import load_yaml
 from sm_lint.rules.loader import load_rules
 from sm_lint.rules.model import severity_rank
-from sm_lint.yamlsafe import load_yaml
 
 # Every false alarm issue 23 lists, as a city post would say it: nothing at warning or above.
 QUIET = [

@@ -9,10 +9,10 @@ import socket
 
 import pytest
 
+from sm_lint.checks.links.hostlists import bundled_list
 from sm_lint.config import parse_config
 from sm_lint.errors import ConfigError
-from sm_lint.hostlists import bundled_list
-from sm_lint.yamlsafe import load_yaml
+from sm_lint.io.yamlsafe import load_yaml
 
 CITY = "https://www.city.joetsu.niigata.jp/soshiki/koho/"
 
@@ -152,7 +152,7 @@ def test_extra_shortener_from_config(linter):
 
 
 def test_configured_shorteners_are_merged_once_per_configuration(linter, monkeypatch):
-    from sm_lint.hostlists import HostList
+    from sm_lint.checks.links.hostlists import HostList
 
     merged = []
     extend = HostList.extend
@@ -317,7 +317,7 @@ def test_facebook_profile_ids_name_the_account(tmp_path):
     config = tmp_path / ".sm-lint.yaml"
     config.write_text("links:\n  own_accounts: ['https://www.facebook.com/profile.php?id=100064000000001']\n",
                       encoding="utf-8")
-    from sm_lint.runner import Linter
+    from sm_lint.run.linter import Linter
 
     linter = Linter()
     own = "https://www.facebook.com/profile.php?id=100064000000001"
@@ -338,6 +338,6 @@ def test_facebook_profile_ids_name_the_account(tmp_path):
     ("http://[not:an:address]/", False),
 ])
 def test_ip_hosts_are_told_from_names(url, is_ip):
-    from sm_lint.urls import parse
+    from sm_lint.text.urls import parse
 
     assert parse(url).is_ip is is_ip

@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 import yaml
 
+from sm_lint.checks.post.counting import crossing, post_text, x_weighted
 from sm_lint.config import parse_config
-from sm_lint.counting import crossing, post_text, x_weighted
 from sm_lint.errors import ConfigError
-from sm_lint.inputs import Source
+from sm_lint.io.inputs import Source
+from sm_lint.io.yamlsafe import load_yaml
 from sm_lint.report import ReportContext, render
-from sm_lint.yamlsafe import load_yaml
 
 SNOW = "本日の除雪情報です。市道の除雪は午前5時から始めています。"
 
@@ -522,7 +522,7 @@ def test_impossible_times_never_crash(lint, value):
     "ｱｲｳ ＡＢＣ ０１２ ㈱ か\u3099",
 ])
 def test_fast_x_total_equals_the_unit_walk(text):
-    from sm_lint.counting import post_text, x_weighted, x_weighted_total
+    from sm_lint.checks.post.counting import post_text, x_weighted, x_weighted_total
 
     post = post_text(text)
     assert x_weighted_total(post) == sum(cost for _, _, cost in x_weighted(post))
@@ -530,7 +530,7 @@ def test_fast_x_total_equals_the_unit_walk(text):
 
 @pytest.mark.parametrize("measure", ["characters", "utf16", "bytes", "hashtags"])
 def test_fast_totals_equal_the_unit_walks(measure):
-    from sm_lint.counting import MEASURES, TOTALS, post_text
+    from sm_lint.checks.post.counting import MEASURES, TOTALS, post_text
 
     post = post_text("#上越市 の𠮷野家と #高田 の 😀 です\nLINE の吹き出し")
     walk, _ = MEASURES[measure]
@@ -565,7 +565,7 @@ def test_full_width_hashtags_count_towards_the_instagram_cap(rule_ids):
 
 
 def test_emoji_and_urls_next_to_each_other_count_once_each():
-    from sm_lint.counting import post_text, x_weighted, x_weighted_total
+    from sm_lint.checks.post.counting import post_text, x_weighted, x_weighted_total
 
     post = post_text("雪だるま⛄👍🏻 https://www.city.joetsu.niigata.jp/👍 example.jp " * 50)
     # per repeat: 4 kana (8) + 2 emoji (4) + space + URL (23) + emoji (2) + space + domain (23) + space

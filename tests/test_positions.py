@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from sm_lint.document import parse_draft
 from sm_lint.errors import InputError
+from sm_lint.io.document import parse_draft
 
 
 def _only(findings, rule):

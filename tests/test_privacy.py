@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import pytest
 
-from sm_lint.checksums import luhn_valid, my_number_valid
+from sm_lint.checks.privacy.checksums import luhn_valid, my_number_valid
 from sm_lint.config import parse_config
 from sm_lint.errors import ConfigError
-from sm_lint.yamlsafe import load_yaml
+from sm_lint.io.yamlsafe import load_yaml
 
 
 def config(text: str):
@@ -374,7 +374,7 @@ def test_videos_is_a_known_front_matter_key(lint):
 def test_phone_type_names_follow_the_library_enum():
     from phonenumbers import PhoneNumberType
 
-    from sm_lint.privacy.phones import TYPE_NAMES
+    from sm_lint.checks.privacy.phones import TYPE_NAMES
 
     for name, value in vars(PhoneNumberType).items():
         if name.isupper() and name != "UNKNOWN":
@@ -385,8 +385,8 @@ def test_phone_type_names_follow_the_library_enum():
 
 @pytest.mark.parametrize("text", ["０２５－５２６－５１１１", "025 (526) 5111", "+81 25 526 5111", "090-0000-1234"])
 def test_digit_prefilter_lets_every_number_shape_through(text):
-    from sm_lint.privacy.phones import _DIGITS
-    from sm_lint.textnorm import normalize
+    from sm_lint.checks.privacy.phones import _DIGITS
+    from sm_lint.text.textnorm import normalize
 
     assert _DIGITS.search(normalize(text).text)
 

@@ -7,7 +7,7 @@ from fuzz.strategies import body, draft, draft_bytes, lint_and_check, read_lint_
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sm_lint.tokenizer import _AS_SPACE, tokenize
+from sm_lint.text.tokenizer import _AS_SPACE, tokenize
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

@@ -8,11 +8,11 @@ import json
 import pytest
 
 from helpers import run
-from sm_lint.analysis import analyse
 from sm_lint.config import Config, parse_config
-from sm_lint.document import parse_draft
-from sm_lint.readability import readability
-from sm_lint.yamlsafe import load_yaml
+from sm_lint.io.document import parse_draft
+from sm_lint.io.yamlsafe import load_yaml
+from sm_lint.text.analysis import analyse
+from sm_lint.text.readability import readability
 
 jreadability = pytest.importorskip("jreadability")  # the reference, in the `test` extra
 

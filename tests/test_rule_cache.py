@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from sm_lint import rulecache
+from sm_lint.io import rulecache
 from sm_lint.rules.loader import compile_files, default_pack_dirs, load_rules, rule_files
 
 
@@ -50,12 +50,13 @@ def test_cache_follows_the_list_files_the_rules_read(tmp_path, monkeypatch):
     # must be found on the next run, not hidden by the rules compiled before.
     import shutil
 
-    from sm_lint import hostlists, listfiles
-    from sm_lint.resources import rules_root
+    from sm_lint.checks.links import hostlists
+    from sm_lint.io import listfiles
+    from sm_lint.io.resources import rules_root
 
     root = tmp_path / "rules"
     shutil.copytree(rules_root(), root)
-    for module in ("sm_lint.listfiles", "sm_lint.rules.loader"):
+    for module in ("sm_lint.io.listfiles", "sm_lint.rules.loader"):
         monkeypatch.setattr(f"{module}.rules_root", lambda: root)
     monkeypatch.setenv("SM_LINT_CACHE_DIR", str(tmp_path / "cache"))
 
@@ -84,7 +85,7 @@ def test_cache_never_holds_draft_text(tmp_path, monkeypatch, linter):
 def test_the_front_matter_schema_is_read_once_per_process(monkeypatch):
     # Every draft's metadata checks consult it: reading it from the disk cache per draft once
     # cost the metadata rules some 80 µs a draft (bench/parts.py).
-    from sm_lint import schema
+    from sm_lint.checks.post import schema
 
     schema.load_schema("front-matter")
     reads = []

@@ -11,13 +11,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sm_lint import saferegex
 from sm_lint.errors import RuleError
+from sm_lint.io.yamlsafe import load_yaml
 from sm_lint.rules.loader import compile_files, compile_rule, default_pack_dirs, load_rules, rule_files
 from sm_lint.rules.registry import load_kinds
-from sm_lint.runner import Linter
-from sm_lint.saferegex import Guarded, Linear, compile_user, to_re2
-from sm_lint.yamlsafe import load_yaml
+from sm_lint.run.linter import Linter
+from sm_lint.text import regexsyntax, saferegex
+from sm_lint.text.regexsyntax import to_re2
+from sm_lint.text.saferegex import Guarded, Linear, compile_user
 
 from helpers import assert_linear
 
@@ -80,7 +81,7 @@ def test_a_slow_guarded_pattern_is_stopped_and_reported_for_that_draft_only(monk
     linter = Linter(rules=[slow, *fine])
     (tmp_path / "slow.md").write_text("a" * 60 + "!", encoding="utf-8")
     (tmp_path / "ok.md").write_text("極秘です。", encoding="utf-8")
-    from sm_lint.inputs import expand
+    from sm_lint.io.inputs import expand
 
     result = linter.lint_sources(list(expand([str(tmp_path / "slow.md"), str(tmp_path / "ok.md")])))
     assert len(result.errors) == 1
@@ -101,7 +102,7 @@ def test_a_pattern_that_runs_out_of_time_is_disabled_for_the_rest_of_the_run(mon
     fine = [r for r in load_rules() if r.id == "JP-C101"]
     for n in range(10):
         (tmp_path / f"post{n}.md").write_text("a" * 60 + "!\nこれは極秘の資料です。\n", encoding="utf-8")
-    from sm_lint.inputs import expand
+    from sm_lint.io.inputs import expand
 
     result = Linter(rules=[slow, *fine]).lint_sources(list(expand([str(tmp_path)])))
     assert len(timeouts) == 1
@@ -233,7 +234,7 @@ def test_a_search_per_name_in_a_long_draft_stays_fast(linter):
     (r"[$\b]\\b\$", None),  # in a class, or after an escaped backslash, or escaped: literal
 ])
 def test_assertions_are_left_out_of_the_prefilter(source, stripped):
-    assert saferegex._without_assertions(source) == stripped
+    assert regexsyntax.without_assertions(source) == stripped
 
 
 LOOK_AROUND_PATTERNS = [r"秘(?!書)", r"(?<![\d-])\d{2}(?![\d-])", r"(?<=a)[秘密]+(?=\s)", r"\d(?!\d)|_(?<!a_)"]
@@ -272,7 +273,7 @@ def test_users_backtracking_patterns_mean_what_python_re_means(text, index):
 def test_a_verbose_pattern_is_left_as_written_for_the_regex_module():
     # Its comments may hold any bracket, which a rewrite would take for a class.
     source = "(?x) 秘 (?!書)  # [a note\n [密]"
-    assert saferegex.for_regex_module(source) == source
+    assert regexsyntax.for_regex_module(source) == source
     ours = compile_user(source, "w")
     assert [m.span() for m in ours.finditer("秘書 秘密")] == [m.span() for m in re.finditer(source, "秘書 秘密")] == [(3, 5)]
 

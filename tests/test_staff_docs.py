@@ -1,5 +1,5 @@
 """The staff pages in Japanese (docs/staff/) and `sm-lint new`: the pages are what
-sm_lint.staffdocs builds from the schema and the rule catalogue (so they cannot drift), every
+sm_lint.app.staffdocs builds from the schema and the rule catalogue (so they cannot drift), every
 key and every rule is on them, their YAML is read by sm-lint without a metadata finding, and
 `sm-lint new` writes such a draft and never overwrites a file."""
 
@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from helpers import run
-from sm_lint.newdraft import platforms
+from sm_lint.app.newdraft import platforms
+from sm_lint.app.staffdocs import front_matter_page, pages
+from sm_lint.checks.post.schema import load_schema
 from sm_lint.rules.loader import load_rules
-from sm_lint.schema import load_schema
-from sm_lint.staffdocs import front_matter_page, pages
 
 STAFF = Path(__file__).resolve().parents[1] / "docs" / "staff"
 ACCOUNTS = """\
@@ -28,7 +28,7 @@ METADATA_PROBLEMS = ("JP-M101", "JP-M102", "JP-M103", "JP-M105", "JP-F101", "JP-
 def test_the_committed_pages_are_what_the_generator_writes():
     for name, text in pages().items():
         committed = (STAFF / name).read_text(encoding="utf-8")
-        assert committed == text, f"docs/staff/{name} is stale: run `python -m sm_lint.staffdocs docs/staff`"
+        assert committed == text, f"docs/staff/{name} is stale: run `python -m sm_lint.app.staffdocs docs/staff`"
 
 
 def test_every_front_matter_key_is_described_with_its_values():
@@ -57,7 +57,7 @@ def _yaml_blocks(page: str, fence: str) -> list[str]:
 
 def test_the_examples_of_the_reference_are_read_without_a_metadata_finding(tmp_path, linter):
     from sm_lint.config import parse_config
-    from sm_lint.yamlsafe import load_yaml
+    from sm_lint.io.yamlsafe import load_yaml
 
     config = parse_config(load_yaml(ACCOUNTS), str(tmp_path / ".sm-lint.yaml"))
     page = front_matter_page()

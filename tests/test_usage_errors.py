@@ -62,7 +62,7 @@ def test_lang_en_keeps_the_english_wording_on_one_line(folder, args, words):
 
 
 def test_a_usage_error_lints_nothing(folder, monkeypatch):
-    from sm_lint.runner import Linter
+    from sm_lint.run.linter import Linter
 
     def never(*args, **kwargs):
         raise AssertionError("linted despite a usage error")

@@ -7,9 +7,9 @@ import re
 import pytest
 
 from sm_lint.config import load_config
-from sm_lint.document import parse_draft
 from sm_lint.errors import ConfigError, InputError
-from sm_lint.yamlsafe import MAX_DEPTH, YamlError, load_yaml
+from sm_lint.io.document import parse_draft
+from sm_lint.io.yamlsafe import MAX_DEPTH, YamlError, load_yaml
 
 from helpers import time_ratio
 
@@ -130,7 +130,7 @@ MISTAKES = [
 def test_yaml_mistakes_are_explained_in_japanese_at_the_line_to_fix(monkeypatch, loader, source, line, words):
     import yaml
 
-    from sm_lint import yamlsafe
+    from sm_lint.io import yamlsafe
 
     if loader == "pure Python":  # PyYAML words some problems differently without libyaml
         monkeypatch.delattr(yaml, "CSafeLoader")

@@ -16,15 +16,15 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import from_fs_path, to_fs_path
 
 from sm_lint import __version__
-from sm_lint.catalog import clauses
 from sm_lint.config import CONFIG_NAMES, config_for, find_config
-from sm_lint.document import Draft
 from sm_lint.errors import SmLintError
 from sm_lint.findings import Finding
 from sm_lint.i18n import t
+from sm_lint.io.document import Draft
+from sm_lint.io.resources import rules_root
 from sm_lint.report import with_suggestion
-from sm_lint.resources import rules_root
-from sm_lint.runner import Linter, Options, line_in
+from sm_lint.rules.catalog import clauses
+from sm_lint.run.linter import Linter, Options, line_in
 
 _SEVERITY = {"error": lsp.DiagnosticSeverity.Error, "warning": lsp.DiagnosticSeverity.Warning,
              "info": lsp.DiagnosticSeverity.Information}

@@ -12,9 +12,9 @@ from pathlib import Path
 from urllib.parse import quote
 
 from sm_lint import __version__
-from sm_lint.catalog import clauses
 from sm_lint.i18n import t
 from sm_lint.report import with_suggestion, write_json
+from sm_lint.rules.catalog import clauses
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}

@@ -4,17 +4,17 @@
 A value is a value (equal), a list (one of) or a mapping with `present: true|false` or
 `not: value-or-list`. A draft's list (platform: [x, facebook]) matches a value when one of its
 items does, so `not: x` holds only for a draft with no x among them. Keys are front-matter
-keys, read through sm_lint/metadata.py (defaults applied, invalid values left out).
+keys, read through sm_lint/checks/post/metadata.py (defaults applied, invalid values left out).
 """
 
 from __future__ import annotations
 
 from typing import Any, Callable
 
+from sm_lint.checks.post.metadata import post_meta
+from sm_lint.checks.post.schema import load_schema
 from sm_lint.errors import RuleError
-from sm_lint.metadata import post_meta
 from sm_lint.rules.tokenpattern import Not
-from sm_lint.schema import load_schema
 
 Test = Callable[[Any], bool]
 _MISSING = object()

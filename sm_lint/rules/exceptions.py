@@ -13,8 +13,8 @@ from typing import Any, Callable
 from sm_lint.errors import RuleError
 from sm_lint.rules.model import Hit
 from sm_lint.rules.tokenpattern import compile_tokens, match_at
-from sm_lint.saferegex import compile_user
-from sm_lint.textnorm import fold
+from sm_lint.text.saferegex import compile_user
+from sm_lint.text.textnorm import fold
 
 Exception_ = Callable[[Any, Hit], bool]
 

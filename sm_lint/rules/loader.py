@@ -9,20 +9,20 @@ from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 from typing import Any, Iterable
 
-from sm_lint import rulecache
-from sm_lint.catalog import clauses
 from sm_lint.errors import RuleError, read_utf8
-from sm_lint.listfiles import list_paths, pack_list_paths, pack_lists
-from sm_lint.repository import refuse_links_out
-from sm_lint.resources import rules_root
+from sm_lint.io import rulecache
+from sm_lint.io.listfiles import list_paths, pack_list_paths, pack_lists
+from sm_lint.io.repository import refuse_links_out
+from sm_lint.io.resources import rules_root
+from sm_lint.io.yamlsafe import LineDict, YamlError, load_yaml
+from sm_lint.rules.catalog import clauses
 from sm_lint.rules.conditions import compile_when
 from sm_lint.rules.exceptions import compile_exceptions
 from sm_lint.rules.model import CATEGORIES, SEVERITIES, Example, Rule
 from sm_lint.rules.options import one_of, optional_text
 from sm_lint.rules.registry import KINDS, load_kinds
-from sm_lint.saferegex import trusted_patterns
 from sm_lint.spelling import refuse_unknown_keys
-from sm_lint.yamlsafe import LineDict, YamlError, load_yaml
+from sm_lint.text.saferegex import trusted_patterns
 
 _REQUIRED = ("id", "name", "category", "clause", "severity", "message", "match", "examples")
 _OPTIONAL = ("message_en", "suggestion", "suggestion_en", "description", "except", "when", "fix")
@@ -199,7 +199,7 @@ def load_rules(dirs: Iterable[Path] | None = None, base: Iterable[Rule] = ()) ->
 
 
 def compile_files(files: list[Path], trusted: bool = False) -> list[Rule]:
-    """Compile rule files; `trusted` only for the built-in pack (see sm_lint.saferegex)."""
+    """Compile rule files; `trusted` only for the built-in pack (see sm_lint.text.saferegex)."""
     load_kinds()
     if trusted:
         with trusted_patterns():

@@ -6,9 +6,9 @@ from __future__ import annotations
 from typing import Any, Callable, Iterable
 
 from sm_lint.errors import RuleError
-from sm_lint.saferegex import compile_user
-from sm_lint.textnorm import fold
-from sm_lint.tokenizer import Token
+from sm_lint.text.saferegex import compile_user
+from sm_lint.text.textnorm import fold
+from sm_lint.text.tokenizer import Token
 
 # YAML field -> Token attribute; surface and lemma compare folded (width/kana-insensitive).
 FIELDS = {

@@ -9,7 +9,7 @@ from typing import Any
 
 import yaml
 
-from sm_lint.document import parse_draft
+from sm_lint.io.document import parse_draft
 
 _CONTINUED = re.compile(r"[ \t]|-|\r?\n|\Z")  # an indented line, a block list item or a blank line
 

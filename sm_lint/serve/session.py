@@ -9,21 +9,21 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from sm_lint.analysis import analyse
-from sm_lint.catalog import clauses
-from sm_lint.counting import MEASURES, TOTALS, post_text, split_lines
-from sm_lint.draftcache import forget
+from sm_lint.checks.post.counting import MEASURES, TOTALS, post_text, split_lines
+from sm_lint.checks.post.metadata import platforms
 from sm_lint.errors import SmLintError
 from sm_lint.findings import Finding
 from sm_lint.i18n import t
-from sm_lint.inputs import Source
-from sm_lint.metadata import platforms
-from sm_lint.readability import band, readability
-from sm_lint.runner import Linter, Options, line_in
+from sm_lint.io.inputs import Source
+from sm_lint.rules.catalog import clauses
 from sm_lint.rules.kinds.limit import Limit
 from sm_lint.rules.kinds.media_entries import CONSENT, PEOPLE
 from sm_lint.rules.kinds.readability import target_for
+from sm_lint.run.linter import Linter, Options, line_in
 from sm_lint.serve.frontmatter import add_entry, set_keys
+from sm_lint.text.analysis import analyse
+from sm_lint.text.draftcache import forget
+from sm_lint.text.readability import band, readability
 
 LANGS = ("ja", "en")
 DRAFT_NAME = "draft.md"  # the page's draft, for configuration lookup and the saved file

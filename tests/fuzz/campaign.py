@@ -33,15 +33,15 @@ from hypothesis import strategies as st  # noqa: E402
 
 from fuzz.strategies import (ANY_CHAR, body, draft, draft_bytes, front_matter, lint_and_check, long_run,  # noqa: E402
                              read_lint_and_check)
-from sm_lint.analysis import analyse  # noqa: E402
 from sm_lint.cli import main as cli  # noqa: E402
 from sm_lint.config import Config  # noqa: E402
-from sm_lint.document import parse_draft  # noqa: E402
 from sm_lint.errors import InputError, RuleError  # noqa: E402
-from sm_lint.gate import Gate  # noqa: E402
-from sm_lint.runner import Linter  # noqa: E402
-from sm_lint.saferegex import Guarded, compile_user  # noqa: E402
-from sm_lint.yamlsafe import YamlError, load_yaml  # noqa: E402
+from sm_lint.io.document import parse_draft  # noqa: E402
+from sm_lint.io.yamlsafe import YamlError, load_yaml  # noqa: E402
+from sm_lint.rules.gate import Gate  # noqa: E402
+from sm_lint.run.linter import Linter  # noqa: E402
+from sm_lint.text.analysis import analyse  # noqa: E402
+from sm_lint.text.saferegex import Guarded, compile_user  # noqa: E402
 
 REGEX_PIECES = ["a", "秘", ".", "*", "+", "?", "|", "(", ")", "(?:", "(?=", "(?!", "(?<=", "[", "]", "^",
                 "$", "\\d", "\\w", "\\s", "\\W", "\\b", "\\1", "{2,}", "{,3}", "(?P<x>", "(?P=x)", "(?m:", "\\"]

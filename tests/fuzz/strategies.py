@@ -95,7 +95,7 @@ long_run = st.tuples(body, st.sampled_from(RUN_ALPHABETS), st.integers(25, 200_0
 
 def check_findings(text: str, findings) -> None:
     """Every finding lies within the text, slices to its `match` and has its own position."""
-    from sm_lint.document import parse_draft
+    from sm_lint.io.document import parse_draft
 
     parsed = parse_draft(text, "<text>")
     for f in findings:
@@ -120,7 +120,7 @@ def lint_and_check(linter, text: str) -> None:
 def read_lint_and_check(linter, data: bytes) -> None:
     """Read any bytes as a draft and lint it, with the same promises as lint_and_check."""
     from sm_lint.config import Config
-    from sm_lint.document import read_draft
+    from sm_lint.io.document import read_draft
     from sm_lint.errors import InputError
 
     try:

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from sm_lint.checks.post.metadata import post_meta
 from sm_lint.errors import RuleError
-from sm_lint.metadata import post_meta
 from sm_lint.rules.model import Hit
 from sm_lint.rules.registry import kind
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from sm_lint.checks.privacy import grading
+from sm_lint.checks.privacy.settings import compact, privacy
 from sm_lint.errors import RuleError
-from sm_lint.privacy import grading
-from sm_lint.privacy.settings import compact, privacy
 from sm_lint.rules.registry import kind
 
 _BEFORE = 40  # characters before an address searched for a facility or home word

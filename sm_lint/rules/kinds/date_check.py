@@ -1,5 +1,5 @@
 """`date-check`: dates and times in the text that cannot be right (7(1)② 正確を期する),
-read by sm_lint/dates.py.
+read by sm_lint/checks/post/dates.py.
 
     match:
       date-check: weekday     # 3月5日(水) when that day is a Thursday; the suggestion is the right weekday
@@ -19,8 +19,7 @@ from __future__ import annotations
 from functools import partial
 from typing import Any
 
-from sm_lint.dates import (WEEKDAYS, WEEKDAYS_EN, era_pairs, era_to_western, reference, resolve, time_ranges,
-                           western_to_era, written_dates)
+from sm_lint.checks.post.dates import (WEEKDAYS, WEEKDAYS_EN, era_pairs, era_to_western, reference, resolve, time_ranges, western_to_era, written_dates)
 from sm_lint.rules.model import Hit
 from sm_lint.rules.options import one_of
 from sm_lint.rules.registry import kind

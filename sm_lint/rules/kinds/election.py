@@ -10,7 +10,7 @@ against the election calendar of the configuration.
       outside: warning           # optional: the severity outside every election period
 
 The day a draft is posted is its `scheduled_at`, else the file's modification date, else
-today (sm_lint/dates.py); the period of an election runs from its 告示日 (or 公示日) to its
+today (sm_lint/checks/post/dates.py); the period of an election runs from its 告示日 (or 公示日) to its
 投票日, both included. A turnout notice (投票日のお知らせ, 期日前投票の案内) names no
 candidate and no party, so none of these checks fire on it.
 """
@@ -20,13 +20,13 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from sm_lint.checks.post.dates import reference
 from sm_lint.config import register_section, string_list
-from sm_lint.dates import reference
 from sm_lint.errors import ConfigError, RuleError
 from sm_lint.rules.model import SEVERITIES, Hit
 from sm_lint.rules.options import one_of
 from sm_lint.rules.registry import kind
-from sm_lint.saferegex import compile_spec
+from sm_lint.text.saferegex import compile_spec
 
 _START_KEYS = ("告示日", "公示日")  # 告示 for local elections, 公示 for national ones
 _VOTE = "投票日"

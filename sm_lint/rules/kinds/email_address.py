@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from sm_lint.privacy import grading
-from sm_lint.hostlists import bundled_list, host_in
-from sm_lint.listfiles import list_path
-from sm_lint.privacy.settings import privacy
+from sm_lint.checks.links.hostlists import bundled_list, host_in
+from sm_lint.checks.privacy import grading
+from sm_lint.checks.privacy.settings import privacy
+from sm_lint.io.listfiles import list_path
 from sm_lint.rules.registry import kind
 
 

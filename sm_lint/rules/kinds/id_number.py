@@ -8,13 +8,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from sm_lint.checksums import CHECKSUMS
+from sm_lint.checks.privacy import grading
+from sm_lint.checks.privacy.checksums import CHECKSUMS
 from sm_lint.errors import RuleError
-from sm_lint.privacy import grading
 from sm_lint.rules.model import Hit
 from sm_lint.rules.options import one_of
 from sm_lint.rules.registry import kind
-from sm_lint.textnorm import fold
+from sm_lint.text.textnorm import fold
 
 _NOT_DIGIT = re.compile(r"\D")
 _REQUIRE = ("checksum", "context", "either", "both")

@@ -1,4 +1,4 @@
-"""`image`: what the image files themselves say (sm_lint/images.py), at the entry's line.
+"""`image`: what the image files themselves say (sm_lint/checks/images/pictures.py), at the entry's line.
 
     match:
       image: missing      # missing | unreadable | location | personal
@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sm_lint.images import LABELS, Picture, pictures
+from sm_lint.checks.images.pictures import LABELS, Picture, pictures
 from sm_lint.rules.model import Hit
 from sm_lint.rules.options import one_of
 from sm_lint.rules.registry import kind
@@ -63,7 +63,7 @@ _CHECKS = {"missing": _missing, "unreadable": _unreadable, "location": _location
 class ImageFile:
     def __init__(self, check: str):
         self.check = _CHECKS[check]
-        # `--fix` strips the metadata of the images these rules report (sm_lint/imagefix.py)
+        # `--fix` strips the metadata of the images these rules report (sm_lint/checks/images/strip.py)
         self.strips = check in ("location", "personal")
 
     def find(self, analysis):

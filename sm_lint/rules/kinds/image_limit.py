@@ -5,7 +5,7 @@ rules/platforms/images.yaml (overridable: `platforms.limits: {x-image-bytes: ...
       image-limit: bytes     # count | bytes | pixels | aspect | animation | alt
 
 A finding names the platform, the limit and the value measured, at the image's entry line.
-`count` and `alt` read the draft only; the others read the image files (sm_lint/images.py).
+`count` and `alt` read the draft only; the others read the image files (sm_lint/checks/images/pictures.py).
 """
 
 from __future__ import annotations
@@ -13,15 +13,15 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any, Iterator
 
-from sm_lint import rulecache
-from sm_lint.images import Picture, image_entries, pictures
-from sm_lint.metadata import post_meta
-from sm_lint.resources import rules_root
+from sm_lint.checks.images.pictures import Picture, image_entries, pictures
+from sm_lint.checks.post.metadata import post_meta
+from sm_lint.io import rulecache
+from sm_lint.io.resources import rules_root
+from sm_lint.io.yamlsafe import load_yaml
 from sm_lint.rules.kinds.media_entries import checked_entries
 from sm_lint.rules.model import Hit
 from sm_lint.rules.options import one_of
 from sm_lint.rules.registry import kind
-from sm_lint.yamlsafe import load_yaml
 
 NAMES = {"x": "X", "instagram": "Instagram", "facebook": "Facebook", "line": "LINE", "youtube": "YouTube", "blog": "ブログ"}
 NAMES_EN = {**NAMES, "blog": "blog"}

@@ -14,14 +14,14 @@ import unicodedata
 from typing import Any, NamedTuple
 
 from sm_lint.errors import RuleError
-from sm_lint.listfiles import list_entries, list_path
+from sm_lint.io.listfiles import list_entries, list_path
 from sm_lint.rules.model import Hit
 from sm_lint.rules.registry import kind
 from sm_lint.rules.tokenpattern import TokenTest, compile_token
-from sm_lint.saferegex import re2_literal
 from sm_lint.spelling import refuse_unknown_keys
-from sm_lint.textnorm import fold
-from sm_lint.tokenizer import tokenize
+from sm_lint.text.regexsyntax import re2_literal
+from sm_lint.text.textnorm import fold
+from sm_lint.text.tokenizer import tokenize
 
 _ENTRY_KEYS = {"word", "suggestion", "by", "pos1", "pos2", "pos3", "pos4", "lemma", "fix"}
 _POS_KEYS = ("pos1", "pos2", "pos3", "pos4")
@@ -92,7 +92,7 @@ class Lexicon:
 
     def signs(self):
         """A surface word is a run of tokens, so the folded view holds it, folded; a lemma needs
-        a token with it (see sm_lint/gate.py). A word with a dotted İ lowers to another length
+        a token with it (see sm_lint/rules/gate.py). A word with a dotted İ lowers to another length
         in a token than in the view: no sign then, the rule always runs."""
         keys = [fold(key) for key in self.by_surface]
         if any("\u0307" in key for key in keys):

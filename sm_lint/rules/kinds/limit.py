@@ -1,4 +1,4 @@
-"""`limit`: a platform's length limit (4(4)②), counted as the platform counts (sm_lint/counting.py).
+"""`limit`: a platform's length limit (4(4)②), counted as the platform counts (sm_lint/checks/post/counting.py).
 
     match:
       limit: x-weighted        # characters | utf16 | bytes | hashtags | x-weighted | bubbles | media
@@ -19,9 +19,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from sm_lint.counting import MEASURES, TOTALS, PostText, crossing, post_text, split_lines
+from sm_lint.checks.post.counting import MEASURES, TOTALS, PostText, crossing, post_text, split_lines
 from sm_lint.errors import RuleError
-from sm_lint.metadata import post_meta  # noqa: F401  (registers the `platforms` section)
+from sm_lint.checks.post.metadata import post_meta  # noqa: F401  (registers the `platforms` section)
 from sm_lint.rules.kinds.media_entries import checked_entries
 from sm_lint.rules.model import Hit
 from sm_lint.rules.options import optional_text

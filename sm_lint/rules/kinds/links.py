@@ -6,7 +6,7 @@
 - `short-link-shape: true`  an unlisted host whose whole path is one random-looking token
   (bit.ly/3xAbCdE): the usual shape of a short link (option `skip: [lists]`).
 - `link-trust: unsafe | insecure | untrusted | lower | social`  the trust policy of
-  sm_lint.linktrust (options: `skip: [lists]` hosts another rule reports; `platforms: [lists]`
+  sm_lint.checks.links.linktrust (options: `skip: [lists]` hosts another rule reports; `platforms: [lists]`
   the social-media hosts for `social`).
 Links listed under `links.allow` or `links.own_accounts` in the configuration are never reported. Nothing is opened.
 """
@@ -17,14 +17,14 @@ import re
 from urllib.parse import parse_qs
 from typing import Any
 
+from sm_lint.checks.links.hostlists import HostList, load_lists
+from sm_lint.checks.links.linktrust import DEFAULTS, Policy, validate
 from sm_lint.config import register_section
 from sm_lint.errors import RuleError
-from sm_lint.hostlists import HostList, load_lists
-from sm_lint.linktrust import DEFAULTS, Policy, validate
 from sm_lint.rules.model import Hit
 from sm_lint.rules.options import one_of
 from sm_lint.rules.registry import kind
-from sm_lint.urls import Link, parse, registrable
+from sm_lint.text.urls import Link, parse, registrable
 
 register_section("links", DEFAULTS, validate)
 

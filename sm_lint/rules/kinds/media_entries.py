@@ -21,11 +21,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from sm_lint.privacy import grading
+from sm_lint.checks.privacy import grading
+from sm_lint.io.yamlsafe import LineDict
 from sm_lint.rules.model import Hit
 from sm_lint.rules.options import one_of
 from sm_lint.rules.registry import kind
-from sm_lint.yamlsafe import LineDict
 
 MEDIA_KEYS = ("images", "videos")
 PEOPLE = ("none", "crowd", "identifiable")

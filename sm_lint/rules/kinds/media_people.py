@@ -1,5 +1,5 @@
 """`media-people`: the body presents photos or videos (`media` regex) of named or identifiable
-people (a private person's name from sm_lint.privacy.names, or the `people` regex; officials in
+people (a private person's name from sm_lint.checks.privacy.names, or the `people` regex; officials in
 their role need no consent) on the same line, and the
 draft records no consent: no `consent: obtained / not-required` in its images/videos entries
 and nothing in the body matching `consent`."""
@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from sm_lint.privacy import grading
-from sm_lint.privacy.names import names
+from sm_lint.checks.privacy import grading
+from sm_lint.checks.privacy.names import names
 from sm_lint.rules.kinds.media_entries import consent_recorded
 from sm_lint.rules.model import Hit
 from sm_lint.rules.registry import kind

@@ -1,4 +1,4 @@
-"""`person-name`: private persons' names (sm_lint.privacy.names), graded by what else the
+"""`person-name`: private persons' names (sm_lint.checks.privacy.names), graded by what else the
 draft says about them. A name alone is a reminder; a name with a phone number or one of the
 `attributes` (address, age, school, workplace, health: regexes in the rule) on the same line
 within `window` characters identifies the person and rises to `combined`.
@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
+from sm_lint.checks.privacy import grading
+from sm_lint.checks.privacy.names import names
+from sm_lint.checks.privacy.phones import phones
 from sm_lint.errors import RuleError
-from sm_lint.privacy import grading
-from sm_lint.privacy.names import names
-from sm_lint.privacy.phones import phones
 from sm_lint.rules.model import Hit
 from sm_lint.rules.options import optional_text
 from sm_lint.rules.registry import kind
@@ -26,7 +26,7 @@ from sm_lint.spelling import refuse_unknown_keys
 class Attribute(NamedTuple):
     label: str
     label_en: str
-    pattern: Any  # None for the phone numbers (sm_lint.privacy.phones)
+    pattern: Any  # None for the phone numbers (sm_lint.checks.privacy.phones)
     adjacent: bool = False
 
 

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from sm_lint.privacy import grading
+from sm_lint.checks.privacy import grading
+from sm_lint.checks.privacy.phones import TYPE_NAMES, directory, phones
 from sm_lint.config import string_list
-from sm_lint.privacy.phones import TYPE_NAMES, directory, phones
+from sm_lint.errors import RuleError
 from sm_lint.rules.model import Hit
 from sm_lint.rules.registry import kind
-from sm_lint.errors import RuleError
 
 
 class PhoneMatcher:

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from sm_lint.checks.privacy import grading
 from sm_lint.errors import RuleError
-from sm_lint.privacy import grading
 from sm_lint.rules.kinds.media_entries import checked_entries
 from sm_lint.rules.model import Hit
 from sm_lint.rules.registry import kind

@@ -1,4 +1,4 @@
-"""`posting-time`: the draft's `scheduled_at` against the city's hours (sm_lint/schedule.py).
+"""`posting-time`: the draft's `scheduled_at` against the city's hours (sm_lint/checks/post/schedule.py).
 `posting-time: outside` fires outside office hours (6(1)② 時間, for official posts);
 `posting-time: working` fires inside working time (7(2)② 職務専念義務, for private posts)."""
 
@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from sm_lint.checks.post.metadata import post_meta, scheduled
+from sm_lint.checks.post.schedule import closed_reason, describe, hours_of, in_office_hours, in_working_time
 from sm_lint.errors import RuleError
-from sm_lint.metadata import post_meta, scheduled
 from sm_lint.rules.model import Hit
 from sm_lint.rules.registry import kind
-from sm_lint.schedule import closed_reason, describe, hours_of, in_office_hours, in_working_time
 
 
 class PostingTime:

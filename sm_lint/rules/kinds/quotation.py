@@ -14,9 +14,9 @@ import re
 from typing import Any
 
 from sm_lint.errors import RuleError
+from sm_lint.io.yamlsafe import LineDict
 from sm_lint.rules.model import Hit
 from sm_lint.rules.registry import kind
-from sm_lint.yamlsafe import LineDict
 
 _BLOCKQUOTE = re.compile(r"(?:^[ \t]*>[^\n]*(?:\n|$))+", re.M)
 _BRACKETED = re.compile(r"「([^「」\n]+)」")

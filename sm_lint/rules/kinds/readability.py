@@ -1,4 +1,4 @@
-"""`readability`: the draft's plain-Japanese score (sm_lint/readability.py) under its target.
+"""`readability`: the draft's plain-Japanese score (sm_lint/text/readability.py) under its target.
 
     match:
       readability: score
@@ -19,12 +19,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from sm_lint.checks.post.metadata import post_meta
 from sm_lint.config import register_section
 from sm_lint.errors import ConfigError, RuleError
-from sm_lint.metadata import post_meta
-from sm_lint.readability import band, readability
 from sm_lint.rules.model import Hit
 from sm_lint.rules.registry import kind
+from sm_lint.text.readability import band, readability
 
 DEFAULT_TARGET = 2.5  # 中級後半 or easier: below it a text asks for an advanced reader (上級)
 LONG_SENTENCE = 40  # words; about 60-80 characters of Japanese

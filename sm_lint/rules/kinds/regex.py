@@ -15,10 +15,10 @@ import unicodedata
 from typing import Any
 
 from sm_lint.errors import RuleError
-from sm_lint.listfiles import list_entries, list_path
+from sm_lint.io.listfiles import list_entries, list_path
 from sm_lint.rules.model import Hit
 from sm_lint.rules.registry import kind
-from sm_lint.saferegex import compile_spec
+from sm_lint.text.saferegex import compile_spec
 
 
 _BLANKS = re.compile(r"[ \u3000\t]+")

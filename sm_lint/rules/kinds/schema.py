@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from sm_lint.checks.post.schema import front_matter_problems, load_schema, schema_names
 from sm_lint.errors import RuleError
 from sm_lint.rules.model import Hit
 from sm_lint.rules.registry import kind
-from sm_lint.schema import front_matter_problems, load_schema, schema_names
 
 _PROBLEMS = ("unknown", "type", "value", "required")
 

@@ -21,7 +21,7 @@ class Sequence:
         self.anchor = next((k for k, t in enumerate(tests) if t.index is not None), 0)
 
     def signs(self):
-        """The anchor's word: some token must have it (see sm_lint/gate.py)."""
+        """The anchor's word: some token must have it (see sm_lint/rules/gate.py)."""
         index = self.tests[self.anchor].index
         return [index] if index is not None else None
 

@@ -1,4 +1,4 @@
-"""`suppression`: problems with the draft's own suppressions (sm_lint/suppressions.py).
+"""`suppression`: problems with the draft's own suppressions (sm_lint/pipeline/suppressions.py).
 `suppression: incomplete` fires on one without a reason (or, in the front matter, without
 `approved_by`); `suppression: unused` fires on one that suppressed nothing, like ruff's RUF100
 (only for rules that ran, or ids that name no rule at all); `suppression: malformed` on a
@@ -12,10 +12,10 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
+from sm_lint.pipeline.suppressions import draft_suppressions, malformed, posted
 from sm_lint.rules.model import Hit
 from sm_lint.rules.options import one_of
 from sm_lint.rules.registry import kind
-from sm_lint.suppressions import draft_suppressions, malformed, posted
 
 
 @lru_cache(maxsize=8)

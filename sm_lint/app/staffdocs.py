@@ -1,0 +1,192 @@
+"""The staff pages in Japanese (docs/staff/), built from the data they describe so they cannot
+drift from it: the front-matter reference from rules/schema/front-matter.yaml (and the values
+the portrait-consent rules take), the page of findings from the rule catalogue (each rule's
+description, the message its first example really gets, its suggestion).
+
+    python -m sm_lint.app.staffdocs docs/staff      # write the pages
+tests/test_staff_docs.py fails when a committed page differs from what this writes.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from sm_lint.app.newdraft import SCHEMA, platforms, template
+from sm_lint.checks.post.schema import load_schema
+from sm_lint.i18n import t
+from sm_lint.rules.kinds.media_entries import CONSENT, PEOPLE
+
+GENERATED = "<!-- このページは `python -m sm_lint.app.staffdocs docs/staff` で作っています。直接編集しないでください。 -->"
+_TYPES = {"string": "文字列", "integer": "整数", "boolean": "true / false", "datetime": "日時",
+          "list": "リスト", "mapping": "「キー: 値」の組"}
+_PLATFORM_NAMES = {"x": "X (旧 Twitter)", "instagram": "Instagram", "facebook": "Facebook", "line": "LINE",
+                   "youtube": "YouTube", "tiktok": "TikTok", "blog": "ブログ"}
+# accounts of the examples: the README's configuration names the first two
+_ACCOUNTS = {"x": "joetsu_city", "line": "joetsu_line"}
+_ENTRY = {  # the keys of an images:/videos: entry, owned by the portrait-consent rules
+    "path": ("文字列", "", "画像・動画のファイル (下書きのフォルダーからの相対パス)"),
+    "alt": ("文字列", "", "代替テキスト: 画面読み上げで読まれる、画像の内容の短い説明 (動画には不要)"),
+    "people": ("文字列", ", ".join(PEOPLE), "人物が写っているか: none 写っていない、crowd 遠景・群衆で個人が分からない、"
+               "identifiable 個人が特定できる"),
+    "consent": ("文字列", ", ".join(CONSENT), "本人 (子どもは保護者) の同意: obtained 得た、not-required 不要 (公人の公務中など)、"
+                "pending 確認中、none 得ていない。people: identifiable のときは obtained か not-required が必要"),
+}
+
+
+def _kind(spec: dict) -> str:
+    types = spec.get("type", [])
+    return " または ".join(_TYPES[x] for x in ([types] if isinstance(types, str) else types)) or "—"
+
+
+def _values(spec: dict) -> str:
+    values = ", ".join(f"`{v}`" for v in spec.get("enum", []))
+    aliases = "、".join(f"`{a}` は `{v}`" for a, v in spec.get("aliases", {}).items())
+    return values + (f" ({aliases})" if aliases else "") if values else "—"
+
+
+def front_matter_page() -> str:
+    keys = load_schema(SCHEMA)["keys"]
+    rows = [f"| `{key}` | {_kind(spec)} | {_values(spec)} | {spec.get('default', '—')} | {spec.get('description', '').strip()} |"
+            for key, spec in keys.items()]
+    entry = [f"| `{key}` | {kind} | {', '.join(f'`{v}`' for v in values.split(', ')) if values else '—'} | {text} |"
+             for key, (kind, values, text) in _ENTRY.items()]
+    examples = []
+    for platform in platforms():
+        examples += [f"### {_PLATFORM_NAMES.get(platform, platform)} (`platform: {platform}`)", "",
+                     f"`sm-lint new 下書き.md --platform {platform} --account {_ACCOUNTS.get(platform, 'joetsu_' + platform)}` で作られる下書き:",
+                     "", "```markdown", template(platform, _ACCOUNTS.get(platform, "joetsu_" + platform)).rstrip("\n"), "```", ""]
+    return "\n".join([
+        "# 下書きの先頭に書く項目 (front matter)",
+        "",
+        GENERATED,
+        "",
+        "下書きの先頭に、`---` の行で囲んで「項目: 値」を書きます。投稿先、アカウント、予定日時、決裁者、",
+        "写真などを書くと、sm-lint がそれに合わせて確認します (文字数の上限、就業時間、肖像の同意など)。",
+        "この部分は投稿される文章には含まれません。",
+        "",
+        "- 項目名を書き間違えると (`platfrom:` など) エラーになり、正しい名前の候補が示されます。",
+        "- 決まった値しか書けない項目に他の値を書くと、エラーになり、書ける値が示されます。",
+        "- `#` から行末まではメモ (コメント) です。確認には使われません。",
+        "- ひな形は `sm-lint new 下書き.md --platform x --account joetsu_city` で作れます (同じ名前のファイルがあるときは作りません)。",
+        "",
+        "## 項目の一覧",
+        "",
+        "| 項目 | 書き方 | 書ける値 | 書かないとき | 説明 |",
+        "|---|---|---|---|---|",
+        *rows,
+        "",
+        "### `images:` / `videos:` の 1 件ごとに書く項目",
+        "",
+        "| 項目 | 書き方 | 書ける値 | 説明 |",
+        "|---|---|---|---|",
+        *entry,
+        "",
+        "## 写真・動画に写った人の同意 (肖像) の記録",
+        "",
+        "ガイドライン 5(3) により、個人が特定できる写真や映像は、本人 (子どもは保護者) の了解を得てから",
+        "掲載します。写真・動画を 1 件ずつ `images:` / `videos:` に書き、写っている人と同意を記録します。",
+        "",
+        "```yaml",
+        "images:",
+        "  - path: img/undokai.jpg",
+        "    alt: 運動会で走る子どもたち",
+        "    people: identifiable      # 個人が特定できる",
+        "    consent: obtained         # 保護者の同意を得た  # 同意書は教育総務課で保管",
+        "  - path: img/kaijo.jpg",
+        "    alt: 会場のようす",
+        "    people: crowd             # 遠景で個人は分からない (consent は不要)",
+        "videos:",
+        "  - path: movie/aisatsu.mp4",
+        "    people: identifiable",
+        "    consent: not-required     # 市長の公務中のあいさつ",
+        "```",
+        "",
+        "- `people: identifiable` なのに `consent:` が `obtained` か `not-required` でないと、エラー (JP-F101) になります。",
+        "  指摘には、その写真の項目に足す YAML がそのまま示されます。",
+        "- `consent:` には決まった値だけを書きます。同意書の保管先などのメモは、値のあとに `# ` を付けて書きます。",
+        "- 本文に `![説明](img/photo.jpg)` で入れた画像も、同じ `path` の項目を `images:` に書いて `people:` を示します。",
+        "",
+        "## 投稿先ごとの例",
+        "",
+        "`#` で始まる行は、必要なときに `#` を消して使います。",
+        "",
+        *examples,
+    ]).rstrip("\n") + "\n"
+
+
+_SEVERITY_HELP = {
+    "error": "直してから決裁に回します。",
+    "warning": "内容を確かめ、必要なら直します。",
+    "info": "念のための注意です。",
+}
+
+
+def _escaped(text: str) -> str:
+    """Text for a Markdown heading: <発信すべき理由> is no HTML tag."""
+    return text.replace("<", "\\<").replace(">", "\\>")
+
+
+def findings_page(rules, linter) -> str:
+    from sm_lint.rules.catalog import clauses
+    from sm_lint.report.ruleinfo import example_message
+
+    catalogue = clauses()
+    order = list(catalogue)
+    lines = [
+        "# 指摘の意味と直し方",
+        "",
+        GENERATED,
+        "",
+        "sm-lint の指摘は、上越市ソーシャルメディアガイドラインの条項ごとに並んでいます。各ルールについて、",
+        "何を見つけるか、実際に表示される指摘の例、直し方を示します。同じ内容は `sm-lint explain ルール番号` でも表示できます。",
+        "",
+        "- 重要度:",
+        *(f"  - **{t('ja', s)}** … {_SEVERITY_HELP[s]}" for s in ("error", "warning", "info")),
+        "- 言い換え例が示されたら参考にします (sm-lint が勝手に下書きを書き換えることはありません。`--fix` を付けたときだけ、安全な言い換えを書き込みます)。",
+        "- 判断に迷うときは、ガイドライン 5(5) のとおり発信を控え、運用管理責任者 (所属長) に相談してください。",
+        "- 指摘が当たらない理由があるときは、理由と決裁者を添えて抑止できます (下書きの先頭の front matter に",
+        "  `sm-lint: {allow: [{rule: ルール番号, reason: 理由, approved_by: 決裁者}]}`)。",
+        "",
+    ]
+    by_clause: dict[str, list] = {}
+    for rule in rules:
+        by_clause.setdefault(rule.clause, []).append(rule)
+    for clause_id in sorted(by_clause, key=lambda c: order.index(c) if c in order else len(order)):
+        title = catalogue[clause_id].title if clause_id in catalogue else ""
+        lines += [f"## {clause_id} {_escaped(title)}", ""]
+        for rule in by_clause[clause_id]:
+            message, suggestion = example_message(rule, linter, "ja")
+            lines += [f"### {rule.id} ({t('ja', rule.severity)}) {rule.name}", ""]
+            if rule.description:
+                lines += [rule.description.strip(), ""]
+            lines.append(f"- 指摘の例: {message}")
+            if suggestion:
+                block = suggestion.replace("\n", "\n    ")
+                lines.append(f"- 言い換え例: {suggestion}" if "\n" not in suggestion
+                             else f"- 言い換え例 (貼り付ける YAML):\n\n    ```yaml\n    {block}\n    ```")
+            todo = _SEVERITY_HELP[rule.severity]
+            if suggestion:
+                todo += "言い換え例を参考にします。"
+            if rule.fix == "safe":
+                todo += "`sm-lint --fix 下書き.md` で言い換え例のとおりに直せます。"
+            lines += [f"- 直し方: {todo}", ""]
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def pages() -> dict[str, str]:
+    """File name -> text of every generated staff page."""
+    from sm_lint.rules.loader import load_rules
+    from sm_lint.run.linter import Linter
+
+    rules = load_rules()
+    return {"front-matter.md": front_matter_page(), "findings.md": findings_page(rules, Linter(rules=rules))}
+
+
+def main(folder: str) -> None:
+    for name, text in pages().items():
+        (Path(folder) / name).write_text(text, encoding="utf-8", newline="\n")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1] if len(sys.argv) > 1 else "docs/staff")

@@ -1,0 +1,1 @@
+"""The pictures of a draft: headers and metadata read (never pixels), and stripped by --fix."""

@@ -1,0 +1,182 @@
+"""Private persons' names from UniDic tags (名詞-固有名詞-人名-姓/名).
+
+A name is a run of proper nouns that either ends in an honorific (山田さん, 上野宇野様) or is a
+surname followed by a given name (石川有彩). Rare given names split into common nouns, so a
+short kanji run that starts with a surname (any dictionary reading), or a surname and a kana
+noun (田中ひなたさん), also counts before an honorific (平野可野さん) or in brackets right after
+a phone number (090-…（根本保菜）). A lone surname is not a name: 高田公園 and 直江津駅 are
+places. Names in a public role (市長 中川幹太, 講師：山田太郎さん) and the configured officials
+are marked public, so they never make a draft identify a private person.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from sm_lint.checks.privacy.lists import word_list
+from sm_lint.checks.privacy.phones import phones
+from sm_lint.checks.privacy.settings import compact, privacy
+from sm_lint.text.lazyre import lazy_compile
+from sm_lint.text.textnorm import fold
+from sm_lint.text.tokenizer import Token, is_surname
+
+_PUNCT_BETWEEN = set(" :：・、")
+_BRACKETED = lazy_compile(r"\s?[（(]([\u4e00-\u9fff々]{3,5})[)）]")
+
+
+class Name(NamedTuple):
+    start: int  # view offsets of the name itself
+    end: int
+    stop: int  # end including the honorific
+    text: str
+    public: bool
+
+
+_PROPER = ("人名", "地名")
+
+
+def _proper(t: Token) -> bool:
+    return t.pos2 == "固有名詞" and t.pos3 in _PROPER
+
+
+def _is_kanji(text: str) -> bool:
+    return all("\u4e00" <= c <= "\u9fff" or c in "々ヶ" for c in text)
+
+
+def _run(tokens: tuple[Token, ...], i: int) -> int:
+    """Index after the run of name-like tokens starting at i (a trailing short kanji noun is
+    allowed: MeCab splits rare given names, 大野|見季)."""
+    j = i
+    while j < len(tokens):
+        t = tokens[j]
+        adjacent = j == i or t.start - tokens[j - 1].end <= 1  # 山口　貴裕 keeps one space
+        if not adjacent:
+            break
+        if _proper(t) or (j > i and t.pos1 == "名詞" and len(t.surface) <= 2 and _is_kanji(t.surface)
+                          and t.pos2 != "普通名詞" and t.pos3 != "助数詞"):
+            j += 1
+        else:
+            break
+    return j
+
+
+def _kanji_run_before(text: str, end: int) -> int:
+    start = end
+    while start > 0 and _is_kanji(text[start - 1]):
+        start -= 1
+    return start
+
+
+def _surname_led(run: str) -> bool:
+    """A full name: 2–5 kanji, a surname first, not ending like a role or place (職員, 市)."""
+    if not 2 <= len(run) <= 5 or run[-1] in word_list("not-name-endings"):
+        return False
+    if len(run) == 2:
+        return is_surname(run)
+    return any(is_surname(run[:k]) for k in range(1, min(3, len(run) - 1) + 1))
+
+
+def _kana_given_name(surname: Token, given: Token, honorific: Token) -> bool:
+    """田中|ひなた|さん: a surname, then a kana noun the tagger did not know as a name."""
+    return (
+        surname.end == given.start and given.end == honorific.start
+        and (surname.pos4 == "姓" or _is_kanji(surname.surface) and is_surname(surname.surface))
+        and given.pos1 == "名詞" and 2 <= len(given.surface) <= 5
+        and all("\u3041" <= c <= "\u30fa" or c == "ー" for c in given.surface)
+    )
+
+
+def _split_names(analysis, taken: set[int], places) -> list[tuple[int, int, int]]:
+    """(start, end, stop) of surname-led kanji runs before an honorific or in brackets after
+    a phone number, where the token pass found nothing."""
+    text = analysis.text
+    honorifics = word_list("honorifics")
+    found = []
+    tokens = analysis.tokens
+    # One look at each token: the word lists' token index is built only where they need it.
+    for k in [k for k, t in enumerate(tokens) if t.key in honorifics]:
+        t = tokens[k]
+        if t.pos1 != "接尾辞" or t.start in taken:
+            continue
+        start = _kanji_run_before(text, t.start)
+        run = text[start:t.start]
+        # A surname the tagger took for a common noun (大橋|さん) counts too (issue 23).
+        if len(run) >= 2 and _surname_led(run) and fold(run) not in places:
+            found.append((start, t.start, t.end))
+        elif k >= 2 and _kana_given_name(tokens[k - 2], tokens[k - 1], t):
+            found.append((tokens[k - 2].start, t.start, t.end))
+    for phone in phones(analysis):
+        m = _BRACKETED().match(text, phone.end)
+        if m and m.start(1) not in taken and _surname_led(m.group(1)) and fold(m.group(1)[:2]) not in places:
+            found.append((m.start(1), m.end(1), m.end(1)))
+    return found
+
+
+_ROLE_REACH = 64
+
+
+def _public(analysis, start: int, end: int, stop: int) -> bool:
+    text = analysis.text
+    roles = word_list("public-roles")
+    # Only the end of the line before the name can hold a role: looking at no more than
+    # _ROLE_REACH characters keeps one name O(1) (a long line of names was quadratic).
+    line_start = max(analysis.line_span(start, end)[0], start - _ROLE_REACH)
+    before = text[line_start:start].rstrip("".join(_PUNCT_BETWEEN))
+    after = text[stop:stop + 6]
+    folded_before, folded_after = fold(before), fold(after)
+    return any(folded_before.endswith(r) or folded_after.startswith(r) for r in roles)
+
+
+def _find(analysis) -> tuple[Name, ...]:
+    tokens = analysis.tokens
+    honorifics = word_list("honorifics")
+    places = word_list("surname-places")
+    allowed = {compact(n) for n in privacy(analysis)["allowed_names"]}
+    found: list[Name] = []
+    after = 0  # the end of the last run: runs never overlap
+    # A run starts at a proper noun (tested inline: a call per token cost more than the rest).
+    for i in [k for k, t in enumerate(tokens) if t.pos2 == "固有名詞" and t.pos3 in _PROPER]:
+        if i < after:
+            continue
+        j = after = _run(tokens, i)
+        run = tokens[i:j]
+        nxt = tokens[j] if j < len(tokens) and tokens[j].start == run[-1].end else None
+        honorific = nxt is not None and nxt.key in honorifics and nxt.pos1 in ("接尾辞", "名詞")
+        persons = [t for t in run if t.pos3 == "人名"]
+        if honorific:
+            ok = bool(persons) or all(_proper(t) for t in run)
+        else:
+            # 姓 + 名 (or two name parts), not a place, not the head of a compound (田中町内会)
+            ok = (
+                len(persons) >= 2 and run[0].pos4 == "姓"
+                and not any(t.key in places for t in run)
+                and not (nxt is not None and nxt.pos1 == "名詞" and nxt.pos2 == "普通名詞")
+            )
+        if ok:
+            start, end = run[0].start, run[-1].end
+            stop = nxt.end if honorific else end
+            text = analysis.text[start:end]
+            if compact(text) not in allowed:
+                found.append(Name(start, end, stop, text, _public(analysis, start, end, stop)))
+    taken = {n.end for n in found} | {n.start for n in found}
+    for start, end, stop in _split_names(analysis, taken, places):
+        text = analysis.text[start:end]
+        if compact(text) not in allowed:
+            found.append(Name(start, end, stop, text, _public(analysis, start, end, stop)))
+    found.sort(key=lambda n: n.start)
+    return tuple(found)
+
+
+def names(analysis) -> tuple[Name, ...]:
+    return analysis.memo("privacy.names", _find)
+
+
+def private_name_near(analysis, start: int, end: int, window: int) -> Name | None:
+    """A private person's name on the same line within `window` characters of the span."""
+    line_start, line_end = analysis.line_span(start, end)
+    for name in names(analysis):
+        if name.public or name.start < line_start or name.end > line_end:
+            continue
+        if name.start - end <= window and start - name.stop <= window:
+            return name
+    return None

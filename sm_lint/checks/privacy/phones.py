@@ -1,0 +1,135 @@
+"""Phone numbers found by `phonenumbers` (libphonenumber's metadata for every JP format:
+fixed 0AB-J, 070/080/090, 050, 0120/0800, 0570, +81, parentheses, full width via the view)."""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from sm_lint.config import register_section, string_list
+from sm_lint.checks.privacy.settings import privacy  # noqa: F401  (registers the `privacy` section)
+
+# phonenumbers.PhoneNumberType values (libphonenumber's enum), named here so that the
+# library (about 10 ms to import) loads only for drafts that hold a number at all.
+TYPE_NAMES = {
+    0: "fixed-line",  # FIXED_LINE
+    1: "mobile",  # MOBILE
+    2: "fixed-line",  # FIXED_LINE_OR_MOBILE
+    3: "toll-free",  # TOLL_FREE
+    4: "premium-rate",  # PREMIUM_RATE
+    5: "shared-cost",  # SHARED_COST
+    6: "voip",  # VOIP
+    7: "personal-number",  # PERSONAL_NUMBER
+    8: "pager",  # PAGER
+    9: "uan",  # UAN
+    10: "voicemail",  # VOICEMAIL
+}
+# Nine digits or more, allowing the separators numbers are written with: no JP number is shorter.
+_DIGITS = re.compile(r"\d(?:[\s()\-.\u2010-\u2015\u2212\u30fc]{0,3}\d){8,}")
+
+
+def _check_directory(value: dict, where: str) -> dict:
+    from sm_lint.errors import ConfigError
+
+    for name, numbers in value.items():
+        for number in string_list(numbers, where, f"directory.{name}"):
+            if e164(number) is None:
+                raise ConfigError(where, f"`directory.{name}`: {number!r} は電話番号として読めません",
+                                  f"`directory.{name}`: {number!r} is not a phone number")
+    return dict(value)
+
+
+# The city's official numbers by office (広報対話課: 025-526-5111), one or a list each:
+# a number on the same line as an office's name, or in the same exchange as one of them,
+# must be one of these (JP-Q105); they are never personal information either.
+register_section("directory", {}, _check_directory, open_keys=True)
+
+
+def directory(config) -> dict[str, tuple[str, ...]]:
+    """E.164 number -> the offices it is listed under, parsed once per configuration."""
+    return config.memo("directory.numbers", _directory)
+
+
+def _directory(config) -> dict[str, tuple[str, ...]]:
+    numbers: dict[str, tuple[str, ...]] = {}
+    for name, listed in config.section("directory").items():
+        for number in string_list(listed, "directory", name):
+            numbers[e164(number)] = (*numbers.get(e164(number), ()), str(name))
+    return numbers
+
+
+class Phone(NamedTuple):
+    start: int
+    end: int
+    type: str  # a TYPE_NAMES value, or "unknown"
+    allowed: bool  # on the configured allow-list or in the directory (the city's own numbers)
+    number: str  # E.164
+
+
+def e164(text: str) -> str | None:
+    import phonenumbers
+
+    try:
+        number = phonenumbers.parse(text, "JP")
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_possible_number(number):  # 内線1234: digits, but no phone number
+        return None
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def _type(number) -> str | None:
+    import phonenumbers
+
+    if phonenumbers.is_valid_number(number):
+        return TYPE_NAMES.get(phonenumbers.number_type(number), "unknown")
+    # Not (yet) allocated in the metadata, but shaped like a mobile number (0X0 + 8 digits,
+    # 060 included): a draft's number is as personal whether or not the block is in use.
+    national = str(number.national_number)
+    if len(national) == 10 and national[0] in "6789" and national[1] == "0":
+        return "mobile"
+    return None  # a bare digit string (12345678, 1234-5678) that is no phone number
+
+
+def _allowed(config) -> frozenset[str]:
+    """The configured numbers in E.164 (`privacy.allowed_phones` and the `directory`), parsed
+    once per configuration."""
+    return (frozenset(e164(p) for p in config.section("privacy")["allowed_phones"]) - {None}) | set(directory(config))
+
+
+# How far around a run of digits the matcher looks: enough for "+81 (0)" before it and a
+# closing bracket after it.
+_REACH = 8
+
+
+def _find(analysis) -> tuple[Phone, ...]:
+    text = analysis.text
+    runs = list(_DIGITS.finditer(text))
+    if not runs:
+        return ()
+    import phonenumbers
+
+    allowed = analysis.config.memo("privacy.allowed_phones", _allowed)
+    found: dict[tuple[int, int], Phone] = {}
+    # The matcher runs on a short window around each run of digits, not on the whole draft:
+    # scanning all of it cost four times as much and found no other number.
+    for run in runs:
+        line_start, line_end = analysis.line_span(run.start(), run.end())
+        offset = max(line_start, run.start() - _REACH)
+        window = text[offset:min(line_end, run.end() + _REACH)]
+        for match in phonenumbers.PhoneNumberMatcher(window, "JP", leniency=phonenumbers.Leniency.POSSIBLE):
+            if not match.raw_string.lstrip("(").startswith(("0", "+")):
+                continue
+            kind = _type(match.number)
+            if kind is None:
+                continue
+            number = phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
+            start = offset + match.start
+            if match.raw_string.count("(") > match.raw_string.count(")"):
+                start += 1  # 「（090-…」: the bracket opens the aside, not the number
+            found[start, offset + match.end] = Phone(start, offset + match.end, kind, number in allowed, number)
+    return tuple(found[key] for key in sorted(found))
+
+
+def phones(analysis) -> tuple[Phone, ...]:
+    return analysis.memo("privacy.phones", _find)

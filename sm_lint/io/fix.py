@@ -1,0 +1,190 @@
+"""`--fix` / `--diff`: apply the safe suggestions (findings with `fix`) to the drafts.
+
+Nothing is written unless `--fix` is given. A fixed file keeps its encoding (the new text is
+encoded the way the original bytes were, checked by a round trip) and its line endings
+(edits replace matched text only, which never spans a line break), and is written atomically:
+a temporary file in the same folder, then a rename over the original. A pull request chooses
+its files, so a symbolic link, a read-only file and a hard-linked one are refused, not
+written (see write_atomic).
+"""
+
+from __future__ import annotations
+
+import codecs
+import difflib
+import glob
+import os
+import signal
+import stat
+import tempfile
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+from sm_lint.errors import InputError, os_reason
+from sm_lint.findings import Finding
+from sm_lint.io.inputs import Reader, Source
+
+# A BOM-led UTF-16/32 file is written back with the same BOM and byte order.
+_BYTE_ORDERS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+@dataclass(frozen=True)
+class Change:
+    source: Source
+    old: str
+    new: str
+    data: bytes  # the new text, encoded like the original
+    count: int  # edits applied
+
+
+def apply_edits(text: str, findings: Iterable[Finding]) -> tuple[str, int]:
+    """Apply each finding's `fix`, left to right; an edit overlapping an earlier one is skipped
+    (a later run picks it up if it still applies)."""
+    edits = sorted({(f.start, f.end, f.fix) for f in findings if f.fix is not None})
+    parts, position, count = [], 0, 0
+    for start, end, replacement in edits:
+        if start < position:
+            continue
+        parts.append(text[position:start])
+        parts.append(replacement)
+        position = end
+        count += 1
+    parts.append(text[position:])
+    return "".join(parts), count
+
+
+def encode_like(original: bytes, old: str, new: str, codec: str, where: str) -> bytes:
+    """`new` in the codec the draft was read with (Draft.encoding), provided `old` comes back
+    to exactly the original bytes that way; otherwise the file is left alone."""
+    prefix = b""
+    if codec in ("utf-16", "utf-32"):
+        prefix, codec = next(((bom, c) for bom, c in _BYTE_ORDERS if original.startswith(bom)), (b"", codec))
+    try:
+        if prefix + old.encode(codec) == original:
+            return prefix + new.encode(codec)
+    except UnicodeEncodeError:
+        pass
+    raise InputError(where, "元の文字コードのままでは書き戻せないため、修正せずにそのままにしました",
+                     "cannot fix: the file's encoding cannot be kept, so it is left unchanged")
+
+
+def plan(findings: Iterable[Finding], drafts: dict, sources: Iterable[Source],
+         reader: Reader) -> tuple[list[Change], list[InputError]]:
+    """The changes the safe fixes would make, one per draft that has any, and one line for
+    each draft that cannot be fixed (the others still are)."""
+    by_path: dict[str, list[Finding]] = {}
+    for f in findings:
+        if f.fixable:
+            by_path.setdefault(f.path, []).append(f)
+    changes, problems = [], []
+    for source in sources:
+        fixes = by_path.get(source.display)
+        if not fixes:
+            continue
+        draft = drafts[source.display]
+        new, count = apply_edits(draft.text, fixes)
+        try:
+            data = encode_like(reader(source), draft.text, new, draft.encoding, source.display)
+        except InputError as exc:
+            problems.append(exc)
+            continue
+        changes.append(Change(source, draft.text, new, data, count))
+    return changes, problems
+
+
+def unified_diff(change: Change) -> str:
+    name = change.source.display.lstrip("/")  # a/tmp/x.md, as git writes an absolute path
+    lines = difflib.unified_diff(
+        change.old.splitlines(keepends=True), change.new.splitlines(keepends=True), f"a/{name}", f"b/{name}"
+    )
+    return "".join(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n" for line in lines)
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Replace the file's bytes: never through a symbolic link, never a read-only or
+    hard-linked file, keeping its owner and mode; no temporary file is left behind, even when
+    the run is interrupted (Ctrl-C, SIGTERM) or one from a run that was killed is there."""
+    try:
+        info = os.lstat(path)
+        _refuse_to_replace(path, info)
+        _remove_stale_temporaries(path)
+        with _interruptible():
+            _replace(path, data, info)
+    except OSError as exc:  # a read-only folder or a full disk: say so, the draft is untouched
+        ja, en = os_reason(exc)
+        raise InputError(str(path), f"修正を書き込めません ({ja})。ファイルは変更していません",
+                         f"cannot write the fix ({en}); the file is unchanged") from None
+
+
+def _refuse_to_replace(path: Path, info: os.stat_result) -> None:
+    if stat.S_ISLNK(info.st_mode):  # its target may be anywhere: a pull request chose it
+        raise InputError(str(path), "シンボリックリンクなので修正しません (リンク先のファイルを指定してください)",
+                         "not fixed: it is a symbolic link (name the file it points to)")
+    if not info.st_mode & 0o222 or not os.access(path, os.W_OK):
+        raise InputError(str(path), "読み取り専用のファイルなので修正しません。書き込みを許可してから --fix を実行してください",
+                         "not fixed: the file is read-only; make it writable, then run --fix again")
+    if info.st_nlink > 1:
+        # Replacing the file would split it from its other names (they would keep the old
+        # text); writing it in place could leave every name half-written if interrupted.
+        raise InputError(str(path), "ほかの名前 (ハードリンク) と中身を共有しているため修正しません"
+                                    " (置き換えるとリンクが切れ、その場で書き換えると中断したときに壊れるため)",
+                         "not fixed: the file has other names (hard links); replacing it would split them,"
+                         " and writing it in place could leave it half-written if interrupted")
+
+
+def _remove_stale_temporaries(path: Path) -> None:
+    """`.NAME.XXXXXXXX.sm-lint` files that a killed run (SIGKILL) could not remove."""
+    for stale in path.parent.glob(f".{glob.escape(path.name)}.????????.sm-lint"):
+        stale.unlink(missing_ok=True)
+
+
+@contextmanager
+def _interruptible():
+    """SIGTERM (a CI job cancelled, `kill`) ends the run as an exception, like Ctrl-C, so that
+    the temporary file is removed on the way out; exit status 143, as a shell reports it."""
+    def terminated(signum, frame):
+        raise SystemExit(128 + signum)
+
+    try:
+        previous = signal.signal(signal.SIGTERM, terminated)
+    except ValueError:  # not the main thread: signals are not ours to handle
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _replace(path: Path, data: bytes, info: os.stat_result) -> None:
+    temporary = None
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".sm-lint", dir=path.parent)
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            if hasattr(os, "fchown") and (info.st_uid, info.st_gid) != (os.geteuid(), os.getegid()):
+                _keep_owner(path, out.fileno(), info)
+            os.fsync(out.fileno())
+        os.chmod(temporary, stat.S_IMODE(info.st_mode))  # after chown, which clears set-id bits
+        os.replace(temporary, path)
+    except BaseException:
+        if temporary is not None:
+            try:
+                os.unlink(temporary)
+            except FileNotFoundError:  # already renamed into place
+                pass
+        raise
+
+
+def _keep_owner(path: Path, fd: int, info: os.stat_result) -> None:
+    try:
+        os.fchown(fd, info.st_uid, info.st_gid)
+    except PermissionError:
+        raise InputError(str(path), "持ち主を保ったまま書き換えられないため修正しません (ほかのユーザーのファイルです)",
+                         "not fixed: its owner and group cannot be kept (it belongs to another user)") from None

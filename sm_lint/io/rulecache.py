@@ -1,0 +1,257 @@
+"""A cache of compiled rules, so a cold start skips YAML parsing and word tokenizing.
+
+The key covers the package version, the Python version, the engine's own source files (so
+each install has its own entries) and every rule and list file (path, size, modification
+time): changing any of them compiles afresh. The cache holds compiled rules only, never
+draft text. It is an optimisation: any problem reading or writing it only means compiling
+again, and SM_LINT_NO_CACHE=1 turns it off.
+
+Entries are pickles, which run code when loaded, and the cache folder may come from
+elsewhere (a restored CI cache, a shared XDG_CACHE_HOME). So an entry is unpickled only
+once its MAC (keyed BLAKE2) under a per-user secret has been checked. The secret is 32 random
+bytes kept outside the cache folder (`$XDG_STATE_HOME/sm-lint/cache-key`, mode 0600), so a
+cache brought from elsewhere cannot carry the secret it was signed with. An entry that fails
+the check (tampered, truncated, or signed under another secret) is ignored and rebuilt, with
+a notice; so is a cache or key folder that another user owns or can write to.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import stat
+import sys
+import zlib
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Callable, Iterable, TypeVar
+
+try:  # hashlib's own BLAKE2, without loading OpenSSL as importing hashlib does (2 ms a start)
+    from _blake2 import blake2b
+except ImportError:  # a Python without the built-in module
+    from hashlib import blake2b
+
+T = TypeVar("T")
+
+from sm_lint import __version__
+from sm_lint.errors import SmLintError
+
+_ENGINE = Path(__file__).resolve().parents[1]
+_MAGIC = b"sm-lint cache 1\n"
+_MAC_SIZE = 32
+
+# What went wrong with the cache in this run, for the command line to show once (a notice:
+# the run itself is not affected).
+notices: list[SmLintError] = []
+
+
+def _notice(notice: SmLintError) -> None:
+    if notice not in notices:
+        notices.append(notice)
+
+
+def cache_dir() -> Path:
+    if os.environ.get("SM_LINT_CACHE_DIR"):
+        return Path(os.environ["SM_LINT_CACHE_DIR"])
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "sm-lint"
+
+
+def key_file() -> Path:
+    base = os.environ.get("XDG_STATE_HOME") or os.path.join(os.path.expanduser("~"), ".local", "state")
+    return Path(base) / "sm-lint" / "cache-key"
+
+
+def _stamp(path: Path) -> str:
+    info = path.stat()
+    return f"{path}\0{info.st_size}\0{info.st_mtime_ns}"
+
+
+@lru_cache(maxsize=1)
+def _engine_stamp() -> str:
+    return "\n".join([__version__, sys.version, *map(_stamp, sorted(_ENGINE.rglob("*.py")))])
+
+
+def cache_key(files: Iterable[Path]) -> str:
+    data = "\n".join([_engine_stamp(), *map(_stamp, files)])
+    raw = data.encode("utf-8", "surrogatepass")
+    # Two CRCs make a 64-bit name (the MAC, not the name, is what makes an entry trusted).
+    return f"{zlib.crc32(raw):08x}{zlib.crc32(raw[::-1]):08x}"
+
+
+def remember(name: str, files: Iterable[Path], build: Callable[[], T]) -> T:
+    """`build()`, cached like the rules and kept while `files` stay as they are."""
+    key = cache_key(files) + zlib.crc32(name.encode("utf-8", "surrogatepass")).to_bytes(4, "big").hex()
+    value = load(key)
+    if value is None:
+        value = build()
+        store(key, value)
+    return value
+
+
+def from_package(name: str, package: str, build: Callable[[], T]) -> T:
+    """`build()` from an installed package's data, kept while the package stays as it is
+    (an update of it is seen at once), without importing the package to find it."""
+    from importlib.util import find_spec
+
+    spec = find_spec(package)
+    return remember(name, [Path(spec.origin)] if spec and spec.origin else [], build)
+
+
+def cached(path: Path, build: Callable[[Path], T]) -> T:
+    """`build(path)` for a bundled data file (a schema, the guideline): a run whose drafts
+    need no YAML then never imports PyYAML."""
+    return remember(f"{path}:{build.__qualname__}", [path], lambda: build(path))
+
+
+def _private(info: os.stat_result, writable_by_group: int = 0o022) -> bool:
+    """Owned by this user and not writable by others (where the system has owners)."""
+    if not hasattr(os, "geteuid"):
+        return True
+    return info.st_uid == os.geteuid() and not info.st_mode & writable_by_group
+
+
+def _folder(path: Path, create: bool) -> bool:
+    """`path` is a folder that only this user can change (made so when `create`)."""
+    try:
+        if create:
+            path.mkdir(mode=0o700, parents=True, exist_ok=True)
+        info = os.stat(path)
+    except OSError:  # missing (nothing cached yet) or not ours to make: no cache
+        return False
+    if stat.S_ISDIR(info.st_mode) and _private(info):
+        return True
+    _notice(SmLintError(str(path), "他のユーザーが所有しているか書き込めるフォルダなので、ルールのキャッシュを使いません"
+                                   " (所有者と権限を確認してください)",
+                        "not using the rule cache: the folder is owned or writable by another user"
+                        " (check its owner and permissions)"))
+    return False
+
+
+@lru_cache(maxsize=None)
+def _secret(path: Path) -> bytes | None:
+    """The per-user secret that entries are signed with; made on first use."""
+    if not _folder(path.parent, create=True):
+        return None
+    nofollow = getattr(os, "O_NOFOLLOW", 0)
+    try:
+        try:
+            handle = os.open(path, os.O_RDONLY | nofollow)
+        except FileNotFoundError:
+            _make_secret(path)
+            handle = os.open(path, os.O_RDONLY | nofollow)
+        with open(handle, "rb") as file:
+            info = os.fstat(file.fileno())
+            secret = file.read(_MAC_SIZE + 1)
+    except OSError:  # a read-only home, a symlink: no cache
+        return None
+    if _private(info, writable_by_group=0o077) and len(secret) == _MAC_SIZE:
+        return secret
+    _notice(SmLintError(str(path), "キャッシュの鍵ファイルが本人だけの読み書き (0600) になっていないため、ルールのキャッシュを使いません",
+                        "not using the rule cache: its key file is not private to this user (mode 0600)"))
+    return None
+
+
+def _make_secret(path: Path) -> None:
+    """Written aside, then linked into place: two runs starting together keep the first's."""
+    import tempfile
+
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".cache-key-")  # mode 0600
+    try:
+        with open(handle, "wb") as file:
+            file.write(os.urandom(_MAC_SIZE))
+        try:
+            os.link(temporary, path)
+        except FileExistsError:
+            pass
+    finally:
+        os.unlink(temporary)
+
+
+def _mac(secret: bytes, key: str, payload: bytes | memoryview) -> bytes:
+    """Signs the entry's name too, so that a valid entry renamed is not taken for another."""
+    mac = blake2b(key.encode("ascii") + b"\0", key=secret, digest_size=_MAC_SIZE)
+    mac.update(payload)
+    return mac.digest()
+
+
+@lru_cache(maxsize=1)
+def _install() -> str:
+    """This install and version of sm-lint (and of Python), named in its entries' file names,
+    so that each is pruned on its own: several installs sharing the folder (a virtualenv per
+    project, two versions side by side) evicted each other, and each run paid a rule cache
+    miss (about 250 ms)."""
+    return f"{zlib.crc32(f'{_ENGINE}{__version__}{sys.version}'.encode('utf-8', 'surrogatepass')):08x}"
+
+
+def _entry(directory: Path, key: str) -> Path:
+    return directory / f"rules-{_install()}-{key}.cache"
+
+
+def load(key: str) -> Any | None:
+    if os.environ.get("SM_LINT_NO_CACHE"):
+        return None
+    directory = cache_dir()
+    if not _folder(directory, create=False):
+        return None
+    path = _entry(directory, key)
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except OSError:  # not cached yet
+        return None
+    secret = _secret(key_file())
+    if secret is None:
+        return None
+    head, payload = data[:len(_MAGIC) + _MAC_SIZE], memoryview(data)[len(_MAGIC) + _MAC_SIZE:]
+    # Compared plainly: the MAC is checked once per entry, no attacker can time it
+    # (hmac.compare_digest would load OpenSSL at every start).
+    if head != _MAGIC + _mac(secret, key, payload):
+        _notice(SmLintError(str(path), "ルールのキャッシュが壊れているか、別の環境で作られたものなので、使わずに作り直します",
+                            "a rule cache entry is damaged or was made elsewhere: ignored and rebuilt"))
+        return None
+    try:
+        return pickle.loads(payload)
+    except Exception:  # signed by this user's sm-lint, yet unreadable: compiling again is the cure
+        return None
+
+
+_UNUSED_SECONDS = 30 * 24 * 3600  # another install's entries not written for this long: gone
+
+
+def _prune(directory: Path, keep: int = 16) -> None:
+    """Keep this install's most recent few (one install may have several rule sets), and
+    other installs' entries until they have gone unwritten for a month."""
+    import time
+
+    mine = sorted(directory.glob(f"rules-{_install()}-*.cache"), key=lambda p: p.stat().st_mtime, reverse=True)
+    stale = time.time() - _UNUSED_SECONDS
+    others = [p for p in directory.glob("rules-*.cache") if p not in mine and p.stat().st_mtime < stale]
+    # rules-*.pickle: unsigned entries of versions before issue 22, never read now
+    for old in [*mine[keep:], *others, *directory.glob("rules-*.pickle")]:
+        old.unlink(missing_ok=True)
+
+
+def store(key: str, value: Any) -> None:
+    if os.environ.get("SM_LINT_NO_CACHE"):
+        return
+    import tempfile
+
+    directory = cache_dir()
+    if not _folder(directory, create=True):
+        return
+    secret = _secret(key_file())
+    if secret is None:
+        return
+    try:
+        payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        fd, tmp = tempfile.mkstemp(dir=directory, prefix=".rules-")
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(_MAGIC + _mac(secret, key, payload) + payload)
+        os.replace(tmp, _entry(directory, key))
+        _prune(directory)
+    except Exception:  # a full disk, a kind that cannot be pickled: no cache
+        try:
+            os.unlink(tmp)  # type: ignore[possibly-undefined]
+        except Exception:
+            pass

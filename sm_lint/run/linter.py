@@ -1,0 +1,327 @@
+"""Lint many drafts: read → analyse → check → filter. Input errors are collected per file
+so one bad draft never stops the others."""
+
+from __future__ import annotations
+
+import gc
+from dataclasses import replace
+from pathlib import Path
+from typing import Callable, Iterable, NamedTuple, Sequence
+
+from sm_lint.config import Config, config_for, load_config
+from sm_lint.errors import InputError, RuleError, SmLintError
+from sm_lint.findings import Finding
+from sm_lint.io.document import Draft, parse_draft, read_draft
+from sm_lint.io.gitignore import ignored
+from sm_lint.io.inputs import MAX_BYTES, Outside, Source, describe, not_a_draft, read_bytes
+from sm_lint.pipeline.filter import apply_suppressions, process, sort_findings
+from sm_lint.pipeline.selection import TurnedOff, shown_path, refuse_names_of_no_rule, select_rules, selector_matches
+from sm_lint.pipeline.suppressions import draft_suppressions
+from sm_lint.rules.engine import check
+from sm_lint.rules.loader import load_rules
+from sm_lint.rules.model import Rule, severity_rank
+from sm_lint.run.workers import parallel
+from sm_lint.text.analysis import analyse
+from sm_lint.text.draftcache import forget
+
+
+class Options(NamedTuple):
+    """What the command line says; it wins over the configuration files."""
+
+    config: Path | None = None
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    fail_on: str | None = None
+    lang: str | None = None
+    baseline: Path | None = None  # findings recorded there are known and not reported
+    encoding: str | None = None  # force one codec instead of detecting it
+    max_draft_size: int | None = None  # bytes; over the configuration's `max-draft-size`
+    no_repo_config: bool = False  # no .sm-lint.yaml from the drafts' folders (a pull request's)
+
+
+class Result:
+    """What a run found, filled in draft by draft."""
+
+    def __init__(self) -> None:
+        self.findings: list[Finding] = []
+        self.errors: list[SmLintError] = []  # one line each, shown in the report's language
+        self.notices: list[SmLintError] = []  # told to the user, not failures
+        self.checked: dict[str, None] = {}  # every draft read and linted, once, in order
+        # Drafts with findings, for context lines and fixes: a clean draft's text is let go
+        # as soon as it is linted, and a worker process does not send it back.
+        self.drafts: dict[str, Draft] = {}
+        self.failing = 0  # findings at or above their draft's fail-on severity
+
+
+def draft_path(source: Source) -> Path | None:
+    """Where a draft lives, for configuration lookup: stdin counts as --stdin-filename."""
+    if source.path is not None:
+        return source.path
+    return Path(source.display) if source.display != "-" else None
+
+
+_LARGE = 100_000  # characters: below this the cyclic collector costs a draft nothing worth saving
+
+
+class Linter:
+    """Holds the compiled rules and resolves each draft's configuration."""
+
+    def __init__(self, options: Options = Options(), rules: Sequence[Rule] | None = None):
+        self.options = options
+        self.all_rules = list(rules) if rules is not None else load_rules()
+        self.explicit = load_config(options.config) if options.config else None
+        self.baseline = None
+        if options.baseline:
+            from sm_lint.pipeline.baseline import load_baseline  # json and the rest only when asked for
+
+            self.baseline = load_baseline(options.baseline)
+        self._selected: dict[tuple, list[Rule]] = {}
+        self._packs: dict[tuple[Path, ...], list[Rule]] = {(): self.all_rules}
+        self._broken: dict[tuple[Path, ...], RuleError] = {}
+        self._effective: dict[int, tuple[Config, Config]] = {}  # id(file's config) -> (it, effective)
+        self._file_of: dict[int, Config] = {}  # id(effective configuration) -> the file's
+        self._ignored: dict[tuple, list[Rule]] = {}  # (rule dirs, ignore selectors) -> rules they match
+        self._no_file = Config()  # --no-repo-config without --config
+        self._directories: dict[Path, Config] = {}  # a draft's folder -> its configuration file's
+
+    def config_for(self, source: Source) -> Config:
+        """The draft's configuration file (or --config) under the command-line options."""
+        if self.explicit is not None:
+            config = self.explicit
+        elif self.options.no_repo_config:
+            config = self._no_file
+        else:
+            where = draft_path(source)
+            directory = where.parent if where is not None else Path.cwd()
+            if directory not in self._directories:  # resolving costs a system call per part
+                self._directories[directory] = config_for(directory.resolve())
+            config = self._directories[directory]
+        # One effective configuration per configuration file, so that what rules derive from
+        # it (Config.memo) is derived once per run, not once per draft.
+        if id(config) not in self._effective:
+            o = self.options
+            refuse_names_of_no_rule(self.pack(config.rule_dirs), config, o.select, o.ignore)
+            self._effective[id(config)] = config, replace(
+                config,
+                select=o.select or config.select,
+                ignore=(*config.ignore, *o.ignore),
+                fail_on=o.fail_on or config.fail_on,
+                lang=o.lang or config.lang,
+                max_draft_size=o.max_draft_size or config.max_draft_size,
+            )
+            self._file_of[id(self._effective[id(config)][1])] = config
+        return self._effective[id(config)][1]
+
+    def turned_off(self, sources: Iterable[Source]) -> list[TurnedOff]:
+        """The rules these drafts were not checked with because a configuration file said so:
+        a repository's file that ignores everything must show in the report, not pass as a
+        clean run. (--select and --ignore are the caller's own, in plain sight.) `select` is
+        stated as written (the rules it leaves out would be every rule added since); what
+        `ignore` and `per-path-ignores` match is stated as whole categories and clauses, then
+        rules."""
+        selected: dict[str, tuple[str, ...]] = {}  # file -> select as written
+        ignored: dict[str, dict[str, Rule]] = {}  # file -> rule id -> rule
+        for source in sources:
+            try:
+                config = self.config_for(source)
+                pack = self.pack(config.rule_dirs)
+            except SmLintError:  # reported with the draft
+                continue
+            file = self._file_of[id(config)]
+            if file.path is None:
+                continue
+            by = shown_path(file.path)
+            if file.select and not self.options.select:  # --select replaces it
+                selected[by] = file.select
+            selectors = file.ignores_for(draft_path(source))
+            if selectors:
+                key = (config.rule_dirs, selectors)
+                if key not in self._ignored:
+                    self._ignored[key] = [r for r in pack if any(selector_matches(s, r) for s in selectors)]
+                ignored.setdefault(by, {}).update((r.id, r) for r in self._ignored[key])
+        everything = list(self.rules_by_id().values())
+        return [TurnedOff.of(by, selected.get(by, ()), ignored.get(by, {}).values(), everything)
+                for by in sorted(selected.keys() | ignored.keys())]
+
+    def skipped(self, sources: Sequence[Source]) -> dict[Source, str]:
+        """The drafts not to lint, each with what says so: those its
+        configuration's `exclude` names and those git ignores, found in a folder or named
+        (pre-commit names every file it passes; the rule is the same however sm-lint runs)."""
+        files = [s for s in sources if s.path is not None and not s.error]
+        why = {s: ".sm-lint.yaml: exclude" for s in files if self._excluded(s)}
+        gone = ignored([s.path for s in files if s not in why])
+        why.update((s, ".gitignore") for s in files if s.path in gone)
+        return why
+
+    def _excluded(self, source: Source) -> bool:
+        try:
+            return self.config_for(source).excludes(source.path)
+        except SmLintError:  # a broken configuration is reported when the draft is linted
+            return False
+
+    def report_lang(self, sources: Sequence[Source]) -> str:
+        """The language of the tool's own words: --lang, else the first draft's configuration."""
+        if self.options.lang or not sources:
+            return self.options.lang or "ja"
+        try:
+            return self.config_for(sources[0]).lang
+        except SmLintError:  # already reported for that draft
+            return "ja"
+
+    def pack(self, rule_dirs: tuple[Path, ...]) -> list[Rule]:
+        """The built-in rules plus a configuration's `rule-dirs`, loaded once per set."""
+        if rule_dirs in self._broken:  # reported once per run, not compiled again per draft
+            raise self._broken[rule_dirs]
+        if rule_dirs not in self._packs:
+            try:
+                self._packs[rule_dirs] = load_rules(rule_dirs, base=self.all_rules)
+            except RuleError as exc:
+                self._broken[rule_dirs] = exc
+                raise
+        return self._packs[rule_dirs]
+
+    def rules_by_id(self) -> dict[str, Rule]:
+        """Every rule loaded so far, built-in and from `rule-dirs`."""
+        return {r.id: r for pack in self._packs.values() for r in pack}
+
+    def rules_for(self, config: Config, path: Path | None = None) -> list[Rule]:
+        ignore = config.ignores_for(path)
+        key = (config.rule_dirs, config.select, ignore)
+        if key not in self._selected:
+            self._selected[key] = select_rules(self.pack(config.rule_dirs), config.select, ignore)
+        return self._selected[key]
+
+    def lint_draft(self, draft: Draft, config: Config, rules: Sequence[Rule] | None = None,
+                   problems: list[SmLintError] | None = None) -> list[Finding]:
+        """Findings of `rules` on `draft`; a user regex that runs out of time is added to
+        `problems` (the other rules' findings stand), or raised without a list."""
+        rules = self.rules_for(config) if rules is None else rules
+        try:
+            analysis = analyse(draft, config)
+            findings = process(check(analysis, rules, config.lang, problems), config.severity)
+            return apply_suppressions(findings, draft_suppressions(analysis))
+        finally:
+            forget()  # no draft's words outlive its lint in a memo cache
+
+    def lint_text(self, text: str, path: str = "<text>", config: Config | None = None,
+                  rules: Sequence[Rule] | None = None, modified: float | None = None) -> list[Finding]:
+        """Lint a string (what the rule examples and tests use); `modified` stands for the
+        file's modification time where a check guesses the year from it."""
+        return self.lint_draft(parse_draft(text, path)._replace(modified=modified), config or Config(), rules)
+
+    def lint_buffer(self, text: str, path: Path) -> tuple[Draft, Config, list[Finding]]:
+        """Lint text not (yet) saved as the file `path` (an editor's buffer, the serve page):
+        configuration and per-path ignores are found from `path` as for that file on the
+        command line. A bad front matter or configuration raises its SmLintError."""
+        source = Source(str(path), path)
+        config = self.config_for(source)
+        draft = parse_draft(text, source.display)
+        return draft, config, self.lint_draft(draft, config, self.rules_for(config, path))
+
+    def lint_source(self, source: Source, data: bytes | None, problem: SmLintError | None = None) -> Outcome:
+        """One draft from its bytes (read by the caller: stdin and --fix need the parent to
+        read), or the problem met while reading it."""
+        if problem is not None:
+            if source.walked and isinstance(source.error, Outside):  # a link out of a folder walked
+                return Outcome(source.display, notice=problem)
+            return Outcome(source.display, error=problem)
+        try:
+            config = self.config_for(source)
+            rules = self.rules_for(config, draft_path(source))  # a broken rule pack: its own line
+            draft = read_draft(source.display, data, self.options.encoding)
+        except SmLintError as exc:
+            return Outcome(source.display, error=exc)
+        problems: list[SmLintError] = []  # a user regex that ran out of time: now disabled
+        if len(draft.text) < _LARGE or not gc.isenabled():
+            findings = self.lint_draft(draft, config, rules, problems)
+        else:
+            # Tokens and what rules build from them hold no cycles, yet millions of them set
+            # off full collections that walk them all, again and again: a 10 MB draft's
+            # tokenizing took 6.7 s, 4.1 s without the collector.
+            gc.disable()
+            try:
+                findings = self.lint_draft(draft, config, rules, problems)
+            finally:
+                gc.enable()
+        if self.baseline is not None:
+            findings = self.baseline.new(findings)
+        threshold = severity_rank(config.fail_on)
+        failing = sum(severity_rank(f.severity) >= threshold for f in findings if not f.suppressed_by)
+        disabled = tuple(type(p)(source.display, p.text("ja"), p.text("en")) for p in problems)
+        return Outcome(source.display, draft=draft if findings else None, findings=findings, failing=failing,
+                       linted=True, disabled=disabled)
+
+    def read(self, source: Source, read: Callable[[Source, int], bytes] = read_bytes,
+             ) -> tuple[Source, bytes | None, SmLintError | None]:
+        """(source, its bytes, None) or (source, None, the problem met reading it), read
+        within the draft's size limit."""
+        if source.error:
+            return source, None, describe(source.error, source.display)
+        refused = not_a_draft(source)
+        if refused:
+            return source, None, refused
+        try:
+            limit = self.config_for(source).max_draft_size
+        except SmLintError:  # a broken configuration: reported when the draft is linted
+            limit = self.options.max_draft_size or MAX_BYTES
+        try:
+            return source, read(source, limit), None
+        except OSError as exc:
+            return source, None, describe(exc, source.display)
+        except InputError as exc:
+            return source, None, exc
+
+    def lint_sources(self, sources: Iterable[Source], read: Callable[[Source, int], bytes] = read_bytes,
+                     jobs: int = 1, done: Callable[[], None] = lambda: None) -> Result:
+        """Lint every source; `jobs` > 1 spreads the drafts over worker processes (results
+        keep the sources' order). `done` is called after each draft (a progress bar)."""
+        # The rules and modules loaded so far live as long as the run: full collections need
+        # not walk them again and again, nor forked workers touch (and copy) their pages.
+        gc.freeze()
+        if jobs > 1:
+            # Workers read files themselves (the bytes need not cross a pipe); stdin, which
+            # only this process can read, goes to them as bytes.
+            inputs = [(s, None, None) if s.path is not None and not s.error else self.read(s, read) for s in sources]
+            finished = parallel(self, inputs, jobs)
+        else:
+            finished = enumerate(self.lint_source(*self.read(source, read)) for source in sources)
+        by_index: dict[int, Outcome] = {}
+        for index, outcome in finished:  # in the order they are done
+            done()
+            by_index[index] = outcome
+        result = Result()
+        found: list[Finding] = []
+        for _, outcome in sorted(by_index.items()):
+            if outcome.error and outcome.error not in result.errors:  # a broken rule pack fails every draft alike
+                result.errors.append(outcome.error)
+            if outcome.notice:
+                result.notices.append(outcome.notice)
+            result.errors.extend(outcome.disabled)
+            if outcome.linted:
+                result.checked[outcome.display] = None
+                if outcome.draft is not None:
+                    result.drafts[outcome.display] = outcome.draft
+                result.failing += outcome.failing
+                found.extend(outcome.findings)
+        result.findings = sort_findings(found)  # each draft's findings are already processed
+        return result
+
+
+def line_in(error: SmLintError, path: str) -> int | None:
+    """The line of the draft `path` that `error` points at (`path:line`), if it is in it."""
+    where, _, line = error.where.rpartition(":")
+    return int(line) if where == path and line.isdigit() else None
+
+
+class Outcome(NamedTuple):
+    """What linting one source gave: its findings (and any rule disabled on it), or the error
+    that kept it from being linted, or a notice."""
+
+    display: str
+    draft: Draft | None = None  # only when it has findings
+    findings: list[Finding] = []  # shared when empty: never changed
+    failing: int = 0
+    error: SmLintError | None = None
+    notice: SmLintError | None = None
+    linted: bool = False  # read and checked: its findings count
+    disabled: tuple[SmLintError, ...] = ()  # the rules whose regex ran out of time on it

@@ -1,0 +1,140 @@
+"""A pattern in Python's `re` syntax spelled for the engine that runs it: RE2 (where it means
+the same there) or the `regex` module, and the parts that only rule matches out (see
+saferegex.py for why and when each engine runs)."""
+
+from __future__ import annotations
+
+import re
+
+import re2
+
+# Python's classes (str.isdecimal / isalnum / isspace) spelled as RE2 class bodies.
+CLASSES = {
+    "d": r"\p{Nd}",
+    "w": r"\p{L}\p{N}_",
+    "s": r"\t\n\x0b\x0c\r\x1c-\x1f\x85\p{Z}",
+}
+_VERBOSE = re.compile(r"\(\?[aiLmsux]*x")  # an inline (?x) flag
+# Python's \b between a word character and another character (or an end), for `regex`.
+_WORD = f"[{CLASSES['w']}]"
+_BOUNDARIES = {
+    "b": f"(?:(?<={_WORD})(?!{_WORD})|(?<!{_WORD})(?={_WORD}))",
+    "B": f"(?:(?<={_WORD})(?={_WORD})|(?<!{_WORD})(?!{_WORD}))",
+}
+
+
+def to_re2(source: str) -> str | None:
+    """The same pattern in RE2 syntax, or None where the meaning would differ."""
+    return _translate(source, re2_syntax=True)
+
+
+def for_regex_module(source: str) -> str:
+    r"""The same pattern for the `regex` module: it reads \s as White_Space (not \x1c-\x1f),
+    \w and \b with combining marks, and [[:alpha:]] as a POSIX class, where Python's re does
+    not. A negated class inside a class (`[^\S]`) keeps the module's reading, and so does a
+    verbose pattern (its comments may hold any bracket)."""
+    if _VERBOSE.search(source):
+        return source
+    return _translate(source, re2_syntax=False)
+
+
+def _translate(source: str, re2_syntax: bool) -> str | None:
+    r"""Python's \d \w \s spelled as Unicode classes, and what the target engine reads
+    differently rewritten; None where RE2 cannot mean the same."""
+    out: list[str] = []
+    in_class = False
+    i, n = 0, len(source)
+    while i < n:
+        c = source[i]
+        if c == "\\" and i + 1 < n:
+            e = source[i + 1]
+            if e.lower() in CLASSES:
+                body = CLASSES[e.lower()]
+                if e.islower():
+                    out.append(body if in_class else f"[{body}]")
+                elif in_class:
+                    if re2_syntax:
+                        return None  # a negated class inside a class has no RE2 spelling
+                    out.append(source[i : i + 2])
+                else:
+                    out.append(f"[^{body}]")
+            elif e in "bB" and (re2_syntax or not in_class):  # in a class, \b is a backspace
+                if re2_syntax:
+                    return None  # RE2's word boundary is ASCII-only
+                out.append(_BOUNDARIES[e])
+            elif e == "Z" and re2_syntax:
+                out.append(r"\z")
+            else:
+                out.append(source[i : i + 2])
+            i += 2
+            continue
+        if in_class:
+            if c == "[":
+                if re2_syntax:
+                    return None  # RE2 reads [: as a POSIX class, Python as a literal
+                out.append("\\[")
+                i += 1
+                continue
+            if c == "]":
+                in_class = False
+        elif c == "[":
+            in_class = True
+            out.append(c)
+            i += 1
+            if source.startswith("^", i):
+                out.append("^")
+                i += 1
+            if source.startswith("]", i):  # a leading ] is literal in Python
+                out.append(r"\]")
+                i += 1
+            continue
+        elif re2_syntax and (c == "$" or source.startswith("{,", i)):
+            return None  # Python's $ also matches before a final newline; {,n} is literal in RE2
+        out.append(c)
+        i += 1
+    return "".join(out)
+
+
+_LOOK_AROUND = ("(?=", "(?!", "(?<=", "(?<!")
+
+
+def without_assertions(source: str) -> str | None:
+    """`source` without what only rules matches out: look-around groups, `$`, `\\b` and `\\B`
+    (RE2 reads none of them as Python does), or None if it has none."""
+    out: list[str] = []
+    i, n, depth, skip_from = 0, len(source), 0, None  # depth: open groups inside a look-around
+    while i < n:
+        c = source[i]
+        if c == "\\" and source[i + 1:i + 2] in ("b", "B") or c == "$":
+            i += 2 if c == "\\" else 1  # zero width: nothing to keep
+            continue
+        if c == "\\":
+            step = 2
+        elif c == "[":  # a class: up to its closing ], which may come first ([]...] or [^]...])
+            j = i + 1 + source.startswith("^", i + 1)
+            j += source.startswith("]", j)
+            while j < n and source[j] != "]":
+                j += 2 if source[j] == "\\" else 1
+            step = j + 1 - i
+        elif c == "(" and skip_from is None and source.startswith(_LOOK_AROUND, i):
+            skip_from, depth, step = i, 1, 1
+        elif c == "(" and skip_from is not None:
+            depth, step = depth + 1, 1
+        elif c == ")" and skip_from is not None:
+            depth, step = depth - 1, 1
+            if depth == 0:
+                skip_from = None
+                i += 1
+                continue
+        else:
+            step = 1
+        if skip_from is None:
+            out.append(source[i:i + step])
+        i += step
+    stripped = "".join(out)
+    return stripped if stripped != source and skip_from is None else None
+
+
+def re2_literal(text: str) -> str:
+    """RE2 source that matches `text` as written (RE2's own QuoteMeta)."""
+    return re2.escape(text)

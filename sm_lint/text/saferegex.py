@@ -1,0 +1,305 @@
+"""Regular expressions written by users (rule packs), bounded so none can hang the linter.
+
+The syntax is Python's `re`, checked at load so a broken pattern is a RuleError there.
+A pattern then runs on RE2 (linear time, no catastrophic backtracking) when RE2 means the
+same thing by it; Python's `\\d \\w \\s` are Unicode-aware, so they are rewritten as RE2
+Unicode classes. What RE2 cannot do (look-arounds, back-references, `\\b`, `$`, ...) runs on
+the `regex` module with a time limit. A pattern that hits it is disabled for the rest of the
+run (each search of it would cost the limit again: 10 drafts took 189 s): the first timeout is
+reported, later searches of it are skipped at once (RegexDisabled) and said no more.
+
+The built-in pack's own patterns are not users' data: they are reviewed, tested and fuzzed
+with the code, so those RE2 cannot run go to Python's `re` (already loaded) instead of the
+`regex` module, which alone cost a tenth of a cold start to import and compile with.
+A backtracking pattern first asks RE2 whether it could match at all (see Guarded), and
+patterns read from the rule cache are compiled on first use (see _Lazy).
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import warnings
+from contextlib import contextmanager
+from typing import Any, Iterator
+
+import re2
+
+from sm_lint.errors import RuleError
+from sm_lint.text.regexsyntax import for_regex_module, to_re2, without_assertions
+
+MATCH_SECONDS = 5.0  # per search; a sane pattern needs milliseconds even on a 5 MB draft
+
+_SLICE_LIMIT = 4096  # characters of a window given to RE2 as a copy
+_RE2_OPTIONS = re2.Options()
+_RE2_OPTIONS.log_errors = False  # RE2 would print its own parse errors on stderr
+
+
+def _shown(source: str) -> str:
+    return repr(source if len(source) <= 60 else source[:57] + "...")
+
+
+class RegexTimeout(RuleError):
+    """A pattern ran longer than MATCH_SECONDS on one draft: it is disabled from now on."""
+
+
+class RegexDisabled(RegexTimeout):
+    """A search of a pattern that timed out earlier in this run: skipped, already reported."""
+
+
+class _Lazy:
+    """A pattern compiled at load (so a broken one is reported there) and, after the rule
+    cache is read, again on first use: unpickling compiled every pattern of every rule,
+    which cost a cold start more than linting a short draft."""
+
+    def __init__(self, source: str, where: str, ignorecase: bool, bounded: bool):
+        self.source, self.where, self.ignorecase, self.bounded = source, where, ignorecase, bounded
+        self._compiled = self._compile()
+        self.groups = self._compiled.groups
+        self.groupindex = dict(self._compiled.groupindex)
+
+    def __getstate__(self):
+        return {**self.__dict__, "_compiled": None}
+
+    @property
+    def pattern(self):
+        if self._compiled is None:
+            self._compiled = self._compile()
+        return self._compiled
+
+
+class Linear(_Lazy):
+    """An RE2 pattern. RE2's Python binding encodes the whole text on every call, so a search
+    between `pos` and `endpos` (done per name, per line...) is given only that slice plus the
+    character before `pos` (which `^` looks at), and the match offsets are moved back. A long
+    window (one search per name on a long line) would still copy it each time: those go to
+    the same pattern on the time-limited engine, which searches in place."""
+
+    def __init__(self, source: str, translated: str, where: str, ignorecase: bool, bounded: bool):
+        self.translated = f"(?i){translated}" if ignorecase else translated
+        self._in_place: Guarded | None = None
+        super().__init__(source, where, ignorecase, bounded)  # re2.error where RE2 cannot
+
+    def _compile(self):
+        return re2.compile(self.translated, _RE2_OPTIONS)
+
+    @property
+    def sign(self) -> str:
+        """RE2 source that matches somewhere in a text if this pattern does (see sm_lint/rules/gate.py)."""
+        return self.translated
+
+    def _window(self, method: str, text: str, pos: int, endpos: int):
+        n = len(text)
+        pos, endpos = min(max(pos, 0), n), min(max(endpos, 0), n)
+        if pos == 0 and endpos == n:
+            return getattr(self.pattern, method)(text), 0
+        if pos > endpos:
+            return None, 0
+        if endpos - pos > _SLICE_LIMIT:
+            if self._in_place is None:
+                self._in_place = Guarded(self.source, self.where, self.ignorecase, self.bounded)
+            return getattr(self._in_place, method)(text, pos, endpos), 0
+        lo = max(0, pos - 1)
+        return getattr(self.pattern, method)(text[lo:endpos], pos - lo), lo
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize):
+        m, shift = self._window("search", text, pos, endpos)
+        return _Shifted(m, shift) if m and shift else m
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize):
+        m, shift = self._window("match", text, pos, endpos)
+        return _Shifted(m, shift) if m and shift else m
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator:
+        matches, shift = self._window("finditer", text, pos, endpos)
+        return (_Shifted(m, shift) for m in matches) if shift else iter(matches or ())
+
+    def fullmatch(self, text: str):
+        return self.pattern.fullmatch(text)
+
+
+class _Shifted:
+    """A match found in a slice, with offsets in the whole text."""
+
+    __slots__ = ("match", "shift")
+
+    def __init__(self, match, shift: int):
+        self.match, self.shift = match, shift
+
+    def span(self, group: int = 0) -> tuple[int, int]:
+        start, end = self.match.span(group)
+        return (start, end) if start < 0 else (start + self.shift, end + self.shift)
+
+    def start(self, group: int = 0) -> int:
+        return self.span(group)[0]
+
+    def end(self, group: int = 0) -> int:
+        return self.span(group)[1]
+
+    def group(self, *groups):
+        return self.match.group(*groups)
+
+    def groups(self, default=None):
+        return self.match.groups(default)
+
+    def __getitem__(self, group):
+        return self.match[group]
+
+
+class Guarded(_Lazy):
+    """A backtracking pattern: a user's runs on `regex` and stops every search after
+    MATCH_SECONDS; the built-in pack's (`bounded=False`) runs on `re`."""
+
+    def __init__(self, source: str, where: str, ignorecase: bool = False, bounded: bool = True):
+        self.timed_out = False  # set for the rest of the run by the first timeout
+        super().__init__(source, where, ignorecase, bounded)
+        # The pattern without its look-arounds and other assertions matches wherever the pattern
+        # does (they only rule matches out), so where RE2 finds no match of it, there is none.
+        stripped = without_assertions(source)
+        self.prefilter = _linear(stripped, where, ignorecase, bounded) if stripped else None
+
+    def _compile(self):
+        return _compile(self.source, self.where, self.ignorecase, self.bounded)
+
+    @property
+    def sign(self) -> str | None:
+        """The prefilter's RE2 source, or None where RE2 cannot tell (back-references, for one)."""
+        return self.prefilter.translated if self.prefilter is not None else None
+
+    def __getstate__(self):
+        return {**super().__getstate__(), "timed_out": False}  # a new run tries it afresh
+
+    def _timeout(self) -> RegexTimeout:
+        self.timed_out = True
+        return RegexTimeout(
+            self.where,
+            f"正規表現 {_shown(self.source)} の照合が {MATCH_SECONDS:g} 秒を超えたため中止しました。"
+            "この実行の残りの下書きではこのパターンを使いません。パターンを単純にしてください (catastrophic backtracking)",
+            f"regex {_shown(self.source)} ran longer than {MATCH_SECONDS:g} s on this draft and was stopped, "
+            "and is not used for the rest of this run; make the pattern simpler (catastrophic backtracking)",
+        )
+
+    def _check_enabled(self) -> None:
+        if self.timed_out:
+            raise RegexDisabled(self.where, "", "")
+
+    def _none_in(self, text: str, pos: int, endpos: int) -> bool:
+        return self.prefilter is not None and self.prefilter.search(text, pos, endpos) is None
+
+    def _bounded(self, method: str, *args):
+        if self._none_in(*args[:3]):
+            return None
+        if not self.bounded:
+            return getattr(self.pattern, method)(*args)
+        self._check_enabled()
+        try:
+            return getattr(self.pattern, method)(*args, timeout=MATCH_SECONDS)
+        except TimeoutError:
+            raise self._timeout() from None
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator:
+        if self._none_in(text, pos, endpos):
+            return iter(())
+        if not self.bounded:
+            return self.pattern.finditer(text, pos, endpos)
+        return self._bounded_finditer(text, pos, endpos)
+
+    def _bounded_finditer(self, text: str, pos: int, endpos: int) -> Iterator:
+        self._check_enabled()
+        try:
+            yield from self.pattern.finditer(text, pos, endpos, timeout=MATCH_SECONDS)
+        except TimeoutError:
+            raise self._timeout() from None
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize):
+        return self._bounded("search", text, pos, endpos)
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize):
+        return self._bounded("match", text, pos, endpos)
+
+    def fullmatch(self, text: str):
+        return self._bounded("fullmatch", text, 0, len(text))
+
+
+def _compile(source: str, where: str, ignorecase: bool, bounded: bool):
+    if not bounded:
+        return re.compile(source, re.IGNORECASE if ignorecase else 0)
+    import regex  # only users' backtracking patterns need it
+
+    try:
+        return regex.compile(for_regex_module(source), regex.IGNORECASE if ignorecase else 0)
+    except regex.error as exc:
+        raise RuleError(where, f"正規表現 {_shown(source)} がコンパイルできません: {exc}",
+                        f"regex {_shown(source)} does not compile: {exc}") from None
+
+
+_TRUSTED = False  # compiling the built-in pack (see trusted_patterns)
+
+
+@contextmanager
+def trusted_patterns():
+    """Patterns compiled inside are the built-in pack's: they need no time limit."""
+    global _TRUSTED
+    before, _TRUSTED = _TRUSTED, True
+    try:
+        yield
+    finally:
+        _TRUSTED = before
+
+
+def compile_spec(value: Any, where: str, key: str = "regex", ignorecase: bool = False):
+    """A rule's regex: one pattern, or a list of alternatives (a list reads better in YAML
+    than one long alternation: each item is one alternative)."""
+    if isinstance(value, list) and value and all(isinstance(p, str) and p for p in value):
+        value = "|".join(f"(?:{p})" for p in value)
+    if not isinstance(value, str) or not value:
+        raise RuleError(where, f"`{key}` は正規表現か正規表現のリストで書いてください",
+                        f"`{key}` must be a regex or a list of them")
+    return compile_user(value, where, ignorecase)
+
+
+def compile_user(source: str, where: str, ignorecase: bool = False):
+    """A compiled pattern with finditer/search/fullmatch, groups and groupindex."""
+    flags = re.IGNORECASE if ignorecase else 0
+    try:
+        with warnings.catch_warnings():  # "possible nested set" would print a second line
+            warnings.simplefilter("ignore")
+            re.compile(source, flags)
+    except (re.error, OverflowError, RecursionError) as exc:
+        raise RuleError(where, f"正規表現 {_shown(source)} がコンパイルできません: {exc}",
+                        f"regex {_shown(source)} does not compile: {exc}") from None
+    linear = _linear(source, where, ignorecase, not _TRUSTED)
+    return linear or Guarded(source, where, ignorecase, not _TRUSTED)  # look-arounds, back-references, ...
+
+
+def _linear(source: str, where: str, ignorecase: bool, bounded: bool) -> Linear | None:
+    """The pattern on RE2 with Python's meaning, or None where RE2 cannot run it."""
+    translated = to_re2(source)
+    if translated is None:
+        return None
+    try:
+        return Linear(source, translated, where, ignorecase, bounded)
+    except re2.error:
+        return None
+
+
+def any_of(signs: list[str]):
+    """One RE2 pass telling which of `signs` (RE2 sources, see `sign`) match somewhere in a
+    text: a function text -> list of their indexes, or None for a text RE2 could not finish.
+    None instead of the function where RE2 cannot build the set (too large for its memory)."""
+    found = re2.Set.SearchSet(_RE2_OPTIONS)
+    try:
+        for sign in signs:
+            found.Add(sign)
+        # The binding drops RE2's "DFA out of memory" and returns no match at all: a sign that
+        # matches at the very end of every text proves that the pass got there.
+        end = found.Add(r"\z")
+        found.Compile()
+    except re2.error:
+        return None
+
+    def match(text: str) -> list[int] | None:
+        matched = found.Match(text) or []
+        return [i for i in matched if i != end] if end in matched else None
+
+    return match

@@ -1,0 +1,153 @@
+"""The one place that talks to fugashi/MeCab.
+
+The unidic-lite dictionary is loaded explicitly so that an installed (but not downloaded)
+full `unidic` package cannot break the tagger. Nodes are copied into Token values at once,
+because fugashi reuses node memory on the next call.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+
+from sm_lint.text.draftcache import draft_cache
+from sm_lint.text.lazyre import lazy_compile
+from sm_lint.text.textnorm import fold
+
+# MeCab is given at most this many characters at a time. It keeps a token's length in 16 bits
+# (a token over 64 KiB comes back cut inside a character; one call on about 2 MB crashed the
+# process), and a long katakana run costs it time quadratic in the piece's length (16,000
+# characters: 0.6 s, 2,000: 8 ms).
+MAX_CHUNK = 2_000
+# MeCab groups a run of one character class (Latin letters, digits, Cyrillic, symbols...)
+# into one unknown word only up to its `max-grouping-size` (24 by default); a longer run
+# became one token per character: 1 MB of letters took a minute and 150 bytes of memory per
+# byte. No piece is longer than this, so every run in it can be grouped.
+_MAX_GROUPING = MAX_CHUNK
+_AS_SPACE = str.maketrans("\x00\r\t", "   ")
+_BREAK = lazy_compile(r"[。．！？!?、，,\s]")
+
+
+# Not frozen: a frozen dataclass sets each of its 13 fields through object.__setattr__, which
+# made building tokens cost more than MeCab's own parse. Nothing changes a token once made.
+@dataclass(slots=True)
+class Token:
+    surface: str
+    lemma: str
+    orth_base: str
+    pos1: str
+    pos2: str
+    pos3: str
+    pos4: str
+    goshu: str
+    key: str  # folded surface and lemma, for width/kana-insensitive matching
+    lemma_key: str
+    lower: str  # the surface, width- and case-insensitive but kana-sensitive (the view is NFKC)
+    start: int  # offsets in the analysed view
+    end: int
+
+
+# MeCab prints only the fields we read, one token per line: asking for them with an output
+# format is about twice as fast as reading node.feature through fugashi. %pS is the white
+# space MeCab skipped before the token, which keeps offsets exact.
+_FIELDS = r"%f[7]\\t%f[10]\\t%f[0]\\t%f[1]\\t%f[2]\\t%f[3]\\t%f[12]"
+_NODE_FORMAT = r"%pS\\t%m\\t" + _FIELDS + r"\\n"
+# Unknown words may have fewer features (MeCab stops at a missing one): padded when read.
+_UNK_FORMAT = r"%pS\\t%m\\t\\t\\t%f[0]\\t%f[1]\\t%f[2]\\t%f[3]\\n"
+_PAD = ("",) * 8
+
+
+@lru_cache(maxsize=1)
+def tagger():
+    import fugashi
+    import unidic_lite
+
+    dicdir = unidic_lite.DICDIR
+    return fugashi.GenericTagger(
+        f'-r "{os.path.join(dicdir, "mecabrc")}" -d "{dicdir}" -O \'\' '
+        f"--node-format={_NODE_FORMAT} --unk-format={_UNK_FORMAT} --eos-format= "
+        f"--max-grouping-size={_MAX_GROUPING}"
+    )
+
+
+def _chunks(text: str):
+    """Yield (offset, piece): lines, with over-long lines cut at a nearby break."""
+    pos = 0
+    for line in text.split("\n"):
+        start = 0
+        while len(line) - start > MAX_CHUNK:
+            cut = start + MAX_CHUNK
+            m = None
+            for m in _BREAK().finditer(line, start + MAX_CHUNK // 2, cut):
+                pass
+            if m:
+                cut = m.end()
+            yield pos + start, line[start:cut]
+            start = cut
+        yield pos + start, line[start:]
+        pos += len(line) + 1
+
+
+# Dictionary words are public data and repeat from draft to draft, so their parsed records are
+# kept across drafts. Words the dictionary does not know (names, codes, coinages) are the
+# draft's own text: those are parsed afresh each time and never kept (see draftcache).
+_KNOWN: dict[str, tuple[str, ...]] = {}
+_KNOWN_MAX = 1 << 16
+
+
+def _lexeme(record: str) -> tuple[str, ...]:
+    """Everything a token holds but its offsets, from one MeCab output line."""
+    lexeme = _KNOWN.get(record)
+    if lexeme is not None:
+        return lexeme
+    fields = record.split("\t")
+    known = len(fields) == 8  # the unknown-word format has no goshu field
+    if not known:
+        fields = (*fields, *_PAD[len(fields):8])
+    surface, lemma, orth_base, pos1, pos2, pos3, pos4, goshu = fields
+    lemma = lemma or surface
+    lexeme = (surface, lemma, orth_base or surface, pos1, pos2 or "*", pos3 or "*", pos4 or "*",
+              goshu, fold(surface), fold(lemma), surface.lower())
+    if known:
+        if len(_KNOWN) >= _KNOWN_MAX:
+            _KNOWN.clear()
+        _KNOWN[record] = lexeme
+    return lexeme
+
+
+def tokenize(text: str) -> list[Token]:
+    """Tokens with offsets into `text`. NUL, CR and TAB are read as spaces: MeCab stops at
+    NUL, and tabs separate the fields of its output."""
+    text = text.translate(_AS_SPACE)
+    parse = tagger().parse
+    known = _KNOWN
+    tokens: list[Token] = []
+    append = tokens.append
+    for offset, piece in _chunks(text):
+        if not piece.strip():
+            continue
+        pos = offset
+        for record in parse(piece).split("\n"):
+            if not record:
+                continue
+            space, _, rest = record.partition("\t")
+            lexeme = known.get(rest) or _lexeme(rest)
+            # A token that follows the last one directly shares its offset object (an int
+            # per token less: a tenth of a token's memory).
+            start = pos + len(space) if space else pos
+            pos = start + len(lexeme[0])
+            append(Token(*lexeme, start, pos))
+    return tokens
+
+
+@draft_cache(maxsize=4096)
+def is_surname(word: str) -> bool:
+    """Whether the dictionary has `word` as one 人名-姓 entry under any reading, not only the
+    best one (根本 is read ネモト as a surname as well as コンポン). The n-best parses come one
+    token a line; a line whose surface is the whole word is a one-token parse."""
+    for record in tagger().nbest(word.translate(_AS_SPACE), 10).split("\n"):
+        lexeme = _lexeme(record.partition("\t")[2])
+        if lexeme[0] == word and lexeme[5:7] == ("人名", "姓"):
+            return True
+    return False

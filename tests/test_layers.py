@@ -1,0 +1,128 @@
+"""The package folders are layers, and imports go one way: down (docs: /work/LAYOUT.md, issue 24).
+An import inside a function counts as much as one at the top: a lazy import still ties the
+lower layer to the higher one. Read from the source with `ast`, so nothing is imported."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parents[1] / "sm_lint"
+
+# Highest first. A module may import its own layer and the layers below it.
+LAYERS = [
+    ("cli", "__main__"),  # click commands (`python -m sm_lint`); may start serve and lsp
+    ("serve", "lsp"),
+    ("app",),
+    ("report",),
+    ("run",),
+    ("pipeline",),
+    ("rules",),
+    ("checks",),
+    ("text",),
+    ("config", "settings"),  # the settings sit on io: the loader reads files through it
+    ("io",),
+    ("__init__", "errors", "findings", "i18n", "memo", "spelling"),  # the foundation
+]
+RANK = {top: len(LAYERS) - i for i, tops in enumerate(LAYERS) for top in tops}
+MAX_LINES = 400
+
+# Imports that still go up, each with what removes it (issue 24). Delete the line with the fix:
+# the test also fails on a line that no longer matches anything.
+KNOWN = {
+    ("sm_lint.config", "sm_lint.rules.registry"): "settings built by registration on import (item 1)",
+    ("sm_lint.config", "sm_lint.rules.model"): "settings built by registration on import (item 1)",
+    ("sm_lint.config", "sm_lint.rules.options"): "settings built by registration on import (item 1)",
+    ("sm_lint.checks.privacy.grading", "sm_lint.rules.model"): "the privacy grading builds rule hits (item 2)",
+    ("sm_lint.checks.privacy.grading", "sm_lint.rules.options"): "the privacy grading builds rule hits (item 2)",
+    ("sm_lint.checks.images.pictures", "sm_lint.rules.kinds.media_entries"): "the images' entries are read by a kind",
+    ("sm_lint.rules.kinds.suppression", "sm_lint.pipeline.suppressions"): "the suppression kind (item 2)",
+}
+
+
+def module_of(path: Path) -> str:
+    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def imported(path: Path) -> set[str]:
+    """The sm_lint modules (or their attributes) that `path` imports, wherever in it."""
+    names = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names.update(a.name for a in node.names if a.name.startswith("sm_lint"))
+        elif isinstance(node, ast.ImportFrom) and node.level:
+            package = module_of(path).split(".")
+            if path.name != "__init__.py":
+                package = package[:-1]
+            base = ".".join(package[: len(package) - node.level + 1] + ([node.module] if node.module else []))
+            names.update(f"{base}.{a.name}" for a in node.names)
+        elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("sm_lint"):
+            names.update(f"{node.module}.{a.name}" for a in node.names)
+    return names
+
+
+def rank(dotted: str) -> int | None:
+    parts = dotted.split(".")
+    return RANK.get(parts[1]) if len(parts) > 1 else RANK["__init__"]
+
+
+def target(dotted: str) -> str:
+    """The module an imported name lives in: `sm_lint.a.b.name` -> sm_lint.a.b when that is a module."""
+    parts = dotted.split(".")
+    for end in range(len(parts), 0, -1):
+        candidate = PACKAGE.parent.joinpath(*parts[:end])
+        if candidate.with_suffix(".py").is_file() or (candidate / "__init__.py").is_file():
+            return ".".join(parts[:end])
+    return dotted
+
+
+def upward_imports() -> dict[tuple[str, str], int]:
+    found = {}
+    for path in sorted(PACKAGE.rglob("*.py")):
+        importer = module_of(path)
+        for name in imported(path):
+            module = target(name)
+            if rank(module) is not None and rank(importer) is not None and rank(module) > rank(importer):
+                found[(importer, module)] = rank(module) - rank(importer)
+    return found
+
+
+def test_every_top_level_module_and_folder_has_a_layer():
+    tops = {p.stem for p in PACKAGE.glob("*.py")} | {p.name for p in PACKAGE.iterdir()
+                                                      if (p / "__init__.py").is_file()}
+    assert sorted(tops - RANK.keys()) == [], "put it in a folder of its layer, or give it a layer here"
+
+
+def test_imports_go_down_only():
+    found = upward_imports()
+    new = sorted(f"{importer} imports {module}" for importer, module in found.keys() - KNOWN.keys())
+    assert new == [], "a lower layer imports a higher one (LAYERS above; move the code down or pass it in)"
+
+
+def test_no_known_upward_import_outlives_its_fix():
+    stale = sorted(f"{importer} -> {module}" for importer, module in KNOWN.keys() - upward_imports().keys())
+    assert stale == [], "no longer imported: delete these lines from KNOWN"
+
+
+def test_the_direction_test_sees_lazy_and_aliased_imports(tmp_path, monkeypatch):
+    # a lazy import in a function body, an aliased one and a relative one, from a made-up io module
+    folder = tmp_path / "sm_lint" / "io"
+    folder.mkdir(parents=True)
+    (tmp_path / "sm_lint" / "__init__.py").write_text("")
+    (folder / "__init__.py").write_text("")
+    (folder / "probe.py").write_text("def later():\n    from sm_lint.cli import main\n"
+                                     "import sm_lint.report as r\nfrom ..run import linter\n")
+    for name in ("cli", "report", "run"):
+        (tmp_path / "sm_lint" / name).mkdir()
+        (tmp_path / "sm_lint" / name / "__init__.py").write_text("")
+    (tmp_path / "sm_lint" / "run" / "linter.py").write_text("")
+    monkeypatch.setattr(f"{__name__}.PACKAGE", tmp_path / "sm_lint")
+    assert sorted(upward_imports()) == [("sm_lint.io.probe", "sm_lint.cli"), ("sm_lint.io.probe", "sm_lint.report"),
+                                        ("sm_lint.io.probe", "sm_lint.run.linter")]
+
+
+def test_no_module_is_longer_than_a_reader_can_hold():
+    long = sorted(f"{p.relative_to(PACKAGE.parent)}: {n} lines" for p in PACKAGE.rglob("*.py")
+                  if (n := len(p.read_text(encoding="utf-8").splitlines())) > MAX_LINES)
+    assert long == [], f"split these along their jobs (at most {MAX_LINES} lines a module)"
