@@ -33,10 +33,7 @@ KNOWN = {
     ("sm_lint.config", "sm_lint.rules.registry"): "settings built by registration on import (item 1)",
     ("sm_lint.config", "sm_lint.rules.model"): "settings built by registration on import (item 1)",
     ("sm_lint.config", "sm_lint.rules.options"): "settings built by registration on import (item 1)",
-    ("sm_lint.checks.privacy.grading", "sm_lint.rules.model"): "the privacy grading builds rule hits (item 2)",
-    ("sm_lint.checks.privacy.grading", "sm_lint.rules.options"): "the privacy grading builds rule hits (item 2)",
     ("sm_lint.checks.images.pictures", "sm_lint.rules.kinds.media_entries"): "the images' entries are read by a kind",
-    ("sm_lint.rules.kinds.suppression", "sm_lint.pipeline.suppressions"): "the suppression kind (item 2)",
 }
 
 

@@ -252,7 +252,7 @@ def lint(paths, fmt, lang, config_path, no_repo_config, fail_on, select, ignore,
     off = tuple(linter.turned_off(sources))
     ctx = ReportContext(lang=words,
                         color=color, checked=result.checked, source_lines=result.drafts,
-                        stream=stream, rules=linter.rules_by_id(), quiet=quiet, turned_off=off)
+                        stream=stream, rules=linter.packs.by_id(), quiet=quiet, turned_off=off)
     if statistics:
         from sm_lint.report.statistics import render as render_statistics
 
@@ -300,7 +300,7 @@ def _fix(linter, sources, reader, result, diff: bool, quiet: bool, lang: str):
     if diff:
         from sm_lint.checks.images.strip import to_strip
 
-        images, refused = to_strip(result.findings, result.drafts, linter.rules_by_id())
+        images, refused = to_strip(result.findings, result.drafts, linter.packs.by_id())
         for change in changes:
             click.echo(unified_diff(change), nl=False)
         for picture in images:  # as git shows a changed binary file
@@ -340,7 +340,7 @@ def _strip_images(linter, result, problems: list) -> int:
     from sm_lint.io.fix import write_atomic
     from sm_lint.checks.images.strip import stripped, to_strip
 
-    images, refused = to_strip(result.findings, result.drafts, linter.rules_by_id())
+    images, refused = to_strip(result.findings, result.drafts, linter.packs.by_id())
     problems.extend(refused)
     written = 0
     for picture in images:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Iterable, Sequence
 
 from sm_lint.findings import Finding
-from sm_lint.pipeline.suppressions import Suppression
+from sm_lint.text.suppressions import Suppression
 
 
 def override_severity(findings: Iterable[Finding], overrides: dict[str, str]) -> list[Finding]:

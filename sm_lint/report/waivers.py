@@ -9,7 +9,7 @@ from typing import Any
 
 from sm_lint.io.document import Draft, read_draft
 from sm_lint.io.inputs import every_draft
-from sm_lint.pipeline.suppressions import Suppression, suppressions
+from sm_lint.text.suppressions import Suppression, suppressions
 
 _STATES = {"expired": ("期限切れ", "expired"), "open": ("有効", "open"), "undated": ("期限なし", "no end date")}
 

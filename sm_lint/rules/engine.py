@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Collection, Sequence
 
 from sm_lint.findings import Finding
 from sm_lint.rules.catalog import clauses
@@ -74,7 +74,7 @@ class _Plan:
 
     def __init__(self, rules: Sequence[Rule]):
         self.rules = rules
-        self.reviewers = [r for r in rules if hasattr(r.matcher, "review")]
+        self.reviewers = [r for r in rules if r.matcher.reviews]
         self.checked = 0
         self.gate: Gate | None = None
 
@@ -107,10 +107,11 @@ def _applies(rule: Rule, analysis: Analysis) -> bool:
 
 
 def check(analysis: Analysis, rules: Sequence[Rule], lang: str = "ja",
-          problems: list[RegexTimeout] | None = None) -> list[Finding]:
+          problems: list[RegexTimeout] | None = None, known: Collection[str] | None = None) -> list[Finding]:
     """The rules' findings on one draft. A rule whose user regex runs out of time finds
     nothing here: its RegexTimeout goes to `problems` (raised when there is no list), and a
-    rule whose regex timed out on an earlier draft is skipped without a word."""
+    rule whose regex timed out on an earlier draft is skipped without a word. `known`: every
+    rule id of the pack the rules were selected from (default: these rules), for reviewers."""
     plan = _plan(rules)
     closed = plan.closed(analysis)
     ran = [r for r in rules if _applies(r, analysis)]
@@ -131,6 +132,6 @@ def check(analysis: Analysis, rules: Sequence[Rule], lang: str = "ja",
         findings.extend(found)
     for rule in plan.reviewers:
         if _applies(rule, analysis):
-            found = list(rule.matcher.review(analysis, findings, ran))
+            found = list(rule.matcher.review(analysis, findings, ran, {r.id for r in rules} if known is None else known))
             findings.extend(_finding(rule, hit, analysis, lang) for hit in found)
     return findings

@@ -33,7 +33,7 @@ class Gate:
         self._values: dict[str, dict[str, list[int]]] = {}  # token attribute -> value -> rule ids
         gated: set[int] = set()
         for rule in rules:
-            pairs = rule.matcher.signs() if hasattr(rule.matcher, "signs") else None
+            pairs = rule.matcher.signs()
             if not pairs or any(sign is None for _, sign in pairs):
                 continue
             gated.add(id(rule))

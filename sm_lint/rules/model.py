@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Callable, Iterable, NamedTuple, Protocol
+from typing import Any, Callable, Collection, Iterable, NamedTuple, Sequence
 
 CATEGORIES = (
     "prohibited", "confidential", "shortened-url", "untrusted-link", "obscene-link",
@@ -38,8 +38,26 @@ class Example(str):
     modified: float | None = None  # the file's modification time it is read with (a guessed year)
 
 
-class Matcher(Protocol):
-    def find(self, analysis: Any) -> Iterable[Hit]: ...
+class Matcher:
+    """What a matcher kind compiles a rule's `match:` into (one class per kind, rules/kinds/).
+    `find` is the one method every matcher has; `signs` and `review` are capabilities whose
+    defaults here decline them, so the engine and the gate ask every matcher alike."""
+
+    # True for a matcher that looks at what the other rules found on the draft (`review`).
+    reviews = False
+
+    def find(self, analysis: Any) -> Iterable[Hit]:
+        raise NotImplementedError(f"{type(self).__name__}.find")
+
+    def signs(self) -> list[tuple[str, Any]] | None:
+        """(attribute, sign) pairs one of which must hold for any hit (rules/gate.py); None:
+        the matcher names nothing in advance, and its rule always runs."""
+        return None
+
+    def review(self, analysis: Any, findings: list, rules: Sequence[Rule], known: Collection[str]) -> Iterable[Hit]:
+        """Hits found by looking at the other rules' `findings` on the draft, after them:
+        `rules` ran on it, `known` holds every rule id of the pack (selected or not)."""
+        return ()
 
 
 class Rule(NamedTuple):

@@ -9,17 +9,18 @@ from pathlib import Path
 from typing import Callable, Iterable, NamedTuple, Sequence
 
 from sm_lint.config import Config, config_for, load_config
-from sm_lint.errors import InputError, RuleError, SmLintError
+from sm_lint.errors import InputError, SmLintError
 from sm_lint.findings import Finding
 from sm_lint.io.document import Draft, parse_draft, read_draft
 from sm_lint.io.gitignore import ignored
 from sm_lint.io.inputs import MAX_BYTES, Outside, Source, describe, not_a_draft, read_bytes
 from sm_lint.pipeline.filter import apply_suppressions, process, sort_findings
 from sm_lint.pipeline.selection import TurnedOff, shown_path, refuse_names_of_no_rule, select_rules, selector_matches
-from sm_lint.pipeline.suppressions import draft_suppressions
+from sm_lint.text.suppressions import draft_suppressions
 from sm_lint.rules.engine import check
 from sm_lint.rules.loader import load_rules
 from sm_lint.rules.model import Rule, severity_rank
+from sm_lint.run.packs import Packs
 from sm_lint.run.workers import parallel
 from sm_lint.text.analysis import analyse
 from sm_lint.text.draftcache import forget
@@ -76,8 +77,7 @@ class Linter:
 
             self.baseline = load_baseline(options.baseline)
         self._selected: dict[tuple, list[Rule]] = {}
-        self._packs: dict[tuple[Path, ...], list[Rule]] = {(): self.all_rules}
-        self._broken: dict[tuple[Path, ...], RuleError] = {}
+        self.packs = Packs(self.all_rules)
         self._effective: dict[int, tuple[Config, Config]] = {}  # id(file's config) -> (it, effective)
         self._file_of: dict[int, Config] = {}  # id(effective configuration) -> the file's
         self._ignored: dict[tuple, list[Rule]] = {}  # (rule dirs, ignore selectors) -> rules they match
@@ -100,7 +100,7 @@ class Linter:
         # it (Config.memo) is derived once per run, not once per draft.
         if id(config) not in self._effective:
             o = self.options
-            refuse_names_of_no_rule(self.pack(config.rule_dirs), config, o.select, o.ignore)
+            refuse_names_of_no_rule(self.packs.pack(config.rule_dirs), config, o.select, o.ignore)
             self._effective[id(config)] = config, replace(
                 config,
                 select=o.select or config.select,
@@ -124,7 +124,7 @@ class Linter:
         for source in sources:
             try:
                 config = self.config_for(source)
-                pack = self.pack(config.rule_dirs)
+                pack = self.packs.pack(config.rule_dirs)
             except SmLintError:  # reported with the draft
                 continue
             file = self._file_of[id(config)]
@@ -139,7 +139,7 @@ class Linter:
                 if key not in self._ignored:
                     self._ignored[key] = [r for r in pack if any(selector_matches(s, r) for s in selectors)]
                 ignored.setdefault(by, {}).update((r.id, r) for r in self._ignored[key])
-        everything = list(self.rules_by_id().values())
+        everything = list(self.packs.by_id().values())
         return [TurnedOff.of(by, selected.get(by, ()), ignored.get(by, {}).values(), everything)
                 for by in sorted(selected.keys() | ignored.keys())]
 
@@ -168,27 +168,11 @@ class Linter:
         except SmLintError:  # already reported for that draft
             return "ja"
 
-    def pack(self, rule_dirs: tuple[Path, ...]) -> list[Rule]:
-        """The built-in rules plus a configuration's `rule-dirs`, loaded once per set."""
-        if rule_dirs in self._broken:  # reported once per run, not compiled again per draft
-            raise self._broken[rule_dirs]
-        if rule_dirs not in self._packs:
-            try:
-                self._packs[rule_dirs] = load_rules(rule_dirs, base=self.all_rules)
-            except RuleError as exc:
-                self._broken[rule_dirs] = exc
-                raise
-        return self._packs[rule_dirs]
-
-    def rules_by_id(self) -> dict[str, Rule]:
-        """Every rule loaded so far, built-in and from `rule-dirs`."""
-        return {r.id: r for pack in self._packs.values() for r in pack}
-
     def rules_for(self, config: Config, path: Path | None = None) -> list[Rule]:
         ignore = config.ignores_for(path)
         key = (config.rule_dirs, config.select, ignore)
         if key not in self._selected:
-            self._selected[key] = select_rules(self.pack(config.rule_dirs), config.select, ignore)
+            self._selected[key] = select_rules(self.packs.pack(config.rule_dirs), config.select, ignore)
         return self._selected[key]
 
     def lint_draft(self, draft: Draft, config: Config, rules: Sequence[Rule] | None = None,
@@ -198,7 +182,8 @@ class Linter:
         rules = self.rules_for(config) if rules is None else rules
         try:
             analysis = analyse(draft, config)
-            findings = process(check(analysis, rules, config.lang, problems), config.severity)
+            findings = process(check(analysis, rules, config.lang, problems, self.packs.ids(config.rule_dirs)),
+                               config.severity)
             return apply_suppressions(findings, draft_suppressions(analysis))
         finally:
             forget()  # no draft's words outlive its lint in a memo cache

@@ -9,13 +9,13 @@ from typing import Any
 
 from sm_lint.checks.post.metadata import post_meta
 from sm_lint.errors import RuleError
-from sm_lint.rules.model import Hit
+from sm_lint.rules.model import Hit, Matcher
 from sm_lint.rules.registry import kind
 
 _CHECKS = ("unknown", "missing", "platform")
 
 
-class AccountCheck:
+class AccountCheck(Matcher):
     def __init__(self, check: str):
         self.check = check
 

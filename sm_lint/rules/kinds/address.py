@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from sm_lint.checks.privacy import grading
 from sm_lint.checks.privacy.settings import compact, privacy
 from sm_lint.errors import RuleError
+from sm_lint.rules import grading
+from sm_lint.rules.model import Matcher
 from sm_lint.rules.registry import kind
 
 _BEFORE = 40  # characters before an address searched for a facility or home word
@@ -42,7 +43,7 @@ def _allowed(found: str, allowed: list[tuple[str, str]]) -> bool:
     return False
 
 
-class AddressMatcher:
+class AddressMatcher(Matcher):
     def __init__(self, pattern, residence, facility, grades, note, window):
         self.pattern = pattern
         self.residence = residence

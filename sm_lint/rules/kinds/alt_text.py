@@ -17,7 +17,7 @@ from typing import Any
 
 from sm_lint.errors import RuleError
 from sm_lint.rules.kinds.media_entries import checked_entries
-from sm_lint.rules.model import Hit
+from sm_lint.rules.model import Hit, Matcher
 from sm_lint.rules.registry import kind
 
 _FILE_NAME = re.compile(r"(?:[\w\-. ]+\.(?:jpe?g|png|gif|webp|heic|heif|bmp|tiff?)|(?:img|dsc|dscn|pxl|image)[_\-]?\d+\w*)",
@@ -44,7 +44,7 @@ REASONS = {
 }
 
 
-class AltText:
+class AltText(Matcher):
     def __init__(self, words: frozenset[str]):
         self.words = words
 

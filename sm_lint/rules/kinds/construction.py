@@ -23,7 +23,7 @@ from __future__ import annotations
 from typing import Any
 
 from sm_lint.errors import RuleError
-from sm_lint.rules.model import Hit
+from sm_lint.rules.model import Hit, Matcher
 from sm_lint.rules.registry import kind
 
 _SCOPES = ("sentence", "line", "draft")
@@ -38,7 +38,7 @@ def _parts(value: Any, where: str, key: str) -> tuple:
     return tuple(compile_match(v, where) for v in value)
 
 
-class Construction:
+class Construction(Matcher):
     def __init__(self, parts, unless, within, unless_within, ordered: bool, report: int | None):
         self.parts, self.unless, self.within, self.unless_within = parts, unless, within, unless_within
         self.ordered, self.report = ordered, report
@@ -46,7 +46,7 @@ class Construction:
     def signs(self):
         """Every part must hit, so the signs of one part are enough (the first that has any)."""
         for part in self.parts:
-            pairs = part.signs() if hasattr(part, "signs") else None
+            pairs = part.signs()
             if pairs and all(sign is not None for _, sign in pairs):
                 return pairs
         return None

@@ -20,7 +20,7 @@ from functools import partial
 from typing import Any
 
 from sm_lint.checks.post.dates import (WEEKDAYS, WEEKDAYS_EN, era_pairs, era_to_western, reference, resolve, time_ranges, western_to_era, written_dates)
-from sm_lint.rules.model import Hit
+from sm_lint.rules.model import Hit, Matcher
 from sm_lint.rules.options import one_of
 from sm_lint.rules.registry import kind
 
@@ -90,7 +90,7 @@ def _past_date(analysis):
 _CHECKS = {"weekday": partial(_weekday, certain=True), "weekday-guessed-year": partial(_weekday, certain=False), "era-year": _era_year, "time-range": _time_range, "past-date": _past_date}
 
 
-class DateCheck:
+class DateCheck(Matcher):
     def __init__(self, check):
         self.check = check
 

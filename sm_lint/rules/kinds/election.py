@@ -23,7 +23,7 @@ from typing import Any
 from sm_lint.checks.post.dates import reference
 from sm_lint.config import register_section, string_list
 from sm_lint.errors import ConfigError, RuleError
-from sm_lint.rules.model import SEVERITIES, Hit
+from sm_lint.rules.model import Hit, Matcher, SEVERITIES
 from sm_lint.rules.options import one_of
 from sm_lint.rules.registry import kind
 from sm_lint.text.saferegex import compile_spec
@@ -92,7 +92,7 @@ def _period(analysis) -> tuple[str, date, date] | None:
     return None
 
 
-class Election:
+class Election(Matcher):
     def __init__(self, checks: tuple[str, ...], names, phrases: dict, outside: str | None):
         self.checks, self.names, self.phrases, self.outside = checks, names, phrases, outside
 

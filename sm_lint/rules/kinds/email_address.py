@@ -10,13 +10,14 @@ from __future__ import annotations
 from typing import Any
 
 from sm_lint.checks.links.hostlists import bundled_list, host_in
-from sm_lint.checks.privacy import grading
 from sm_lint.checks.privacy.settings import privacy
 from sm_lint.io.listfiles import list_path
+from sm_lint.rules import grading
+from sm_lint.rules.model import Matcher
 from sm_lint.rules.registry import kind
 
 
-class EmailMatcher:
+class EmailMatcher(Matcher):
     def __init__(self, grades, note, window):
         self.grades = grades
         self.note = note

@@ -7,11 +7,11 @@ from __future__ import annotations
 from typing import Any
 
 from sm_lint.errors import RuleError
-from sm_lint.rules.model import Hit
+from sm_lint.rules.model import Hit, Matcher
 from sm_lint.rules.registry import kind
 
 
-class AtKey:
+class AtKey(Matcher):
     def __init__(self, key: str):
         self.key = key
 

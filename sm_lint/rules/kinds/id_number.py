@@ -8,10 +8,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from sm_lint.checks.privacy import grading
 from sm_lint.checks.privacy.checksums import CHECKSUMS
 from sm_lint.errors import RuleError
-from sm_lint.rules.model import Hit
+from sm_lint.rules import grading
+from sm_lint.rules.model import Hit, Matcher
 from sm_lint.rules.options import one_of
 from sm_lint.rules.registry import kind
 from sm_lint.text.textnorm import fold
@@ -20,7 +20,7 @@ _NOT_DIGIT = re.compile(r"\D")
 _REQUIRE = ("checksum", "context", "either", "both")
 
 
-class IdNumberMatcher:
+class IdNumberMatcher(Matcher):
     def __init__(self, pattern, checksum, context, window, require):
         self.pattern = pattern
         self.checksum = checksum

@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from sm_lint.checks.images.pictures import LABELS, Picture, pictures
-from sm_lint.rules.model import Hit
+from sm_lint.rules.model import Hit, Matcher
 from sm_lint.rules.options import one_of
 from sm_lint.rules.registry import kind
 
@@ -60,7 +60,7 @@ def _personal(picture: Picture):
 _CHECKS = {"missing": _missing, "unreadable": _unreadable, "location": _location, "personal": _personal}
 
 
-class ImageFile:
+class ImageFile(Matcher):
     def __init__(self, check: str):
         self.check = _CHECKS[check]
         # `--fix` strips the metadata of the images these rules report (sm_lint/checks/images/strip.py)

@@ -19,7 +19,7 @@ from sm_lint.io import rulecache
 from sm_lint.io.resources import rules_root
 from sm_lint.io.yamlsafe import load_yaml
 from sm_lint.rules.kinds.media_entries import checked_entries
-from sm_lint.rules.model import Hit
+from sm_lint.rules.model import Hit, Matcher
 from sm_lint.rules.options import one_of
 from sm_lint.rules.registry import kind
 
@@ -113,7 +113,7 @@ _DRAFT_CHECKS = {"count": _count, "alt": _alt}
 _FILE_CHECKS = {"bytes": _bytes, "pixels": _pixels, "aspect": _aspect, "animation": _animation}
 
 
-class ImageLimit:
+class ImageLimit(Matcher):
     def __init__(self, check: str):
         self.check = check
 

@@ -15,7 +15,7 @@ from typing import Any, NamedTuple
 
 from sm_lint.errors import RuleError
 from sm_lint.io.listfiles import list_entries, list_path
-from sm_lint.rules.model import Hit
+from sm_lint.rules.model import Hit, Matcher
 from sm_lint.rules.registry import kind
 from sm_lint.rules.tokenpattern import TokenTest, compile_token
 from sm_lint.spelling import refuse_unknown_keys
@@ -84,7 +84,7 @@ def _entry_from(item: Any, defaults: dict[str, Any], where: str) -> tuple[Entry,
 _EITHER_SIGMA = str.maketrans({"σ": "[σς]", "ς": "[σς]"})
 
 
-class Lexicon:
+class Lexicon(Matcher):
     def __init__(self, by_surface: dict[str, list[Entry]], by_lemma: dict[str, list[Entry]]):
         self.by_surface = by_surface
         self.by_lemma = by_lemma

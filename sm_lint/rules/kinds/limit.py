@@ -23,7 +23,7 @@ from sm_lint.checks.post.counting import MEASURES, TOTALS, PostText, crossing, p
 from sm_lint.errors import RuleError
 from sm_lint.checks.post.metadata import post_meta  # noqa: F401  (registers the `platforms` section)
 from sm_lint.rules.kinds.media_entries import checked_entries
-from sm_lint.rules.model import Hit
+from sm_lint.rules.model import Hit, Matcher
 from sm_lint.rules.options import optional_text
 from sm_lint.rules.registry import kind
 
@@ -50,7 +50,7 @@ def _hit(analysis, start: int, end: int, line: int | None, detail: dict) -> Hit:
     return Hit(view.from_original(start), view.from_original(end), detail=detail)
 
 
-class Limit:
+class Limit(Matcher):
     def __init__(self, measure: str, maximum: int, setting: str | None, field: str, per: str | None,
                  delivery: str | None):
         self.measure, self.maximum, self.setting = measure, maximum, setting
@@ -95,7 +95,7 @@ class Limit:
                                 "part": f"{n} 個目の" if several else "", "part_en": f" (number {n})" if several else ""})
 
 
-class Forbid:
+class Forbid(Matcher):
     def __init__(self, chars: str, field: str):
         self.chars, self.field = chars, field
 

@@ -21,7 +21,7 @@ from sm_lint.checks.links.hostlists import HostList, load_lists
 from sm_lint.checks.links.linktrust import DEFAULTS, Policy, validate
 from sm_lint.config import register_section
 from sm_lint.errors import RuleError
-from sm_lint.rules.model import Hit
+from sm_lint.rules.model import Hit, Matcher
 from sm_lint.rules.options import one_of
 from sm_lint.rules.registry import kind
 from sm_lint.text.urls import Link, parse, registrable
@@ -82,7 +82,7 @@ def _settings(analysis, skip: HostList | None):
     return section, Policy.of(section), _extended(analysis, skip, "shorteners") if skip is not None else None
 
 
-class ListMatcher:
+class ListMatcher(Matcher):
     def __init__(self, hosts: HostList, subdomains: bool, config_key: str | None):
         self.hosts = hosts
         self.subdomains = subdomains
@@ -136,7 +136,7 @@ def random_token(path: str) -> bool:
     return sum(any(test(c) for c in token) for test in (str.isupper, str.islower, str.isdigit)) >= 2
 
 
-class ShapeMatcher:
+class ShapeMatcher(Matcher):
     def __init__(self, skip: HostList):
         self.skip = skip
 
@@ -175,7 +175,7 @@ def _quoted_accounts(config) -> set[tuple[str, str]]:
     return {_account(a) for key in ("own_accounts", "trusted_accounts") for a in map(parse, section[key]) if a}
 
 
-class TrustMatcher:
+class TrustMatcher(Matcher):
     def __init__(self, check: str, skip: HostList | None, platforms: HostList | None):
         self.check = check
         self.skip = skip

@@ -21,9 +21,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from sm_lint.checks.privacy import grading
 from sm_lint.io.yamlsafe import LineDict
-from sm_lint.rules.model import Hit
+from sm_lint.rules import grading
+from sm_lint.rules.model import Hit, Matcher
 from sm_lint.rules.options import one_of
 from sm_lint.rules.registry import kind
 
@@ -138,7 +138,7 @@ _CHECKS = {"consent": _consent, "people": _people, "alt": _alt, "credit": _credi
 _NO_NOTE = {"note": "", "note_en": ""}
 
 
-class MediaEntries:
+class MediaEntries(Matcher):
     def __init__(self, check, note: grading.Note):
         self.check = check
         self.note = note

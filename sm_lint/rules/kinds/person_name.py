@@ -13,11 +13,11 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
-from sm_lint.checks.privacy import grading
 from sm_lint.checks.privacy.names import names
 from sm_lint.checks.privacy.phones import phones
 from sm_lint.errors import RuleError
-from sm_lint.rules.model import Hit
+from sm_lint.rules import grading
+from sm_lint.rules.model import Hit, Matcher
 from sm_lint.rules.options import optional_text
 from sm_lint.rules.registry import kind
 from sm_lint.spelling import refuse_unknown_keys
@@ -30,7 +30,7 @@ class Attribute(NamedTuple):
     adjacent: bool = False
 
 
-class PersonNameMatcher:
+class PersonNameMatcher(Matcher):
     def __init__(self, attributes, phone, combined, note, window):
         self.attributes = attributes
         self.phone = phone  # the Attribute of a nearby phone number, or None

@@ -8,15 +8,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from sm_lint.checks.privacy import grading
 from sm_lint.checks.privacy.phones import TYPE_NAMES, directory, phones
 from sm_lint.config import string_list
 from sm_lint.errors import RuleError
-from sm_lint.rules.model import Hit
+from sm_lint.rules import grading
+from sm_lint.rules.model import Hit, Matcher
 from sm_lint.rules.registry import kind
 
 
-class PhoneMatcher:
+class PhoneMatcher(Matcher):
     def __init__(self, grades, note, window):
         self.grades = grades
         self.note = note
@@ -42,7 +42,7 @@ def compile_phone(spec: dict[str, Any], where: str) -> PhoneMatcher:
                         grading.window(spec, where))
 
 
-class DirectoryCheck:
+class DirectoryCheck(Matcher):
     """A number that should be the city's (an office of the `directory` is named on its line,
     or it shares the office numbers' exchange) but is not listed: a typo or an old number."""
 

@@ -9,11 +9,11 @@ from typing import Any
 from sm_lint.checks.post.metadata import post_meta, scheduled
 from sm_lint.checks.post.schedule import closed_reason, describe, hours_of, in_office_hours, in_working_time
 from sm_lint.errors import RuleError
-from sm_lint.rules.model import Hit
+from sm_lint.rules.model import Hit, Matcher
 from sm_lint.rules.registry import kind
 
 
-class PostingTime:
+class PostingTime(Matcher):
     def __init__(self, fire_when: str):
         self.fire_when = fire_when
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from sm_lint.errors import RuleError
 from sm_lint.io.yamlsafe import LineDict
-from sm_lint.rules.model import Hit
+from sm_lint.rules.model import Hit, Matcher
 from sm_lint.rules.registry import kind
 
 _BLOCKQUOTE = re.compile(r"(?:^[ \t]*>[^\n]*(?:\n|$))+", re.M)
@@ -26,7 +26,7 @@ def _credited(entry: Any) -> bool:
     return isinstance(entry, dict) and all(isinstance(entry.get(k), str) and entry[k].strip() for k in ("source", "license"))
 
 
-class Quotation:
+class Quotation(Matcher):
     def __init__(self, min_chars: int):
         self.min_chars = min_chars
 

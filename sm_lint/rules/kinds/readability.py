@@ -22,7 +22,7 @@ from typing import Any
 from sm_lint.checks.post.metadata import post_meta
 from sm_lint.config import register_section
 from sm_lint.errors import ConfigError, RuleError
-from sm_lint.rules.model import Hit
+from sm_lint.rules.model import Hit, Matcher
 from sm_lint.rules.registry import kind
 from sm_lint.text.readability import band, readability
 
@@ -62,7 +62,7 @@ def _why(analysis, start: int, end: int, words: int) -> tuple[str, str]:
     return "言葉が硬く", "formal wording"
 
 
-class Score:
+class Score(Matcher):
     def __init__(self, min_words: int):
         self.min_words = min_words
 

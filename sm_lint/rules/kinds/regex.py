@@ -16,7 +16,7 @@ from typing import Any
 
 from sm_lint.errors import RuleError
 from sm_lint.io.listfiles import list_entries, list_path
-from sm_lint.rules.model import Hit
+from sm_lint.rules.model import Hit, Matcher
 from sm_lint.rules.registry import kind
 from sm_lint.text.saferegex import compile_spec
 
@@ -28,7 +28,7 @@ SUGGESTIONS = {
 }
 
 
-class Regex:
+class Regex(Matcher):
     def __init__(self, pattern, folded: bool, token_boundary: bool, group: str | int):
         self.pattern = pattern
         self.folded = folded
@@ -51,7 +51,7 @@ class Regex:
             yield Hit(start, end)
 
 
-class OriginalRegex:
+class OriginalRegex(Matcher):
     """On the body as written: hits are mapped to the view, suggestions made from the original."""
 
     def __init__(self, pattern, group: str | int, suggest: str | None):

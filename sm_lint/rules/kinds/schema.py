@@ -8,13 +8,13 @@ from typing import Any
 
 from sm_lint.checks.post.schema import front_matter_problems, load_schema, schema_names
 from sm_lint.errors import RuleError
-from sm_lint.rules.model import Hit
+from sm_lint.rules.model import Hit, Matcher
 from sm_lint.rules.registry import kind
 
 _PROBLEMS = ("unknown", "type", "value", "required")
 
 
-class SchemaCheck:
+class SchemaCheck(Matcher):
     def __init__(self, name: str, problems: frozenset[str]):
         self.name = name
         self.problems = problems

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from sm_lint.rules.model import Hit
+from sm_lint.rules.model import Hit, Matcher
 from sm_lint.rules.registry import kind
 from sm_lint.rules.tokenpattern import candidates, compile_tokens, match_at
 
 
-class Sequence:
+class Sequence(Matcher):
     def __init__(self, tests):
         self.tests = tests
         # Look candidates up by the first element that names a word (e.g. the やがる of

@@ -1,4 +1,4 @@
-"""`suppression`: problems with the draft's own suppressions (sm_lint/pipeline/suppressions.py).
+"""`suppression`: problems with the draft's own suppressions (sm_lint/text/suppressions.py).
 `suppression: incomplete` fires on one without a reason (or, in the front matter, without
 `approved_by`); `suppression: unused` fires on one that suppressed nothing, like ruff's RUF100
 (only for rules that ran, or ids that name no rule at all); `suppression: malformed` on a
@@ -9,50 +9,39 @@ comment to sm-lint in a plain-text draft's body, which would be posted with the 
 
 from __future__ import annotations
 
-from functools import lru_cache
-from typing import Any
+from typing import Any, Collection
 
-from sm_lint.pipeline.suppressions import draft_suppressions, malformed, posted
-from sm_lint.rules.model import Hit
+from sm_lint.rules.model import Hit, Matcher
 from sm_lint.rules.options import one_of
 from sm_lint.rules.registry import kind
+from sm_lint.text.suppressions import draft_suppressions, malformed, posted
 
 
-@lru_cache(maxsize=8)
-def _known_rule_ids(rule_dirs: tuple) -> frozenset[str]:
-    """Every rule id of the built-in pack and the configuration's `rule-dirs` (from the rule
-    cache), whether selected or not."""
-    from sm_lint.rules.loader import load_rules  # the loader imports the kinds: import late
-
-    built_in = load_rules()
-    return frozenset(r.id for r in (load_rules(rule_dirs, base=built_in) if rule_dirs else built_in))
-
-
-class Incomplete:
+class Incomplete(Matcher):
     def find(self, analysis):
         for s in draft_suppressions(analysis):
             if s.missing:
                 yield Hit(line=s.line, detail={"target": s.rule, "missing": ", ".join(s.missing)})
 
 
-class Unused:
+class Unused(Matcher):
+    reviews = True
+
     def find(self, analysis):
         return ()
 
-    def review(self, analysis, findings, rules):
+    def review(self, analysis, findings, rules, known):
         ran = {r.id for r in rules}
         for s in draft_suppressions(analysis):
             if s.missing or s.expired() or any(s.covers(f) for f in findings):
                 continue
-            if s.rule in ran:  # a rule that ran is known: the whole pack need not be loaded
+            if s.rule in ran:
                 yield Hit(line=s.line, detail={"target": s.rule, "unknown": "", "unknown_en": ""})
-                continue
-            known = _known_rule_ids(analysis.config.rule_dirs)
-            if s.rule not in known:
+            elif s.rule not in known:  # not selected is not unknown
                 yield Hit(line=s.line, detail={"target": s.rule, **_no_such_rule(s.rule, known)})
 
 
-def _no_such_rule(rule_id: str, known: frozenset[str]) -> dict[str, str]:
+def _no_such_rule(rule_id: str, known: Collection[str]) -> dict[str, str]:
     """The note on a suppression of an id that names no rule, with the id probably meant."""
     from sm_lint.spelling import hint
 
@@ -60,19 +49,19 @@ def _no_such_rule(rule_id: str, known: frozenset[str]) -> dict[str, str]:
     return {"unknown": f"{rule_id} というルールはありません{ja}。", "unknown_en": f" There is no rule {rule_id}{en}."}
 
 
-class Malformed:
+class Malformed(Matcher):
     def find(self, analysis):
         for line in malformed(analysis.draft):
             yield Hit(line=line)
 
 
-class Posted:
+class Posted(Matcher):
     def find(self, analysis):
         for line, front_matter in posted(analysis.draft):
             yield Hit(line=line, suggestion=front_matter)
 
 
-class Unowned:
+class Unowned(Matcher):
     def find(self, analysis):
         for s in draft_suppressions(analysis):
             lacking = [] if s.by else ["by"]
@@ -82,7 +71,7 @@ class Unowned:
                 yield Hit(line=s.line, detail={"target": s.rule, "missing": ", ".join(lacking)})
 
 
-class Expired:
+class Expired(Matcher):
     def find(self, analysis):
         for s in draft_suppressions(analysis):
             if s.expired():
