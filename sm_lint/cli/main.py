@@ -254,10 +254,11 @@ def lint(paths, fmt, lang, config_path, no_repo_config, fail_on, select, ignore,
                         color=color, checked=result.checked, source_lines=result.drafts,
                         stream=stream, rules=linter.packs.by_id(), quiet=quiet, turned_off=off)
     if statistics:
+        from sm_lint.pipeline.filter import reported
         from sm_lint.report.statistics import render as render_statistics
 
         # Counts of what is reported: suppressed findings are not problems to count.
-        render_statistics([f for f in result.findings if not f.suppressed_by], ctx, as_json=fmt in ("json", "jsonl"))
+        render_statistics(reported(result.findings), ctx, as_json=fmt in ("json", "jsonl"))
     else:
         render(fmt, result.findings, ctx)
     fixable = sum(f.fixable for f in result.findings)

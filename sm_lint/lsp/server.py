@@ -22,6 +22,7 @@ from sm_lint.findings import Finding
 from sm_lint.i18n import t
 from sm_lint.io.document import Draft
 from sm_lint.io.resources import rules_root
+from sm_lint.pipeline.filter import reported
 from sm_lint.report import with_suggestion
 from sm_lint.rules.catalog import clauses
 from sm_lint.run.linter import Linter, Options, line_in
@@ -61,7 +62,7 @@ class SmLintServer(LanguageServer):
             self.linted.pop(uri, None)
             self._publish(uri, [_problem(exc, self.lang or "ja", str(path))], document.version)
             return
-        findings = [f for f in findings if not f.suppressed_by]
+        findings = reported(findings)
         self.linted[uri] = (draft, findings, config.lang)
         lines = _lines(draft)
         self._publish(uri, [self._diagnostic(f, lines, config.lang) for f in findings], document.version)

@@ -1,12 +1,20 @@
-"""The filter steps between checking and reporting, each a separate function:
-severity overrides → de-duplicate → sort → suppressions (select/ignore: selection.py)."""
+"""The filter stage between checking and reporting: `filter_findings` runs its steps, each a
+separate function, in one order: severity overrides → de-duplicate → sort → suppressions →
+baseline. It is the one place that decides a finding's severity (a rule proposes its own, or a
+matcher grades a hit; the configuration's `severity:` has the last word) and, with `failing`,
+what fails the run. Which rules run at all is selection.py's."""
 
 from __future__ import annotations
 
-from typing import Iterable, Sequence
+from typing import TYPE_CHECKING, Iterable, Sequence
 
 from sm_lint.findings import Finding
+from sm_lint.rules.model import severity_rank
 from sm_lint.text.suppressions import Suppression
+
+if TYPE_CHECKING:
+    from sm_lint.config import Config
+    from sm_lint.pipeline.baseline import Baseline
 
 
 def override_severity(findings: Iterable[Finding], overrides: dict[str, str]) -> list[Finding]:
@@ -31,10 +39,6 @@ def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
     return sorted(findings, key=lambda f: (f.path, f.line, f.column, f.rule))
 
 
-def process(findings: Iterable[Finding], overrides: dict[str, str] | None = None) -> list[Finding]:
-    return sort_findings(deduplicate(override_severity(findings, overrides or {})))
-
-
 def apply_suppressions(findings: Iterable[Finding], suppressions: Sequence[Suppression]) -> list[Finding]:
     """Mark what a valid suppression covers: kept (for the audit in JSON), but not counted."""
     valid = [s for s in suppressions if not s.missing and not s.expired()]
@@ -45,3 +49,22 @@ def apply_suppressions(findings: Iterable[Finding], suppressions: Sequence[Suppr
         by = next((s for s in valid if s.covers(f)), None)
         result.append(f._replace(suppressed_by=by.label) if by else f)
     return result
+
+
+def filter_findings(findings: Iterable[Finding], config: Config, suppressions: Sequence[Suppression],
+                    baseline: Baseline | None = None) -> list[Finding]:
+    """One draft's findings as they are reported: suppressed ones kept but marked (the audit
+    formats show them), known ones of the baseline dropped."""
+    found = apply_suppressions(sort_findings(deduplicate(override_severity(findings, config.severity))), suppressions)
+    return baseline.new(found) if baseline is not None else found
+
+
+def reported(findings: Iterable[Finding]) -> list[Finding]:
+    """The findings that are problems: not suppressed."""
+    return [f for f in findings if not f.suppressed_by]
+
+
+def failing(findings: Iterable[Finding], fail_on: str) -> int:
+    """How many findings fail the run: reported ones at or above `fail-on`."""
+    threshold = severity_rank(fail_on)
+    return sum(severity_rank(f.severity) >= threshold for f in reported(findings))

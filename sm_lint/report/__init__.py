@@ -55,7 +55,9 @@ AUDIT_FORMATS = ("json", "jsonl", "sarif")
 
 def shown(findings: Sequence[Finding], fmt: str) -> list[Finding]:
     """What a reader sees: suppressed findings only in the audit formats."""
-    return list(findings) if fmt in AUDIT_FORMATS else [f for f in findings if not f.suppressed_by]
+    from sm_lint.pipeline.filter import reported
+
+    return list(findings) if fmt in AUDIT_FORMATS else reported(findings)
 
 
 def write_json(value, ctx: ReportContext) -> None:

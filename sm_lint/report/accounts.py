@@ -17,6 +17,7 @@ from sm_lint.checks.post.metadata import scheduled
 from sm_lint.checks.post.schedule import closed_reason, hours_of, in_office_hours
 from sm_lint.io.document import read_draft
 from sm_lint.io.inputs import every_draft
+from sm_lint.pipeline.filter import reported
 from sm_lint.report.waivers import draft_rows
 from sm_lint.run.linter import Linter, draft_path
 
@@ -91,7 +92,7 @@ def build(paths: list[str], today: date, year: int | None = None, minimum: int =
             else:  # another fiscal year's post: its findings are that year's
                 continue
             counted += 1
-            clauses.update(f.clause for f in findings if not f.suppressed_by)
+            clauses.update(f.clause for f in reported(findings))
             waivers.extend(waived)
         month_rows = [{"month": m, "posts": sum(c.values()), **{k: c[k] for k in MIXES}} for m, c in per_month.items()]
         rows.append({

@@ -45,6 +45,8 @@ class Matcher:
 
     # True for a matcher that looks at what the other rules found on the draft (`review`).
     reviews = False
+    # True where `--fix` may strip what its findings point at from the draft's images.
+    strips = False
 
     def find(self, analysis: Any) -> Iterable[Hit]:
         raise NotImplementedError(f"{type(self).__name__}.find")

@@ -14,12 +14,12 @@ from sm_lint.findings import Finding
 from sm_lint.io.document import Draft, parse_draft, read_draft
 from sm_lint.io.gitignore import ignored
 from sm_lint.io.inputs import MAX_BYTES, Outside, Source, describe, not_a_draft, read_bytes
-from sm_lint.pipeline.filter import apply_suppressions, process, sort_findings
+from sm_lint.pipeline.filter import failing, filter_findings, sort_findings
 from sm_lint.pipeline.selection import TurnedOff, shown_path, refuse_names_of_no_rule, select_rules, selector_matches
 from sm_lint.text.suppressions import draft_suppressions
 from sm_lint.rules.engine import check
 from sm_lint.rules.loader import load_rules
-from sm_lint.rules.model import Rule, severity_rank
+from sm_lint.rules.model import Rule
 from sm_lint.run.packs import Packs
 from sm_lint.run.workers import parallel
 from sm_lint.text.analysis import analyse
@@ -177,14 +177,13 @@ class Linter:
 
     def lint_draft(self, draft: Draft, config: Config, rules: Sequence[Rule] | None = None,
                    problems: list[SmLintError] | None = None) -> list[Finding]:
-        """Findings of `rules` on `draft`; a user regex that runs out of time is added to
+        """Findings of `rules` on `draft`, filtered; a user regex that runs out of time is added to
         `problems` (the other rules' findings stand), or raised without a list."""
         rules = self.rules_for(config) if rules is None else rules
         try:
             analysis = analyse(draft, config)
-            findings = process(check(analysis, rules, config.lang, problems, self.packs.ids(config.rule_dirs)),
-                               config.severity)
-            return apply_suppressions(findings, draft_suppressions(analysis))
+            found = check(analysis, rules, config.lang, problems, self.packs.ids(config.rule_dirs))
+            return filter_findings(found, config, draft_suppressions(analysis), self.baseline)
         finally:
             forget()  # no draft's words outlive its lint in a memo cache
 
@@ -228,12 +227,8 @@ class Linter:
                 findings = self.lint_draft(draft, config, rules, problems)
             finally:
                 gc.enable()
-        if self.baseline is not None:
-            findings = self.baseline.new(findings)
-        threshold = severity_rank(config.fail_on)
-        failing = sum(severity_rank(f.severity) >= threshold for f in findings if not f.suppressed_by)
         disabled = tuple(type(p)(source.display, p.text("ja"), p.text("en")) for p in problems)
-        return Outcome(source.display, draft=draft if findings else None, findings=findings, failing=failing,
+        return Outcome(source.display, draft=draft if findings else None, findings=findings, failing=failing(findings, config.fail_on),
                        linted=True, disabled=disabled)
 
     def read(self, source: Source, read: Callable[[Source, int], bytes] = read_bytes,

@@ -15,6 +15,7 @@ from sm_lint.errors import SmLintError
 from sm_lint.findings import Finding
 from sm_lint.i18n import t
 from sm_lint.io.inputs import Source
+from sm_lint.pipeline.filter import reported
 from sm_lint.rules.catalog import clauses
 from sm_lint.rules.kinds.limit import Limit
 from sm_lint.rules.kinds.media_entries import CONSENT, PEOPLE
@@ -74,7 +75,7 @@ class Session:
         front = draft.front_matter
         return {
             "error": None,
-            "findings": [_finding(f, text, lang) for f in findings if not f.suppressed_by],
+            "findings": [_finding(f, text, lang) for f in reported(findings)],
             "meters": meters,
             "readability": plain,
             "plain": post.text,  # the post as published: no front matter, no comments (waivers)

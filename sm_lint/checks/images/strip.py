@@ -111,7 +111,7 @@ def to_strip(findings, drafts: dict, rules: dict) -> tuple[list, list]:
     lines: dict[str, set[int]] = {}
     for f in findings:
         rule = rules.get(f.rule)
-        if not f.suppressed_by and rule is not None and getattr(rule.matcher, "strips", False):
+        if not f.suppressed_by and rule is not None and rule.matcher.strips:
             lines.setdefault(f.path, set()).add(f.line)
     chosen: dict = {}
     problems = []
