@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from helpers import REPO_PLACEHOLDER, REV_PLACEHOLDER, ROOT, fenced, snapshot
+from helpers import REPO_PLACEHOLDER, REV_PLACEHOLDER, ROOT, fenced, git, snapshot
 
 DOCUMENTS = [ROOT / "README.md", *sorted((ROOT / "docs").rglob("*.md"))]
 SHELL = {"sh", "bash", "shell", "console"}
@@ -57,13 +57,21 @@ def documented_commands() -> list[tuple[str, str]]:
     return found
 
 
-def ci_steps(template: Path) -> list[str]:
-    """The shell steps of a CI template, in order (GitHub steps' `run`, GitLab's script lists)."""
+def ci_steps(template: Path) -> list[tuple[str, dict[str, str]]]:
+    """The shell steps of a CI template, in order (GitHub steps' `run`, GitLab's script lists),
+    each with the environment the template gives it (a GitHub step's `env`)."""
     data = yaml.safe_load(template.read_text(encoding="utf-8"))
     if "jobs" in data:
-        return [step["run"] for job in data["jobs"].values() for step in job["steps"] if "run" in step]
-    return [line for job in data.values() if isinstance(job, dict)
+        return [(step["run"], step.get("env", {})) for job in data["jobs"].values() for step in job["steps"]
+                if "run" in step]
+    return [(line, {}) for job in data.values() if isinstance(job, dict)
             for key in ("before_script", "script", "after_script") for line in job.get(key, [])]
+
+
+# What the CI services set, for a pull request into `main`: the values of the GitHub
+# expressions the templates use, and GitLab's predefined variables.
+GITHUB_EXPRESSIONS = {"${{ github.base_ref || github.ref_name }}": "main"}
+GITLAB_VARIABLES = {"CI_MERGE_REQUEST_TARGET_BRANCH_NAME": "main", "CI_DEFAULT_BRANCH": "main"}
 
 
 def user_env(checkout: Path) -> dict[str, str]:
@@ -142,7 +150,7 @@ def test_every_documented_command_runs(checkout):
 
 def test_exclusions_are_still_documented():
     commands = {command for _, command in documented_commands()} | {
-        step for template in (ROOT / "docs" / "ci").glob("*.yml") for step in ci_steps(template)}
+        step for template in (ROOT / "docs" / "ci").glob("*.yml") for step, _ in ci_steps(template)}
     assert set(EXCLUDED) <= commands and SERVERS <= commands
 
 
@@ -164,32 +172,58 @@ def test_installation_names_only_sources_the_city_controls():
 
 @pytest.mark.parametrize("template", ["github-actions.yml", "gitlab-ci.yml"])
 def test_ci_template_installs_and_runs(checkout, template, tmp_path):
-    """The template's steps, in a repository of drafts with a baseline of its old posts; sm-lint
-    installed into the fresh checkout's venv (test_every_documented_command_runs made it)."""
+    """The template's steps on a pull request, in a clone of a repository of drafts whose base
+    branch has settings and a baseline of its old posts; sm-lint installed into the fresh
+    checkout's venv (test_every_documented_command_runs made it). The pull request adds a
+    draft with a finding and edits the settings and the baseline to hide it: the templates
+    take both from the base branch, so the finding still fails the check."""
     where, _ = checkout
     if not (where / ".venv" / "bin" / "sm-lint").exists():
         pytest.skip("needs the venv of the README's quick start (test_every_documented_command_runs)")
-    repo = tmp_path / "drafts-repo"
-    (repo / "drafts").mkdir(parents=True)
-    (repo / "drafts" / "old.md").write_text("あのバカな計画は中止になりました。\n", encoding="utf-8")
-    env = user_env(repo)
-    write = shell(f"source {where}/.venv/bin/activate && sm-lint --write-baseline .sm-lint-baseline.json drafts/",
-                  repo, env, False)
+    activate = f"source {where}/.venv/bin/activate && "
+    origin, repo = tmp_path / "origin", tmp_path / "drafts-repo"
+    (origin / "drafts").mkdir(parents=True)
+    (origin / "drafts" / "old.md").write_text("あのバカな計画は中止になりました。\n", encoding="utf-8")
+    (origin / ".sm-lint.yaml").write_text("ignore: [JP-P501]\n", encoding="utf-8")  # the project's own choice
+    env = {**user_env(origin), **GITLAB_VARIABLES}
+    write = shell(activate + "sm-lint --write-baseline .sm-lint-baseline.json drafts/", origin, env, False)
     assert write.returncode == 0, write.stderr
+    git("init", "-q", "-b", "main", cwd=origin)
+    git("add", "-A", cwd=origin)
+    git("commit", "-q", "-m", "drafts", cwd=origin)
+    git("clone", "-q", str(origin), str(repo), cwd=tmp_path)
+    git("checkout", "-q", "-b", "pull-request", cwd=repo)
     (repo / "drafts" / "bus.md").write_text("裏日本の冬に備えて、運行を見直します。\n", encoding="utf-8")
-    outputs = []
-    for step in ci_steps(ROOT / "docs" / "ci" / template):
+    # The pull request turns every category off and records its own finding as known.
+    categories = json.loads((ROOT / "sm_lint" / "report" / "findings.schema.json").read_text(encoding="utf-8"))
+    categories = categories["$defs"]["finding"]["properties"]["category"]["enum"]
+    (repo / ".sm-lint.yaml").write_text(f"ignore: [{', '.join(categories)}]\n", encoding="utf-8")
+    hide = shell(activate + "sm-lint --no-repo-config --write-baseline .sm-lint-baseline.json drafts/", repo, env, False)
+    assert hide.returncode == 0, hide.stderr
+    git("add", "-A", cwd=repo)
+    git("commit", "-q", "-m", "a new draft", cwd=repo)
+    # With the pull request's own files the new draft would pass: what the templates must avoid.
+    assert shell(activate + "sm-lint --baseline .sm-lint-baseline.json drafts/", repo, env, False).returncode == 0
+    results = []
+    for step, step_env in ci_steps(ROOT / "docs" / "ci" / template):
         if step in EXCLUDED:
             continue
-        result = shell(f"source {where}/.venv/bin/activate && {local_source(step, checkout)}", repo, env, False)
-        outputs.append(result.stdout)
+        values = {name: GITHUB_EXPRESSIONS[value] if value.startswith("${{") else value for name, value in step_env.items()}
+        result = shell(activate + local_source(step, checkout), repo, {**env, **values}, False)
+        results.append((step, result))
         assert result.returncode in ({0, 1} if ends_with_sm_lint(step) else {0}), f"{template}: `{step}`:\n{result.stderr}"
         assert "Traceback" not in result.stderr
+    [(_, gate)] = [(s, r) for s, r in results if s.startswith("sm-lint ") and "--exit-zero" not in s]
+    assert gate.returncode == 1  # the check fails
+    # the base branch's settings are the ones used, and said
+    assert gate.stderr == "sm-lint: チェックしないルール (設定 .sm-lint.trusted.yaml): ルール JP-P501\n"
+    outputs = "".join(r.stdout for _, r in results)
+    assert "old.md" not in outputs  # the base branch's baseline still holds the old posts
     if template == "github-actions.yml":
-        assert "::error file=drafts/bus.md" in outputs[1] and "old.md" not in outputs[1]
+        assert "::error file=drafts/bus.md" in gate.stdout
         sarif = json.loads((repo / "sm-lint.sarif").read_text(encoding="utf-8"))
         assert [r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in sarif["runs"][0]["results"]] == ["drafts/bus.md"]
     else:
         cases = ET.parse(repo / "sm-lint-junit.xml").getroot().iter("testcase")
         assert any("bus.md" in ET.tostring(case, encoding="unicode") for case in cases)
-        assert "drafts/bus.md:1:1: エラー JP-P201" in outputs[-1]
+        assert "drafts/bus.md:1:1: エラー JP-P201" in results[-1][1].stdout
