@@ -64,12 +64,12 @@ def test_a_baseline_that_cannot_be_written_is_a_clear_error_not_a_crash(tmp_path
 
 def test_a_fix_that_cannot_be_written_is_a_clear_error_and_the_draft_is_unchanged(tmp_path, monkeypatch):
     # Root writes anywhere, so the read-only folder is simulated where the temporary file is made.
-    import tempfile
+    from sm_lint.io import fix
 
     def read_only(*args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(tempfile, "mkstemp", read_only)
+    monkeypatch.setattr(fix, "_create", read_only)
     draft = tmp_path / "d.md"
     draft.write_text("---\nplatform: x\napproved_by: 広報対話課長\n---\n裏日本の冬です。\n", encoding="utf-8")
     before = draft.read_bytes()

@@ -270,3 +270,31 @@ def test_an_interrupted_fix_leaves_no_temporary_file(draft, signum, status):
     assert done.returncode == status, done.stderr
     assert [p.name for p in draft.parent.iterdir()] == [draft.name]
     assert draft.read_bytes() == DRAFT.encode("utf-8")
+
+
+def test_fix_does_not_write_into_a_folder_swapped_for_a_link_out_after_reading(tmp_path, monkeypatch):
+    # Another user of a shared folder racing the run: the draft was read and planned inside,
+    # then its folder became a link to where a file of the same name is.
+    from sm_lint.io import fix
+
+    repo, outside = tmp_path / "repo", tmp_path / "outside"
+    (repo / ".git").mkdir(parents=True)
+    (repo / "posts").mkdir()
+    outside.mkdir()
+    (repo / "posts" / "post.md").write_bytes(DRAFT.encode("utf-8"))
+    (outside / "post.md").write_bytes(DRAFT.encode("utf-8"))
+    planned = fix.plan
+
+    def plan_then_swap(*args):
+        found = planned(*args)
+        (repo / "posts").rename(repo / "old")
+        (repo / "posts").symlink_to(outside)
+        return found
+
+    monkeypatch.setattr(fix, "plan", plan_then_swap)
+    result = run(["--fix", "--format", "concise", "posts/post.md"], cwd=repo)
+    assert result.exit_code == 2
+    assert (outside / "post.md").read_bytes() == DRAFT.encode("utf-8")
+    assert [p.name for p in outside.iterdir()] == ["post.md"]  # no temporary file left there either
+    assert (f"sm-lint: {Path('posts', 'post.md')}: フォルダが確認するフォルダ ({repo}) の外 ({outside}) にあるため"
+            "修正しません\n") in result.stderr

@@ -209,3 +209,63 @@ def test_a_named_link_out_of_the_repository_is_exit_2_and_never_read(tmp_path):
     named = [str(repo / "posts" / "alias.md"), str(repo / "posts" / "ok.md")]
     assert run(named, cwd=tmp_path / "outside").exit_code == 0
     assert run(["posts/post.md"], cwd=repo).exit_code == 2
+
+
+def _swapped_after_listing(monkeypatch, swap) -> None:
+    """`swap()` runs once the drafts are listed, before any is read: another user of a shared
+    folder racing the run (time of check to time of use)."""
+    from sm_lint.io import inputs
+
+    listed = inputs.expand
+
+    def expand(*args):
+        found = list(listed(*args))
+        swap()
+        return iter(found)
+
+    monkeypatch.setattr(inputs, "expand", expand)
+
+
+def _two_drafts_and_secrets(tmp_path):
+    repo, outside = tmp_path / "repo", tmp_path / "outside"
+    (repo / ".git").mkdir(parents=True)
+    (repo / "posts").mkdir()
+    outside.mkdir()
+    for name in ("a.md", "b.md"):
+        (repo / "posts" / name).write_text("除雪のお知らせです。\n", encoding="utf-8")
+        (outside / name).write_text("TOKEN=これは極秘です。\n", encoding="utf-8")
+    return repo, outside
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_draft_swapped_for_a_link_out_after_listing_is_not_read(tmp_path, monkeypatch, jobs):
+    repo, outside = _two_drafts_and_secrets(tmp_path)
+    draft = repo / "posts" / "b.md"
+    _swapped_after_listing(monkeypatch, lambda: draft.unlink() or draft.symlink_to(outside / "b.md"))
+    walked = run(["-j", jobs, "posts"], cwd=repo)
+    assert walked.exit_code == 0  # as for a link found listing: a notice in a walk
+    assert walked.stdout == "1 件の下書きを確認: 問題は見つかりませんでした\n"
+    assert walked.stderr == (f"sm-lint: {Path('posts', 'b.md')}: リンク先 ({outside / 'b.md'}) が確認するフォルダ ({repo})"
+                             " の外にあるため、読みません\n")
+    draft.unlink()
+    draft.write_text("除雪のお知らせです。\n", encoding="utf-8")
+    named = run(["--lang", "en", "-j", jobs, "posts/a.md", "posts/b.md"], cwd=repo)
+    assert named.exit_code == 2
+    assert named.stderr == f"sm-lint: posts/b.md: not read: it links to {outside / 'b.md'}, outside the folder being checked ({repo})\n"
+    assert "TOKEN" not in walked.stdout + named.stdout and "極秘" not in walked.stdout + named.stdout
+
+
+def test_a_folder_swapped_for_a_link_out_after_listing_is_not_read(tmp_path, monkeypatch):
+    repo, outside = _two_drafts_and_secrets(tmp_path)
+    posts = repo / "posts"
+
+    def swap():
+        posts.rename(repo / "old")
+        posts.symlink_to(outside)
+
+    _swapped_after_listing(monkeypatch, swap)
+    result = run(["--format", "concise", "posts"], cwd=repo)
+    assert result.exit_code == 0 and result.stdout == "", result.stderr
+    assert result.stderr == "".join(
+        f"sm-lint: {Path('posts', name)}: リンク先 ({outside / name}) が確認するフォルダ ({repo}) の外にあるため、読みません\n"
+        for name in ("a.md", "b.md"))

@@ -212,3 +212,65 @@ def test_the_collector_rests_while_a_large_draft_is_checked(tmp_path, monkeypatc
     large.write_text(DRAFTS[1] * (120_000 // len(DRAFTS[1])), encoding="utf-8")
     run(["--format", "json", "--max-draft-size", "2MB", str(small), str(large)])
     assert seen == [True, False] and gc.isenabled()
+
+
+SLOW_PACK = """\
+rules:
+  - id: MY-001
+    name: slow
+    category: confidential
+    clause: 5(4)
+    severity: error
+    message: "「{match}」"
+    match:
+      regex: "(a|aa)+(?!b)$"
+    examples:
+      invalid: [aaa]
+      valid: [公開]
+"""
+
+
+def test_a_regex_that_runs_out_of_time_is_reported_once_with_two_processes_as_with_one(tmp_path, monkeypatch):
+    # Each process disables the pattern at its own first timeout; the parent told each.
+    from sm_lint.text import saferegex
+
+    monkeypatch.setattr(saferegex, "MATCH_SECONDS", 0.2)
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".sm-lint.yaml").write_text("rule-dirs: [mine]\n", encoding="utf-8")
+    (tmp_path / "mine").mkdir()
+    (tmp_path / "mine" / "slow.yaml").write_text(SLOW_PACK, encoding="utf-8")
+    for n in range(12):
+        (tmp_path / f"post{n:02d}.md").write_text("a" * 60 + "!\nこれは極秘の資料です。\n", encoding="utf-8")
+    one = run(["--format", "concise", "-j", "1", "."], cwd=tmp_path)
+    two = run(["--format", "concise", "-j", "2", "."], cwd=tmp_path)
+    assert one.exit_code == two.exit_code == 2
+    assert one.stderr.count("正規表現") == 1 and one.stderr.startswith("sm-lint: post00.md: ")
+    assert two.stderr == one.stderr and two.stdout == one.stdout
+
+
+def test_a_rule_cache_notice_given_in_a_worker_is_told_once_by_the_parent(tmp_path, monkeypatch):
+    # A cache entry first loaded while linting (the holidays of a year a draft names, the
+    # public suffix list at a draft's first link) may be loaded in a forked worker, whose
+    # own list of notices ended with it: a damaged entry was rebuilt without a word.
+    from sm_lint.io import rulecache
+    from sm_lint.run.linter import Linter
+
+    monkeypatch.setattr(rulecache, "notices", [])  # this test's own, not the session's
+    rulecache.store("test-worker-notice", ["祝日"])
+    entry = next(rulecache.cache_dir().glob("rules-*-test-worker-notice.cache"))
+    entry.write_bytes(entry.read_bytes()[:-1] + b"!")  # damaged
+    parent, real = os.getpid(), Linter.lint_source
+
+    def loading_in_the_worker(self, *args):
+        if os.getpid() != parent:
+            assert rulecache.load("test-worker-notice") is None
+        return real(self, *args)
+
+    monkeypatch.setattr(Linter, "lint_source", loading_in_the_worker)
+    for n in range(20):
+        (tmp_path / f"draft-{n:02d}.md").write_text(DRAFTS[2], encoding="utf-8")
+    result = run(["--format", "concise", "-j", "2", str(tmp_path)])
+    entry.unlink()
+    assert result.exit_code == 0
+    assert result.stderr == (f"sm-lint: {entry}: ルールのキャッシュが壊れているか、別の環境で作られたものなので、"
+                             "使わずに作り直します\n")

@@ -313,14 +313,14 @@ def _fix(linter, sources, reader, result, diff: bool, quiet: bool, lang: str):
     for change in changes:
         try:
             if change.source.path is not None:
-                write_atomic(change.source.path, change.data)
+                write_atomic(change.source.path, change.data, change.source.within)
         except SmLintError as exc:  # this file stays as it was; the others are fixed
             problems.append(exc)
             continue
         reader.data[change.source.display] = change.data
         written.append(change)
     changes = written
-    images = _strip_images(linter, result, problems)
+    images = _strip_images(linter, result, problems, tuple({root: None for s in sources for root in s.within}))
     for source in sources:
         if source.path is None:  # stdin: the text comes back on stdout, fixed or not, as editors expect
             sys.stdout.buffer.write(reader(source))
@@ -334,9 +334,10 @@ def _fix(linter, sources, reader, result, diff: bool, quiet: bool, lang: str):
     return after
 
 
-def _strip_images(linter, result, problems: list) -> int:
+def _strip_images(linter, result, problems: list, within: tuple[str, ...]) -> int:
     """--fix on images: remove the position and the person's metadata, pixels untouched
-    (sm_lint/checks/images/strip.py). The number of images written; what cannot be done goes to problems."""
+    (sm_lint/checks/images/strip.py), in folders still inside `within` (the drafts' repositories)
+    when written. The number of images written; what cannot be done goes to problems."""
     from sm_lint.errors import InputError
     from sm_lint.io.fix import write_atomic
     from sm_lint.checks.images.strip import stripped, to_strip
@@ -351,7 +352,7 @@ def _strip_images(linter, result, problems: list) -> int:
                                        f"cannot remove the metadata of this {picture.format} image; export it again from an image editor"))
             continue
         try:
-            write_atomic(picture.file, data)
+            write_atomic(picture.file, data, within)
             written += 1
         except SmLintError as exc:
             problems.append(exc)

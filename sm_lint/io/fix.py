@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import codecs
 import difflib
+import fnmatch
 import glob
 import os
+import secrets
 import signal
 import stat
-import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,7 +25,7 @@ from typing import Iterable
 
 from sm_lint.errors import InputError, os_reason
 from sm_lint.findings import Finding
-from sm_lint.io.inputs import Reader, Source
+from sm_lint.io.inputs import Outside, Reader, Source, describe, open_within
 
 # A BOM-led UTF-16/32 file is written back with the same BOM and byte order.
 _BYTE_ORDERS = (
@@ -90,6 +91,9 @@ def plan(findings: Iterable[Finding], drafts: dict, sources: Iterable[Source],
         new, count = apply_edits(draft.text, fixes)
         try:
             data = encode_like(reader(source), draft.text, new, draft.encoding, source.display)
+        except OSError as exc:  # gone, or swapped for a link out, since it was linted
+            problems.append(describe(exc, source.display))
+            continue
         except InputError as exc:
             problems.append(exc)
             continue
@@ -105,27 +109,46 @@ def unified_diff(change: Change) -> str:
     return "".join(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n" for line in lines)
 
 
-def write_atomic(path: Path, data: bytes) -> None:
+def write_atomic(path: Path, data: bytes, within: tuple[str, ...] = ()) -> None:
     """Replace the file's bytes: never through a symbolic link, never a read-only or
     hard-linked file, keeping its owner and mode; no temporary file is left behind, even when
-    the run is interrupted (Ctrl-C, SIGTERM) or one from a run that was killed is there."""
+    the run is interrupted (Ctrl-C, SIGTERM) or one from a run that was killed is there.
+    All of it happens in the folder opened once and checked to be really inside `within`
+    (see open_within): a folder swapped for a link since the draft was read cannot send the
+    write elsewhere."""
     try:
-        info = os.lstat(path)
-        _refuse_to_replace(path, info)
-        _remove_stale_temporaries(path)
-        with _interruptible():
-            _replace(path, data, info)
+        folder = _open_folder(path.parent, within)
+        try:
+            name = path.name if folder is not None else str(path)
+            info = os.stat(name, dir_fd=folder, follow_symlinks=False)
+            _refuse_to_replace(path, info, os.access(name, os.W_OK, dir_fd=folder))
+            _remove_stale_temporaries(path, folder)
+            with _interruptible():
+                _replace(path, data, info, folder)
+        finally:
+            if folder is not None:
+                os.close(folder)
+    except Outside as exc:
+        raise InputError(str(path), f"フォルダが確認するフォルダ ({exc.root}) の外 ({exc.real}) にあるため修正しません",
+                         f"not fixed: its folder is {exc.real}, outside the folder being checked ({exc.root})") from None
     except OSError as exc:  # a read-only folder or a full disk: say so, the draft is untouched
         ja, en = os_reason(exc)
         raise InputError(str(path), f"修正を書き込めません ({ja})。ファイルは変更していません",
                          f"cannot write the fix ({en}); the file is unchanged") from None
 
 
-def _refuse_to_replace(path: Path, info: os.stat_result) -> None:
+def _open_folder(folder: Path, within: tuple[str, ...]) -> int | None:
+    """The folder, opened; None where folders cannot be opened (Windows): paths are used."""
+    if os.open not in os.supports_dir_fd:
+        return None
+    return open_within(folder, within, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+
+
+def _refuse_to_replace(path: Path, info: os.stat_result, writable: bool) -> None:
     if stat.S_ISLNK(info.st_mode):  # its target may be anywhere: a pull request chose it
         raise InputError(str(path), "シンボリックリンクなので修正しません (リンク先のファイルを指定してください)",
                          "not fixed: it is a symbolic link (name the file it points to)")
-    if not info.st_mode & 0o222 or not os.access(path, os.W_OK):
+    if not info.st_mode & 0o222 or not writable:
         raise InputError(str(path), "読み取り専用のファイルなので修正しません。書き込みを許可してから --fix を実行してください",
                          "not fixed: the file is read-only; make it writable, then run --fix again")
     if info.st_nlink > 1:
@@ -137,10 +160,20 @@ def _refuse_to_replace(path: Path, info: os.stat_result) -> None:
                          " and writing it in place could leave it half-written if interrupted")
 
 
-def _remove_stale_temporaries(path: Path) -> None:
+def _temporary_names(path: Path, folder: int | None) -> str:
+    """`.NAME.*.sm-lint` beside the file: its name in `folder`, or its path without one."""
+    return f".{path.name}.{{}}.sm-lint" if folder is not None else str(path.parent / f".{path.name}.{{}}.sm-lint")
+
+
+def _remove_stale_temporaries(path: Path, folder: int | None) -> None:
     """`.NAME.XXXXXXXX.sm-lint` files that a killed run (SIGKILL) could not remove."""
-    for stale in path.parent.glob(f".{glob.escape(path.name)}.????????.sm-lint"):
-        stale.unlink(missing_ok=True)
+    stale = f".{glob.escape(path.name)}.????????.sm-lint"
+    for entry in os.listdir(folder if folder is not None else path.parent):
+        if fnmatch.fnmatchcase(entry, stale):
+            try:
+                os.unlink(entry if folder is not None else path.parent / entry, dir_fd=folder)
+            except FileNotFoundError:
+                pass
 
 
 @contextmanager
@@ -161,22 +194,34 @@ def _interruptible():
         signal.signal(signal.SIGTERM, previous)
 
 
-def _replace(path: Path, data: bytes, info: os.stat_result) -> None:
+def _create(pattern: str, folder: int | None) -> tuple[int, str]:
+    """A new temporary file (mode 0600), never an existing name nor through a link."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+    while True:
+        name = pattern.format(secrets.token_hex(4))
+        try:
+            return os.open(name, flags, 0o600, dir_fd=folder), name
+        except FileExistsError:
+            continue
+
+
+def _replace(path: Path, data: bytes, info: os.stat_result, folder: int | None) -> None:
     temporary = None
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".sm-lint", dir=path.parent)
+        handle, temporary = _create(_temporary_names(path, folder), folder)
         with os.fdopen(handle, "wb") as out:
             out.write(data)
             out.flush()
             if hasattr(os, "fchown") and (info.st_uid, info.st_gid) != (os.geteuid(), os.getegid()):
                 _keep_owner(path, out.fileno(), info)
             os.fsync(out.fileno())
-        os.chmod(temporary, stat.S_IMODE(info.st_mode))  # after chown, which clears set-id bits
-        os.replace(temporary, path)
+        # after chown, which clears set-id bits
+        os.chmod(temporary, stat.S_IMODE(info.st_mode), dir_fd=folder)
+        os.replace(temporary, path.name if folder is not None else path, src_dir_fd=folder, dst_dir_fd=folder)
     except BaseException:
         if temporary is not None:
             try:
-                os.unlink(temporary)
+                os.unlink(temporary, dir_fd=folder)
             except FileNotFoundError:  # already renamed into place
                 pass
         raise

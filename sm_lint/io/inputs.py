@@ -23,6 +23,7 @@ class Source(NamedTuple):
     path: Path | None  # None for stdin
     error: OSError | None = None  # why it could not even be listed (an unreadable directory)
     walked: bool = False  # found in a folder, not named: skipped without a word if excluded
+    within: tuple[str, ...] = ()  # real folders it must still be in when opened (see _roots)
 
 
 class Outside(OSError):
@@ -37,11 +38,47 @@ class Outside(OSError):
         return Outside, (self.real, self.root)
 
 
-def _outside(path: Path, roots: tuple[str, ...]) -> Outside | None:
+def _outside(path: Path | str, roots: tuple[str, ...]) -> Outside | None:
     real = os.path.realpath(path)  # a link loop stays unresolved: reading it says ELOOP
     if any(real == root or real.startswith(root.rstrip(os.sep) + os.sep) for root in roots):
         return None
     return Outside(real, roots[0])
+
+
+def opened_path(fd: int, path: Path) -> str:
+    """The real path of the file `fd` is open on: what was opened, whatever the path names
+    now. Linux and macOS say it; elsewhere the path resolved now, if it is still that file."""
+    try:
+        return os.readlink(f"/proc/self/fd/{fd}")
+    except OSError:
+        pass
+    try:
+        import fcntl
+
+        return fcntl.fcntl(fd, fcntl.F_GETPATH, bytes(1024)).rstrip(b"\0").decode()  # type: ignore[attr-defined]
+    except (AttributeError, ImportError, OSError):
+        real, opened = os.path.realpath(path), os.fstat(fd)
+        now = os.stat(real)
+        if (now.st_dev, now.st_ino) != (opened.st_dev, opened.st_ino):
+            raise OSError(errno.EAGAIN, "changed while it was being opened", str(path)) from None
+        return real
+
+
+def open_within(path: Path, within: tuple[str, ...], flags: int = os.O_RDONLY) -> int:
+    """`path` opened, provided what was opened is really inside `within` (if given): checked
+    on the open file, so a file or folder swapped for a link out after it was listed (by
+    another user of a shared folder) is refused before a byte is read or written. O_NONBLOCK:
+    a FIFO put in its place does not hang the open."""
+    fd = os.open(path, flags | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    try:
+        outside = _outside(opened_path(fd, path), within) if within else None
+    except BaseException:
+        os.close(fd)
+        raise
+    if outside is not None:
+        os.close(fd)
+        raise outside
+    return fd
 
 
 def _roots(folder: Path, named: bool) -> tuple[str, ...]:
@@ -81,11 +118,11 @@ def expand(paths: list[str], stdin_name: str = "-") -> Iterator[Source]:
                 found.extend(Path(root, f) for f in files if f.lower().endswith(DRAFT_SUFFIXES))
             for f in sorted(found):
                 # The walk enters no linked folder, so only a file that is a link can lead out.
-                yield Source(str(f), f, _outside(f, roots) if os.path.islink(f) else None, walked=True)
+                yield Source(str(f), f, _outside(f, roots) if os.path.islink(f) else None, walked=True, within=roots)
             for exc in problems:
                 yield Source(str(exc.filename or path), None, exc)
         else:
-            yield Source(raw, path, _outside(path, named_from))
+            yield Source(raw, path, _outside(path, named_from), within=named_from)
 
 
 _WHY = {  # (Japanese, English)
@@ -189,14 +226,15 @@ def read_bytes(source: Source, limit: int = MAX_BYTES) -> bytes:
             raise InputError(source.display, "標準入力が空です。下書きの内容を渡してください",
                              "standard input is empty: nothing was checked; pipe the draft's text")
     else:
-        # A FIFO or device would block or never end; only regular files are drafts.
-        info = os.stat(source.path)
-        if not stat.S_ISREG(info.st_mode):
-            raise OSError(errno.EINVAL, "not a regular file", str(source.path))
-        if info.st_size > limit:
-            raise too_large(source.display, info.st_size, limit)
-        # Opened read-only; the linter never writes a draft unless asked to fix it.
-        with open(source.path, "rb") as handle:
+        # Opened read-only (the linter never writes a draft unless asked to fix it), and
+        # checked as opened: what was listed may have been swapped since.
+        with open(open_within(source.path, source.within), "rb") as handle:
+            # A FIFO or device would block or never end; only regular files are drafts.
+            info = os.fstat(handle.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                raise OSError(errno.EINVAL, "not a regular file", str(source.path))
+            if info.st_size > limit:
+                raise too_large(source.display, info.st_size, limit)
             data = handle.read(limit + 1)
     if len(data) > limit:
         raise too_large(source.display, None, limit)

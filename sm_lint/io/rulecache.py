@@ -45,7 +45,8 @@ _MAC_SIZE = 32
 notices: list[SmLintError] = []
 
 
-def _notice(notice: SmLintError) -> None:
+def tell(notice: SmLintError) -> None:
+    """Add a notice, once (a worker process's too: see runner._lint_item)."""
     if notice not in notices:
         notices.append(notice)
 
@@ -121,7 +122,7 @@ def _folder(path: Path, create: bool) -> bool:
         return False
     if stat.S_ISDIR(info.st_mode) and _private(info):
         return True
-    _notice(SmLintError(str(path), "他のユーザーが所有しているか書き込めるフォルダなので、ルールのキャッシュを使いません"
+    tell(SmLintError(str(path), "他のユーザーが所有しているか書き込めるフォルダなので、ルールのキャッシュを使いません"
                                    " (所有者と権限を確認してください)",
                         "not using the rule cache: the folder is owned or writable by another user"
                         " (check its owner and permissions)"))
@@ -147,7 +148,7 @@ def _secret(path: Path) -> bytes | None:
         return None
     if _private(info, writable_by_group=0o077) and len(secret) == _MAC_SIZE:
         return secret
-    _notice(SmLintError(str(path), "キャッシュの鍵ファイルが本人だけの読み書き (0600) になっていないため、ルールのキャッシュを使いません",
+    tell(SmLintError(str(path), "キャッシュの鍵ファイルが本人だけの読み書き (0600) になっていないため、ルールのキャッシュを使いません",
                         "not using the rule cache: its key file is not private to this user (mode 0600)"))
     return None
 
@@ -207,7 +208,7 @@ def load(key: str) -> Any | None:
     # Compared plainly: the MAC is checked once per entry, no attacker can time it
     # (hmac.compare_digest would load OpenSSL at every start).
     if head != _MAGIC + _mac(secret, key, payload):
-        _notice(SmLintError(str(path), "ルールのキャッシュが壊れているか、別の環境で作られたものなので、使わずに作り直します",
+        tell(SmLintError(str(path), "ルールのキャッシュが壊れているか、別の環境で作られたものなので、使わずに作り直します",
                             "a rule cache entry is damaged or was made elsewhere: ignored and rebuilt"))
         return None
     try:

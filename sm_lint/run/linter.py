@@ -11,6 +11,7 @@ from typing import Callable, Iterable, NamedTuple, Sequence
 from sm_lint.config import Config, config_for, load_config
 from sm_lint.errors import InputError, SmLintError
 from sm_lint.findings import Finding
+from sm_lint.io import rulecache
 from sm_lint.io.document import Draft, parse_draft, read_draft
 from sm_lint.io.gitignore import ignored
 from sm_lint.io.inputs import MAX_BYTES, Outside, Source, describe, not_a_draft, read_bytes
@@ -246,6 +247,8 @@ class Linter:
             limit = self.options.max_draft_size or MAX_BYTES
         try:
             return source, read(source, limit), None
+        except Outside as exc:  # swapped for a link out since it was listed: as if found so
+            return source._replace(error=exc), None, describe(exc, source.display)
         except OSError as exc:
             return source, None, describe(exc, source.display)
         except InputError as exc:
@@ -271,12 +274,18 @@ class Linter:
             by_index[index] = outcome
         result = Result()
         found: list[Finding] = []
+        disabled: set[str] = set()
         for _, outcome in sorted(by_index.items()):
             if outcome.error and outcome.error not in result.errors:  # a broken rule pack fails every draft alike
                 result.errors.append(outcome.error)
             if outcome.notice:
                 result.notices.append(outcome.notice)
-            result.errors.extend(outcome.disabled)
+            for notice in outcome.cache_notices:  # told once, whichever process met it
+                rulecache.tell(notice)
+            # A slow regex is disabled in the process that met it; with -j each worker may
+            # meet it once: it is reported once, at the first draft, as with one process.
+            result.errors.extend(e for e in outcome.disabled if e.what not in disabled)
+            disabled.update(e.what for e in outcome.disabled)
             if outcome.linted:
                 result.checked[outcome.display] = None
                 if outcome.draft is not None:
@@ -305,3 +314,4 @@ class Outcome(NamedTuple):
     notice: SmLintError | None = None
     linted: bool = False  # read and checked: its findings count
     disabled: tuple[SmLintError, ...] = ()  # the rules whose regex ran out of time on it
+    cache_notices: tuple[SmLintError, ...] = ()  # the rule cache's, given while linting it

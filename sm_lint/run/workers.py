@@ -8,6 +8,7 @@ import sys
 from typing import TYPE_CHECKING, Callable, Iterator
 
 from sm_lint.errors import SmLintError
+from sm_lint.io import rulecache
 from sm_lint.io.inputs import Source, read_bytes
 
 if TYPE_CHECKING:  # the Linter passes itself in; importing it would make a cycle
@@ -43,10 +44,15 @@ def jobs_for(requested: int, count: int) -> int:
 
 
 def _lint_item(linter: Linter, item: tuple[Source, bytes | None, SmLintError | None]) -> Outcome:
+    """One draft in a worker process (or in the parent's share of the work). The rule cache's
+    notices given on the way (an entry loaded for the first time here, found damaged) go
+    with the outcome: a worker's own list of them ends with it, and the parent tells them."""
+    told = len(rulecache.notices)
     source, data, problem = item
     if data is None and problem is None:
         source, data, problem = linter.read(source, read_bytes)
-    return linter.lint_source(source, data, problem)
+    outcome = linter.lint_source(source, data, problem)
+    return outcome._replace(cache_notices=tuple(rulecache.notices[told:])) if len(rulecache.notices) > told else outcome
 
 
 # Drafts are handed out in runs of at most this many: long enough that taking one costs
