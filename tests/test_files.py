@@ -57,16 +57,16 @@ def test_a_missing_path_on_the_command_line(folder):
 
 
 def test_permission_denied_is_a_per_file_error(folder, monkeypatch):
-    # Root reads anything, so the refusal is simulated at open().
+    # Root reads anything, so the refusal is simulated at the open(2) call.
     (folder / "locked.md").write_text(SECRET, encoding="utf-8")
-    real_open = builtins.open
+    real_open = os.open
 
     def guarded(path, *args, **kwargs):
         if str(path).endswith("locked.md"):
             raise PermissionError(errno.EACCES, "Permission denied", str(path))
         return real_open(path, *args, **kwargs)
 
-    monkeypatch.setattr(builtins, "open", guarded)
+    monkeypatch.setattr(os, "open", guarded)
     result = Linter(Options(select=("JP-C101",))).lint_sources(list(expand([str(folder)])))
     [error] = result.errors
     assert error.text("ja") == f"{folder / 'locked.md'}: 読み取り権限がありません。権限を確認してください [Permission denied]"
@@ -109,27 +109,35 @@ def test_a_binary_file_with_a_drafts_name_is_an_error_and_the_others_are_linted(
 
 def test_drafts_are_opened_read_only(folder, monkeypatch):
     modes = []
-    real_open = builtins.open
+    real_open = os.open
 
-    def spy(path, mode="r", *args, **kwargs):
-        modes.append((str(path), mode))
-        return real_open(path, mode, *args, **kwargs)
+    def spy(path, flags, *args, **kwargs):
+        modes.append((str(path), flags & (os.O_RDONLY | os.O_WRONLY | os.O_RDWR)))
+        return real_open(path, flags, *args, **kwargs)
 
-    monkeypatch.setattr(builtins, "open", spy)
+    monkeypatch.setattr(os, "open", spy)
     before = (folder / "good.md").stat()
     read_bytes(Source("good.md", folder / "good.md"))
-    assert modes == [(str(folder / "good.md"), "rb")]
+    assert modes == [(str(folder / "good.md"), os.O_RDONLY)]
     after = (folder / "good.md").stat()
     assert (before.st_mtime_ns, before.st_size) == (after.st_mtime_ns, after.st_size)
 
 
 def test_a_file_too_large_to_be_a_draft_is_refused_before_reading(folder, monkeypatch):
+    # Drafts are opened with os.open (to check what was opened) and read through open(fd).
     opened, real_open = [], builtins.open
-    monkeypatch.setattr(builtins, "open", lambda *a, **k: opened.append(a[0]) or real_open(*a, **k))
+
+    def spy(file, *args, **kwargs):
+        opened.append(os.readlink(f"/proc/self/fd/{file}") if isinstance(file, int) else file)
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", spy)
     out = run("--max-draft-size", "10", folder)
     assert out.exit_code == 2
     assert f"{folder / 'good.md'}: 下書きとしては大きすぎます ({len(SECRET.encode())} バイト、上限 10B)" in out.output
     assert str(folder / "good.md") not in map(str, opened)
+    run(folder)  # the control: under the limit it is read
+    assert str(folder / "good.md") in map(str, opened)
 
 
 def test_a_folder_without_drafts_is_an_error_not_a_clean_run(tmp_path):

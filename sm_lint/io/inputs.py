@@ -228,13 +228,18 @@ def read_bytes(source: Source, limit: int = MAX_BYTES) -> bytes:
     else:
         # Opened read-only (the linter never writes a draft unless asked to fix it), and
         # checked as opened: what was listed may have been swapped since.
-        with open(open_within(source.path, source.within), "rb") as handle:
+        fd = open_within(source.path, source.within)
+        try:
             # A FIFO or device would block or never end; only regular files are drafts.
-            info = os.fstat(handle.fileno())
+            info = os.fstat(fd)
             if not stat.S_ISREG(info.st_mode):
                 raise OSError(errno.EINVAL, "not a regular file", str(source.path))
             if info.st_size > limit:
                 raise too_large(source.display, info.st_size, limit)
+        except BaseException:
+            os.close(fd)
+            raise
+        with open(fd, "rb") as handle:
             data = handle.read(limit + 1)
     if len(data) > limit:
         raise too_large(source.display, None, limit)
