@@ -38,8 +38,12 @@ class Outside(OSError):
         return Outside, (self.real, self.root)
 
 
-def _outside(path: Path | str, roots: tuple[str, ...]) -> Outside | None:
-    real = os.path.realpath(path)  # a link loop stays unresolved: reading it says ELOOP
+def _outside(path: Path, roots: tuple[str, ...]) -> Outside | None:
+    return _not_in(os.path.realpath(path), roots)  # a link loop stays unresolved: reading it says ELOOP
+
+
+def _not_in(real: str, roots: tuple[str, ...]) -> Outside | None:
+    """An Outside for `real` (a path with no link left in it) unless it is in one of `roots`."""
     if any(real == root or real.startswith(root.rstrip(os.sep) + os.sep) for root in roots):
         return None
     return Outside(real, roots[0])
@@ -71,7 +75,7 @@ def open_within(path: Path, within: tuple[str, ...], flags: int = os.O_RDONLY) -
     a FIFO put in its place does not hang the open."""
     fd = os.open(path, flags | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     try:
-        outside = _outside(opened_path(fd, path), within) if within else None
+        outside = _not_in(opened_path(fd, path), within) if within else None  # already real
     except BaseException:
         os.close(fd)
         raise
