@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import json
 import os
+import select
 import signal
 import subprocess
 import sys
@@ -260,10 +261,14 @@ def test_a_rule_cache_notice_given_in_a_worker_is_told_once_by_the_parent(tmp_pa
     entry = next(rulecache.cache_dir().glob("rules-*-test-worker-notice.cache"))
     entry.write_bytes(entry.read_bytes()[:-1] + b"!")  # damaged
     parent, real = os.getpid(), Linter.lint_source
+    waiting, told = [], os.pipe()  # the parent's first draft waits for the worker's first
 
     def loading_in_the_worker(self, *args):
         if os.getpid() != parent:
             assert rulecache.load("test-worker-notice") is None
+            os.write(told[1], b".")
+        elif not waiting:  # (not forever, should the worker fail before it writes)
+            waiting.append(select.select([told[0]], [], [], 120))
         return real(self, *args)
 
     monkeypatch.setattr(Linter, "lint_source", loading_in_the_worker)
@@ -271,6 +276,8 @@ def test_a_rule_cache_notice_given_in_a_worker_is_told_once_by_the_parent(tmp_pa
         (tmp_path / f"draft-{n:02d}.md").write_text(DRAFTS[2], encoding="utf-8")
     result = run(["--format", "concise", "-j", "2", str(tmp_path)])
     entry.unlink()
+    os.close(told[0])
+    os.close(told[1])
     assert result.exit_code == 0
     assert result.stderr == (f"sm-lint: {entry}: ルールのキャッシュが壊れているか、別の環境で作られたものなので、"
                              "使わずに作り直します\n")
