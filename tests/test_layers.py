@@ -33,7 +33,6 @@ KNOWN = {
     ("sm_lint.config", "sm_lint.rules.registry"): "settings built by registration on import (item 1)",
     ("sm_lint.config", "sm_lint.rules.model"): "settings built by registration on import (item 1)",
     ("sm_lint.config", "sm_lint.rules.options"): "settings built by registration on import (item 1)",
-    ("sm_lint.checks.images.pictures", "sm_lint.rules.kinds.media_entries"): "the images' entries are read by a kind",
 }
 
 

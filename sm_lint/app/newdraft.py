@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from sm_lint.checks.images.entries import CONSENT, PEOPLE
 from sm_lint.checks.post.schema import load_schema
 from sm_lint.config import Config
 from sm_lint.errors import ConfigError, InputError
 from sm_lint.io.inputs import DRAFT_SUFFIXES
-from sm_lint.rules.kinds.media_entries import CONSENT, PEOPLE
 from sm_lint.spelling import hint
 
 SCHEMA = "front-matter"

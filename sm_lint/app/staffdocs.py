@@ -13,9 +13,9 @@ import sys
 from pathlib import Path
 
 from sm_lint.app.newdraft import SCHEMA, platforms, template
+from sm_lint.checks.images.entries import CONSENT, PEOPLE
 from sm_lint.checks.post.schema import load_schema
 from sm_lint.i18n import t
-from sm_lint.rules.kinds.media_entries import CONSENT, PEOPLE
 
 GENERATED = "<!-- このページは `python -m sm_lint.app.staffdocs docs/staff` で作っています。直接編集しないでください。 -->"
 _TYPES = {"string": "文字列", "integer": "整数", "boolean": "true / false", "datetime": "日時",

@@ -17,7 +17,7 @@ from importlib import resources
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
-from sm_lint.rules.kinds.media_entries import MEDIA_KEYS
+from sm_lint.checks.images.entries import MEDIA_KEYS
 from sm_lint.serve.guard import Guard, Refused
 from sm_lint.serve.session import Session
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
+from sm_lint.checks.images.entries import CONSENT, PEOPLE
 from sm_lint.checks.post.counting import MEASURES, TOTALS, post_text, split_lines
 from sm_lint.checks.post.metadata import platforms
 from sm_lint.errors import SmLintError
@@ -18,7 +19,6 @@ from sm_lint.io.inputs import Source
 from sm_lint.pipeline.filter import reported
 from sm_lint.rules.catalog import clauses
 from sm_lint.rules.kinds.limit import Limit
-from sm_lint.rules.kinds.media_entries import CONSENT, PEOPLE
 from sm_lint.rules.kinds.readability import target_for
 from sm_lint.run.linter import Linter, Options, line_in
 from sm_lint.serve.frontmatter import add_entry, set_keys

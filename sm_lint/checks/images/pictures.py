@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, NamedTuple
 
-from sm_lint.rules.kinds.media_entries import checked_entries
+from sm_lint.checks.images.entries import checked_entries
 
 # Exif tags (CIPA DC-008) whose values name a person or a camera that can be traced to one.
 EXIF_IFD, GPS_IFD = 0x8769, 0x8825

@@ -15,8 +15,8 @@ import unicodedata
 from pathlib import PurePosixPath
 from typing import Any
 
+from sm_lint.checks.images.entries import checked_entries
 from sm_lint.errors import RuleError
-from sm_lint.rules.kinds.media_entries import checked_entries
 from sm_lint.rules.model import Hit, Matcher
 from sm_lint.rules.registry import kind
 

@@ -13,12 +13,12 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any, Iterator
 
+from sm_lint.checks.images.entries import checked_entries
 from sm_lint.checks.images.pictures import Picture, image_entries, pictures
 from sm_lint.checks.post.metadata import post_meta
 from sm_lint.io import rulecache
 from sm_lint.io.resources import rules_root
 from sm_lint.io.yamlsafe import load_yaml
-from sm_lint.rules.kinds.media_entries import checked_entries
 from sm_lint.rules.model import Hit, Matcher
 from sm_lint.rules.options import one_of
 from sm_lint.rules.registry import kind

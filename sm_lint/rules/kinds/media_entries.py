@@ -1,14 +1,5 @@
-"""`media-entries`: the `images:` and `videos:` lists of the front matter (portrait consent).
-
-    images:
-      - path: img/snow-festival.jpg
-        alt: 雪まつり会場のようす
-        people: identifiable      # none | crowd | identifiable
-        consent: obtained         # obtained | not-required | pending | none
-
-A Markdown image in the body (`![alt](img/kids.jpg)`) that no entry names is checked as an
-entry of its own, at its line, with its alt text; an entry's missing alt is taken from the
-body's image of the same path.
+"""`media-entries`: the `images:` and `videos:` entries of the front matter (portrait consent),
+as checks/images/entries.py reads them (the body's Markdown images included).
 
 `check` picks what a rule reports, at the entry's line: `consent` (identifiable people without
 obtained / not-required consent), `people` (no or an unknown `people`) or `alt` (an image
@@ -18,89 +9,14 @@ General front-matter validation is elsewhere; this module owns what these keys m
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
+from sm_lint.checks.images.entries import CONSENT, CONSENT_OK, PEOPLE, checked_entries, has_alt
 from sm_lint.io.yamlsafe import LineDict
 from sm_lint.rules import grading
 from sm_lint.rules.model import Hit, Matcher
 from sm_lint.rules.options import one_of
 from sm_lint.rules.registry import kind
-
-MEDIA_KEYS = ("images", "videos")
-PEOPLE = ("none", "crowd", "identifiable")
-CONSENT = ("obtained", "not-required", "pending", "none")
-CONSENT_OK = CONSENT[:2]
-
-
-def media_entries(front_matter) -> list[tuple[str, Any, int]]:
-    """(name, entry, line) for every entry of images/videos, named as the schema's messages
-    name it (images[0]); an entry may be a bare path."""
-    result = []
-    for key in MEDIA_KEYS:
-        items = front_matter.get(key) if isinstance(front_matter, dict) else None
-        if not isinstance(items, list):
-            continue
-        line = front_matter.line_of(key) if isinstance(front_matter, LineDict) else 1
-        for i, item in enumerate(items):
-            result.append((f"{key}[{i}]", item, item.line if isinstance(item, LineDict) else line))
-    return result
-
-
-# ![alt](path) or ![alt](<path with spaces> "title")
-_BODY_IMAGE = re.compile(r"""!\[([^\]\n]*)\]\(\s*(?:<([^>\n]+)>|([^\s()]+))(?:\s+(?:"[^"\n]*"|'[^'\n]*'))?\s*\)""")
-
-
-def _body_images(analysis) -> list[tuple[str, str, int]]:
-    """(path, alt, line) of each Markdown image in the body."""
-    draft = analysis.draft
-    return [(m.group(2) or m.group(3), m.group(1).strip(), draft.position(draft.body_start + m.start())[0])
-            for m in _BODY_IMAGE.finditer(draft.body)]
-
-
-def _has_alt(entry: dict) -> bool:
-    alt = entry.get("alt")
-    return isinstance(alt, str) and bool(alt.strip())
-
-
-def _with_alt(entry: dict, alt: str) -> dict:
-    copy = LineDict(entry.line if isinstance(entry, LineDict) else 0)
-    copy.update(entry, alt=alt)
-    if isinstance(entry, LineDict):
-        copy.key_lines = entry.key_lines
-    return copy
-
-
-def checked_entries(analysis) -> list[tuple[str, dict, int]]:
-    """(name, entry, line): the front matter's entries, then the body's images no entry names
-    (built once per draft: the portrait rules and the media limit share it)."""
-    return analysis.memo("media_entries", _checked_entries)
-
-
-def _checked_entries(analysis) -> list[tuple[str, dict, int]]:
-    images = _body_images(analysis)
-    alts = {path: alt for path, alt, _ in images if alt}
-    named: set[str] = set()
-    result = []
-    for name, entry, line in media_entries(analysis.draft.front_matter):
-        if not isinstance(entry, dict):
-            entry = {"path": entry}
-        path = entry.get("path")
-        if isinstance(path, str):
-            named.add(path)
-            if path in alts and not _has_alt(entry):
-                entry = _with_alt(entry, alts[path])
-        result.append((name, entry, line))
-    for path, alt, line in images:
-        if path not in named:
-            named.add(path)
-            result.append((path, {"path": path, "alt": alt}, line))
-    return result
-
-
-def consent_recorded(front_matter) -> bool:
-    return any(isinstance(e, dict) and e.get("consent") in CONSENT_OK for _, e, _ in media_entries(front_matter))
-
 
 def _line(entry, key: str, default: int) -> int:
     return entry.line_of(key) if isinstance(entry, LineDict) and key in entry else default
@@ -122,7 +38,7 @@ def _people(name: str, entry: dict, line: int):
 def _alt(name: str, entry: dict, line: int):
     # Alt text is what a screen reader says for an image; a video speaks for itself and the
     # platforms take captions for it, not alt text.
-    return None if name.startswith("videos[") or _has_alt(entry) else (line, None, None)
+    return None if name.startswith("videos[") or has_alt(entry) else (line, None, None)
 
 
 def _credit(name: str, entry: dict, line: int):

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from sm_lint.checks.images.entries import consent_recorded
 from sm_lint.checks.privacy.names import names
 from sm_lint.rules import grading
-from sm_lint.rules.kinds.media_entries import consent_recorded
 from sm_lint.rules.model import Hit, Matcher
 from sm_lint.rules.registry import kind
 

@@ -14,9 +14,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from sm_lint.checks.images.entries import checked_entries
 from sm_lint.errors import RuleError
 from sm_lint.rules import grading
-from sm_lint.rules.kinds.media_entries import checked_entries
 from sm_lint.rules.model import Hit, Matcher
 from sm_lint.rules.registry import kind
 from sm_lint.spelling import refuse_unknown_keys
