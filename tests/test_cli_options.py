@@ -13,7 +13,7 @@ import pytest
 
 from helpers import run
 from sm_lint import __version__
-from sm_lint.cli import progress as progress_module
+from sm_lint.app import progress as progress_module
 
 ROOT = Path(__file__).resolve().parent.parent
 DRAFTS = Path(__file__).parent / "fixtures" / "formats"  # its .sm-lint.yaml fixes the rules

@@ -15,6 +15,7 @@ from sm_lint.findings import Finding
 from sm_lint.io.fix import apply_edits, encode_like
 from sm_lint.io.yamlsafe import load_yaml
 from sm_lint.rules.loader import compile_rule
+from sm_lint.run.linter import Linter
 
 # 裏日本 (JP-P201) and 看護婦 (JP-P203) have safe rewrites; バカ (JP-P101) has none;
 # 盲判 and 片手落ち (JP-P204) have suggestions marked `fix: unsafe` (a paraphrase, and a word
@@ -78,6 +79,22 @@ def test_fix_writes_keeps_crlf_and_reports_what_is_left(draft):
     assert result.exit_code == 1
     again = run(["--diff", "post.md"], cwd=draft.parent)
     assert (again.exit_code, again.stdout) == (0, "")
+
+
+def test_fix_lints_again_only_the_drafts_it_changed(draft, monkeypatch):
+    # The draft with nothing safe to fix keeps the findings of the first lint: linting every
+    # draft twice cost --fix on a content repository twice the time of a lint.
+    (draft.parent / "苦情.md").write_text("---\nplatform: x\napproved_by: 広報対話課長\n---\n窓口に来たあのバカな客。\n",
+                                          encoding="utf-8")
+    linted = []
+    lint_source = Linter.lint_source
+    monkeypatch.setattr(Linter, "lint_source", lambda self, source, *rest: linted.append(source.display)
+                        or lint_source(self, source, *rest))
+    result = run(["--format", "concise", "--fix", "-j", "1", "post.md", "苦情.md"], cwd=draft.parent)
+    assert sorted(linted) == ["post.md", "post.md", "苦情.md"]
+    assert [line.split(": ")[0] + " " + line.split()[2] for line in result.stdout.splitlines()] == [
+        "post.md:6:8 JP-P101", "post.md:7:5 JP-P204", "post.md:8:1 JP-P204", "苦情.md:5:8 JP-P101"]
+    assert result.exit_code == 1
 
 
 @pytest.mark.parametrize("encoding,data", [

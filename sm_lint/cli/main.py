@@ -11,8 +11,7 @@ from pathlib import Path
 import click
 
 from sm_lint import __version__
-from sm_lint.errors import InputError, SmLintError, os_reason
-from sm_lint.i18n import t
+from sm_lint.errors import os_reason
 from sm_lint.report import FORMATS
 from sm_lint.rules.model import SEVERITIES
 
@@ -204,156 +203,25 @@ def _size_option(ctx, param, value):
               help="これより大きい下書きは読まずにエラー (既定 1MiB) / refuse drafts larger than this (default 1MiB)")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=0,
               help="並列プロセス数 (0: 下書きが多いときに CPU の数だけ) / worker processes (0: auto)")
-def lint(paths, fmt, lang, config_path, no_repo_config, fail_on, select, ignore, no_color, stdin_filename,
-         statistics, quiet, exit_zero, baseline, write_baseline, fix, diff, encoding, max_draft_size, jobs):
+def lint(paths: tuple[str, ...], **arguments) -> None:
     """下書きを確認します (files, directories, - for stdin; stdin too when it is piped and no path is given)."""
     if not paths:
         if not stdin_piped():
             raise click.MissingParameter(ctx=click.get_current_context(), param=click.get_current_context().command.params[0])
         paths = ("-",)
-    from sm_lint.io.inputs import DRAFT_SUFFIXES, Reader, expand
-    from sm_lint.cli.progress import progress, wanted
-    from sm_lint.report import MACHINE_FORMATS, ReportContext, render
-    from sm_lint.run.linter import Linter, Options
-    from sm_lint.run.workers import jobs_for
+    from sm_lint.app.lint import lint as run_lint
 
+    sys.exit(run_lint(_settings(paths, **arguments)))
+
+
+def _settings(paths: tuple[str, ...], fmt, lang, config_path, no_repo_config, fail_on, select, ignore, baseline,
+              write_baseline, encoding, max_draft_size, **rest):
+    """The lint command's arguments as the application's settings."""
+    from sm_lint.app.lint import LintSettings
     from sm_lint.config import selector_list
+    from sm_lint.run.linter import Options
 
     options = Options(config_path, selector_list(list(select), "--select", "--select"),
                       selector_list(list(ignore), "--ignore", "--ignore"), fail_on, lang,
                       None if write_baseline else baseline, encoding, max_draft_size, no_repo_config)
-    if fmt == "github":  # every path said on stderr too is escaped, like the annotations
-        from sm_lint.report.github import escape_stderr
-
-        escape_stderr()
-    color = False if no_color else None
-    machine = fmt in MACHINE_FORMATS
-    reader = Reader()
-    words = lang or "ja"  # until the configuration is known
-    try:
-        linter = Linter(options)
-        found = list(expand(list(paths), stdin_filename))
-        if not found:  # a folder with no drafts: nothing checked must not look like "no problems"
-            _fail(t(words, "no_drafts", paths=", ".join(paths), kinds=", ".join(DRAFT_SUFFIXES)))
-        skipped = linter.skipped(found)
-        sources = [s for s in found if s not in skipped]
-        words = linter.report_lang(sources)  # the language of the tool's own words
-        show_bar = wanted(len(sources), machine or statistics, quiet)
-        with progress(len(sources), show_bar, t(words, "progress"), color) as advance:
-            result = linter.lint_sources(sources, read=reader, jobs=jobs_for(jobs, len(sources)), done=advance)
-        if write_baseline:
-            _write_baseline(write_baseline, result, words, quiet)
-        if fix or diff:
-            result = _fix(linter, sources, reader, result, diff, quiet, words)
-    except SmLintError as exc:
-        _fail(exc.text(words))
-    # With --fix on stdin the fixed text goes to stdout, so the report goes to stderr.
-    stream = sys.stderr if fix and any(s.path is None for s in sources) else None
-    off = tuple(linter.turned_off(sources))
-    ctx = ReportContext(lang=words,
-                        color=color, checked=result.checked, source_lines=result.drafts,
-                        stream=stream, rules=linter.packs.by_id(), quiet=quiet, turned_off=off)
-    if statistics:
-        from sm_lint.pipeline.filter import reported
-        from sm_lint.report.statistics import render as render_statistics
-
-        # Counts of what is reported: suppressed findings are not problems to count.
-        render_statistics(reported(result.findings), ctx, as_json=fmt in ("json", "jsonl"))
-    else:
-        render(fmt, result.findings, ctx)
-    fixable = sum(f.fixable for f in result.findings)
-    if fixable and not (machine or quiet or fix):
-        click.echo(t(ctx.lang, "fixable", count=fixable), file=stream)
-    if fmt != "full" or statistics or quiet:  # no summary line says it
-        for item in off:
-            click.echo(f"sm-lint: {item.text(words)}", err=True)
-    from sm_lint.io.rulecache import notices as cache_notices  # a rule cache not used, or rebuilt
-
-    # a file named on the command line and not linted says so; a folder's skipped files do not
-    named = [InputError(s.display, f"{skipped[s]} に当たるので確認しませんでした", f"not checked: matched by {skipped[s]}")
-             for s in found if s in skipped and not s.walked]
-    for notice in [*cache_notices, *named, *result.notices]:
-        click.echo(f"sm-lint: {notice.text(words)}", err=True)
-    for error in result.errors:
-        click.echo(f"sm-lint: {error.text(words)}", err=True)
-    if result.errors:
-        sys.exit(2)
-    sys.exit(1 if result.failing and not exit_zero else 0)
-
-
-def _write_baseline(path: Path, result, lang: str, quiet: bool) -> None:
-    from sm_lint.pipeline.baseline import write_baseline
-
-    count = write_baseline(path, result.findings)
-    if not quiet:
-        click.echo(t(lang, "baseline_written", count=count, path=path), err=True)
-    for error in result.errors:
-        click.echo(f"sm-lint: {error.text(lang)}", err=True)
-    sys.exit(2 if result.errors else 0)
-
-
-def _fix(linter, sources, reader, result, diff: bool, quiet: bool, lang: str):
-    """--diff: print the changes and exit (1 if any). --fix: write them, then lint again so
-    the report shows what is left, at its new position."""
-    from sm_lint.io.fix import plan, unified_diff, write_atomic
-
-    changes, problems = plan(result.findings, result.drafts, sources, reader)
-    if diff:
-        from sm_lint.checks.images.strip import to_strip
-
-        images, refused = to_strip(result.findings, result.drafts, linter.packs.by_id())
-        for change in changes:
-            click.echo(unified_diff(change), nl=False)
-        for picture in images:  # as git shows a changed binary file
-            click.echo(f"Binary files a/{picture.file} and b/{picture.file} differ")
-        for error in [*result.errors, *problems, *refused]:
-            click.echo(f"sm-lint: {error.text(lang)}", err=True)
-        sys.exit(2 if result.errors or problems or refused else 1 if changes or images else 0)
-    written = []
-    for change in changes:
-        try:
-            if change.source.path is not None:
-                write_atomic(change.source.path, change.data, change.source.within)
-        except SmLintError as exc:  # this file stays as it was; the others are fixed
-            problems.append(exc)
-            continue
-        reader.data[change.source.display] = change.data
-        written.append(change)
-    changes = written
-    images = _strip_images(linter, result, problems, tuple({root: None for s in sources for root in s.within}))
-    for source in sources:
-        if source.path is None:  # stdin: the text comes back on stdout, fixed or not, as editors expect
-            sys.stdout.buffer.write(reader(source))
-            sys.stdout.flush()
-    if not quiet and changes:
-        click.echo(t(lang, "fixed", count=sum(c.count for c in changes), files=len(changes)), err=True)
-    if not quiet and images:
-        click.echo(t(lang, "images_fixed", files=images), err=True)
-    after = linter.lint_sources(sources, read=reader) if changes or images else result
-    after.errors.extend(p for p in problems if p not in after.errors)
-    return after
-
-
-def _strip_images(linter, result, problems: list, within: tuple[str, ...]) -> int:
-    """--fix on images: remove the position and the person's metadata, pixels untouched
-    (sm_lint/checks/images/strip.py), in folders still inside `within` (the drafts' repositories)
-    when written. The number of images written; what cannot be done goes to problems."""
-    from sm_lint.errors import InputError
-    from sm_lint.io.fix import write_atomic
-    from sm_lint.checks.images.strip import stripped, to_strip
-
-    images, refused = to_strip(result.findings, result.drafts, linter.packs.by_id())
-    problems.extend(refused)
-    written = 0
-    for picture in images:
-        data = stripped(picture)
-        if data is None:
-            problems.append(InputError(str(picture.file), f"この画像（{picture.format}）のメタデータは自動では消せません。画像編集ソフトで書き出し直してください",
-                                       f"cannot remove the metadata of this {picture.format} image; export it again from an image editor"))
-            continue
-        try:
-            write_atomic(picture.file, data, within)
-            written += 1
-        except SmLintError as exc:
-            problems.append(exc)
-    return written
+    return LintSettings(paths, options, fmt, write_baseline=write_baseline, **rest)

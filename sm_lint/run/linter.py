@@ -52,7 +52,22 @@ class Result:
         # Drafts with findings, for context lines and fixes: a clean draft's text is let go
         # as soon as it is linted, and a worker process does not send it back.
         self.drafts: dict[str, Draft] = {}
-        self.failing = 0  # findings at or above their draft's fail-on severity
+        self.failing_in: dict[str, int] = {}  # draft -> its findings at or above its fail-on severity
+
+    @property
+    def failing(self) -> int:
+        return sum(self.failing_in.values())
+
+    def take(self, again: Result) -> None:
+        """`again`'s outcome for the drafts it linted anew (after --fix changed them) in place
+        of theirs here."""
+        self.findings = sort_findings([*(f for f in self.findings if f.path not in again.checked), *again.findings])
+        for path in again.checked:
+            self.drafts.pop(path, None)
+        self.drafts.update(again.drafts)
+        self.failing_in.update(again.failing_in)
+        self.errors.extend(e for e in again.errors if e not in self.errors)
+        self.notices.extend(n for n in again.notices if n not in self.notices)
 
 
 def draft_path(source: Source) -> Path | None:
@@ -290,7 +305,7 @@ class Linter:
                 result.checked[outcome.display] = None
                 if outcome.draft is not None:
                     result.drafts[outcome.display] = outcome.draft
-                result.failing += outcome.failing
+                result.failing_in[outcome.display] = outcome.failing
                 found.extend(outcome.findings)
         result.findings = sort_findings(found)  # each draft's findings are already processed
         return result

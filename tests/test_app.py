@@ -1,0 +1,27 @@
+"""The application runs a lint from a settings value: the command line only turns its
+arguments into LintSettings (issue 24, item 2), so a program can run the same lint without it."""
+
+from __future__ import annotations
+
+import json
+
+from sm_lint.app.lint import LintSettings, lint
+from sm_lint.run.linter import Options
+
+RUDE = "---\nplatform: x\napproved_by: 広報対話課長\n---\n窓口に来たあのバカな客のせいで残業だ。\n"
+
+
+def test_a_lint_runs_from_settings_and_returns_its_exit_status(tmp_path, capsys):
+    draft = tmp_path / "下書き.md"
+    draft.write_text(RUDE, encoding="utf-8")
+    status = lint(LintSettings((str(draft),), Options(select=("JP-P101",), no_repo_config=True), fmt="json"))
+    assert status == 1
+    assert [f["rule"] for f in json.loads(capsys.readouterr().out)["findings"]] == ["JP-P101"]
+
+
+def test_exit_zero_and_a_missing_path_are_statuses_not_exits(tmp_path, capsys):
+    draft = tmp_path / "下書き.md"
+    draft.write_text(RUDE, encoding="utf-8")
+    assert lint(LintSettings((str(draft),), Options(no_repo_config=True), fmt="concise", exit_zero=True)) == 0
+    assert lint(LintSettings((str(tmp_path / "ない.md"),), Options(no_repo_config=True))) == 2
+    assert "ない.md" in capsys.readouterr().err
