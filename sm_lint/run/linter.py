@@ -4,11 +4,10 @@ so one bad draft never stops the others."""
 from __future__ import annotations
 
 import gc
-from dataclasses import replace
 from pathlib import Path
 from typing import Callable, Iterable, NamedTuple, Sequence
 
-from sm_lint.config import Config, config_for, load_config
+from sm_lint.config import Config
 from sm_lint.errors import InputError, SmLintError
 from sm_lint.findings import Finding
 from sm_lint.io import rulecache
@@ -16,29 +15,16 @@ from sm_lint.io.document import Draft, parse_draft, read_draft
 from sm_lint.io.gitignore import ignored
 from sm_lint.io.inputs import MAX_BYTES, Outside, Source, describe, not_a_draft, read_bytes
 from sm_lint.pipeline.filter import failing, filter_findings, sort_findings
-from sm_lint.pipeline.selection import TurnedOff, shown_path, refuse_names_of_no_rule, select_rules, selector_matches
-from sm_lint.text.suppressions import draft_suppressions
+from sm_lint.pipeline.selection import TurnedOff, select_rules, selector_matches, shown_path
 from sm_lint.rules.engine import check
 from sm_lint.rules.loader import load_rules
 from sm_lint.rules.model import Rule
+from sm_lint.run.configs import Configs, Options, draft_path
 from sm_lint.run.packs import Packs
 from sm_lint.run.workers import parallel
 from sm_lint.text.analysis import analyse
 from sm_lint.text.draftcache import forget
-
-
-class Options(NamedTuple):
-    """What the command line says; it wins over the configuration files."""
-
-    config: Path | None = None
-    select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
-    fail_on: str | None = None
-    lang: str | None = None
-    baseline: Path | None = None  # findings recorded there are known and not reported
-    encoding: str | None = None  # force one codec instead of detecting it
-    max_draft_size: int | None = None  # bytes; over the configuration's `max-draft-size`
-    no_repo_config: bool = False  # no .sm-lint.yaml from the drafts' folders (a pull request's)
+from sm_lint.text.suppressions import draft_suppressions
 
 
 class Result:
@@ -70,23 +56,17 @@ class Result:
         self.notices.extend(n for n in again.notices if n not in self.notices)
 
 
-def draft_path(source: Source) -> Path | None:
-    """Where a draft lives, for configuration lookup: stdin counts as --stdin-filename."""
-    if source.path is not None:
-        return source.path
-    return Path(source.display) if source.display != "-" else None
-
-
 _LARGE = 100_000  # characters: below this the cyclic collector costs a draft nothing worth saving
 
 
 class Linter:
-    """Holds the compiled rules and resolves each draft's configuration."""
+    """One run's linting: each draft read, analysed, checked and filtered with its configuration
+    (run/configs.py) and its rules (run/packs.py, pipeline/selection.py), over worker processes
+    (run/workers.py) when there are many."""
 
     def __init__(self, options: Options = Options(), rules: Sequence[Rule] | None = None):
         self.options = options
         self.all_rules = list(rules) if rules is not None else load_rules()
-        self.explicit = load_config(options.config) if options.config else None
         self.baseline = None
         if options.baseline:
             from sm_lint.pipeline.baseline import load_baseline  # json and the rest only when asked for
@@ -94,39 +74,12 @@ class Linter:
             self.baseline = load_baseline(options.baseline)
         self._selected: dict[tuple, list[Rule]] = {}
         self.packs = Packs(self.all_rules)
-        self._effective: dict[int, tuple[Config, Config]] = {}  # id(file's config) -> (it, effective)
-        self._file_of: dict[int, Config] = {}  # id(effective configuration) -> the file's
+        self.configs = Configs(options, self.packs)
         self._ignored: dict[tuple, list[Rule]] = {}  # (rule dirs, ignore selectors) -> rules they match
-        self._no_file = Config()  # --no-repo-config without --config
-        self._directories: dict[Path, Config] = {}  # a draft's folder -> its configuration file's
 
     def config_for(self, source: Source) -> Config:
-        """The draft's configuration file (or --config) under the command-line options."""
-        if self.explicit is not None:
-            config = self.explicit
-        elif self.options.no_repo_config:
-            config = self._no_file
-        else:
-            where = draft_path(source)
-            directory = where.parent if where is not None else Path.cwd()
-            if directory not in self._directories:  # resolving costs a system call per part
-                self._directories[directory] = config_for(directory.resolve())
-            config = self._directories[directory]
-        # One effective configuration per configuration file, so that what rules derive from
-        # it (Config.memo) is derived once per run, not once per draft.
-        if id(config) not in self._effective:
-            o = self.options
-            refuse_names_of_no_rule(self.packs.pack(config.rule_dirs), config, o.select, o.ignore)
-            self._effective[id(config)] = config, replace(
-                config,
-                select=o.select or config.select,
-                ignore=(*config.ignore, *o.ignore),
-                fail_on=o.fail_on or config.fail_on,
-                lang=o.lang or config.lang,
-                max_draft_size=o.max_draft_size or config.max_draft_size,
-            )
-            self._file_of[id(self._effective[id(config)][1])] = config
-        return self._effective[id(config)][1]
+        """The draft's configuration (run/configs.py)."""
+        return self.configs.of(source)
 
     def turned_off(self, sources: Iterable[Source]) -> list[TurnedOff]:
         """The rules these drafts were not checked with because a configuration file said so:
@@ -143,7 +96,7 @@ class Linter:
                 pack = self.packs.pack(config.rule_dirs)
             except SmLintError:  # reported with the draft
                 continue
-            file = self._file_of[id(config)]
+            file = self.configs.file_of(config)
             if file.path is None:
                 continue
             by = shown_path(file.path)
