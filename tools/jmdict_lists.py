@@ -1,4 +1,5 @@
-"""Regenerate rules/lists/jmdict-derogatory.txt and rules/lists/jmdict-vulgar.txt from JMdict.
+"""Regenerate rules/lists/jmdict-derogatory.txt, jmdict-vulgar.txt and jmdict-person-faults.txt
+from JMdict.
 
 A maintainer's tool, not part of sm-lint (issue 23: lexicons from a licensed public source
 instead of words written while reading rows). JMdict marks each sense of a word with usage
@@ -9,6 +10,12 @@ Left out: forms of one character, and every entry one of whose forms another JMd
 JMnedict name is also written as (kana compared alike): ちゅうごく (虫国) is also 中国, 男女
 (おとこおんな) also danjo, 川田 a surname. JMdict's "sensitive" tag is not used: it marks ordinary city words too (漁師, 移民).
 
+jmdict-person-faults.txt is a lexicon of negative evaluations of a person: the adjectives and
+nouns whose first (most common) sense JMdict glosses with one of the English words in FAULTS,
+a seed of the semantic classes a reviewer stops (intelligence, sanity, manners, arrogance,
+character, competence, looks, disgust), written for sm-lint. The seed is a few dozen English
+words; JMdict brings the Japanese words, spellings and slang nobody wrote down here.
+
 JMdict is read from the SQLite database of the PyPI package jamdict-data (not a dependency of
 sm-lint; install it in a scratch environment):
 
@@ -18,6 +25,7 @@ sm-lint; install it in a scratch environment):
 
 from __future__ import annotations
 
+import re
 import sqlite3
 import sys
 import unicodedata
@@ -26,6 +34,25 @@ from pathlib import Path
 LISTS = Path(__file__).resolve().parents[1] / "rules" / "lists"
 TAGS = {"derogatory": "derogatory", "vulgar": "vulgar expression or word"}
 OUTDATED = ("archaism", "obsolete term", "obscure term", "dated term", "historical term", "rare")
+# English seed glosses of negative judgments of a person (written for sm-lint, MIT). Left out:
+# words whose JMdict entries are mostly not about a person (nuts, pest, loser, nuisance, useless,
+# pathetic, crazy as "extraordinary", senile as in 老人性, filthy, persistent).
+FAULTS = {
+    "stupid", "foolish", "fool", "idiot", "idiotic", "moron", "moronic", "dumb", "dimwit", "dim-witted",
+    "slow-witted", "dull-witted", "brainless", "halfwit", "half-witted", "imbecile", "ignorant",
+    "crazy", "insane", "lunatic", "rude", "impolite", "insolent", "impudent",
+    "impertinent", "cheeky", "arrogant", "haughty", "conceited", "self-important", "pompous", "bossy",
+    "stuck-up", "annoying", "irritating", "obnoxious", "obstinate", "stubborn",
+    "pigheaded", "pig-headed", "selfish", "self-centered", "self-centred", "greedy", "stingy", "nasty",
+    "spiteful", "malicious", "lazy", "lazybones", "incompetent", "good-for-nothing",
+    "worthless", "clumsy", "sloppy", "ugly", "disgusting", "creepy", "repulsive",
+    "shameless", "boorish", "uncouth", "tactless", "nosy", "nosey", "meddlesome", "busybody", "cowardly",
+    "coward", "spineless", "contemptible", "despicable", "weirdo", "creep", "slob",
+    "jerk", "scumbag", "hypocrite", "braggart", "whiner", "crybaby", "complainer", "grumbler",
+    "know-it-all", "thick-headed", "thickheaded", "clueless",
+}
+POS = ("adjective (keiyoushi)", "adjectival nouns or quasi-adjectives (keiyodoshi)",
+       "noun (common) (futsuumeishi)", "expressions (phrases, clauses, etc.)")
 HEADER = """\
 # {title}
 # Source: JMdict (Japanese-Multilingual Dictionary), version {version}, as compiled in the PyPI
@@ -38,14 +65,38 @@ HEADER = """\
 """
 
 
-def forms(db: sqlite3.Connection, tag: str) -> list[str]:
-    """Kanji and kana forms of the entries all of whose senses carry `tag` and none an outdated tag."""
-    rows = db.execute(
+def tagged(db: sqlite3.Connection, tag: str) -> set[int]:
+    """The entries all of whose senses carry `tag`, none an outdated tag."""
+    return {idseq for (idseq,) in db.execute(
         """select e.idseq from Sense e group by e.idseq
            having sum(exists(select 1 from misc m where m.sid = e.ID and m.text = ?)) = count(*)
               and sum(exists(select 1 from misc m where m.sid = e.ID and m.text in ({}))) = 0"""
-        .format(",".join("?" * len(OUTDATED))), (tag, *OUTDATED)).fetchall()
-    chosen = {idseq for (idseq,) in rows}
+        .format(",".join("?" * len(OUTDATED))), (tag, *OUTDATED))}
+
+
+def _gloss_head(gloss: str) -> str:
+    """"rude (person)" -> "rude", "to be stupid" -> "stupid": the word the gloss is about."""
+    gloss = re.sub(r"\s*\([^)]*\)", "", gloss).strip().lower()
+    return re.sub(r"^(?:to be |a |an |being )", "", gloss)
+
+
+def faulted(db: sqlite3.Connection) -> set[int]:
+    """The adjectives and nouns whose first sense's first gloss (JMdict's principal one) is a FAULTS
+    word, none outdated: 粘り強い (tenacious; persistent; stubborn) stays out."""
+    first = dict(db.execute("select idseq, min(ID) from Sense group by idseq"))
+    pos_ok = {sid for (sid,) in db.execute(f"select sid from pos where text in ({','.join('?' * len(POS))})", POS)}
+    outdated = {sid for (sid,) in db.execute(f"select sid from misc where text in ({','.join('?' * len(OUTDATED))})",
+                                             OUTDATED)}
+    principal = {}
+    for sid, gloss in db.execute("select sid, text from SenseGloss where lang = 'eng' or lang is null order by rowid"):
+        principal.setdefault(sid, gloss)
+    glossed = {sid for sid, gloss in principal.items()
+               if _gloss_head(gloss) in FAULTS or _gloss_head(gloss).removesuffix(" person") in FAULTS}
+    return {idseq for idseq, sid in first.items() if sid in glossed and sid in pos_ok and sid not in outdated}
+
+
+def forms(db: sqlite3.Connection, chosen: set[int]) -> list[str]:
+    """The kanji and kana forms of the chosen entries, without the homographs (see the docstring)."""
     words = {}
     for table in ("Kanji", "Kana"):
         for idseq, text in db.execute(f"select idseq, text from {table}"):
@@ -70,13 +121,18 @@ def main() -> int:
 
     db = sqlite3.connect(Path(jamdict_data.__file__).with_name("jamdict.db"))
     version = dict(db.execute("select key, value from meta"))["jmdict.version"]
-    for name, title, tag in (
-        ("jmdict-derogatory.txt", "Derogatory words for people and groups (JMdict tag 'derog').", "derogatory"),
-        ("jmdict-vulgar.txt", "Vulgar and obscene words (JMdict tag 'vulg').", "vulgar"),
+    outdated = f"with no sense tagged\n#   {', '.join(OUTDATED)}; forms longer than one character."
+    for name, title, chosen, selection in (
+        ("jmdict-derogatory.txt", "Derogatory words for people and groups (JMdict tag 'derog').",
+         tagged(db, TAGS["derogatory"]), f"the entries every sense of which JMdict tags 'derogatory', {outdated}"),
+        ("jmdict-vulgar.txt", "Vulgar and obscene words (JMdict tag 'vulg').",
+         tagged(db, TAGS["vulgar"]), f"the entries every sense of which JMdict tags 'vulgar', {outdated}"),
+        ("jmdict-person-faults.txt", "Negative judgments of a person: adjectives and nouns (JMdict glosses).",
+         faulted(db), "the adjectives and nouns whose first sense's first gloss is an English word of\n"
+         "#   FAULTS in tools/jmdict_lists.py (stupid, senile, rude, arrogant, annoying, useless, ugly, ...),\n"
+         f"#   {outdated}"),
     ):
-        selection = (f"the entries every sense of which JMdict tags '{TAGS[tag]}', with no sense tagged\n"
-                     f"#   {', '.join(OUTDATED)}; forms longer than one character.")
-        words = forms(db, TAGS[tag])
+        words = forms(db, chosen)
         (LISTS / name).write_text(HEADER.format(title=title, version=version, selection=selection)
                                   + "\n".join(words) + "\n", encoding="utf-8")
         print(f"{name}: {len(words)} words")
