@@ -27,6 +27,7 @@ QUIET = [
     "国民健康保険の保険証に関するお問い合わせは、保険年金課（電話 025-526-5111）へ。",
     "保険証を忘れた方は、電話 526-5111 までご連絡ください。",  # a phone number, not the card's
     "未発表原稿を含む坂口安吾の資料展を開きます。",
+    "地元画家の未発表スケッチを初公開します。",  # any unpublished work shown, not only 作品/原稿
 ]
 
 
@@ -66,6 +67,29 @@ def test_a_site_with_the_place_name_only_stays_a_warning(lint):
 ])
 def test_harm_that_must_never_be_posted_is_an_error(lint, text, rule):
     assert (rule, "error") in [(f.rule, f.severity) for f in lint(text)]
+
+
+LISTS = Path(__file__).resolve().parents[1] / "rules" / "lists"
+
+
+@pytest.mark.parametrize("name", ["jmdict-derogatory.txt", "jmdict-vulgar.txt", "jmdict-person-faults.txt"])
+def test_a_dictionary_derived_list_states_its_source_and_leaves_out_ordinary_homographs(name):
+    text = (LISTS / name).read_text(encoding="utf-8")
+    header = "\n".join(line for line in text.splitlines() if line.startswith("#"))
+    assert "JMdict" in header and "CC BY-SA 4.0" in header and "2026-12-07" in header
+    words = {line for line in text.splitlines() if line and not line.startswith("#")}
+    # homographs of ordinary words and names (男女 = danjo, 中国, 漁師, 川田) never enter
+    assert len(words) > 100 and not words & {"男女", "おとこおんな", "ちゅうごく", "漁師", "川田", "迷惑", "粘り強い"}
+
+
+@pytest.mark.parametrize("text,rule", [
+    ("あいつ、ヤリマンで有名らしいよ。", "JP-P403"),                      # JMdict: vulgar
+    ("あの窓口の人、態度が大きくて本当に図々しい。", "JP-P107"),            # person + JMdict judgment
+    ("うちの近所の若者は、みんなわがままで挨拶もしない。", "JP-P210"),      # group + frame + judgment
+    ("河川敷のバーベキュー、見回りがいない夜なら平気だよ。", "JP-P304"),    # enforcement absent + go-ahead
+])
+def test_the_fifth_pass_finds_what_no_hand_written_list_named(lint, text, rule):
+    assert rule in [f.rule for f in lint(text)]
 
 
 PACK = """\
