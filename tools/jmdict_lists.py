@@ -51,6 +51,16 @@ FAULTS = {
     "jerk", "scumbag", "hypocrite", "braggart", "whiner", "crybaby", "complainer", "grumbler",
     "know-it-all", "thick-headed", "thickheaded", "clueless",
 }
+# English seed glosses of sexual talk (written for sm-lint, MIT): the words a reviewer stops in a
+# city post. Left out: clinical words (intercourse, breast, penis: health posts use them), and
+# nude, naked, smut, bulge, indecent (裸婦像 in a museum, むき出しの配線, 黒穂病 a plant disease).
+SEXUAL = {
+    "erotic", "erotica", "lewd", "obscene", "obscenity", "dirty joke", "dirty jokes", "smutty",
+    "porn", "porno", "pornography", "pornographic", "sexy", "horny", "randy", "pervert", "perverted",
+    "lecher", "lecherous", "lewdness", "striptease", "stripper", "see-through", "groping", "to grope",
+    "flirting", "to flirt", "making out", "hooking up", "one-night stand", "sex", "to have sex",
+    "panty shot", "upskirt",
+}
 POS = ("adjective (keiyoushi)", "adjectival nouns or quasi-adjectives (keiyodoshi)",
        "noun (common) (futsuumeishi)", "expressions (phrases, clauses, etc.)")
 HEADER = """\
@@ -80,19 +90,26 @@ def _gloss_head(gloss: str) -> str:
     return re.sub(r"^(?:to be |a |an |being )", "", gloss)
 
 
-def faulted(db: sqlite3.Connection) -> set[int]:
-    """The adjectives and nouns whose first sense's first gloss (JMdict's principal one) is a FAULTS
-    word, none outdated: 粘り強い (tenacious; persistent; stubborn) stays out."""
+def faulted(db: sqlite3.Connection, seed: set[str] = FAULTS, pos: tuple = POS, every_sense: bool = False) -> set[int]:
+    """The entries of `pos` whose first sense's first gloss (JMdict's principal one) is a `seed`
+    word, none outdated: 粘り強い (tenacious; persistent; stubborn) stays out of FAULTS. With
+    `every_sense`, every sense's principal gloss must be one: お持ち帰り is also takeout food."""
     first = dict(db.execute("select idseq, min(ID) from Sense group by idseq"))
-    pos_ok = {sid for (sid,) in db.execute(f"select sid from pos where text in ({','.join('?' * len(POS))})", POS)}
+    pos_ok = {sid for (sid,) in db.execute(f"select sid from pos where text in ({','.join('?' * len(pos))})", pos)}
     outdated = {sid for (sid,) in db.execute(f"select sid from misc where text in ({','.join('?' * len(OUTDATED))})",
                                              OUTDATED)}
     principal = {}
     for sid, gloss in db.execute("select sid, text from SenseGloss where lang = 'eng' or lang is null order by rowid"):
         principal.setdefault(sid, gloss)
     glossed = {sid for sid, gloss in principal.items()
-               if _gloss_head(gloss) in FAULTS or _gloss_head(gloss).removesuffix(" person") in FAULTS}
-    return {idseq for idseq, sid in first.items() if sid in glossed and sid in pos_ok and sid not in outdated}
+               if _gloss_head(gloss) in seed or _gloss_head(gloss).removesuffix(" person") in seed}
+    chosen = {idseq for idseq, sid in first.items() if sid in glossed and sid in pos_ok and sid not in outdated}
+    if every_sense:
+        senses = {}
+        for idseq, sid in db.execute("select idseq, ID from Sense"):
+            senses.setdefault(idseq, []).append(sid)
+        chosen = {idseq for idseq in chosen if all(sid in glossed for sid in senses[idseq])}
+    return chosen
 
 
 def forms(db: sqlite3.Connection, chosen: set[int]) -> list[str]:
@@ -129,8 +146,13 @@ def main() -> int:
          tagged(db, TAGS["vulgar"]), f"the entries every sense of which JMdict tags 'vulgar', {outdated}"),
         ("jmdict-person-faults.txt", "Negative judgments of a person: adjectives and nouns (JMdict glosses).",
          faulted(db), "the adjectives and nouns whose first sense's first gloss is an English word of\n"
-         "#   FAULTS in tools/jmdict_lists.py (stupid, senile, rude, arrogant, annoying, useless, ugly, ...),\n"
+         "#   FAULTS in tools/jmdict_lists.py (stupid, rude, arrogant, annoying, selfish, lazy, ugly, ...),\n"
          f"#   {outdated}"),
+        ("jmdict-sexual.txt", "Sexual talk: words whose principal JMdict gloss is erotic, lewd, porn, nude, ...",
+         faulted(db, SEXUAL, POS + ("noun or participle which takes the aux. verb suru", "Godan verb with 'ru' ending",
+                                     "adverb taking the 'to' particle", "onomatopoeic or mimetic word"), every_sense=True),
+         "the words every sense of which has for its first gloss an English word of SEXUAL in\n"
+         f"#   tools/jmdict_lists.py (erotic, lewd, porn, nude, see-through, flirting, ...), {outdated}"),
     ):
         words = forms(db, chosen)
         (LISTS / name).write_text(HEADER.format(title=title, version=version, selection=selection)
