@@ -50,10 +50,13 @@ def _value_test(spec: Any, where: str) -> Callable[[Any], bool]:
 
 
 class When:
-    """Plain objects rather than closures, so compiled rules can be cached with pickle."""
+    """Plain objects rather than closures, so compiled rules can be cached with pickle.
+    `key` is the same for the same condition written in several rules: it is tested once
+    per draft (sm_lint/engine.py)."""
 
-    def __init__(self, tests: list[tuple[str, Callable[[Any], bool]]]):
+    def __init__(self, tests: list[tuple[str, Callable[[Any], bool]]], key: str):
         self.tests = tests
+        self.key = key
 
     def __call__(self, analysis) -> bool:
         meta = post_meta(analysis)
@@ -74,4 +77,5 @@ def compile_when(spec: Any, where: str) -> When | None:
     if unknown:
         raise RuleError(where, f"`when` に知らない front matter のキーがあります: {', '.join(sorted(map(str, unknown)))}",
                         f"`when` names unknown front-matter key(s): {', '.join(sorted(map(str, unknown)))}")
-    return When([(key, _value_test(value, where)) for key, value in spec.items()])
+    return When([(key, _value_test(value, where)) for key, value in spec.items()],
+                repr(sorted(spec.items(), key=lambda item: str(item[0]))))

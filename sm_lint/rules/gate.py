@@ -14,7 +14,6 @@ word list built three token indexes for words that were not there.
 
 from __future__ import annotations
 
-from operator import attrgetter
 from typing import Sequence
 
 from sm_lint.rules.model import Rule
@@ -60,6 +59,6 @@ class Gate:
                 return frozenset()
             fired.update(owners[i] for i in matched)
         for attr, by_value in self._values.items():
-            for value in by_value.keys() & set(map(attrgetter(attr), analysis.tokens)):
+            for value in by_value.keys() & analysis.tokens.values(attr):
                 fired.update(by_value[value])
         return self.gated - fired

@@ -118,10 +118,11 @@ def compile_tokens(spec: Any, where: str) -> list[AllOf]:
 
 
 def candidates(test: TokenTest, analysis) -> Iterable[int]:
-    """Token positions where `test` may hold: looked up when the pattern names a word."""
+    """Token positions where `test` holds, ascending: looked up when the pattern names a
+    word, else tried once per distinct word."""
     index = test.index
     if index is None:
-        return range(len(analysis.tokens))
+        return analysis.tokens.where(test)
     attr, values = index
     by_value = analysis.index(attr)
     return sorted(i for value in values & by_value.keys() for i in by_value[value])

@@ -8,14 +8,13 @@ from __future__ import annotations
 import bisect
 import re
 from functools import cached_property
-from operator import attrgetter
 
 from sm_lint.config import Config
 from sm_lint.io.document import Draft
 from sm_lint.memo import memo
 from sm_lint.text.extract import Entity, extract_entities
 from sm_lint.text.textnorm import View, fold_normalized, normalize
-from sm_lint.text.tokenizer import Token, tokenize
+from sm_lint.text.tokenizer import Tokens, tokenize
 
 _SENTENCE_END = re.compile(r"[。！？!?\n]+")
 _DIGIT = re.compile(r"\d")
@@ -24,7 +23,7 @@ _DIGIT = re.compile(r"\d")
 class Analysis:
     """One draft, analysed: never changed once made (memos and cached properties aside)."""
 
-    def __init__(self, draft: Draft, view: View, entities: tuple[Entity, ...], tokens: tuple[Token, ...],
+    def __init__(self, draft: Draft, view: View, entities: tuple[Entity, ...], tokens: Tokens,
                  config: Config = Config()):
         self.draft = draft
         self.view = view  # normalized body; offsets here are "view offsets"
@@ -71,17 +70,16 @@ class Analysis:
         i, j = bisect.bisect_left(breaks, start), bisect.bisect_left(breaks, end)
         return (breaks[i - 1] + 1 if i else 0), (breaks[j] if j < len(breaks) else len(self.view.text))
 
-    @cached_property
-    def token_starts(self) -> tuple[int, ...]:
-        return tuple(t.start for t in self.tokens)
+    def starts_token(self, offset: int) -> bool:
+        """Whether a token starts at `offset` (offsets ascend: a binary search)."""
+        starts = self.tokens.starts
+        i = bisect.bisect_left(starts, offset)
+        return i < len(starts) and starts[i] == offset
 
-    @cached_property
-    def token_start_set(self) -> frozenset[int]:
-        return frozenset(self.token_starts)
-
-    @cached_property
-    def token_end_set(self) -> frozenset[int]:
-        return frozenset(t.end for t in self.tokens)
+    def ends_token(self, offset: int) -> bool:
+        ends = self.tokens.ends
+        i = bisect.bisect_left(ends, offset)
+        return i < len(ends) and ends[i] == offset
 
     def index(self, attr: str) -> dict[str, list[int]]:
         """Token positions by the value of one attribute (key, lemma_key, lower, pos1, ...):
@@ -90,7 +88,7 @@ class Analysis:
 
     def token_index(self, offset: int) -> int:
         """Index of the first token starting at or after `offset`."""
-        return bisect.bisect_left(self.token_starts, offset)
+        return bisect.bisect_left(self.tokens.starts, offset)
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         return self.view.to_original(start, end)
@@ -100,29 +98,29 @@ class Analysis:
 
 
 def _build_index(analysis: Analysis, attr: str) -> dict[str, list[int]]:
-    found: dict[str, list[int]] = {}
-    for i, value in enumerate(map(attrgetter(attr), analysis.tokens)):
-        if value in found:
-            found[value].append(i)
-        else:
-            found[value] = [i]
-    return found
+    return analysis.tokens.index(attr)
 
 
 def _blank(text: str, entities: list[Entity]) -> str:
-    """Hide entities from the tokenizer without moving offsets (a hashtag keeps its words)."""
-    chars = list(text)
+    """Hide entities from the tokenizer without moving offsets (a hashtag keeps its words).
+    Entities come sorted and never overlap. Built from slices: a list of the characters cost
+    some 75 bytes per kanji or kana (each its own string object)."""
+    parts = []
+    pos = 0
     for e in entities:
-        start = e.start
         stop = e.start + 1 if e.kind == "hashtag" else e.end
-        chars[start:stop] = " " * (stop - start)
+        parts.append(text[pos:e.start])
         if e.label:  # a Markdown link's text [...] stays visible to the word rules
-            chars[start + 1:start + 1 + len(e.label)] = e.label
-    return "".join(chars)
+            parts.append(" " + e.label + " " * (stop - e.start - 1 - len(e.label)))
+        else:
+            parts.append(" " * (stop - e.start))
+        pos = stop
+    parts.append(text[pos:])
+    return "".join(parts)
 
 
 def analyse(draft: Draft, config: Config | None = None) -> Analysis:
     view = normalize(draft.body, draft.body_start)
     entities = extract_entities(view.text)
     tokens = tokenize(_blank(view.text, entities) if entities else view.text)
-    return Analysis(draft, view, tuple(entities), tuple(tokens), config or Config())
+    return Analysis(draft, view, tuple(entities), tokens, config or Config())

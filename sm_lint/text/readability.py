@@ -14,7 +14,9 @@ down. tests/test_readability.py compares it with the package on more than 20 tex
 
 from __future__ import annotations
 
-from typing import NamedTuple, Sequence
+from typing import NamedTuple
+
+from sm_lint.text.tokenizer import Tokens
 
 # jreadability ends a sentence after these surfaces; the view is NFKC, so ？！ arrive as ?!
 # (the full-width period ．arrives as ".", which cannot be told from a decimal point: not an end)
@@ -36,11 +38,11 @@ class Readability(NamedTuple):
     sentences: tuple[Sentence, ...]  # by the analysis' sentence bounds (。！？ and line ends)
 
 
-def formula(tokens: Sequence, sentences: int) -> float:
+def formula(tokens: Tokens, sentences: int) -> float:
     """The jReadability score of `tokens` read as `sentences` sentences."""
     n = len(tokens)
     kango = wago = verbs = particles = 0
-    for token in tokens:
+    for token in tokens.words():
         if token.goshu == "漢":
             kango += 1
         elif token.goshu == "和":
@@ -53,8 +55,8 @@ def formula(tokens: Sequence, sentences: int) -> float:
             + 100 * verbs / n * -0.145 + 100 * particles / n * -0.044 + 11.724)
 
 
-def _sentence_count(tokens: Sequence) -> int:
-    ends = sum(t.surface in SENTENCE_ENDS for t in tokens)
+def _sentence_count(tokens: Tokens) -> int:
+    ends = sum(t.surface in SENTENCE_ENDS for t in tokens.words())
     return ends + (0 if tokens[-1].surface in SENTENCE_ENDS else 1)
 
 

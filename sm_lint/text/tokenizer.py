@@ -8,8 +8,11 @@ because fugashi reuses node memory on the next call.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from array import array
+from collections.abc import Sequence as SequenceABC
 from functools import lru_cache
+from itertools import chain
+from typing import Callable, Iterator, NamedTuple
 
 from sm_lint.text.draftcache import draft_cache
 from sm_lint.text.lazyre import lazy_compile
@@ -29,10 +32,9 @@ _AS_SPACE = str.maketrans("\x00\r\t", "   ")
 _BREAK = lazy_compile(r"[。．！？!?、，,\s]")
 
 
-# Not frozen: a frozen dataclass sets each of its 13 fields through object.__setattr__, which
-# made building tokens cost more than MeCab's own parse. Nothing changes a token once made.
-@dataclass(slots=True)
-class Token:
+class Lexeme(NamedTuple):
+    """What a token holds but its offsets: the same for every occurrence of a word."""
+
     surface: str
     lemma: str
     orth_base: str
@@ -44,8 +46,82 @@ class Token:
     key: str  # folded surface and lemma, for width/kana-insensitive matching
     lemma_key: str
     lower: str  # the surface, width- and case-insensitive but kana-sensitive (the view is NFKC)
-    start: int  # offsets in the analysed view
-    end: int
+
+
+# One token: its word's fields, then its offsets in the analysed view. Made when it is read
+# from `Tokens` (see there).
+Token = NamedTuple("Token", [*Lexeme.__annotations__.items(), ("start", int), ("end", int)])
+
+_new = tuple.__new__
+
+
+class Tokens(SequenceABC):
+    """A draft's tokens, stored as columns: each distinct word once (`lexemes`), and per
+    token its word's number and its offsets, 12 bytes a token. A Token object per token
+    (a 13-field object, about 180 bytes with its offsets) made a 10 MB draft's tokens take
+    most of its 850 MB; here a Token is made only when one is read, and passes over every
+    token (indexes, the gate, token patterns) work on the distinct words instead."""
+
+    __slots__ = ("lexemes", "ids", "starts", "ends", "_groups")
+
+    def __init__(self, lexemes: list[Lexeme], ids: array, starts: array, ends: array):
+        self.lexemes, self.ids, self.starts, self.ends = lexemes, ids, starts, ends
+        self._groups: dict[int, array] | None = None
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return Tokens(self.lexemes, self.ids[i], self.starts[i], self.ends[i])
+        return _new(Token, self.lexemes[self.ids[i]] + (self.starts[i], self.ends[i]))
+
+    def __iter__(self) -> Iterator[Token]:
+        lexemes = self.lexemes
+        for lid, start, end in zip(self.ids, self.starts, self.ends):
+            yield _new(Token, lexemes[lid] + (start, end))
+
+    def words(self) -> Iterator[Lexeme]:
+        """Each token's Lexeme, in order (what a count over the words of a span reads)."""
+        return map(self.lexemes.__getitem__, self.ids)
+
+    def values(self, attr: str) -> set[str]:
+        """The values of one attribute among the tokens."""
+        return {getattr(lexeme, attr) for lexeme in self.lexemes}
+
+    def _positions(self) -> dict[int, array]:
+        """Token positions (ascending) of each distinct word, grouped in one pass."""
+        if self._groups is None:
+            groups: dict[int, array] = {}
+            for i, lid in enumerate(self.ids):
+                group = groups.get(lid)
+                if group is None:
+                    group = groups[lid] = array("I")
+                group.append(i)
+            self._groups = groups
+        return self._groups
+
+    def where(self, test: Callable[[Lexeme], bool]) -> array:
+        """Positions (ascending) of the tokens whose word passes `test` (one that reads no
+        offsets: token patterns), tried once per distinct word."""
+        groups = self._positions()
+        found = [groups[lid] for lid, lexeme in enumerate(self.lexemes) if lid in groups and test(lexeme)]
+        return _merged(found)
+
+    def index(self, attr: str) -> dict[str, array]:
+        """Token positions (ascending) by the value of one attribute."""
+        groups = self._positions()
+        by_value: dict[str, list] = {}
+        for lid, lexeme in enumerate(self.lexemes):
+            if lid in groups:
+                by_value.setdefault(getattr(lexeme, attr), []).append(groups[lid])
+        return {value: _merged(found) for value, found in by_value.items()}
+
+
+def _merged(groups: list[array]) -> array:
+    if len(groups) == 1:
+        return groups[0]
+    return array("I", sorted(chain.from_iterable(groups)))
 
 
 # MeCab prints only the fields we read, one token per line: asking for them with an output
@@ -92,11 +168,11 @@ def _chunks(text: str):
 # Dictionary words are public data and repeat from draft to draft, so their parsed records are
 # kept across drafts. Words the dictionary does not know (names, codes, coinages) are the
 # draft's own text: those are parsed afresh each time and never kept (see draftcache).
-_KNOWN: dict[str, tuple[str, ...]] = {}
+_KNOWN: dict[str, Lexeme] = {}
 _KNOWN_MAX = 1 << 16
 
 
-def _lexeme(record: str) -> tuple[str, ...]:
+def _lexeme(record: str) -> Lexeme:
     """Everything a token holds but its offsets, from one MeCab output line."""
     lexeme = _KNOWN.get(record)
     if lexeme is not None:
@@ -107,8 +183,8 @@ def _lexeme(record: str) -> tuple[str, ...]:
         fields = (*fields, *_PAD[len(fields):8])
     surface, lemma, orth_base, pos1, pos2, pos3, pos4, goshu = fields
     lemma = lemma or surface
-    lexeme = (surface, lemma, orth_base or surface, pos1, pos2 or "*", pos3 or "*", pos4 or "*",
-              goshu, fold(surface), fold(lemma), surface.lower())
+    lexeme = Lexeme(surface, lemma, orth_base or surface, pos1, pos2 or "*", pos3 or "*", pos4 or "*",
+                    goshu, fold(surface), fold(lemma), surface.lower())
     if known:
         if len(_KNOWN) >= _KNOWN_MAX:
             _KNOWN.clear()
@@ -116,14 +192,16 @@ def _lexeme(record: str) -> tuple[str, ...]:
     return lexeme
 
 
-def tokenize(text: str) -> list[Token]:
+def tokenize(text: str) -> Tokens:
     """Tokens with offsets into `text`. NUL, CR and TAB are read as spaces: MeCab stops at
     NUL, and tabs separate the fields of its output."""
     text = text.translate(_AS_SPACE)
     parse = tagger().parse
     known = _KNOWN
-    tokens: list[Token] = []
-    append = tokens.append
+    numbers: dict[str, int] = {}  # MeCab's record -> its word's number in this draft
+    lexemes: list[Lexeme] = []
+    lengths: list[int] = []
+    ids, starts, ends = array("I"), array("I"), array("I")
     for offset, piece in _chunks(text):
         if not piece.strip():
             continue
@@ -132,13 +210,18 @@ def tokenize(text: str) -> list[Token]:
             if not record:
                 continue
             space, _, rest = record.partition("\t")
-            lexeme = known.get(rest) or _lexeme(rest)
-            # A token that follows the last one directly shares its offset object (an int
-            # per token less: a tenth of a token's memory).
+            lid = numbers.get(rest)
+            if lid is None:
+                lexeme = known.get(rest) or _lexeme(rest)
+                lid = numbers[rest] = len(lexemes)
+                lexemes.append(lexeme)
+                lengths.append(len(lexeme.surface))
             start = pos + len(space) if space else pos
-            pos = start + len(lexeme[0])
-            append(Token(*lexeme, start, pos))
-    return tokens
+            pos = start + lengths[lid]
+            ids.append(lid)
+            starts.append(start)
+            ends.append(pos)
+    return Tokens(lexemes, ids, starts, ends)
 
 
 @draft_cache(maxsize=4096)

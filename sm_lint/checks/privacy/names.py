@@ -13,12 +13,13 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from sm_lint.checks.privacy import within
 from sm_lint.checks.privacy.lists import word_list
 from sm_lint.checks.privacy.phones import phones
 from sm_lint.checks.privacy.settings import compact, privacy
 from sm_lint.text.lazyre import lazy_compile
 from sm_lint.text.textnorm import fold
-from sm_lint.text.tokenizer import Token, is_surname
+from sm_lint.text.tokenizer import Lexeme, Token, Tokens, is_surname
 
 _PUNCT_BETWEEN = set(" :：・、")
 _BRACKETED = lazy_compile(r"\s?[（(]([\u4e00-\u9fff々]{3,5})[)）]")
@@ -35,7 +36,7 @@ class Name(NamedTuple):
 _PROPER = ("人名", "地名")
 
 
-def _proper(t: Token) -> bool:
+def _proper(t: Token | Lexeme) -> bool:
     return t.pos2 == "固有名詞" and t.pos3 in _PROPER
 
 
@@ -43,7 +44,7 @@ def _is_kanji(text: str) -> bool:
     return all("\u4e00" <= c <= "\u9fff" or c in "々ヶ" for c in text)
 
 
-def _run(tokens: tuple[Token, ...], i: int) -> int:
+def _run(tokens: Tokens, i: int) -> int:
     """Index after the run of name-like tokens starting at i (a trailing short kanji noun is
     allowed: MeCab splits rare given names, 大野|見季)."""
     j = i
@@ -93,8 +94,8 @@ def _split_names(analysis, taken: set[int], places) -> list[tuple[int, int, int]
     honorifics = word_list("honorifics")
     found = []
     tokens = analysis.tokens
-    # One look at each token: the word lists' token index is built only where they need it.
-    for k in [k for k, t in enumerate(tokens) if t.key in honorifics]:
+    # One look at each distinct word: the word lists' token index is built only where they need it.
+    for k in tokens.where(lambda t: t.key in honorifics):
         t = tokens[k]
         if t.pos1 != "接尾辞" or t.start in taken:
             continue
@@ -134,8 +135,8 @@ def _find(analysis) -> tuple[Name, ...]:
     allowed = {compact(n) for n in privacy(analysis)["allowed_names"]}
     found: list[Name] = []
     after = 0  # the end of the last run: runs never overlap
-    # A run starts at a proper noun (tested inline: a call per token cost more than the rest).
-    for i in [k for k, t in enumerate(tokens) if t.pos2 == "固有名詞" and t.pos3 in _PROPER]:
+    # A run starts at a proper noun.
+    for i in tokens.where(_proper):
         if i < after:
             continue
         j = after = _run(tokens, i)
@@ -174,9 +175,11 @@ def names(analysis) -> tuple[Name, ...]:
 def private_name_near(analysis, start: int, end: int, window: int) -> Name | None:
     """A private person's name on the same line within `window` characters of the span."""
     line_start, line_end = analysis.line_span(start, end)
-    for name in names(analysis):
-        if name.public or name.start < line_start or name.end > line_end:
+    for name in within(names(analysis), line_start, line_end):
+        if name.public:
             continue
-        if name.start - end <= window and start - name.stop <= window:
+        if name.start - end > window:  # and so are the names after it
+            break
+        if start - name.stop <= window:
             return name
     return None

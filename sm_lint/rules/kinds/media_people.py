@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from sm_lint.checks.images.entries import consent_recorded
+from sm_lint.checks.privacy import within
 from sm_lint.checks.privacy.names import names
 from sm_lint.rules import grading
 from sm_lint.rules.model import Hit, Matcher
@@ -37,7 +38,7 @@ class MediaPeople(Matcher):
             if line_start in seen:
                 continue
             seen.add(line_start)
-            named = next((n.text for n in found if not n.public and line_start <= n.start and n.end <= line_end), None)
+            named = next((n.text for n in within(found, line_start, line_end) if not n.public), None)
             crowd = self.people.search(text, line_start, line_end)
             if named or crowd:
                 yield Hit(m.start(), m.end(), detail={"who": named or crowd.group()})

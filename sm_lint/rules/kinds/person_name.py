@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
+from sm_lint.checks.privacy import within
 from sm_lint.checks.privacy.names import names
 from sm_lint.checks.privacy.phones import phones
 from sm_lint.errors import RuleError
@@ -49,7 +50,7 @@ class PersonNameMatcher(Matcher):
                     return attribute
             elif pattern.search(text[lo:name.start]) or pattern.search(text, name.stop, hi):
                 return attribute
-        if self.phone and any(not p.allowed and lo <= p.start and p.end <= hi for p in phones(analysis)):
+        if self.phone and any(not p.allowed for p in within(phones(analysis), lo, hi)):
             return self.phone
         return None
 

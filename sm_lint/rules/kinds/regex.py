@@ -45,7 +45,7 @@ class Regex(Matcher):
             if start == end:
                 continue
             if self.token_boundary and (
-                start not in analysis.token_start_set or end not in analysis.token_end_set
+                not analysis.starts_token(start) or not analysis.ends_token(end)
             ):
                 continue
             yield Hit(start, end)

@@ -1,0 +1,90 @@
+"""Time linear in a draft's size and memory bounded per input byte (issue 25, 4; issue 22, 5).
+
+Memory is the peak RSS of a `sm-lint` process on a 2 MB draft less that of one on a short
+draft (what the interpreter, the dictionary and the rules take, the same for any draft),
+divided by the draft's bytes. Times are relative: four times the input against one, CPU time
+in this process (tests/helpers.py)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from helpers import assert_linear
+
+from sm_lint.checks.privacy.names import names
+from sm_lint.checks.privacy.phones import phones
+from sm_lint.io.document import parse_draft
+from sm_lint.text.analysis import analyse
+
+SENTENCES = (
+    "高田城址公園で観桜会を開きます。夜桜のライトアップは18時からです。\n",
+    "燃やせるごみは収集日の朝8時30分までに出してください。\n",
+    "講師は上越大学の山田花子さんです。問い合わせ：環境保全課 025-526-5111\n",
+    "詳しくは市のホームページをご覧ください。https://www.city.joetsu.niigata.jp/site/kanko/ #上越市\n",
+    "窓口に来たあのバカな客のせいで残業だ。12月29日から1月3日までは休みます。\n",
+)
+MIXED = (
+    "Joetsu City will open the Takada Castle cherry blossom festival on April 1, 2027.\n",
+    "Snow removal: call 025-526-5111 or see https://www.city.joetsu.niigata.jp/site/bousai/ for details.\n",
+    "Der Bus fährt heute normal. Автобус ходит как обычно. 除雪の情報です。\n",
+    "ID: A1B2C3D4E5F6G7H8 / ref #joetsu_city 2026-12-07T10:00:00+09:00\n",
+)
+
+
+def _draft(lines: tuple[str, ...], size: int) -> bytes:
+    data = "".join(lines).encode("utf-8")
+    return (data * (size // len(data) + 1))[:size].decode("utf-8", "ignore").encode("utf-8")
+
+
+def _peak_kib(path) -> int:
+    """Peak RSS (KiB) of `sm-lint` linting `path` in a process of its own."""
+    code = ("import resource, sys\nfrom sm_lint.cli import main\n"
+            "try:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
+            "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)")
+    out = subprocess.run([sys.executable, "-c", code, "--format", "json", "--max-draft-size", "3MB", str(path)],
+                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, check=True)
+    return int(out.stderr.split()[-1])
+
+
+@pytest.fixture(scope="module")
+def floor_kib(tmp_path_factory) -> int:
+    path = tmp_path_factory.mktemp("short") / "post.md"
+    path.write_bytes(_draft(SENTENCES, 2_000))
+    _peak_kib(path)  # the first run may compile the rules (a cache miss takes more memory)
+    return _peak_kib(path)
+
+
+@pytest.mark.parametrize("lines", [SENTENCES, MIXED], ids=["japanese", "latin-mixed"])
+def test_memory_stays_under_30_bytes_per_input_byte_on_a_2_mb_draft(tmp_path, floor_kib, lines):
+    # A Token object per token (about 180 bytes with its offsets), three indexes of Python ints
+    # and a list of every character took 85 bytes per byte of a Japanese draft.
+    path = tmp_path / "post.md"
+    path.write_bytes(_draft(lines, 2_000_000))
+    per_byte = (_peak_kib(path) - floor_kib) * 1024 / path.stat().st_size
+    print(f"{per_byte:.1f} bytes of memory per input byte")
+    assert per_byte <= 30, f"{per_byte:.0f} bytes of memory per input byte"
+
+
+def test_linting_takes_time_linear_in_the_draft_size(linter):
+    small, large = "".join(SENTENCES) * 60, "".join(SENTENCES) * 240
+    assert_linear(linter.lint_text, small, large)
+
+
+@pytest.mark.parametrize("line, rule", [("写真：講師の山田花子さんです。\n", "JP-F104"),
+                                        ("山田花子さん 090-1234-5678\n", "JP-I107"),
+                                        ("山田花子さん 025-543-1234\n", "JP-I101")])
+def test_names_photos_and_phones_on_many_lines_take_linear_time(rules, line, rule):
+    # Each line with a photo looked at every name of the draft, and each name at every phone
+    # number (and each number at every name): a 10 MB draft spent a minute there.
+    matcher = next(r for r in rules if r.id == rule).matcher
+
+    def analysed(lines: int):
+        analysis = analyse(parse_draft(line * lines, "post.md"))
+        assert len(names(analysis)) == lines and phones(analysis) is not None  # found once, before timing
+        return analysis
+
+    small, large = analysed(1_000), analysed(4_000)
+    assert list(matcher.find(large))
+    assert_linear(lambda analysis: list(matcher.find(analysis)), small, large)
