@@ -14,9 +14,9 @@ down. tests/test_readability.py compares it with the package on more than 20 tex
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import Iterable, NamedTuple
 
-from sm_lint.text.tokenizer import Tokens
+from sm_lint.text.tokenizer import Lexeme, Tokens
 
 # jreadability ends a sentence after these surfaces; the view is NFKC, so ？！ arrive as ?!
 # (the full-width period ．arrives as ".", which cannot be told from a decimal point: not an end)
@@ -38,26 +38,28 @@ class Readability(NamedTuple):
     sentences: tuple[Sentence, ...]  # by the analysis' sentence bounds (。！？ and line ends)
 
 
-def formula(tokens: Tokens, sentences: int) -> float:
-    """The jReadability score of `tokens` read as `sentences` sentences."""
-    n = len(tokens)
-    kango = wago = verbs = particles = 0
-    for token in tokens.words():
-        if token.goshu == "漢":
-            kango += 1
-        elif token.goshu == "和":
-            wago += 1
-        if token.pos1 == "動詞" and token.pos2 != "非自立可能":
-            verbs += 1
-        elif token.pos1 == "助詞":
-            particles += 1
+def formula(n: int, sentences: int, kango: int, wago: int, verbs: int, particles: int) -> float:
+    """The jReadability score of `n` words read as `sentences` sentences."""
     return (n / sentences * -0.056 + 100 * kango / n * -0.126 + 100 * wago / n * -0.042
             + 100 * verbs / n * -0.145 + 100 * particles / n * -0.044 + 11.724)
 
 
-def _sentence_count(tokens: Tokens) -> int:
-    ends = sum(t.surface in SENTENCE_ENDS for t in tokens.words())
-    return ends + (0 if tokens[-1].surface in SENTENCE_ENDS else 1)
+def _counts(words: Iterable[Lexeme]) -> tuple[int, int, int, int, int]:
+    """漢語, 和語, verbs (not 非自立可能), particles and sentence ends among `words`."""
+    kango = wago = verbs = particles = ends = 0
+    for word in words:
+        goshu, pos1 = word.goshu, word.pos1
+        if goshu == "漢":
+            kango += 1
+        elif goshu == "和":
+            wago += 1
+        if pos1 == "動詞" and word.pos2 != "非自立可能":
+            verbs += 1
+        elif pos1 == "助詞":
+            particles += 1
+        if word.surface in SENTENCE_ENDS:
+            ends += 1
+    return kango, wago, verbs, particles, ends
 
 
 def band(score: float, lang: str = "ja") -> str:
@@ -70,15 +72,26 @@ def readability(analysis) -> Readability | None:
 
 
 def _readability(analysis) -> Readability | None:
+    """One pass over the words of each sentence; the draft's counts are their sums."""
     tokens = analysis.tokens
     if not tokens:
         return None
     sentences = []
+    total = [0] * 5
     for start, end in _spans(analysis):
-        own = tokens[analysis.token_index(start):analysis.token_index(end)]
-        if own:
-            sentences.append(Sentence(start, end, formula(own, _sentence_count(own)), len(own)))
-    return Readability(formula(tokens, _sentence_count(tokens)), len(tokens), tuple(sentences))
+        i, j = analysis.token_index(start), analysis.token_index(end)
+        if i == j:
+            continue
+        counts = _counts(tokens.words(i, j))
+        total = [a + b for a, b in zip(total, counts)]
+        sentences.append(Sentence(start, end, formula(j - i, _sentence_count(tokens, j, counts[4]), *counts[:4]), j - i))
+    score = formula(len(tokens), _sentence_count(tokens, len(tokens), total[4]), *total[:4])
+    return Readability(score, len(tokens), tuple(sentences))
+
+
+def _sentence_count(tokens: Tokens, stop: int, ends: int) -> int:
+    """The sentence ends, and one more where the words up to `stop` run on without one."""
+    return ends + (0 if tokens.word(stop - 1).surface in SENTENCE_ENDS else 1)
 
 
 def _spans(analysis):

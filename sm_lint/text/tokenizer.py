@@ -12,6 +12,7 @@ from array import array
 from collections.abc import Sequence as SequenceABC
 from functools import lru_cache
 from itertools import chain
+from operator import attrgetter
 from typing import Callable, Iterator, NamedTuple
 
 from sm_lint.text.draftcache import draft_cache
@@ -66,7 +67,7 @@ class Tokens(SequenceABC):
 
     def __init__(self, lexemes: list[Lexeme], ids: array, starts: array, ends: array):
         self.lexemes, self.ids, self.starts, self.ends = lexemes, ids, starts, ends
-        self._groups: dict[int, array] | None = None
+        self._groups: list[array] | None = None
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -81,41 +82,46 @@ class Tokens(SequenceABC):
         for lid, start, end in zip(self.ids, self.starts, self.ends):
             yield _new(Token, lexemes[lid] + (start, end))
 
-    def words(self) -> Iterator[Lexeme]:
-        """Each token's Lexeme, in order (what a count over the words of a span reads)."""
-        return map(self.lexemes.__getitem__, self.ids)
+    def words(self, start: int = 0, stop: int | None = None) -> Iterator[Lexeme]:
+        """The Lexeme of each token from `start` to `stop`, in order (what a count over the
+        words of a span reads)."""
+        return map(self.lexemes.__getitem__, self.ids[start:stop])
+
+    def word(self, i: int) -> Lexeme:
+        """The Lexeme of token i."""
+        return self.lexemes[self.ids[i]]
 
     def values(self, attr: str) -> set[str]:
         """The values of one attribute among the tokens."""
         return {getattr(lexeme, attr) for lexeme in self.lexemes}
 
-    def _positions(self) -> dict[int, array]:
-        """Token positions (ascending) of each distinct word, grouped in one pass."""
+    def _positions(self) -> list[array]:
+        """Token positions (ascending) of each distinct word (by its number), in one pass."""
         if self._groups is None:
-            groups: dict[int, array] = {}
+            groups = [array("I") for _ in self.lexemes]
             for i, lid in enumerate(self.ids):
-                group = groups.get(lid)
-                if group is None:
-                    group = groups[lid] = array("I")
-                group.append(i)
+                groups[lid].append(i)
             self._groups = groups
         return self._groups
 
     def where(self, test: Callable[[Lexeme], bool]) -> array:
         """Positions (ascending) of the tokens whose word passes `test` (one that reads no
         offsets: token patterns), tried once per distinct word."""
-        groups = self._positions()
-        found = [groups[lid] for lid, lexeme in enumerate(self.lexemes) if lid in groups and test(lexeme)]
-        return _merged(found)
+        return _merged([group for lexeme, group in zip(self.lexemes, self._positions()) if test(lexeme)])
 
     def index(self, attr: str) -> dict[str, array]:
         """Token positions (ascending) by the value of one attribute."""
-        groups = self._positions()
-        by_value: dict[str, list] = {}
-        for lid, lexeme in enumerate(self.lexemes):
-            if lid in groups:
-                by_value.setdefault(getattr(lexeme, attr), []).append(groups[lid])
-        return {value: _merged(found) for value, found in by_value.items()}
+        by_value: dict[str, array] = {}
+        shared: dict[str, list[array]] = {}  # values of more than one word (rare)
+        for value, group in zip(map(attrgetter(attr), self.lexemes), self._positions()):
+            found = by_value.get(value)
+            if found is None:
+                by_value[value] = group
+            else:
+                shared.setdefault(value, [found]).append(group)
+        for value, groups in shared.items():
+            by_value[value] = _merged(groups)
+        return by_value
 
 
 def _merged(groups: list[array]) -> array:

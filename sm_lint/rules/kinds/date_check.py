@@ -81,8 +81,8 @@ def _past_date(analysis):
         if following.lstrip(" )(月火水木金土日曜祝").startswith(("〜", "~", "-", "から", "より", "以降")):
             continue
         start, end = analysis.sentence(w.start)
-        sentence = analysis.tokens[analysis.token_index(start):analysis.token_index(end)]
-        if any(t.lemma == _PAST_AUXILIARY and t.pos1 == "助動詞" for t in sentence.words()):
+        sentence = analysis.tokens.words(analysis.token_index(start), analysis.token_index(end))
+        if any(t.lemma == _PAST_AUXILIARY and t.pos1 == "助動詞" for t in sentence):
             continue
         yield Hit(w.start, w.end, detail={"date": f"{day.year}年{day.month}月{day.day}日", "date_en": day.isoformat(),
                                           "posted": f"{ref.moment:%Y-%m-%d %H:%M}"})

@@ -53,8 +53,8 @@ def target_for(analysis) -> float:
 
 
 def _why(analysis, start: int, end: int, words: int) -> tuple[str, str]:
-    tokens = analysis.tokens[analysis.token_index(start):analysis.token_index(end)]
-    kango = 100 * sum(t.goshu == "漢" for t in tokens.words()) // max(1, len(tokens))
+    i, j = analysis.token_index(start), analysis.token_index(end)
+    kango = 100 * sum(t.goshu == "漢" for t in analysis.tokens.words(i, j)) // max(1, j - i)
     if words > LONG_SENTENCE:
         return f"文が長く（{words} 語）", f"a long sentence ({words} words)"
     if kango >= 35:
