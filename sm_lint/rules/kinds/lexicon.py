@@ -105,16 +105,18 @@ class Lexicon(Matcher):
         return pairs
 
     def _surface_hits(self, tokens, i: int, attr: str):
-        """Entries whose key equals the joined `attr` of contiguous tokens from i."""
+        """Entries whose key equals the joined `attr` of contiguous tokens from i (read from
+        the token columns: no Token is made)."""
+        starts, ends = tokens.starts, tokens.ends
         joined = ""
         for j in range(i, len(tokens)):
-            if j > i and tokens[j].start != tokens[j - 1].end:
+            if j > i and starts[j] != ends[j - 1]:
                 return
-            joined += getattr(tokens[j], attr)
+            joined += getattr(tokens.word(j), attr)
             if joined not in self.prefixes:
                 return
             for entry in self.by_surface.get(joined, ()):
-                yield entry, tokens[j].end
+                yield entry, ends[j]
 
     def find(self, analysis):
         tokens = analysis.tokens

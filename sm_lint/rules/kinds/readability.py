@@ -67,9 +67,9 @@ class Score(Matcher):
         self.min_words = min_words
 
     def find(self, analysis):
-        found = readability(analysis)
-        if found is None or found.words < self.min_words:
+        if len(analysis.tokens) < self.min_words:  # the score's words are the tokens: not scored
             return
+        found = readability(analysis)
         target = target_for(analysis)
         if found.score >= target:
             return
