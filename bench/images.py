@@ -26,7 +26,7 @@ from PIL import Image  # noqa: E402
 
 from imagefactory import XMP, exif  # noqa: E402
 from sm_lint.checks.images.pictures import read_picture  # noqa: E402
-from sm_lint.config import Config  # noqa: E402
+from sm_lint.settings.loader import Config  # noqa: E402
 from sm_lint.io.document import parse_draft  # noqa: E402
 from sm_lint.pipeline.selection import select_rules  # noqa: E402
 from sm_lint.run.linter import Linter  # noqa: E402

@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from sm_lint.config import parse_config  # noqa: E402
+from sm_lint.settings.loader import parse_config  # noqa: E402
 from sm_lint.io.yamlsafe import load_yaml  # noqa: E402
 from sm_lint.rules.model import severity_rank  # noqa: E402
 

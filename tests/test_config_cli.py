@@ -15,7 +15,7 @@ import yaml
 
 from helpers import run
 from sm_lint.checks.links import hostlists
-from sm_lint.config import SECTIONS
+from sm_lint.settings.loader import SECTIONS
 
 DRAFT = "【極秘】窓口に来たあのバカな客のせいで説明会が長引きました。\n"  # JP-C101 (5(4)) and JP-P101 (5(5))
 
@@ -376,7 +376,7 @@ def test_rules_and_explain_include_the_configured_packs(tmp_path):
 def _documented_settings() -> dict:
     """Every ```yaml block of README.md and docs/ that is a `.sm-lint.yaml` (its keys are
     settings), merged: what a reader may copy into the file."""
-    from sm_lint.config import parse_config  # noqa: F401  (registers the sections)
+    from sm_lint.settings.loader import parse_config  # noqa: F401  (registers the sections)
 
     root = Path(__file__).resolve().parents[1]
     settings = {"select", "ignore", "per-path-ignores", "severity", "fail-on", "lang", "rule-dirs", "exclude",

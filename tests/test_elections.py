@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 from datetime import datetime
 
-from sm_lint.config import parse_config
+from sm_lint.settings.loader import parse_config
 from sm_lint.io.yamlsafe import load_yaml
 from tests.helpers import run
 

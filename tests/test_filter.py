@@ -4,7 +4,7 @@ draft is linted; and what fails the run is counted from its result (issue 24, it
 
 from __future__ import annotations
 
-from sm_lint.config import Config
+from sm_lint.settings.loader import Config
 from sm_lint.pipeline.baseline import write_baseline
 from sm_lint.pipeline.filter import failing, filter_findings, reported
 from sm_lint.run.linter import Linter, Options

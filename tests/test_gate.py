@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sm_lint.config import Config
+from sm_lint.settings.loader import Config
 from sm_lint.io.document import parse_draft
 from sm_lint.rules import engine, gate
 from sm_lint.rules.gate import Gate

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from sm_lint.config import Config, effective
+from sm_lint.settings.loader import Config, effective
 from sm_lint.errors import RuleError
 from sm_lint.io.inputs import expand
 from sm_lint.io.resources import rules_root

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from sm_lint.config import parse_config
+from sm_lint.settings.loader import parse_config
 from sm_lint.errors import RuleError
 from sm_lint.io.yamlsafe import load_yaml
 from sm_lint.rules.loader import load_rules

@@ -10,7 +10,7 @@ import socket
 import pytest
 
 from sm_lint.checks.links.hostlists import bundled_list
-from sm_lint.config import parse_config
+from sm_lint.settings.loader import parse_config
 from sm_lint.errors import ConfigError
 from sm_lint.io.yamlsafe import load_yaml
 
@@ -312,7 +312,7 @@ def test_markdown_link_text_is_still_checked_by_word_rules(lint):
 
 
 def test_facebook_profile_ids_name_the_account(tmp_path):
-    from sm_lint.config import load_config
+    from sm_lint.settings.loader import load_config
 
     config = tmp_path / ".sm-lint.yaml"
     config.write_text("links:\n  own_accounts: ['https://www.facebook.com/profile.php?id=100064000000001']\n",

@@ -5,7 +5,7 @@ engine (the pack's rule ids) instead of loading the rule pack itself (issue 24, 
 
 from __future__ import annotations
 
-from sm_lint.config import Config
+from sm_lint.settings.loader import Config
 from sm_lint.io.document import parse_draft
 from sm_lint.rules.engine import check
 from sm_lint.rules.model import Matcher

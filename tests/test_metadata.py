@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from sm_lint.checks.post.counting import crossing, post_text, x_weighted
-from sm_lint.config import parse_config
+from sm_lint.settings.loader import parse_config
 from sm_lint.errors import ConfigError
 from sm_lint.io.inputs import Source
 from sm_lint.io.yamlsafe import load_yaml

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from sm_lint.checks.privacy.checksums import luhn_valid, my_number_valid
-from sm_lint.config import parse_config
+from sm_lint.settings.loader import parse_config
 from sm_lint.errors import ConfigError
 from sm_lint.io.yamlsafe import load_yaml
 

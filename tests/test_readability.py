@@ -8,7 +8,7 @@ import json
 import pytest
 
 from helpers import run
-from sm_lint.config import Config, parse_config
+from sm_lint.settings.loader import Config, parse_config
 from sm_lint.io.document import parse_draft
 from sm_lint.io.yamlsafe import load_yaml
 from sm_lint.text.analysis import analyse

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 import pytest
 
-from sm_lint.config import Config, parse_config
+from sm_lint.settings.loader import Config, parse_config
 from sm_lint.rules.loader import load_rules
 
 RULES = load_rules()

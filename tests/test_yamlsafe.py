@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from sm_lint.config import load_config
+from sm_lint.settings.loader import load_config
 from sm_lint.errors import ConfigError, InputError
 from sm_lint.io.document import parse_draft
 from sm_lint.io.yamlsafe import MAX_DEPTH, YamlError, load_yaml

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from sm_lint.checks.images.entries import CONSENT, PEOPLE
 from sm_lint.checks.post.schema import load_schema
-from sm_lint.config import Config
+from sm_lint.settings.loader import Config
 from sm_lint.errors import ConfigError, InputError
 from sm_lint.io.inputs import DRAFT_SUFFIXES
 from sm_lint.spelling import hint

@@ -15,7 +15,7 @@ from sm_lint.i18n import t
 def _rules(lang: str | None):
     """Every rule (the built-in pack and the `rule-dirs` of the configuration found from
     here) and the language to show them in: `--lang`, else the configuration's."""
-    from sm_lint.config import config_for
+    from sm_lint.settings.loader import config_for
     from sm_lint.run.linter import Linter
 
     try:
@@ -185,7 +185,7 @@ def show_config(path, config_path, lang):
     """PATH (既定: .) に効く設定を表示 / show the effective configuration for PATH."""
     import yaml
 
-    from sm_lint.config import config_for, effective, load_config
+    from sm_lint.settings.loader import config_for, effective, load_config
     from sm_lint.run.linter import Linter
     from sm_lint.pipeline.selection import refuse_names_of_no_rule
 
@@ -308,7 +308,7 @@ def new_draft(path, platform, account, config_path, lang):
     例 / example:
       sm-lint new 下書き.md --platform x --account joetsu_city
     """
-    from sm_lint.config import config_for, load_config
+    from sm_lint.settings.loader import config_for, load_config
     from sm_lint.app.newdraft import check_choice, template, write_new
 
     try:

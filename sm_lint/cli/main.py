@@ -218,7 +218,7 @@ def _settings(paths: tuple[str, ...], fmt, lang, config_path, no_repo_config, fa
               write_baseline, encoding, max_draft_size, **rest):
     """The lint command's arguments as the application's settings."""
     from sm_lint.app.lint import LintSettings
-    from sm_lint.config import selector_list
+    from sm_lint.settings.loader import selector_list
     from sm_lint.run.linter import Options
 
     options = Options(config_path, selector_list(list(select), "--select", "--select"),

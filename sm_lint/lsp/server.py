@@ -16,7 +16,7 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import from_fs_path, to_fs_path
 
 from sm_lint import __version__
-from sm_lint.config import CONFIG_NAMES, config_for, find_config
+from sm_lint.settings.loader import CONFIG_NAMES, config_for, find_config
 from sm_lint.errors import SmLintError
 from sm_lint.findings import Finding
 from sm_lint.i18n import t

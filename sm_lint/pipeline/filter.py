@@ -13,7 +13,7 @@ from sm_lint.rules.model import severity_rank
 from sm_lint.text.suppressions import Suppression
 
 if TYPE_CHECKING:
-    from sm_lint.config import Config
+    from sm_lint.settings.loader import Config
     from sm_lint.pipeline.baseline import Baseline
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterable, NamedTuple, Sequence
 
-from sm_lint.config import Config
+from sm_lint.settings.loader import Config
 from sm_lint.errors import ConfigError
 from sm_lint.rules.model import Rule
 

@@ -44,7 +44,7 @@ def rules_json(rules: Sequence[Rule], lang: str) -> list[dict[str, Any]]:
 def example_finding(rule: Rule, linter, lang: str):
     """The finding the rule gives on its first invalid example that fires it, in `lang`
     (None for a rule none of whose examples fires alone, which the rule tests forbid)."""
-    from sm_lint.config import Config, parse_config
+    from sm_lint.settings.loader import Config, parse_config
 
     for example in rule.invalid:
         config = getattr(example, "config", None)

@@ -7,7 +7,7 @@ import gc
 from pathlib import Path
 from typing import Callable, Iterable, NamedTuple, Sequence
 
-from sm_lint.config import Config
+from sm_lint.settings.loader import Config
 from sm_lint.errors import InputError, SmLintError
 from sm_lint.findings import Finding
 from sm_lint.io import rulecache

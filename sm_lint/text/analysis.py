@@ -10,7 +10,7 @@ import re
 from array import array
 from functools import cached_property
 
-from sm_lint.config import Config
+from sm_lint.settings.loader import Config
 from sm_lint.io.document import Draft
 from sm_lint.memo import memo
 from sm_lint.text.extract import Entity, extract_entities

@@ -34,7 +34,7 @@ from hypothesis import strategies as st  # noqa: E402
 from fuzz.strategies import (ANY_CHAR, body, draft, draft_bytes, front_matter, lint_and_check, long_run,  # noqa: E402
                              read_lint_and_check)
 from sm_lint.cli import main as cli  # noqa: E402
-from sm_lint.config import Config  # noqa: E402
+from sm_lint.settings.loader import Config  # noqa: E402
 from sm_lint.errors import InputError, RuleError  # noqa: E402
 from sm_lint.io.document import parse_draft  # noqa: E402
 from sm_lint.io.yamlsafe import YamlError, load_yaml  # noqa: E402

@@ -119,7 +119,7 @@ def lint_and_check(linter, text: str) -> None:
 
 def read_lint_and_check(linter, data: bytes) -> None:
     """Read any bytes as a draft and lint it, with the same promises as lint_and_check."""
-    from sm_lint.config import Config
+    from sm_lint.settings.loader import Config
     from sm_lint.io.document import read_draft
     from sm_lint.errors import InputError
 

@@ -9,7 +9,7 @@ from datetime import datetime
 from typing import Any
 
 from sm_lint.checks.post.schema import enum_value, front_matter_problems, load_schema, parse_datetime
-from sm_lint.config import register_section
+from sm_lint.settings.loader import register_section
 from sm_lint.errors import ConfigError
 
 SCHEMA = "front-matter"

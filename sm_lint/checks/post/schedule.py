@@ -12,7 +12,7 @@ from datetime import date, datetime, time
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from sm_lint.config import register_section, string_list
+from sm_lint.settings.loader import register_section, string_list
 from sm_lint.errors import ConfigError
 from sm_lint.io import rulecache
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from sm_lint.config import register_section, string_list
+from sm_lint.settings.loader import register_section, string_list
 from sm_lint.checks.privacy.settings import privacy  # noqa: F401  (registers the `privacy` section)
 
 # phonenumbers.PhoneNumberType values (libphonenumber's enum), named here so that the

@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 from typing import Any
 
-from sm_lint.config import register_section, string_list
+from sm_lint.settings.loader import register_section, string_list
 
 DEFAULTS: dict[str, Any] = {
     # 上越市役所 代表 (domain-notes §3.3)

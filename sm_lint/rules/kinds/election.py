@@ -21,7 +21,7 @@ from datetime import date
 from typing import Any
 
 from sm_lint.checks.post.dates import reference
-from sm_lint.config import register_section, string_list
+from sm_lint.settings.loader import register_section, string_list
 from sm_lint.errors import ConfigError, RuleError
 from sm_lint.rules.model import Hit, Matcher, SEVERITIES
 from sm_lint.rules.options import one_of

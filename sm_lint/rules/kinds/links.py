@@ -19,7 +19,7 @@ from typing import Any
 
 from sm_lint.checks.links.hostlists import HostList, load_lists
 from sm_lint.checks.links.linktrust import DEFAULTS, Policy, validate
-from sm_lint.config import register_section
+from sm_lint.settings.loader import register_section
 from sm_lint.errors import RuleError
 from sm_lint.rules.model import Hit, Matcher
 from sm_lint.rules.options import one_of

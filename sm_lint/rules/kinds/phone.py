@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from sm_lint.checks.privacy.phones import TYPE_NAMES, directory, phones
-from sm_lint.config import string_list
+from sm_lint.settings.loader import string_list
 from sm_lint.errors import RuleError
 from sm_lint.rules import grading
 from sm_lint.rules.model import Hit, Matcher

@@ -20,7 +20,7 @@ from __future__ import annotations
 from typing import Any
 
 from sm_lint.checks.post.metadata import post_meta
-from sm_lint.config import register_section
+from sm_lint.settings.loader import register_section
 from sm_lint.errors import ConfigError, RuleError
 from sm_lint.rules.model import Hit, Matcher
 from sm_lint.rules.registry import kind

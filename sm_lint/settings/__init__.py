@@ -1,0 +1,1 @@
+"""Settings: `.sm-lint.yaml`, declared in one place (keys), found and loaded (loader)."""
