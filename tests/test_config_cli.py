@@ -15,7 +15,7 @@ import yaml
 
 from helpers import run
 from sm_lint.checks.links import hostlists
-from sm_lint.settings.loader import SECTIONS
+from sm_lint.settings.keys import BY_NAME, SECTIONS, TOP_NAMES, Key, Section
 
 DRAFT = "【極秘】窓口に来たあのバカな客のせいで説明会が長引きました。\n"  # JP-C101 (5(4)) and JP-P101 (5(5))
 
@@ -323,7 +323,8 @@ def test_bad_configuration_is_an_error_with_file_and_line(tmp_path, text, line, 
 
 
 def test_config_command_shows_the_effective_configuration(tmp_path, monkeypatch):
-    monkeypatch.setitem(SECTIONS, "links", ({"trusted": ["city.joetsu.niigata.jp"], "https-only": True}, None))
+    monkeypatch.setitem(BY_NAME, "links", Section("links", "", "", keys=(
+        Key("trusted", {}, "", "", ["city.joetsu.niigata.jp"]), Key("https-only", {}, "", "", True))))
     write(tmp_path / ".sm-lint.yaml", """\
         ignore: [JP-P501]
         per-path-ignores:
@@ -376,11 +377,8 @@ def test_rules_and_explain_include_the_configured_packs(tmp_path):
 def _documented_settings() -> dict:
     """Every ```yaml block of README.md and docs/ that is a `.sm-lint.yaml` (its keys are
     settings), merged: what a reader may copy into the file."""
-    from sm_lint.settings.loader import parse_config  # noqa: F401  (registers the sections)
-
     root = Path(__file__).resolve().parents[1]
-    settings = {"select", "ignore", "per-path-ignores", "severity", "fail-on", "lang", "rule-dirs", "exclude",
-                "max-draft-size", *SECTIONS}
+    settings = {*TOP_NAMES, *(section.name for section in SECTIONS)}
     merged: dict = {}
     for page in [root / "README.md", *sorted((root / "docs").rglob("*.md"))]:
         for block in map(textwrap.dedent, re.findall(r"```yaml\n(.*?)```", page.read_text(encoding="utf-8"), re.S)):

@@ -1,9 +1,9 @@
 """Configuration: `.sm-lint.yaml`, found by walking up from each draft to the repository's
 root (or `--config`; `--no-repo-config` uses none of the repository's).
 
-Core keys are checked here; each area (links, privacy, schedule, ...) registers its own
-section with defaults, so adding a setting never means editing a central schema by hand.
-Unknown keys and bad values are errors with file and line.
+The keys, their defaults and the check of each area's section are declared in
+settings/keys.py; the top-level settings are read here into Config. Unknown keys and bad
+values are errors with file and line.
 """
 
 from __future__ import annotations
@@ -13,32 +13,18 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from sm_lint.errors import ConfigError, InputError, os_reason
 from sm_lint.io.encoding import decode
 from sm_lint.io.inputs import MAX_BYTES, parse_size, size_text
 from sm_lint.io.yamlsafe import LineDict, YamlError, load_yaml
 from sm_lint.memo import memo
-from sm_lint.rules.model import SEVERITIES
 from sm_lint.rules.options import one_of
-from sm_lint.rules.registry import load_kinds
+from sm_lint.settings.keys import BY_NAME, SECTIONS, SEVERITIES, TOP_NAMES, check_of
 from sm_lint.spelling import hint
 
 CONFIG_NAMES = (".sm-lint.yaml", ".sm-lint.yml")
-
-# section name -> (defaults, validator(value, where) -> normalized value)
-Validator = Callable[[Any, str], Any]
-SECTIONS: dict[str, tuple[dict[str, Any], Validator | None]] = {}
-OPEN_SECTIONS: set[str] = set()  # sections whose keys are names chosen by the user (e.g. account ids)
-
-
-def register_section(name: str, defaults: dict[str, Any], validate: Validator | None = None,
-                     open_keys: bool = False) -> None:
-    SECTIONS[name] = (defaults, validate)
-    if open_keys:
-        OPEN_SECTIONS.add(name)
-
 
 @dataclass(frozen=True)
 class Config:
@@ -92,8 +78,8 @@ class Config:
         return any(fnmatch.fnmatchcase(c, glob) for glob in self.exclude for c in candidates)
 
     def section(self, name: str) -> dict[str, Any]:
-        """Settings of one area, over that area's registered defaults (built once per
-        configuration and shared: read it, never change it)."""
+        """Settings of one area, over its declared defaults (built once per configuration and
+        shared: read it, never change it)."""
         return self.memo(("section", name), _section)
 
     # `compute(self)` once per configuration: what rules derive from settings (parsed office
@@ -102,8 +88,7 @@ class Config:
 
 
 def _section(config: Config, name: str) -> dict[str, Any]:
-    defaults = SECTIONS.get(name, ({}, None))[0]
-    return {**defaults, **config.sections.get(name, {})}
+    return {**BY_NAME[name].defaults, **config.sections.get(name, {})}
 
 
 def string_list(value: Any, where: str, key: str) -> tuple[str, ...]:
@@ -163,7 +148,6 @@ def draft_size(value: Any, where: str) -> int:
 
 
 def parse_config(data: Any, path: str) -> Config:
-    load_kinds()  # the kinds register the config sections they read
     if data is None:
         return Config(path=path)
     if not isinstance(data, LineDict):
@@ -173,8 +157,6 @@ def parse_config(data: Any, path: str) -> Config:
     def at(key: str) -> str:
         return f"{path}:{data.line_of(key)}"
 
-    core = {"select", "ignore", "severity", "fail-on", "lang", "per-path-ignores", "rule-dirs", "exclude",
-            "max-draft-size"}
     config = Config(path=path)
     sections: dict[str, Any] = {}
     origins: dict[str, str] = {}
@@ -206,28 +188,29 @@ def parse_config(data: Any, path: str) -> Config:
             config = replace(config, exclude=string_list(value, where, key))
         elif key == "max-draft-size":
             config = replace(config, max_draft_size=draft_size(value, where))
-        elif key in SECTIONS:
-            defaults, validate = SECTIONS[key]
+        elif key in BY_NAME:
+            section = BY_NAME[key]
             if not isinstance(value, dict):
                 raise ConfigError(where, f"`{key}` は「キー: 値」の形で書いてください", f"`{key}` must be a mapping")
-            unknown = set() if key in OPEN_SECTIONS else set(value) - set(defaults)
+            unknown = set() if section.open else set(value) - set(section.defaults)
             if unknown:
                 first = sorted(map(str, unknown))[0]
-                ja, en = hint(first, defaults, f"{key}.")
+                ja, en = hint(first, section.defaults, f"{key}.")
                 raise ConfigError(
                     f"{path}:{value.line_of(first) if isinstance(value, LineDict) else data.line_of(key)}",
                     f"`{key}.{first}` は知らないキーです{ja}", f"unknown key `{key}.{first}`{en}",
                 )
-            sections[key] = validate(value, where) if validate else dict(value)
+            check = check_of(section)
+            sections[key] = check(value, where) if check else dict(value)
         else:
-            ja, en = hint(str(key), sorted(core | set(SECTIONS)))
+            ja, en = hint(str(key), sorted({*TOP_NAMES, *BY_NAME}))
             raise ConfigError(where, f"知らない設定 `{key}` です{ja}", f"unknown setting `{key}`{en}")
     return replace(config, sections=sections, origins=origins)
 
 
 def effective(config: Config) -> dict[str, Any]:
-    """The configuration as `sm-lint config` shows it: every setting, defaults filled in."""
-    load_kinds()
+    """The configuration as `sm-lint config` shows it: every declared setting, in the order
+    of the declaration, defaults filled in."""
     shown: dict[str, Any] = {
         "select": list(config.select),
         "ignore": list(config.ignore),
@@ -239,8 +222,9 @@ def effective(config: Config) -> dict[str, Any]:
         "exclude": list(config.exclude),
         "max-draft-size": size_text(config.max_draft_size),
     }
-    for name in sorted(SECTIONS):
-        shown[name] = config.section(name)
+    shown = {name: shown[name] for name in TOP_NAMES}  # a new key shows once declared and read above
+    for section in SECTIONS:
+        shown[section.name] = config.section(section.name)
     return _plain(shown)
 
 

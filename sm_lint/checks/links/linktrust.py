@@ -17,22 +17,6 @@ from sm_lint.checks.links.hostlists import HostList, host_in, load_lists
 from sm_lint.errors import ConfigError, RuleError
 from sm_lint.text.urls import Link, on_internet, parse, public_suffix, registrable, strip_www
 
-DEFAULTS: dict[str, Any] = {
-    "own_hosts": ["city.joetsu.niigata.jp"],  # the city's own site (and its subdomains)
-    "trusted": ["lg.jp", "go.jp", "nhk.or.jp"],  # public bodies: a domain covers its subdomains
-    "also_trusted": [],  # added to `trusted` without repeating the defaults (e.g. a partner body)
-    # Host lists under rules/lists/ whose hosts are trusted too: municipalities on general domains.
-    "trusted_lists": ["local-governments.txt"],
-    "lower_confidence": ["ac.jp", "ed.jp"],  # schools: trusted, but named in an info finding
-    # Geographic-type local-government domains (city.X.Y.jp, pref.Y.jp, ...): only the labels
-    # reserved by JPRS, never a whole open namespace such as *.niigata.jp.
-    "local_government_domains": True,
-    "allow": [],  # URL prefixes no link rule reports, e.g. the city's published https://lin.ee/…
-    "shorteners": [],  # more shortener hosts
-    "own_accounts": [],  # the city's social-media accounts, e.g. https://x.com/joetsu_city
-    "trusted_accounts": [],  # other reliable accounts the city quotes, e.g. https://x.com/niigata_pref
-}
-
 _RESERVED = {"pref", "metro", "city", "town", "vill"}
 _ATTRIBUTE_TYPES = {"ac", "ad", "co", "ed", "go", "gr", "lg", "ne", "or"}  # XX.jp, open to companies etc.
 _WEB_SCHEMES = {"http", "https", ""}
@@ -47,6 +31,7 @@ _CONFUSABLES = str.maketrans({
 
 
 def validate(value: Any, where: str) -> dict[str, Any]:
+    """The `links:` section's check (settings/keys.py names it)."""
     out = {}
     for key, item in value.items():
         if isinstance(item, str):  # one host is a list of one, as in the other list settings

@@ -9,7 +9,6 @@ from datetime import datetime
 from typing import Any
 
 from sm_lint.checks.post.schema import enum_value, front_matter_problems, load_schema, parse_datetime
-from sm_lint.settings.loader import register_section
 from sm_lint.errors import ConfigError
 
 SCHEMA = "front-matter"
@@ -24,7 +23,7 @@ def platforms() -> list[str]:
 ACCOUNT_KEYS = ("name", "platform", "department", "url", "plans")
 
 
-def _check_accounts(value: dict, where: str) -> dict:
+def check_accounts(value: dict, where: str) -> dict:
     for account, spec in value.items():
         if not isinstance(spec, dict) or set(spec) - set(ACCOUNT_KEYS):
             raise ConfigError(where, f"アカウント `{account}` には {'、'.join(ACCOUNT_KEYS)} だけを書いてください",
@@ -42,7 +41,7 @@ def _check_accounts(value: dict, where: str) -> dict:
     return dict(value)
 
 
-def _check_platforms(value: dict, where: str) -> dict:
+def check_platforms(value: dict, where: str) -> dict:
     if value.get("default") not in (None, *platforms()):
         raise ConfigError(where, f"`platforms.default` は {', '.join(platforms())} のいずれかです",
                           f"`platforms.default` is one of {', '.join(platforms())}")
@@ -60,17 +59,6 @@ def _check_platforms(value: dict, where: str) -> dict:
         raise ConfigError(where, "`platforms.limits` には上限の名前ごとに正の数を書いてください",
                           "`platforms.limits` maps a limit name to a positive number")
     return dict(value)
-
-
-# id -> {name, platform, department, url, plans}: the city's accounts, so `account:` can be checked.
-register_section("accounts", {}, _check_accounts, open_keys=True)
-# `default`: the platform of drafts that name none (and whose account does not tell);
-# `limits`: overrides by name, e.g. {instagram-hashtags: 30} for the legacy API cap.
-register_section(
-    "platforms",
-    {"default": None, "line_marker": "---", "line_delivery": "manager", "limits": {}},
-    _check_platforms,
-)
 
 
 def post_meta(analysis) -> dict[str, Any]:

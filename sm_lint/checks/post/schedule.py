@@ -12,24 +12,13 @@ from datetime import date, datetime, time
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from sm_lint.settings.loader import register_section, string_list
 from sm_lint.errors import ConfigError
 from sm_lint.io import rulecache
+from sm_lint.settings.keys import BY_NAME, DAYS
+from sm_lint.settings.loader import string_list
 
-DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _DAY_JA = "月火水木金土日"
 _DAY_EN = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-
-DEFAULTS = {
-    "timezone": "Asia/Tokyo",
-    "days": ["mon", "tue", "wed", "thu", "fri"],
-    "start": "08:30",
-    "end": "17:15",
-    "breaks": ["12:00-13:00"],
-    "holidays": "JP",  # a country code of the holidays package; false for none
-    "closed": ["12-29", "12-30", "12-31", "01-01", "01-02", "01-03"],  # MM-DD yearly, or YYYY-MM-DD
-}
-
 
 class Hours(NamedTuple):
     zone: str
@@ -86,12 +75,10 @@ def parse_hours(section: dict[str, Any], where: str = "schedule") -> Hours:
                  tuple(breaks), country, closed)
 
 
-def _validate(value: dict, where: str) -> dict:
-    parse_hours({**DEFAULTS, **value}, where)
+def check_section(value: dict, where: str) -> dict:
+    """The `schedule:` section's check (settings/keys.py names it)."""
+    parse_hours({**BY_NAME["schedule"].defaults, **value}, where)
     return dict(value)
-
-
-register_section("schedule", DEFAULTS, _validate)
 
 
 def hours_of(config) -> Hours:

@@ -6,8 +6,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from sm_lint.settings.loader import register_section, string_list
-from sm_lint.checks.privacy.settings import privacy  # noqa: F401  (registers the `privacy` section)
+from sm_lint.settings.loader import string_list
 
 # phonenumbers.PhoneNumberType values (libphonenumber's enum), named here so that the
 # library (about 10 ms to import) loads only for drafts that hold a number at all.
@@ -28,7 +27,7 @@ TYPE_NAMES = {
 _DIGITS = re.compile(r"\d(?:[\s()\-.\u2010-\u2015\u2212\u30fc]{0,3}\d){8,}")
 
 
-def _check_directory(value: dict, where: str) -> dict:
+def check_directory(value: dict, where: str) -> dict:
     from sm_lint.errors import ConfigError
 
     for name, numbers in value.items():
@@ -39,12 +38,9 @@ def _check_directory(value: dict, where: str) -> dict:
     return dict(value)
 
 
-# The city's official numbers by office (広報対話課: 025-526-5111), one or a list each:
-# a number on the same line as an office's name, or in the same exchange as one of them,
+# `directory:` is the city's official numbers by office (広報対話課: 025-526-5111), one or a list
+# each: a number on the same line as an office's name, or in the same exchange as one of them,
 # must be one of these (JP-Q105); they are never personal information either.
-register_section("directory", {}, _check_directory, open_keys=True)
-
-
 def directory(config) -> dict[str, tuple[str, ...]]:
     """E.164 number -> the offices it is listed under, parsed once per configuration."""
     return config.memo("directory.numbers", _directory)

@@ -3,32 +3,16 @@
 from __future__ import annotations
 
 import unicodedata
-from typing import Any
 
-from sm_lint.settings.loader import register_section, string_list
-
-DEFAULTS: dict[str, Any] = {
-    # 上越市役所 代表 (domain-notes §3.3)
-    "allowed_phones": ["025-526-5111"],
-    "allowed_email_domains": ["city.joetsu.niigata.jp", "city.joetsu.lg.jp"],
-    "allowed_emails": [],
-    # 上越市役所 (domain-notes §3.4); add other public facilities here
-    "allowed_addresses": ["新潟県上越市木田1-1-3"],
-    # officials whose names are published in their role, e.g. the mayor
-    "allowed_names": [],
-}
+from sm_lint.settings.keys import BY_NAME
+from sm_lint.settings.loader import string_list
 
 
-def _validate(value: dict, where: str) -> dict:
+def check_section(value: dict, where: str) -> dict:
     """Each configured list adds to its default: configuring one more office number never
     makes the city's own number a finding."""
-    result = {}
-    for key, items in value.items():
-        result[key] = [*DEFAULTS[key], *string_list(items, where, f"privacy.{key}")]
-    return result
-
-
-register_section("privacy", DEFAULTS, _validate)
+    defaults = BY_NAME["privacy"].defaults
+    return {key: [*defaults[key], *string_list(items, where, f"privacy.{key}")] for key, items in value.items()}
 
 
 def compact(text: str) -> str:

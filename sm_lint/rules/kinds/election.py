@@ -21,7 +21,7 @@ from datetime import date
 from typing import Any
 
 from sm_lint.checks.post.dates import reference
-from sm_lint.settings.loader import register_section, string_list
+from sm_lint.settings.loader import string_list
 from sm_lint.errors import ConfigError, RuleError
 from sm_lint.rules.model import Hit, Matcher, SEVERITIES
 from sm_lint.rules.options import one_of
@@ -62,13 +62,9 @@ def _calendar_of(value: dict, where: str) -> dict[str, dict]:
     return checked
 
 
-def _check_elections(value: dict, where: str) -> dict:
+def check_elections(value: dict, where: str) -> dict:
     _calendar_of(value, where)
     return dict(value)  # kept as written, for `sm-lint config`
-
-
-# Election name -> 告示日/公示日, 投票日, candidates, parties (docs/elections.md).
-register_section("elections", {}, _check_elections, open_keys=True)
 
 
 def calendar(config) -> dict[str, dict]:

@@ -21,7 +21,6 @@ from typing import Any
 
 from sm_lint.checks.post.counting import MEASURES, TOTALS, PostText, crossing, post_text, split_lines
 from sm_lint.errors import RuleError
-from sm_lint.checks.post.metadata import post_meta  # noqa: F401  (registers the `platforms` section)
 from sm_lint.checks.images.entries import checked_entries
 from sm_lint.rules.model import Hit, Matcher
 from sm_lint.rules.options import optional_text

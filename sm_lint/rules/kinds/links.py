@@ -18,15 +18,15 @@ from urllib.parse import parse_qs
 from typing import Any
 
 from sm_lint.checks.links.hostlists import HostList, load_lists
-from sm_lint.checks.links.linktrust import DEFAULTS, Policy, validate
-from sm_lint.settings.loader import register_section
+from sm_lint.checks.links.linktrust import Policy
 from sm_lint.errors import RuleError
 from sm_lint.rules.model import Hit, Matcher
 from sm_lint.rules.options import one_of
 from sm_lint.rules.registry import kind
+from sm_lint.settings.keys import BY_NAME
 from sm_lint.text.urls import Link, parse, registrable
 
-register_section("links", DEFAULTS, validate)
+LINK_KEYS = tuple(BY_NAME["links"].defaults)
 
 _POST = re.compile(r"/(?:status|statuses|p|reel|reels|posts|videos?|photos?|stories|permalink\.php|story\.php)\b", re.I)
 _NOT_ACCOUNTS = {"", "home", "explore", "search", "hashtag", "i", "intent", "share", "sharer", "watch",
@@ -108,9 +108,9 @@ class ListMatcher(Matcher):
 @kind("link-list", options=("subdomains", "config"))
 def compile_link_list(spec: dict[str, Any], where: str) -> ListMatcher:
     config_key = spec.get("config")
-    if config_key is not None and (not isinstance(config_key, str) or config_key not in DEFAULTS):
-        raise RuleError(where, f"`config` には設定 links: のキー ({', '.join(DEFAULTS)}) のいずれかを書いてください",
-                        f"`config` names a key of the links: configuration ({', '.join(DEFAULTS)})")
+    if config_key is not None and (not isinstance(config_key, str) or config_key not in LINK_KEYS):
+        raise RuleError(where, f"`config` には設定 links: のキー ({', '.join(LINK_KEYS)}) のいずれかを書いてください",
+                        f"`config` names a key of the links: configuration ({', '.join(LINK_KEYS)})")
     return ListMatcher(load_lists(spec["link-list"], where), bool(spec.get("subdomains")), config_key)
 
 

@@ -20,13 +20,11 @@ from __future__ import annotations
 from typing import Any
 
 from sm_lint.checks.post.metadata import post_meta
-from sm_lint.settings.loader import register_section
 from sm_lint.errors import ConfigError, RuleError
 from sm_lint.rules.model import Hit, Matcher
 from sm_lint.rules.registry import kind
 from sm_lint.text.readability import band, readability
 
-DEFAULT_TARGET = 2.5  # 中級後半 or easier: below it a text asks for an advanced reader (上級)
 LONG_SENTENCE = 40  # words; about 60-80 characters of Japanese
 
 
@@ -34,16 +32,14 @@ def _score(value: Any) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool) and 0 <= value <= 10
 
 
-def _check(value: dict, where: str) -> dict:
+def check_section(value: dict, where: str) -> dict:
+    """The `readability:` section's check (settings/keys.py names it)."""
     accounts = value.get("accounts", {})
-    if not _score(value.get("target", DEFAULT_TARGET)) or not isinstance(accounts, dict) or not all(
+    if not _score(value.get("target", 0)) or not isinstance(accounts, dict) or not all(
             _score(v) for v in accounts.values()):
         raise ConfigError(where, "`readability` の target と accounts の値は 0〜10 の数です（高いほどやさしい文）",
                           "`readability` target and accounts values are numbers from 0 to 10 (higher is easier)")
     return dict(value)
-
-
-register_section("readability", {"target": DEFAULT_TARGET, "accounts": {}}, _check)
 
 
 def target_for(analysis) -> float:

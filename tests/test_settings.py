@@ -1,0 +1,109 @@
+"""The one declaration of `.sm-lint.yaml` keys (sm_lint/settings/keys.py) and what is generated
+from it: the JSON Schema shipped for editors, the keys page, the loader's keys and defaults."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+import textwrap
+from datetime import date
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+
+from sm_lint.settings import generate
+from sm_lint.settings.keys import SECTIONS, TOP, TOP_NAMES, check_of
+from sm_lint.settings.loader import Config, effective, parse_config
+from sm_lint.io.yamlsafe import load_yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _json_data(value):
+    """What an editor validates: YAML dates are texts there."""
+    return json.loads(json.dumps(value, default=lambda v: v.isoformat() if isinstance(v, date) else str(v)))
+
+
+def test_the_shipped_schema_and_the_keys_page_are_current():
+    assert generate.SCHEMA_PATH.read_text(encoding="utf-8") == generate.schema_text(), \
+        "run `python -m sm_lint.settings.generate`"
+    assert (ROOT / generate.PAGE).read_text(encoding="utf-8") == generate.page_text(), \
+        "run `python -m sm_lint.settings.generate`"
+    jsonschema.Draft7Validator.check_schema(json.loads(generate.SCHEMA_PATH.read_text(encoding="utf-8")))
+
+
+def _example_configurations():
+    """Every `.sm-lint.yaml` of the repository and every ```yaml block of README.md and docs/
+    whose keys are all settings (what a reader may copy into the file)."""
+    known = {*TOP_NAMES, *(s.name for s in SECTIONS)}
+    for path in sorted(ROOT.glob("**/.sm-lint.y*ml")):
+        if ".venv" not in path.parts:
+            yield path.relative_to(ROOT).as_posix(), yaml.safe_load(path.read_text(encoding="utf-8"))
+    for page in [ROOT / "README.md", *sorted((ROOT / "docs").rglob("*.md"))]:
+        blocks = re.findall(r"```yaml\n(.*?)```", page.read_text(encoding="utf-8"), re.S)
+        for i, block in enumerate(map(textwrap.dedent, blocks)):
+            data = None if block.startswith("---") else yaml.safe_load(block)  # a draft's front matter
+            if isinstance(data, dict) and data and set(data) <= known:
+                yield f"{page.relative_to(ROOT).as_posix()}#{i}", data
+
+
+EXAMPLES = list(_example_configurations())
+
+
+def test_there_are_example_configurations_to_validate():
+    names = [name for name, _ in EXAMPLES]
+    assert "examples/content-repo/.sm-lint.yaml" in names and any(n.startswith("README.md#") for n in names)
+
+
+@pytest.mark.parametrize("name,data", EXAMPLES, ids=[name for name, _ in EXAMPLES])
+def test_every_example_configuration_is_valid_under_the_schema(name, data):
+    schema = json.loads(generate.SCHEMA_PATH.read_text(encoding="utf-8"))
+    jsonschema.validate(_json_data(data), schema)
+
+
+@pytest.mark.parametrize("text,path", [
+    ("lang: fr\n", ["lang"]),
+    ("links:\n  alow: [lin.ee/x]\n", ["links"]),
+    ("schedule:\n  days: [mon, funday]\n", ["schedule", "days", 1]),
+    ("accounts:\n  kosodate: {platform: myspace}\n", ["accounts", "kosodate", "platform"]),
+    ("readability:\n  target: 12\n", ["readability", "target"]),
+    ("fail-on: sometimes\n", ["fail-on"]),
+])
+def test_the_schema_refuses_what_the_loader_refuses(tmp_path, text, path):
+    """An editor underlines the same mistakes `sm-lint` reports (file and line)."""
+    from sm_lint.errors import ConfigError
+
+    with pytest.raises(ConfigError):
+        parse_config(load_yaml(text), str(tmp_path / ".sm-lint.yaml"))
+    schema = json.loads(generate.SCHEMA_PATH.read_text(encoding="utf-8"))
+    errors = list(jsonschema.Draft7Validator(schema).iter_errors(yaml.safe_load(text)))
+    assert errors and any(list(e.absolute_path)[:len(path)] == path[:len(e.absolute_path)] for e in errors)
+
+
+def test_every_key_is_declared_documented_and_shown_by_sm_lint_config():
+    page = (ROOT / generate.PAGE).read_text(encoding="utf-8")
+    shown = effective(Config())
+    assert list(shown) == [*TOP_NAMES, *(s.name for s in SECTIONS)]
+    for key in TOP:
+        assert key.ja and key.en and f"| `{key.name}` |" in page
+        assert shown[key.name] == key.default, key.name  # the loader's defaults are the declared ones
+    for section in SECTIONS:
+        assert section.ja and section.en and f"## `{section.name}`" in page
+        assert check_of(section) is not None, section.name  # its check is where the declaration says
+        assert shown[section.name] == section.defaults
+        for key in section.keys:
+            assert key.ja and key.en and f"| `{section.name}.{key.name}` |" in page
+
+
+def test_reading_the_declaration_imports_no_area():
+    """The keys are known without importing the areas (no registration by import)."""
+    code = ("import sys; import sm_lint.settings.keys, sm_lint.settings.loader; "
+            "print(sorted(m for m in sys.modules if m.startswith('sm_lint.') and not m.startswith('sm_lint.settings')"
+            " and m not in ('sm_lint.errors', 'sm_lint.memo', 'sm_lint.spelling',"
+            " 'sm_lint.rules', 'sm_lint.rules.options') and not m.startswith('sm_lint.io')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
