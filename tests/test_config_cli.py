@@ -287,7 +287,9 @@ def test_a_rule_pack_names_only_lists_of_its_own_or_the_built_in_ones(tmp_path, 
 
 def test_a_rule_pack_may_name_a_built_in_list(tmp_path):
     write(tmp_path / ".sm-lint.yaml", "rule-dirs: [rules/myoko]\n")
-    write(tmp_path / "rules" / "myoko" / "links.yaml", LIST_PACK % "shorteners.txt")
+    # its example is a host of that list: a pack's examples run when it is loaded
+    pack = (LIST_PACK % "shorteners.txt").replace("https://mk.example.jp/abc", "https://bit.ly/3xAbCdE")
+    write(tmp_path / "rules" / "myoko" / "links.yaml", pack)
     write(tmp_path / "post.md", "こちら https://bit.ly/3xAbCdE\n")
     assert "MY-L001" in rules_fired(concise(["post.md"], tmp_path))
 

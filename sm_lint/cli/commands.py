@@ -20,7 +20,7 @@ def _rules(lang: str | None):
 
     try:
         config = config_for(Path.cwd())
-        return Linter().packs.pack(config.rule_dirs), lang or config.lang
+        return Linter().packs.pack(config), lang or config.lang
     except SmLintError as exc:
         _fail(exc.text(lang or "ja"))
 
@@ -193,7 +193,7 @@ def show_config(path, config_path, lang):
         folder = path if path.is_dir() else path.parent
         config = load_config(config_path) if config_path else config_for(folder.resolve())
         # what `lint` would refuse is no configuration to show as if it worked
-        refuse_names_of_no_rule(Linter().packs.pack(config.rule_dirs), config)
+        refuse_names_of_no_rule(Linter().packs.pack(config), config)
         shown = effective(config)
         if not path.is_dir():
             shown["ignore"] = list(config.ignores_for(path))

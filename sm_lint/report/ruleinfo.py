@@ -5,11 +5,11 @@ rule's message as a draft really gets it (its first example, linted), not a temp
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from typing import Any, Sequence
 
 from sm_lint.i18n import t
 from sm_lint.rules.model import Rule
+from sm_lint.rules.selftest import example_findings
 
 _PLACEHOLDER = re.compile(r"\{\w+\}")
 
@@ -44,17 +44,8 @@ def rules_json(rules: Sequence[Rule], lang: str) -> list[dict[str, Any]]:
 def example_finding(rule: Rule, linter, lang: str):
     """The finding the rule gives on its first invalid example that fires it, in `lang`
     (None for a rule none of whose examples fires alone, which the rule tests forbid)."""
-    from sm_lint.settings.loader import Config, parse_config
-
-    for example in rule.invalid:
-        config = getattr(example, "config", None)
-        config = parse_config(config, rule.source) if config else Config()
-        path = getattr(example, "path", None) or "<text>"  # an example about files names its draft
-        found = [f for f in linter.lint_text(example, path, config=replace(config, lang=lang), rules=[rule],
-                                             modified=getattr(example, "modified", None)) if f.rule == rule.id]
-        if found:
-            return found[0]
-    return None
+    return next((found[0] for example in rule.invalid if (found := example_findings(rule, example, linter, lang))),
+                None)
 
 
 def example_message(rule: Rule, linter, lang: str) -> tuple[str, str | None]:

@@ -1,4 +1,5 @@
-"""The guideline's clauses (rules/guideline.yaml): id, title, text."""
+"""The guideline's clauses (rules/guideline.yaml): id, title, text; and the categories of
+rules (rules/categories.yaml)."""
 
 from __future__ import annotations
 
@@ -43,3 +44,19 @@ def load_catalog(path: Path) -> dict[str, Clause]:
     if not result:
         raise RuleError(str(path), "`clauses:` が見つかりません", "no `clauses:` found")
     return result
+
+
+@lru_cache(maxsize=1)
+def categories() -> tuple[str, ...]:
+    return rulecache.cached(rules_root() / "categories.yaml", _read_categories)
+
+
+def _read_categories(path: Path) -> tuple[str, ...]:
+    try:
+        data = load_yaml(path.read_text(encoding="utf-8"))
+    except YamlError as exc:
+        raise exc.reported(RuleError, path) from None
+    names = data.get("categories") if isinstance(data, dict) else None
+    if not isinstance(names, list) or not names or not all(isinstance(n, str) and n for n in names):
+        raise RuleError(str(path), "`categories:` にカテゴリ名のリストを書いてください", "`categories:` is a list of names")
+    return tuple(names)

@@ -5,23 +5,24 @@ A broken file is reported as `path:line: what is wrong`; nothing here trusts the
 
 from __future__ import annotations
 
+import copy
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 from typing import Any, Iterable
 
-from sm_lint.errors import RuleError, read_utf8
+from sm_lint.errors import ConfigError, RuleError, read_utf8
 from sm_lint.io import rulecache
 from sm_lint.io.listfiles import list_paths, pack_list_paths, pack_lists
 from sm_lint.io.repository import refuse_links_out
 from sm_lint.io.resources import rules_root
 from sm_lint.io.yamlsafe import LineDict, YamlError, load_yaml
-from sm_lint.rules.catalog import clauses
+from sm_lint.rules.catalog import categories, clauses
 from sm_lint.rules.conditions import compile_when
 from sm_lint.rules.exceptions import compile_exceptions
-from sm_lint.rules.model import CATEGORIES, SEVERITIES, Example, Rule
+from sm_lint.rules.model import SEVERITIES, Example, Rule
 from sm_lint.rules.options import one_of, optional_text
 from sm_lint.rules.registry import KINDS, load_kinds
-from sm_lint.spelling import refuse_unknown_keys
+from sm_lint.spelling import hint, refuse_unknown_keys
 from sm_lint.text.saferegex import trusted_patterns
 
 _REQUIRED = ("id", "name", "category", "clause", "severity", "message", "match", "examples")
@@ -143,9 +144,9 @@ def compile_rule(item: Any, path: Path) -> Rule:
     if not isinstance(rule_id, str) or not rule_id.strip() or " " in rule_id:
         raise RuleError(at("id"), "`id` は空白を含まないコードで書いてください (例: JP-P101)",
                         "`id` must be a code without spaces, e.g. JP-P101")
-    if item["category"] not in CATEGORIES:
-        raise RuleError(at("category"), f"知らない category です: {item['category']!r} (使えるもの: {', '.join(CATEGORIES)})",
-                        f"unknown category {item['category']!r} (one of: {', '.join(CATEGORIES)})")
+    if item["category"] not in categories():
+        raise RuleError(at("category"), f"知らない category です: {item['category']!r} (使えるもの: {', '.join(categories())})",
+                        f"unknown category {item['category']!r} (one of: {', '.join(categories())})")
     if str(item["clause"]) not in clauses():
         raise RuleError(at("clause"), f"clause {item['clause']!r} はガイドラインの条項一覧にありません",
                         f"clause {item['clause']!r} is not in the guideline catalogue")
@@ -176,7 +177,8 @@ def compile_rule(item: Any, path: Path) -> Rule:
     )
 
 
-def load_file(path: Path) -> list[Rule]:
+def _items(path: Path) -> list[Any]:
+    """The rule mappings of a rule file, as written."""
     try:
         data = load_yaml(read_utf8(path, ("ルールファイル", "rule file")))
     except YamlError as exc:
@@ -185,17 +187,63 @@ def load_file(path: Path) -> list[Rule]:
         raise RuleError(f"{path}:1", "ルールファイルは `rules:` のリストを持つ「キー: 値」の形で書いてください",
                         "a rule file is a mapping with a `rules:` list")
     refuse_unknown_keys(data, ("rules", "pack", "description"), f"{path}:1", ("最上位に", " at the top level"))
-    return [compile_rule(item, path) for item in data["rules"]]
+    return data["rules"]
+
+
+def load_file(path: Path) -> list[Rule]:
+    return [compile_rule(item, path) for item in _items(path)]
+
+
+def extend_rules(rules: list[Rule], extensions: Any, config_path: str) -> list[Rule]:
+    """`rules` with a configuration's `rules: {ID: {extend: {...}}}` applied: each list named
+    under `extend:` (a list of the rule's `match:`, or `except`) gets the entries after its
+    own, and the rule is compiled again from its file, as if they had been written there."""
+    by_id = {rule.id: rule for rule in rules}
+    for rule_id, spec in extensions.items():
+        where = f"{config_path}:{extensions.line_of(str(rule_id))}" if isinstance(extensions, LineDict) else config_path
+        if rule_id not in by_id:
+            ja, en = hint(str(rule_id), by_id)
+            raise ConfigError(where, f"`rules.{rule_id}`: そのルールはありません{ja}", f"`rules.{rule_id}`: no such rule{en}")
+        path = Path(by_id[rule_id].source.rsplit(":", 1)[0])
+        item = next(i for i in _items(path) if isinstance(i, dict) and i.get("id") == rule_id)
+        try:
+            by_id[rule_id] = compile_rule(_extended(item, spec["extend"], f"rules.{rule_id}.extend", where), path)
+        except RuleError as exc:  # an added entry the rule cannot read: the configuration's mistake
+            raise ConfigError(where, f"`rules.{rule_id}.extend`: {exc.what}", f"`rules.{rule_id}.extend`: {exc.what_en}") from None
+    return sorted(by_id.values(), key=lambda r: r.id)
+
+
+def _extended(item: LineDict, extend: dict, key: str, where: str) -> LineDict:
+    match = item["match"]
+    lists = ["except", *(k for k, v in match.items() if isinstance(v, list))] if isinstance(match, dict) else ["except"]
+    unknown = [name for name in extend if name not in lists]
+    if unknown:
+        raise ConfigError(where, f"`{key}.{unknown[0]}`: このルールで増やせる一覧は {', '.join(lists)} です",
+                          f"`{key}.{unknown[0]}`: the lists this rule can extend are {', '.join(lists)}")
+    item, match = copy.copy(item), copy.copy(match)  # a copy keeps the lines errors point at
+    for name, entries in extend.items():
+        if name == "except":
+            item["except"] = [*(item.get("except") or []), *entries]
+        else:
+            match[name] = [*match[name], *entries]
+    item["match"] = match
+    return item
 
 
 def load_rules(dirs: Iterable[Path] | None = None, base: Iterable[Rule] = ()) -> list[Rule]:
     """The rules of `dirs` (default: the built-in pack) added to `base`, ids unique. The
     compiled rules of the files are cached between runs."""
     files = rule_files(default_pack_dirs() if dirs is None else dirs)
-    own_lists = pack_list_paths(files) if dirs is not None else []
-    compiled = rulecache.remember("rules", [rules_root() / "guideline.yaml", *list_paths(), *own_lists, *files],
-                                  lambda: compile_files(files, trusted=dirs is None))
+    compiled = rulecache.remember("rules", pack_sources(dirs, files), lambda: compile_files(files, trusted=dirs is None))
     return _merged([*base, *compiled])
+
+
+def pack_sources(dirs: Iterable[Path] | None, files: list[Path] | None = None) -> list[Path]:
+    """Every file the rules of `dirs` (None: the built-in pack) are compiled from: the key
+    of their cache entries."""
+    files = rule_files(default_pack_dirs() if dirs is None else dirs) if files is None else files
+    own_lists = pack_list_paths(files) if dirs is not None else []
+    return [rules_root() / "guideline.yaml", rules_root() / "categories.yaml", *list_paths(), *own_lists, *files]
 
 
 def compile_files(files: list[Path], trusted: bool = False) -> list[Rule]:

@@ -6,12 +6,6 @@ from typing import Any, Callable, Collection, Iterable, NamedTuple, Sequence
 
 from sm_lint.settings.keys import SEVERITIES  # noqa: F401  (the rules' severities are the settings' ones)
 
-CATEGORIES = (
-    "prohibited", "confidential", "shortened-url", "untrusted-link", "obscene-link",
-    "personal-info", "portrait-consent", "posting-time", "reply", "approval",
-    "platform-limit", "metadata", "image", "accessibility",
-    "accuracy", "neutrality", "rights",  # issue 27: 7(1)②, 5 前文 and 7(1)①, 5(3)/5(6)
-)
 
 
 def severity_rank(severity: str) -> int:

@@ -60,7 +60,7 @@ class Configs:
             config = self._directories[directory]
         if id(config) not in self._effective:
             o = self.options
-            refuse_names_of_no_rule(self.packs.pack(config.rule_dirs), config, o.select, o.ignore)
+            refuse_names_of_no_rule(self.packs.pack(config), config, o.select, o.ignore)
             self._effective[id(config)] = config, replace(
                 config,
                 select=o.select or config.select,

@@ -73,7 +73,7 @@ class Linter:
 
             self.baseline = load_baseline(options.baseline)
         self._selected: dict[tuple, list[Rule]] = {}
-        self.packs = Packs(self.all_rules)
+        self.packs = Packs(self.all_rules, self)
         self.configs = Configs(options, self.packs)
         self._ignored: dict[tuple, list[Rule]] = {}  # (rule dirs, ignore selectors) -> rules they match
 
@@ -93,7 +93,7 @@ class Linter:
         for source in sources:
             try:
                 config = self.config_for(source)
-                pack = self.packs.pack(config.rule_dirs)
+                pack = self.packs.pack(config)
             except SmLintError:  # reported with the draft
                 continue
             file = self.configs.file_of(config)
@@ -104,7 +104,7 @@ class Linter:
                 selected[by] = file.select
             selectors = file.ignores_for(draft_path(source))
             if selectors:
-                key = (config.rule_dirs, selectors)
+                key = (config.pack_key, selectors)
                 if key not in self._ignored:
                     self._ignored[key] = [r for r in pack if any(selector_matches(s, r) for s in selectors)]
                 ignored.setdefault(by, {}).update((r.id, r) for r in self._ignored[key])
@@ -139,9 +139,9 @@ class Linter:
 
     def rules_for(self, config: Config, path: Path | None = None) -> list[Rule]:
         ignore = config.ignores_for(path)
-        key = (config.rule_dirs, config.select, ignore)
+        key = (config.pack_key, config.select, ignore)
         if key not in self._selected:
-            self._selected[key] = select_rules(self.packs.pack(config.rule_dirs), config.select, ignore)
+            self._selected[key] = select_rules(self.packs.pack(config), config.select, ignore)
         return self._selected[key]
 
     def lint_draft(self, draft: Draft, config: Config, rules: Sequence[Rule] | None = None,
@@ -151,7 +151,7 @@ class Linter:
         rules = self.rules_for(config) if rules is None else rules
         try:
             analysis = analyse(draft, config)
-            found = check(analysis, rules, config.lang, problems, self.packs.ids(config.rule_dirs))
+            found = check(analysis, rules, config.lang, problems, self.packs.ids(config))
             return filter_findings(found, config, draft_suppressions(analysis), self.baseline)
         finally:
             forget()  # no draft's words outlive its lint in a memo cache

@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from sm_lint.settings.keys import SECTIONS, TOP, Key, Section
+from sm_lint.settings.keys import CITY, SECTIONS, TOP, Key, Section
 
 SCHEMA_PATH = Path(__file__).with_name("sm-lint.schema.json")
 PAGE = Path("docs") / "settings.md"
@@ -25,9 +25,9 @@ def _platforms() -> list[str]:
     return list(schema["keys"]["platform"]["enum"])
 
 
-def _property(key: Key) -> dict[str, Any]:
+def _property(key: Key, default: Any) -> dict[str, Any]:
     described = {"description": f"{key.ja} / {key.en}", **key.schema}
-    return described if key.default is None else {**described, "default": key.default}
+    return described if default is None else {**described, "default": default}
 
 
 def _section(section: Section) -> dict[str, Any]:
@@ -35,7 +35,8 @@ def _section(section: Section) -> dict[str, Any]:
     if section.open:
         schema["additionalProperties"] = section.entry
     else:
-        schema["properties"] = {key.name: _property(key) for key in section.keys}
+        defaults = section.defaults
+        schema["properties"] = {key.name: _property(key, defaults[key.name]) for key in section.keys}
         schema["additionalProperties"] = False
     return schema
 
@@ -47,7 +48,7 @@ def json_schema() -> dict[str, Any]:
         "description": "sm-lint の設定 / sm-lint configuration (generated from sm_lint/settings/keys.py)",
         "type": "object",
         "additionalProperties": False,
-        "properties": {**{key.name: _property(key) for key in TOP},
+        "properties": {**{key.name: _property(key, key.default) for key in TOP},
                        **{section.name: _section(section) for section in SECTIONS}},
         "definitions": {"platform": {"enum": _platforms()}},
     }
@@ -61,8 +62,9 @@ def _value(value: Any) -> str:
     return "なし / none" if value is None else f"`{json.dumps(value, ensure_ascii=False)}`"
 
 
-def _rows(keys: tuple[Key, ...], prefix: str = "") -> list[str]:
-    return [f"| `{prefix}{key.name}` | {_value(key.default)} | {key.ja}<br>{key.en} |" for key in keys]
+def _rows(keys: tuple[Key, ...], defaults: dict[str, Any], prefix: str = "") -> list[str]:
+    return [f"| `{prefix}{key.name}` | {_value(defaults[key.name])}{' (rules/city.yaml)' if key.default is CITY else ''}"
+            f" | {key.ja}<br>{key.en} |" for key in keys]
 
 
 def page_text() -> str:
@@ -95,17 +97,20 @@ def page_text() -> str:
         "The path is where sm-lint is installed; the command above prints it. Or write",
         "`# yaml-language-server: $schema=<that path>` as the first line of `.sm-lint.yaml`.",
         "",
+        "既定値のうち市に固有のもの (rules/city.yaml と示したもの) は、データの `rules/city.yaml` にあります。",
+        "Defaults marked rules/city.yaml are the city's own values, kept as data in that file.",
+        "",
         "## 全体の設定 / Top-level settings",
         "",
         *head,
-        *_rows(TOP),
+        *_rows(TOP, {key.name: key.default for key in TOP}),
     ]
     for section in SECTIONS:
         lines += ["", f"## `{section.name}`", "", f"{section.ja}。", f"{section.en}.", ""]
         if section.open:
             lines.append("キーは自分で付ける名前 (アカウントの ID など) です。 / The keys are names you choose (account ids, ...).")
         else:
-            lines += [*head, *_rows(section.keys, f"{section.name}.")]
+            lines += [*head, *_rows(section.keys, section.defaults, f"{section.name}.")]
     return "\n".join(lines) + "\n"
 
 

@@ -12,6 +12,7 @@ of the areas.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 SEVERITIES = ("info", "warning", "error")  # ascending; the rules' severities too
@@ -25,6 +26,7 @@ SCORE = {"type": "number", "minimum": 0, "maximum": 10}
 # a time as YAML 1.1 reads 08:30 (minutes since midnight) or as written
 TIME = {"type": ["string", "integer"], "pattern": r"^\s*\d{1,2}:\d{2}(:\d{2})?\s*$"}
 PLATFORM = {"$ref": "#/definitions/platform"}  # the front-matter schema's platforms, filled in on generation
+CITY = "the city's value"  # a default that is the city's own, from rules/city.yaml (data, not code)
 
 
 @dataclass(frozen=True)
@@ -55,7 +57,8 @@ class Section:
 
     @property
     def defaults(self) -> dict[str, Any]:
-        return {key.name: key.default for key in self.keys}
+        return {key.name: city_values()[self.name][key.name] if key.default is CITY else key.default
+                for key in self.keys}
 
 
 # Settings of the run itself; the loader reads each into a field of Config.
@@ -105,46 +108,41 @@ SECTIONS = (
     ), check="sm_lint.checks.post.metadata:check_platforms"),
     Section("schedule", "市の勤務時間: 開庁時間は start〜end、勤務時間はそこから breaks を除いた時間",
             "the city's working hours: office hours are start to end, working time less the breaks", keys=(
-        Key("timezone", {"type": "string"}, "タイムゾーン", "time zone", "Asia/Tokyo"),
-        Key("days", {"type": "array", "items": {"enum": list(DAYS)}}, "開庁日の曜日", "working days",
-            ["mon", "tue", "wed", "thu", "fri"]),
-        Key("start", TIME, "開庁の時刻", "opening time", "08:30"),
-        Key("end", TIME, "閉庁の時刻", "closing time", "17:15"),
-        Key("breaks", TEXTS, "休憩時間 (12:00-13:00 の形)", "breaks, as 12:00-13:00", ["12:00-13:00"]),
+        Key("timezone", {"type": "string"}, "タイムゾーン", "time zone", CITY),
+        Key("days", {"type": "array", "items": {"enum": list(DAYS)}}, "開庁日の曜日", "working days", CITY),
+        Key("start", TIME, "開庁の時刻", "opening time", CITY),
+        Key("end", TIME, "閉庁の時刻", "closing time", CITY),
+        Key("breaks", TEXTS, "休憩時間 (12:00-13:00 の形)", "breaks, as 12:00-13:00", CITY),
         Key("holidays", {"type": ["string", "boolean"]},
             "祝日のカレンダー (holidays パッケージの国コード)、なしは false",
-            "the holiday calendar (a country code of the holidays package); false for none", "JP"),
+            "the holiday calendar (a country code of the holidays package); false for none", CITY),
         Key("closed", TEXTS, "毎年の休庁日 (MM-DD) か特定の日 (YYYY-MM-DD)。条例で 12/29〜1/3",
-            "closed days, yearly (MM-DD) or once (YYYY-MM-DD); 12/29 to 1/3 by ordinance",
-            ["12-29", "12-30", "12-31", "01-01", "01-02", "01-03"]),
+            "closed days, yearly (MM-DD) or once (YYYY-MM-DD); 12/29 to 1/3 by ordinance", CITY),
     ), check="sm_lint.checks.post.schedule:check_section"),
     Section("privacy", "市が意図して公開する連絡先や名前 (個人情報として指摘しない)。既定値に追加されます",
             "what the city publishes on purpose (never personal information); added to the defaults", keys=(
         Key("allowed_phones", TEXTS, "公開している電話番号 (上越市役所 代表)", "published phone numbers (the city hall)",
-            ["025-526-5111"]),
-        Key("allowed_email_domains", TEXTS, "公開しているメールのドメイン", "published e-mail domains",
-            ["city.joetsu.niigata.jp", "city.joetsu.lg.jp"]),
-        Key("allowed_emails", TEXTS, "公開しているメールアドレス", "published e-mail addresses", []),
+            CITY),
+        Key("allowed_email_domains", TEXTS, "公開しているメールのドメイン", "published e-mail domains", CITY),
+        Key("allowed_emails", TEXTS, "公開しているメールアドレス", "published e-mail addresses", CITY),
         Key("allowed_addresses", TEXTS, "公開している住所 (上越市役所、公共施設)",
-            "published addresses (the city hall, public facilities)", ["新潟県上越市木田1-1-3"]),
+            "published addresses (the city hall, public facilities)", CITY),
         Key("allowed_names", TEXTS, "役職として名前を公開している人 (市長など)",
-            "officials whose names are published in their role (e.g. the mayor)", []),
+            "officials whose names are published in their role (e.g. the mayor)", CITY),
     ), check="sm_lint.checks.privacy.settings:check_section"),
     Section("directory", "課ごとの市の電話番号 (一つかリスト): 課の名前と同じ行の番号は、このどれかでなければなりません",
             "the city's numbers by office (one or a list): a number on the line of an office's name must be one of them",
             entry=TEXTS, check="sm_lint.checks.privacy.phones:check_directory"),
     Section("links", "リンクの信頼のしかた", "how links are trusted", keys=(
-        Key("own_hosts", TEXTS, "市のサイト (サブドメインも)", "the city's own site (and its subdomains)",
-            ["city.joetsu.niigata.jp"]),
+        Key("own_hosts", TEXTS, "市のサイト (サブドメインも)", "the city's own site (and its subdomains)", CITY),
         Key("trusted", TEXTS, "信頼する公的機関のドメイン (サブドメインも)",
-            "public bodies' domains, trusted with their subdomains", ["lg.jp", "go.jp", "nhk.or.jp"]),
+            "public bodies' domains, trusted with their subdomains", CITY),
         Key("also_trusted", TEXTS, "trusted に既定値を繰り返さずに加えるドメイン (協力団体など)",
             "added to `trusted` without repeating the defaults (e.g. a partner body)", []),
         Key("trusted_lists", TEXTS, "ホストを信頼する rules/lists/ のリスト (一般ドメインの自治体)",
-            "host lists under rules/lists/ whose hosts are trusted (municipalities on general domains)",
-            ["local-governments.txt"]),
+            "host lists under rules/lists/ whose hosts are trusted (municipalities on general domains)", CITY),
         Key("lower_confidence", TEXTS, "信頼するが info で知らせるドメイン (学校)",
-            "trusted, but named in an info finding (schools)", ["ac.jp", "ed.jp"]),
+            "trusted, but named in an info finding (schools)", CITY),
         Key("local_government_domains", {"type": "boolean"},
             "地方公共団体の属性型ドメイン (city.X.Y.jp など) を信頼する",
             "trust geographic-type local-government domains (city.X.Y.jp, pref.Y.jp, ...)", True),
@@ -167,14 +165,49 @@ SECTIONS = (
             check="sm_lint.rules.kinds.election:check_elections"),
     Section("readability", "やさしい日本語の目標 (0〜10、高いほどやさしい)",
             "the plain-Japanese target (0 to 10, higher is easier)", keys=(
-        Key("target", SCORE, "目標の点数 (2.5: 中級後半)", "the target score (2.5: upper intermediate)", 2.5),
+        Key("target", SCORE, "目標の点数 (2.5: 中級後半)", "the target score (2.5: upper intermediate)", CITY),
         Key("accounts", {"type": "object", "additionalProperties": SCORE}, "アカウントごとの目標",
             "targets per account", {}),
     ), check="sm_lint.rules.kinds.readability:check_section"),
 )
 
+# `rules: {JP-P101: {extend: {words: [...], except: [...]}}}` (docs/rules.md, "Extending a built-in rule")
+EXTENSION = {"type": "object", "additionalProperties": False, "required": ["extend"], "properties": {
+    "extend": {"type": "object", "minProperties": 1, "additionalProperties": {"type": "array", "minItems": 1}},
+}}
+SECTIONS += (
+    Section("rules", "ルール ID ごとに、組み込みのルールの一覧 (match: の words など) と except: に項目を加える (extend:)",
+            "per rule id, more entries for a built-in rule's list (a list of its match:, e.g. words) and its except: (extend:)",
+            entry=EXTENSION, check="sm_lint.settings.loader:check_rules"),
+)
+
 BY_NAME: dict[str, Section] = {section.name: section for section in SECTIONS}
 TOP_NAMES = tuple(key.name for key in TOP)
+
+
+@lru_cache(maxsize=1)
+def city_values() -> dict[str, Any]:
+    """rules/city.yaml: section -> key -> the city's value (compiled once, like the rules)."""
+    from sm_lint.io import rulecache
+    from sm_lint.io.resources import rules_root
+
+    return rulecache.cached(rules_root() / "city.yaml", _read_city)
+
+
+def _read_city(path) -> dict[str, Any]:
+    from sm_lint.errors import RuleError
+    from sm_lint.io.yamlsafe import YamlError, load_yaml
+
+    try:
+        data = load_yaml(path.read_text(encoding="utf-8"))
+    except YamlError as exc:
+        raise exc.reported(RuleError, path) from None
+    wanted = {s.name: {k.name for k in s.keys if k.default is CITY} for s in SECTIONS}
+    given = {name: set(values) for name, values in data.items()} if isinstance(data, dict) else {}
+    if given != {name: keys for name, keys in wanted.items() if keys}:
+        raise RuleError(str(path), "市の既定値は settings/keys.py が CITY とするキーをちょうど書いてください",
+                        "the city's values are exactly the keys settings/keys.py marks CITY")
+    return {name: dict(values) for name, values in data.items()}
 
 
 def check_of(section: Section):

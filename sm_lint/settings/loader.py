@@ -13,14 +13,13 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
-from sm_lint.errors import ConfigError, InputError, os_reason
+from sm_lint.errors import ConfigError, InputError, RuleError, SmLintError, os_reason
 from sm_lint.io.encoding import decode
 from sm_lint.io.inputs import MAX_BYTES, parse_size, size_text
 from sm_lint.io.yamlsafe import LineDict, YamlError, load_yaml
 from sm_lint.memo import memo
-from sm_lint.rules.options import one_of
 from sm_lint.settings.keys import BY_NAME, SECTIONS, SEVERITIES, TOP_NAMES, check_of
 from sm_lint.spelling import hint
 
@@ -44,6 +43,15 @@ class Config:
     # "per-path-ignores.archive/**" -> "path:line"), to point at a name that matches no rule
     origins: dict[str, str] = field(default_factory=dict)
     max_draft_size: int = MAX_BYTES  # bytes; a larger file is refused before it is read
+
+    @property
+    def pack_key(self) -> tuple:
+        """What decides the rules of this configuration: its rule packs and its extensions of
+        rules (`rules:`), as a value two configurations share when their rules are the same."""
+        import json
+
+        extensions = self.sections.get("rules")
+        return self.rule_dirs, json.dumps(_plain(extensions), sort_keys=True) if extensions else None
 
     @property
     def root(self) -> Path:
@@ -91,6 +99,17 @@ def _section(config: Config, name: str) -> dict[str, Any]:
     return {**BY_NAME[name].defaults, **config.sections.get(name, {})}
 
 
+def one_of(value: Any, choices: Iterable[str], where: str, key: str,
+           error: type[SmLintError] = RuleError) -> str:
+    """An option that names one of `choices` (a list or mapping from YAML names none);
+    `error` is ConfigError for the configuration's own settings."""
+    choices = tuple(choices)
+    if not isinstance(value, str) or value not in choices:
+        raise error(where, f"`{key}` は {', '.join(choices)} のいずれかです (値: {value!r})",
+                    f"`{key}` is one of {', '.join(choices)}, not {value!r}")
+    return value
+
+
 def string_list(value: Any, where: str, key: str) -> tuple[str, ...]:
     """A setting that is a list of texts (one text is a list of one). YAML reads some bare
     texts as numbers or dates (0255265111, 2026-12-02): they are texts here."""
@@ -105,6 +124,18 @@ def selector_list(value: Any, where: str, key: str) -> tuple[str, ...]:
     """Rule selectors: a list, or one text, where commas also separate (JP-P101,JP-C101), as
     on the command line."""
     return tuple(part.strip() for item in string_list(value, where, key) for part in item.split(",") if part.strip())
+
+
+def check_rules(value: Any, where: str) -> Any:
+    """`rules:`: rule id -> {extend: {a list of the rule's match: or `except` -> more entries}}.
+    Kept as written (with its lines): the rule packs check the ids and lists (rules/loader.py)."""
+    for rule_id, spec in value.items():
+        at = f"{where.rsplit(':', 1)[0]}:{value.line_of(str(rule_id))}" if isinstance(value, LineDict) else where
+        if (not isinstance(spec, dict) or set(spec) != {"extend"} or not isinstance(spec["extend"], dict)
+                or not spec["extend"] or not all(isinstance(v, list) and v for v in spec["extend"].values())):
+            raise ConfigError(at, f"`rules.{rule_id}` は extend: の下に、加える一覧の名前 (words、except など) と項目のリストを書いてください",
+                              f"`rules.{rule_id}` is extend: with a list name (words, except, ...) and the entries to add")
+    return value
 
 
 def _per_path(value: Any, where: str, path: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
