@@ -80,3 +80,63 @@ def test_a_notice_told_only_in_its_flyer_names_what_the_body_lacks(lint):
     assert finding.match == "開催" and "本文に日時・問い合わせ先が書かれていません" in finding.message
     assert not [f for f in lint(text.replace("images:\n  - path: img/flyer.jpg\n    alt: 謙信公祭のポスター\n    people: none\n", ""))
                 if f.rule == "JP-E111"]  # no picture: nothing can be only in it
+
+
+CAT = " /\\_/\\\n( o.o )\n > ^ <\n"
+SNOWMAN = "      _===_\n     (.,.)\n    ( : )\n   (  :  )\n"
+ROUTE = "   /N\\\n    ^\n----+----[P]\n    |\n  [ * ]\n"
+
+
+@pytest.mark.parametrize("art,lines", [(CAT, 3), (SNOWMAN, 4), (ROUTE, 5)])
+def test_ascii_art_is_one_warning_over_its_block(lint, art, lines):
+    text = f"雪まつりの案内です。\n{art}ぜひお越しください。\n"
+    [finding] = [f for f in _found(lint, text) if f.rule == "JP-E112"]
+    assert finding.severity == "warning" and finding.line == 2 and finding.match == art.rstrip()
+    assert f"{lines} 行" in finding.message
+
+
+@pytest.mark.parametrize("text", [
+    "雪まつりの日程\n| 日 | 時間 |\n|---|---|\n| 2/7 | 10:00-16:00 |\n| 2/8 | 10:00-15:00 |\n",  # a Markdown table
+    "| day | hours |\n|:---:|---|\n| 7 | 10-16 |\n| 8 | 10-15 |\n",  # one in ASCII only
+    "詳細\nhttps://www.city.joetsu.niigata.jp/\nhttps://joetsu-kanko.net/?p=1&q=2\nwww.city.joetsu.niigata.jp/soshiki/\n",
+    "Snow Festival 2026\nFeb. 7-8 (Sat-Sun), 10:00-16:00\nTel. 025-526-5111\n#joetsu #snow #festival\n",
+    "まさかの大雪です……\n……\n……\n……\n",  # pauses, not a picture (…… is ASCII only after NFKC)
+    "！！！\n！！！\n！！！\n雪下ろしは2人以上で。\n",
+    "=====\n-----\n=====\n",  # two symbols: a rule line, not a picture
+    "(^_^)/ 今日もいい天気\n(>_<) 雪がすごい\n",  # kaomoji beside words
+])
+def test_tables_addresses_text_and_pauses_are_not_ascii_art(lint, text):
+    assert not [f for f in lint(text) if f.rule == "JP-E112"]
+
+
+def test_rare_loanwords_are_named_at_their_sentence(lint):
+    text = "雪まつりを開催します。事業者へのインセンティブを設け、エビデンスに基づく施策を進めます。ぜひご参加ください。"
+    [finding] = [f for f in lint(text) if f.rule == "JP-E113"]
+    assert finding.match == "事業者へのインセンティブを設け、エビデンスに基づく施策を進めます。"
+    assert "「インセンティブ、エビデンス」" in finding.message and finding.severity == "info"
+
+
+@pytest.mark.parametrize("text", [
+    "雪まつりのイベントでボランティアを募集します。詳しくはホームページをご覧ください。",
+    "マイナンバーカードの申請はスマートフォンからもできます。",  # the list's own words; common parts
+    "サンケイスポーツに上越市の記事が載りました。",  # a name, not vocabulary
+])
+def test_common_loanwords_and_names_are_quiet(lint, text):
+    assert not [f for f in lint(text) if f.rule == "JP-E113"]
+
+
+def test_the_loanword_threshold_and_count_are_the_rules_options(tmp_path):
+    from sm_lint.text.analysis import analyse
+    from sm_lint.io.document import parse_draft
+    from sm_lint.rules.kinds.loanword import compile_loanword
+
+    analysis = analyse(parse_draft("地域のステークホルダーとのコンセンサスを得ます。プラネタリウムで星を見ます。", "<text>"))
+
+    def words(**options):
+        matcher = compile_loanword({"loanword": {"file": "common-loanwords.txt"}, **options}, "test")
+        return [hit.detail["words"] for hit in matcher.find(analysis)]
+
+    assert words() == ["ステークホルダー、コンセンサス"]  # プラネタリウム: Zipf 3.26, common from 3.2
+    assert words(zipf=3.5) == ["ステークホルダー、コンセンサス", "プラネタリウム"]
+    assert words(min=2) == ["ステークホルダー、コンセンサス"]
+    assert words(min=3) == []

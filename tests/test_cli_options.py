@@ -33,6 +33,7 @@ def test_statistics_counts_per_rule_and_per_clause(tmp_path):
         "     3  5(5)     不適切な発信を行わないこと",
     ]
     as_json = json.loads(run(["--statistics", "--format", "json", "--select", "JP-P101", "a.md"], cwd=tmp_path).stdout)
+    assert as_json.pop("readability")["drafts"] == 1  # the plain-Japanese score (tests/test_readability.py)
     assert as_json == {"rules": [{"rule": "JP-P101", "name": "insult", "clause": "5(5)", "count": 2}],
                        "clauses": [{"clause": "5(5)", "title": "不適切な発信を行わないこと", "count": 2}]}
     assert result.exit_code == 1  # statistics do not change the exit status

@@ -91,8 +91,11 @@ def test_json_lists_every_draft_read_and_what_was_turned_off():
     jsonschema.validate(report, json.loads(FINDINGS_SCHEMA.read_text(encoding="utf-8")))
     assert report["version"] == 2 and report["tool"]["name"] == "sm-lint"
     # garbage.txt has no finding: only drafts[] says it was read at all
-    assert report["drafts"] == [{"path": "bus-route.md", "findings": 4, "suppressed": 0},
-                                {"path": "garbage.txt", "findings": 0, "suppressed": 0}]
+    counts = [{key: draft[key] for key in ("path", "findings", "suppressed")} for draft in report["drafts"]]
+    assert counts == [{"path": "bus-route.md", "findings": 4, "suppressed": 0},
+                      {"path": "garbage.txt", "findings": 0, "suppressed": 0}]
+    # each draft's plain-Japanese score too (tests/test_readability.py checks the numbers)
+    assert [draft["readability"]["band"] for draft in report["drafts"]] == ["中級後半", "初級後半"]
     assert report["turnedOff"] == [{"by": ".sm-lint.yaml", "select": ["JP-C101", "JP-P101", "JP-P201", "JP-P203"],
                                     "categories": [], "clauses": [], "rules": []}]
 

@@ -3,6 +3,7 @@ the lossless `--fix`, and the platform limits. Every image is built here with Pi
 
 from __future__ import annotations
 
+import io
 import json
 import os
 from pathlib import Path
@@ -11,7 +12,8 @@ import pytest
 from PIL import Image, ImageFile
 
 from helpers import run
-from imagefactory import gif, idat_data, jpeg, png, scan_data
+from imagefactory import gif, idat_data, jpeg, png, riff_chunks, scan_data, webp
+from sm_lint.checks.images.containers import gif_blocks
 from sm_lint.checks.images.pictures import read_picture
 
 DRAFT = """---
@@ -128,6 +130,62 @@ def test_fix_strips_png_text_and_keeps_the_idat_bytes(folder):
     with Image.open(image) as opened:
         assert opened.getexif().get(0x0112) == 3 and not opened.getexif().get_ifd(0x8825)
         opened.load()  # the chunks' checksums still hold
+
+
+def _frames(data: bytes) -> list[bytes]:
+    """A GIF's frames as stored (image descriptor, colour table, LZW data) and as decoded."""
+    stored = [data[start:end] for label, start, end, _ in gif_blocks(io.BytesIO(data)) if label == b","]
+    with Image.open(io.BytesIO(data)) as opened:
+        decoded = []
+        for index in range(opened.n_frames):
+            opened.seek(index)
+            decoded.append(opened.convert("RGB").tobytes())
+    return stored + decoded
+
+
+def test_fix_strips_gif_comments_and_xmp_and_keeps_every_frame(folder):
+    image = gif(folder / "img" / "moving.gif", frames=3, comment="Yamada Taro", xmp=True)
+    before = image.read_bytes()
+    _post(folder, "moving.gif", platform="x")
+    [finding] = _findings(folder)
+    assert finding["rule"] == "JP-G104"
+    assert "埋め込みコメント「Yamada Taro」" in finding["message"] and "XMP の作成者「Yamada Taro」" in finding["message"]
+    assert run(["lint", "post.md", "--fix", "--select", "JP-G"], cwd=folder).exit_code == 0
+    after = image.read_bytes()
+    assert _frames(after) == _frames(before) and len(after) < len(before)
+    assert b"Yamada" not in after and b"XMP DataXMP" not in after
+    with Image.open(image) as opened:
+        assert opened.info["loop"] == 0 and opened.info["duration"] == 100 and opened.n_frames == 3
+
+
+def test_fix_strips_webp_xmp_and_exif_and_keeps_the_picture_and_orientation(folder):
+    image = webp(folder / "img" / "park.webp", gps=True, artist="Yamada Taro", orientation=6, xmp=True)
+    before = image.read_bytes()
+    _post(folder, "park.webp")
+    assert _rules(_findings(folder)) == ["JP-G103", "JP-G104"]
+    assert run(["lint", "post.md", "--fix", "--select", "JP-G"], cwd=folder).exit_code == 0
+    after = image.read_bytes()
+    assert riff_chunks(after)[b"VP8L"] == riff_chunks(before)[b"VP8L"]  # the compressed picture, byte for byte
+    assert b"XMP " not in riff_chunks(after) and b"Yamada" not in after
+    with Image.open(image) as opened:
+        assert opened.getexif().get(0x0112) == 6 and not opened.getexif().get_ifd(0x8825)
+        assert "xmp" not in opened.info
+        opened.load()
+    assert _findings(folder) == []
+
+
+def test_a_maker_note_with_the_owners_name_is_reported_on_its_own_and_fixed(folder):
+    image = jpeg(folder / "img" / "canon.jpg", canon_owner="Yamada Taro", orientation=6)
+    before = image.read_bytes()
+    _post(folder, "canon.jpg")
+    [finding] = _findings(folder)
+    assert finding["rule"] == "JP-G104" and "メーカーノートの所有者名「Yamada Taro」" in finding["message"]
+    assert run(["lint", "post.md", "--fix", "--select", "JP-G"], cwd=folder).exit_code == 0
+    after = image.read_bytes()
+    assert scan_data(after) == scan_data(before) and b"Yamada" not in after
+    with Image.open(image) as opened:
+        assert opened.getexif().get(0x0112) == 6
+    assert _findings(folder) == []
 
 
 def test_diff_names_the_image_and_writes_nothing(folder):

@@ -91,3 +91,59 @@ def test_the_score_command_gives_every_drafts_score_as_json(tmp_path):
     assert rows["easy.md"]["score"] == pytest.approx(4.148, abs=0.001) and rows["easy.md"]["below_target"] is False
     assert rows["hard.md"]["band"] == "上級後半" and rows["hard.md"]["below_target"] is True
     assert rows["hard.md"]["target"] == 2.5 and rows["hard.md"]["sentences"] == 1
+
+
+EASY = "雪が降っています。車の運転に気をつけてください。\n"  # 4.148 (中級前半)
+HARD = "本市では、令和7年度における国民健康保険税の税率改定に伴い、納税通知書を送付いたしました。\n"  # under 1.5
+
+
+def _two_drafts(tmp_path, *args: str):
+    (tmp_path / "easy.md").write_text(EASY, encoding="utf-8")
+    (tmp_path / "hard.md").write_text(HARD, encoding="utf-8")
+    result = run(["lint", "easy.md", "hard.md", "--select", "JP-E108", *args], cwd=tmp_path)
+    assert result.exit_code == 0, result.stderr
+    return result.stdout
+
+
+def test_the_score_is_in_the_text_reports_summary(tmp_path):
+    hard = round(_score(HARD), 3)  # the reports carry the score to 3 places
+    line = f"読みやすさ (jReadability): 平均 {(4.148 + hard) / 2:.2f}、最も低いのは hard.md の {hard:.2f}（上級後半）、目標を下回る下書き 1 件"
+    assert _two_drafts(tmp_path).splitlines()[-1] == line  # full, after the clean line
+    assert "mean" in _two_drafts(tmp_path, "--lang", "en").splitlines()[-1]
+    assert "読みやすさ" not in _two_drafts(tmp_path, "-q")
+    (tmp_path / "hard.md").unlink()
+    result = run(["lint", "easy.md", "--select", "JP-E108"], cwd=tmp_path)
+    assert result.stdout.splitlines()[-1] == "読みやすさ (jReadability): 4.15（中級前半、目標 2.5）"
+
+
+def test_the_score_is_in_each_drafts_entry_of_json_and_jsonl(tmp_path):
+    drafts = {d["path"]: d["readability"] for d in json.loads(_two_drafts(tmp_path, "--format", "json"))["drafts"]}
+    assert drafts["easy.md"]["score"] == pytest.approx(4.148, abs=0.001) and drafts["easy.md"]["band"] == "中級前半"
+    assert drafts["hard.md"]["score"] == round(_score(HARD), 3) and drafts["hard.md"]["below_target"] is True
+    summary = json.loads(_two_drafts(tmp_path, "--format", "jsonl").splitlines()[-1])["summary"]
+    assert {d["path"]: d["readability"] for d in summary["drafts"]} == drafts
+    (tmp_path / "empty.md").write_text("---\nplatform: x\n---\n", encoding="utf-8")
+    result = run(["lint", "empty.md", "--format", "json", "--select", "JP-E108"], cwd=tmp_path)
+    assert json.loads(result.stdout)["drafts"][0]["readability"] is None  # no words, no score
+
+
+def test_the_score_is_in_junit_suites_properties(tmp_path):
+    import xml.etree.ElementTree as ET
+
+    root = ET.fromstring(_two_drafts(tmp_path, "--format", "junit"))
+    properties = {suite.get("name"): {p.get("name"): p.get("value") for p in suite.iter("property")}
+                  for suite in root.iter("testsuite")}
+    assert properties["hard.md"] == {"readability.score": str(round(_score(HARD), 3)), "readability.band": "上級後半",
+                                     "readability.target": "2.5", "readability.below_target": "true"}
+    assert properties["easy.md"]["readability.below_target"] == "false"
+
+
+def test_the_score_is_in_sarif_and_statistics(tmp_path):
+    artifacts = json.loads(_two_drafts(tmp_path, "--format", "sarif"))["runs"][0]["artifacts"]
+    scores = {a["location"]["uri"]: a["properties"]["readability"] for a in artifacts}
+    assert scores["easy.md"]["score"] == pytest.approx(4.148, abs=0.001) and scores["hard.md"]["below_target"] is True
+    assert scores["hard.md"]["band"] == "上級後半" and scores["hard.md"]["target"] == 2.5
+    stats = json.loads(_two_drafts(tmp_path, "--statistics", "--format", "json"))["readability"]
+    assert stats["drafts"] == 2 and stats["below_target"] == 1 and stats["lowest"]["path"] == "hard.md"
+    assert stats["mean"] == pytest.approx((4.148 + _score(HARD)) / 2, abs=0.001)
+    assert "読みやすさ:\n  平均 " in _two_drafts(tmp_path, "--statistics")

@@ -34,8 +34,7 @@ def score(paths, fmt, lang):
     from sm_lint.text.analysis import analyse
     from sm_lint.io.document import read_draft
     from sm_lint.io.inputs import describe, expand, read_bytes
-    from sm_lint.text.readability import band, readability
-    from sm_lint.rules.kinds.readability import target_for
+    from sm_lint.rules.kinds.readability import score_facts, target_for
     from sm_lint.run.linter import Linter
 
     rows, failed = [], False
@@ -57,11 +56,10 @@ def score(paths, fmt, lang):
             click.echo(f"sm-lint: {exc.text(lang)}", err=True)
             failed = True
             continue
-        found, target = readability(analysis), target_for(analysis)
-        value = round(found.score, 3) if found else None
-        rows.append({"path": source.display, "score": value, "band": band(found.score, lang) if found else None,
-                     "target": target, "below_target": value is not None and value < target,
-                     "words": found.words if found else 0, "sentences": len(found.sentences) if found else 0})
+        facts = score_facts(analysis) or {"score": None, "band": None, "target": target_for(analysis),
+                                           "below_target": False, "words": 0, "sentences": 0}
+        english = facts.pop("band_en", None)
+        rows.append({"path": source.display, **facts, "band": english if lang == "en" else facts["band"]})
     if fmt == "json":
         import json
 

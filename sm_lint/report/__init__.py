@@ -20,12 +20,36 @@ MACHINE_FORMATS = frozenset({"json", "jsonl", "sarif", "github", "junit"})
 class ReportContext(NamedTuple):
     lang: str = "ja"
     color: bool | None = None  # None: decide from the terminal and NO_COLOR
-    checked: Collection[str] = ()  # the path of every draft linted, clean or not
+    checked: Collection[str] = ()  # the path of every draft linted, clean or not (a dict: path -> its facts)
     stream: IO[str] | None = None
     source_lines: dict[str, object] = {}  # path -> Draft of the drafts with findings, for context lines
     rules: dict[str, object] = {}  # id -> Rule, for formats that describe rules
     quiet: bool = False  # findings only: no summary line
     turned_off: Sequence = ()  # runner.TurnedOff: rules not checked, and which configuration said so
+
+
+def scores(ctx: ReportContext) -> dict[str, dict]:
+    """path -> plain-Japanese score facts (rules.kinds.readability.score_facts) of each draft
+    checked that has words; a caller that gave only the paths (no facts) gets none."""
+    checked = ctx.checked if isinstance(ctx.checked, dict) else {}
+    return {path: facts["readability"] for path, facts in checked.items() if facts and facts.get("readability")}
+
+
+def score_summary(ctx: ReportContext) -> str | None:
+    """The scores in one line, for the text formats' summary: the draft's own, or the mean,
+    the lowest and how many are under their target."""
+    from sm_lint.i18n import t
+
+    found = scores(ctx)
+    if not found:
+        return None
+    band = "band_en" if ctx.lang == "en" else "band"
+    if len(found) == 1:
+        [facts] = found.values()
+        return t(ctx.lang, "score_one", score=f"{facts['score']:.2f}", band=facts[band], target=f"{facts['target']:g}")
+    path, lowest = min(found.items(), key=lambda item: item[1]["score"])
+    return t(ctx.lang, "score_many", mean=f"{sum(f['score'] for f in found.values()) / len(found):.2f}", path=path,
+             score=f"{lowest['score']:.2f}", band=lowest[band], below=sum(f["below_target"] for f in found.values()))
 
 
 def turned_off_text(ctx: ReportContext) -> str:
@@ -81,13 +105,16 @@ JSON_VERSION = 2
 
 def run_facts(findings: Sequence[Finding], ctx: ReportContext) -> dict:
     """What a JSON report says besides the findings: each draft read, with its count of
-    findings (suppressed ones apart), and the rules a configuration turned off, as SARIF's
-    runs[].properties.turnedOff: an empty list of findings must not pass for a clean run."""
+    findings (suppressed ones apart) and its plain-Japanese score (null with no words), and the
+    rules a configuration turned off, as SARIF's runs[].properties.turnedOff: an empty list of
+    findings must not pass for a clean run."""
     counts: dict[str, list[int]] = {path: [0, 0] for path in ctx.checked}
     for f in findings:
         counts.setdefault(f.path, [0, 0])[bool(f.suppressed_by)] += 1
+    score = scores(ctx)
     return {
-        "drafts": [{"path": path, "findings": n, "suppressed": s} for path, (n, s) in counts.items()],
+        "drafts": [{"path": path, "findings": n, "suppressed": s, "readability": score.get(path)}
+                   for path, (n, s) in counts.items()],
         "turnedOff": [off.to_dict() for off in ctx.turned_off],
     }
 

@@ -16,7 +16,7 @@ from collections import Counter
 from itertools import groupby
 
 from sm_lint.i18n import t
-from sm_lint.report import suggestion_text, turned_off_text
+from sm_lint.report import score_summary, suggestion_text, turned_off_text
 
 _STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold blue"}
 # What rich removes from any text it prints (rich.control.STRIP_CONTROL_CODES: bell,
@@ -136,7 +136,7 @@ def render(findings, ctx) -> None:
     stream = ctx.stream or sys.stdout
     if not findings:  # a clean run prints one line; rich is not even imported
         if ctx.checked:  # nothing was read (only errors, on stderr): no claim of a clean run
-            stream.write(t(ctx.lang, "clean", files=len(ctx.checked)) + _off(ctx) + "\n")
+            stream.write(t(ctx.lang, "clean", files=len(ctx.checked)) + _off(ctx) + "\n" + _score(ctx))
         return
     # rich alone would keep bold and reverse under NO_COLOR; plain text is what users expect.
     console = None if ctx.color is False or os.environ.get("NO_COLOR") else _console(stream)
@@ -154,7 +154,13 @@ def render(findings, ctx) -> None:
     if not ctx.quiet:
         counts = Counter(f.severity for f in findings)
         write([(t(ctx.lang, "summary", files=len(ctx.checked), error=counts["error"], warning=counts["warning"],
-                   info=counts["info"]) + _off(ctx) + "\n", None)])
+                   info=counts["info"]) + _off(ctx) + "\n" + _score(ctx), None)])
+
+
+def _score(ctx) -> str:
+    """The plain-Japanese score line (4(1)) under the summary; none with -q."""
+    line = None if ctx.quiet else score_summary(ctx)
+    return line + "\n" if line else ""
 
 
 def _off(ctx) -> str:

@@ -1,5 +1,6 @@
 """`--format junit`: JUnit XML for GitLab CI / Jenkins test reports. Each draft is a test
-suite; each finding a failed test case; a draft without findings one passing case."""
+suite, with its plain-Japanese score as properties; each finding a failed test case; a draft
+without findings one passing case."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import xml.etree.ElementTree as ET
 from collections import defaultdict
 
 from sm_lint.i18n import t
-from sm_lint.report import with_suggestion
+from sm_lint.report import scores, with_suggestion
 
 
 def render(findings, ctx) -> None:
@@ -19,9 +20,16 @@ def render(findings, ctx) -> None:
     paths = sorted(set(ctx.checked) | set(by_path))
     root = ET.Element("testsuites", name="sm-lint", tests=str(sum(max(1, len(by_path[p])) for p in paths)),
                       failures=str(len(findings)))
+    score = scores(ctx)
     for path in paths:
         found = by_path[path]
         suite = ET.SubElement(root, "testsuite", name=path, tests=str(max(1, len(found))), failures=str(len(found)))
+        if path in score:
+            properties = ET.SubElement(suite, "properties")
+            for key in ("score", "band", "target", "below_target"):
+                value = score[path]["band_en" if key == "band" and ctx.lang == "en" else key]
+                ET.SubElement(properties, "property", name=f"readability.{key}", value=str(value).lower()
+                              if isinstance(value, bool) else str(value))
         if not found:
             ET.SubElement(suite, "testcase", name="sm-lint", classname=path)
         for f in found:

@@ -13,7 +13,7 @@ from urllib.parse import quote
 
 from sm_lint import __version__
 from sm_lint.i18n import t
-from sm_lint.report import with_suggestion, write_json
+from sm_lint.report import scores, with_suggestion, write_json
 from sm_lint.rules.catalog import clauses
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -85,6 +85,9 @@ def sarif_log(findings, ctx) -> dict:
                                 "rules": rules}},
             "columnKind": "unicodeCodePoints",
             "results": [_result(f, index[f.rule], ctx.lang) for f in findings],
+            # Each draft with words and its plain-Japanese score (4(1)), clean or not.
+            "artifacts": [{"location": {"uri": _uri(path)}, "properties": {"readability": facts}}
+                          for path, facts in scores(ctx).items()],
             # Rules the run did not check and the configuration that turned them off: a
             # clean result with every category ignored must not pass for a clean draft.
             "properties": {"turnedOff": [off.to_dict() for off in ctx.turned_off]},

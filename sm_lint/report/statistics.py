@@ -6,23 +6,31 @@ import sys
 from collections import Counter
 
 from sm_lint.i18n import t
-from sm_lint.report import write_json
+from sm_lint.report import score_summary, scores, write_json
 
 
-def statistics(findings) -> dict:
+def statistics(findings, ctx) -> dict:
     rules = Counter((f.rule, f.name, f.clause) for f in findings)
     clauses = Counter((f.clause, f.clause_title) for f in findings)
+    found = scores(ctx)
+    lowest = min(found.items(), key=lambda item: item[1]["score"]) if found else None
     return {
         "rules": [{"rule": r, "name": n, "clause": c, "count": k}
                   for (r, n, c), k in sorted(rules.items(), key=lambda kv: (-kv[1], kv[0]))],
         "clauses": [{"clause": c, "title": title, "count": k}
                     for (c, title), k in sorted(clauses.items(), key=lambda kv: (-kv[1], kv[0]))],
+        # the plain-Japanese score of the drafts with words (4(1)): null when none has any
+        "readability": {
+            "drafts": len(found), "mean": round(sum(f["score"] for f in found.values()) / len(found), 3),
+            "lowest": {"path": lowest[0], "score": lowest[1]["score"]},
+            "below_target": sum(f["below_target"] for f in found.values()),
+        } if found else None,
     }
 
 
 def render(findings, ctx, as_json: bool = False) -> None:
     stream = ctx.stream or sys.stdout
-    stats = statistics(findings)
+    stats = statistics(findings, ctx)
     if as_json:
         write_json(stats, ctx)
         return
@@ -32,3 +40,6 @@ def render(findings, ctx, as_json: bool = False) -> None:
     stream.write(f"{t(ctx.lang, 'stat_clauses')}:\n")
     for row in stats["clauses"]:
         stream.write(f"{row['count']:>6}  {row['clause']:<8} {row['title']}\n")
+    score = score_summary(ctx)
+    if score:
+        stream.write(f"{t(ctx.lang, 'stat_readability')}:\n  {score.partition(': ')[2]}\n")

@@ -34,7 +34,7 @@ class Result:
         self.findings: list[Finding] = []
         self.errors: list[SmLintError] = []  # one line each, shown in the report's language
         self.notices: list[SmLintError] = []  # told to the user, not failures
-        self.checked: dict[str, None] = {}  # every draft read and linted, once, in order
+        self.checked: dict[str, dict] = {}  # every draft read and linted, once, in order: its facts
         # Drafts with findings, for context lines and fixes: a clean draft's text is let go
         # as soon as it is linted, and a worker process does not send it back.
         self.drafts: dict[str, Draft] = {}
@@ -145,13 +145,18 @@ class Linter:
         return self._selected[key]
 
     def lint_draft(self, draft: Draft, config: Config, rules: Sequence[Rule] | None = None,
-                   problems: list[SmLintError] | None = None) -> list[Finding]:
+                   problems: list[SmLintError] | None = None, facts: dict | None = None) -> list[Finding]:
         """Findings of `rules` on `draft`, filtered; a user regex that runs out of time is added to
-        `problems` (the other rules' findings stand), or raised without a list."""
+        `problems` (the other rules' findings stand), or raised without a list. `facts` gets
+        what the reports say of the draft besides findings (its plain-Japanese score)."""
         rules = self.rules_for(config) if rules is None else rules
         try:
             analysis = analyse(draft, config)
             found = check(analysis, rules, config.lang, problems, self.packs.ids(config))
+            if facts is not None:
+                from sm_lint.rules.kinds.readability import score_facts
+
+                facts["readability"] = score_facts(analysis)  # the rule's memo: no second count
             return filter_findings(found, config, draft_suppressions(analysis), self.baseline)
         finally:
             forget()  # no draft's words outlive its lint in a memo cache
@@ -185,20 +190,21 @@ class Linter:
         except SmLintError as exc:
             return Outcome(source.display, error=exc)
         problems: list[SmLintError] = []  # a user regex that ran out of time: now disabled
+        facts: dict = {}
         if len(draft.text) < _LARGE or not gc.isenabled():
-            findings = self.lint_draft(draft, config, rules, problems)
+            findings = self.lint_draft(draft, config, rules, problems, facts)
         else:
             # Tokens and what rules build from them hold no cycles, yet millions of them set
             # off full collections that walk them all, again and again: a 10 MB draft's
             # tokenizing took 6.7 s, 4.1 s without the collector.
             gc.disable()
             try:
-                findings = self.lint_draft(draft, config, rules, problems)
+                findings = self.lint_draft(draft, config, rules, problems, facts)
             finally:
                 gc.enable()
         disabled = tuple(type(p)(source.display, p.text("ja"), p.text("en")) for p in problems)
         return Outcome(source.display, draft=draft if findings else None, findings=findings, failing=failing(findings, config.fail_on),
-                       linted=True, disabled=disabled)
+                       linted=True, disabled=disabled, facts=facts)
 
     def read(self, source: Source, read: Callable[[Source, int], bytes] = read_bytes,
              ) -> tuple[Source, bytes | None, SmLintError | None]:
@@ -255,7 +261,7 @@ class Linter:
             result.errors.extend(e for e in outcome.disabled if e.what not in disabled)
             disabled.update(e.what for e in outcome.disabled)
             if outcome.linted:
-                result.checked[outcome.display] = None
+                result.checked[outcome.display] = outcome.facts
                 if outcome.draft is not None:
                     result.drafts[outcome.display] = outcome.draft
                 result.failing_in[outcome.display] = outcome.failing
@@ -283,3 +289,4 @@ class Outcome(NamedTuple):
     linted: bool = False  # read and checked: its findings count
     disabled: tuple[SmLintError, ...] = ()  # the rules whose regex ran out of time on it
     cache_notices: tuple[SmLintError, ...] = ()  # the rule cache's, given while linting it
+    facts: dict = {}  # what the reports say of the draft besides findings (Linter.lint_draft)

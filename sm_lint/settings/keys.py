@@ -169,6 +169,11 @@ SECTIONS = (
         Key("accounts", {"type": "object", "additionalProperties": SCORE}, "アカウントごとの目標",
             "targets per account", {}),
     ), check="sm_lint.rules.kinds.readability:check_section"),
+    Section("faces", "顔の検出 (追加機能 faces、JP-G105/G106)", "face detection (the faces extra, JP-G105/G106)", keys=(
+        Key("share", {"type": "number", "exclusiveMinimum": 0, "maximum": 1},
+            "同意の記録を求める顔の大きさ (画面に占める割合、0.01 = 1%)",
+            "the share of the frame a face takes before consent is asked for (0.01 = 1%)", 0.01),
+    ), check="sm_lint.rules.kinds.faces:check_section"),
 )
 
 # `rules: {JP-P101: {extend: {words: [...], except: [...]}}}` (docs/rules.md, "Extending a built-in rule")

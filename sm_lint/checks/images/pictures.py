@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, NamedTuple
 
+from sm_lint.checks.images.containers import GIF_APPLICATION, GIF_COMMENT, GIF_XMP, PNG_TEXT, gif_blocks, png_chunks
 from sm_lint.checks.images.entries import checked_entries
 
 # Exif tags (CIPA DC-008) whose values name a person or a camera that can be traced to one.
@@ -29,6 +30,10 @@ ORIENTATION = 0x0112
 PERSONAL_IFD0 = {0x013B: "artist", 0x9C9D: "xp_author", 0x9C9C: "xp_comment"}
 PERSONAL_EXIF = {0xA430: "owner", 0xA431: "serial", 0xA435: "lens_serial", 0x9286: "user_comment"}
 MAKER_NOTE = 0x927C  # vendor data, often the owner's name and the serial: removed with the rest
+MAKE = 0x010F
+# Maker notes that keep the owner's name in a tag of their own (an IFD in the Exif's byte order,
+# offsets from the TIFF header): Canon's OwnerName (ExifTool's Canon tags, 0x0009, ASCII).
+OWNER_IN_MAKER_NOTE = {"Canon": 0x0009}
 LABELS = {
     "artist": ("撮影者 (Artist)", "Artist"), "xp_author": ("作成者 (XPAuthor)", "XPAuthor"),
     "xp_comment": ("コメント (XPComment)", "XPComment"), "owner": ("カメラの所有者名", "camera owner"),
@@ -37,9 +42,8 @@ LABELS = {
     "xmp_comment": ("XMP の説明", "XMP description"), "iptc_creator": ("IPTC の作成者", "IPTC by-line"),
     "iptc_comment": ("IPTC のキャプション", "IPTC caption"), "comment": ("埋め込みコメント", "embedded comment"),
     "png_text": ("PNG のテキスト", "PNG text"),
+    "maker_owner": ("メーカーノートの所有者名", "maker note owner name"),
 }
-PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
-PNG_TEXT = (b"tEXt", b"iTXt", b"zTXt")
 # PNG text keywords that name a person or say something about the picture (not `Software`).
 PNG_PERSONAL = {"author", "artist", "creator", "comment", "description", "copyright", "title"}
 _XMP_ID = b"http://ns.adobe.com/xap/1.0/\x00"
@@ -160,7 +164,7 @@ def _read(handle) -> dict:
             raise ValueError("truncated")
     facts = {"format": image_format, "size": size, "animated": bool(getattr(image, "is_animated", False))}
     width, height = image.size
-    exif = None
+    exif = exif_data = None
     personal: list[tuple[str, str]] = []
     gps = None
     if image_format == "JPEG":
@@ -172,7 +176,6 @@ def _read(handle) -> dict:
                 personal.append(("comment", _text(payload)))
         _iptc(image, personal)
     elif image_format == "PNG":
-        exif_data = None
         for kind, payload in png_chunks(handle, metadata_only=True):
             if kind == b"eXIf":
                 exif_data = payload
@@ -187,11 +190,24 @@ def _read(handle) -> dict:
             exif.load(exif_data)
     elif "exif" in image.info:  # WebP and the rest keep it in info without decoding
         exif = image.getexif()
+    if image_format == "WEBP" and isinstance(image.info.get("xmp"), bytes):
+        gps = gps or _xmp(image.info["xmp"], personal)
+    elif image_format == "GIF":  # comments and XMP before the first frame: read, frames not
+        for label, start, end, data in gif_blocks(handle, metadata_only=True):
+            if label == GIF_COMMENT and data.strip(b"\x00 "):
+                personal.append(("comment", _text(data)))
+            elif label == GIF_APPLICATION and data.startswith(GIF_XMP):
+                handle.seek(start + 3 + len(GIF_XMP))  # the packet is stored raw, not in sub-blocks
+                gps = gps or _xmp(handle.read(end - start - 3 - len(GIF_XMP)), personal)
+                handle.seek(end)
     if exif is not None:
         if exif.get(ORIENTATION) in (5, 6, 7, 8):  # the picture is seen turned a quarter
             width, height = height, width
         gps = _exif_gps(exif) or gps
         personal[:0] = _exif_personal(exif)
+        owner = _maker_owner(exif, image.info.get("exif") or exif_data)
+        if owner:
+            personal.append(("maker_owner", owner))
     facts.update(width=width, height=height, gps=gps, personal=tuple(personal), read=getattr(handle, "count", 0))
     return facts
 
@@ -221,6 +237,26 @@ def _exif_personal(exif) -> list[tuple[str, str]]:
         if value and _text(value):
             found.append((key, _text(value)))
     return found
+
+
+def _maker_owner(exif, raw) -> str | None:
+    """The owner's name a maker note keeps (OWNER_IN_MAKER_NOTE), read from the raw Exif block,
+    whose TIFF header the note's offsets count from; None for other makers or a damaged note."""
+    tag = OWNER_IN_MAKER_NOTE.get(str(exif.get(MAKE, "")).strip("\x00 "))
+    note = exif.get_ifd(EXIF_IFD).get(MAKER_NOTE)
+    if tag is None or not isinstance(note, bytes) or not isinstance(raw, bytes):
+        return None
+    tiff = raw[6:] if raw.startswith(b"Exif\x00\x00") else raw
+    order = "<" if tiff[:2] == b"II" else ">"
+    try:
+        for i in range(struct.unpack(order + "H", note[:2])[0]):
+            entry_tag, kind, count, offset = struct.unpack(order + "HHII", note[2 + 12 * i:14 + 12 * i])
+            if entry_tag == tag and kind == 2:  # ASCII
+                value = note[10 + 12 * i:10 + 12 * i + count] if count <= 4 else tiff[offset:offset + count]
+                return _text(value) or None
+    except struct.error:
+        pass
+    return None
 
 
 def _exif_gps(exif) -> Gps | None:
@@ -298,25 +334,3 @@ def _png_text(kind: bytes, payload: bytes) -> tuple[str, str]:
         if compressed == b"\x01":
             rest = zlib.decompressobj().decompress(rest, 1 << 16)
     return keyword.decode("latin-1"), rest.decode("utf-8" if kind == b"iTXt" else "latin-1", "replace")
-
-
-def png_chunks(handle, metadata_only: bool = False):
-    """(type, data) of each chunk of a PNG; with `metadata_only`, the data of the image chunks
-    (IDAT and the rest) is skipped by seeking and comes back empty."""
-    handle.seek(0)
-    if handle.read(8) != PNG_SIGNATURE:
-        raise ValueError("not a PNG")
-    while True:
-        head = handle.read(8)
-        if len(head) < 8:
-            raise ValueError("truncated")
-        length, kind = struct.unpack(">I4s", head)
-        if metadata_only and kind not in (b"eXIf", *PNG_TEXT):
-            handle.seek(length + 4, os.SEEK_CUR)
-            data = b""
-        else:
-            data = handle.read(length)
-            handle.read(4)
-        yield kind, data
-        if kind == b"IEND":
-            return

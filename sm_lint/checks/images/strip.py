@@ -1,8 +1,9 @@
 """`--fix` for images: remove the GPS position and what names a person, leave the pixels.
 
 The compressed picture is copied byte for byte: a JPEG keeps every segment from its frame
-header through the scan data, a PNG every chunk but its text; only metadata segments and
-chunks are dropped or rewritten. The Exif block is rewritten without the GPS directory, the
+header through the scan data, a PNG every chunk but its text, a GIF every frame and every
+extension but comments and XMP, a WebP every chunk but XMP; only metadata segments, chunks and
+blocks are dropped or rewritten. The Exif block is rewritten without the GPS directory, the
 person's tags and the maker notes, and keeps the rest, above all the Orientation: the picture
 stays turned the way its writer saw it. Written atomically (sm_lint.io.fix.write_atomic), and
 only for an image inside the draft's folder reached with no symbolic link (Picture.outside).
@@ -14,7 +15,9 @@ import io
 import struct
 import zlib
 
-from sm_lint.checks.images.pictures import (EXIF_IFD, GPS_IFD, MAKER_NOTE, PERSONAL_EXIF, PERSONAL_IFD0, PNG_SIGNATURE, PNG_TEXT, png_chunks)
+from sm_lint.checks.images.containers import (GIF_APPLICATION, GIF_COMMENT, GIF_XMP, PNG_SIGNATURE, PNG_TEXT,
+                                              gif_blocks, png_chunks)
+from sm_lint.checks.images.pictures import EXIF_IFD, GPS_IFD, MAKER_NOTE, PERSONAL_EXIF, PERSONAL_IFD0
 
 _EXIF_ID = b"Exif\x00\x00"
 _DROPPED_APP1 = (b"http://ns.adobe.com/xap/1.0/\x00", b"http://ns.adobe.com/xmp/extension/\x00")
@@ -24,7 +27,7 @@ _STANDALONE = {0x01, *range(0xD0, 0xD8)}
 
 
 class NotStrippable(ValueError):
-    """The format is not one this module rewrites (GIF, WebP), or the file is damaged."""
+    """The format is not one this module rewrites (TIFF, HEIF...), or the file is damaged."""
 
 
 def clean_exif(data: bytes) -> bytes | None:
@@ -53,6 +56,10 @@ def strip(data: bytes) -> bytes:
         return _strip_jpeg(data)
     if data.startswith(PNG_SIGNATURE):
         return _strip_png(data)
+    if data[:6] in (b"GIF87a", b"GIF89a"):
+        return _strip_gif(data)
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return _strip_webp(data)
     raise NotStrippable("format")
 
 
@@ -99,6 +106,52 @@ def _strip_png(data: bytes) -> bytes:
             payload = kept[len(_EXIF_ID):] if kept.startswith(_EXIF_ID) else kept
         out.append(struct.pack(">I", len(payload)) + kind + payload + struct.pack(">I", zlib.crc32(kind + payload)))
     return b"".join(out)
+
+
+def _strip_gif(data: bytes) -> bytes:
+    try:
+        blocks = list(gif_blocks(io.BytesIO(data)))
+    except ValueError:
+        raise NotStrippable("damaged") from None
+    out = [data[:blocks[0][1]]]  # header, screen descriptor, global colour table
+    for label, start, end, payload in blocks:
+        if not (label == GIF_COMMENT or (label == GIF_APPLICATION and payload.startswith(GIF_XMP))):
+            out.append(data[start:end])  # frames, their timing, the loop count: as they were
+    return b"".join(out)
+
+
+_WEBP_EXIF_FLAG, _WEBP_XMP_FLAG = 0x08, 0x04  # VP8X flags saying the chunks are there
+
+
+def _strip_webp(data: bytes) -> bytes:
+    """The RIFF chunks as they were, but XMP dropped and Exif cleaned (its Orientation kept),
+    the VP8X flags and the RIFF size made to say so."""
+    chunks, position, end = [], 12, min(len(data), 8 + struct.unpack("<I", data[4:8])[0])
+    while position + 8 <= end:
+        kind, length = data[position:position + 4], struct.unpack("<I", data[position + 4:position + 8])[0]
+        if position + 8 + length > end:
+            raise NotStrippable("damaged")
+        chunks.append([kind, data[position + 8:position + 8 + length]])
+        position += 8 + length + (length & 1)
+    flags = 0
+    kept = []
+    for kind, payload in chunks:
+        if kind == b"XMP ":
+            flags |= _WEBP_XMP_FLAG
+            continue
+        if kind == b"EXIF":
+            cleaned = clean_exif(payload)
+            if cleaned is None:
+                flags |= _WEBP_EXIF_FLAG
+                continue
+            payload = cleaned[len(_EXIF_ID):] if cleaned.startswith(_EXIF_ID) else cleaned
+        kept.append([kind, payload])
+    for chunk in kept:
+        if chunk[0] == b"VP8X":
+            chunk[1] = bytes([chunk[1][0] & ~flags]) + chunk[1][1:]
+    body = b"".join(kind + struct.pack("<I", len(payload)) + payload + b"\x00" * (len(payload) & 1)
+                    for kind, payload in kept)
+    return b"RIFF" + struct.pack("<I", 4 + len(body)) + b"WEBP" + body
 
 
 def to_strip(findings, drafts: dict, rules: dict) -> tuple[list, list]:

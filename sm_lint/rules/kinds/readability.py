@@ -48,6 +48,18 @@ def target_for(analysis) -> float:
     return settings["accounts"].get(account, settings["target"]) if isinstance(account, str) else settings["target"]
 
 
+def score_facts(analysis) -> dict | None:
+    """The draft's score as every report gives it (lint's drafts, SARIF, summaries, statistics,
+    `sm-lint score`); None for a draft with no words. Both bands: the report picks its language."""
+    found = readability(analysis)
+    if found is None:
+        return None
+    target = target_for(analysis)
+    return {"score": round(found.score, 3), "band": band(found.score), "band_en": band(found.score, "en"),
+            "target": target, "below_target": found.score < target, "words": found.words,
+            "sentences": len(found.sentences)}
+
+
 def _why(analysis, start: int, end: int, words: int) -> tuple[str, str]:
     i, j = analysis.token_index(start), analysis.token_index(end)
     kango = 100 * sum(t.goshu == "漢" for t in analysis.tokens.words(i, j)) // max(1, j - i)
