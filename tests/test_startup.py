@@ -30,3 +30,15 @@ def test_a_clean_plain_draft_loads_neither_yaml_nor_phone_numbers_nor_rich(tmp_p
     loaded = _loaded_after([str(draft)], tmp_path)
     assert "fugashi" in loaded  # the draft was checked
     assert loaded.isdisjoint({"rich", "yaml", "phonenumbers"}), loaded
+
+
+def test_a_draft_with_plain_front_matter_is_read_without_yaml(tmp_path):
+    """Front matter of `key: value` lines (words and an ISO timestamp) needs no PyYAML."""
+    draft = tmp_path / "除雪.md"
+    draft.write_text("---\nplatform: x\nscheduled_at: 2026-12-01T10:00:00+09:00\napproved_by: 広報対話課長\n---\n"
+                     "除雪の情報です。詳しくは https://www.city.joetsu.niigata.jp/site/bousai/ をご覧ください。 #上越市\n",
+                     encoding="utf-8")
+    _loaded_after([str(draft)], tmp_path)  # fills the rule cache
+    loaded = _loaded_after([str(draft)], tmp_path)
+    assert "fugashi" in loaded
+    assert loaded.isdisjoint({"rich", "yaml", "phonenumbers"}), loaded

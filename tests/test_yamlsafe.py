@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+from datetime import datetime, timedelta, timezone
 
 import pytest
 
 from sm_lint.settings.loader import load_config
 from sm_lint.errors import ConfigError, InputError
 from sm_lint.io.document import parse_draft
-from sm_lint.io.yamlsafe import MAX_DEPTH, YamlError, load_yaml
+from sm_lint.io.yamlsafe import MAX_DEPTH, LineDict, YamlError, _flat, load_yaml
 
 from helpers import time_ratio
 
@@ -144,3 +145,47 @@ def test_yaml_mistakes_are_explained_in_japanese_at_the_line_to_fix(monkeypatch,
     ja = caught.value.text("ja")
     assert words in ja and not re.search(r"[a-z]{4}", ja.split("読めません: ")[1])  # no English left
     assert "front matter is not valid YAML: " in caught.value.text("en")
+
+
+# The fast path for flat front matter (sm_lint.yamlsafe._flat) must read every text exactly
+# as PyYAML does: values that PyYAML reads as words, dates, booleans, numbers, nulls or not
+# at all, and whole texts with comments, blank lines, repeated keys and other shapes.
+VALUES = ["x", "広報対話課長", "除雪：情報", "上越市 ＃タグ", "a  b", "a#b", "a:b", "tiktok", "youtube", "y", "n",
+          "Yes please", "https://www.city.joetsu.niigata.jp/site/bousai/", "yes", "No", "on", "OFF", "TRUE", "null",
+          "Null", "~", "", "2026-12-01", "2026-12-01T10:00:00+09:00", "2026-12-01T10:00:00Z", "2026-12-01T10:00:00-05:30",
+          "2026-12-01t10:00:00", "2026-13-01", "2026-02-30T10:00:00", "2026-12-01T10:00", "2026-12-01 10:00:00",
+          "２０２６-１２-０１", "12", "0x1F", "1_000", "3.5", ".inf", "-", "- a", "a: b", "a:", "a #b", "'quoted'",
+          '"double"', "[a, b]", "{a: 1}", "&anchor x", "*alias", "!tag x", "|", ">", "%x", "@user", "`x`", "? x",
+          "<<", "=", "a\tb", "x\x85y", "x\u2028y", "x\x7fy", "x\ufeffy", "😀 絵文字", "a [b] {c}, d"]
+SOURCES = [
+    "platform: x\nscheduled_at: 2026-12-01T10:00:00+09:00\napproved_by: 広報対話課長\n",
+    "# 下書き\nplatform: x\n\napproved_by: 課長\n",
+    "platform: x\nplatform: facebook\n",
+    "on: x\n", "y: x\n", "rule-dirs: x\n", "_private: x\n", "Key_2: x\n", "キー: x\n",
+    "platform: x\r\napproved_by: 課長\r\n", "platform: x   \n", "platform:x\n", "platform:\n  - x\n",
+    "platform: x\n  continued\n", "platform: x\n---\n", "platform: x # comment\n", "  platform: x\n",
+    "platform: x\n   \n", "", "# only a comment\n", "platform: x", "platform:\n", "platform:   \n",
+]
+
+
+def _read(source: str, first_line: int = 2):
+    try:
+        data = load_yaml(source, first_line)
+    except YamlError as exc:
+        return "error", exc.line, exc.problem
+    if isinstance(data, LineDict):
+        return ({k: (type(v), v, getattr(v, "tzinfo", None)) for k, v in data.items()}, data.line, data.key_lines)
+    return type(data), data
+
+
+@pytest.mark.parametrize("source", [f"platform: x\nkey: {value}\n" for value in VALUES] + SOURCES)
+def test_flat_front_matter_is_read_as_pyyaml_reads_it(source, monkeypatch):
+    fast = _read(source)
+    monkeypatch.setattr("sm_lint.yamlsafe._flat", lambda source, first_line: None)
+    assert fast == _read(source)
+
+
+def test_flat_front_matter_is_read_without_pyyaml():
+    assert _flat(SOURCES[0], 2) == {"platform": "x", "scheduled_at": datetime(2026, 12, 1, 10, tzinfo=timezone(timedelta(hours=9))),
+                                    "approved_by": "広報対話課長"}
+    assert [_flat(f"key: {value}\n", 1) for value in ("yes", "12", "a: b", "'x'")] == [None] * 4
