@@ -19,7 +19,7 @@ from sm_lint.io.yamlsafe import LineDict, YamlError, load_yaml
 from sm_lint.rules.catalog import categories, clauses
 from sm_lint.rules.conditions import compile_when
 from sm_lint.rules.exceptions import compile_exceptions
-from sm_lint.rules.model import SEVERITIES, Example, Rule
+from sm_lint.rules.model import SEVERITIES, Rule, example_from
 from sm_lint.rules.options import one_of, optional_text
 from sm_lint.rules.registry import KINDS, load_kinds
 from sm_lint.spelling import hint, refuse_unknown_keys
@@ -94,7 +94,10 @@ def _example_text(item: Any, where: str, key: str, folder: Path) -> str:
             and all(isinstance(item.get(k, ""), str) for k in ("text", "after", "draft"))
             and isinstance(item.get("config", {}), dict)
             and isinstance(item.get("modified", date.min), date) and not isinstance(item.get("modified"), datetime)):
-        example = Example(item.get("text", "") + item.get("repeat", "") * item.get("times", 1) + item.get("after", ""))
+        recipe = item.get("text", ""), item.get("repeat", ""), item.get("times", 1), item.get("after", "")
+        example = example_from(*recipe)
+        if "repeat" in item:
+            example.recipe = recipe
         example.config = item.get("config")
         example.path = str(folder / item["draft"]) if item.get("draft") else None
         if "modified" in item:  # noon in Japan, so the day is the same in any time zone setting

@@ -31,6 +31,18 @@ class Example(str):
     config: Any = None
     path: str | None = None  # the draft file it is read as (its images lie beside it)
     modified: float | None = None  # the file's modification time it is read with (a guessed year)
+    recipe: tuple[str, str, int, str] | None = None  # (text, repeat, times, after) of a long one
+
+    def __reduce__(self):
+        """A long example is pickled as its recipe: written out, the length limits' examples
+        were two thirds of the rule cache, read and MAC-checked at every start."""
+        if self.recipe is None:
+            return Example, (str(self),), self.__dict__
+        return example_from, self.recipe, self.__dict__
+
+
+def example_from(text: str, repeat: str, times: int, after: str) -> Example:
+    return Example(text + repeat * times + after)
 
 
 class Matcher:
