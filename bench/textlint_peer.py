@@ -1,5 +1,12 @@
-"""The peer: textlint with textlint-rule-ja-no-inappropriate-words, installed with npm into a
-cache folder on first use (only where node and npm exist). Shared by speed.py and accuracy.py."""
+"""The peer: textlint, with textlint-rule-ja-no-inappropriate-words (one rule) and the
+ja-technical-writing preset. Shared by speed.py and accuracy.py.
+
+textlint is an npm package, and this project installs only from PyPI and Debian: Debian has
+no textlint package (`apt-cache search textlint` finds none) and PyPI none either. So the
+peer runs only where a `textlint` command that has these rules is already on PATH (or named
+by SM_LINT_TEXTLINT); elsewhere the scripts print it as unavailable, and no figure stands in
+for it.
+"""
 
 from __future__ import annotations
 
@@ -9,25 +16,27 @@ import shutil
 import subprocess
 from pathlib import Path
 
-PACKAGES = ("textlint@15", "textlint-rule-ja-no-inappropriate-words@2")
-HOME = Path(os.environ.get("SM_LINT_BENCH_CACHE", Path.home() / ".cache" / "sm-lint-bench")) / "textlint"
+SETUPS = {
+    "one rule": ["--rule", "ja-no-inappropriate-words"],
+    "preset": ["--preset", "ja-technical-writing"],
+}
+UNAVAILABLE = ("unavailable: textlint is an npm package, not in Debian or PyPI (the only sources used here);"
+               " put a textlint with the rule and the preset on PATH or in SM_LINT_TEXTLINT to compare")
 
 
-def textlint() -> list[str] | None:
-    """The command to run the peer rule, or None (with a message) when it cannot be had."""
-    binary = HOME / "node_modules" / ".bin" / "textlint"
-    if not binary.exists():
-        if not (shutil.which("node") and shutil.which("npm")):
-            print("textlint peer skipped: node/npm not found")
-            return None
-        HOME.mkdir(parents=True, exist_ok=True)
-        print(f"installing {' '.join(PACKAGES)} into {HOME} ...", flush=True)
-        done = subprocess.run(["npm", "install", "--prefix", str(HOME), "--no-audit", "--no-fund", *PACKAGES],
-                              capture_output=True, text=True)
-        if done.returncode != 0 or not binary.exists():
-            print("textlint peer skipped: npm install failed:", done.stderr.strip().splitlines()[-1:])
-            return None
-    return [str(binary), "--no-textlintrc", "--rule", "ja-no-inappropriate-words"]
+def textlint(setup: str = "one rule") -> list[str] | None:
+    """The command to run the peer with `setup`, or None (with a message) when it cannot run."""
+    binary = os.environ.get("SM_LINT_TEXTLINT") or shutil.which("textlint")
+    if binary is None:
+        print(f"textlint ({setup}) {UNAVAILABLE}")
+        return None
+    command = [binary, "--no-textlintrc", *SETUPS[setup]]
+    probe = subprocess.run([*command, "--stdin", "--stdin-filename", "probe.md"], input="テスト\n",
+                           capture_output=True, text=True)
+    if probe.returncode not in (0, 1):  # 2: the rule or the preset is not installed beside it
+        print(f"textlint ({setup}) unavailable: {(probe.stderr or probe.stdout).strip().splitlines()[-1:]}")
+        return None
+    return command
 
 
 def flagged_files(command: list[str], files: list[Path]) -> set[str]:
