@@ -147,7 +147,7 @@ def test_yaml_mistakes_are_explained_in_japanese_at_the_line_to_fix(monkeypatch,
     assert "front matter is not valid YAML: " in caught.value.text("en")
 
 
-# The fast path for flat front matter (sm_lint.yamlsafe._flat) must read every text exactly
+# The fast path for flat front matter (sm_lint.io.yamlsafe._flat) must read every text exactly
 # as PyYAML does: values that PyYAML reads as words, dates, booleans, numbers, nulls or not
 # at all, and whole texts with comments, blank lines, repeated keys and other shapes.
 VALUES = ["x", "広報対話課長", "除雪：情報", "上越市 ＃タグ", "a  b", "a#b", "a:b", "tiktok", "youtube", "y", "n",
@@ -181,7 +181,7 @@ def _read(source: str, first_line: int = 2):
 @pytest.mark.parametrize("source", [f"platform: x\nkey: {value}\n" for value in VALUES] + SOURCES)
 def test_flat_front_matter_is_read_as_pyyaml_reads_it(source, monkeypatch):
     fast = _read(source)
-    monkeypatch.setattr("sm_lint.yamlsafe._flat", lambda source, first_line: None)
+    monkeypatch.setattr("sm_lint.io.yamlsafe._flat", lambda source, first_line: None)
     assert fast == _read(source)
 
 

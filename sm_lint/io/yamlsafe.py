@@ -10,11 +10,11 @@ billions of nodes for whoever walks the data) and recursive aliases.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any
 
 from sm_lint.errors import SmLintError
-from sm_lint.lazyre import lazy_compile
 
 
 class YamlError(Exception):
@@ -178,19 +178,25 @@ def _check_expansion(root) -> None:
 # here as PyYAML reads them (tests/test_yamlsafe.py compares the two), without importing it:
 # PyYAML costs a cold start about 15 ms. Any other shape (lists, quotes, numbers, comments
 # after a value...) goes to PyYAML.
-_FLAT_LINE = lazy_compile(r"([A-Za-z_][A-Za-z0-9_-]*):(?:[ ]+(.*?))?[ ]*")
-# What a plain word cannot start with (YAML indicators), what starts a number, a date or a
-# null (YAML reads those), and characters YAML refuses or reads as line breaks.
-_NOT_A_WORD = lazy_compile(r"[-?:,\[\]{}#&*!|>'\"%@`0-9+.~<=]|.*(?:: |:$| #)|.*[\t\x00-\x1f\x7f-\x9f\ufeff\u2028\u2029\ud800-\udfff\ufffe\uffff]")
-_TIMESTAMP = lazy_compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})(?:T([0-9]{2}):([0-9]{2}):([0-9]{2})(?:(Z)|([-+])([0-9]{2}):([0-9]{2}))?)?")
+@lru_cache(maxsize=1)
+def _flat_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """A `key: value` line; what a plain word cannot start with (YAML indicators, what starts a
+    number, a date or a null, which YAML reads as such) or hold (characters YAML refuses or
+    reads as line breaks); the strict ISO date and timestamp."""
+    return (re.compile(r"([A-Za-z_][A-Za-z0-9_-]*):(?:[ ]+(.*?))?[ ]*"),
+            re.compile(r"[-?:,\[\]{}#&*!|>'\"%@`0-9+.~<=]|.*(?:: |:$| #)"
+                       r"|.*[\t\x00-\x1f\x7f-\x9f\ufeff\u2028\u2029\ud800-\udfff\ufffe\uffff]"),
+            re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})(?:T([0-9]{2}):([0-9]{2}):([0-9]{2})(?:(Z)|([-+])([0-9]{2}):([0-9]{2}))?)?"))
+
+
 _YAML_WORDS = frozenset("yes Yes YES no No NO true True TRUE false False FALSE on On ON off Off OFF null Null NULL".split())
 
 
-def _timestamp(text: str):
+def _timestamp(parts: tuple):
     """YAML's date or datetime for the strict ISO forms, as PyYAML's SafeConstructor builds it."""
     from datetime import date, datetime, timedelta, timezone
 
-    year, month, day, hour, minute, second, utc, sign, tz_hour, tz_minute = _TIMESTAMP().fullmatch(text).groups()
+    year, month, day, hour, minute, second, utc, sign, tz_hour, tz_minute = parts
     if hour is None:
         return date(int(year), int(month), int(day))
     tz = None
@@ -205,23 +211,25 @@ def _timestamp(text: str):
 def _flat(source: str, first_line: int) -> LineDict | None:
     """`source` read as PyYAML would if it is only `key: word` (or a strict ISO date or
     timestamp, or nothing) lines, blank lines and comment lines; else None."""
+    key_value, not_a_word, timestamp = _flat_patterns()
     result: LineDict | None = None
     for number, line in enumerate(source.split("\n")):
         if not line or line.startswith("#"):
             continue
-        found = _FLAT_LINE().fullmatch(line)
+        found = key_value.fullmatch(line)
         if found is None:
             return None
         key, value = found.groups()
         if key in _YAML_WORDS or (result is not None and key in result):
             return None
         if value:
-            if _TIMESTAMP().fullmatch(value):
+            stamp = timestamp.fullmatch(value)
+            if stamp:
                 try:
-                    value = _timestamp(value)
+                    value = _timestamp(stamp.groups())
                 except ValueError:  # 2026-13-01: PyYAML's way with it is sm_lint's own (see construct_timestamp)
                     return None
-            elif value in _YAML_WORDS or _NOT_A_WORD().match(value):
+            elif value in _YAML_WORDS or not_a_word.match(value):
                 return None
         if result is None:
             result = LineDict(first_line + number)
