@@ -9,12 +9,17 @@ import sys
 HEAVY = ("rich", "yaml", "phonenumbers", "re2", "fugashi")
 
 
-def _loaded_after(args: list[str], tmp_path) -> set[str]:
+def _modules_after(args: list[str], tmp_path) -> set[str]:
     code = ("import sys\nfrom sm_lint.cli import main\ntry:\n    main(sys.argv[1:])\nexcept SystemExit:\n"
-            "    print(' '.join(sorted({m.split('.')[0] for m in sys.modules})), file=sys.stderr)")
+            "    print(' '.join(sorted(sys.modules)), file=sys.stderr)")
     done = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True,
                           env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)})
     return set(done.stderr.split())
+
+
+def _loaded_after(args: list[str], tmp_path) -> set[str]:
+    """The top-level packages loaded by a run of `sm-lint ARGS`."""
+    return {m.split(".")[0] for m in _modules_after(args, tmp_path)}
 
 
 def test_version_loads_no_check_and_no_output_library(tmp_path):
@@ -42,3 +47,13 @@ def test_a_draft_with_plain_front_matter_is_read_without_yaml(tmp_path):
     loaded = _loaded_after([str(draft)], tmp_path)
     assert "fugashi" in loaded
     assert loaded.isdisjoint({"rich", "yaml", "phonenumbers"}), loaded
+
+
+def test_linting_builds_none_of_the_other_commands(tmp_path):
+    """score, rules, explain, config, waivers, report, serve, lsp and new load when named."""
+    draft = tmp_path / "お知らせ.txt"
+    draft.write_text("【お知らせ】高田城址公園で観桜会を開きます。\n", encoding="utf-8")
+    loaded = _modules_after([str(draft)], tmp_path)
+    assert "sm_lint.run.linter" in loaded  # the draft was linted
+    assert "sm_lint.cli.commands" not in loaded
+    assert "sm_lint.cli.commands" in _modules_after(["rules"], tmp_path)

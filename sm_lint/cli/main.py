@@ -16,11 +16,28 @@ from sm_lint.report import FORMATS
 from sm_lint.rules.model import SEVERITIES
 
 
+# The other commands (sm_lint/cli/commands.py) by name, as their functions are called there:
+# that module, and what each command loads, is imported only when one of them is named or the
+# help lists them, so that `sm-lint 下書き.md` never builds them (issue 25: a cold start).
+ELSEWHERE = {"score": "score", "rules": "list_rules", "explain": "explain", "config": "show_config",
+             "waivers": "waivers", "report": "report", "serve": "serve", "lsp": "lsp", "new": "new_draft"}
+
+
 class _DefaultGroup(click.Group):
     """`sm-lint draft.md` means `sm-lint lint draft.md`, as with ruff's default command."""
 
+    def list_commands(self, ctx):
+        return sorted({*self.commands, *ELSEWHERE})
+
+    def get_command(self, ctx, name):
+        if name in ELSEWHERE and name not in self.commands:
+            from sm_lint.cli import commands
+
+            self.add_command(getattr(commands, ELSEWHERE[name]), name)
+        return super().get_command(ctx, name)
+
     def parse_args(self, ctx, args):
-        if args and args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
+        if args and args[0] not in self.commands and args[0] not in ELSEWHERE and args[0] not in ("--help", "-h", "--version"):
             args = ["lint", *args]
         elif not args:  # `cat 下書き.txt | sm-lint` lints stdin; at a terminal, the help
             args = ["lint"] if stdin_piped() else ["lint", "--help"]
