@@ -318,3 +318,66 @@ def test_the_prefilter_of_any_pattern_never_hides_a_match(source, text):
             bare = ours.pattern  # the engine itself, with no prefilter in front
             assert [m.span() for m in ours.finditer(text)] == [m.span() for m in bare.finditer(text)]
             assert bool(ours.search(text)) == bool(bare.search(text))
+
+
+def test_a_pattern_read_from_the_cache_is_compiled_only_for_a_text_with_its_needles():
+    """Every match holds one of the pattern's literal needles: a text with none of them is
+    answered without compiling the pattern (what a cold start on a clean draft saves)."""
+    with saferegex.trusted_patterns():
+        found = [compile_user("(?:除雪|雪かき)の?情報", "w"), compile_user(r"秘(?!書)", "w")]
+    assert [p.needles for p in found] == [("情報",), ("秘",)]
+    cached = pickle.loads(pickle.dumps(found))
+    assert [p.search("【お知らせ】観桜会を開きます。") for p in cached] == [None, None]
+    assert [list(p.finditer("観桜会")) for p in cached] == [[], []]
+    assert [p.fullmatch("観桜会") for p in cached] == [None, None]
+    assert [p.search("情報と秘書", 2, 3) for p in cached] == [None, None]  # the needles lie outside the window
+    assert [p._compiled for p in cached] == [None, None]
+    assert [p.search("明日の除雪情報と極秘の話").span() for p in cached] == [(3, 7), (9, 10)]
+
+
+@pytest.mark.parametrize("source, expected", [
+    ("abc", ("abc",)), ("a|bc", ("a", "bc")), (r"\d+円", ("円",)), ("(?:x|y)zz", ("zz",)), ("[ab]c", ("c",)),
+    ("(?i)abc", None), ("ab(?i:c)", ("ab",)), ("a?b", ("b",)), ("a{0,3}", None), ("(?:)|a", None),
+    (r"(?<=x)y\b", ("y",)), (r"[^a]", None), (r"\w+", None), (r"(a)\1", ("a",)),
+])
+def test_needles_are_literals_every_match_holds(source, expected):
+    assert regexsyntax.needles(source) == expected
+
+
+def test_every_built_in_pattern_matches_only_where_one_of_its_needles_is():
+    """On every rule example: where Python's re finds a match of a pattern of the built-in
+    pack, the text holds one of the needles the pattern was given."""
+    sources: list[tuple[str, bool]] = []  # every pattern made, look-around prefilters too
+    original = saferegex.needles
+
+    def collect(source, ignorecase=False):
+        sources.append((source, ignorecase))
+        return original(source, ignorecase)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(saferegex, "needles", collect)
+        rules = compile_files(rule_files(default_pack_dirs()), trusted=True)
+    texts = sorted({t for r in rules for t in (*r.invalid, *r.valid)})
+    with_needles = [(re.compile(s, re.I if i else 0), regexsyntax.needles(s, i)) for s, i in sources]
+    with_needles = [(p, n) for p, n in with_needles if n]
+    assert len(with_needles) > 20 and len(texts) > 100
+    for pattern, found in with_needles:
+        for text in texts:
+            if pattern.search(text):
+                assert any(n in text for n in found), (pattern.pattern, found, text)
+
+
+def test_rules_read_from_the_cache_find_on_each_example_what_compiled_rules_find():
+    """The needles only spare compiling: rules as the cache gives them (no pattern compiled
+    yet) find on every example exactly what the compiled rules find."""
+    import gc
+
+    rules = compile_files(rule_files(default_pack_dirs()), trusted=True)
+    compiled, cached = Linter(rules=rules), Linter(rules=pickle.loads(pickle.dumps(rules)))
+    patterns = [p for p in gc.get_objects() if isinstance(p, saferegex._Lazy) and p._compiled is None]
+    texts = sorted({t for r in rules for t in (*r.invalid, *r.valid)})
+    assert len(patterns) > 20 and len(texts) > 100
+    for text in texts:
+        for pattern in patterns:  # each example as the first draft of a run
+            pattern._compiled = None
+        assert cached.lint_text(text) == compiled.lint_text(text), text

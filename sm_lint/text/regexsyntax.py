@@ -135,6 +135,78 @@ def without_assertions(source: str) -> str | None:
     return stripped if stripped != source and skip_from is None else None
 
 
+_MAX_NEEDLES = 32  # more literals than this are no cheaper to look for than compiling the pattern
+
+
+def needles(source: str, ignorecase: bool = False) -> tuple[str, ...] | None:
+    """Literal strings one of which every match of `source` holds, or None where the pattern
+    names none (or only case-blind ones: Unicode case folding is more than str.lower). Read
+    from Python's own parse of the pattern: a concatenation needs all its parts, so the best
+    part's literals will do; an alternation needs one of its branches'; a repeat at least once
+    needs its body's; anything else (classes of many characters, look-arounds, anchors,
+    back-references) names nothing."""
+    from re import _parser
+
+    try:
+        parsed = _parser.parse(source, re.IGNORECASE if ignorecase else 0)
+        if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
+            return None
+        found = _sequence(list(parsed))
+    except Exception:  # a construct this reading does not know: no needles, never a wrong one
+        return None
+    return tuple(sorted(found)) if found else None
+
+
+def _sequence(items: list) -> set[str] | None:
+    """Needles of a concatenation: those of its part with the longest shortest needle, runs of
+    single characters joined into one string."""
+    from re import _constants as c
+
+    best: set[str] | None = None
+    run: list[str] = []
+    for op, value in [*items, (None, None)]:
+        if op is c.LITERAL:
+            run.append(chr(value))
+            continue
+        for found in ({"".join(run)} if run else None, _part(op, value) if op is not None else None):
+            if found and (best is None or (min(map(len, found)), -len(found)) > (min(map(len, best)), -len(best))):
+                best = found
+        run = []
+    return best
+
+
+def _part(op, value) -> set[str] | None:
+    from re import _constants as c
+
+    if op is c.IN:
+        chars: set[str] = set()
+        for kind, item in value:
+            if kind is c.LITERAL:
+                chars.add(chr(item))
+            elif kind is c.RANGE and item[1] - item[0] < _MAX_NEEDLES:
+                chars.update(map(chr, range(item[0], item[1] + 1)))
+            else:  # NEGATE, CATEGORY (\d \w \s), a wide range
+                return None
+        return chars if len(chars) <= _MAX_NEEDLES else None
+    if op is c.SUBPATTERN:
+        _, add_flags, _, body = value
+        return None if add_flags & re.IGNORECASE else _sequence(list(body))
+    if op is c.ATOMIC_GROUP:
+        return _sequence(list(value))
+    if op is c.BRANCH:
+        found: set[str] = set()
+        for branch in value[1]:
+            one = _sequence(list(branch))
+            if not one:
+                return None
+            found |= one
+        return found if len(found) <= _MAX_NEEDLES else None
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+        low, _, body = value
+        return _sequence(list(body)) if low >= 1 else None
+    return None
+
+
 def re2_literal(text: str) -> str:
     """RE2 source that matches `text` as written (RE2's own QuoteMeta)."""
     return re2.escape(text)
