@@ -145,10 +145,13 @@ def needles(source: str, ignorecase: bool = False) -> tuple[str, ...] | None:
     part's literals will do; an alternation needs one of its branches'; a repeat at least once
     needs its body's; anything else (classes of many characters, look-arounds, anchors,
     back-references) names nothing."""
+    import warnings
     from re import _parser
 
     try:
-        parsed = _parser.parse(source, re.IGNORECASE if ignorecase else 0)
+        with warnings.catch_warnings():  # "possible nested set": compiling the pattern said it already
+            warnings.simplefilter("ignore")
+            parsed = _parser.parse(source, re.IGNORECASE if ignorecase else 0)
         if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
             return None
         found = _sequence(list(parsed))
