@@ -392,7 +392,7 @@ def _documented_settings() -> dict:
 
 def test_config_command_shows_every_documented_setting(tmp_path):
     documented = _documented_settings()
-    # the README's blocks name these; a reader who copies them gets all of them shown back
+    # the documents' blocks name these; a reader who copies them gets all of them shown back
     assert {"accounts", "platforms", "schedule", "privacy", "links", "per-path-ignores", "exclude"} <= set(documented)
     (tmp_path / "rules" / "myoko").mkdir(parents=True)  # `rule-dirs` must exist
     write(tmp_path / ".sm-lint.yaml", yaml.safe_dump(documented, allow_unicode=True))

@@ -1,4 +1,4 @@
-"""Every shell command the README and docs/ show is run, as a user would type it, on a fresh copy
+"""Every shell command the README, docs/ and CONTRIBUTING.md show is run, as a user would type it, on a fresh copy
 of this checkout: the commands are read from the ```sh blocks, so a newly documented command is
 run from then on (or listed in EXCLUDED, with the reason). They run in document order (the README
 first: its quick start makes the .venv that later commands use), with PATH as the user's, not this
@@ -23,7 +23,7 @@ import yaml
 
 from helpers import REPO_PLACEHOLDER, REV_PLACEHOLDER, ROOT, fenced, git, snapshot
 
-DOCUMENTS = [ROOT / "README.md", *sorted((ROOT / "docs").rglob("*.md"))]
+DOCUMENTS = [ROOT / "README.md", *sorted((ROOT / "docs").rglob("*.md")), ROOT / "CONTRIBUTING.md"]
 SHELL = {"sh", "bash", "shell", "console"}
 
 EXCLUDED = {

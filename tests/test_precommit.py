@@ -1,4 +1,4 @@
-"""The pre-commit hooks, run by the real `pre-commit` with the README's .pre-commit-config.yaml
+"""The pre-commit hooks, run by the real `pre-commit` with the .pre-commit-config.yaml of docs/ci.md
 snippet (its placeholders replaced by a snapshot of this checkout, committed in a scratch
 repository, and that commit) against a temporary git repository of drafts."""
 
@@ -21,7 +21,7 @@ PRE_COMMIT = shutil.which("pre-commit") or (
 
 pytestmark = pytest.mark.skipif(PRE_COMMIT is None, reason="pre-commit is not installed (pip install '.[test]')")
 
-[README_SNIPPET] = [text for _, text in fenced(ROOT / "README.md", {"yaml"}) if ".pre-commit-config.yaml" in text]
+[SNIPPET] = [text for _, text in fenced(ROOT / "docs" / "ci.md", {"yaml"}) if ".pre-commit-config.yaml" in text]
 
 
 @pytest.fixture(scope="module")
@@ -40,18 +40,18 @@ def pre_commit_home(tmp_path_factory) -> Path:
 
 
 def content_repo(tmp_path: Path, hook_repo, hooks: list[str] | None = None) -> Path:
-    """A repository of drafts whose .pre-commit-config.yaml is the README's snippet (or, with
+    """A repository of drafts whose .pre-commit-config.yaml is the snippet of docs/ci.md (or, with
     `hooks`, the snippet running those hooks without arguments)."""
     repo, rev = hook_repo
-    assert REPO_PLACEHOLDER in README_SNIPPET and REV_PLACEHOLDER in README_SNIPPET
-    config = README_SNIPPET.replace(REPO_PLACEHOLDER, str(repo)).replace(REV_PLACEHOLDER, rev)
+    assert REPO_PLACEHOLDER in SNIPPET and REV_PLACEHOLDER in SNIPPET
+    config = SNIPPET.replace(REPO_PLACEHOLDER, str(repo)).replace(REV_PLACEHOLDER, rev)
     if hooks:
         data = yaml.safe_load(config)
         data["repos"][0]["hooks"] = [{"id": h} for h in hooks]
         config = yaml.safe_dump(data)
     drafts = tmp_path / "drafts-repo"
     (drafts / "posts").mkdir(parents=True)
-    # An old post: its finding is in the baseline the snippet names, written as the README says.
+    # An old post: its finding is in the baseline the snippet names, written as docs/ci.md says.
     (drafts / "posts" / "old.md").write_text("あのバカな計画は中止になりました。\n", encoding="utf-8")
     assert run(["--write-baseline", ".sm-lint-baseline.json", "posts/"], cwd=drafts).exit_code == 0
     (drafts / "posts" / "bus.md").write_text("裏日本の冬に備えて、あのバカな計画が進んでいます。\n", encoding="utf-8")

@@ -1,7 +1,7 @@
 """The page of `sm-lint serve` in a real browser: Debian's Chromium, headless, driven by
 Playwright. Every request that is not to the page's own server is blocked and recorded, and
 the test fails if there was any. The screenshot of the page with its findings is kept in
-tests/artifacts/serve.png (the README's picture is a copy of it).
+tests/artifacts/serve.png (the picture in docs/staff/README.md is a copy of it).
 
 Skipped where Playwright or Chromium is missing, except in CI (SM_LINT_CI=1), where that
 is a failure: .ci/run installs both."""

@@ -22,7 +22,7 @@ _TYPES = {"string": "文字列", "integer": "整数", "boolean": "true / false",
           "list": "リスト", "mapping": "「キー: 値」の組"}
 _PLATFORM_NAMES = {"x": "X (旧 Twitter)", "instagram": "Instagram", "facebook": "Facebook", "line": "LINE",
                    "youtube": "YouTube", "tiktok": "TikTok", "blog": "ブログ"}
-# accounts of the examples: the README's configuration names the first two
+# accounts of the examples: docs/checks.md's configuration names the first two
 _ACCOUNTS = {"x": "joetsu_city", "line": "joetsu_line"}
 _ENTRY = {  # the keys of an images:/videos: entry, owned by the portrait-consent rules
     "path": ("文字列", "", "画像・動画のファイル (下書きのフォルダーからの相対パス)"),
