@@ -9,11 +9,13 @@ import shutil
 import subprocess
 import time
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 
 from click.testing import CliRunner
 
 from sm_lint.cli import main
+from sm_lint.settings.loader import Config, parse_config
 
 
 @contextmanager
@@ -112,3 +114,16 @@ def fenced(document: Path, languages: set[str]) -> list[tuple[int, str]]:
 
     return [(token.map[0] + 1, token.content) for token in MarkdownIt().parse(document.read_text(encoding="utf-8"))
             if token.type == "fence" and token.info.split()[:1] and token.info.split()[0] in languages]
+
+
+def lint_example(linter, rule, text, lang=None):
+    """A rule's findings on one of its examples (`rule.invalid`, `rule.valid`), with what the
+    example carries: the configuration it needs (`config:` in the rule's YAML), the draft it is
+    read as, the file date."""
+    config = getattr(text, "config", None)
+    config = parse_config(config, rule.source) if config else None
+    if lang:
+        config = replace(config or Config(), lang=lang)
+    path = getattr(text, "path", None) or "<text>"  # an example about image files names its draft
+    modified = getattr(text, "modified", None)  # the file date of an example about a guessed year
+    return [f for f in linter.lint_text(text, path, config=config, rules=[rule], modified=modified) if f.rule == rule.id]

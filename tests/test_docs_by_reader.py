@@ -10,7 +10,7 @@ from urllib.parse import unquote, urlsplit
 from markdown_it import MarkdownIt
 
 from helpers import ROOT
-from sm_lint.staffdocs import GENERATED
+from sm_lint.app.staffdocs import GENERATED
 
 README = ROOT / "README.md"
 PAGES = [README, ROOT / "CONTRIBUTING.md", *sorted((ROOT / "docs").rglob("*.md"))]

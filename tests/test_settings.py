@@ -56,7 +56,7 @@ EXAMPLES = list(_example_configurations())
 
 def test_there_are_example_configurations_to_validate():
     names = [name for name, _ in EXAMPLES]
-    assert "examples/content-repo/.sm-lint.yaml" in names and any(n.startswith("README.md#") for n in names)
+    assert "examples/content-repo/.sm-lint.yaml" in names and any(n.startswith("docs/configuration.md#") for n in names)
 
 
 @pytest.mark.parametrize("name,data", EXAMPLES, ids=[name for name, _ in EXAMPLES])

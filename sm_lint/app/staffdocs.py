@@ -1,22 +1,35 @@
-"""The staff pages in Japanese (docs/staff/), built from the data they describe so they cannot
-drift from it: the front-matter reference from rules/schema/front-matter.yaml (and the values
-the portrait-consent rules take), the page of findings from the rule catalogue (each rule's
-description, the message its first example really gets, its suggestion).
+"""The pages built from the data they describe, so they cannot drift from it. The staff pages
+in Japanese (docs/staff/): the front-matter reference from rules/schema/front-matter.yaml (and
+the values the portrait-consent rules take), the page of findings from the rule catalogue (each
+rule's description, the message its first example really gets, its suggestion). The rule
+authors' page of matcher kinds (docs/kinds.md): every registered kind, with its module's own
+description, the options the registry accepts for it, and as a worked example the shortest
+shipped rule that uses it, copied from its rule file with its comments.
 
-    python -m sm_lint.app.staffdocs docs/staff      # write the pages
-tests/test_staff_docs.py fails when a committed page differs from what this writes.
+    python -m sm_lint.app.staffdocs docs/staff      # write the staff pages, and docs/kinds.md beside the folder
+tests/test_staff_docs.py and tests/test_kind_docs.py fail when a committed page differs from
+what this writes.
 """
 
 from __future__ import annotations
 
+import inspect
 import sys
+import textwrap
 from pathlib import Path
+
+import yaml
 
 from sm_lint.app.newdraft import SCHEMA, platforms, template
 from sm_lint.checks.images.entries import CONSENT, PEOPLE
 from sm_lint.checks.post.schema import load_schema
 from sm_lint.i18n import t
+from sm_lint.io.resources import rules_root
+from sm_lint.io.yamlsafe import LineDict, YamlError, load_yaml
+from sm_lint.rules.model import Rule
+from sm_lint.rules.registry import KINDS, load_kinds
 
+KINDS_GENERATED = "<!-- This page is written by `python -m sm_lint.app.staffdocs docs/staff`: do not edit it by hand. -->"
 GENERATED = "<!-- このページは `python -m sm_lint.app.staffdocs docs/staff` で作っています。直接編集しないでください。 -->"
 _TYPES = {"string": "文字列", "integer": "整数", "boolean": "true / false", "datetime": "日時",
           "list": "リスト", "mapping": "「キー: 値」の組"}
@@ -183,9 +196,98 @@ def pages() -> dict[str, str]:
     return {"front-matter.md": front_matter_page(), "findings.md": findings_page(rules, Linter(rules=rules))}
 
 
+def _kind_of(text: str) -> str:
+    """The kind a rule's `match:` names, read from the rule's YAML text."""
+    [rule] = load_yaml(text)
+    [kind] = [key for key in rule["match"] if key in KINDS]
+    return str(kind)
+
+
+def rule_text(rule: Rule) -> str:
+    """The rule as written in its file: from its `- id:` line to the next rule's, without the
+    comments and blank lines that introduce the next one. A rule that names an `&anchor` of
+    another is written out whole instead (without its comments), so that it stands on its own."""
+    path, line = rule.source.rsplit(":", 1)
+    source = Path(path).read_text(encoding="utf-8")
+    lines = source.splitlines()
+    start = int(line) - 1
+    indent = _indent(lines[start])
+    end = start + 1
+    while end < len(lines) and not (lines[end].strip() and _indent(lines[end]) <= indent
+                                    and not lines[end].lstrip().startswith("#")):
+        end += 1
+    while end > start + 1 and (not lines[end - 1].strip()
+                               or lines[end - 1].lstrip().startswith("#") and _indent(lines[end - 1]) <= indent):
+        end -= 1
+    text = textwrap.dedent("\n".join(lines[start:end]))
+    try:
+        load_yaml(text)
+    except YamlError:
+        [whole] = [item for item in load_yaml(source)["rules"] if item.line == int(line)]
+        text = yaml.dump([dict(whole)], Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100).rstrip("\n")
+    return text
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
+class _Dumper(yaml.SafeDumper):
+    """Texts of several lines as `|` blocks, as the rule files write them."""
+
+
+_Dumper.add_representer(str, lambda dumper, text: dumper.represent_scalar(
+    "tag:yaml.org,2002:str", text, style="|" if "\n" in text else None))
+_Dumper.add_representer(LineDict, lambda dumper, data: dumper.represent_dict(data))
+
+
+def examples_by_kind() -> dict[str, tuple[Rule, str]]:
+    """For each kind, the shipped rule that uses it whose text is shortest, and that text."""
+    from sm_lint.rules.loader import load_rules
+
+    best: dict[str, tuple[Rule, str]] = {}
+    for rule in load_rules():
+        text = rule_text(rule)
+        kind = _kind_of(text)
+        if kind not in best or len(text) < len(best[kind][1]):
+            best[kind] = (rule, text)
+    return best
+
+
+def kinds_page() -> str:
+    """docs/kinds.md: every matcher kind, for rule authors (in English, like the other maintainers' pages)."""
+    load_kinds()
+    examples = examples_by_kind()
+    modules: dict[str, list[str]] = {}
+    for name, (compiler, _) in sorted(KINDS.items()):
+        modules.setdefault(compiler.__module__, []).append(name)
+    out = ["# Matcher kinds (for rule authors)", "", KINDS_GENERATED, "",
+           "A rule's `match:` names one kind and that kind's options (how to write a rule:",
+           "[rules.md](rules.md)). For each kind: what it finds, in the words of its module, the options",
+           "it accepts, and, as a worked example, the shortest rule of the built-in pack that uses it,",
+           "as written in its file. Copy one into your pack's folder, give it an id of your own and",
+           "change the words; its `examples` are what the tests run (`invalid` texts must fire,",
+           "`valid` ones must not), here too: tests/test_kind_docs.py loads every block of this page",
+           "as a rule pack and runs them.", "",
+           " · ".join(f"[`{name}`](#{name})" for name in sorted(KINDS)), ""]
+    for module, names in sorted(modules.items(), key=lambda item: item[1][0]):
+        doc = inspect.getdoc(sys.modules[module]) or ""
+        out += [f'<a id="{name}"></a>' for name in names]
+        out += [f"## {', '.join(f'`{name}`' for name in names)}", "", f"`{module.replace('.', '/')}.py`:", "",
+                doc, ""]
+        for name in names:
+            options = ", ".join(f"`{option}`" for option in sorted(KINDS[name][1])) or "none"
+            rule, text = examples[name]
+            where = "rules/" + Path(rule.source.rsplit(":", 1)[0]).relative_to(rules_root()).as_posix()
+            out += [f"`{name}` options: {options}. Worked example: {rule.id} ({rule.name}), `{where}`:", "",
+                    "```yaml", text, "```", ""]
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
 def main(folder: str) -> None:
     for name, text in pages().items():
         (Path(folder) / name).write_text(text, encoding="utf-8", newline="\n")
+    (Path(folder).parent / "kinds.md").write_text(kinds_page(), encoding="utf-8", newline="\n")
 
 
 if __name__ == "__main__":
