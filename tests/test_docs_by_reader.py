@@ -4,6 +4,7 @@ move; a link left behind would send a reader nowhere)."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -52,3 +53,14 @@ def test_every_link_between_the_pages_resolves():
     broken = [f"{page.relative_to(ROOT)}: {target}" for page in written for target in links(page)
               if (path := local(page, target)) is not None and not path.exists()]
     assert broken == []
+
+
+def test_the_files_the_contributors_pages_name_exist():
+    """A module or folder of the package named on the contributors' pages (`sm_lint/...`, not
+    a pattern such as `sm_lint/checks/<area>/`) is there: the pages follow the code."""
+    missing = []
+    for page in (ROOT / "CONTRIBUTING.md", ROOT / "docs" / "architecture.md"):
+        for name in re.findall(r"`(sm_lint/[\w/.]*?)`", page.read_text(encoding="utf-8")):
+            if not (ROOT / name).exists():
+                missing.append(f"{page.name}: {name}")
+    assert missing == []
