@@ -33,8 +33,12 @@ from sm_lint.run.linter import Linter  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "eval" / "dev.jsonl"
 LABELS = {
-    "prohibited": "a", "obscene-link": "a", "confidential": "b", "shortened-url": "c",
-    "untrusted-link": "d", "personal-info": "e",
+    "prohibited": "a",
+    "obscene-link": "a",
+    "confidential": "b",
+    "shortened-url": "c",
+    "untrusted-link": "d",
+    "personal-info": "e",
 }
 HALVES = ("tune", "measure")
 
@@ -56,7 +60,7 @@ def labels_of(findings, level: int) -> set[str]:
 def score(rows, flagged):
     """flagged[i] = labels the linter gave row i. Returns {label: (tp, fp, fn)}."""
     counts = defaultdict(lambda: [0, 0, 0])
-    for row, got in zip(rows, flagged):
+    for row, got in zip(rows, flagged, strict=True):
         expected, optional = set(row["expected"]), set(row["optional"])
         for label in "abcde":
             if label in expected:
@@ -91,9 +95,15 @@ def peer_table(rows, findings) -> None:
     ours_e = score(rows, [labels_of(f, LEVELS["error"]) & {"a"} for f in findings])["a"]
     theirs = score(rows, peer)["a"]
     print("\nlabel a (prohibited content or obscene link), side by side:")
-    for name, (tp, fp, fn) in (("sm-lint (warning)", ours_w), ("sm-lint (error)", ours_e),
-                               ("textlint ja-no-inappropriate-words", theirs)):
-        print(f"  {name:<36}TP {tp:>3}  FP {fp:>3}  FN {fn:>3}  precision {ratio(tp, tp + fp)}  recall {ratio(tp, tp + fn)}")
+    for name, (tp, fp, fn) in (
+        ("sm-lint (warning)", ours_w),
+        ("sm-lint (error)", ours_e),
+        ("textlint ja-no-inappropriate-words", theirs),
+    ):
+        print(
+            f"  {name:<36}TP {tp:>3}  FP {fp:>3}  FN {fn:>3}  "
+            f"precision {ratio(tp, tp + fp)}  recall {ratio(tp, tp + fn)}"
+        )
     clean = [i for i, r in enumerate(rows) if r["subset"] == "bulletin_clean"]
     print(f"  clean municipal articles flagged by textlint: {sum(bool(peer[i]) for i in clean)} / {len(clean)}")
 
@@ -107,16 +117,19 @@ def report(rows, findings, title: str) -> None:
             tp, fp, fn = counts[label]
             print(f"{label:<6}{level_name:<9}{tp:>5}{fp:>5}{fn:>5}{ratio(tp, tp + fp):>11}{ratio(tp, tp + fn):>8}")
 
-    clean = [(r, f) for r, f in zip(rows, findings) if r["subset"] == "bulletin_clean"]
+    clean = [(r, f) for r, f in zip(rows, findings, strict=True) if r["subset"] == "bulletin_clean"]
     with_error = sum(any(x.severity == "error" for x in f) for _, f in clean)
     with_any = sum(bool(f) for _, f in clean)
-    print(f"clean municipal articles (bulletin_clean): {len(clean)}; "
-          f"with an error: {with_error} ({ratio(with_error, len(clean))}); with any finding: {with_any} ({ratio(with_any, len(clean))})")
+    print(
+        f"clean municipal articles (bulletin_clean): {len(clean)}; "
+        f"with an error: {with_error} ({ratio(with_error, len(clean))}); "
+        f"with any finding: {with_any} ({ratio(with_any, len(clean))})"
+    )
 
     print("rows with a false alarm (at warning level), by subset:")
     per_subset: Counter = Counter()
     totals: Counter = Counter(r["subset"] for r in rows)
-    for row, f in zip(rows, findings):
+    for row, f in zip(rows, findings, strict=True):
         wrong = labels_of(f, LEVELS["warning"]) - set(row["expected"]) - set(row["optional"])
         if wrong:
             per_subset[row["subset"]] += 1
@@ -130,7 +143,9 @@ def main() -> int:
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    parser.add_argument("--show-misses", metavar="LABEL", help="print tune-half rows missed / falsely flagged for a label")
+    parser.add_argument(
+        "--show-misses", metavar="LABEL", help="print tune-half rows missed / falsely flagged for a label"
+    )
     parser.add_argument("--no-peer", action="store_true", help="skip the textlint comparison")
     args = parser.parse_args()
     linter = Linter()
@@ -153,7 +168,7 @@ def main() -> int:
 
 
 def show_misses(rows, findings, label: str) -> None:
-    for row, f in zip(rows, findings):
+    for row, f in zip(rows, findings, strict=True):
         if half_of(row) != "tune":
             continue
         got = labels_of(f, LEVELS["warning"])

@@ -104,8 +104,10 @@ def main() -> None:
             _, tokens = row("tokenize", [sys.executable, "-c", TOKENIZE], path, empty, args.runs)
             _, lint = row("lint", LINT, path, empty, args.runs)
             verdict = "met" if tokens <= TARGET else "NOT met"
-            print(f"  tokenize: {tokens:.1f} B/byte (floor {floor:.1f}), target <= {TARGET}: {verdict};"
-                  f" a whole lint {lint:.1f} B/byte")
+            print(
+                f"  tokenize: {tokens:.1f} B/byte (floor {floor:.1f}), target <= {TARGET}: {verdict};"
+                f" a whole lint {lint:.1f} B/byte"
+            )
 
 
 if __name__ == "__main__":

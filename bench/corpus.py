@@ -51,8 +51,14 @@ PLATFORMS = [("x", 1, 3), ("x", 1, 3), ("facebook", 3, 8), ("instagram", 2, 6), 
 
 def draft(rng: random.Random, n: int) -> str:
     platform, low, high = rng.choice(PLATFORMS)
-    lines = ["---", f"platform: {platform}", "account: joetsu_city",
-             f"scheduled_at: 2027-01-{n % 28 + 1:02d}T10:00:00+09:00", "approved_by: 広報対話課長", "---"]
+    lines = [
+        "---",
+        f"platform: {platform}",
+        "account: joetsu_city",
+        f"scheduled_at: 2027-01-{n % 28 + 1:02d}T10:00:00+09:00",
+        "approved_by: 広報対話課長",
+        "---",
+    ]
     for _ in range(rng.randint(low, high)):
         lines.append(rng.choice(SENTENCES))
         if rng.random() < 0.3:

@@ -31,10 +31,10 @@ from PIL import Image  # noqa: E402
 from imagefactory import XMP, exif  # noqa: E402
 from sm_lint.checks.images import faces  # noqa: E402
 from sm_lint.checks.images.pictures import read_picture  # noqa: E402
-from sm_lint.settings.loader import Config  # noqa: E402
 from sm_lint.io.document import parse_draft  # noqa: E402
 from sm_lint.pipeline.selection import select_rules  # noqa: E402
 from sm_lint.run.linter import Linter  # noqa: E402
+from sm_lint.settings.loader import Config  # noqa: E402
 from timing import best  # noqa: E402
 
 
@@ -62,8 +62,9 @@ def photo(path: Path) -> None:
     """A 12-megapixel JPEG with detail enough to compress like a photo (a few megabytes)."""
     small = Image.effect_noise((500, 375), 60).convert("RGB")
     image = small.resize((4000, 3000), Image.Resampling.BICUBIC)
-    image.save(path, "JPEG", quality=90, exif=exif(gps=True, owner="Yamada Taro", serial="4012345", orientation=1),
-               xmp=XMP)
+    image.save(
+        path, "JPEG", quality=90, exif=exif(gps=True, owner="Yamada Taro", serial="4012345", orientation=1), xmp=XMP
+    )
 
 
 def main() -> None:
@@ -77,7 +78,9 @@ def main() -> None:
         data = (folder / "photo0.jpg").read_bytes()
         for i in range(1, args.images):
             (folder / f"photo{i}.jpg").write_bytes(data)
-        entries = "".join(f"  - path: photo{i}.jpg\n    alt: 高田城址公園の夜桜\n    people: none\n" for i in range(args.images))
+        entries = "".join(
+            f"  - path: photo{i}.jpg\n    alt: 高田城址公園の夜桜\n    people: none\n" for i in range(args.images)
+        )
         text = f"---\nplatform: x\nimages:\n{entries}---\n高田城址公園の夜桜が見頃です。ぜひお越しください。\n"
         draft = parse_draft(text, str(folder / "post.md"))
         linter = Linter()
@@ -101,11 +104,16 @@ def main() -> None:
         one = best(args.repeats, lambda: read_picture(folder, "photo0.jpg", 1))
         decoding = best(max(1, args.repeats // 3), decode)
         # uncached: what the face rules add for one image the first time they see it
-        finding_faces = best(max(1, args.repeats // 3), lambda: faces._shares.__wrapped__(folder / "photo0.jpg", 0, 0)) \
-            if faces.available() else None
+        finding_faces = (
+            best(max(1, args.repeats // 3), lambda: faces._shares.__wrapped__(folder / "photo0.jpg", 0, 0))
+            if faces.available()
+            else None
+        )
     per_image = (with_images - no_images) / args.images
-    print(f"photo: {picture.width} x {picture.height} px, {len(data):,} bytes; "
-          f"findings on the draft: {sorted({f.rule for f in found if f.rule.startswith('JP-G')})}")
+    print(
+        f"photo: {picture.width} x {picture.height} px, {len(data):,} bytes; "
+        f"findings on the draft: {sorted({f.rule for f in found if f.rule.startswith('JP-G')})}"
+    )
     print(f"bytes read per image:            {read:>10,}  ({100 * read / len(data):.2f}% of the file)")
     print(f"lint, {args.images} images, every rule:   {with_images:8.2f} ms")
     print(f"lint, image rules ignored:       {no_images:8.2f} ms")

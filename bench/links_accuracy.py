@@ -47,9 +47,10 @@ def main() -> int:
         for level in ("warning", "error"):
             for label in "cda":
                 tp = fp = fn = 0
-                for row, found in zip(rows, findings):
-                    got = any(LABELS[f.category] == label and severity_rank(f.severity) >= severity_rank(level)
-                              for f in found)
+                for row, found in zip(rows, findings, strict=True):
+                    got = any(
+                        LABELS[f.category] == label and severity_rank(f.severity) >= severity_rank(level) for f in found
+                    )
                     expected = label in row["expected"] and (label != "a" or row["subset"] == "ut1_adult_link")
                     if expected:
                         tp, fn = tp + got, fn + (not got)
@@ -58,15 +59,20 @@ def main() -> int:
                 precision = f"{tp / (tp + fp):.3f}" if tp + fp else "  n/a"
                 recall = f"{tp / (tp + fn):.3f}" if tp + fn else "  n/a"
                 print(f"{label:<6}{level:<9}{tp:>5}{fp:>5}{fn:>5}{precision:>11}{recall:>8}")
-        official = [(r, f) for r, f in zip(rows, findings)
-                    if r["subset"] == "official_municipal_link" or "official_url" in r.get("tags", ())]
-        print(f"\nofficial municipal URLs: {len(official)} rows; with a link finding: "
-              f"{sum(bool(f) for _, f in official)} (warning or worse), "
-              f"{sum(any(x.severity == 'error' for x in f) for _, f in official)} (error)")
-        clean = [(r, f) for r, f in zip(rows, findings) if not r["expected"] and not r["optional"]]
+        official = [
+            (r, f)
+            for r, f in zip(rows, findings, strict=True)
+            if r["subset"] == "official_municipal_link" or "official_url" in r.get("tags", ())
+        ]
+        print(
+            f"\nofficial municipal URLs: {len(official)} rows; with a link finding: "
+            f"{sum(bool(f) for _, f in official)} (warning or worse), "
+            f"{sum(any(x.severity == 'error' for x in f) for _, f in official)} (error)"
+        )
+        clean = [(r, f) for r, f in zip(rows, findings, strict=True) if not r["expected"] and not r["optional"]]
         print(f"clean rows: {len(clean)}; with a link finding: {sum(bool(f) for _, f in clean)}")
         if args.show:
-            for row, found in zip(rows, findings):
+            for row, found in zip(rows, findings, strict=True):
                 got = [(f.rule, f.match) for f in found if LABELS[f.category] == args.show]
                 expected = args.show in row["expected"] and (args.show != "a" or row["subset"] == "ut1_adult_link")
                 if expected != bool(got) and args.show not in row["optional"]:
@@ -75,8 +81,9 @@ def main() -> int:
         print(f"evaluation data not found: {args.data} (skipped)")
 
     hosts = list(bundled_list("shorteners.txt").hosts)
-    caught = sum(any(f.rule == "JP-L101" for f in linter.lint_text(f"申込みは https://{h}/AbC12xY から。"))
-                 for h in hosts)
+    caught = sum(
+        any(f.rule == "JP-L101" for f in linter.lint_text(f"申込みは https://{h}/AbC12xY から。")) for h in hosts
+    )
     print(f"\nshortener list: {caught} / {len(hosts)} hosts caught in a sentence")
     return 0
 

@@ -24,33 +24,38 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
 from corpus import write_corpus  # noqa: E402
+
 from sm_lint.io.document import read_draft  # noqa: E402
 from sm_lint.io.inputs import Source  # noqa: E402
 from sm_lint.rules.engine import check  # noqa: E402
 from sm_lint.run.linter import Linter  # noqa: E402
 from sm_lint.text.analysis import Analysis, _blank, analyse  # noqa: E402
 from sm_lint.text.draftcache import forget  # noqa: E402
-from timing import best  # noqa: E402
 from sm_lint.text.tokenizer import tokenize  # noqa: E402
+from timing import best  # noqa: E402
 
 
 def checking(analyses, rules):
     """The engine's check of every draft, on a fresh Analysis of it: what rules share (memos,
     cached properties) is computed afresh for each, as in a real run."""
+
     def run():
         for a in analyses:
             check(Analysis(a.draft, a.view, a.entities, a.tokens, a.config), rules)
             forget()
+
     return run
 
 
 def own_search(analyses, rule):
     """One rule's search of every draft, with the work it shares already done."""
+
     def run():
         for analysis in analyses:
             if rule.when is None or rule.when(analysis):
                 for _ in rule.matcher.find(analysis):
                     pass
+
     return run
 
 
@@ -75,8 +80,10 @@ def main() -> int:
     per_draft = 1000 / n  # ms per run -> µs per draft
 
     rows = [
-        ("whole lint of each draft (read to filtered findings)",
-         best(r, lambda: [linter.lint_source(Source(name, Path(name)), raw) for name, raw in data])),
+        (
+            "whole lint of each draft (read to filtered findings)",
+            best(r, lambda: [linter.lint_source(Source(name, Path(name)), raw) for name, raw in data]),
+        ),
         ("reading (decode, front matter)", best(r, lambda: [read_draft(name, raw) for name, raw in data])),
         ("analysing (normalize, links, tokens)", best(r, lambda: [(analyse(d, config), forget()) for d in drafts])),
         ("  of which tokenizing", best(r, lambda: [(tokenize(text), forget()) for text in tokenized])),

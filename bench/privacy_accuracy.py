@@ -20,9 +20,9 @@ from accuracy import DEFAULT_DATA, LEVELS, ROOT, ratio, score  # bench/ is on sy
 
 sys.path.insert(0, str(ROOT))
 
-from sm_lint.rules.loader import load_rules  # noqa: E402
-from sm_lint.rules.model import severity_rank  # noqa: E402
-from sm_lint.run.linter import Linter  # noqa: E402
+from sm_lint.rules.loader import load_rules
+from sm_lint.rules.model import severity_rank
+from sm_lint.run.linter import Linter
 
 VARIANTS = {"personal-info": {"personal-info"}, "+ portrait-consent": {"personal-info", "portrait-consent"}}
 
@@ -51,9 +51,11 @@ def main() -> int:
             tp, fp, fn = score(rows, flagged)["e"]
             print(f"{variant:<20}{level_name:<9}{tp:>5}{fp:>5}{fn:>5}{ratio(tp, tp + fp):>11}{ratio(tp, tp + fn):>8}")
 
-    for name, keep in (("bulletin_clean", lambda r: r["subset"] == "bulletin_clean"),
-                       ("office_phone", lambda r: "office_phone" in r["tags"])):
-        chosen = [f for r, f in zip(rows, findings) if keep(r)]
+    for name, keep in (
+        ("bulletin_clean", lambda r: r["subset"] == "bulletin_clean"),
+        ("office_phone", lambda r: "office_phone" in r["tags"]),
+    ):
+        chosen = [f for r, f in zip(rows, findings, strict=True) if keep(r)]
         line = [f"{name}: {len(chosen)} rows"]
         for level_name, level in LEVELS.items():
             n = sum(any(severity_rank(x.severity) >= level for x in f) for f in chosen)

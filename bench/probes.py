@@ -18,9 +18,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from sm_lint.settings.loader import parse_config  # noqa: E402
 from sm_lint.io.yamlsafe import load_yaml  # noqa: E402
 from sm_lint.rules.model import severity_rank  # noqa: E402
+from sm_lint.settings.loader import parse_config  # noqa: E402
 
 PROBES = ROOT / "bench" / "probes"
 WARNING, ERROR = severity_rank("warning"), severity_rank("error")
@@ -41,8 +41,11 @@ def outcome(linter, category, expect, text, config):
     findings = linter.lint_text(text, path="<probe>", config=parse_config(config, "<probe>") if config else None)
     if expect == "fire":
         relevant = [f for f in findings if f.category == category]
-        return (any(severity_rank(f.severity) >= WARNING for f in relevant),
-                any(severity_rank(f.severity) >= ERROR for f in relevant), relevant)
+        return (
+            any(severity_rank(f.severity) >= WARNING for f in relevant),
+            any(severity_rank(f.severity) >= ERROR for f in relevant),
+            relevant,
+        )
     loud = [f for f in findings if severity_rank(f.severity) >= WARNING]
     return not loud, not any(severity_rank(f.severity) >= ERROR for f in loud), loud
 
@@ -64,8 +67,10 @@ def report(linter, round_name: str, show: bool = False) -> None:
         if show and not ok_warning:
             got = ", ".join(f"{f.rule}:{f.severity}:{f.match}" for f in decisive)
             print(f"  {'MISS ' if expect == 'fire' else 'NOISY'} {kind:<15}{text[:70]}  {got}")
-    print(f"\nprobes {round_name}: {'kind':<15}{'fire':>5}{'found(w)':>10}{'recall':>8}{'found(e)':>10}"
-          f"{'quiet':>7}{'quiet ok':>10}")
+    print(
+        f"\nprobes {round_name}: {'kind':<15}{'fire':>5}{'found(w)':>10}{'recall':>8}{'found(e)':>10}"
+        f"{'quiet':>7}{'quiet ok':>10}"
+    )
     for kind, (fire, hit_w, hit_e, quiet, quiet_ok) in table.items():
         recall = f"{hit_w / fire:.2f}" if fire else "  n/a"
         print(f"{'':<16}{kind:<15}{fire:>5}{hit_w:>10}{recall:>8}{hit_e:>10}{quiet:>7}{quiet_ok:>10}")

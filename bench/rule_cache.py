@@ -32,9 +32,9 @@ def main() -> None:
         os.environ["XDG_STATE_HOME"] = str(Path(tmp, "state"))
         draft = Path(tmp, "post.md")
         draft.write_text("上越市の花火大会は8月です。\n", encoding="utf-8")
+        from sm_lint.io import rulecache
         from sm_lint.io.inputs import expand
         from sm_lint.run.linter import Linter
-        from sm_lint.io import rulecache
 
         Linter().lint_sources(list(expand([str(draft)])))  # fills the cache
         secret = rulecache._secret(rulecache.key_file())
@@ -42,14 +42,18 @@ def main() -> None:
         total = floor = mac = 0.0
         prefix = f"rules-{rulecache._install()}-"  # entries are named per install: rules-<install>-<key>.cache
         for entry in sorted(Path(tmp, "cache").glob(f"{prefix}*.cache"), key=lambda p: -p.stat().st_size):
-            key = entry.name[len(prefix):-len(".cache")]
+            key = entry.name[len(prefix) : -len(".cache")]
             assert rulecache.load(key) is not None, entry  # a hit, or the figures would time a miss
             data = entry.read_bytes()
-            checked = best(args.repeats, lambda: rulecache.load(key))
-            plain = best(args.repeats, lambda: pickle.loads(memoryview(entry.read_bytes())[header:]))
-            alone = best(args.repeats, lambda: rulecache._mac(secret, key, memoryview(data)[header:]))
-            print(f"{entry.stat().st_size:>9,} bytes: load {checked:6.2f} ms  floor (read+unpickle) {plain:6.2f} ms"
-                  f"  MAC alone {alone:5.2f} ms")
+            checked = best(args.repeats, lambda key=key: rulecache.load(key))
+            plain = best(args.repeats, lambda entry=entry: pickle.loads(memoryview(entry.read_bytes())[header:]))
+            alone = best(
+                args.repeats, lambda key=key, data=data: rulecache._mac(secret, key, memoryview(data)[header:])
+            )
+            print(
+                f"{entry.stat().st_size:>9,} bytes: load {checked:6.2f} ms  floor (read+unpickle) {plain:6.2f} ms"
+                f"  MAC alone {alone:5.2f} ms"
+            )
             total, floor, mac = total + checked, floor + plain, mac + alone
         print(f"all entries: load {total:.2f} ms, floor {floor:.2f} ms, of which the MAC {mac:.2f} ms")
 

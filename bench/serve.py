@@ -63,13 +63,19 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         Path(folder, ".sm-lint.yaml").write_text(
-            "accounts:\n  joetsu_city: {name: 上越市, platform: x, department: 広報対話課}\n", encoding="utf-8")
+            "accounts:\n  joetsu_city: {name: 上越市, platform: x, department: 広報対話課}\n", encoding="utf-8"
+        )
         session = Session(Path(folder))  # for the lint alone, in this process
         # The real command, in its own process, as staff start it.
         started = time.perf_counter()
-        server = subprocess.Popen([sys.executable, "-m", "sm_lint", "serve", "--no-browser"], cwd=folder,
-                                  stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
-                                  env={**os.environ, "PYTHONUNBUFFERED": "1"})
+        server = subprocess.Popen(
+            [sys.executable, "-m", "sm_lint", "serve", "--no-browser"],
+            cwd=folder,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+            env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        )
         url = urlsplit(re.search(r"http://\S+", server.stdout.readline()).group())
         startup = (time.perf_counter() - started) * 1000
         port, token = url.port, url.path.strip("/")
@@ -93,11 +99,16 @@ def main() -> None:
         check = timed(args.repeats, lambda: request("POST", "api/check", body))
         server.send_signal(signal.SIGINT)
         server.wait(timeout=30)
-    print(f"sm-lint serve, a typical draft ({len(DRAFT)} characters, {len(found)} findings), "
-          f"{args.repeats} requests each; median (slowest) in ms")
+    print(
+        f"sm-lint serve, a typical draft ({len(DRAFT)} characters, {len(found)} findings), "
+        f"{args.repeats} requests each; median (slowest) in ms"
+    )
     print(f"  start-up of `sm-lint serve` until it prints its URL:  {startup:.0f}")
-    for name, times in (("floor: a request that lints nothing", floor), ("the same check in process (lint, lengths)", lint),
-                        ("check over HTTP (what the page waits for)", check)):
+    for name, times in (
+        ("floor: a request that lints nothing", floor),
+        ("the same check in process (lint, lengths)", lint),
+        ("check over HTTP (what the page waits for)", check),
+    ):
         print(f"  {name:<44} {statistics.median(times):7.2f} ({max(times):.2f})")
     verdict = "under" if statistics.median(check) < 100 else "OVER"
     print(f"  target: a check under 100 ms: {verdict}")

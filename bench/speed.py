@@ -80,7 +80,7 @@ def measure(commands: list[list[str]], runs: int) -> list[Measure]:
 def tokenize_floor_cmd(paths: list[Path]) -> list[str]:
     script = (
         "import sys, os, fugashi, unidic_lite; d = unidic_lite.DICDIR;"
-        "t = fugashi.Tagger(f'-r \"{os.path.join(d, \"mecabrc\")}\" -d \"{d}\"');"
+        't = fugashi.Tagger(f\'-r "{os.path.join(d, "mecabrc")}" -d "{d}"\');'
         "[[(n.surface, n.feature.lemma, n.feature.pos1) for line in open(p, encoding='utf-8') for n in t(line)]"
         " for p in sys.argv[1:]]"
     )
@@ -90,7 +90,10 @@ def tokenize_floor_cmd(paths: list[Path]) -> list[str]:
 def row(label: str, m: Measure, floor: Measure | None = None) -> None:
     ratio = f"{m.median_wall / floor.median_wall:5.2f}x" if floor else ""
     cpu_ratio = f"{m.median_cpu / floor.median_cpu:5.2f}x" if floor else ""
-    print(f"{label:<52}{m.median_wall * 1000:8.1f} ms {ratio:>6}  {m.median_cpu * 1000:8.1f} ms {cpu_ratio:>6}  {m.rss:6.1f} MB")
+    print(
+        f"{label:<52}{m.median_wall * 1000:8.1f} ms {ratio:>6}  "
+        f"{m.median_cpu * 1000:8.1f} ms {cpu_ratio:>6}  {m.rss:6.1f} MB"
+    )
 
 
 TARGETS: list[tuple[str, str, bool]] = []  # (target, measured, met), printed at the end
@@ -117,8 +120,9 @@ def render_times(folder: Path, runs: int) -> None:
     result = linter.lint_sources(list(expand([str(folder)], "-")), read=Reader())
     times: dict[str, list[float]] = {"json": [], "full": []}
     with open(os.devnull, "w", encoding="utf-8") as devnull:
-        ctx = ReportContext(checked=result.checked, source_lines=result.drafts, stream=devnull,
-                            rules=linter.packs.by_id())
+        ctx = ReportContext(
+            checked=result.checked, source_lines=result.drafts, stream=devnull, rules=linter.packs.by_id()
+        )
         for _ in range(max(5, runs)):
             for fmt, spent in times.items():
                 start = time.process_time()
@@ -130,12 +134,20 @@ def render_times(folder: Path, runs: int) -> None:
 def rendering(folder: Path, runs: int) -> None:
     """The default output against JSON on the same findings (CPU time): what the output
     costs, without the linting both pay alike."""
-    done = subprocess.run([sys.executable, __file__, "--render-only", str(folder), "--runs", str(runs)],
-                          env=ENV, capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        [sys.executable, __file__, "--render-only", str(folder), "--runs", str(runs)],
+        env=ENV,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     count, json_cpu, full_cpu = done.stdout.split()
     json_cpu, full_cpu = float(json_cpu), float(full_cpu)
     print(f"{'render ' + format(int(count), ',') + ' findings: JSON (floor)':<52}{'':>19}{json_cpu * 1000:8.1f} ms")
-    print(f"{'render the same: default output (no terminal)':<52}{'':>19}{full_cpu * 1000:8.1f} ms {full_cpu / json_cpu:5.2f}x")
+    print(
+        f"{'render the same: default output (no terminal)':<52}{'':>19}"
+        f"{full_cpu * 1000:8.1f} ms {full_cpu / json_cpu:5.2f}x"
+    )
     target("default output at most 1.3x JSON (render, CPU)", f"{full_cpu / json_cpu:.2f}x", full_cpu / json_cpu <= 1.3)
 
 
@@ -148,8 +160,10 @@ def scale(tmp: Path, sm_lint: list[str], paths: list[Path], runs: int) -> None:
         (tmp / name).write_text(data, encoding="utf-8")
         sizes[name] = (tmp / name).stat().st_size
     limit = ["--max-draft-size", "20MB", "--format", "json"]
-    small, large = measure([[*sm_lint, *limit, str(tmp / "one-megabyte.md")],
-                            [*sm_lint, *limit, str(tmp / "ten-megabytes.md")]], max(1, runs // 3))
+    small, large = measure(
+        [[*sm_lint, *limit, str(tmp / "one-megabyte.md")], [*sm_lint, *limit, str(tmp / "ten-megabytes.md")]],
+        max(1, runs // 3),
+    )
     row(f"one draft of {sizes['one-megabyte.md'] / 1e6:.1f} MB", small)
     row(f"one draft of {sizes['ten-megabytes.md'] / 1e6:.1f} MB", large, small)
     growth = large.median_cpu / small.median_cpu
@@ -178,9 +192,12 @@ def main() -> int:
         one.write_text("【お知らせ】高田城址公園で観桜会を開きます。\n", encoding="utf-8")
         # A typical draft pays for what a clean line does not: YAML, phone numbers, links.
         typical = tmp / "typical.md"
-        typical.write_text("---\nplatform: x\nscheduled_at: 2026-12-01T10:00:00+09:00\napproved_by: 広報対話課長\n---\n"
-                           "除雪の情報です。問い合わせ：道路課 025-526-5111\n"
-                           "https://www.city.joetsu.niigata.jp/site/bousai/ #上越市\n", encoding="utf-8")
+        typical.write_text(
+            "---\nplatform: x\nscheduled_at: 2026-12-01T10:00:00+09:00\napproved_by: 広報対話課長\n---\n"
+            "除雪の情報です。問い合わせ：道路課 025-526-5111\n"
+            "https://www.city.joetsu.niigata.jp/site/bousai/ #上越市\n",
+            encoding="utf-8",
+        )
         paths = write_corpus(tmp / "drafts", args.drafts)
         chars = sum(len(p.read_text(encoding="utf-8")) for p in paths)
 
@@ -188,8 +205,9 @@ def main() -> int:
         print(f"{'':<52}{'wall':>11} {'ratio':>6}  {'cpu':>11} {'ratio':>6}  {'memory':>9}")
         for warm in (one, typical):  # the rule cache and bytecode, as any run after the first
             subprocess.run([*sm_lint, str(warm)], env=ENV, capture_output=True)
-        floor, cold_typical, cold = measure([[sys.executable, "-c", FLOOR_TAGGER], [*sm_lint, str(typical)],
-                                             [*sm_lint, str(one)]], args.runs)
+        floor, cold_typical, cold = measure(
+            [[sys.executable, "-c", FLOOR_TAGGER], [*sm_lint, str(typical)], [*sm_lint, str(one)]], args.runs
+        )
         row("floor: import fugashi; Tagger().parse('テスト')", floor)
         row("cold start: a typical draft (front matter etc.)", cold_typical, floor)
         row("cold start: a clean plain-text draft", cold, floor)
@@ -203,8 +221,13 @@ def main() -> int:
         runs = max(3, args.runs // 2)
         drafts = str(tmp / "drafts")
         tok, whole, auto = measure(
-            [tokenize_floor_cmd(paths), [*sm_lint, "--format", "json", "-j", "1", drafts],
-             [*sm_lint, "--format", "json", drafts]], runs)
+            [
+                tokenize_floor_cmd(paths),
+                [*sm_lint, "--format", "json", "-j", "1", drafts],
+                [*sm_lint, "--format", "json", drafts],
+            ],
+            runs,
+        )
         row(f"floor: fugashi on {args.drafts} drafts ({chars:,} ch)", tok)
         row(f"sm-lint -j 1 on {args.drafts} drafts", whole, tok)
         row(f"sm-lint default -j on {args.drafts} drafts", auto, tok)
@@ -212,7 +235,10 @@ def main() -> int:
         target("-j 1 at most 1.5x the fugashi pass (CPU)", f"{ratio:.2f}x", ratio <= 1.5)
         slower = auto.median_wall / whole.median_wall
         target("default -j no slower than -j 1 (wall)", f"{slower:.2f}x", slower <= 1.05)
-        print(f"throughput -j 1: {args.drafts / whole.median_wall:,.0f} drafts/s, {chars / whole.median_wall:,.0f} chars/s")
+        print(
+            f"throughput -j 1: {args.drafts / whole.median_wall:,.0f} drafts/s, "
+            f"{chars / whole.median_wall:,.0f} chars/s"
+        )
 
         if not args.no_peer:
             from textlint_peer import SETUPS, textlint

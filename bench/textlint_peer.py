@@ -20,8 +20,10 @@ SETUPS = {
     "one rule": ["--rule", "ja-no-inappropriate-words"],
     "preset": ["--preset", "ja-technical-writing"],
 }
-UNAVAILABLE = ("unavailable: textlint is an npm package, not in Debian or PyPI (the only sources used here);"
-               " put a textlint with the rule and the preset on PATH or in SM_LINT_TEXTLINT to compare")
+UNAVAILABLE = (
+    "unavailable: textlint is an npm package, not in Debian or PyPI (the only sources used here);"
+    " put a textlint with the rule and the preset on PATH or in SM_LINT_TEXTLINT to compare"
+)
 
 
 def textlint(setup: str = "one rule") -> list[str] | None:
@@ -31,8 +33,9 @@ def textlint(setup: str = "one rule") -> list[str] | None:
         print(f"textlint ({setup}) {UNAVAILABLE}")
         return None
     command = [binary, "--no-textlintrc", *SETUPS[setup]]
-    probe = subprocess.run([*command, "--stdin", "--stdin-filename", "probe.md"], input="テスト\n",
-                           capture_output=True, text=True)
+    probe = subprocess.run(
+        [*command, "--stdin", "--stdin-filename", "probe.md"], input="テスト\n", capture_output=True, text=True
+    )
     if probe.returncode not in (0, 1):  # 2: the rule or the preset is not installed beside it
         print(f"textlint ({setup}) unavailable: {(probe.stderr or probe.stdout).strip().splitlines()[-1:]}")
         return None

@@ -62,7 +62,7 @@ _OS_REASONS = {
 
 def os_reason(exc: OSError) -> tuple[str, str]:
     """(Japanese, English) for an OSError, without its path (the message names the file)."""
-    return _OS_REASONS.get(exc.errno, (f"OS のエラー: {exc.strerror or exc}", exc.strerror or str(exc)))
+    return _OS_REASONS.get(exc.errno or 0, (f"OS のエラー: {exc.strerror or exc}", exc.strerror or str(exc)))
 
 
 def read_utf8(path, what: tuple[str, str]) -> str:
@@ -74,5 +74,8 @@ def read_utf8(path, what: tuple[str, str]) -> str:
         ja, en = os_reason(exc)
         raise RuleError(str(path), f"{what[0]}を読めません ({ja})", f"cannot read the {what[1]} ({en})") from None
     except UnicodeDecodeError as exc:
-        raise RuleError(str(path), f"{what[0]}が UTF-8 ではありません (byte {exc.start})。UTF-8 で保存してください",
-                        f"the {what[1]} is not UTF-8 (byte {exc.start}); save it as UTF-8") from None
+        raise RuleError(
+            str(path),
+            f"{what[0]}が UTF-8 ではありません (byte {exc.start})。UTF-8 で保存してください",
+            f"the {what[1]} is not UTF-8 (byte {exc.start}); save it as UTF-8",
+        ) from None

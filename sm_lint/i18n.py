@@ -25,7 +25,8 @@ MESSAGES = {
         "fixable": "{count} 件は --fix で自動修正できます",
         "score_target": "目標",
         "score_one": "読みやすさ (jReadability): {score}（{band}、目標 {target}）",
-        "score_many": "読みやすさ (jReadability): 平均 {mean}、最も低いのは {path} の {score}（{band}）、目標を下回る下書き {below} 件",
+        "score_many": "読みやすさ (jReadability): 平均 {mean}、最も低いのは {path} の {score}（{band}）、"
+        "目標を下回る下書き {below} 件",
         "stat_readability": "読みやすさ",
         "images_fixed": "{files} 枚の画像から位置情報などを削除しました (画質はそのまま)",
         "baseline_written": "{count} 件の指摘を {path} に記録しました",
@@ -56,7 +57,8 @@ MESSAGES = {
         "fixable": "{count} finding(s) can be fixed with --fix",
         "score_target": "target",
         "score_one": "Plain-Japanese score (jReadability): {score} ({band}; target {target})",
-        "score_many": "Plain-Japanese score (jReadability): mean {mean}, lowest {score} ({band}) in {path}, {below} draft(s) under target",
+        "score_many": "Plain-Japanese score (jReadability): mean {mean}, lowest {score} ({band}) in {path}, "
+        "{below} draft(s) under target",
         "stat_readability": "plain-Japanese score",
         "images_fixed": "removed the position and the like from {files} image(s) (pixels unchanged)",
         "baseline_written": "recorded {count} finding(s) in {path}",

@@ -3,7 +3,8 @@ rules derive from the same object is computed once."""
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 
 def memo(owner: Any, key, compute: Callable[..., Any]) -> Any:

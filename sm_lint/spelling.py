@@ -3,15 +3,16 @@ fail-on), or else every name that can be written there."""
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from sm_lint.errors import RuleError
-
 
 _LOOKALIKE_DIGITS = str.maketrans("lIOo", "1100")
 
 
-def hint(name: str, known: Iterable[str], prefix: str = "", otherwise: tuple[str, str] | None = None) -> tuple[str, str]:
+def hint(
+    name: str, known: Iterable[str], prefix: str = "", otherwise: tuple[str, str] | None = None
+) -> tuple[str, str]:
     """(Japanese, English) hint, each starting with a space, to append to the message;
     `otherwise` in place of the list of known names, where that list would be too long."""
     import difflib  # only when a name is wrong
@@ -35,5 +36,8 @@ def refuse_unknown_keys(mapping, known: Iterable[str], where: str, within: tuple
     unknown = sorted(str(k) for k in mapping if str(k) not in known)
     if unknown:
         ja, en = hint(unknown[0], known)
-        raise RuleError(where, f"{within[0]}知らないキー `{unknown[0]}` があります{ja}",
-                        f"unknown key `{unknown[0]}`{within[1]}{en}")
+        raise RuleError(
+            where,
+            f"{within[0]}知らないキー `{unknown[0]}` があります{ja}",
+            f"unknown key `{unknown[0]}`{within[1]}{en}",
+        )

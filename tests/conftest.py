@@ -14,8 +14,9 @@ from sm_lint.run.linter import Linter
 
 # Where the base interpreter (the one the venv was made from) keeps its packages. A test that
 # imports from there passes only on machines whose Python happens to have the package.
-BASE_SITE = [Path(p) for p in {*site.getsitepackages([sys.base_prefix, sys.base_exec_prefix]),
-                               site.getusersitepackages()}]
+BASE_SITE = [
+    Path(p) for p in {*site.getsitepackages([sys.base_prefix, sys.base_exec_prefix]), site.getusersitepackages()}
+]
 
 
 def _in_base_site(path: str) -> bool:
@@ -34,8 +35,9 @@ def pytest_configure(config):
         raise pytest.UsageError("run the tests in the venv of the README (python3 -m venv .venv), not the base Python")
     leaks = [p for p in sys.path if p and _in_base_site(p)]
     if leaks:
-        raise pytest.UsageError(f"the test venv sees the base interpreter's packages ({leaks[0]}): "
-                                "create it without --system-site-packages")
+        raise pytest.UsageError(
+            f"the test venv sees the base interpreter's packages ({leaks[0]}): create it without --system-site-packages"
+        )
     caches = Path(tempfile.mkdtemp(prefix="sm-lint-test-caches-"))
     config.stash[CACHES] = caches
     # Everything the tests start keeps its state there: sm-lint's rule cache and its key, pip and
@@ -49,11 +51,15 @@ def pytest_configure(config):
 
 def pytest_sessionfinish(session):
     """A module imported from the base interpreter's site-packages fails the run, naming it."""
-    borrowed = sorted(name for name, module in list(sys.modules.items())
-                      if isinstance(getattr(module, "__file__", None), str) and _in_base_site(module.__file__))
+    borrowed = sorted(
+        name
+        for name, module in list(sys.modules.items())
+        if isinstance(getattr(module, "__file__", None), str) and _in_base_site(module.__file__)
+    )
     if borrowed:
         session.config.get_terminal_writer().line(
-            f"imported from the base interpreter's site-packages: {', '.join(borrowed)}", red=True)
+            f"imported from the base interpreter's site-packages: {', '.join(borrowed)}", red=True
+        )
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 

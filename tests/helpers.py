@@ -82,8 +82,13 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def git(*args, cwd: Path) -> str:
-    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.invalid",
-           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.invalid"}
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.invalid",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.invalid",
+    }
     return subprocess.run(["git", *args], cwd=cwd, env=env, check=True, capture_output=True, text=True).stdout
 
 
@@ -112,8 +117,11 @@ def fenced(document: Path, languages: set[str]) -> list[tuple[int, str]]:
     """The fenced code blocks of a Markdown document in those languages: (line, content)."""
     from markdown_it import MarkdownIt
 
-    return [(token.map[0] + 1, token.content) for token in MarkdownIt().parse(document.read_text(encoding="utf-8"))
-            if token.type == "fence" and token.info.split()[:1] and token.info.split()[0] in languages]
+    return [
+        (token.map[0] + 1, token.content)
+        for token in MarkdownIt().parse(document.read_text(encoding="utf-8"))
+        if token.type == "fence" and token.info.split()[:1] and token.info.split()[0] in languages
+    ]
 
 
 def lint_example(linter, rule, text, lang=None):
@@ -126,4 +134,6 @@ def lint_example(linter, rule, text, lang=None):
         config = replace(config or Config(), lang=lang)
     path = getattr(text, "path", None) or "<text>"  # an example about image files names its draft
     modified = getattr(text, "modified", None)  # the file date of an example about a guessed year
-    return [f for f in linter.lint_text(text, path, config=config, rules=[rule], modified=modified) if f.rule == rule.id]
+    return [
+        f for f in linter.lint_text(text, path, config=config, rules=[rule], modified=modified) if f.rule == rule.id
+    ]

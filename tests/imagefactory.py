@@ -11,13 +11,21 @@ from PIL import Image, PngImagePlugin
 
 # Takada Castle Site Park, 上越市: 37°6'45.12"N 138°14'50.5"E (to 0.01 second, about 30 cm)
 GPS = {1: "N", 2: (37.0, 6.0, 45.12), 3: "E", 4: (138.0, 14.0, 50.5)}
-XMP = (b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
-       b'<rdf:Description xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:creator><rdf:Seq>'
-       b"<rdf:li>Yamada Taro</rdf:li></rdf:Seq></dc:creator></rdf:Description></rdf:RDF></x:xmpmeta>")
+XMP = (
+    b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+    b'<rdf:Description xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:creator><rdf:Seq>'
+    b"<rdf:li>Yamada Taro</rdf:li></rdf:Seq></dc:creator></rdf:Description></rdf:RDF></x:xmpmeta>"
+)
 
 
-def exif(gps: bool = False, owner: str | None = None, serial: str | None = None, orientation: int | None = None,
-         artist: str | None = None, canon_owner: str | None = None) -> Image.Exif:
+def exif(
+    gps: bool = False,
+    owner: str | None = None,
+    serial: str | None = None,
+    orientation: int | None = None,
+    artist: str | None = None,
+    canon_owner: str | None = None,
+) -> Image.Exif:
     data = Image.Exif()
     data[0x0110] = "SM-CAM 1"  # the camera model: not personal, and the Exif block is never empty
     if orientation:
@@ -60,8 +68,9 @@ def picture(size=(64, 48)) -> Image.Image:
     return image
 
 
-def jpeg(path: Path, size=(64, 48), xmp: bool = False, iptc: str | None = None, comment: str | None = None,
-         **tags) -> Path:
+def jpeg(
+    path: Path, size=(64, 48), xmp: bool = False, iptc: str | None = None, comment: str | None = None, **tags
+) -> Path:
     out = io.BytesIO()
     options = {"exif": exif(**tags)} if tags else {}
     if xmp:
@@ -112,24 +121,24 @@ def riff_chunks(data: bytes) -> dict[bytes, bytes]:
     """A WebP's chunks by their kind (the picture is VP8L, lossless, or VP8)."""
     chunks, position = {}, 12
     while position + 8 <= len(data):
-        kind, length = data[position:position + 4], struct.unpack("<I", data[position + 4:position + 8])[0]
-        chunks[kind] = data[position + 8:position + 8 + length]
+        kind, length = data[position : position + 4], struct.unpack("<I", data[position + 4 : position + 8])[0]
+        chunks[kind] = data[position + 8 : position + 8 + length]
         position += 8 + length + (length & 1)
     return chunks
 
 
 def scan_data(data: bytes) -> bytes:
     """A JPEG's compressed picture: everything from the start-of-scan marker on."""
-    return data[data.index(b"\xff\xda"):]
+    return data[data.index(b"\xff\xda") :]
 
 
 def idat_data(data: bytes) -> bytes:
     """A PNG's compressed picture: the IDAT chunks, as stored."""
     out, position = [], 8
     while position < len(data):
-        length, kind = struct.unpack(">I4s", data[position:position + 8])
+        length, kind = struct.unpack(">I4s", data[position : position + 8])
         if kind == b"IDAT":
-            out.append(data[position + 8:position + 8 + length])
+            out.append(data[position + 8 : position + 8 + length])
         position += 12 + length
     return b"".join(out)
 

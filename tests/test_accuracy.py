@@ -7,8 +7,8 @@ import json
 import os
 from datetime import datetime
 
-from sm_lint.settings.loader import parse_config
 from sm_lint.io.yamlsafe import load_yaml
+from sm_lint.settings.loader import parse_config
 from tests.helpers import run
 
 SCHEDULED = "---\nscheduled_at: 2026-02-20T09:00\napproved_by: 広報対話課長\n---\n"
@@ -67,8 +67,9 @@ def test_a_time_range_over_midnight_needs_its_next_day_mark(lint):
 
 
 def test_phone_directory_hint_names_the_office_number(lint):
-    config = parse_config(load_yaml("directory:\n  広報対話課: 025-526-5111\n  高田図書館: [025-523-2603]\n"),
-                          ".sm-lint.yaml")
+    config = parse_config(
+        load_yaml("directory:\n  広報対話課: 025-526-5111\n  高田図書館: [025-523-2603]\n"), ".sm-lint.yaml"
+    )
     text = "お問い合わせ: 高田図書館 025-523-2630"
     hits = [f for f in lint(text, config=config) if f.rule == "JP-Q105"]
     assert len(hits) == 1 and "高田図書館 は 025-523-2603 です" in hits[0].message

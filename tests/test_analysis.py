@@ -12,7 +12,10 @@ def _analyse(text):
 
 
 def test_entities_are_extracted_with_original_spans():
-    text = "詳しくはhttps://www.city.joetsu.niigata.jp/です。問合せ kouhou@city.joetsu.lg.jp @joetsu_city #上越市 #高田の夜桜"
+    text = (
+        "詳しくはhttps://www.city.joetsu.niigata.jp/です。"
+        "問合せ kouhou@city.joetsu.lg.jp @joetsu_city #上越市 #高田の夜桜"
+    )
     a = _analyse(text)
     kinds = {(e.kind, e.text) for e in a.entities}
     assert ("url", "https://www.city.joetsu.niigata.jp/") in kinds
@@ -43,11 +46,11 @@ def test_urls_are_not_tokenized_but_hashtag_words_are():
 def test_token_fields_and_offsets():
     text = "---\na: 1\n---\n明日は雨らしい。"
     a = _analyse(text)
-    rashii = [t for t in a.tokens if t.surface == "らしい"][0]
+    rashii = next(t for t in a.tokens if t.surface == "らしい")
     assert rashii.pos1 == "助動詞" and rashii.lemma == "らしい"
     start, end = a.to_original(rashii.start, rashii.end)
     assert text[start:end] == "らしい"
-    ame = [t for t in a.tokens if t.surface == "雨"][0]
+    ame = next(t for t in a.tokens if t.surface == "雨")
     assert ame.goshu == "和" and ame.orth_base == "雨"
 
 
@@ -71,7 +74,7 @@ def test_long_line_is_tokenized_in_chunks_with_exact_offsets():
     a = _analyse(text)
     assert len(a.tokens) == 5000 * len(_analyse(sentence).tokens)
     last = a.tokens[-1]
-    assert text[last.start:last.end] == "。" and last.end == len(text)
+    assert text[last.start : last.end] == "。" and last.end == len(text)
 
 
 def test_an_empty_body_maps_to_where_the_body_starts():

@@ -35,7 +35,9 @@ def test_baseline_hides_known_findings_even_when_lines_move(tmp_path):
     result = concise(["--baseline", "baseline.json", "archive"], tmp_path)
     assert result.exit_code == 1
     assert [line.split(": ")[0] + " " + line.split()[2] for line in result.stdout.splitlines()] == [
-        "archive/2023-04.md:3:3 JP-P101", "archive/2023-05.md:1:2 JP-C101"]
+        "archive/2023-04.md:3:3 JP-P101",
+        "archive/2023-05.md:1:2 JP-C101",
+    ]
 
 
 def test_baseline_paths_are_relative_to_the_baseline_file(tmp_path):
@@ -79,6 +81,8 @@ def test_a_baseline_nested_200000_deep_is_a_clear_error(tmp_path: Path):
     (tmp_path / "deep.json").write_text("[" * 200_000 + "]" * 200_000, encoding="utf-8")
     deep = concise(["--baseline", "deep.json", "a.md"], tmp_path)
     assert deep.exit_code == 2
-    assert deep.stderr == "sm-lint: deep.json: ベースラインの入れ子が深すぎます。--write-baseline で作り直してください\n"
+    assert (
+        deep.stderr == "sm-lint: deep.json: ベースラインの入れ子が深すぎます。--write-baseline で作り直してください\n"
+    )
     deep = concise(["--baseline", "deep.json", "--lang", "en", "a.md"], tmp_path)
     assert deep.stderr == "sm-lint: deep.json: the baseline nests too deeply; write it again with --write-baseline\n"

@@ -12,7 +12,9 @@ from sm_lint.text.analysis import analyse
 from sm_lint.text.tokenizer import tokenize
 
 # A draft with an image pasted as base64 text: one run of letters and digits, no break.
-PASTED = "イベントの写真です。\n" + "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk" * 100 + "\n以上です。\n"
+PASTED = (
+    "イベントの写真です。\n" + "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk" * 100 + "\n以上です。\n"
+)
 
 
 def test_a_long_run_of_latin_letters_is_not_one_token_per_character():
@@ -24,7 +26,7 @@ def test_a_long_run_of_latin_letters_is_not_one_token_per_character():
     # run of letters or of digits is one token (403 here).
     assert len(run) * 10 <= len(pasted), [t.surface[:30] for t in run[:5]]
     assert "".join(t.surface for t in run) == pasted
-    assert all(PASTED[t.start:t.end] == t.surface for t in tokens)
+    assert all(PASTED[t.start : t.end] == t.surface for t in tokens)
 
 
 def _peak_per_byte(text: str) -> float:
@@ -60,7 +62,8 @@ def test_a_draft_over_one_mib_is_refused_by_default_with_its_name(tmp_path):
     assert out.exit_code == 2
     assert out.output.strip() == (
         f"sm-lint: {tmp_path / 'post.md'}: 下書きとしては大きすぎます ({len(LARGE):,} バイト、上限 1MiB)。"
-        "投稿の下書きか確かめてください。上限は .sm-lint.yaml の max-draft-size か --max-draft-size で変えられます")
+        "投稿の下書きか確かめてください。上限は .sm-lint.yaml の max-draft-size か --max-draft-size で変えられます"
+    )
 
 
 def test_the_limit_is_read_from_the_configuration_and_the_option_wins(tmp_path):
@@ -81,6 +84,9 @@ def test_a_size_that_is_not_one_is_a_clear_error(tmp_path):
     (tmp_path / "post.md").write_text("雪が降りました。\n", encoding="utf-8")
     out = lint(tmp_path / "post.md")
     assert out.exit_code == 2
-    assert f"{tmp_path / '.sm-lint.yaml'}:1: `max-draft-size` は 2MiB や 512KiB のような大きさで書いてください" in out.output
+    assert (
+        f"{tmp_path / '.sm-lint.yaml'}:1: `max-draft-size` は 2MiB や 512KiB のような大きさで書いてください"
+        in out.output
+    )
     out = lint("--max-draft-size", "big", tmp_path / "post.md")
     assert out.exit_code == 2 and "--max-draft-size" in out.output

@@ -19,8 +19,12 @@ ERROR = "あのバカな客のせいで残業だ。\n"
 
 def run(*args, stdin=None, cwd=None, env=None):
     return subprocess.run(
-        [sys.executable, "-m", "sm_lint", *args], input=stdin, capture_output=True, text=True,
-        cwd=cwd or ROOT, env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})},
+        [sys.executable, "-m", "sm_lint", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=cwd or ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})},
     )
 
 
@@ -78,8 +82,10 @@ def test_english_output():
 
 def test_select_and_ignore_by_clause_category_and_id(drafts):
     text = "【極秘】あのバカな客の件。\n"
+
     def rules(*args):
         return {f["rule"] for f in json.loads(run("-", "--format", "json", *args, stdin=text).stdout)["findings"]}
+
     assert rules() == {"JP-C101", "JP-P101"}
     assert rules("--select", "5(4)") == {"JP-C101"}
     assert rules("--ignore", "confidential") == {"JP-P101"}
@@ -89,12 +95,21 @@ def test_select_and_ignore_by_clause_category_and_id(drafts):
     assert rules("--ignore", "insult") == {"JP-C101"}
 
 
-@pytest.mark.parametrize("args,said", [
-    (["--select", "JP-P10l"], "--select: 「JP-P10l」に当たるルールがありません (「JP-P101」の誤りでは?)"),
-    (["--ignore", "confidental"], "--ignore: 「confidental」に当たるルールがありません (「confidential」の誤りでは?)"),
-    (["--select", "JP-P101,kanko"], "--select: 「kanko」に当たるルールがありません (ルール ID・名前・カテゴリ・条項は `sm-lint rules`"),
-    (["--select", "5(5"], "--select: 「5(5」に当たるルールがありません (「5(5)」の誤りでは?)"),
-])
+@pytest.mark.parametrize(
+    "args,said",
+    [
+        (["--select", "JP-P10l"], "--select: 「JP-P10l」に当たるルールがありません (「JP-P101」の誤りでは?)"),
+        (
+            ["--ignore", "confidental"],
+            "--ignore: 「confidental」に当たるルールがありません (「confidential」の誤りでは?)",
+        ),
+        (
+            ["--select", "JP-P101,kanko"],
+            "--select: 「kanko」に当たるルールがありません (ルール ID・名前・カテゴリ・条項は `sm-lint rules`",
+        ),
+        (["--select", "5(5"], "--select: 「5(5」に当たるルールがありません (「5(5)」の誤りでは?)"),
+    ],
+)
 def test_a_selector_that_names_no_rule_is_exit_two_and_lints_nothing(args, said):
     r = run("-", *args, stdin="【極秘】あのバカな客の件。\n")
     assert r.returncode == 2
@@ -189,7 +204,10 @@ def test_explain_shows_the_message_a_draft_gets_not_its_template():
     assert "メッセージ (例の下書きでは): 「らしい」は伝聞の表現です。" in out
     assert "{" not in out.split("違反の例:")[0]
     english = run("explain", "--lang", "en", "JP-F101").stdout
-    assert "message (on the first example): img/undokai.jpg shows identifiable people but no consent is recorded (consent: pending)." in english
+    assert (
+        "message (on the first example): img/undokai.jpg shows identifiable people "
+        "but no consent is recorded (consent: pending)."
+    ) in english
     assert "suggestion:\n  images:\n    - path: img/undokai.jpg\n      consent: obtained\n" in english
 
 
@@ -214,7 +232,11 @@ def test_rules_is_an_aligned_table_in_the_users_language_or_json():
     assert {line.split()[1] for line in en[1:]} == {"error", "warning", "info"}
     listed = json.loads(run("rules", "--format", "json").stdout)
     insult = next(r for r in listed if r["id"] == "JP-P101")
-    assert insult["severity"] == "error" and insult["clause"] == "5(5)" and insult["clause_title"] == "不適切な発信を行わないこと"
+    assert (
+        insult["severity"] == "error"
+        and insult["clause"] == "5(5)"
+        and insult["clause_title"] == "不適切な発信を行わないこと"
+    )
     assert len(listed) == len(ja) - 1
 
 
@@ -223,10 +245,18 @@ def test_a_draft_piped_on_stdin_is_linted_without_a_path():
     assert out.returncode == 1
     assert out.stdout.startswith("-:1:3: エラー JP-P101 [5(5)]")
     # at a terminal (or with nothing on stdin), no path is still the help, not a wait for input
-    empty = subprocess.run([sys.executable, "-m", "sm_lint"], stdin=subprocess.DEVNULL, capture_output=True,
-                           text=True, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    empty = subprocess.run(
+        [sys.executable, "-m", "sm_lint"],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
     assert empty.returncode == 0 and "Usage:" in empty.stdout
     # an empty pipe (the command before it failed) is no clean draft: nothing was checked
     for args in ((), ("-",)):
         nothing = run(*args, stdin="\n")
-        assert nothing.returncode == 2 and nothing.stderr == "sm-lint: -: 標準入力が空です。下書きの内容を渡してください\n"
+        assert (
+            nothing.returncode == 2 and nothing.stderr == "sm-lint: -: 標準入力が空です。下書きの内容を渡してください\n"
+        )

@@ -43,11 +43,13 @@ def test_output_into_a_closed_pipe_ends_quietly(tmp_path, fmt):
     (tmp_path / "d.md").write_text("これは極秘です。\n" * 3000, encoding="utf-8")
     proc = subprocess.run(
         f"{sys.executable} -m sm_lint --format {fmt} --select JP-C101 {tmp_path / 'd.md'} | head -n 1",
-        shell=True, capture_output=True, text=True, timeout=120,
+        shell=True,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert proc.stdout.count("\n") == 1
     assert proc.stderr == ""
-
 
 
 def test_a_baseline_that_cannot_be_written_is_a_clear_error_not_a_crash(tmp_path):
@@ -88,32 +90,45 @@ def test_a_real_ctrl_c_in_the_middle_of_a_run_exits_130_without_a_traceback(tmp_
 
     for i in range(100):  # far more work than 3 s, so the signal lands in the middle
         (tmp_path / f"d{i:02}.md").write_text("上越市の春祭りは四月です。極秘。\n" * 2000, encoding="utf-8")
-    proc = subprocess.Popen([sys.executable, "-m", "sm_lint", "--format", "concise", str(tmp_path)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "sm_lint", "--format", "concise", str(tmp_path)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     time.sleep(3)
     proc.send_signal(signal.SIGINT)
-    out, err = proc.communicate(timeout=60)
+    _out, err = proc.communicate(timeout=60)
     assert proc.returncode == 130, (proc.returncode, err)
     assert "Traceback" not in err and "KeyboardInterrupt" not in err
 
 
 def test_a_console_that_cannot_show_japanese_gets_escapes_not_a_crash(tmp_path):
     (tmp_path / "d.md").write_text("これは極秘です。😀\n", encoding="utf-8")
-    proc = subprocess.run([sys.executable, "-m", "sm_lint", "--format", "concise", "--select", "JP-C101",
-                           str(tmp_path / "d.md")],
-                          capture_output=True, env={**os.environ, "PYTHONIOENCODING": "ascii"}, timeout=120)
+    proc = subprocess.run(
+        [sys.executable, "-m", "sm_lint", "--format", "concise", "--select", "JP-C101", str(tmp_path / "d.md")],
+        capture_output=True,
+        env={**os.environ, "PYTHONIOENCODING": "ascii"},
+        timeout=120,
+    )
     assert proc.returncode == 1, proc.stderr
     assert b"\\u6975\\u79d8" in proc.stdout  # 極秘
     assert proc.stderr == b""
 
 
 def _sm_lint(*args: str, **kwargs) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "sm_lint", *args], stderr=subprocess.PIPE, text=True,
-                          timeout=120, **kwargs)
+    return subprocess.run(
+        [sys.executable, "-m", "sm_lint", *args], stderr=subprocess.PIPE, text=True, timeout=120, **kwargs
+    )
 
 
-@pytest.mark.parametrize("lang,said", [("ja", "出力を書き込めません (標準出力が閉じています)"),
-                                       ("en", "cannot write output (standard output is closed)")])
+@pytest.mark.parametrize(
+    "lang,said",
+    [
+        ("ja", "出力を書き込めません (標準出力が閉じています)"),
+        ("en", "cannot write output (standard output is closed)"),
+    ],
+)
 def test_a_closed_stdout_is_exit_2_and_one_line(tmp_path, lang, said):
     # `sm-lint post.md >&-`: this was a traceback and exit 1, which means "findings".
     (tmp_path / "d.md").write_text("これは極秘です。\n", encoding="utf-8")
@@ -138,8 +153,11 @@ def test_a_full_disk_is_cannot_write_output_not_an_internal_error(tmp_path, fmt)
 def test_a_reader_that_goes_away_is_exit_2_not_findings(tmp_path, fmt):
     # The full format's console (rich) ended with 1, the status of a draft with findings.
     (tmp_path / "d.md").write_text("これは極秘です。\n" * 3000, encoding="utf-8")
-    proc = subprocess.Popen([sys.executable, "-m", "sm_lint", "--format", fmt, str(tmp_path / "d.md")],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "sm_lint", "--format", fmt, str(tmp_path / "d.md")],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     assert proc.stdout.readline()
     proc.stdout.close()
     assert proc.wait(timeout=120) == 2

@@ -22,8 +22,10 @@ DRAFTS = Path(__file__).parent / "fixtures" / "formats"  # its .sm-lint.yaml fix
 def test_statistics_counts_per_rule_and_per_clause(tmp_path):
     (tmp_path / "a.md").write_text("外人の方へ。バカな話。またバカな話。\n", encoding="utf-8")
     (tmp_path / "b.md").write_text("【極秘】除雪計画の案です。\n", encoding="utf-8")
-    result = run(["--statistics", "--select", "JP-P101", "--select", "JP-P201", "--select", "JP-C101",
-                  "a.md", "b.md"], cwd=tmp_path)
+    result = run(
+        ["--statistics", "--select", "JP-P101", "--select", "JP-P201", "--select", "JP-C101", "a.md", "b.md"],
+        cwd=tmp_path,
+    )
     assert result.stdout.splitlines()[:6] == [
         "ルール別:",
         "     2  JP-P101    5(5)     insult",
@@ -34,8 +36,10 @@ def test_statistics_counts_per_rule_and_per_clause(tmp_path):
     ]
     as_json = json.loads(run(["--statistics", "--format", "json", "--select", "JP-P101", "a.md"], cwd=tmp_path).stdout)
     assert as_json.pop("readability")["drafts"] == 1  # the plain-Japanese score (tests/test_readability.py)
-    assert as_json == {"rules": [{"rule": "JP-P101", "name": "insult", "clause": "5(5)", "count": 2}],
-                       "clauses": [{"clause": "5(5)", "title": "不適切な発信を行わないこと", "count": 2}]}
+    assert as_json == {
+        "rules": [{"rule": "JP-P101", "name": "insult", "clause": "5(5)", "count": 2}],
+        "clauses": [{"clause": "5(5)", "title": "不適切な発信を行わないこと", "count": 2}],
+    }
     assert result.exit_code == 1  # statistics do not change the exit status
 
 
@@ -74,13 +78,16 @@ def test_version():
     assert result.exit_code == 0 and result.stdout.strip() == f"sm-lint, version {__version__}"
 
 
-@pytest.mark.parametrize("count,machine,quiet,tty,shown", [
-    (200, False, False, True, True),
-    (200, True, False, True, False),   # json, sarif, ...: never
-    (200, False, True, True, False),   # --quiet
-    (200, False, False, False, False), # not a terminal (a pipe, CI logs)
-    (3, False, False, True, False),    # a short run
-])
+@pytest.mark.parametrize(
+    "count,machine,quiet,tty,shown",
+    [
+        (200, False, False, True, True),
+        (200, True, False, True, False),  # json, sarif, ...: never
+        (200, False, True, True, False),  # --quiet
+        (200, False, False, False, False),  # not a terminal (a pipe, CI logs)
+        (3, False, False, True, False),  # a short run
+    ],
+)
 def test_progress_only_on_long_runs_in_a_terminal(monkeypatch, count, machine, quiet, tty, shown):
     monkeypatch.setattr(sys, "stderr", type("Err", (io.StringIO,), {"isatty": lambda self: tty})())
     assert progress_module.wanted(count, machine, quiet) is shown

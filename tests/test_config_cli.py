@@ -60,14 +60,28 @@ def test_command_line_select_replaces_and_ignore_adds(tmp_path):
     assert rules_fired(concise(["--select", "5", "--ignore", "confidential", "post.md"], tmp_path)) == ["JP-P101"]
 
 
-@pytest.mark.parametrize("setting,said", [
-    ("ignore: [JP-P10l]\n", ".sm-lint.yaml:1: `ignore` の「JP-P10l」に当たるルールがありません (「JP-P101」の誤りでは?)"),
-    ("select: JP-C101, hersay\n", ".sm-lint.yaml:1: `select` の「hersay」に当たるルールがありません (「hearsay」の誤りでは?)"),
-    ("lang: ja\nper-path-ignores:\n  archive/**: [prohibitted]\n",
-     ".sm-lint.yaml:3: `per-path-ignores.archive/**` の「prohibitted」に当たるルールがありません (「prohibited」の誤りでは?)"),
-    ("severity:\n  JP-P101: warning\n  JP-P1O2: info\n",
-     ".sm-lint.yaml:3: `severity` の「JP-P1O2」に当たるルールがありません (「JP-P102」の誤りでは?)"),
-])
+@pytest.mark.parametrize(
+    "setting,said",
+    [
+        (
+            "ignore: [JP-P10l]\n",
+            ".sm-lint.yaml:1: `ignore` の「JP-P10l」に当たるルールがありません (「JP-P101」の誤りでは?)",
+        ),
+        (
+            "select: JP-C101, hersay\n",
+            ".sm-lint.yaml:1: `select` の「hersay」に当たるルールがありません (「hearsay」の誤りでは?)",
+        ),
+        (
+            "lang: ja\nper-path-ignores:\n  archive/**: [prohibitted]\n",
+            ".sm-lint.yaml:3: `per-path-ignores.archive/**` の「prohibitted」に当たるルールがありません"
+            " (「prohibited」の誤りでは?)",
+        ),
+        (
+            "severity:\n  JP-P101: warning\n  JP-P1O2: info\n",
+            ".sm-lint.yaml:3: `severity` の「JP-P1O2」に当たるルールがありません (「JP-P102」の誤りでは?)",
+        ),
+    ],
+)
 def test_a_setting_that_names_no_rule_points_at_its_line(tmp_path, setting, said):
     write(tmp_path / ".sm-lint.yaml", setting)
     write(tmp_path / "post.md", DRAFT)
@@ -85,11 +99,14 @@ def test_selectors_in_one_text_are_split_at_commas(tmp_path):
 
 
 def test_per_path_ignores_are_relative_to_the_configuration(tmp_path):
-    write(tmp_path / ".sm-lint.yaml", """\
+    write(
+        tmp_path / ".sm-lint.yaml",
+        """\
         per-path-ignores:
           "archive/**": [prohibited]
           "*/2019-*.md": [5(4)]
-        """)
+        """,
+    )
     write(tmp_path / "archive" / "2019-01.md", DRAFT)
     write(tmp_path / "drafts" / "2019-02.md", DRAFT)
     write(tmp_path / "drafts" / "new.md", DRAFT)
@@ -101,11 +118,20 @@ def test_per_path_ignores_are_relative_to_the_configuration(tmp_path):
 
 
 def test_exclude_skips_files_a_folder_walk_finds_and_files_named_alike(tmp_path):
-    write(tmp_path / ".sm-lint.yaml", """\
+    write(
+        tmp_path / ".sm-lint.yaml",
+        """\
         exclude: [README.md, templates, "archive/20*/**"]
-        """)
-    for name in ("README.md", "templates/event.md", "archive/2019/01.md", "archive/notes.md",
-                 "drafts/README.md", "drafts/new.md"):
+        """,
+    )
+    for name in (
+        "README.md",
+        "templates/event.md",
+        "archive/2019/01.md",
+        "archive/notes.md",
+        "drafts/README.md",
+        "drafts/new.md",
+    ):
         write(tmp_path / name, DRAFT)
     result = run(["."], cwd=tmp_path)
     linted = sorted({line.split(":")[0] for line in result.stdout.splitlines() if line.endswith("]")})
@@ -127,9 +153,19 @@ def test_exclude_skips_files_a_folder_walk_finds_and_files_named_alike(tmp_path)
 def _git(*args, cwd):
     import subprocess
 
-    subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True,
-                   env={**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.invalid",
-                        "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.invalid"})
+    subprocess.run(
+        ["git", *args],
+        cwd=cwd,
+        check=True,
+        capture_output=True,
+        env={
+            **os.environ,
+            "GIT_AUTHOR_NAME": "t",
+            "GIT_AUTHOR_EMAIL": "t@example.invalid",
+            "GIT_COMMITTER_NAME": "t",
+            "GIT_COMMITTER_EMAIL": "t@example.invalid",
+        },
+    )
 
 
 def test_files_git_ignores_are_not_linted_however_they_are_named(tmp_path):
@@ -140,13 +176,20 @@ def test_files_git_ignores_are_not_linted_however_they_are_named(tmp_path):
     _git("add", "-f", "posts/forced.bak.md", cwd=tmp_path)  # tracked on purpose: linted
     walked = run(["--format", "concise", "."], cwd=tmp_path)
     assert sorted({line.split(":")[0] for line in walked.stdout.splitlines()}) == [
-        "posts/forced.bak.md", "posts/keep.bak.md", "posts/new.md"]
+        "posts/forced.bak.md",
+        "posts/keep.bak.md",
+        "posts/new.md",
+    ]
     assert walked.stderr == ""
-    named = run(["--format", "concise", "--lang", "en", "private/memo.md", "posts/old.bak.md", "posts/new.md"],
-                cwd=tmp_path / "posts" / ".." )
+    named = run(
+        ["--format", "concise", "--lang", "en", "private/memo.md", "posts/old.bak.md", "posts/new.md"],
+        cwd=tmp_path / "posts" / "..",
+    )
     assert {line.split(":")[0] for line in named.stdout.splitlines()} == {"posts/new.md"}
-    assert named.stderr.splitlines() == ["sm-lint: private/memo.md: not checked: matched by .gitignore",
-                                         "sm-lint: posts/old.bak.md: not checked: matched by .gitignore"]
+    assert named.stderr.splitlines() == [
+        "sm-lint: private/memo.md: not checked: matched by .gitignore",
+        "sm-lint: posts/old.bak.md: not checked: matched by .gitignore",
+    ]
 
 
 def test_a_gitignore_outside_a_repository_ignores_nothing(tmp_path):
@@ -238,10 +281,17 @@ def test_a_broken_rule_pack_is_reported_once_not_per_draft(tmp_path):
 def test_a_suppression_for_an_ignored_rule_of_a_rule_dir_is_not_unused(tmp_path):
     write(tmp_path / ".sm-lint.yaml", "rule-dirs: [rules/myoko]\nignore: [MY-001]\n")
     write(tmp_path / "rules" / "myoko" / "names.yaml", PACK.format(id="MY-001"))
-    write(tmp_path / "post.md", "<!-- sm-lint-allow MY-001: 旧市名の由来を説明するため by: 広報対話課 山田 until: 2099-03-31 -->\n新井市の歴史です。\n")
+    write(
+        tmp_path / "post.md",
+        "<!-- sm-lint-allow MY-001: 旧市名の由来を説明するため"
+        " by: 広報対話課 山田 until: 2099-03-31 -->\n新井市の歴史です。\n",
+    )
     assert rules_fired(concise(["post.md"], tmp_path)) == []
     # The control: an id that names no rule at all is still reported as unused.
-    write(tmp_path / "post.md", "<!-- sm-lint-allow XX-999: 理由 by: 広報対話課 山田 until: 2099-03-31 -->\n新井市の歴史です。\n")
+    write(
+        tmp_path / "post.md",
+        "<!-- sm-lint-allow XX-999: 理由 by: 広報対話課 山田 until: 2099-03-31 -->\n新井市の歴史です。\n",
+    )
     assert rules_fired(concise(["post.md"], tmp_path)) == ["JP-M111"]
 
 
@@ -273,10 +323,13 @@ def test_a_rule_pack_reads_its_own_lists_and_follows_their_changes(tmp_path):
     assert rules_fired(concise(["post.md"], tmp_path)).count("MY-L001") == 2
 
 
-@pytest.mark.parametrize("name,said", [
-    ("missing.txt", "というリストはありません"),
-    ("../../post.md", "というリストはありません"),  # a list is a file name, never a path
-])
+@pytest.mark.parametrize(
+    "name,said",
+    [
+        ("missing.txt", "というリストはありません"),
+        ("../../post.md", "というリストはありません"),  # a list is a file name, never a path
+    ],
+)
 def test_a_rule_pack_names_only_lists_of_its_own_or_the_built_in_ones(tmp_path, name, said):
     write(tmp_path / ".sm-lint.yaml", "rule-dirs: [rules/myoko]\n")
     write(tmp_path / "rules" / "myoko" / "links.yaml", LIST_PACK % repr(name))
@@ -294,22 +347,50 @@ def test_a_rule_pack_may_name_a_built_in_list(tmp_path):
     assert "MY-L001" in rules_fired(concise(["post.md"], tmp_path))
 
 
-@pytest.mark.parametrize("text,line,problem,problem_en", [
-    ("ignore: [JP-P101]\ncolour: red\n", 2, "知らない設定 `colour` です (書ける項目: accounts,",
-     "unknown setting `colour` (known: accounts,"),
-    ("fail_on: warning\n", 1, "知らない設定 `fail_on` です (「fail-on」の誤りでは?)",
-     "unknown setting `fail_on` (did you mean `fail-on`?)"),
-    ("links:\n  also_trusted: [example.jp]\n  alow: [lin.ee/x]\n", 3,
-     "`links.alow` は知らないキーです (「links.allow」の誤りでは?)", "unknown key `links.alow` (did you mean `links.allow`?)"),
-    ("fail-on: warning\nseverity:\n  JP-P101: fatal\n", 2, "`severity.JP-P101` は info, warning, error のいずれか",
-     "`severity.JP-P101` is one of"),
-    ("fail-on: sometimes\n", 1, "`fail-on` は info, warning, error のいずれかです (値: 'sometimes')", "`fail-on` is one of"),
-    ("lang: fr\n", 1, "`lang` は ja, en のいずれか", "`lang` is one of"),
-    ("select: [JP-P101]\nper-path-ignores:\n  archive/**: 5\n", 3, "`per-path-ignores.archive/**` は文字列のリスト",
-     "`per-path-ignores.archive/**` must be a list of strings"),
-    ("rule-dirs: [nowhere]\n", 1, "ルールのディレクトリがありません", "rule directory not found"),
-    ("select: [JP-P101\n", 1, "YAML として読めません: 「[」に対応する「]」がありません", "not valid YAML"),
-])
+@pytest.mark.parametrize(
+    "text,line,problem,problem_en",
+    [
+        (
+            "ignore: [JP-P101]\ncolour: red\n",
+            2,
+            "知らない設定 `colour` です (書ける項目: accounts,",
+            "unknown setting `colour` (known: accounts,",
+        ),
+        (
+            "fail_on: warning\n",
+            1,
+            "知らない設定 `fail_on` です (「fail-on」の誤りでは?)",
+            "unknown setting `fail_on` (did you mean `fail-on`?)",
+        ),
+        (
+            "links:\n  also_trusted: [example.jp]\n  alow: [lin.ee/x]\n",
+            3,
+            "`links.alow` は知らないキーです (「links.allow」の誤りでは?)",
+            "unknown key `links.alow` (did you mean `links.allow`?)",
+        ),
+        (
+            "fail-on: warning\nseverity:\n  JP-P101: fatal\n",
+            2,
+            "`severity.JP-P101` は info, warning, error のいずれか",
+            "`severity.JP-P101` is one of",
+        ),
+        (
+            "fail-on: sometimes\n",
+            1,
+            "`fail-on` は info, warning, error のいずれかです (値: 'sometimes')",
+            "`fail-on` is one of",
+        ),
+        ("lang: fr\n", 1, "`lang` は ja, en のいずれか", "`lang` is one of"),
+        (
+            "select: [JP-P101]\nper-path-ignores:\n  archive/**: 5\n",
+            3,
+            "`per-path-ignores.archive/**` は文字列のリスト",
+            "`per-path-ignores.archive/**` must be a list of strings",
+        ),
+        ("rule-dirs: [nowhere]\n", 1, "ルールのディレクトリがありません", "rule directory not found"),
+        ("select: [JP-P101\n", 1, "YAML として読めません: 「[」に対応する「]」がありません", "not valid YAML"),
+    ],
+)
 def test_bad_configuration_is_an_error_with_file_and_line(tmp_path, text, line, problem, problem_en):
     write(tmp_path / ".sm-lint.yaml", text)
     write(tmp_path / "post.md", DRAFT)
@@ -325,15 +406,26 @@ def test_bad_configuration_is_an_error_with_file_and_line(tmp_path, text, line, 
 
 
 def test_config_command_shows_the_effective_configuration(tmp_path, monkeypatch):
-    monkeypatch.setitem(BY_NAME, "links", Section("links", "", "", keys=(
-        Key("trusted", {}, "", "", ["city.joetsu.niigata.jp"]), Key("https-only", {}, "", "", True))))
-    write(tmp_path / ".sm-lint.yaml", """\
+    monkeypatch.setitem(
+        BY_NAME,
+        "links",
+        Section(
+            "links",
+            "",
+            "",
+            keys=(Key("trusted", {}, "", "", ["city.joetsu.niigata.jp"]), Key("https-only", {}, "", "", True)),
+        ),
+    )
+    write(
+        tmp_path / ".sm-lint.yaml",
+        """\
         ignore: [JP-P501]
         per-path-ignores:
           "archive/**": [prohibited]
         links:
           https-only: false
-        """)
+        """,
+    )
     write(tmp_path / "archive" / "old.md", DRAFT)
     result = run(["config", "archive/old.md"], cwd=tmp_path)
     assert result.exit_code == 0, result.stderr
@@ -403,15 +495,21 @@ def test_config_command_shows_every_documented_setting(tmp_path):
         if isinstance(value, dict):
             for name, item in value.items():  # sections may add to a default (privacy lists)
                 got = shown[key][name]
-                assert got == item or (isinstance(item, list) and got[len(got) - len(item):] == item), (key, name)
+                assert got == item or (isinstance(item, list) and got[len(got) - len(item) :] == item), (key, name)
         elif key == "rule-dirs":
             assert shown[key] == [str(tmp_path / d) for d in value]
         else:
-            assert shown[key] == (value if isinstance(value, list) or key in ("fail-on", "lang", "max-draft-size")
-                                  else [value]), key
+            assert shown[key] == (
+                value if isinstance(value, list) or key in ("fail-on", "lang", "max-draft-size") else [value]
+            ), key
     # docs/staff/report.md's block, the last to name it, adds the keys `sm-lint report` checks
-    assert shown["accounts"]["joetsu_city"] == {"name": "上越市", "platform": "x", "department": "広報対話課",
-                                                "url": "https://www.city.joetsu.niigata.jp/", "plans": [2025, 2026]}
+    assert shown["accounts"]["joetsu_city"] == {
+        "name": "上越市",
+        "platform": "x",
+        "department": "広報対話課",
+        "url": "https://www.city.joetsu.niigata.jp/",
+        "plans": [2025, 2026],
+    }
 
 
 @pytest.mark.parametrize("where", ["/", "../../etc", "../../outside", "{outside}", "../rules/../../outside", "../link"])
@@ -427,7 +525,9 @@ def test_rule_dirs_of_a_repository_stay_in_it(tmp_path, where):
     write(repo / "drafts" / "post.md", "新井市のお知らせです。\n")
     result = concise(["post.md"], repo / "drafts")
     assert result.exit_code == 2 and "MY-001" not in result.stdout
-    assert result.stderr.startswith(f"sm-lint: {repo / 'drafts' / '.sm-lint.yaml'}:1: `rule-dirs` はリポジトリ ({repo}) の外を指せません: ")
+    assert result.stderr.startswith(
+        f"sm-lint: {repo / 'drafts' / '.sm-lint.yaml'}:1: `rule-dirs` はリポジトリ ({repo}) の外を指せません: "
+    )
     assert result.stderr.endswith("。ルールはリポジトリの中に置いてください\n") and result.stderr.count("\n") == 1
     english = concise(["--lang", "en", "post.md"], repo / "drafts")
     assert english.exit_code == 2 and f"`rule-dirs` may not leave the repository ({repo}): " in english.stderr
@@ -441,8 +541,9 @@ def test_rule_dirs_anywhere_in_the_repository_are_fine(tmp_path):
     assert rules_fired(concise(["post.md"], tmp_path / "drafts")) == ["MY-001"]
 
 
-@pytest.mark.parametrize("linked,named", [("names.yaml", "names.yaml"), ("lists/hosts.txt", "lists/hosts.txt"),
-                                          ("lists", "lists/hosts.txt")])  # the pack's whole lists/ folder
+@pytest.mark.parametrize(
+    "linked,named", [("names.yaml", "names.yaml"), ("lists/hosts.txt", "lists/hosts.txt"), ("lists", "lists/hosts.txt")]
+)  # the pack's whole lists/ folder
 def test_a_rule_or_list_file_linked_out_of_the_repository_is_never_read(tmp_path, linked, named):
     repo, outside = tmp_path / "repo", tmp_path / "outside"
     (repo / ".git").mkdir(parents=True)

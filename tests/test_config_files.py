@@ -40,13 +40,19 @@ def test_a_configuration_in_no_known_encoding_is_one_line_naming_it(folder):
     (folder / ".sm-lint.yaml").write_bytes(b"privacy:\n  allowed_addresses: [\x85\x86]\n")
     result = run(["post.md"], cwd=folder)
     assert result.exit_code == 2
-    assert result.stderr == f"sm-lint: {folder / '.sm-lint.yaml'}: 設定ファイルの文字コードが分かりません。UTF-8 で保存してください\n"
+    assert (
+        result.stderr
+        == f"sm-lint: {folder / '.sm-lint.yaml'}: 設定ファイルの文字コードが分かりません。UTF-8 で保存してください\n"
+    )
 
 
-@pytest.mark.parametrize("lang, said", [
-    ("ja", "設定ファイルを読めません (シンボリックリンクが循環しています)"),
-    ("en", "cannot read the configuration (the symbolic links form a loop)"),
-])
+@pytest.mark.parametrize(
+    "lang, said",
+    [
+        ("ja", "設定ファイルを読めません (シンボリックリンクが循環しています)"),
+        ("en", "cannot read the configuration (the symbolic links form a loop)"),
+    ],
+)
 def test_a_configuration_the_system_cannot_open_is_said_in_the_users_language(folder, lang, said):
     (folder / "loop.yaml").symlink_to("loop.yaml")
     result = run(["--config", "loop.yaml", "--lang", lang, "post.md"], cwd=folder)

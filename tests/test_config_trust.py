@@ -15,8 +15,10 @@ from helpers import run
 SARIF_SCHEMA = Path(__file__).parent / "schemas" / "sarif-schema-2.1.0.json"
 FINDINGS_SCHEMA = Path(__file__).parents[1] / "sm_lint" / "report" / "findings.schema.json"
 INSULT = "窓口に来たあのバカな客には困りました。\n"
-IGNORE_ALL = "ignore: [prohibited, confidential, shortened-url, untrusted-link, obscene-link, personal-info,\n" \
-             "         portrait-consent, posting-time, reply, approval, platform-limit, metadata]\n"
+IGNORE_ALL = (
+    "ignore: [prohibited, confidential, shortened-url, untrusted-link, obscene-link, personal-info,\n"
+    "         portrait-consent, posting-time, reply, approval, platform-limit, metadata]\n"
+)
 
 
 @pytest.fixture
@@ -50,17 +52,21 @@ def test_ignoring_every_category_is_stated_in_the_summary_line(repo):
         "1 件の下書きを確認: 問題は見つかりませんでした。チェックしないルール (設定 "
         ".sm-lint.yaml): カテゴリ approval, confidential, metadata, obscene-link, personal-info, "
         "platform-limit, portrait-consent, posting-time, prohibited, reply, shortened-url, untrusted-link"
-        " / 条項 4(4)②, 5(4), 5(5), 6(1)①, 6(2), 7(2)②")
+        " / 条項 4(4)②, 5(4), 5(5), 6(1)①, 6(2), 7(2)②"
+    )
     english = run(["--lang", "en", "posts/post.md"], cwd=repo)
     assert "no problems found. not checked (by .sm-lint.yaml): categories approval, " in english.stdout
 
 
-@pytest.mark.parametrize("category,stated", [
-    # Staff know the guideline's clauses, not sm-lint's categories: all of 5(4) is off here.
-    ("confidential", "カテゴリ confidential / 条項 5(4)"),
-    # 5(5) has checks outside the category (links to obscene sites): it is not said to be off.
-    ("prohibited", "カテゴリ prohibited"),
-])
+@pytest.mark.parametrize(
+    "category,stated",
+    [
+        # Staff know the guideline's clauses, not sm-lint's categories: all of 5(4) is off here.
+        ("confidential", "カテゴリ confidential / 条項 5(4)"),
+        # 5(5) has checks outside the category (links to obscene sites): it is not said to be off.
+        ("prohibited", "カテゴリ prohibited"),
+    ],
+)
 def test_a_category_that_takes_every_check_of_a_clause_names_the_clause(repo, category, stated):
     (repo / ".sm-lint.yaml").write_text(f"ignore: [{category}]\n", encoding="utf-8")
     out = run(["posts/post.md"], cwd=repo)
@@ -73,7 +79,8 @@ def test_select_is_stated_as_written(repo):
     out = run(["--lang", "en", "posts/post.md"], cwd=repo)
     assert out.exit_code == 0
     assert out.stdout.splitlines()[0].endswith(
-        "no problems found. not checked (by .sm-lint.yaml): select (5(4)) leaves out every other rule")
+        "no problems found. not checked (by .sm-lint.yaml): select (5(4)) leaves out every other rule"
+    )
 
 
 def test_single_rules_are_named_and_the_command_lines_own_choices_are_not(repo):
@@ -99,7 +106,8 @@ def test_sarif_states_it_in_the_run_properties_and_stays_valid(repo):
     jsonschema.validate(log, json.loads(SARIF_SCHEMA.read_text(encoding="utf-8")))
     assert log["runs"][0]["results"] == []
     assert log["runs"][0]["properties"]["turnedOff"] == [
-        {"by": ".sm-lint.yaml", "select": [], "categories": ["prohibited"], "clauses": [], "rules": ["JP-C101"]}]
+        {"by": ".sm-lint.yaml", "select": [], "categories": ["prohibited"], "clauses": [], "rules": ["JP-C101"]}
+    ]
 
 
 @pytest.mark.parametrize("fmt", ["json", "jsonl"])

@@ -50,8 +50,12 @@ def test_readme_is_a_short_page_that_leads_to_every_other():
 def test_every_link_between_the_pages_resolves():
     # The generated staff pages quote rule texts, where `![代替テキスト](パス)` shows what to write.
     written = [page for page in PAGES if GENERATED not in page.read_text(encoding="utf-8")]
-    broken = [f"{page.relative_to(ROOT)}: {target}" for page in written for target in links(page)
-              if (path := local(page, target)) is not None and not path.exists()]
+    broken = [
+        f"{page.relative_to(ROOT)}: {target}"
+        for page in written
+        for target in links(page)
+        if (path := local(page, target)) is not None and not path.exists()
+    ]
     assert broken == []
 
 

@@ -26,13 +26,13 @@ from helpers import REPO_PLACEHOLDER, REV_PLACEHOLDER, ROOT, fenced, git, snapsh
 DOCUMENTS = [ROOT / "README.md", *sorted((ROOT / "docs").rglob("*.md")), ROOT / "CONTRIBUTING.md"]
 SHELL = {"sh", "bash", "shell", "console"}
 
+_TEST_SUITE = "python3 -m venv .venv && .venv/bin/pip install '.[test]' && .venv/bin/python -m pytest"
+_GIT_FOR_GITLAB = "apt-get update && apt-get install -y --no-install-recommends git"
 EXCLUDED = {
-    "python3 -m venv .venv && .venv/bin/pip install '.[test]' && .venv/bin/python -m pytest":
-        "the test suite itself (it would run this test again); .ci/run runs it, "
-        "test_ci_runs_the_readme_test_command checks that the two agree",
+    _TEST_SUITE: "the test suite itself (it would run this test again); .ci/run runs it, "
+    "test_ci_runs_the_readme_test_command checks that the two agree",
     "git push origin main --follow-tags": "publishes the release on the city's Git server",
-    "apt-get update && apt-get install -y --no-install-recommends git":
-        "installs git in GitLab's python image; the test machine has git",
+    _GIT_FOR_GITLAB: "installs git in GitLab's python image; the test machine has git",
 }
 # A server runs until Ctrl-C: it is run until it says where it listens, then stopped.
 SERVERS = {"sm-lint serve"}
@@ -62,10 +62,19 @@ def ci_steps(template: Path) -> list[tuple[str, dict[str, str]]]:
     each with the environment the template gives it (a GitHub step's `env`)."""
     data = yaml.safe_load(template.read_text(encoding="utf-8"))
     if "jobs" in data:
-        return [(step["run"], step.get("env", {})) for job in data["jobs"].values() for step in job["steps"]
-                if "run" in step]
-    return [(line, {}) for job in data.values() if isinstance(job, dict)
-            for key in ("before_script", "script", "after_script") for line in job.get(key, [])]
+        return [
+            (step["run"], step.get("env", {}))
+            for job in data["jobs"].values()
+            for step in job["steps"]
+            if "run" in step
+        ]
+    return [
+        (line, {})
+        for job in data.values()
+        if isinstance(job, dict)
+        for key in ("before_script", "script", "after_script")
+        for line in job.get(key, [])
+    ]
 
 
 # What the CI services set, for a pull request into `main`: the values of the GitHub
@@ -80,23 +89,34 @@ def user_env(checkout: Path) -> dict[str, str]:
     ours = str(Path(sys.executable).parent)
     env = {k: v for k, v in os.environ.items() if k not in ("VIRTUAL_ENV", "PYTHONPATH", "PYTHONHOME")}
     env["PATH"] = os.pathsep.join(p for p in env["PATH"].split(os.pathsep) if p != ours)
-    who = {f"GIT_{role}_{key}": value for role in ("AUTHOR", "COMMITTER")
-           for key, value in (("NAME", "広報 太郎"), ("EMAIL", "koho@example.invalid"))}  # their git config
+    who = {
+        f"GIT_{role}_{key}": value
+        for role in ("AUTHOR", "COMMITTER")
+        for key, value in (("NAME", "広報 太郎"), ("EMAIL", "koho@example.invalid"))
+    }  # their git config
     return {**env, **who, "BROWSER": "true", "NO_COLOR": "1"}
 
 
 def shell(command: str, cwd: Path, env: dict[str, str], activated: bool):
     script = f"source .venv/bin/activate && {command}" if activated else command
-    return subprocess.run(["bash", "-c", script], cwd=cwd, env=env, stdin=subprocess.DEVNULL,
-                          capture_output=True, text=True, timeout=900)
+    return subprocess.run(
+        ["bash", "-c", script], cwd=cwd, env=env, stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=900
+    )
 
 
 def until_listening(command: str, cwd: Path, env: dict[str, str], activated: bool) -> tuple[int, str]:
     script = f"source .venv/bin/activate && exec {command}" if activated else f"exec {command}"
     # Ctrl-C must reach it even when this run was started in the background (SIGINT ignored).
-    server = subprocess.Popen(["bash", "-c", script], cwd=cwd, env=env, stdin=subprocess.DEVNULL,
-                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                              preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    server = subprocess.Popen(
+        ["bash", "-c", script],
+        cwd=cwd,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
     first = server.stdout.readline()  # the URL, or an error
     server.send_signal(signal.SIGINT)
     rest = server.communicate(timeout=60)[0]
@@ -141,7 +161,9 @@ def test_every_documented_command_runs(checkout):
             result = shell(command, where, env, activated)
             status, output = result.returncode, result.stdout + result.stderr
         allowed = {0, 1} if ends_with_sm_lint(command) else {0}
-        assert status in allowed and "Traceback" not in output, f"{place}: `{command}` exited {status}:\n{output[-3000:]}"
+        assert status in allowed and "Traceback" not in output, (
+            f"{place}: `{command}` exited {status}:\n{output[-3000:]}"
+        )
         activated = activated or re.fullmatch(r"(source|\.) \.venv/bin/activate", command) is not None
         ran.append(command)
     assert any("sm-lint" in c for c in ran) and (where / ".venv" / "bin" / "sm-lint").exists()
@@ -150,8 +172,9 @@ def test_every_documented_command_runs(checkout):
 
 def test_exclusions_are_still_documented():
     commands = {command for _, command in documented_commands()} | {
-        step for template in (ROOT / "docs" / "ci").glob("*.yml") for step, _ in ci_steps(template)}
-    assert set(EXCLUDED) <= commands and SERVERS <= commands
+        step for template in (ROOT / "docs" / "ci").glob("*.yml") for step, _ in ci_steps(template)
+    }
+    assert set(EXCLUDED) <= commands and commands >= SERVERS
 
 
 def test_ci_runs_the_readme_test_command():
@@ -166,7 +189,9 @@ def test_installation_names_only_sources_the_city_controls():
     for path, text in texts.items():
         # `pip install NAME` of a package index name would take whatever is registered there.
         assert not re.search(r"pip install ['\"]?sm[-_]lint\b(?!\.git)", text), path
-    assert all(REPO_PLACEHOLDER in texts[ROOT / "docs" / "ci" / name] for name in ("github-actions.yml", "gitlab-ci.yml"))
+    assert all(
+        REPO_PLACEHOLDER in texts[ROOT / "docs" / "ci" / name] for name in ("github-actions.yml", "gitlab-ci.yml")
+    )
     assert "置き換えて" in texts[ROOT / "README.md"] and REPO_PLACEHOLDER in texts[ROOT / "README.md"]
 
 
@@ -198,7 +223,9 @@ def test_ci_template_installs_and_runs(checkout, template, tmp_path):
     categories = json.loads((ROOT / "sm_lint" / "report" / "findings.schema.json").read_text(encoding="utf-8"))
     categories = categories["$defs"]["finding"]["properties"]["category"]["enum"]
     (repo / ".sm-lint.yaml").write_text(f"ignore: [{', '.join(categories)}]\n", encoding="utf-8")
-    hide = shell(activate + "sm-lint --no-repo-config --write-baseline .sm-lint-baseline.json drafts/", repo, env, False)
+    hide = shell(
+        activate + "sm-lint --no-repo-config --write-baseline .sm-lint-baseline.json drafts/", repo, env, False
+    )
     assert hide.returncode == 0, hide.stderr
     git("add", "-A", cwd=repo)
     git("commit", "-q", "-m", "a new draft", cwd=repo)
@@ -208,10 +235,14 @@ def test_ci_template_installs_and_runs(checkout, template, tmp_path):
     for step, step_env in ci_steps(ROOT / "docs" / "ci" / template):
         if step in EXCLUDED:
             continue
-        values = {name: GITHUB_EXPRESSIONS[value] if value.startswith("${{") else value for name, value in step_env.items()}
+        values = {
+            name: GITHUB_EXPRESSIONS[value] if value.startswith("${{") else value for name, value in step_env.items()
+        }
         result = shell(activate + local_source(step, checkout), repo, {**env, **values}, False)
         results.append((step, result))
-        assert result.returncode in ({0, 1} if ends_with_sm_lint(step) else {0}), f"{template}: `{step}`:\n{result.stderr}"
+        assert result.returncode in ({0, 1} if ends_with_sm_lint(step) else {0}), (
+            f"{template}: `{step}`:\n{result.stderr}"
+        )
         assert "Traceback" not in result.stderr
     [(_, gate)] = [(s, r) for s, r in results if s.startswith("sm-lint ") and "--exit-zero" not in s]
     assert gate.returncode == 1  # the check fails
@@ -222,7 +253,9 @@ def test_ci_template_installs_and_runs(checkout, template, tmp_path):
     if template == "github-actions.yml":
         assert "::error file=drafts/bus.md" in gate.stdout
         sarif = json.loads((repo / "sm-lint.sarif").read_text(encoding="utf-8"))
-        assert [r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in sarif["runs"][0]["results"]] == ["drafts/bus.md"]
+        assert [
+            r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in sarif["runs"][0]["results"]
+        ] == ["drafts/bus.md"]
     else:
         cases = ET.parse(repo / "sm-lint-junit.xml").getroot().iter("testcase")
         assert any("bus.md" in ET.tostring(case, encoding="unicode") for case in cases)

@@ -6,8 +6,8 @@ from __future__ import annotations
 import os
 from datetime import datetime
 
-from sm_lint.settings.loader import parse_config
 from sm_lint.io.yamlsafe import load_yaml
+from sm_lint.settings.loader import parse_config
 from tests.helpers import run
 
 CALENDAR = """elections:
@@ -41,9 +41,11 @@ def test_naming_a_candidate_is_an_error_inside_the_period_and_a_warning_outside(
 
 
 def test_turnout_notices_stay_clean_during_the_period(lint):
-    for body in ("10月25日（日）は上越市長選挙の投票日です。投票所は入場券に書かれています。",
-                 "期日前投票のご案内: 10月19日（月）から24日（土）まで、市役所木田庁舎で投票できます。",
-                 "立候補者の一覧は選挙公報をご覧のうえ、投票をお願いします。"):
+    for body in (
+        "10月25日（日）は上越市長選挙の投票日です。投票所は入場券に書かれています。",
+        "期日前投票のご案内: 10月19日（月）から24日（土）まで、市役所木田庁舎で投票できます。",
+        "立候補者の一覧は選挙公報をご覧のうえ、投票をお願いします。",
+    ):
         assert _neutrality(lint, _post("2026-10-20", body)) == [], body
 
 

@@ -13,9 +13,7 @@ from sm_lint.io.document import read_draft
 from sm_lint.io.encoding import decode, looks_binary
 
 DRAFT = (
-    "---\ntitle: 春の観光案内\n---\n"
-    "高田城址公園の桜が見頃です。\r\n"
-    "これは極秘の資料ですが、特別にお知らせします。\r\n"
+    "---\ntitle: 春の観光案内\n---\n高田城址公園の桜が見頃です。\r\nこれは極秘の資料ですが、特別にお知らせします。\r\n"
 )
 
 

@@ -11,9 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from sm_lint import errors
-
 from helpers import run
+from sm_lint import errors
 
 PACKAGE = Path(errors.__file__).parent
 # The error classes and their subclasses anywhere in the package (BinaryFile, RegexTimeout),

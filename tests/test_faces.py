@@ -26,8 +26,10 @@ images:
 """
 
 # CI (SM_LINT_CI=1) installs the extra with [test]: there a missing cv2 fails these tests
-needs_cv2 = pytest.mark.skipif(not available() and not os.environ.get("SM_LINT_CI"),
-                               reason="the faces extra (opencv-python-headless) is not installed")
+needs_cv2 = pytest.mark.skipif(
+    not available() and not os.environ.get("SM_LINT_CI"),
+    reason="the faces extra (opencv-python-headless) is not installed",
+)
 
 
 def _lint(folder: Path, name: str, people: str, more: str = "", config: str | None = None) -> list[dict]:

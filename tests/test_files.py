@@ -69,8 +69,14 @@ def test_permission_denied_is_a_per_file_error(folder, monkeypatch):
     monkeypatch.setattr(os, "open", guarded)
     result = Linter(Options(select=("JP-C101",))).lint_sources(list(expand([str(folder)])))
     [error] = result.errors
-    assert error.text("ja") == f"{folder / 'locked.md'}: 読み取り権限がありません。権限を確認してください [Permission denied]"
-    assert error.text("en") == f"{folder / 'locked.md'}: no permission to read it; check its permissions [Permission denied]"
+    assert (
+        error.text("ja")
+        == f"{folder / 'locked.md'}: 読み取り権限がありません。権限を確認してください [Permission denied]"
+    )
+    assert (
+        error.text("en")
+        == f"{folder / 'locked.md'}: no permission to read it; check its permissions [Permission denied]"
+    )
     assert [f.path for f in result.findings] == [str(folder / "good.md")]
 
 
@@ -96,7 +102,9 @@ def test_walk_errors_become_per_file_errors(folder, monkeypatch):
     assert sources[-1].display == str(folder / "locked") and sources[-1].path is None
     result = Linter(Options(select=("JP-C101",))).lint_sources(sources)
     assert len(result.findings) == 1
-    assert [e.text("ja") for e in result.errors] == [f"{folder / 'locked'}: 読み取り権限がありません。権限を確認してください [Permission denied]"]
+    assert [e.text("ja") for e in result.errors] == [
+        f"{folder / 'locked'}: 読み取り権限がありません。権限を確認してください [Permission denied]"
+    ]
 
 
 def test_a_binary_file_with_a_drafts_name_is_an_error_and_the_others_are_linted(folder):
@@ -146,7 +154,10 @@ def test_a_folder_without_drafts_is_an_error_not_a_clean_run(tmp_path):
     (tmp_path / "notes.csv").write_text("日付,件名\n", encoding="utf-8")
     out = CliRunner().invoke(main, [str(tmp_path)])
     assert out.exit_code == 2
-    assert out.stderr == f"sm-lint: {tmp_path} に下書き (.md, .markdown, .txt) が見つかりません。フォルダーかファイルの指定を確認してください\n"
+    assert out.stderr == (
+        f"sm-lint: {tmp_path} に下書き (.md, .markdown, .txt) が見つかりません。"
+        "フォルダーかファイルの指定を確認してください\n"
+    )
     assert out.stdout == ""
     english = CliRunner().invoke(main, ["--lang", "en", str(tmp_path)])
     assert english.exit_code == 2 and f"no drafts (.md, .markdown, .txt) found in {tmp_path}" in english.stderr
@@ -158,7 +169,10 @@ def test_a_named_file_that_is_no_draft_is_an_error_naming_it(folder, name):
     out = run(folder / "good.md", folder / name)
     assert out.exit_code == 2
     assert f"{folder / 'good.md'}:1:4:" in out.output  # the other drafts are still linted
-    assert f"sm-lint: {folder / name}: 下書きとして読める形式ではありません (.md, .markdown, .txt のファイルを指定してください" in out.stderr
+    assert (
+        f"sm-lint: {folder / name}: 下書きとして読める形式ではありません"
+        " (.md, .markdown, .txt のファイルを指定してください"
+    ) in out.stderr
 
 
 def test_a_folder_skips_files_that_are_no_drafts_without_a_word(folder):

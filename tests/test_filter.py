@@ -4,10 +4,10 @@ draft is linted; and what fails the run is counted from its result (issue 24, it
 
 from __future__ import annotations
 
-from sm_lint.settings.loader import Config
 from sm_lint.pipeline.baseline import write_baseline
 from sm_lint.pipeline.filter import failing, filter_findings, reported
 from sm_lint.run.linter import Linter, Options
+from sm_lint.settings.loader import Config
 
 RUDE = "窓口に来たあのバカな客のせいで残業だ。\n"
 WAIVED = "<!-- sm-lint-allow JP-P101: 苦情の文面を研修資料として引用するため -->\n" + RUDE
@@ -39,4 +39,3 @@ def test_the_stage_sorts_and_drops_duplicates(lint):
     found = lint(RUDE + RUDE, "下書き.md")
     twice = filter_findings([*reversed(found), *found], Config(), ())
     assert twice == found and [f.line for f in found] == sorted(f.line for f in found)
-

@@ -75,7 +75,10 @@ def test_fix_writes_keeps_crlf_and_reports_what_is_left(draft):
     assert "2 件を修正しました (1 ファイル)" in result.stderr
     # What is left is reported at its place in the fixed file.
     assert [line.split(": ")[0] + " " + line.split()[2] for line in result.stdout.splitlines()] == [
-        "post.md:6:8 JP-P101", "post.md:7:5 JP-P204", "post.md:8:1 JP-P204"]
+        "post.md:6:8 JP-P101",
+        "post.md:7:5 JP-P204",
+        "post.md:8:1 JP-P204",
+    ]
     assert result.exit_code == 1
     again = run(["--diff", "post.md"], cwd=draft.parent)
     assert (again.exit_code, again.stdout) == (0, "")
@@ -84,23 +87,34 @@ def test_fix_writes_keeps_crlf_and_reports_what_is_left(draft):
 def test_fix_lints_again_only_the_drafts_it_changed(draft, monkeypatch):
     # The draft with nothing safe to fix keeps the findings of the first lint: linting every
     # draft twice cost --fix on a content repository twice the time of a lint.
-    (draft.parent / "苦情.md").write_text("---\nplatform: x\napproved_by: 広報対話課長\n---\n窓口に来たあのバカな客。\n",
-                                          encoding="utf-8")
+    (draft.parent / "苦情.md").write_text(
+        "---\nplatform: x\napproved_by: 広報対話課長\n---\n窓口に来たあのバカな客。\n", encoding="utf-8"
+    )
     linted = []
     lint_source = Linter.lint_source
-    monkeypatch.setattr(Linter, "lint_source", lambda self, source, *rest: linted.append(source.display)
-                        or lint_source(self, source, *rest))
+    monkeypatch.setattr(
+        Linter,
+        "lint_source",
+        lambda self, source, *rest: linted.append(source.display) or lint_source(self, source, *rest),
+    )
     result = run(["--format", "concise", "--fix", "-j", "1", "post.md", "苦情.md"], cwd=draft.parent)
     assert sorted(linted) == ["post.md", "post.md", "苦情.md"]
     assert [line.split(": ")[0] + " " + line.split()[2] for line in result.stdout.splitlines()] == [
-        "post.md:6:8 JP-P101", "post.md:7:5 JP-P204", "post.md:8:1 JP-P204", "苦情.md:5:8 JP-P101"]
+        "post.md:6:8 JP-P101",
+        "post.md:7:5 JP-P204",
+        "post.md:8:1 JP-P204",
+        "苦情.md:5:8 JP-P101",
+    ]
     assert result.exit_code == 1
 
 
-@pytest.mark.parametrize("encoding,data", [
-    ("utf-8-sig", "\ufeff外人に道を聞かれました。\n"),
-    ("cp932", "外人に道を聞かれました。\n"),
-])
+@pytest.mark.parametrize(
+    "encoding,data",
+    [
+        ("utf-8-sig", "\ufeff外人に道を聞かれました。\n"),
+        ("cp932", "外人に道を聞かれました。\n"),
+    ],
+)
 def test_fix_keeps_the_encoding(tmp_path, encoding, data):
     path = tmp_path / "post.txt"
     path.write_bytes(data.lstrip("\ufeff").encode(encoding))
@@ -112,8 +126,11 @@ def test_fix_keeps_the_encoding(tmp_path, encoding, data):
 
 
 def test_fix_on_stdin_prints_the_fixed_text_and_reports_on_stderr(tmp_path):
-    result = run(["--fix", "--format", "concise", "--stdin-filename", "post.md", "-"], cwd=tmp_path,
-                 stdin="外人に道を聞かれました。あのバカな客。")
+    result = run(
+        ["--fix", "--format", "concise", "--stdin-filename", "post.md", "-"],
+        cwd=tmp_path,
+        stdin="外人に道を聞かれました。あのバカな客。",
+    )
     assert result.stdout == "外国人に道を聞かれました。あのバカな客。"
     assert result.stderr.splitlines() == [
         "1 件を修正しました (1 ファイル)",
@@ -123,9 +140,25 @@ def test_fix_on_stdin_prints_the_fixed_text_and_reports_on_stderr(tmp_path):
 
 
 def finding(start, end, fix):
-    return Finding(path="p", line=1, column=start + 1, end_line=1, end_column=end + 1, rule="R", name="n",
-                   category="prohibited", clause="5(5)", clause_title="", severity="error", message="",
-                   match="", suggestion=fix, start=start, end=end, fix=fix)
+    return Finding(
+        path="p",
+        line=1,
+        column=start + 1,
+        end_line=1,
+        end_column=end + 1,
+        rule="R",
+        name="n",
+        category="prohibited",
+        clause="5(5)",
+        clause_title="",
+        severity="error",
+        message="",
+        match="",
+        suggestion=fix,
+        start=start,
+        end=end,
+        fix=fix,
+    )
 
 
 def test_overlapping_edits_apply_once():
@@ -184,8 +217,7 @@ def test_a_file_that_cannot_be_fixed_does_not_stop_the_others(tmp_path):
 
 def test_a_waived_finding_is_never_fixed(tmp_path):
     from sm_lint.io.fix import plan
-    from sm_lint.io.inputs import Reader
-    from sm_lint.io.inputs import Source
+    from sm_lint.io.inputs import Reader, Source
 
     path = tmp_path / "post.md"
     path.write_text("外人墓地ではなく外人の話。\n", encoding="utf-8")
@@ -215,6 +247,7 @@ def test_fix_upgrades_plain_http_links_to_trusted_hosts_only(tmp_path):
 
 # What a pull request may put in the files --fix is run on (issue 22).
 
+
 def test_fix_never_writes_through_a_symbolic_link(tmp_path):
     repo, outside = tmp_path / "repo", tmp_path / "outside.md"
     (repo / ".git").mkdir(parents=True)
@@ -226,7 +259,10 @@ def test_fix_never_writes_through_a_symbolic_link(tmp_path):
     assert result.exit_code == 2
     assert outside.read_bytes() == DRAFT.encode("utf-8")
     assert (repo / "out.md").is_symlink() and (repo / "same.md").is_symlink()
-    assert "sm-lint: same.md: シンボリックリンクなので修正しません (リンク先のファイルを指定してください)\n" in result.stderr
+    assert (
+        "sm-lint: same.md: シンボリックリンクなので修正しません (リンク先のファイルを指定してください)\n"
+        in result.stderr
+    )
     assert (repo / "post.md").read_bytes() == FIXED.encode("utf-8")  # fixed by its own name
     (repo / "post.md").write_bytes(DRAFT.encode("utf-8"))
     english = run(["--fix", "--lang", "en", "same.md"], cwd=repo)
@@ -237,11 +273,15 @@ def test_fix_refuses_a_read_only_file_and_says_so(draft):
     draft.chmod(0o444)
     result = run(["--fix", str(draft)])
     assert result.exit_code == 2  # a fix asked for and not made: CI must not take it as done
-    assert result.stderr.endswith(f"sm-lint: {draft}: 読み取り専用のファイルなので修正しません。"
-                                  "書き込みを許可してから --fix を実行してください\n")
+    assert result.stderr.endswith(
+        f"sm-lint: {draft}: 読み取り専用のファイルなので修正しません。書き込みを許可してから --fix を実行してください\n"
+    )
     assert draft.read_bytes() == DRAFT.encode("utf-8") and stat.S_IMODE(draft.stat().st_mode) == 0o444
     english = run(["--fix", "--lang", "en", str(draft)])
-    assert f"sm-lint: {draft}: not fixed: the file is read-only; make it writable, then run --fix again\n" in english.stderr
+    assert (
+        f"sm-lint: {draft}: not fixed: the file is read-only; make it writable, then run --fix again\n"
+        in english.stderr
+    )
 
 
 def test_fix_refuses_a_hard_linked_file_rather_than_split_it(draft):
@@ -280,9 +320,11 @@ def test_an_interrupted_fix_leaves_no_temporary_file(draft, signum, status):
     import subprocess
     import sys
 
-    code = ("import os, signal, sys; from sm_lint.cli import run; "  # the signal comes as the new text is written
-            f"os.fsync = lambda fd: os.kill(os.getpid(), signal.{signum}); "
-            "sys.argv = ['sm-lint', '--fix', sys.argv[1]]; run()")
+    code = (
+        "import os, signal, sys; from sm_lint.cli import run; "  # the signal comes as the new text is written
+        f"os.fsync = lambda fd: os.kill(os.getpid(), signal.{signum}); "
+        "sys.argv = ['sm-lint', '--fix', sys.argv[1]]; run()"
+    )
     done = subprocess.run([sys.executable, "-c", code, str(draft)], capture_output=True, text=True, timeout=120)
     assert done.returncode == status, done.stderr
     assert [p.name for p in draft.parent.iterdir()] == [draft.name]
@@ -313,5 +355,7 @@ def test_fix_does_not_write_into_a_folder_swapped_for_a_link_out_after_reading(t
     assert result.exit_code == 2
     assert (outside / "post.md").read_bytes() == DRAFT.encode("utf-8")
     assert [p.name for p in outside.iterdir()] == ["post.md"]  # no temporary file left there either
-    assert (f"sm-lint: {Path('posts', 'post.md')}: フォルダが確認するフォルダ ({repo}) の外 ({outside}) にあるため"
-            "修正しません\n") in result.stderr
+    assert (
+        f"sm-lint: {Path('posts', 'post.md')}: フォルダが確認するフォルダ ({repo}) の外 ({outside}) にあるため"
+        "修正しません\n"
+    ) in result.stderr

@@ -92,12 +92,21 @@ def test_json_lists_every_draft_read_and_what_was_turned_off():
     assert report["version"] == 2 and report["tool"]["name"] == "sm-lint"
     # garbage.txt has no finding: only drafts[] says it was read at all
     counts = [{key: draft[key] for key in ("path", "findings", "suppressed")} for draft in report["drafts"]]
-    assert counts == [{"path": "bus-route.md", "findings": 4, "suppressed": 0},
-                      {"path": "garbage.txt", "findings": 0, "suppressed": 0}]
+    assert counts == [
+        {"path": "bus-route.md", "findings": 4, "suppressed": 0},
+        {"path": "garbage.txt", "findings": 0, "suppressed": 0},
+    ]
     # each draft's plain-Japanese score too (tests/test_readability.py checks the numbers)
     assert [draft["readability"]["band"] for draft in report["drafts"]] == ["中級後半", "初級後半"]
-    assert report["turnedOff"] == [{"by": ".sm-lint.yaml", "select": ["JP-C101", "JP-P101", "JP-P201", "JP-P203"],
-                                    "categories": [], "clauses": [], "rules": []}]
+    assert report["turnedOff"] == [
+        {
+            "by": ".sm-lint.yaml",
+            "select": ["JP-C101", "JP-P101", "JP-P201", "JP-P203"],
+            "categories": [],
+            "clauses": [],
+            "rules": [],
+        }
+    ]
 
 
 def test_junit_counts_failures_per_draft():
@@ -111,15 +120,29 @@ def test_junit_counts_failures_per_draft():
 
 def test_github_commands_escape_newlines_commas_and_colons():
     finding = Finding(
-        path="a,b:c.md", line=1, column=1, end_line=1, end_column=3, rule="JP-X", name="x",
-        category="prohibited", clause="5(5)", clause_title="t", severity="info",
-        message="100% 確認\n2行目", match="xx", suggestion=None, start=0, end=2,
+        path="a,b:c.md",
+        line=1,
+        column=1,
+        end_line=1,
+        end_column=3,
+        rule="JP-X",
+        name="x",
+        category="prohibited",
+        clause="5(5)",
+        clause_title="t",
+        severity="info",
+        message="100% 確認\n2行目",
+        match="xx",
+        suggestion=None,
+        start=0,
+        end=2,
     )
 
     out = io.StringIO()
     render_github([finding], ReportContext(stream=out))
-    assert out.getvalue() == ("::notice file=a%2Cb%3Ac.md,line=1,col=1,endLine=1,endColumn=3,"
-                              "title=JP-X [5(5)] x::100%25 確認%0A2行目\n")
+    assert out.getvalue() == (
+        "::notice file=a%2Cb%3Ac.md,line=1,col=1,endLine=1,endColumn=3,title=JP-X [5(5)] x::100%25 確認%0A2行目\n"
+    )
 
 
 def test_full_format_shows_a_window_of_a_long_line_with_the_caret_under_the_match(tmp_path):

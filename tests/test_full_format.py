@@ -17,18 +17,37 @@ from sm_lint.report.full import render
 
 # A tab before the match (rich expands it to the next stop of 8 cells), a bell character the
 # terminal must not receive, and a row of hashtags wider than 120 cells shown as a window.
-LINES = ("お問い合わせ\t道路課\x07へ。バカな客がいました。\n"
-         + "#上越市 #高田城址公園 #観桜会 #雪下ろし #除雪 #春日山城 #謙信公祭 #うみがたり #直江津 #高田 " * 3
-         + "あのバカな客のせいで残業だ。\n")
+LINES = (
+    "お問い合わせ\t道路課\x07へ。バカな客がいました。\n"
+    + "#上越市 #高田城址公園 #観桜会 #雪下ろし #除雪 #春日山城 #謙信公祭 #うみがたり #直江津 #高田 " * 3
+    + "あのバカな客のせいで残業だ。\n"
+)
 
 
 def _findings(path: str, text: str) -> list[Finding]:
     out = []
     for line_no, line in enumerate(text.splitlines(), 1):
         column = line.index("バカ") + 1
-        out.append(Finding(path, line_no, column, line_no, column + 2, "JP-P101", "insult", "prohibited", "5(5)",
-                           "不適切な発信を行わないこと", "error", "侮辱的・不敬な表現「バカ」は公式の発信に使えません。",
-                           "バカ", "その方:様子を見る:\\", 0, 2))
+        out.append(
+            Finding(
+                path,
+                line_no,
+                column,
+                line_no,
+                column + 2,
+                "JP-P101",
+                "insult",
+                "prohibited",
+                "5(5)",
+                "不適切な発信を行わないこと",
+                "error",
+                "侮辱的・不敬な表現「バカ」は公式の発信に使えません。",
+                "バカ",
+                "その方:様子を見る:\\",
+                0,
+                2,
+            )
+        )
     return out
 
 
@@ -44,8 +63,15 @@ class CountingStream(io.StringIO):
 
 def _render(stream, color=None, drafts=("a.md", "b.md")):
     findings = [f for path in drafts for f in _findings(path, LINES)]
-    render(findings, ReportContext(color=color, checked=list(drafts), stream=stream,
-                                   source_lines={p: Draft(p, LINES, 0, {}, line_starts(LINES)) for p in drafts}))
+    render(
+        findings,
+        ReportContext(
+            color=color,
+            checked=list(drafts),
+            stream=stream,
+            source_lines={p: Draft(p, LINES, 0, {}, line_starts(LINES)) for p in drafts},
+        ),
+    )
     return stream.getvalue()
 
 
@@ -68,7 +94,7 @@ def test_the_text_is_what_a_terminal_shows_without_its_colours(monkeypatch):
     # the tab expanded at a stop of 8 cells, the bell removed, the caret under the match
     first = plain.splitlines()[2:4]
     assert first[0] == "    1 | お問い合わせ    道路課へ。バカな客がいました。"
-    assert first[1] == " " * cell_len(first[0][:first[0].index("バカ")]) + "^^^^"
+    assert first[1] == " " * cell_len(first[0][: first[0].index("バカ")]) + "^^^^"
     # the wide line as a window around the match
     assert "    2 | …謙信公祭 #うみがたり #直江津 #高田 あのバカな客のせいで残業だ。\n" in plain
     # a suggestion is printed as written: no emoji for ":様子を見る:" and no doubled backslash
@@ -79,9 +105,15 @@ def test_a_piped_report_does_not_load_rich_s_console(tmp_path):
     # (rich.cells, its table of character widths, is used for the carets)
     draft = tmp_path / "下書き.md"
     draft.write_text("窓口に来たあのバカな客のせいで説明会が長引きました。\n", encoding="utf-8")
-    code = ("import sys\nfrom sm_lint.cli import main\ntry:\n    main([sys.argv[1]])\n"
-            "except SystemExit:\n    print('rich.console' in sys.modules, 'rich.text' in sys.modules, file=sys.stderr)")
-    done = subprocess.run([sys.executable, "-c", code, str(draft)], capture_output=True, text=True,
-                          env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)})
+    code = (
+        "import sys\nfrom sm_lint.cli import main\ntry:\n    main([sys.argv[1]])\n"
+        "except SystemExit:\n    print('rich.console' in sys.modules, 'rich.text' in sys.modules, file=sys.stderr)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(draft)],
+        capture_output=True,
+        text=True,
+        env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
+    )
     assert "JP-P101" in done.stdout, done.stderr
     assert done.stderr.strip().splitlines()[-1] == "False False"

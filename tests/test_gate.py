@@ -9,12 +9,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sm_lint.settings.loader import Config
 from sm_lint.io.document import parse_draft
 from sm_lint.rules import engine, gate
 from sm_lint.rules.gate import Gate
 from sm_lint.rules.loader import compile_rule
 from sm_lint.rules.registry import load_kinds
+from sm_lint.settings.loader import Config
 from sm_lint.text.analysis import analyse
 from sm_lint.text.saferegex import any_of, compile_user
 
@@ -41,8 +41,21 @@ def test_the_gate_closes_rules_whose_signs_are_nowhere(rules):
     by_id = {r.id: id(r) for r in rules}
     # 秘, 未公表, 検討中, 殺せ..., an ID number, an address, a photo of people, an insult,
     # 〜やがる, らしい, そうだ, a password, a file path: none here
-    for rule_id in ("JP-C101", "JP-C102", "JP-C103", "JP-C104", "JP-C105", "JP-P301", "JP-I102", "JP-I106", "JP-F104", "JP-P101",
-                    "JP-P102", "JP-P501", "JP-P502"):
+    for rule_id in (
+        "JP-C101",
+        "JP-C102",
+        "JP-C103",
+        "JP-C104",
+        "JP-C105",
+        "JP-P301",
+        "JP-I102",
+        "JP-I106",
+        "JP-F104",
+        "JP-P101",
+        "JP-P102",
+        "JP-P501",
+        "JP-P502",
+    ):
         assert by_id[rule_id] in closed, rule_id
     # what no sign decides always runs (names, links, limits, front matter)
     for rule_id in ("JP-I107", "JP-L101", "JP-N101", "JP-T101"):
@@ -68,17 +81,28 @@ def test_every_listed_word_keeps_its_list_open(rules):
     lists = [r for r in rules if hasattr(r.matcher, "by_surface")]
     assert len(lists) >= 5
     for rule in lists:
-        for entry in {e for entries in (*rule.matcher.by_surface.values(), *rule.matcher.by_lemma.values())
-                      for e in entries}:
+        for entry in {
+            e for entries in (*rule.matcher.by_surface.values(), *rule.matcher.by_lemma.values()) for e in entries
+        }:
             text = f"「{entry.word}」と書きました。"
             assert id(rule) not in gate_of.closed(analyse(parse_draft(text, "x.md"))), (rule.id, entry.word)
 
 
 def _words_rule(words: list[str]):
     load_kinds()
-    return compile_rule({"id": "T-101", "name": "t", "category": "prohibited", "clause": "5(5)",
-                         "severity": "error", "message": "「{match}」", "match": {"words": words},
-                         "examples": {"invalid": ["x"], "valid": ["y"]}}, Path("pack.yaml"))
+    return compile_rule(
+        {
+            "id": "T-101",
+            "name": "t",
+            "category": "prohibited",
+            "clause": "5(5)",
+            "severity": "error",
+            "message": "「{match}」",
+            "match": {"words": words},
+            "examples": {"invalid": ["x"], "valid": ["y"]},
+        },
+        Path("pack.yaml"),
+    )
 
 
 def test_a_final_sigma_does_not_hide_a_listed_word():
@@ -105,6 +129,7 @@ def test_a_rule_whose_pattern_matches_stays_open(rules):
 @pytest.fixture
 def gate_from(monkeypatch):
     """Set how many drafts a list of rules checks before it gets its gate."""
+
     def set_to(drafts: int) -> None:
         monkeypatch.setattr(engine, "GATE_FROM", drafts)
         engine._PLANS.clear()

@@ -11,12 +11,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from helpers import assert_linear, run
 from sm_lint.cli import main
 from sm_lint.io.inputs import expand
 from sm_lint.run.linter import Linter, Options
 from sm_lint.text.tokenizer import MAX_CHUNK
-
-from helpers import assert_linear, run
 
 
 def test_a_long_line_without_newline_is_linted_in_pieces_with_exact_offsets(linter):
@@ -113,8 +112,8 @@ def test_many_photos_on_one_long_line_take_linear_time(linter):
 def test_line_span_on_a_long_line():
     # Found by the robustness checks: a scan per item made a long line quadratic; the line
     # breaks are now found once per draft and each item looks its line up.
-    from sm_lint.text.analysis import analyse
     from sm_lint.io.document import parse_draft
+    from sm_lint.text.analysis import analyse
 
     text = "上越市" * 20_000 + "\n次の行"
     analysis = analyse(parse_draft(text, "long.md"))
@@ -142,10 +141,15 @@ def test_file_names_cannot_forge_workflow_commands_on_stdout_or_stderr(tmp_path)
     broken.mkdir()
     (broken / ".sm-lint.yaml").write_text("fail-on: sometimes\n", encoding="utf-8")
     (broken / "post.md").write_text("除雪のお知らせです。\n", encoding="utf-8")
-    runs = [subprocess.run([sys.executable, "-m", "sm_lint", "--format", "github", *args],
-                           capture_output=True, text=True, timeout=120)
-            for args in ([str(tmp_path), str(tmp_path / f"c{forged}.md")],  # and a named file that is missing
-                         ["--baseline", str(tmp_path / f"d{forged}.json"), str(tmp_path / f"a{forged}.md")])]
+    runs = [
+        subprocess.run(
+            [sys.executable, "-m", "sm_lint", "--format", "github", *args], capture_output=True, text=True, timeout=120
+        )
+        for args in (
+            [str(tmp_path), str(tmp_path / f"c{forged}.md")],  # and a named file that is missing
+            ["--baseline", str(tmp_path / f"d{forged}.json"), str(tmp_path / f"a{forged}.md")],
+        )
+    ]
     for out in runs:
         assert out.returncode == 2
         # The runner takes a line for a command when it starts with `::` (leading spaces aside).
@@ -176,8 +180,10 @@ def test_a_link_out_of_the_repository_is_a_notice_in_a_walk_and_never_read(tmp_p
     result = run(["-j", jobs, "posts"], cwd=repo)
     assert result.exit_code == 0  # the drafts inside are clean; the link is only a notice
     assert result.stdout.splitlines()[0] == "2 件の下書きを確認: 問題は見つかりませんでした"  # then the scores
-    assert result.stderr == (f"sm-lint: {Path('posts', 'post.md')}: リンク先 ({outside}) が確認するフォルダ ({repo})"
-                             " の外にあるため、読みません\n")
+    assert result.stderr == (
+        f"sm-lint: {Path('posts', 'post.md')}: リンク先 ({outside}) が確認するフォルダ ({repo})"
+        " の外にあるため、読みません\n"
+    )
     assert "TOKEN" not in result.stdout + result.stderr
 
 
@@ -202,7 +208,10 @@ def test_a_named_link_out_of_the_repository_is_exit_2_and_never_read(tmp_path):
     repo, outside = _linked_out(tmp_path)
     result = run(["--lang", "en", "posts/post.md", "posts/alias.md"], cwd=repo)
     assert result.exit_code == 2
-    assert result.stderr == f"sm-lint: posts/post.md: not read: it links to {outside}, outside the folder being checked ({repo})\n"
+    assert (
+        result.stderr
+        == f"sm-lint: posts/post.md: not read: it links to {outside}, outside the folder being checked ({repo})\n"
+    )
     assert "TOKEN" not in result.stdout + result.stderr and "1 draft(s) checked" in result.stdout
     # Outside any repository, a named file may be where it is, or anywhere under the current folder.
     (repo / ".git").rmdir()
@@ -245,13 +254,18 @@ def test_a_draft_swapped_for_a_link_out_after_listing_is_not_read(tmp_path, monk
     walked = run(["-j", jobs, "posts"], cwd=repo)
     assert walked.exit_code == 0  # as for a link found listing: a notice in a walk
     assert walked.stdout.splitlines()[0] == "1 件の下書きを確認: 問題は見つかりませんでした"  # then the score
-    assert walked.stderr == (f"sm-lint: {Path('posts', 'b.md')}: リンク先 ({outside / 'b.md'}) が確認するフォルダ ({repo})"
-                             " の外にあるため、読みません\n")
+    assert walked.stderr == (
+        f"sm-lint: {Path('posts', 'b.md')}: リンク先 ({outside / 'b.md'}) が確認するフォルダ ({repo})"
+        " の外にあるため、読みません\n"
+    )
     draft.unlink()
     draft.write_text("除雪のお知らせです。\n", encoding="utf-8")
     named = run(["--lang", "en", "-j", jobs, "posts/a.md", "posts/b.md"], cwd=repo)
     assert named.exit_code == 2
-    assert named.stderr == f"sm-lint: posts/b.md: not read: it links to {outside / 'b.md'}, outside the folder being checked ({repo})\n"
+    assert (
+        named.stderr
+        == f"sm-lint: posts/b.md: not read: it links to {outside / 'b.md'}, outside the folder being checked ({repo})\n"
+    )
     assert "TOKEN" not in walked.stdout + named.stdout and "極秘" not in walked.stdout + named.stdout
 
 
@@ -267,5 +281,7 @@ def test_a_folder_swapped_for_a_link_out_after_listing_is_not_read(tmp_path, mon
     result = run(["--format", "concise", "posts"], cwd=repo)
     assert result.exit_code == 0 and result.stdout == "", result.stderr
     assert result.stderr == "".join(
-        f"sm-lint: {Path('posts', name)}: リンク先 ({outside / name}) が確認するフォルダ ({repo}) の外にあるため、読みません\n"
-        for name in ("a.md", "b.md"))
+        f"sm-lint: {Path('posts', name)}: リンク先 ({outside / name}) が確認するフォルダ ({repo})"
+        " の外にあるため、読みません\n"
+        for name in ("a.md", "b.md")
+    )

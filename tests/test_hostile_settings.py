@@ -13,18 +13,37 @@ from pathlib import Path
 import pytest
 import yaml
 
-from sm_lint.settings.loader import Config, effective
 from sm_lint.errors import RuleError
 from sm_lint.io.inputs import expand
 from sm_lint.io.resources import rules_root
 from sm_lint.rules.loader import load_rules
 from sm_lint.run.linter import Linter, Options
+from sm_lint.settings.loader import Config, effective
 
-HOSTILE = [None, True, 0, -1, 1.5, "", "{", "{nope}", "../guideline", [], [None], [[1]], [{}], {}, {"a": 1},
-           {"a": [1]}, {"a": None}]
-DRAFT = ("---\nplatform: line\naccount: a\nscheduled_at: 2026-12-01T22:00:00+09:00\n"
-         "images:\n  - file: a.jpg\n    people: true\n---\n"
-         "雪だるまです。090-1234-5678 https://bit.ly/abc https://example.com 極秘 山田太郎さん(45) 裏日本 a@gmail.com\n")
+HOSTILE = [
+    None,
+    True,
+    0,
+    -1,
+    1.5,
+    "",
+    "{",
+    "{nope}",
+    "../guideline",
+    [],
+    [None],
+    [[1]],
+    [{}],
+    {},
+    {"a": 1},
+    {"a": [1]},
+    {"a": None},
+]
+DRAFT = (
+    "---\nplatform: line\naccount: a\nscheduled_at: 2026-12-01T22:00:00+09:00\n"
+    "images:\n  - file: a.jpg\n    people: true\n---\n"
+    "雪だるまです。090-1234-5678 https://bit.ly/abc https://example.com 極秘 山田太郎さん(45) 裏日本 a@gmail.com\n"
+)
 
 
 def _first_rule_of_each_kind() -> list[dict]:

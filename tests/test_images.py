@@ -62,13 +62,24 @@ def test_gps_is_an_error_that_gives_the_precision_not_the_coordinates(folder):
 
 
 def test_owner_serial_xmp_iptc_and_comment_are_each_named(folder):
-    jpeg(folder / "img" / "camera.jpg", owner="Yamada Taro", serial="4012345", xmp=True, iptc="Sato Hanako",
-         comment="undokai 2026")
+    jpeg(
+        folder / "img" / "camera.jpg",
+        owner="Yamada Taro",
+        serial="4012345",
+        xmp=True,
+        iptc="Sato Hanako",
+        comment="undokai 2026",
+    )
     _post(folder, "camera.jpg")
     [finding] = _findings(folder)
     assert finding["rule"] == "JP-G104" and finding["severity"] == "warning"
-    for said in ("カメラの所有者名「Yamada Taro」", "カメラのシリアル番号「4012345」", "XMP の作成者「Yamada Taro」",
-                 "IPTC の作成者「Sato Hanako」", "埋め込みコメント「undokai 2026」"):
+    for said in (
+        "カメラの所有者名「Yamada Taro」",
+        "カメラのシリアル番号「4012345」",
+        "XMP の作成者「Yamada Taro」",
+        "IPTC の作成者「Sato Hanako」",
+        "埋め込みコメント「undokai 2026」",
+    ):
         assert said in finding["message"]
 
 
@@ -93,17 +104,28 @@ def test_missing_and_unreadable_images_are_errors_naming_the_path(folder):
     (folder / "img" / "cut.jpg").write_bytes(data[: len(data) // 2])
     (folder / "img" / "text.jpg").write_text("これは画像ではありません", encoding="utf-8")
     draft = folder / "post.md"
-    draft.write_text("---\nimages:\n  - path: img/none.jpg\n    alt: 桜\n    people: none\n"
-                     "  - path: img/cut.jpg\n    alt: 桜\n    people: none\n"
-                     "  - path: img/text.jpg\n    alt: 桜\n    people: none\n---\n桜が咲きました。\n", encoding="utf-8")
+    draft.write_text(
+        "---\nimages:\n  - path: img/none.jpg\n    alt: 桜\n    people: none\n"
+        "  - path: img/cut.jpg\n    alt: 桜\n    people: none\n"
+        "  - path: img/text.jpg\n    alt: 桜\n    people: none\n---\n桜が咲きました。\n",
+        encoding="utf-8",
+    )
     found = _findings(folder)
     assert [(f["rule"], f["line"]) for f in found] == [("JP-G101", 3), ("JP-G102", 6), ("JP-G102", 9)]
     assert "img/none.jpg" in found[0]["message"] and "img/cut.jpg" in found[1]["message"]
 
 
 def test_fix_strips_the_metadata_and_keeps_the_scan_data_and_orientation(folder):
-    image = jpeg(folder / "img" / "park.jpg", gps=True, owner="Yamada Taro", serial="4012345", orientation=6,
-                 xmp=True, iptc="Sato Hanako", comment="undokai")
+    image = jpeg(
+        folder / "img" / "park.jpg",
+        gps=True,
+        owner="Yamada Taro",
+        serial="4012345",
+        orientation=6,
+        xmp=True,
+        iptc="Sato Hanako",
+        comment="undokai",
+    )
     before = image.read_bytes()
     _post(folder, "park.jpg")
     result = run(["lint", "post.md", "--fix", "--select", "JP-G"], cwd=folder)
@@ -149,7 +171,9 @@ def test_fix_strips_gif_comments_and_xmp_and_keeps_every_frame(folder):
     _post(folder, "moving.gif", platform="x")
     [finding] = _findings(folder)
     assert finding["rule"] == "JP-G104"
-    assert "埋め込みコメント「Yamada Taro」" in finding["message"] and "XMP の作成者「Yamada Taro」" in finding["message"]
+    assert (
+        "埋め込みコメント「Yamada Taro」" in finding["message"] and "XMP の作成者「Yamada Taro」" in finding["message"]
+    )
     assert run(["lint", "post.md", "--fix", "--select", "JP-G"], cwd=folder).exit_code == 0
     after = image.read_bytes()
     assert _frames(after) == _frames(before) and len(after) < len(before)
@@ -226,9 +250,14 @@ def test_a_waived_finding_leaves_its_image_alone(folder):
     image = jpeg(folder / "img" / "park.jpg", gps=True)
     before = image.read_bytes()
     draft = _post(folder, "park.jpg")
-    draft.write_text(draft.read_text(encoding="utf-8").replace(
-        "---\n高田", "sm-lint:\n  allow:\n    - rule: JP-G103\n      reason: 公園の位置は公開情報\n"
-                     "      approved_by: 広報対話課長\n---\n高田"), encoding="utf-8")
+    draft.write_text(
+        draft.read_text(encoding="utf-8").replace(
+            "---\n高田",
+            "sm-lint:\n  allow:\n    - rule: JP-G103\n      reason: 公園の位置は公開情報\n"
+            "      approved_by: 広報対話課長\n---\n高田",
+        ),
+        encoding="utf-8",
+    )
     run(["lint", "post.md", "--fix", "--select", "JP-G"], cwd=folder)
     assert image.read_bytes() == before
 
@@ -246,20 +275,27 @@ def test_metadata_is_read_without_decoding_the_pixels(folder, monkeypatch):
     assert read_picture(folder, "img/flyer.png", 1).personal
 
 
-@pytest.mark.parametrize("platform,name,build,rule", [
-    ("x", "big.png", lambda p: png(p, size=(300, 300)), "JP-G202"),
-    ("instagram", "narrow.jpg", lambda p: jpeg(p, size=(200, 200)), "JP-G203"),
-    ("instagram", "tall.jpg", lambda p: jpeg(p, size=(360, 640)), "JP-G204"),
-    ("line", "moving.gif", gif, "JP-G205"),
-])
+@pytest.mark.parametrize(
+    "platform,name,build,rule",
+    [
+        ("x", "big.png", lambda p: png(p, size=(300, 300)), "JP-G202"),
+        ("instagram", "narrow.jpg", lambda p: jpeg(p, size=(200, 200)), "JP-G203"),
+        ("instagram", "tall.jpg", lambda p: jpeg(p, size=(360, 640)), "JP-G204"),
+        ("line", "moving.gif", gif, "JP-G205"),
+    ],
+)
 def test_platform_limits_give_the_limit_and_the_measured_value(folder, platform, name, build, rule):
     build(folder / "img" / name)
     _post(folder, name, platform)
     (folder / ".sm-lint.yaml").write_text("platforms:\n  limits:\n    x-image-bytes: 2000\n", encoding="utf-8")
     [finding] = [f for f in _findings(folder) if f["rule"] == rule]
     message = finding["message"]
-    expected = {"JP-G202": ("MB", "0.0 MB"), "JP-G203": ("幅 200 px", "幅 320 px 以上"),
-                "JP-G204": ("360×640 (0.56:1)", "0.80:1〜1.91:1"), "JP-G205": ("アニメーション", "静止画")}[rule]
+    expected = {
+        "JP-G202": ("MB", "0.0 MB"),
+        "JP-G203": ("幅 200 px", "幅 320 px 以上"),
+        "JP-G204": ("360×640 (0.56:1)", "0.80:1〜1.91:1"),
+        "JP-G205": ("アニメーション", "静止画"),
+    }[rule]
     assert all(part in message for part in expected), message
 
 

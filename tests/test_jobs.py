@@ -177,8 +177,14 @@ def test_a_run_keeps_the_text_of_drafts_with_findings_only(tmp_path):
     for jobs in (1, 2):
         result = Linter().lint_sources(list(expand([str(tmp_path)], None)), jobs=jobs)
         assert [p[-10:] for p in result.checked] == [f"draft-{n}.md" for n in range(8)]
-        assert sorted(p[-10:] for p in result.drafts) == ["draft-0.md", "draft-1.md", "draft-3.md",
-                                                          "draft-4.md", "draft-5.md", "draft-7.md"]
+        assert sorted(p[-10:] for p in result.drafts) == [
+            "draft-0.md",
+            "draft-1.md",
+            "draft-3.md",
+            "draft-4.md",
+            "draft-5.md",
+            "draft-7.md",
+        ]
         assert all(d.text in DRAFTS for d in result.drafts.values())
 
 
@@ -279,5 +285,6 @@ def test_a_rule_cache_notice_given_in_a_worker_is_told_once_by_the_parent(tmp_pa
     os.close(told[0])
     os.close(told[1])
     assert result.exit_code == 0
-    assert result.stderr == (f"sm-lint: {entry}: ルールのキャッシュが壊れているか、別の環境で作られたものなので、"
-                             "使わずに作り直します\n")
+    assert result.stderr == (
+        f"sm-lint: {entry}: ルールのキャッシュが壊れているか、別の環境で作られたものなので、使わずに作り直します\n"
+    )

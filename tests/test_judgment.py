@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from sm_lint.settings.loader import parse_config
 from sm_lint.errors import RuleError
 from sm_lint.io.yamlsafe import load_yaml
 from sm_lint.rules.loader import load_rules
 from sm_lint.rules.model import severity_rank
+from sm_lint.settings.loader import parse_config
 
 # Every false alarm issue 23 lists, as a city post would say it: nothing at warning or above.
 QUIET = [
@@ -62,12 +62,15 @@ def test_a_site_with_the_place_name_only_stays_a_warning(lint):
     assert (finding.rule, finding.severity) == ("JP-L203", "warning")
 
 
-@pytest.mark.parametrize("text,rule", [
-    ("4月の人事、内示前ですが観光課長が異動です。", "JP-C102"),
-    ("窓口に来た鈴木さん、認知症が進んでいるみたい。", "JP-I107"),
-    ("町内の大橋さんは生活保護を受けながら一人暮らしです。", "JP-I107"),
-    ("雪かきボランティアの代表は高橋美和さんです。連絡は【電話】421-7855まで。", "JP-I107"),
-])
+@pytest.mark.parametrize(
+    "text,rule",
+    [
+        ("4月の人事、内示前ですが観光課長が異動です。", "JP-C102"),
+        ("窓口に来た鈴木さん、認知症が進んでいるみたい。", "JP-I107"),
+        ("町内の大橋さんは生活保護を受けながら一人暮らしです。", "JP-I107"),
+        ("雪かきボランティアの代表は高橋美和さんです。連絡は【電話】421-7855まで。", "JP-I107"),
+    ],
+)
 def test_harm_that_must_never_be_posted_is_an_error(lint, text, rule):
     assert (rule, "error") in [(f.rule, f.severity) for f in lint(text)]
 
@@ -75,28 +78,42 @@ def test_harm_that_must_never_be_posted_is_an_error(lint, text, rule):
 LISTS = Path(__file__).resolve().parents[1] / "rules" / "lists"
 
 
-@pytest.mark.parametrize("name", ["jmdict-derogatory.txt", "jmdict-vulgar.txt", "jmdict-person-faults.txt",
-                                  "jmdict-sexual.txt"])
+@pytest.mark.parametrize(
+    "name", ["jmdict-derogatory.txt", "jmdict-vulgar.txt", "jmdict-person-faults.txt", "jmdict-sexual.txt"]
+)
 def test_a_dictionary_derived_list_states_its_source_and_leaves_out_ordinary_homographs(name):
     text = (LISTS / name).read_text(encoding="utf-8")
     header = "\n".join(line for line in text.splitlines() if line.startswith("#"))
     assert "JMdict" in header and "CC BY-SA 4.0" in header and "2026-12-07" in header
     words = {line for line in text.splitlines() if line and not line.startswith("#")}
     # homographs of ordinary words and names (男女 = danjo, 中国, 漁師, 川田) never enter
-    assert len(words) > 50 and not words & {"男女", "おとこおんな", "ちゅうごく", "漁師", "川田", "迷惑", "粘り強い",
-                                             "お持ち帰り", "ヌード", "黒穂病"}  # takeout food, nude art, a plant disease
+    assert len(words) > 50 and not words & {
+        "男女",
+        "おとこおんな",
+        "ちゅうごく",
+        "漁師",
+        "川田",
+        "迷惑",
+        "粘り強い",
+        "お持ち帰り",
+        "ヌード",
+        "黒穂病",
+    }  # takeout food, nude art, a plant disease
 
 
-@pytest.mark.parametrize("text,rule", [
-    ("あいつ、ヤリマンで有名らしいよ。", "JP-P403"),                      # JMdict: vulgar
-    ("あの窓口の人、態度が大きくて本当に図々しい。", "JP-P107"),            # person + JMdict judgment
-    ("うちの近所の若者は、みんなわがままで挨拶もしない。", "JP-P210"),      # group + frame + judgment
-    ("河川敷のバーベキュー、見回りがいない夜なら平気だよ。", "JP-P304"),    # enforcement absent + go-ahead
-    ("禁止の浜でも、夕方なら泳いでも注意されませんよ。", "JP-P305"),        # no consequence promised
-    ("雪まつりのステージ衣装、スケスケすぎでしょ。", "JP-P404"),            # JMdict: sexual talk
-    ("あの窓口の人、説明を聞く気がまるでない。", "JP-P104"),                # a shape: no will to
-    ("新しい公民館の建設地、まだ地元に説明していませんが東側で決まりです。", "JP-C106"),  # not yet told
-])
+@pytest.mark.parametrize(
+    "text,rule",
+    [
+        ("あいつ、ヤリマンで有名らしいよ。", "JP-P403"),  # JMdict: vulgar
+        ("あの窓口の人、態度が大きくて本当に図々しい。", "JP-P107"),  # person + JMdict judgment
+        ("うちの近所の若者は、みんなわがままで挨拶もしない。", "JP-P210"),  # group + frame + judgment
+        ("河川敷のバーベキュー、見回りがいない夜なら平気だよ。", "JP-P304"),  # enforcement absent + go-ahead
+        ("禁止の浜でも、夕方なら泳いでも注意されませんよ。", "JP-P305"),  # no consequence promised
+        ("雪まつりのステージ衣装、スケスケすぎでしょ。", "JP-P404"),  # JMdict: sexual talk
+        ("あの窓口の人、説明を聞く気がまるでない。", "JP-P104"),  # a shape: no will to
+        ("新しい公民館の建設地、まだ地元に説明していませんが東側で決まりです。", "JP-C106"),  # not yet told
+    ],
+)
 def test_the_fifth_pass_finds_what_no_hand_written_list_named(lint, text, rule):
     assert rule in [f.rule for f in lint(text)]
 
@@ -144,12 +161,15 @@ def test_construction_scope_can_be_a_window_and_a_veto_the_whole_draft(tmp_path,
     assert linter.lint_text(vetoed, rules=[rule]) == []
 
 
-@pytest.mark.parametrize("change,needle", [
-    (("within: WITHIN", "within: paragraph"), "`within` is sentence, line, draft or a positive number"),
-    (("        - {regex: '無許可|こっそり'}\n", ""), "needs two parts or more"),
-    (("        - {words: [ドローン]}", "        - ドローン"), "is a list of match mappings"),
-    (("        - {words: [ドローン]}", "        - {wordz: [ドローン]}"), "exactly one kind"),
-])
+@pytest.mark.parametrize(
+    "change,needle",
+    [
+        (("within: WITHIN", "within: paragraph"), "`within` is sentence, line, draft or a positive number"),
+        (("        - {regex: '無許可|こっそり'}\n", ""), "needs two parts or more"),
+        (("        - {words: [ドローン]}", "        - ドローン"), "is a list of match mappings"),
+        (("        - {words: [ドローン]}", "        - {wordz: [ドローン]}"), "exactly one kind"),
+    ],
+)
 def test_a_broken_construction_is_a_rule_error(tmp_path, change, needle):
     (tmp_path / "pack.yaml").write_text(PACK.replace(*change).replace("WITHIN", "sentence"), encoding="utf-8")
     with pytest.raises(RuleError) as info:
@@ -159,8 +179,11 @@ def test_a_broken_construction_is_a_rule_error(tmp_path, change, needle):
 
 def test_a_word_list_file_is_read_by_name(tmp_path, linter):
     (tmp_path / "lists").mkdir()
-    (tmp_path / "lists" / "drones.txt").write_text("# source: written for a test, MIT\nドローン\nラジコン\n", encoding="utf-8")
-    (tmp_path / "pack.yaml").write_text(PACK.replace("{words: [ドローン]}", "{words: drones.txt}").replace("WITHIN", "sentence"),
-                                        encoding="utf-8")
+    (tmp_path / "lists" / "drones.txt").write_text(
+        "# source: written for a test, MIT\nドローン\nラジコン\n", encoding="utf-8"
+    )
+    (tmp_path / "pack.yaml").write_text(
+        PACK.replace("{words: [ドローン]}", "{words: drones.txt}").replace("WITHIN", "sentence"), encoding="utf-8"
+    )
     [rule] = load_rules([tmp_path])
     assert linter.lint_text("こっそりラジコンを飛ばそう。", rules=[rule])

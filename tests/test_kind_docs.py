@@ -18,7 +18,9 @@ PAGE = ROOT / "docs" / "kinds.md"
 
 
 def test_the_committed_page_is_what_the_generator_writes():
-    assert PAGE.read_text(encoding="utf-8") == kinds_page(), "docs/kinds.md is stale: run `python -m sm_lint.app.staffdocs docs/staff`"
+    assert PAGE.read_text(encoding="utf-8") == kinds_page(), (
+        "docs/kinds.md is stale: run `python -m sm_lint.app.staffdocs docs/staff`"
+    )
 
 
 def test_every_kind_has_a_section_with_a_worked_example():

@@ -29,8 +29,7 @@ MAX_LINES = 400
 
 # Imports that still go up, each with what removes it (issue 24). Delete the line with the fix:
 # the test also fails on a line that no longer matches anything.
-KNOWN = {
-}
+KNOWN = {}
 
 
 def module_of(path: Path) -> str:
@@ -82,8 +81,7 @@ def upward_imports() -> dict[tuple[str, str], int]:
 
 
 def test_every_top_level_module_and_folder_has_a_layer():
-    tops = {p.stem for p in PACKAGE.glob("*.py")} | {p.name for p in PACKAGE.iterdir()
-                                                      if (p / "__init__.py").is_file()}
+    tops = {p.stem for p in PACKAGE.glob("*.py")} | {p.name for p in PACKAGE.iterdir() if (p / "__init__.py").is_file()}
     assert sorted(tops - RANK.keys()) == [], "put it in a folder of its layer, or give it a layer here"
 
 
@@ -104,18 +102,25 @@ def test_the_direction_test_sees_lazy_and_aliased_imports(tmp_path, monkeypatch)
     folder.mkdir(parents=True)
     (tmp_path / "sm_lint" / "__init__.py").write_text("")
     (folder / "__init__.py").write_text("")
-    (folder / "probe.py").write_text("def later():\n    from sm_lint.cli import main\n"
-                                     "import sm_lint.report as r\nfrom ..run import linter\n")
+    (folder / "probe.py").write_text(
+        "def later():\n    from sm_lint.cli import main\nimport sm_lint.report as r\nfrom ..run import linter\n"
+    )
     for name in ("cli", "report", "run"):
         (tmp_path / "sm_lint" / name).mkdir()
         (tmp_path / "sm_lint" / name / "__init__.py").write_text("")
     (tmp_path / "sm_lint" / "run" / "linter.py").write_text("")
     monkeypatch.setattr(f"{__name__}.PACKAGE", tmp_path / "sm_lint")
-    assert sorted(upward_imports()) == [("sm_lint.io.probe", "sm_lint.cli"), ("sm_lint.io.probe", "sm_lint.report"),
-                                        ("sm_lint.io.probe", "sm_lint.run.linter")]
+    assert sorted(upward_imports()) == [
+        ("sm_lint.io.probe", "sm_lint.cli"),
+        ("sm_lint.io.probe", "sm_lint.report"),
+        ("sm_lint.io.probe", "sm_lint.run.linter"),
+    ]
 
 
 def test_no_module_is_longer_than_a_reader_can_hold():
-    long = sorted(f"{p.relative_to(PACKAGE.parent)}: {n} lines" for p in PACKAGE.rglob("*.py")
-                  if (n := len(p.read_text(encoding="utf-8").splitlines())) > MAX_LINES)
+    long = sorted(
+        f"{p.relative_to(PACKAGE.parent)}: {n} lines"
+        for p in PACKAGE.rglob("*.py")
+        if (n := len(p.read_text(encoding="utf-8").splitlines())) > MAX_LINES
+    )
     assert long == [], f"split these along their jobs (at most {MAX_LINES} lines a module)"

@@ -10,9 +10,9 @@ import socket
 import pytest
 
 from sm_lint.checks.links.hostlists import bundled_list
-from sm_lint.settings.loader import parse_config
 from sm_lint.errors import ConfigError
 from sm_lint.io.yamlsafe import load_yaml
+from sm_lint.settings.loader import parse_config
 
 CITY = "https://www.city.joetsu.niigata.jp/soshiki/koho/"
 
@@ -27,11 +27,12 @@ def by_rule(findings, rule):
 
 # --- extraction -------------------------------------------------------------------------
 
+
 def test_full_width_url_is_found_and_reported_on_the_original_characters(lint):
     text = "申込みはｈｔｔｐｓ：／／ｂｉｔ．ｌｙ／３ｘＡｂＣｄＥから。"
     [finding] = by_rule(lint(text), "JP-L101")
     assert finding.match == "ｈｔｔｐｓ：／／ｂｉｔ．ｌｙ／３ｘＡｂＣｄＥ"
-    assert text[finding.start:finding.end] == finding.match
+    assert text[finding.start : finding.end] == finding.match
 
 
 def test_url_stops_before_japanese_text_and_full_width_brackets(lint):
@@ -59,26 +60,36 @@ def test_www_link_without_scheme_is_checked(lint):
     assert "joetsu-kanko-info.net" in finding.message
 
 
-@pytest.mark.parametrize("text, rule, match", [
-    ("申込みはbit.ly/3xAbCdEから。", "JP-L101", "bit.ly/3xAbCdE"),
-    ("友だち追加は lin.ee/aBcDeFg から", "JP-L101", "lin.ee/aBcDeFg"),
-    ("会見の動画（youtu.be/dQw4w9WgXcQ）です", "JP-L102", "youtu.be/dQw4w9WgXcQ"),
-    ("申込みはｂｉｔ．ｌｙ／３ｘＡｂＣｄＥから。", "JP-L101", "ｂｉｔ．ｌｙ／３ｘＡｂＣｄＥ"),
-    ("申込みは https://bit.ly/3xAbCdE から。", "JP-L101", "https://bit.ly/3xAbCdE"),  # once, not again without https://
-])
+@pytest.mark.parametrize(
+    "text, rule, match",
+    [
+        ("申込みはbit.ly/3xAbCdEから。", "JP-L101", "bit.ly/3xAbCdE"),
+        ("友だち追加は lin.ee/aBcDeFg から", "JP-L101", "lin.ee/aBcDeFg"),
+        ("会見の動画（youtu.be/dQw4w9WgXcQ）です", "JP-L102", "youtu.be/dQw4w9WgXcQ"),
+        ("申込みはｂｉｔ．ｌｙ／３ｘＡｂＣｄＥから。", "JP-L101", "ｂｉｔ．ｌｙ／３ｘＡｂＣｄＥ"),
+        (
+            "申込みは https://bit.ly/3xAbCdE から。",
+            "JP-L101",
+            "https://bit.ly/3xAbCdE",
+        ),  # once, not again without https://
+    ],
+)
 def test_link_without_scheme_is_checked_when_a_path_follows_a_real_domain(lint, text, rule, match):
     # X, LINE and Facebook turn bit.ly/… into a link even without https://
     [finding] = by_rule(lint(text), rule)
     assert finding.match == match
 
 
-@pytest.mark.parametrize("text", [
-    "資料はreport.pdf/2ページ目です。",  # .pdf is no top-level domain
-    "No.1/2の順位です。",
-    "問い合わせは info@bit.ly/abc まで",  # the host of a mail address
-    "#bit.ly/abc のタグ",
-    "bit.ly だけでは行き先がありません",  # no path: a name, not a link
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "資料はreport.pdf/2ページ目です。",  # .pdf is no top-level domain
+        "No.1/2の順位です。",
+        "問い合わせは info@bit.ly/abc まで",  # the host of a mail address
+        "#bit.ly/abc のタグ",
+        "bit.ly だけでは行き先がありません",  # no path: a name, not a link
+    ],
+)
 def test_text_that_only_looks_like_a_link_without_scheme_is_left_alone(lint, text):
     assert [f.match for f in lint(text) if f.category.endswith(("-url", "-link"))] == []
 
@@ -103,6 +114,7 @@ def test_punycode_homoglyph_of_the_city_host_is_unsafe(lint):
 
 # --- shortened URLs ---------------------------------------------------------------------
 
+
 def test_every_listed_shortener_is_caught_in_a_sentence(linter, rules):
     rule = [r for r in rules if r.id == "JP-L101"]
     hosts = list(bundled_list("shorteners.txt").hosts)
@@ -111,9 +123,30 @@ def test_every_listed_shortener_is_caught_in_a_sentence(linter, rules):
     assert missed == []
 
 
-@pytest.mark.parametrize("host", ["bit.ly", "t.co", "tinyurl.com", "goo.gl", "ow.ly", "is.gd", "x.gd",
-                                  "buff.ly", "amzn.to", "amzn.asia", "r10.to", "cutt.ly", "rebrand.ly",
-                                  "t.ly", "shorturl.at", "u0u1.net", "ux.nu", "htn.to", "lin.ee"])
+@pytest.mark.parametrize(
+    "host",
+    [
+        "bit.ly",
+        "t.co",
+        "tinyurl.com",
+        "goo.gl",
+        "ow.ly",
+        "is.gd",
+        "x.gd",
+        "buff.ly",
+        "amzn.to",
+        "amzn.asia",
+        "r10.to",
+        "cutt.ly",
+        "rebrand.ly",
+        "t.ly",
+        "shorturl.at",
+        "u0u1.net",
+        "ux.nu",
+        "htn.to",
+        "lin.ee",
+    ],
+)
 def test_issue_named_shorteners_are_errors(lint, host):
     [finding] = by_rule(lint(f"キャンペーンの詳細はこちら https://{host}/Zy9KpQ2 まで"), "JP-L101")
     assert finding.severity == "error"
@@ -167,29 +200,36 @@ def test_configured_shorteners_are_merged_once_per_configuration(linter, monkeyp
 
 # --- trust policy -----------------------------------------------------------------------
 
-@pytest.mark.parametrize("url", [
-    CITY,
-    "https://city.joetsu.niigata.jp/site/kanko/",
-    "https://www.pref.niigata.lg.jp/sec/kikitaisaku/",
-    "https://www.jma.go.jp/bosai/warning/",
-    "https://www.city.itoigawa.lg.jp/",
-    "https://www.city.myoko.niigata.jp/",
-    "https://www.city.yokohama.lg.jp/",
-    "https://www.city.kawasaki.jp/",
-    "https://www.city.sapporo.jp/chuo/",
-    "https://www.vill.hakuba.nagano.jp/",
-    "https://www.town-kiso.com/",
-    "https://www.nhk.or.jp/niigata/",
-])
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        CITY,
+        "https://city.joetsu.niigata.jp/site/kanko/",
+        "https://www.pref.niigata.lg.jp/sec/kikitaisaku/",
+        "https://www.jma.go.jp/bosai/warning/",
+        "https://www.city.itoigawa.lg.jp/",
+        "https://www.city.myoko.niigata.jp/",
+        "https://www.city.yokohama.lg.jp/",
+        "https://www.city.kawasaki.jp/",
+        "https://www.city.sapporo.jp/chuo/",
+        "https://www.vill.hakuba.nagano.jp/",
+        "https://www.town-kiso.com/",
+        "https://www.nhk.or.jp/niigata/",
+    ],
+)
 def test_official_public_sites_raise_nothing(lint, url):
     assert lint(f"詳しくは {url} をご覧ください。") == []
 
 
-@pytest.mark.parametrize("url", [
-    "https://event.niigata.jp/",  # prefecture-type names are open to anyone
-    "https://joetsu.example.com/",
-    "https://city.co.jp/",  # an attribute-type company domain whose name is "city"
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://event.niigata.jp/",  # prefecture-type names are open to anyone
+        "https://joetsu.example.com/",
+        "https://city.co.jp/",  # an attribute-type company domain whose name is "city"
+    ],
+)
 def test_open_namespaces_are_not_trusted(lint, url):
     [finding] = by_rule(lint(f"イベント情報 {url} もどうぞ。"), "JP-L203")
     assert finding.severity == "warning"
@@ -206,19 +246,22 @@ def test_school_domain_is_trusted_with_lower_confidence(lint):
     assert [(f.rule, f.severity) for f in findings] == [("JP-L204", "info")]
 
 
-@pytest.mark.parametrize("url,reason", [
-    ("https://city.joetsu.niigata.jp@evil.example/login", "evil.example"),
-    ("http://203.0.113.5/kyufu/", "IPアドレス"),
-    ("javascript:alert(1)", "javascript:"),
-    ("https://city.joetsu.niigata.jp.evil.example/", "似せた"),
-    ("https://city-joetsu-niigata.com/news/", "似せた"),
-    ("https://www.city.chiyoda.lg.jp.example.com/", "lg.jp"),
-    ("https://www.city.joetsuu.niigata.jp/", "似せた"),
-    # a page only the office network or one computer knows: readers cannot open it
-    ("http://localhost:8080/preview/", "localhost はインターネットにないアドレス"),
-    ("http://fs01/kouhou/2026/event.pdf", "fs01 はインターネットにないアドレス"),
-    ("https://cms.joetsu.lan/draft/12", "cms.joetsu.lan はインターネットにないアドレス"),
-])
+@pytest.mark.parametrize(
+    "url,reason",
+    [
+        ("https://city.joetsu.niigata.jp@evil.example/login", "evil.example"),
+        ("http://203.0.113.5/kyufu/", "IPアドレス"),
+        ("javascript:alert(1)", "javascript:"),
+        ("https://city.joetsu.niigata.jp.evil.example/", "似せた"),
+        ("https://city-joetsu-niigata.com/news/", "似せた"),
+        ("https://www.city.chiyoda.lg.jp.example.com/", "lg.jp"),
+        ("https://www.city.joetsuu.niigata.jp/", "似せた"),
+        # a page only the office network or one computer knows: readers cannot open it
+        ("http://localhost:8080/preview/", "localhost はインターネットにないアドレス"),
+        ("http://fs01/kouhou/2026/event.pdf", "fs01 はインターネットにないアドレス"),
+        ("https://cms.joetsu.lan/draft/12", "cms.joetsu.lan はインターネットにないアドレス"),
+    ],
+)
 def test_unsafe_links_are_errors_with_the_reason(lint, url, reason):
     findings = lint(f"申請はこちら {url} から。")
     assert [f.rule for f in findings] == ["JP-L201"]
@@ -241,13 +284,22 @@ def test_partner_body_can_be_trusted_in_config(linter):
     assert linter.lint_text(text, config=one) == []
 
 
-@pytest.mark.parametrize("text,message", [
-    ("links:\n  trusted_hosts: [a.jp]\n", "unknown key"),
-    ("links:\n  trusted_lists: [no-such-list.txt]\n", "`links.trusted_lists`: no list 'no-such-list.txt' in rules/lists/"),
-    ("links:\n  also_trusted: 5\n", "list of host names"),
-    ("links:\n  shorteners: [sho.example/abc]\n", "`links.shorteners`: not a host list entry"),  # when read, not per draft
-    ("links:\n  also_trusted: [example.jp, {host: a.jp}]\n", "list of host names"),
-])
+@pytest.mark.parametrize(
+    "text,message",
+    [
+        ("links:\n  trusted_hosts: [a.jp]\n", "unknown key"),
+        (
+            "links:\n  trusted_lists: [no-such-list.txt]\n",
+            "`links.trusted_lists`: no list 'no-such-list.txt' in rules/lists/",
+        ),
+        ("links:\n  also_trusted: 5\n", "list of host names"),
+        (
+            "links:\n  shorteners: [sho.example/abc]\n",
+            "`links.shorteners`: not a host list entry",
+        ),  # when read, not per draft
+        ("links:\n  also_trusted: [example.jp, {host: a.jp}]\n", "list of host names"),
+    ],
+)
 def test_bad_links_config_is_an_error(text, message):
     with pytest.raises(ConfigError) as error:
         config(text)
@@ -255,6 +307,7 @@ def test_bad_links_config_is_an_error(text, message):
 
 
 # --- social posts and adult sites -------------------------------------------------------
+
 
 def test_other_accounts_post_gets_its_own_message(lint):
     [finding] = lint("この投稿が話題です https://x.com/someone_jp/status/1790000000000000000")
@@ -279,20 +332,29 @@ def test_a_trusted_account_is_not_reported_and_the_message_names_the_setting(lin
     assert by_rule(linter.lint_text(other, config=trusted), "JP-L205")
 
 
-@pytest.mark.parametrize("url", ["https://www.pornhub.com/", "https://example.xxx/",
-                                 "https://free-porno-tube.example.com/", "https://jp.xhamster.com/"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://www.pornhub.com/",
+        "https://example.xxx/",
+        "https://free-porno-tube.example.com/",
+        "https://jp.xhamster.com/",
+    ],
+)
 def test_adult_sites_are_obscene_links(lint, url):
     findings = lint(f"夏祭りの動画はこちら {url}")
     assert [(f.rule, f.clause, f.severity) for f in findings] == [("JP-L301", "5(5)", "error")]
 
 
-@pytest.mark.parametrize("url", ["https://www.essex.ac.uk/", "https://www.middlesex.example.org/",
-                                 "https://sexualhealth.example.org/"])
+@pytest.mark.parametrize(
+    "url", ["https://www.essex.ac.uk/", "https://www.middlesex.example.org/", "https://sexualhealth.example.org/"]
+)
 def test_ordinary_words_containing_adult_keywords_are_not_obscene(lint, url):
     assert not by_rule(lint(f"交流先 {url} の紹介です。"), "JP-L301")
 
 
 # --- offline ----------------------------------------------------------------------------
+
 
 def test_linting_links_never_opens_a_connection(linter, monkeypatch):
     def refuse(*args, **kwargs):
@@ -301,8 +363,16 @@ def test_linting_links_never_opens_a_connection(linter, monkeypatch):
     monkeypatch.setattr(socket, "socket", refuse)
     monkeypatch.setattr(socket, "create_connection", refuse)
     monkeypatch.setattr(socket, "getaddrinfo", refuse)
-    text = "\n".join(["https://bit.ly/3xAbCdE", "https://上越まつり.jp/", "https://example.com/Xk3pQ9a",
-                      "http://203.0.113.5/", CITY, "https://x.com/someone/status/1"])
+    text = "\n".join(
+        [
+            "https://bit.ly/3xAbCdE",
+            "https://上越まつり.jp/",
+            "https://example.com/Xk3pQ9a",
+            "http://203.0.113.5/",
+            CITY,
+            "https://x.com/someone/status/1",
+        ]
+    )
     assert linter.lint_text(text)
 
 
@@ -315,8 +385,9 @@ def test_facebook_profile_ids_name_the_account(tmp_path):
     from sm_lint.settings.loader import load_config
 
     config = tmp_path / ".sm-lint.yaml"
-    config.write_text("links:\n  own_accounts: ['https://www.facebook.com/profile.php?id=100064000000001']\n",
-                      encoding="utf-8")
+    config.write_text(
+        "links:\n  own_accounts: ['https://www.facebook.com/profile.php?id=100064000000001']\n", encoding="utf-8"
+    )
     from sm_lint.run.linter import Linter
 
     linter = Linter()
@@ -328,15 +399,18 @@ def test_facebook_profile_ids_name_the_account(tmp_path):
     assert "100099000000002" in finding.message
 
 
-@pytest.mark.parametrize("url,is_ip", [
-    ("http://203.0.113.5/kyufu/", True),
-    ("http://[2001:db8::1]/kyufu/", True),
-    ("http://3232235777/", True),  # one number: browsers open it as 192.168.1.1
-    ("http://010.1.1.1/", True),
-    ("https://www.city.joetsu.niigata.jp/", False),
-    ("http://1.2.3.example/", False),
-    ("http://[not:an:address]/", False),
-])
+@pytest.mark.parametrize(
+    "url,is_ip",
+    [
+        ("http://203.0.113.5/kyufu/", True),
+        ("http://[2001:db8::1]/kyufu/", True),
+        ("http://3232235777/", True),  # one number: browsers open it as 192.168.1.1
+        ("http://010.1.1.1/", True),
+        ("https://www.city.joetsu.niigata.jp/", False),
+        ("http://1.2.3.example/", False),
+        ("http://[not:an:address]/", False),
+    ],
+)
 def test_ip_hosts_are_told_from_names(url, is_ip):
     from sm_lint.text.urls import parse
 

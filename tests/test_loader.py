@@ -42,20 +42,42 @@ def test_a_new_rule_needs_no_python(tmp_path, linter):
     assert finding.rule == "X-001" and finding.match == "雪だるま"
 
 
-@pytest.mark.parametrize("change,line,needle,needle_ja", [
-    (("severity: warning", "severity: fatal"), 6, "severity", "のいずれかです (値: 'fatal')"),
-    (("clause: 5(5)", "clause: 99"), 5, "clause", "clause 99 はガイドラインの条項一覧にありません"),
-    (("category: prohibited", "category: rude"), 4, "category", "知らない category です: 'rude'"),
-    (("      valid: [雪かきをしよう]\n", ""), 10, "examples.valid", "`examples.valid` は文のリストで"),
-    (("words: [雪だるま]", "wordz: [雪だるま]"), 8, "exactly one kind", "ちょうど 1 つを書いてください"),
-    (("words: [雪だるま]", "regex: '(雪'"), 9, "does not compile", "正規表現 '(雪' がコンパイルできません"),
-    (("    name: test-word\n", "    name: test-word\n    colour: red\n"), 2, "unknown key `colour`", "知らないキー `colour` があります (書ける項目: "),
-    (("message: 「{match}」は使えません。", "message: 「{match」"), 7, "placeholder", "の差し込みの書き方が正しくありません"),
-    (("  - id: X-001", "  - id: X-001\n    bad: [unclosed"), 3, "not valid YAML", "「[」に対応する「]」がありません"),  # where [ opened
-    # Once an internal error when the finding was reported.
-    (("    name: test-word\n", "    name: test-word\n    suggestion: [雪像, 雪人形]\n"), 4, "`suggestion` is a text",
-     "`suggestion` は文字列で書いてください"),
-])
+@pytest.mark.parametrize(
+    "change,line,needle,needle_ja",
+    [
+        (("severity: warning", "severity: fatal"), 6, "severity", "のいずれかです (値: 'fatal')"),
+        (("clause: 5(5)", "clause: 99"), 5, "clause", "clause 99 はガイドラインの条項一覧にありません"),
+        (("category: prohibited", "category: rude"), 4, "category", "知らない category です: 'rude'"),
+        (("      valid: [雪かきをしよう]\n", ""), 10, "examples.valid", "`examples.valid` は文のリストで"),
+        (("words: [雪だるま]", "wordz: [雪だるま]"), 8, "exactly one kind", "ちょうど 1 つを書いてください"),
+        (("words: [雪だるま]", "regex: '(雪'"), 9, "does not compile", "正規表現 '(雪' がコンパイルできません"),
+        (
+            ("    name: test-word\n", "    name: test-word\n    colour: red\n"),
+            2,
+            "unknown key `colour`",
+            "知らないキー `colour` があります (書ける項目: ",
+        ),
+        (
+            ("message: 「{match}」は使えません。", "message: 「{match」"),
+            7,
+            "placeholder",
+            "の差し込みの書き方が正しくありません",
+        ),
+        (
+            ("  - id: X-001", "  - id: X-001\n    bad: [unclosed"),
+            3,
+            "not valid YAML",
+            "「[」に対応する「]」がありません",
+        ),  # where [ opened
+        # Once an internal error when the finding was reported.
+        (
+            ("    name: test-word\n", "    name: test-word\n    suggestion: [雪像, 雪人形]\n"),
+            4,
+            "`suggestion` is a text",
+            "`suggestion` は文字列で書いてください",
+        ),
+    ],
+)
 def test_broken_rule_is_reported_with_path_and_line(tmp_path, change, line, needle, needle_ja):
     for lang, expected in (("en", needle), ("ja", needle_ja)):
         message = error_of(tmp_path, GOOD.replace(*change), lang)
@@ -120,23 +142,42 @@ def test_a_rule_gives_its_labels_and_notes_in_english(tmp_path, linter):
     text = "表彰された山田花子さん（88歳）です。\n鈴木一郎さんは3年生です。\n"
     en = linter.lint_text(text, rules=[rule], config=Config(lang="en"))
     ja = linter.lint_text(text, rules=[rule])
-    assert [f.message for f in en] == ['"山田花子" is a name. The age is on the same line.',
-                                       '"鈴木一郎" is a name. The 学年 is on the same line.']  # no label-en: its label
-    assert [f.message for f in ja] == ["「山田花子」は氏名です。同じ行に年齢があります。",
-                                       "「鈴木一郎」は氏名です。同じ行に学年があります。"]
+    assert [f.message for f in en] == [
+        '"山田花子" is a name. The age is on the same line.',
+        '"鈴木一郎" is a name. The 学年 is on the same line.',
+    ]  # no label-en: its label
+    assert [f.message for f in ja] == [
+        "「山田花子」は氏名です。同じ行に年齢があります。",
+        "「鈴木一郎」は氏名です。同じ行に学年があります。",
+    ]
     assert [f.severity for f in en] == ["error", "error"]
 
 
-@pytest.mark.parametrize("change,needle,needle_ja", [
-    (("note-en: The {attribute} is on the same line.", "note-en: The {name} is near."), "`note-en` may use {attribute} only",
-     "`note-en` で使える差し込みは {attribute} だけです"),
-    (("note: 同じ行に{attribute}があります。", "note: 同じ行に{attribute があります。"), "`note` may use {attribute} only",
-     "`note` で使える差し込みは {attribute} だけです"),
-    (("label-en: age}", "label-en: [age]}"), "`person-name.年齢.label-en` is a text",
-     "`person-name.年齢.label-en` は文字列で書いてください"),
-    (("label-en: age}", "label-en: age, adjacnet: true}"), "unknown key `adjacnet` in `person-name.年齢` (did you mean `adjacent`?)",
-     "`person-name.年齢` に知らないキー `adjacnet` があります (「adjacent」の誤りでは?)"),
-])
+@pytest.mark.parametrize(
+    "change,needle,needle_ja",
+    [
+        (
+            ("note-en: The {attribute} is on the same line.", "note-en: The {name} is near."),
+            "`note-en` may use {attribute} only",
+            "`note-en` で使える差し込みは {attribute} だけです",
+        ),
+        (
+            ("note: 同じ行に{attribute}があります。", "note: 同じ行に{attribute があります。"),
+            "`note` may use {attribute} only",
+            "`note` で使える差し込みは {attribute} だけです",
+        ),
+        (
+            ("label-en: age}", "label-en: [age]}"),
+            "`person-name.年齢.label-en` is a text",
+            "`person-name.年齢.label-en` は文字列で書いてください",
+        ),
+        (
+            ("label-en: age}", "label-en: age, adjacnet: true}"),
+            "unknown key `adjacnet` in `person-name.年齢` (did you mean `adjacent`?)",
+            "`person-name.年齢` に知らないキー `adjacnet` があります (「adjacent」の誤りでは?)",
+        ),
+    ],
+)
 def test_broken_english_labels_and_notes_are_rule_errors(tmp_path, change, needle, needle_ja):
     assert needle in error_of(tmp_path, PERSON.replace(*change), "en")
     assert needle_ja in error_of(tmp_path, PERSON.replace(*change))

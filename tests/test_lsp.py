@@ -10,14 +10,16 @@ from pathlib import Path
 import pytest
 
 pytest.importorskip("pygls")
-from lsprotocol import types as lsp  # noqa: E402
-from pygls.lsp.client import LanguageClient  # noqa: E402
-from pygls.uris import from_fs_path  # noqa: E402
+from lsprotocol import types as lsp
+from pygls.lsp.client import LanguageClient
+from pygls.uris import from_fs_path
 
 CONFIG = "accounts:\n  joetsu_city: {name: 上越市, platform: x, department: 広報対話課}\n"
-DRAFT = ("---\nplatform: x\naccount: joetsu_city\napproved_by: 広報対話課長\n---\n"
-         "🌸窓口に来たあのバカな客のせいで、裏日本の冬の説明会が長引きました。\n"
-         "詳しくは https://bit.ly/3abcDEF をご覧ください。\n")
+DRAFT = (
+    "---\nplatform: x\naccount: joetsu_city\napproved_by: 広報対話課長\n---\n"
+    "🌸窓口に来たあのバカな客のせいで、裏日本の冬の説明会が長引きました。\n"
+    "詳しくは https://bit.ly/3abcDEF をご覧ください。\n"
+)
 WAIT = 60  # seconds; each wait ends when the answer comes
 
 
@@ -39,8 +41,12 @@ class Session:
 
     async def __aenter__(self):
         await self.client.start_io(sys.executable, *self.args, cwd=self.folder)
-        result = await asyncio.wait_for(self.client.initialize_async(lsp.InitializeParams(
-            capabilities=lsp.ClientCapabilities(), root_uri=from_fs_path(str(self.folder)))), WAIT)
+        result = await asyncio.wait_for(
+            self.client.initialize_async(
+                lsp.InitializeParams(capabilities=lsp.ClientCapabilities(), root_uri=from_fs_path(str(self.folder)))
+            ),
+            WAIT,
+        )
         self.capabilities = result.capabilities
         self.client.initialized(lsp.InitializedParams())
         return self
@@ -55,14 +61,20 @@ class Session:
 
     def open(self, path: Path, text: str) -> str:
         uri = from_fs_path(str(path))
-        self.client.text_document_did_open(lsp.DidOpenTextDocumentParams(
-            text_document=lsp.TextDocumentItem(uri=uri, language_id="markdown", version=1, text=text)))
+        self.client.text_document_did_open(
+            lsp.DidOpenTextDocumentParams(
+                text_document=lsp.TextDocumentItem(uri=uri, language_id="markdown", version=1, text=text)
+            )
+        )
         return uri
 
     def change(self, uri: str, text: str, version: int) -> None:
-        self.client.text_document_did_change(lsp.DidChangeTextDocumentParams(
-            text_document=lsp.VersionedTextDocumentIdentifier(uri=uri, version=version),
-            content_changes=[lsp.TextDocumentContentChangeWholeDocument(text=text)]))
+        self.client.text_document_did_change(
+            lsp.DidChangeTextDocumentParams(
+                text_document=lsp.VersionedTextDocumentIdentifier(uri=uri, version=version),
+                content_changes=[lsp.TextDocumentContentChangeWholeDocument(text=text)],
+            )
+        )
 
 
 @pytest.fixture()
@@ -98,24 +110,50 @@ def test_diagnostics_quick_fixes_and_hover(folder):
 
             # A quick fix for the finding with a literal rewrite, none for advice.
             region = found["JP-P201"]
-            actions = await asyncio.wait_for(s.client.text_document_code_action_async(lsp.CodeActionParams(
-                text_document=lsp.TextDocumentIdentifier(uri=uri), range=region.range,
-                context=lsp.CodeActionContext(diagnostics=[region]))), WAIT)
+            actions = await asyncio.wait_for(
+                s.client.text_document_code_action_async(
+                    lsp.CodeActionParams(
+                        text_document=lsp.TextDocumentIdentifier(uri=uri),
+                        range=region.range,
+                        context=lsp.CodeActionContext(diagnostics=[region]),
+                    )
+                ),
+                WAIT,
+            )
             assert [a.title for a in actions] == ["「日本海側」に置き換える (JP-P201)"]
             assert list(actions[0].edit.changes[uri]) == [lsp.TextEdit(range=region.range, new_text="日本海側")]
             assert list(actions[0].diagnostics) == [region]
-            none = await asyncio.wait_for(s.client.text_document_code_action_async(lsp.CodeActionParams(
-                text_document=lsp.TextDocumentIdentifier(uri=uri), range=link.range,
-                context=lsp.CodeActionContext(diagnostics=[link]))), WAIT)
+            none = await asyncio.wait_for(
+                s.client.text_document_code_action_async(
+                    lsp.CodeActionParams(
+                        text_document=lsp.TextDocumentIdentifier(uri=uri),
+                        range=link.range,
+                        context=lsp.CodeActionContext(diagnostics=[link]),
+                    )
+                ),
+                WAIT,
+            )
             assert not none
 
             # Hovering the insult shows the clause's text.
-            hover = await asyncio.wait_for(s.client.text_document_hover_async(lsp.HoverParams(
-                text_document=lsp.TextDocumentIdentifier(uri=uri), position=lsp.Position(line=5, character=10))), WAIT)
+            hover = await asyncio.wait_for(
+                s.client.text_document_hover_async(
+                    lsp.HoverParams(
+                        text_document=lsp.TextDocumentIdentifier(uri=uri), position=lsp.Position(line=5, character=10)
+                    )
+                ),
+                WAIT,
+            )
             assert "**JP-P101**" in hover.contents.value
             assert "> 次に掲げる情報は発信してはなりません。" in hover.contents.value
-            nothing = await asyncio.wait_for(s.client.text_document_hover_async(lsp.HoverParams(
-                text_document=lsp.TextDocumentIdentifier(uri=uri), position=lsp.Position(line=5, character=2))), WAIT)
+            nothing = await asyncio.wait_for(
+                s.client.text_document_hover_async(
+                    lsp.HoverParams(
+                        text_document=lsp.TextDocumentIdentifier(uri=uri), position=lsp.Position(line=5, character=2)
+                    )
+                ),
+                WAIT,
+            )
             assert nothing is None
 
             # Each change is linted again: the fix applied, its finding is gone.
@@ -155,16 +193,19 @@ def test_saving_the_configuration_lints_open_drafts_again(folder):
             assert "JP-P101" in _by_code(await s.diagnostics(uri))
             config = folder / ".sm-lint.yaml"
             config.write_text(CONFIG + "ignore: [JP-P101]\n", encoding="utf-8")
-            s.client.text_document_did_save(lsp.DidSaveTextDocumentParams(
-                text_document=lsp.TextDocumentIdentifier(uri=from_fs_path(str(config)))))
+            s.client.text_document_did_save(
+                lsp.DidSaveTextDocumentParams(text_document=lsp.TextDocumentIdentifier(uri=from_fs_path(str(config))))
+            )
             assert set(_by_code(await s.diagnostics(uri))) == {"JP-P201", "JP-L101"}
             # Saving the draft lints it (the configuration as it now is).
-            s.client.text_document_did_save(lsp.DidSaveTextDocumentParams(
-                text_document=lsp.TextDocumentIdentifier(uri=uri)))
+            s.client.text_document_did_save(
+                lsp.DidSaveTextDocumentParams(text_document=lsp.TextDocumentIdentifier(uri=uri))
+            )
             assert set(_by_code(await s.diagnostics(uri))) == {"JP-P201", "JP-L101"}
             # Closing clears its diagnostics.
-            s.client.text_document_did_close(lsp.DidCloseTextDocumentParams(
-                text_document=lsp.TextDocumentIdentifier(uri=uri)))
+            s.client.text_document_did_close(
+                lsp.DidCloseTextDocumentParams(text_document=lsp.TextDocumentIdentifier(uri=uri))
+            )
             assert list(await s.diagnostics(uri)) == []
 
     asyncio.run(session())

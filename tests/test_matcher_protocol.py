@@ -5,14 +5,16 @@ engine (the pack's rule ids) instead of loading the rule pack itself (issue 24, 
 
 from __future__ import annotations
 
-from sm_lint.settings.loader import Config
 from sm_lint.io.document import parse_draft
 from sm_lint.rules.engine import check
 from sm_lint.rules.model import Matcher
+from sm_lint.settings.loader import Config
 from sm_lint.text.analysis import analyse
 
-WAIVED = ("<!-- sm-lint-allow JP-Z901: 取材先の表記どおりのため by: 広報対話課 山田 until: 2027-03-31 -->\n"
-          "上越市立水族博物館の公開講座を開きます。\n")
+WAIVED = (
+    "<!-- sm-lint-allow JP-Z901: 取材先の表記どおりのため by: 広報対話課 山田 until: 2027-03-31 -->\n"
+    "上越市立水族博物館の公開講座を開きます。\n"
+)
 
 
 def test_every_rule_s_matcher_is_a_matcher(rules):

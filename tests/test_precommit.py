@@ -67,8 +67,14 @@ def content_repo(tmp_path: Path, hook_repo, hooks: list[str] | None = None) -> P
 def pre_commit(drafts: Path, home: Path, *args):
     env = {**os.environ, "PRE_COMMIT_HOME": str(home), "NO_COLOR": "1"}
     env.pop("PYTHONPATH", None)  # the hook must run from its own environment, not this checkout
-    return subprocess.run([PRE_COMMIT, "run", "--all-files", "--color", "never", *args], cwd=drafts, env=env,
-                          capture_output=True, text=True, timeout=900)
+    return subprocess.run(
+        [PRE_COMMIT, "run", "--all-files", "--color", "never", *args],
+        cwd=drafts,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
 
 
 def test_check_hook_fails_on_findings_in_drafts_only(tmp_path, hook_repo, pre_commit_home):
@@ -88,7 +94,9 @@ def test_fix_hook_rewrites_the_safe_terms(tmp_path, hook_repo, pre_commit_home):
     result = pre_commit(drafts, pre_commit_home, "sm-lint-fix")
     output = result.stdout + result.stderr
     assert result.returncode == 1, output  # files were modified, and バカ is left to a person
-    assert (drafts / "posts" / "bus.md").read_text(encoding="utf-8") == "日本海側の冬に備えて、あのバカな計画が進んでいます。\n"
+    assert (drafts / "posts" / "bus.md").read_text(
+        encoding="utf-8"
+    ) == "日本海側の冬に備えて、あのバカな計画が進んでいます。\n"
     assert (drafts / "tool.py").read_text(encoding="utf-8") == "# 裏日本\n"
     assert "JP-P101" in output and "JP-P201" not in output
 

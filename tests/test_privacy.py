@@ -9,9 +9,9 @@ from __future__ import annotations
 import pytest
 
 from sm_lint.checks.privacy.checksums import luhn_valid, my_number_valid
-from sm_lint.settings.loader import parse_config
 from sm_lint.errors import ConfigError
 from sm_lint.io.yamlsafe import load_yaml
+from sm_lint.settings.loader import parse_config
 
 
 def config(text: str):
@@ -32,6 +32,7 @@ def severities(lint, text, rule, **kwargs):
 
 
 # --- check digits -------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("number", ["123456789018", "000000000000"])
 def test_my_number_check_digit_valid(number):
@@ -57,6 +58,7 @@ def test_luhn_invalid(number):
 
 
 # --- phone numbers ------------------------------------------------------------------------
+
 
 def test_mobile_number_in_full_width_is_an_error_on_the_original_span(lint):
     text = "持ち主の方は　０９０－００００－１２３４（日中のみ）までご連絡ください。"
@@ -103,6 +105,7 @@ def test_digit_strings_that_are_no_phone_numbers(lint):
 
 # --- My Number, cards, ID numbers ---------------------------------------------------------
 
+
 def test_my_number_valid_check_digit_without_keyword(lint):
     assert severities(lint, "書類の番号は1234 5678 9018です。", "JP-I102") == ["error"]
 
@@ -124,12 +127,15 @@ def test_digits_in_a_link_are_not_a_card(lint):
     assert found(lint, "詳しくは https://www.city.joetsu.niigata.jp/site/4111111111111111.html", "JP-I103") == []
 
 
-@pytest.mark.parametrize("text", [
-    "運転免許証番号 000012345678 の方",
-    "被保険者番号 12345678 記号 99",
-    "振込先 普通預金 口座番号 0001234",
-    "旅券番号 TZ0000001",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "運転免許証番号 000012345678 の方",
+        "被保険者番号 12345678 記号 99",
+        "振込先 普通預金 口座番号 0001234",
+        "旅券番号 TZ0000001",
+    ],
+)
 def test_id_numbers_with_keyword(lint, text):
     assert severities(lint, text, "JP-I104") == ["error"]
 
@@ -141,11 +147,14 @@ def test_id_number_keyword_too_far_is_quiet(lint):
 
 # --- e-mail -------------------------------------------------------------------------------
 
+
 def test_email_grades(lint):
-    text = ("申込み：joetsu.hanako.0000@gmail.com\n"
-            "連絡：hanako0000@docomo.ne.jp\n"
-            "主催：info@example-kankou.jp\n"
-            "市：kouhou@city.joetsu.niigata.jp")
+    text = (
+        "申込み：joetsu.hanako.0000@gmail.com\n"
+        "連絡：hanako0000@docomo.ne.jp\n"
+        "主催：info@example-kankou.jp\n"
+        "市：kouhou@city.joetsu.niigata.jp"
+    )
     assert found(lint, text, "JP-I105") == [
         ("JP-I105", "warning", "joetsu.hanako.0000@gmail.com"),
         ("JP-I105", "warning", "hanako0000@docomo.ne.jp"),
@@ -164,6 +173,7 @@ def test_allowed_email_address_from_config(lint):
 
 
 # --- addresses ----------------------------------------------------------------------------
+
 
 def test_home_address_is_an_error(lint):
     text = "新潟県上越市大和9丁目9番9号にお住まいの方から通報がありました。"
@@ -191,6 +201,7 @@ def test_allowed_addresses_from_config(lint):
 
 # --- names --------------------------------------------------------------------------------
 
+
 def test_place_names_that_look_like_surnames(lint):
     text = "高田公園の桜が見頃です。直江津駅から吉野川まで歩きました。"
     assert found(lint, text, "JP-I107") == []
@@ -204,14 +215,17 @@ def test_name_alone_is_a_reminder(lint):
     assert severities(lint, "ボランティアの田中一郎さん、ありがとうございました。", "JP-I107") == ["info"]
 
 
-@pytest.mark.parametrize("text", [
-    "敬老会で表彰された山田花子さん（88・大和）、おめでとうございます。",
-    "山田花子さん（37歳）が優勝しました。",
-    "田中一郎さんは市内の中学校に通う2年生です。",
-    "佐藤美咲さんは先月から入院しています。",
-    "鈴木一郎さん、090-0000-1234に折り返しお電話ください。",
-    "鈴木一郎様（上越市寺町9-9-9在住）のお忘れ物をお預かりしています。",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "敬老会で表彰された山田花子さん（88・大和）、おめでとうございます。",
+        "山田花子さん（37歳）が優勝しました。",
+        "田中一郎さんは市内の中学校に通う2年生です。",
+        "佐藤美咲さんは先月から入院しています。",
+        "鈴木一郎さん、090-0000-1234に折り返しお電話ください。",
+        "鈴木一郎様（上越市寺町9-9-9在住）のお忘れ物をお預かりしています。",
+    ],
+)
 def test_name_with_an_identifying_detail_is_an_error(lint, text):
     assert "error" in severities(lint, text, "JP-I107")
 
@@ -264,12 +278,14 @@ videos:
 
 def test_front_matter_findings_point_at_their_lines(lint):
     got = [(f.rule, f.severity, f.line) for f in lint(DRAFT) if f.category == "portrait-consent"]
-    assert sorted(got) == sorted([
-        ("JP-F101", "error", 7),    # consent: pending
-        ("JP-F101", "error", 13),   # the video entry without consent
-        ("JP-F102", "warning", 10),  # undokai-3 says nothing about people
-        ("JP-F103", "warning", 8),   # undokai-2 has no alt
-    ])
+    assert sorted(got) == sorted(
+        [
+            ("JP-F101", "error", 7),  # consent: pending
+            ("JP-F101", "error", 13),  # the video entry without consent
+            ("JP-F102", "warning", 10),  # undokai-3 says nothing about people
+            ("JP-F103", "warning", 8),  # undokai-2 has no alt
+        ]
+    )
 
 
 def test_consent_message_names_the_file(lint):
@@ -278,8 +294,10 @@ def test_consent_message_names_the_file(lint):
 
 
 def test_consent_written_in_words_says_which_values_it_takes(lint):
-    text = ("---\nvideos:\n  - path: movie/kenshin.mp4\n    people: identifiable\n"
-            "    consent: 出演者全員の同意書を取得済み\n---\n謙信公祭の様子です。")
+    text = (
+        "---\nvideos:\n  - path: movie/kenshin.mp4\n    people: identifiable\n"
+        "    consent: 出演者全員の同意書を取得済み\n---\n謙信公祭の様子です。"
+    )
     [finding] = [f for f in lint(text) if f.rule == "JP-F101"]
     assert "出演者全員の同意書を取得済み" in finding.message
     assert "obtained, not-required, pending, none" in finding.message and "# " in finding.message
@@ -288,13 +306,18 @@ def test_consent_written_in_words_says_which_values_it_takes(lint):
 
 
 def test_a_video_needs_no_alt_text_but_an_image_does(lint):
-    text = ("---\nimages:\n  - path: img/a.jpg\n    people: none\nvideos:\n  - path: movie/b.mp4\n"
-            "    people: none\n---\n雪景色です。")
+    text = (
+        "---\nimages:\n  - path: img/a.jpg\n    people: none\nvideos:\n  - path: movie/b.mp4\n"
+        "    people: none\n---\n雪景色です。"
+    )
     assert [(f.rule, f.line) for f in lint(text) if f.rule == "JP-F103"] == [("JP-F103", 3)]
 
 
 def test_not_required_consent_is_accepted(lint):
-    text = "---\nimages:\n  - path: a.jpg\n    alt: 市長あいさつ\n    people: identifiable\n    consent: not-required\n---\n本文"
+    text = (
+        "---\nimages:\n  - path: a.jpg\n    alt: 市長あいさつ\n"
+        "    people: identifiable\n    consent: not-required\n---\n本文"
+    )
     assert [f for f in lint(text) if f.category == "portrait-consent"] == []
 
 
@@ -304,8 +327,10 @@ def test_body_photo_of_named_people_without_consent(lint):
 
 
 def test_body_photo_with_consent_in_front_matter_is_quiet(lint):
-    text = ("---\nimages:\n  - path: a.jpg\n    alt: 子どもたち\n    people: identifiable\n"
-            "    consent: obtained\n---\n笑顔の子どもたちの写真です。")
+    text = (
+        "---\nimages:\n  - path: a.jpg\n    alt: 子どもたち\n    people: identifiable\n"
+        "    consent: obtained\n---\n笑顔の子どもたちの写真です。"
+    )
     assert found(lint, text, "JP-F104") == []
 
 
@@ -314,6 +339,7 @@ def test_photo_of_a_landscape_is_quiet(lint):
 
 
 # --- configuration ------------------------------------------------------------------------
+
 
 def test_unknown_privacy_key_is_a_config_error():
     with pytest.raises(ConfigError, match="allowed-phone"):
@@ -326,6 +352,7 @@ def test_privacy_lists_must_be_lists_of_strings():
 
 
 # --- a whole ordinary announcement --------------------------------------------------------
+
 
 def test_ordinary_announcement_has_no_warning(lint):
     text = (
@@ -391,11 +418,14 @@ def test_digit_prefilter_lets_every_number_shape_through(text):
     assert _DIGITS.search(normalize(text).text)
 
 
-@pytest.mark.parametrize("text,reported", [
-    ("集合場所：上越市木田1-1-3", False),  # the city hall itself (allowed by default)
-    ("集合場所：上越市木田1-1-30", True),  # a longer house number is another place
-    ("送付先：〒943-0000 まで", True),  # a postal code on its own is still looked at
-])
+@pytest.mark.parametrize(
+    "text,reported",
+    [
+        ("集合場所：上越市木田1-1-3", False),  # the city hall itself (allowed by default)
+        ("集合場所：上越市木田1-1-30", True),  # a longer house number is another place
+        ("送付先：〒943-0000 まで", True),  # a postal code on its own is still looked at
+    ],
+)
 def test_allowed_addresses_match_whole_places_only(lint, text, reported):
     assert any(f.rule == "JP-I106" for f in lint(text)) is reported
 
@@ -436,6 +466,9 @@ def test_concise_output_carries_the_suggestion_on_its_one_line(tmp_path):
 
     (tmp_path / "draft.md").write_text(CONSENT_MISSING + "裏日本の天気です。\n", encoding="utf-8")
     lines = run(["--format", "concise", "draft.md"], cwd=tmp_path).stdout.splitlines()
-    assert "draft.md:17:1: エラー JP-P201 [5(5)] 「裏日本」は人種・民族・地域への差別につながる表現です。 (言い換え例: 日本海側)" in lines
+    assert (
+        "draft.md:17:1: エラー JP-P201 [5(5)] 「裏日本」は人種・民族・地域への差別につながる表現です。"
+        " (言い換え例: 日本海側)"
+    ) in lines
     consent = [line for line in lines if " JP-F101 " in line]
     assert consent[1].endswith(" (言い換え例: videos:\\n  - path: movie/parade.mp4\\n    consent: obtained)")

@@ -25,8 +25,9 @@ def test_any_bytes_read_or_fail_with_one_line(linter, data):
 
 
 # Separators and blanks MeCab might skip or split on without saying so.
-BLANKS = st.text(alphabet=st.sampled_from(list("\x0b\x0c\x1c\x1f\x85\u2028\u3000\u00a0\u200b\ufeff \t\r\x00\nあ漢a1")),
-                 max_size=30)
+BLANKS = st.text(
+    alphabet=st.sampled_from(list("\x0b\x0c\x1c\x1f\x85\u2028\u3000\u00a0\u200b\ufeff \t\r\x00\nあ漢a1")), max_size=30
+)
 
 
 @SETTINGS

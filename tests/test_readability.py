@@ -5,12 +5,13 @@ sentence that pulls the draft down."""
 from __future__ import annotations
 
 import json
+
 import pytest
 
 from helpers import run
-from sm_lint.settings.loader import Config, parse_config
 from sm_lint.io.document import parse_draft
 from sm_lint.io.yamlsafe import load_yaml
+from sm_lint.settings.loader import Config, parse_config
 from sm_lint.text.analysis import analyse
 from sm_lint.text.readability import readability
 
@@ -48,28 +49,35 @@ def _score(text: str, config: Config = Config()) -> float:
 
 @pytest.mark.parametrize("text", TEXTS)
 def test_the_score_is_the_reference_implementations(text):
-    from fugashi import Tagger
     import unidic_lite
+    from fugashi import Tagger
 
     reference = jreadability.compute_readability(text, Tagger(f'-d "{unidic_lite.DICDIR}"'))
     assert _score(text) == pytest.approx(reference, abs=1e-9)
 
 
 def test_the_finding_points_at_the_hardest_sentence_and_says_why(lint):
-    text = ("大雪に伴い、市道の除雪作業を行っています。車の運転には十分注意してください。"
-            "なお、令和7年度道路除雪計画に基づき、幹線道路及び通学路の除雪作業を優先的に実施いたします。")
+    text = (
+        "大雪に伴い、市道の除雪作業を行っています。車の運転には十分注意してください。"
+        "なお、令和7年度道路除雪計画に基づき、幹線道路及び通学路の除雪作業を優先的に実施いたします。"
+    )
     [finding] = [f for f in lint(text) if f.rule == "JP-E107"]
-    assert finding.match == "なお、令和7年度道路除雪計画に基づき、幹線道路及び通学路の除雪作業を優先的に実施いたします。"
+    assert (
+        finding.match == "なお、令和7年度道路除雪計画に基づき、幹線道路及び通学路の除雪作業を優先的に実施いたします。"
+    )
     assert "目標 2.5 を下回っています" in finding.message and "漢語が多く" in finding.message
 
 
 def test_an_account_may_ask_for_easier_text(lint):
-    text = ("---\naccount: kosodate\n---\n子育て支援センターで親子で遊べる催しを開きます。申込みは電話で受け付けています。"
-            "当日は動きやすい服で来てください。")
+    text = (
+        "---\naccount: kosodate\n---\n子育て支援センターで親子で遊べる催しを開きます。申込みは電話で受け付けています。"
+        "当日は動きやすい服で来てください。"
+    )
     assert 2.5 < _score(text) < 4.5
     assert not [f for f in lint(text) if f.rule == "JP-E107"]  # the default target 2.5 is met
-    config = parse_config(load_yaml("accounts: {kosodate: {name: 子育て}}\nreadability: {accounts: {kosodate: 4.5}}\n"),
-                          "test")
+    config = parse_config(
+        load_yaml("accounts: {kosodate: {name: 子育て}}\nreadability: {accounts: {kosodate: 4.5}}\n"), "test"
+    )
     [finding] = [f for f in lint(text, config=config) if f.rule == "JP-E107"]
     assert "目標 4.5" in finding.message
 
@@ -83,8 +91,9 @@ def test_a_bad_target_is_a_configuration_error(tmp_path):
 
 def test_the_score_command_gives_every_drafts_score_as_json(tmp_path):
     (tmp_path / "easy.md").write_text("雪が降っています。車の運転に気をつけてください。\n", encoding="utf-8")
-    (tmp_path / "hard.md").write_text("本市では、令和7年度における国民健康保険税の税率改定に伴い、納税通知書を送付いたしました。\n",
-                                      encoding="utf-8")
+    (tmp_path / "hard.md").write_text(
+        "本市では、令和7年度における国民健康保険税の税率改定に伴い、納税通知書を送付いたしました。\n", encoding="utf-8"
+    )
     result = run(["score", "easy.md", "hard.md", "--format", "json"], cwd=tmp_path)
     assert result.exit_code == 0, result.stderr
     rows = {row["path"]: row for row in json.loads(result.stdout)}
@@ -107,7 +116,10 @@ def _two_drafts(tmp_path, *args: str):
 
 def test_the_score_is_in_the_text_reports_summary(tmp_path):
     hard = round(_score(HARD), 3)  # the reports carry the score to 3 places
-    line = f"読みやすさ (jReadability): 平均 {(4.148 + hard) / 2:.2f}、最も低いのは hard.md の {hard:.2f}（上級後半）、目標を下回る下書き 1 件"
+    line = (
+        f"読みやすさ (jReadability): 平均 {(4.148 + hard) / 2:.2f}、最も低いのは hard.md の {hard:.2f}（上級後半）、"
+        "目標を下回る下書き 1 件"
+    )
     assert _two_drafts(tmp_path).splitlines()[-1] == line  # full, after the clean line
     assert "mean" in _two_drafts(tmp_path, "--lang", "en").splitlines()[-1]
     assert "読みやすさ" not in _two_drafts(tmp_path, "-q")
@@ -131,10 +143,16 @@ def test_the_score_is_in_junit_suites_properties(tmp_path):
     import xml.etree.ElementTree as ET
 
     root = ET.fromstring(_two_drafts(tmp_path, "--format", "junit"))
-    properties = {suite.get("name"): {p.get("name"): p.get("value") for p in suite.iter("property")}
-                  for suite in root.iter("testsuite")}
-    assert properties["hard.md"] == {"readability.score": str(round(_score(HARD), 3)), "readability.band": "上級後半",
-                                     "readability.target": "2.5", "readability.below_target": "true"}
+    properties = {
+        suite.get("name"): {p.get("name"): p.get("value") for p in suite.iter("property")}
+        for suite in root.iter("testsuite")
+    }
+    assert properties["hard.md"] == {
+        "readability.score": str(round(_score(HARD), 3)),
+        "readability.band": "上級後半",
+        "readability.target": "2.5",
+        "readability.below_target": "true",
+    }
     assert properties["easy.md"]["readability.below_target"] == "false"
 
 

@@ -45,10 +45,15 @@ def expected() -> dict[str, dict]:
         for waiver in (front.get("sm-lint") or {}).get("allow", []):
             found[front["account"]]["expired"] += waiver["until"] < date.today()
     for name, spec in config.items():
-        found[name]["missing"] = [key for key, ok in (
-            ("department", spec.get("department")),
-            ("url", "city.joetsu.niigata.jp/" in (spec.get("url") or "")),
-            ("plan", YEAR in spec.get("plans", []))) if not ok]
+        found[name]["missing"] = [
+            key
+            for key, ok in (
+                ("department", spec.get("department")),
+                ("url", "city.joetsu.niigata.jp/" in (spec.get("url") or "")),
+                ("plan", YEAR in spec.get("plans", [])),
+            )
+            if not ok
+        ]
     return found
 
 
@@ -79,7 +84,11 @@ def test_numbers_per_account_and_month(report):
         for row in account["months"]:
             counted = mine["months"][row["month"]]
             assert (row["posts"], row["in_hours"], row["out_of_hours"], row["closed"]) == (
-                sum(counted.values()), counted["in_hours"], counted["out_of_hours"], counted["closed"]), row
+                sum(counted.values()),
+                counted["in_hours"],
+                counted["out_of_hours"],
+                counted["closed"],
+            ), row
         assert account["gaps"] == [m for m, c in mine["months"].items() if sum(c.values()) < 1]
         assert account["missing"] == mine["missing"]
         assert sum(w["state"] == "expired" for w in account["waivers"]) == mine["expired"]
@@ -92,7 +101,12 @@ def test_findings_by_clause_and_waivers(report):
     # error (JP-M116) under 6(1)② with the out-of-hours posts.
     assert kanko["findings_by_clause"]["5(5)"] == 1
     [waiver] = kanko["waivers"]
-    assert (waiver["rule"], waiver["until"], waiver["by"], waiver["state"]) == ("JP-P201", "2026-06-30", "観光振興課 小林", "expired")
+    assert (waiver["rule"], waiver["until"], waiver["by"], waiver["state"]) == (
+        "JP-P201",
+        "2026-06-30",
+        "観光振興課 小林",
+        "expired",
+    )
     city = next(a for a in report["accounts"] if a["account"] == "joetsu_city")
     assert "5(5)" not in city["findings_by_clause"] and city["waivers"] == []
 
@@ -100,15 +114,25 @@ def test_findings_by_clause_and_waivers(report):
 def test_a_higher_minimum_and_an_account_missing_from_the_configuration(tmp_path):
     (tmp_path / ".sm-lint.yaml").write_text(
         "accounts:\n  joetsu_city: {name: 上越市, platform: x, department: 広報対話課,"
-        " url: 'https://www.city.joetsu.niigata.jp/', plans: [2026]}\n", encoding="utf-8")
-    (tmp_path / "a.md").write_text("---\naccount: joetsu_city\nscheduled_at: 2026-05-12T10:00:00+09:00\n"
-                                   "approved_by: 広報対話課長\n---\n特定健診の受付を始めました。\n", encoding="utf-8")
-    (tmp_path / "next-year.md").write_text("---\naccount: joetsu_city\nscheduled_at: 2027-05-10T10:00:00+09:00\n---\n"
-                                           "あのバカな計画のせいで説明会が長引きました。\n", encoding="utf-8")
-    (tmp_path / "b.md").write_text("---\naccount: joetsu_suido\nplatform: x\n---\n水道料金のお知らせです。\n",
-                                   encoding="utf-8")
-    data = json.loads(run(["report", ".", "--fiscal-year", "2026", "--monthly-minimum", "2", "--format", "json"],
-                          cwd=tmp_path).stdout)
+        " url: 'https://www.city.joetsu.niigata.jp/', plans: [2026]}\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "a.md").write_text(
+        "---\naccount: joetsu_city\nscheduled_at: 2026-05-12T10:00:00+09:00\n"
+        "approved_by: 広報対話課長\n---\n特定健診の受付を始めました。\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "next-year.md").write_text(
+        "---\naccount: joetsu_city\nscheduled_at: 2027-05-10T10:00:00+09:00\n---\n"
+        "あのバカな計画のせいで説明会が長引きました。\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "b.md").write_text(
+        "---\naccount: joetsu_suido\nplatform: x\n---\n水道料金のお知らせです。\n", encoding="utf-8"
+    )
+    data = json.loads(
+        run(["report", ".", "--fiscal-year", "2026", "--monthly-minimum", "2", "--format", "json"], cwd=tmp_path).stdout
+    )
     city, suido = data["accounts"]
     assert city["gaps"] == MONTHS and city["missing"] == [] and city["posts"] == 1
     assert city["drafts"] == 1 and city["findings_by_clause"] == {}  # FY 2027's post and its insult left out
@@ -131,7 +155,9 @@ def test_terminal_table_in_japanese_and_english():
 
 
 def test_plans_must_be_fiscal_years(tmp_path):
-    (tmp_path / ".sm-lint.yaml").write_text("accounts:\n  joetsu_city: {platform: x, plans: 令和8年度}\n", encoding="utf-8")
+    (tmp_path / ".sm-lint.yaml").write_text(
+        "accounts:\n  joetsu_city: {platform: x, plans: 令和8年度}\n", encoding="utf-8"
+    )
     (tmp_path / "a.md").write_text("---\naccount: joetsu_city\n---\n特定健診の受付を始めました。\n", encoding="utf-8")
     result = run(["report", "."], cwd=tmp_path)
     assert result.exit_code == 2 and "plans" in result.output and "Traceback" not in result.output

@@ -22,8 +22,10 @@ def test_private_criticism_as_staff_gets_a_message_for_private_posts(lint):
 
 
 def test_a_borrowed_image_needs_both_source_and_license(lint):
-    text = ("---\nimages:\n  - path: https://example.jp/photos/takada-snow.jpg\n    alt: 高田の雁木と雪\n"
-            "    source: 上越観光コンベンション協会\n---\n雁木通りの雪景色です。")
+    text = (
+        "---\nimages:\n  - path: https://example.jp/photos/takada-snow.jpg\n    alt: 高田の雁木と雪\n"
+        "    source: 上越観光コンベンション協会\n---\n雁木通りの雪景色です。"
+    )
     found = [f for f in lint(text) if f.rule == "JP-K104"]
     assert [(f.line, f.severity) for f in found] == [(3, "warning")] and "license" in found[0].message
     assert "JP-K104" not in _rules(lint, text.replace("    source:", "    license: 使用許諾済み\n    source:"))
@@ -33,6 +35,8 @@ def test_a_long_blockquote_needs_a_credited_quotes_entry(lint):
     notice = "> " + "上越市では今夜から明日にかけて大雪となるおそれがあります。" * 4 + "\n"
     bare = [f for f in lint("気象台の発表です。\n" + notice) if f.rule == "JP-K105"]
     assert [(f.line, f.severity) for f in bare] == [(2, "warning")]
-    credited = ("---\nquotes:\n  - source: 新潟地方気象台 大雪に関する気象情報\n    license: 政府標準利用規約 (第2.0版)\n---\n"
-                "気象台の発表です。\n" + notice)
+    credited = (
+        "---\nquotes:\n  - source: 新潟地方気象台 大雪に関する気象情報\n    license: 政府標準利用規約 (第2.0版)\n---\n"
+        "気象台の発表です。\n" + notice
+    )
     assert not [f for f in lint(credited) if f.rule in ("JP-K105", "JP-M101", "JP-M102")]

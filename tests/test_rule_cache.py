@@ -106,8 +106,9 @@ class _Planted:
 
 def _sm_lint(draft: Path, cache: Path, state: Path, *args: str):
     env = {**os.environ, "SM_LINT_CACHE_DIR": str(cache), "XDG_STATE_HOME": str(state)}
-    return subprocess.run([sys.executable, "-m", "sm_lint", str(draft), *args],
-                          capture_output=True, text=True, env=env, cwd=draft.parent)
+    return subprocess.run(
+        [sys.executable, "-m", "sm_lint", str(draft), *args], capture_output=True, text=True, env=env, cwd=draft.parent
+    )
 
 
 @pytest.fixture
@@ -128,11 +129,15 @@ def _evil(marker: Path) -> bytes:
     return pickle.dumps(_Planted(marker), protocol=pickle.HIGHEST_PROTOCOL)
 
 
-@pytest.mark.parametrize("forge", [
-    lambda evil, old: evil,  # a bare pickle under the entry's name
-    lambda evil, old: old[:len(rulecache._MAGIC) + 32] + evil,  # another entry's header: a MAC that does not fit
-    lambda evil, old: evil + old,  # a pickle stops at its STOP opcode: the rest is ignored by pickle
-], ids=["bare", "copied-header", "prefixed"])
+@pytest.mark.parametrize(
+    "forge",
+    [
+        lambda evil, old: evil,  # a bare pickle under the entry's name
+        lambda evil, old: old[: len(rulecache._MAGIC) + 32] + evil,  # another entry's header: a MAC that does not fit
+        lambda evil, old: evil + old,  # a pickle stops at its STOP opcode: the rest is ignored by pickle
+    ],
+    ids=["bare", "copied-header", "prefixed"],
+)
 def test_a_planted_entry_runs_nothing_and_is_rebuilt_with_a_notice(warm, tmp_path, forge):
     draft, cache, state, entries, report = warm
     marker = tmp_path / "pwned"
@@ -152,7 +157,10 @@ def test_a_truncated_or_foreign_entry_is_ignored_and_rebuilt(warm, tmp_path):
     biggest.write_bytes(biggest.read_bytes()[:-100])
     cut = _sm_lint(draft, cache, state)
     assert cut.stdout == report
-    assert cut.stderr == f"sm-lint: {biggest}: ルールのキャッシュが壊れているか、別の環境で作られたものなので、使わずに作り直します\n"
+    assert (
+        cut.stderr
+        == f"sm-lint: {biggest}: ルールのキャッシュが壊れているか、別の環境で作られたものなので、使わずに作り直します\n"
+    )
     # The same cache used under another user's secret (a CI cache restored elsewhere).
     (tmp_path / "elsewhere").mkdir(mode=0o700)
     foreign = _sm_lint(draft, cache, tmp_path / "elsewhere", "--lang", "en")
@@ -178,19 +186,24 @@ def test_a_cache_folder_not_the_users_alone_is_not_used(warm, tmp_path, spoil):
     spoil(cache)
     shared = _sm_lint(draft, cache, state)
     assert not marker.exists() and shared.stdout == report
-    assert shared.stderr == (f"sm-lint: {cache}: 他のユーザーが所有しているか書き込めるフォルダなので、"
-                             "ルールのキャッシュを使いません (所有者と権限を確認してください)\n")
+    assert shared.stderr == (
+        f"sm-lint: {cache}: 他のユーザーが所有しているか書き込めるフォルダなので、"
+        "ルールのキャッシュを使いません (所有者と権限を確認してください)\n"
+    )
     assert {p.read_bytes() for p in entries} == {_evil(marker)}  # nor written to
 
 
 def test_a_key_file_others_can_read_is_not_used(warm):
-    draft, cache, state, entries, report = warm
+    draft, cache, state, _entries, _report = warm
     key = state / "sm-lint" / "cache-key"
     assert key.stat().st_mode & 0o777 == 0o600 and len(key.read_bytes()) == 32
     key.chmod(0o644)
     shown = _sm_lint(draft, cache, state, "--lang", "en")
     assert shown.returncode == 1
-    assert shown.stderr == f"sm-lint: {key}: not using the rule cache: its key file is not private to this user (mode 0600)\n"
+    assert (
+        shown.stderr
+        == f"sm-lint: {key}: not using the rule cache: its key file is not private to this user (mode 0600)\n"
+    )
 
 
 def test_installs_sharing_the_folder_do_not_evict_each_other(tmp_path, monkeypatch):

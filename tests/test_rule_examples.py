@@ -7,7 +7,6 @@ import re
 import pytest
 
 from helpers import lint_example
-
 from sm_lint.checks.images import faces
 from sm_lint.rules.loader import load_rules
 

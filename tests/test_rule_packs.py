@@ -8,7 +8,6 @@ import textwrap
 from pathlib import Path
 
 from helpers import run
-
 from sm_lint.rules import selftest
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -41,7 +40,9 @@ def test_the_worked_example_of_extend_gives_the_findings_the_page_shows(tmp_path
 
 
 def test_an_extension_applies_only_where_its_configuration_does(tmp_path):
-    write(tmp_path / "parks" / ".sm-lint.yaml", "rules:\n  JP-P101:\n    extend:\n      except: [{phrase: [ボケの花]}]\n")
+    write(
+        tmp_path / "parks" / ".sm-lint.yaml", "rules:\n  JP-P101:\n    extend:\n      except: [{phrase: [ボケの花]}]\n"
+    )
     for folder in ("parks", "news"):
         write(tmp_path / folder / "post.md", "高田城址公園では、ボケの花が見ごろです。\n")
     assert concise(tmp_path / "parks").stdout == ""
@@ -49,14 +50,26 @@ def test_an_extension_applies_only_where_its_configuration_does(tmp_path):
 
 
 def test_a_wrong_extension_is_an_error_at_its_line_of_the_configuration(tmp_path):
-    for i, (text, line, problem) in enumerate([
-        ("lang: ja\nrules:\n  JP-P10l:\n    extend: {words: [ろくでなし]}\n", 3,
-         "`rules.JP-P10l`: そのルールはありません (「JP-P101」の誤りでは?)"),
-        ("rules:\n  JP-P101:\n    extend: {wordz: [ろくでなし]}\n", 2,
-         "`rules.JP-P101.extend.wordz`: このルールで増やせる一覧は except, words です"),
-        ("rules:\n  JP-P101:\n    extend: {words: [{wrd: ろくでなし}]}\n", 2, "`rules.JP-P101.extend`: `words` の各項目"),
-        ("rules:\n  JP-P101:\n    words: [ろくでなし]\n", 2, "`rules.JP-P101` は extend: の下に"),
-    ]):
+    for i, (text, line, problem) in enumerate(
+        [
+            (
+                "lang: ja\nrules:\n  JP-P10l:\n    extend: {words: [ろくでなし]}\n",
+                3,
+                "`rules.JP-P10l`: そのルールはありません (「JP-P101」の誤りでは?)",
+            ),
+            (
+                "rules:\n  JP-P101:\n    extend: {wordz: [ろくでなし]}\n",
+                2,
+                "`rules.JP-P101.extend.wordz`: このルールで増やせる一覧は except, words です",
+            ),
+            (
+                "rules:\n  JP-P101:\n    extend: {words: [{wrd: ろくでなし}]}\n",
+                2,
+                "`rules.JP-P101.extend`: `words` の各項目",
+            ),
+            ("rules:\n  JP-P101:\n    words: [ろくでなし]\n", 2, "`rules.JP-P101` は extend: の下に"),
+        ]
+    ):
         write(tmp_path / str(i) / ".sm-lint.yaml", text)
         write(tmp_path / str(i) / "post.md", "新しい窓口のお知らせです。\n")
         result = concise(tmp_path / str(i))
@@ -91,10 +104,15 @@ def test_a_rule_pack_whose_example_fails_is_an_error_naming_the_rule_and_the_exa
     assert result.exit_code == 2
     assert f"{pack}:2: ルール MY-001 の例 (invalid)「新井のお知らせです。」で指摘が出ません" in result.stderr
     english = concise(tmp_path, "--lang", "en")
-    assert english.exit_code == 2 and 'rule MY-001: its invalid example "新井のお知らせです。" is not reported' in english.stderr
+    assert (
+        english.exit_code == 2
+        and 'rule MY-001: its invalid example "新井のお知らせです。" is not reported' in english.stderr
+    )
     write(pack, PACK.format(invalid="新井市のお知らせです。", valid="新井市役所の跡地です。"))
     result = concise(tmp_path)
-    assert result.exit_code == 2 and "ルール MY-001 の例 (valid)「新井市役所の跡地です。」で指摘が出ます" in result.stderr
+    assert (
+        result.exit_code == 2 and "ルール MY-001 の例 (valid)「新井市役所の跡地です。」で指摘が出ます" in result.stderr
+    )
     write(pack, PACK.format(invalid="新井市のお知らせです。", valid="妙高市のお知らせです。"))
     assert concise(tmp_path).exit_code == 0
 
@@ -105,8 +123,10 @@ def test_a_pack_s_examples_run_once_until_its_files_change(tmp_path, monkeypatch
     monkeypatch.setattr(selftest, "_failing_example", lambda rules, linter: runs.append(1) or original(rules, linter))
     write(tmp_path / ".sm-lint.yaml", "rule-dirs: [rules/myoko]\n")
     write(tmp_path / "post.md", "新井市のお知らせです。\n")
-    pack = write(tmp_path / "rules" / "myoko" / "names.yaml",
-                 PACK.format(invalid="新井市のお知らせです。", valid="妙高市のお知らせです。"))
+    pack = write(
+        tmp_path / "rules" / "myoko" / "names.yaml",
+        PACK.format(invalid="新井市のお知らせです。", valid="妙高市のお知らせです。"),
+    )
     for _ in range(2):
         assert "MY-001" in concise(tmp_path).stdout
     assert len(runs) == 1

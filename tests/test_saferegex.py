@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from helpers import assert_linear
 from sm_lint.errors import RuleError
 from sm_lint.io.yamlsafe import load_yaml
 from sm_lint.rules.loader import compile_files, compile_rule, default_pack_dirs, load_rules, rule_files
@@ -20,8 +21,6 @@ from sm_lint.text import regexsyntax, saferegex
 from sm_lint.text.regexsyntax import to_re2
 from sm_lint.text.saferegex import Guarded, Linear, compile_user
 
-from helpers import assert_linear
-
 
 @pytest.fixture(autouse=True)
 def kinds():
@@ -30,8 +29,13 @@ def kinds():
 
 def rule(pattern: str, **extra) -> dict:
     return {
-        "id": "T-001", "name": "t", "category": "confidential", "clause": "5(4)", "severity": "error",
-        "message": "「{match}」", "match": {"regex": pattern, **extra},
+        "id": "T-001",
+        "name": "t",
+        "category": "confidential",
+        "clause": "5(4)",
+        "severity": "error",
+        "message": "「{match}」",
+        "match": {"regex": pattern, **extra},
         "examples": {"invalid": ["極秘"], "valid": ["公開"]},
     }
 
@@ -44,9 +48,12 @@ def test_a_pattern_that_does_not_compile_is_reported_at_load(tmp_path):
     assert "正規表現" not in info.value.text("en")
 
 
-@pytest.mark.parametrize("spec", [
-    {"sentence": "によると("},
-])
+@pytest.mark.parametrize(
+    "spec",
+    [
+        {"sentence": "によると("},
+    ],
+)
 def test_bad_regex_in_an_exception_is_reported_at_load(tmp_path, spec):
     with pytest.raises(RuleError) as info:
         compile_rule({**rule("極秘"), "except": [spec]}, tmp_path / "pack.yaml")
@@ -107,25 +114,33 @@ def test_a_pattern_that_runs_out_of_time_is_disabled_for_the_rest_of_the_run(mon
     result = Linter(rules=[slow, *fine]).lint_sources(list(expand([str(tmp_path)])))
     assert len(timeouts) == 1
     assert [str(e) for e in result.errors] == [
-        f"{tmp_path / 'post0.md'}: {tmp_path / 'pack.yaml'}:0: 正規表現 '(a|aa)+(?!b)$' の照合が 0.2 秒を超えたため中止しました。"
-        "この実行の残りの下書きではこのパターンを使いません。パターンを単純にしてください (catastrophic backtracking)"]
-    assert sorted((f.path, f.rule) for f in result.findings) == [(str(tmp_path / f"post{n}.md"), "JP-C101") for n in range(10)]
+        f"{tmp_path / 'post0.md'}: {tmp_path / 'pack.yaml'}:0: "
+        "正規表現 '(a|aa)+(?!b)$' の照合が 0.2 秒を超えたため中止しました。"
+        "この実行の残りの下書きではこのパターンを使いません。"
+        "パターンを単純にしてください (catastrophic backtracking)"
+    ]
+    assert sorted((f.path, f.rule) for f in result.findings) == [
+        (str(tmp_path / f"post{n}.md"), "JP-C101") for n in range(10)
+    ]
     assert len(result.checked) == 10
 
 
-@pytest.mark.parametrize("python, expected", [
-    (r"\d+", r"[\p{Nd}]+"),
-    (r"[\w・]+", r"[\p{L}\p{N}_・]+"),
-    (r"\S", r"[^\t\n\x0b\x0c\r\x1c-\x1f\x85\p{Z}]"),
-    (r"[]a]", r"[\]a]"),
-    (r"a\Z", r"a\z"),
-    (r"[^\W]", None),
-    (r"\bword\b", None),
-    (r"end$", None),
-    (r"a{,3}", None),
-    (r"[[:alpha:]]", None),
-    (r"[$]\$", r"[$]\$"),
-])
+@pytest.mark.parametrize(
+    "python, expected",
+    [
+        (r"\d+", r"[\p{Nd}]+"),
+        (r"[\w・]+", r"[\p{L}\p{N}_・]+"),
+        (r"\S", r"[^\t\n\x0b\x0c\r\x1c-\x1f\x85\p{Z}]"),
+        (r"[]a]", r"[\]a]"),
+        (r"a\Z", r"a\z"),
+        (r"[^\W]", None),
+        (r"\bword\b", None),
+        (r"end$", None),
+        (r"a{,3}", None),
+        (r"[[:alpha:]]", None),
+        (r"[$]\$", r"[$]\$"),
+    ],
+)
 def test_translation_to_re2(python, expected):
     assert to_re2(python) == expected
 
@@ -182,7 +197,9 @@ def test_only_the_built_in_pack_runs_look_arounds_without_a_time_limit():
     users = compile_user(r"秘(?!書)", "w")
     assert (ours.bounded, users.bounded) == (False, True)
     assert type(ours.pattern) is re.Pattern and type(users.pattern) is not re.Pattern
-    assert [m.span() for m in ours.finditer("秘書と極秘")] == [m.span() for m in users.finditer("秘書と極秘")] == [(4, 5)]
+    assert (
+        [m.span() for m in ours.finditer("秘書と極秘")] == [m.span() for m in users.finditer("秘書と極秘")] == [(4, 5)]
+    )
     # Compiled rules are cached with pickle: the compiled engine is not kept but made again.
     loaded = pickle.loads(pickle.dumps(users))
     assert loaded._compiled is None and loaded.search("極秘").span() == (1, 2)
@@ -192,8 +209,13 @@ WINDOW_PATTERNS = [r"\d+", r"(?m:^)\s*秘", r"^a", r"a\Z", r"(?m)^\w+", r"x*", r
 
 
 @settings(max_examples=300, deadline=None)
-@given(text=TRICKY, index=st.integers(0, len(WINDOW_PATTERNS) - 1),
-       pos=st.integers(0, 45), endpos=st.integers(0, 45), slice_limit=st.sampled_from([4096, 3]))
+@given(
+    text=TRICKY,
+    index=st.integers(0, len(WINDOW_PATTERNS) - 1),
+    pos=st.integers(0, 45),
+    endpos=st.integers(0, 45),
+    slice_limit=st.sampled_from([4096, 3]),
+)
 def test_searches_in_a_window_match_python_re(text, index, pos, endpos, slice_limit):
     # RE2 gets only the window (and one character before it), a long window goes to the
     # in-place engine; either way offsets must be the text's.
@@ -212,7 +234,9 @@ def check_window(source, text, pos, endpos):
     for method in ("search", "match"):
         a, b = getattr(ours, method)(text, pos, endpos), getattr(python, method)(text, pos, endpos)
         assert (a and (a.span(), a.group())) == (b and (b.span(), b.group()))
-    assert [m.span() for m in ours.finditer(text, pos, endpos)] == [m.span() for m in python.finditer(text, pos, endpos)]
+    assert [m.span() for m in ours.finditer(text, pos, endpos)] == [
+        m.span() for m in python.finditer(text, pos, endpos)
+    ]
 
 
 def test_a_search_per_name_in_a_long_draft_stays_fast(linter):
@@ -221,18 +245,21 @@ def test_a_search_per_name_in_a_long_draft_stays_fast(linter):
     assert_linear(linter.lint_text, "田中ひなたさん、" * 1000, "田中ひなたさん、" * 4000)
 
 
-@pytest.mark.parametrize("source, stripped", [
-    (r"秘(?!書)", "秘"),
-    (r"(?<![\d-])\d{4}(?![\d-])", r"\d{4}"),
-    (r"a(?=(b|c))d", "ad"),
-    (r"x(?!a[)]b)y", "xy"),  # a ) inside a class does not close the look-ahead
-    (r"[(?!]x", None),  # not a look-around: inside a class, or escaped
-    (r"\(?!x", None),
-    (r"abc", None),
-    (r"(?:だ|です)とか(?:。|$)", r"(?:だ|です)とか(?:。|)"),
-    (r"\b市長\B", "市長"),
-    (r"[$\b]\\b\$", None),  # in a class, or after an escaped backslash, or escaped: literal
-])
+@pytest.mark.parametrize(
+    "source, stripped",
+    [
+        (r"秘(?!書)", "秘"),
+        (r"(?<![\d-])\d{4}(?![\d-])", r"\d{4}"),
+        (r"a(?=(b|c))d", "ad"),
+        (r"x(?!a[)]b)y", "xy"),  # a ) inside a class does not close the look-ahead
+        (r"[(?!]x", None),  # not a look-around: inside a class, or escaped
+        (r"\(?!x", None),
+        (r"abc", None),
+        (r"(?:だ|です)とか(?:。|$)", r"(?:だ|です)とか(?:。|)"),
+        (r"\b市長\B", "市長"),
+        (r"[$\b]\\b\$", None),  # in a class, or after an escaped backslash, or escaped: literal
+    ],
+)
 def test_assertions_are_left_out_of_the_prefilter(source, stripped):
     assert regexsyntax.without_assertions(source) == stripped
 
@@ -257,8 +284,18 @@ def test_the_prefilter_never_hides_a_match(text, index, pos):
 
 # What the `regex` module reads differently from Python's re: \s on \x1c-\x1f, \w and \b
 # on combining marks, [[:alpha:]] (a POSIX class there, a set of characters here), \b in a class.
-USERS_PATTERNS = [r"秘(?!\s)", r"\s+(?=秘)", r"(?<=\w)\W", r"\b\w+\b", r"\B.", r"[\s\d]+(?!a)", r"[[:alpha:]]+",
-                  r"(?<![\b])a", r"\S+$", r"(?<=\d)\D"]
+USERS_PATTERNS = [
+    r"秘(?!\s)",
+    r"\s+(?=秘)",
+    r"(?<=\w)\W",
+    r"\b\w+\b",
+    r"\B.",
+    r"[\s\d]+(?!a)",
+    r"[[:alpha:]]+",
+    r"(?<![\b])a",
+    r"\S+$",
+    r"(?<=\d)\D",
+]
 
 
 @settings(max_examples=300, deadline=None)
@@ -275,26 +312,54 @@ def test_a_verbose_pattern_is_left_as_written_for_the_regex_module():
     source = "(?x) 秘 (?!書)  # [a note\n [密]"
     assert regexsyntax.for_regex_module(source) == source
     ours = compile_user(source, "w")
-    assert [m.span() for m in ours.finditer("秘書 秘密")] == [m.span() for m in re.finditer(source, "秘書 秘密")] == [(3, 5)]
+    assert (
+        [m.span() for m in ours.finditer("秘書 秘密")]
+        == [m.span() for m in re.finditer(source, "秘書 秘密")]
+        == [(3, 5)]
+    )
 
 
 def test_a_rule_dirs_pack_keeps_the_time_limit_and_the_built_in_pack_does_not(tmp_path, monkeypatch):
     monkeypatch.setenv("SM_LINT_NO_CACHE", "1")
-    (tmp_path / "pack.yaml").write_text("rules:\n  - " + json.dumps(rule("極秘(?!書)"), ensure_ascii=False) + "\n",
-                                        encoding="utf-8")
+    (tmp_path / "pack.yaml").write_text(
+        "rules:\n  - " + json.dumps(rule("極秘(?!書)"), ensure_ascii=False) + "\n", encoding="utf-8"
+    )
     [users] = load_rules([tmp_path])
     assert isinstance(users.matcher.pattern, Guarded) and users.matcher.pattern.bounded
     built_in = [r.matcher.pattern for r in load_rules() if isinstance(getattr(r.matcher, "pattern", None), Guarded)]
     assert built_in and not any(p.bounded for p in built_in)
 
 
-ATOMS = st.sampled_from(["a", "秘", "密", ".", "|", "\\d", "\\s", "[秘密]", "[^a]", "\\(", "\\)", "[)(]", "1",
-                         "$", "\\b", "\\B", "[$]", "\\$", "[\\b]"])
+ATOMS = st.sampled_from(
+    [
+        "a",
+        "秘",
+        "密",
+        ".",
+        "|",
+        "\\d",
+        "\\s",
+        "[秘密]",
+        "[^a]",
+        "\\(",
+        "\\)",
+        "[)(]",
+        "1",
+        "$",
+        "\\b",
+        "\\B",
+        "[$]",
+        "\\$",
+        "[\\b]",
+    ]
+)
 GROUPS = ("(", "(?:", "(?=", "(?!", "(?<=", "(?<!")
 
 
 def _group(children):
-    parts = st.tuples(st.sampled_from(GROUPS), st.lists(children, min_size=1, max_size=3), st.sampled_from(["", "*", "?"]))
+    parts = st.tuples(
+        st.sampled_from(GROUPS), st.lists(children, min_size=1, max_size=3), st.sampled_from(["", "*", "?"])
+    )
     return parts.map(lambda p: p[0] + "".join(p[1]) + ")" + (p[2] if p[0] in ("(", "(?:") else ""))
 
 
@@ -335,11 +400,25 @@ def test_a_pattern_read_from_the_cache_is_compiled_only_for_a_text_with_its_need
     assert [p.search("明日の除雪情報と極秘の話").span() for p in cached] == [(3, 7), (9, 10)]
 
 
-@pytest.mark.parametrize("source, expected", [
-    ("abc", ("abc",)), ("a|bc", ("a", "bc")), (r"\d+円", ("円",)), ("(?:x|y)zz", ("zz",)), ("[ab]c", ("c",)),
-    ("(?i)abc", None), ("ab(?i:c)", ("ab",)), ("a?b", ("b",)), ("a{0,3}", None), ("(?:)|a", None),
-    (r"(?<=x)y\b", ("y",)), (r"[^a]", None), (r"\w+", None), (r"(a)\1", ("a",)),
-])
+@pytest.mark.parametrize(
+    "source, expected",
+    [
+        ("abc", ("abc",)),
+        ("a|bc", ("a", "bc")),
+        (r"\d+円", ("円",)),
+        ("(?:x|y)zz", ("zz",)),
+        ("[ab]c", ("c",)),
+        ("(?i)abc", None),
+        ("ab(?i:c)", ("ab",)),
+        ("a?b", ("b",)),
+        ("a{0,3}", None),
+        ("(?:)|a", None),
+        (r"(?<=x)y\b", ("y",)),
+        (r"[^a]", None),
+        (r"\w+", None),
+        (r"(a)\1", ("a",)),
+    ],
+)
 def test_needles_are_literals_every_match_holds(source, expected):
     assert regexsyntax.needles(source) == expected
 

@@ -12,8 +12,8 @@ import subprocess
 import sys
 
 import pytest
-from helpers import assert_linear
 
+from helpers import assert_linear
 from sm_lint.checks.privacy.names import names
 from sm_lint.checks.privacy.phones import phones
 from sm_lint.io.document import parse_draft
@@ -41,11 +41,18 @@ def _draft(lines: tuple[str, ...], size: int) -> bytes:
 
 def _peak_kib(path) -> int:
     """Peak RSS (KiB) of `sm-lint` linting `path` in a process of its own."""
-    code = ("import resource, sys\nfrom sm_lint.cli import main\n"
-            "try:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
-            "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)")
-    out = subprocess.run([sys.executable, "-c", code, "--format", "json", "--max-draft-size", "3MB", str(path)],
-                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, check=True)
+    code = (
+        "import resource, sys\nfrom sm_lint.cli import main\n"
+        "try:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, "--format", "json", "--max-draft-size", "3MB", str(path)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        check=True,
+    )
     return int(out.stderr.split()[-1])
 
 
@@ -68,9 +75,14 @@ def test_memory_stays_under_30_bytes_per_input_byte_on_a_2_mb_draft(tmp_path, fl
     assert per_byte <= 30, f"{per_byte:.0f} bytes of memory per input byte"
 
 
-@pytest.mark.parametrize("line, rule", [("写真：講師の山田花子さんです。\n", "JP-F104"),
-                                        ("山田花子さん 090-1234-5678\n", "JP-I107"),
-                                        ("山田花子さん 025-543-1234\n", "JP-I101")])
+@pytest.mark.parametrize(
+    "line, rule",
+    [
+        ("写真：講師の山田花子さんです。\n", "JP-F104"),
+        ("山田花子さん 090-1234-5678\n", "JP-I107"),
+        ("山田花子さん 025-543-1234\n", "JP-I101"),
+    ],
+)
 def test_names_photos_and_phones_on_many_lines_take_linear_time(rules, line, rule):
     # Each line with a photo looked at every name of the draft, and each name at every phone
     # number (and each number at every name): a 10 MB draft spent a minute there.

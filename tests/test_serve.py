@@ -16,16 +16,18 @@ from pathlib import Path
 
 import pytest
 
+from helpers import serving
 from sm_lint.errors import ConfigError
 from sm_lint.serve.frontmatter import set_keys
-from helpers import serving
 from sm_lint.serve.server import page_files
 from sm_lint.serve.session import Session
 
 ACCOUNTS = "accounts:\n  joetsu_city: {name: 上越市, platform: x, department: 広報対話課}\n"
-DRAFT = ("---\nplatform: x\naccount: joetsu_city\napproved_by: 広報対話課長\n---\n"
-         "窓口に来たあのバカな客のせいで、裏日本の冬の説明会が長引きました🙇。\n"
-         "詳しくは https://bit.ly/3abcDEF をご覧ください。\n")
+DRAFT = (
+    "---\nplatform: x\naccount: joetsu_city\napproved_by: 広報対話課長\n---\n"
+    "窓口に来たあのバカな客のせいで、裏日本の冬の説明会が長引きました🙇。\n"
+    "詳しくは https://bit.ly/3abcDEF をご覧ください。\n"
+)
 
 
 @pytest.fixture()
@@ -40,7 +42,7 @@ def test_findings_carry_browser_offsets_and_clauses(folder):
     assert {"JP-P101", "JP-P201", "JP-L101"} <= set(by_rule)
     # JavaScript counts UTF-16 units: the emoji before the URL takes two of them.
     for f in by_rule.values():
-        assert DRAFT.encode("utf-16-le")[2 * f["start"]:2 * f["end"]].decode("utf-16-le") == f["match"]
+        assert DRAFT.encode("utf-16-le")[2 * f["start"] : 2 * f["end"]].decode("utf-16-le") == f["match"]
     assert by_rule["JP-L101"]["match"] == "https://bit.ly/3abcDEF"
     assert by_rule["JP-P101"]["clause"] == "5(5)" and by_rule["JP-P101"]["clause_title"] == "不適切な発信を行わないこと"
     assert by_rule["JP-P201"]["fix"] == "日本海側"
@@ -48,11 +50,17 @@ def test_findings_carry_browser_offsets_and_clauses(folder):
 
 
 def test_the_plain_japanese_score_is_the_one_sm_lint_score_gives_with_its_target(folder):
-    (folder / ".sm-lint.yaml").write_text(ACCOUNTS + "readability:\n  accounts:\n    joetsu_city: 4.5\n",
-                                          encoding="utf-8")
+    (folder / ".sm-lint.yaml").write_text(
+        ACCOUNTS + "readability:\n  accounts:\n    joetsu_city: 4.5\n", encoding="utf-8"
+    )
     (folder / "post.md").write_text(DRAFT, encoding="utf-8")
-    score = subprocess.run([sys.executable, "-m", "sm_lint", "score", "--format", "json", "post.md"], cwd=folder,
-                           capture_output=True, text=True, check=True)
+    score = subprocess.run(
+        [sys.executable, "-m", "sm_lint", "score", "--format", "json", "post.md"],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     expected = json.loads(score.stdout)[0]
     plain = Session(folder).check(DRAFT)["readability"]
     assert plain == {"score": round(expected["score"], 2), "band": expected["band"], "target": 4.5}
@@ -68,15 +76,24 @@ def test_the_text_to_post_and_its_length_on_x(folder):
     plain = result["plain"].replace("https://bit.ly/3abcDEF", "").replace("🙇", "")
     ascii_count = sum(c.isascii() for c in plain)
     expected = 23 + 2 + ascii_count + 2 * (len(plain) - ascii_count)
-    assert result["meters"] == [{"rule": "JP-N101", "measure": "x-weighted", "per": None, "limit": 280, "count": expected}]
+    assert result["meters"] == [
+        {"rule": "JP-N101", "measure": "x-weighted", "per": None, "limit": 280, "count": expected}
+    ]
 
 
-@pytest.mark.parametrize("front, body, expected", [
-    ("platform: instagram", "雪まつり #上越市 #雪", [("characters", 12, 2200), ("hashtags", 2, 5)]),
-    ("platform: line", "雪まつり\n---\n会場は高田公園です。", [("characters", 10, 500)]),  # the longer bubble: 会場は高田公園です。
-    ("platform: youtube\ntitle: 雪まつり", "雪まつり", [("bytes", 12, 5000)]),
-    ("title: 雪まつり", "雪まつり", [("characters", 4, None)]),  # no platform: only the characters
-])
+@pytest.mark.parametrize(
+    "front, body, expected",
+    [
+        ("platform: instagram", "雪まつり #上越市 #雪", [("characters", 12, 2200), ("hashtags", 2, 5)]),
+        (
+            "platform: line",
+            "雪まつり\n---\n会場は高田公園です。",
+            [("characters", 10, 500)],
+        ),  # the longer bubble: 会場は高田公園です。
+        ("platform: youtube\ntitle: 雪まつり", "雪まつり", [("bytes", 12, 5000)]),
+        ("title: 雪まつり", "雪まつり", [("characters", 4, None)]),  # no platform: only the characters
+    ],
+)
 def test_the_length_as_the_platform_counts_it(folder, front, body, expected):
     meters = Session(folder).check(f"---\n{front}\n---\n{body}\n")["meters"]
     assert [(m["measure"], m["count"], m["limit"]) for m in meters] == expected
@@ -104,19 +121,34 @@ def test_a_broken_configuration_stops_at_start(folder):
         Session(folder)
 
 
-@pytest.mark.parametrize("text, values, expected", [
-    ("本文\n", {"platform": "x"}, "---\nplatform: x\n---\n本文\n"),
-    ("---\nplatform: x\n# 決裁済み\n---\n本文\n", {"platform": "instagram"},
-     "---\nplatform: instagram\n# 決裁済み\n---\n本文\n"),
-    ("---\nplatform:\n  - x\n  - facebook\naccount: a\n---\n本文\n", {"platform": "line"},
-     "---\nplatform: line\naccount: a\n---\n本文\n"),
-    ("---\nplatform: x\n---\n本文\n", {"account": "joetsu_city"},
-     "---\nplatform: x\naccount: joetsu_city\n---\n本文\n"),
-    ("---\naccount: a\n---\n本文\n", {"account": None}, "本文\n"),
-    ("---\r\ntitle: 観桜会\r\n---\r\n本文\r\n", {"platform": "youtube"},
-     "---\r\ntitle: 観桜会\r\nplatform: youtube\r\n---\r\n本文\r\n"),
-    ("---\nplatform: x\n---\n本文\n", {"account": "yes"}, "---\nplatform: x\naccount: 'yes'\n---\n本文\n"),
-])
+@pytest.mark.parametrize(
+    "text, values, expected",
+    [
+        ("本文\n", {"platform": "x"}, "---\nplatform: x\n---\n本文\n"),
+        (
+            "---\nplatform: x\n# 決裁済み\n---\n本文\n",
+            {"platform": "instagram"},
+            "---\nplatform: instagram\n# 決裁済み\n---\n本文\n",
+        ),
+        (
+            "---\nplatform:\n  - x\n  - facebook\naccount: a\n---\n本文\n",
+            {"platform": "line"},
+            "---\nplatform: line\naccount: a\n---\n本文\n",
+        ),
+        (
+            "---\nplatform: x\n---\n本文\n",
+            {"account": "joetsu_city"},
+            "---\nplatform: x\naccount: joetsu_city\n---\n本文\n",
+        ),
+        ("---\naccount: a\n---\n本文\n", {"account": None}, "本文\n"),
+        (
+            "---\r\ntitle: 観桜会\r\n---\r\n本文\r\n",
+            {"platform": "youtube"},
+            "---\r\ntitle: 観桜会\r\nplatform: youtube\r\n---\r\n本文\r\n",
+        ),
+        ("---\nplatform: x\n---\n本文\n", {"account": "yes"}, "---\nplatform: x\naccount: 'yes'\n---\n本文\n"),
+    ],
+)
 def test_the_form_writes_the_front_matter(text, values, expected):
     assert set_keys(text, values) == expected
 
@@ -125,8 +157,10 @@ def test_an_attached_image_is_an_entry_of_its_list(folder):
     text = "---\nplatform: x\nimages:\n  - path: hall.jpg\n    alt: 会場\n---\n雪まつりのようすです。\n"
     entry = {"path": "kids.png", "alt": "子どもたち", "people": "identifiable", "consent": "pending"}
     result = Session(folder).front_matter(text, {}, media=("images", entry))
-    assert result["text"] == ("---\nplatform: x\nimages:\n- path: hall.jpg\n  alt: 会場\n- path: kids.png\n"
-                              "  alt: 子どもたち\n  people: identifiable\n  consent: pending\n---\n雪まつりのようすです。\n")
+    assert result["text"] == (
+        "---\nplatform: x\nimages:\n- path: hall.jpg\n  alt: 会場\n- path: kids.png\n"
+        "  alt: 子どもたち\n  people: identifiable\n  consent: pending\n---\n雪まつりのようすです。\n"
+    )
     assert "JP-F101" in {f["rule"] for f in Session(folder).check(result["text"])["findings"]}
 
 
@@ -137,8 +171,9 @@ def server(folder):
 
 
 def _request(url, data=None, headers=None):
-    request = urllib.request.Request(url, data=None if data is None else json.dumps(data).encode(),
-                                     headers=headers or {})
+    request = urllib.request.Request(
+        url, data=None if data is None else json.dumps(data).encode(), headers=headers or {}
+    )
     try:
         with urllib.request.urlopen(request, timeout=10) as response:
             return response.status, response.read(), response.headers
@@ -169,11 +204,14 @@ def test_the_page_and_its_api_are_under_the_secret(server):
     assert _request(url + "api/setup")[0] == 200
 
 
-@pytest.mark.parametrize("headers, status", [
-    ({"Host": "evil.example"}, 421),  # DNS rebinding: the page's name, not ours
-    ({"Origin": "http://evil.example"}, 403),  # a script on another site
-    ({"Sec-Fetch-Site": "cross-site"}, 403),
-])
+@pytest.mark.parametrize(
+    "headers, status",
+    [
+        ({"Host": "evil.example"}, 421),  # DNS rebinding: the page's name, not ours
+        ({"Origin": "http://evil.example"}, 403),  # a script on another site
+        ({"Sec-Fetch-Site": "cross-site"}, 403),
+    ],
+)
 def test_requests_from_elsewhere_are_refused(server, headers, status):
     assert _request(server.guard.url + "api/setup", headers=headers)[0] == status
 
@@ -185,8 +223,12 @@ def test_the_api_takes_json_from_its_own_page_only(server):
     assert _request(url, {"text": DRAFT}, {"Content-Type": "application/json"})[0] == 403  # no Origin
     assert _request(url, {"text": ["not", "text"]}, own)[0] == 400
     assert _request(server.guard.url + "api/front-matter", {"text": "本文", "platform": 3}, own)[0] == 400
-    for media in ({"key": "../etc", "entry": {"path": "a.png"}}, {"key": "images", "entry": {"path": ""}},
-                  {"key": "images", "entry": {"path": "a.png", "owner": "x"}}, ["images"]):
+    for media in (
+        {"key": "../etc", "entry": {"path": "a.png"}},
+        {"key": "images", "entry": {"path": ""}},
+        {"key": "images", "entry": {"path": "a.png", "owner": "x"}},
+        ["images"],
+    ):
         assert _request(server.guard.url + "api/front-matter", {"text": "本文", "media": media}, own)[0] == 400
     # Refused on its headers, before any of its body is read.
     connection = http.client.HTTPConnection("127.0.0.1", server.server_address[1], timeout=10)
@@ -207,8 +249,14 @@ def test_the_page_refers_to_nothing_outside_the_server():
 
 def _start(folder: Path, *args: str) -> subprocess.Popen:
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    return subprocess.Popen([sys.executable, "-m", "sm_lint", "serve", "--no-browser", *args], cwd=folder,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    return subprocess.Popen(
+        [sys.executable, "-m", "sm_lint", "serve", "--no-browser", *args],
+        cwd=folder,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
 
 
 def test_ctrl_c_stops_the_command_cleanly(folder):

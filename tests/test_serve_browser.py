@@ -19,15 +19,25 @@ from helpers import serving
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARTIFACTS = Path(__file__).parent / "artifacts"
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 WAIT_MS = 15_000  # a loaded 2-core machine; each wait ends as soon as its condition holds
 
 CONFIG = "accounts:\n  joetsu_city: {name: 上越市, platform: x, department: 広報対話課}\n"
-DRAFT = ("---\nplatform: x\naccount: joetsu_city\napproved_by: 広報対話課長\n---\n"
-         "【説明会のお知らせ】\n"
-         "窓口に来たあのバカな客のせいで、裏日本の冬の説明会が長引きました。\n"
-         "詳しくは https://bit.ly/3abcDEF をご覧ください。\n")
+DRAFT = (
+    "---\nplatform: x\naccount: joetsu_city\napproved_by: 広報対話課長\n---\n"
+    "【説明会のお知らせ】\n"
+    "窓口に来たあのバカな客のせいで、裏日本の冬の説明会が長引きました。\n"
+    "詳しくは https://bit.ly/3abcDEF をご覧ください。\n"
+)
 
 
 def _sync_playwright(chromium: str | None = None):
@@ -35,8 +45,11 @@ def _sync_playwright(chromium: str | None = None):
         from playwright.sync_api import sync_playwright
     except ImportError:
         sync_playwright = None
-    missing = [what for what, there in (("playwright", sync_playwright), ("chromium", Path(chromium or CHROMIUM).exists()))
-               if not there]
+    missing = [
+        what
+        for what, there in (("playwright", sync_playwright), ("chromium", Path(chromium or CHROMIUM).exists()))
+        if not there
+    ]
     if missing:
         message = f"browser tests need {' and '.join(missing)} (apt-get install chromium; pip install playwright)"
         if os.environ.get("SM_LINT_CI") == "1":
@@ -50,11 +63,22 @@ def launch(p, tmp_path: Path, **options):
     # Chromium keeps crash reports and settings under HOME (~/.config, ~/.cache) whatever the
     # profile: those go to the test's folder too.
     home = tmp_path / "home"
-    env = {**os.environ, "HOME": str(home), "XDG_CONFIG_HOME": str(home / ".config"),
-           "XDG_CACHE_HOME": str(home / ".cache")}
+    env = {
+        **os.environ,
+        "HOME": str(home),
+        "XDG_CONFIG_HOME": str(home / ".config"),
+        "XDG_CACHE_HOME": str(home / ".cache"),
+    }
     context = p.chromium.launch_persistent_context(
-        str(tmp_path / "profile"), executable_path=CHROMIUM, headless=True, args=FLAGS, env=env,
-        locale="ja-JP", service_workers="block", **options)
+        str(tmp_path / "profile"),
+        executable_path=CHROMIUM,
+        headless=True,
+        args=FLAGS,
+        env=env,
+        locale="ja-JP",
+        service_workers="block",
+        **options,
+    )
     context.set_default_timeout(WAIT_MS)
     return context
 
@@ -99,10 +123,15 @@ def browser(app, tmp_path):
 
 def _contrast(page, selector: str) -> float:
     """WCAG contrast ratio of an element's text colour on its background."""
-    return page.eval_on_selector(selector, """element => {
+    return page.eval_on_selector(
+        selector,
+        """element => {
         const rgb = (value) => value.match(/\\d+(\\.\\d+)?/g).slice(0, 3).map(Number);
         const luminance = (value) => {
-            const [r, g, b] = rgb(value).map((c) => { c /= 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; });
+            const [r, g, b] = rgb(value).map((c) => {
+                c /= 255;
+                return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+            });
             return 0.2126 * r + 0.7152 * g + 0.0722 * b;
         };
         let background = element, colour = 'rgba(0, 0, 0, 0)';
@@ -111,7 +140,8 @@ def _contrast(page, selector: str) -> float:
         }
         const [light, dark] = [luminance(getComputedStyle(element).color), luminance(colour)].sort((a, b) => b - a);
         return (light + 0.05) / (dark + 0.05);
-    }""")
+    }""",
+    )
 
 
 def test_a_draft_is_checked_as_it_is_typed(app, browser):
@@ -184,8 +214,21 @@ def test_english_keyboard_and_tablet(app, browser):
     for _ in range(13):
         page.keyboard.press("Tab")
         order.append(page.evaluate("document.activeElement.id || document.activeElement.textContent"))
-    assert order == ["open", "platform", "account", "media", "alt", "people", "consent", "attach",
-                     "draft", "filename", "save", "copy", "Show the clause"]
+    assert order == [
+        "open",
+        "platform",
+        "account",
+        "media",
+        "alt",
+        "people",
+        "consent",
+        "attach",
+        "draft",
+        "filename",
+        "save",
+        "copy",
+        "Show the clause",
+    ]
     for selector in ("body", ".badge.error", ".badge.warning", "#list .message", "#counts"):
         if page.query_selector(selector):
             assert _contrast(page, selector) >= 4.5, selector
@@ -198,16 +241,20 @@ def test_english_keyboard_and_tablet(app, browser):
 
 
 # A 1×1 PNG: what the page shows as a preview; the check reads only its entry.
-PIXEL = bytes.fromhex("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489"
-                      "0000000d49444154789c6360f8cfc0f01f0005000201e2b9a1f80000000049454e44ae426082")
+PIXEL = bytes.fromhex(
+    "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489"
+    "0000000d49444154789c6360f8cfc0f01f0005000201e2b9a1f80000000049454e44ae426082"
+)
 
 
 def test_an_attached_image_is_checked_by_its_entry(app, browser):
     page = browser
     page.goto(app.guard.url)
     page.wait_for_selector("#people option[value=identifiable]", state="attached")
-    page.fill("#draft", "---\nplatform: x\naccount: joetsu_city\napproved_by: 広報対話課長\n---\n"
-                        "雪まつりの会場のようすです。\n")
+    page.fill(
+        "#draft",
+        "---\nplatform: x\naccount: joetsu_city\napproved_by: 広報対話課長\n---\n雪まつりの会場のようすです。\n",
+    )
     page.wait_for_selector("#summary:has-text('問題は見つかりませんでした')")
 
     page.set_input_files("#media", files=[{"name": "kids.png", "mimeType": "image/png", "buffer": PIXEL}])
@@ -216,8 +263,10 @@ def test_an_attached_image_is_checked_by_its_entry(app, browser):
     page.select_option("#consent", "pending")
     page.click("#attach")
     page.wait_for_selector("#list li:has-text('JP-F101')")  # identifiable people, consent pending
-    assert ("images:\n- path: kids.png\n  alt: 雪像の前の子どもたち\n  people: identifiable\n  consent: pending\n---\n"
-            in page.input_value("#draft"))
+    assert (
+        "images:\n- path: kids.png\n  alt: 雪像の前の子どもたち\n  people: identifiable\n  consent: pending\n---\n"
+        in page.input_value("#draft")
+    )
     assert page.get_attribute("#thumbs img", "alt") == "雪像の前の子どもたち"
     assert page.evaluate("document.querySelector('#thumbs img').naturalWidth") == 1
 

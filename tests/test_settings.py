@@ -15,10 +15,10 @@ import jsonschema
 import pytest
 import yaml
 
+from sm_lint.io.yamlsafe import load_yaml
 from sm_lint.settings import generate
 from sm_lint.settings.keys import SECTIONS, TOP, TOP_NAMES, check_of
 from sm_lint.settings.loader import Config, effective, parse_config
-from sm_lint.io.yamlsafe import load_yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -29,10 +29,12 @@ def _json_data(value):
 
 
 def test_the_shipped_schema_and_the_keys_page_are_current():
-    assert generate.SCHEMA_PATH.read_text(encoding="utf-8") == generate.schema_text(), \
+    assert generate.SCHEMA_PATH.read_text(encoding="utf-8") == generate.schema_text(), (
         "run `python -m sm_lint.settings.generate`"
-    assert (ROOT / generate.PAGE).read_text(encoding="utf-8") == generate.page_text(), \
+    )
+    assert (ROOT / generate.PAGE).read_text(encoding="utf-8") == generate.page_text(), (
         "run `python -m sm_lint.settings.generate`"
+    )
     jsonschema.Draft7Validator.check_schema(json.loads(generate.SCHEMA_PATH.read_text(encoding="utf-8")))
 
 
@@ -65,14 +67,17 @@ def test_every_example_configuration_is_valid_under_the_schema(name, data):
     jsonschema.validate(_json_data(data), schema)
 
 
-@pytest.mark.parametrize("text,path", [
-    ("lang: fr\n", ["lang"]),
-    ("links:\n  alow: [lin.ee/x]\n", ["links"]),
-    ("schedule:\n  days: [mon, funday]\n", ["schedule", "days", 1]),
-    ("accounts:\n  kosodate: {platform: myspace}\n", ["accounts", "kosodate", "platform"]),
-    ("readability:\n  target: 12\n", ["readability", "target"]),
-    ("fail-on: sometimes\n", ["fail-on"]),
-])
+@pytest.mark.parametrize(
+    "text,path",
+    [
+        ("lang: fr\n", ["lang"]),
+        ("links:\n  alow: [lin.ee/x]\n", ["links"]),
+        ("schedule:\n  days: [mon, funday]\n", ["schedule", "days", 1]),
+        ("accounts:\n  kosodate: {platform: myspace}\n", ["accounts", "kosodate", "platform"]),
+        ("readability:\n  target: 12\n", ["readability", "target"]),
+        ("fail-on: sometimes\n", ["fail-on"]),
+    ],
+)
 def test_the_schema_refuses_what_the_loader_refuses(tmp_path, text, path):
     """An editor underlines the same mistakes `sm-lint` reports (file and line)."""
     from sm_lint.errors import ConfigError
@@ -81,7 +86,7 @@ def test_the_schema_refuses_what_the_loader_refuses(tmp_path, text, path):
         parse_config(load_yaml(text), str(tmp_path / ".sm-lint.yaml"))
     schema = json.loads(generate.SCHEMA_PATH.read_text(encoding="utf-8"))
     errors = list(jsonschema.Draft7Validator(schema).iter_errors(yaml.safe_load(text)))
-    assert errors and any(list(e.absolute_path)[:len(path)] == path[:len(e.absolute_path)] for e in errors)
+    assert errors and any(list(e.absolute_path)[: len(path)] == path[: len(e.absolute_path)] for e in errors)
 
 
 def test_every_key_is_declared_documented_and_shown_by_sm_lint_config():
@@ -101,9 +106,11 @@ def test_every_key_is_declared_documented_and_shown_by_sm_lint_config():
 
 def test_reading_the_declaration_imports_no_area():
     """The keys are known without importing the areas (no registration by import)."""
-    code = ("import sys; import sm_lint.settings.keys, sm_lint.settings.loader; "
-            "print(sorted(m for m in sys.modules if m.startswith('sm_lint.') and not m.startswith('sm_lint.settings')"
-            " and m not in ('sm_lint.errors', 'sm_lint.memo', 'sm_lint.spelling') and not m.startswith('sm_lint.io')))")
+    code = (
+        "import sys; import sm_lint.settings.keys, sm_lint.settings.loader; "
+        "print(sorted(m for m in sys.modules if m.startswith('sm_lint.') and not m.startswith('sm_lint.settings')"
+        " and m not in ('sm_lint.errors', 'sm_lint.memo', 'sm_lint.spelling') and not m.startswith('sm_lint.io')))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
 
@@ -135,13 +142,16 @@ def test_the_city_s_values_and_the_categories_are_data(rules_copy):
 
     city = rules_copy / "city.yaml"
     # Another city's hall: its number is the default allowed one, and the loader checks the schedule against its hours.
-    city.write_text(city.read_text(encoding="utf-8").replace("025-526-5111", "0255-72-3131").replace('"17:15"', '"17:30"'),
-                    encoding="utf-8")
+    city.write_text(
+        city.read_text(encoding="utf-8").replace("025-526-5111", "0255-72-3131").replace('"17:15"', '"17:30"'),
+        encoding="utf-8",
+    )
     assert keys.BY_NAME["privacy"].defaults["allowed_phones"] == ["0255-72-3131"]
     assert effective(Config())["schedule"]["end"] == "17:30"
     categories = rules_copy / "categories.yaml"
     categories.write_text(categories.read_text(encoding="utf-8") + "  - tourism\n", encoding="utf-8")
-    rule = load_yaml(textwrap.dedent("""\
+    rule = load_yaml(
+        textwrap.dedent("""\
         - id: MY-T001
           name: old-name
           category: tourism
@@ -150,7 +160,8 @@ def test_the_city_s_values_and_the_categories_are_data(rules_copy):
           message: 「{match}」は旧名です。
           match: {words: [高田公園]}
           examples: {invalid: [高田公園の桜です。], valid: [高田城址公園の桜です。]}
-        """))[0]
+        """)
+    )[0]
     load_kinds()
     assert compile_rule(rule, rules_copy / "joetsu" / "tourism.yaml").category == "tourism"
     city.write_text("privacy: {allowed_phones: []}\n", encoding="utf-8")

@@ -56,8 +56,8 @@ def _yaml_blocks(page: str, fence: str) -> list[str]:
 
 
 def test_the_examples_of_the_reference_are_read_without_a_metadata_finding(tmp_path, linter):
-    from sm_lint.settings.loader import parse_config
     from sm_lint.io.yamlsafe import load_yaml
+    from sm_lint.settings.loader import parse_config
 
     config = parse_config(load_yaml(ACCOUNTS), str(tmp_path / ".sm-lint.yaml"))
     page = front_matter_page()
@@ -68,17 +68,25 @@ def test_the_examples_of_the_reference_are_read_without_a_metadata_finding(tmp_p
     for draft in [*drafts, f"---\napproved_by: 広報対話課長\n{consent[0]}---\n運動会のようすです。\n"]:
         uncommented = re.sub(r"^# ?", "", draft, flags=re.M)  # the optional keys, used as written
         for text in (draft, uncommented):
-            found = [(f.rule, f.message) for f in linter.lint_text(text, "下書き.md", config=config)
-                     if f.rule in METADATA_PROBLEMS]
+            found = [
+                (f.rule, f.message)
+                for f in linter.lint_text(text, "下書き.md", config=config)
+                if f.rule in METADATA_PROBLEMS
+            ]
             # an example account of a platform the configuration does not list is the only finding
-            assert all(rule == "JP-M103" for rule, _ in found) and ("account: joetsu_city" not in text or not found), found
+            assert all(rule == "JP-M103" for rule, _ in found) and ("account: joetsu_city" not in text or not found), (
+                found
+            )
 
 
 def test_new_writes_a_draft_for_the_platform_and_account(tmp_path):
     (tmp_path / ".sm-lint.yaml").write_text(ACCOUNTS, encoding="utf-8")
     result = run(["new", "下書き.md", "--platform", "x", "--account", "joetsu_city"], cwd=tmp_path)
     assert result.exit_code == 0, result.stderr
-    assert result.stdout == "下書き.md: 下書きのひな形を作りました。本文を書いたら `sm-lint 下書き.md` で確認してください\n"
+    assert (
+        result.stdout
+        == "下書き.md: 下書きのひな形を作りました。本文を書いたら `sm-lint 下書き.md` で確認してください\n"
+    )
     text = (tmp_path / "下書き.md").read_text(encoding="utf-8")
     assert text.startswith("---\nplatform: x\naccount: joetsu_city\n")
     checked = run(["--format", "concise", "下書き.md"], cwd=tmp_path)
@@ -93,16 +101,28 @@ def test_new_never_overwrites_a_file(tmp_path):
     draft.write_text("書きかけの本文\n", encoding="utf-8")
     result = run(["new", "下書き.md", "--platform", "x"], cwd=tmp_path)
     assert result.exit_code == 2
-    assert result.stderr == "sm-lint: 下書き.md: 同じ名前のファイルがあります。上書きはしません。別の名前を指定してください\n"
+    assert (
+        result.stderr
+        == "sm-lint: 下書き.md: 同じ名前のファイルがあります。上書きはしません。別の名前を指定してください\n"
+    )
     assert draft.read_text(encoding="utf-8") == "書きかけの本文\n"
 
 
-@pytest.mark.parametrize("args,problem", [
-    (["--platform", "x", "--account", "joetsu_citty"], "アカウント `joetsu_citty` は設定の accounts にありません (「joetsu_city」の誤りでは?)"),
-    (["--platform", "instagram", "--account", "joetsu_city"], "アカウント `joetsu_city` の投稿先は x です (--platform instagram とは違います)"),
-    (["--platform", "twiter"], "知らない投稿先 `twiter` です"),
-    ([], "投稿先を --platform で指定してください (x, instagram"),
-])
+@pytest.mark.parametrize(
+    "args,problem",
+    [
+        (
+            ["--platform", "x", "--account", "joetsu_citty"],
+            "アカウント `joetsu_citty` は設定の accounts にありません (「joetsu_city」の誤りでは?)",
+        ),
+        (
+            ["--platform", "instagram", "--account", "joetsu_city"],
+            "アカウント `joetsu_city` の投稿先は x です (--platform instagram とは違います)",
+        ),
+        (["--platform", "twiter"], "知らない投稿先 `twiter` です"),
+        ([], "投稿先を --platform で指定してください (x, instagram"),
+    ],
+)
 def test_new_refuses_a_choice_the_checks_would_report(tmp_path, args, problem):
     (tmp_path / ".sm-lint.yaml").write_text(ACCOUNTS, encoding="utf-8")
     result = run(["new", "下書き.md", *args], cwd=tmp_path)

@@ -10,10 +10,16 @@ HEAVY = ("rich", "yaml", "phonenumbers", "re2", "fugashi")
 
 
 def _modules_after(args: list[str], tmp_path) -> set[str]:
-    code = ("import sys\nfrom sm_lint.cli import main\ntry:\n    main(sys.argv[1:])\nexcept SystemExit:\n"
-            "    print(' '.join(sorted(sys.modules)), file=sys.stderr)")
-    done = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True,
-                          env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)})
+    code = (
+        "import sys\nfrom sm_lint.cli import main\ntry:\n    main(sys.argv[1:])\nexcept SystemExit:\n"
+        "    print(' '.join(sorted(sys.modules)), file=sys.stderr)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, *args],
+        capture_output=True,
+        text=True,
+        env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
+    )
     return set(done.stderr.split())
 
 
@@ -40,9 +46,11 @@ def test_a_clean_plain_draft_loads_neither_yaml_nor_phone_numbers_nor_rich(tmp_p
 def test_a_draft_with_plain_front_matter_is_read_without_yaml(tmp_path):
     """Front matter of `key: value` lines (words and an ISO timestamp) needs no PyYAML."""
     draft = tmp_path / "除雪.md"
-    draft.write_text("---\nplatform: x\nscheduled_at: 2026-12-01T10:00:00+09:00\napproved_by: 広報対話課長\n---\n"
-                     "除雪の情報です。詳しくは https://www.city.joetsu.niigata.jp/site/bousai/ をご覧ください。 #上越市\n",
-                     encoding="utf-8")
+    draft.write_text(
+        "---\nplatform: x\nscheduled_at: 2026-12-01T10:00:00+09:00\napproved_by: 広報対話課長\n---\n"
+        "除雪の情報です。詳しくは https://www.city.joetsu.niigata.jp/site/bousai/ をご覧ください。 #上越市\n",
+        encoding="utf-8",
+    )
     _loaded_after([str(draft)], tmp_path)  # fills the rule cache
     loaded = _loaded_after([str(draft)], tmp_path)
     assert "fugashi" in loaded

@@ -27,19 +27,22 @@ def _line(out) -> str:
     return lines[0]
 
 
-@pytest.mark.parametrize("args, words", [
-    (["--fail-on", "fatal", DRAFT], ["--fail-on", *SEVERITIES, "いずれか"]),
-    (["--format", "html", DRAFT], ["--format", *FORMATS, "いずれか"]),
-    (["--lang", "fr", DRAFT], ["--lang", "ja, en", "いずれか"]),
-    (["-j", "two", DRAFT], ["-j/--jobs", "0 以上の整数"]),
-    (["--jobs", "-1", DRAFT], ["-j/--jobs", "0 以上の整数"]),
-    (["--encodng", "cp932", DRAFT], ["--encodng というオプションはありません", "もしかして --encoding"]),
-    (["--encoding", "sjis-x", DRAFT], ["--encoding", "知らない文字コード", "sjis-x"]),
-    ([DRAFT, "--format"], ["--format には値を続けて"]),
-    (["--fix=yes", DRAFT], ["--fix は値を取りません"]),
-    (["explain"], ["WHAT を指定してください", "explain --help"]),
-    (["config", "--lang", "fr"], ["--lang", "ja, en", "config --help"]),
-])
+@pytest.mark.parametrize(
+    "args, words",
+    [
+        (["--fail-on", "fatal", DRAFT], ["--fail-on", *SEVERITIES, "いずれか"]),
+        (["--format", "html", DRAFT], ["--format", *FORMATS, "いずれか"]),
+        (["--lang", "fr", DRAFT], ["--lang", "ja, en", "いずれか"]),
+        (["-j", "two", DRAFT], ["-j/--jobs", "0 以上の整数"]),
+        (["--jobs", "-1", DRAFT], ["-j/--jobs", "0 以上の整数"]),
+        (["--encodng", "cp932", DRAFT], ["--encodng というオプションはありません", "もしかして --encoding"]),
+        (["--encoding", "sjis-x", DRAFT], ["--encoding", "知らない文字コード", "sjis-x"]),
+        ([DRAFT, "--format"], ["--format には値を続けて"]),
+        (["--fix=yes", DRAFT], ["--fix は値を取りません"]),
+        (["explain"], ["WHAT を指定してください", "explain --help"]),
+        (["config", "--lang", "fr"], ["--lang", "ja, en", "config --help"]),
+    ],
+)
 def test_usage_errors_are_one_japanese_line(folder, args, words):
     line = _line(run(args, cwd=folder))
     for word in words:
@@ -47,12 +50,15 @@ def test_usage_errors_are_one_japanese_line(folder, args, words):
     assert "--help` で確認できます" in line
 
 
-@pytest.mark.parametrize("args, words", [
-    (["--lang", "en", "--fail-on", "fatal", DRAFT], ["Invalid value for '--fail-on'", "'fatal'"]),
-    (["--lang=en", "--encodng", "cp932", DRAFT], ["No such option", "--encodng", "--encoding"]),
-    (["--lang", "en", "--encoding", "sjis-x", DRAFT], ["unknown encoding 'sjis-x'"]),
-    (["config", "--lang", "en", "--bogus"], ["No such option", "--bogus"]),
-])
+@pytest.mark.parametrize(
+    "args, words",
+    [
+        (["--lang", "en", "--fail-on", "fatal", DRAFT], ["Invalid value for '--fail-on'", "'fatal'"]),
+        (["--lang=en", "--encodng", "cp932", DRAFT], ["No such option", "--encodng", "--encoding"]),
+        (["--lang", "en", "--encoding", "sjis-x", DRAFT], ["unknown encoding 'sjis-x'"]),
+        (["config", "--lang", "en", "--bogus"], ["No such option", "--bogus"]),
+    ],
+)
 def test_lang_en_keeps_the_english_wording_on_one_line(folder, args, words):
     line = _line(run(args, cwd=folder))
     for word in words:

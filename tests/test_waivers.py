@@ -19,10 +19,11 @@ sm-lint:
 ---
 「市役所の職員は馬鹿ばかり」という書き込みが寄せられました。
 """
-OPEN_INLINE = ("<!-- sm-lint-allow JP-P201: 歴史的な呼び名の紹介のため by: 広報対話課 佐藤 until: 2099-03-31 -->\n"
-               "裏日本と呼ばれた時代の話です。\n")
+OPEN_INLINE = (
+    "<!-- sm-lint-allow JP-P201: 歴史的な呼び名の紹介のため by: 広報対話課 佐藤 until: 2099-03-31 -->\n"
+    "裏日本と呼ばれた時代の話です。\n"
+)
 UNDATED = "<!-- sm-lint-allow JP-P201: 歴史的な呼び名の紹介のため -->\n裏日本と呼ばれた時代の話です。\n"
-
 
 
 def test_an_expired_waiver_is_an_error_and_the_finding_comes_back(tmp_path):

@@ -20,27 +20,35 @@ def test_wheel_installs_with_its_rules(tmp_path):
     dist = tmp_path / "dist"
     subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(dist), str(ROOT)],
-        check=True, capture_output=True,
+        check=True,
+        capture_output=True,
     )
     [wheel] = dist.glob("sm_lint-*.whl")
     env_dir = tmp_path / "venv"
     venv.EnvBuilder(system_site_packages=False, with_pip=False).create(env_dir)
     python = env_dir / "bin" / "python"
-    install = subprocess.run([sys.executable, "-m", "pip", "--python", str(python), "install", "-q", str(wheel)],
-                             capture_output=True, text=True)
+    install = subprocess.run(
+        [sys.executable, "-m", "pip", "--python", str(python), "install", "-q", str(wheel)],
+        capture_output=True,
+        text=True,
+    )
     assert install.returncode == 0, install.stderr
-    check = subprocess.run([sys.executable, "-m", "pip", "--python", str(python), "check"], capture_output=True, text=True)
+    check = subprocess.run(
+        [sys.executable, "-m", "pip", "--python", str(python), "check"], capture_output=True, text=True
+    )
     assert check.returncode == 0, check.stdout + check.stderr
     work = tmp_path / "elsewhere"
     shutil.copytree(ROOT / "examples", work / "examples")
     probe = "import json, sys, sm_lint; print(json.dumps([sm_lint.__file__, sys.path]))"
-    where, path = json.loads(subprocess.run([python, "-c", probe], cwd=work, capture_output=True, text=True,
-                                            check=True).stdout)
+    where, path = json.loads(
+        subprocess.run([python, "-c", probe], cwd=work, capture_output=True, text=True, check=True).stdout
+    )
     assert Path(where).is_relative_to(env_dir)
     outside = [p for p in path if p and not Path(p).is_relative_to(env_dir) and "site-packages" in p]
     assert outside == []  # only the venv's own packages, never the base interpreter's
-    r = subprocess.run([env_dir / "bin" / "sm-lint", "examples", "--format", "json"],
-                       cwd=work, capture_output=True, text=True)
+    r = subprocess.run(
+        [env_dir / "bin" / "sm-lint", "examples", "--format", "json"], cwd=work, capture_output=True, text=True
+    )
     assert r.returncode == 1, r.stderr
     rules = {f["rule"] for f in json.loads(r.stdout)["findings"]}
     assert {"JP-C101", "JP-P101", "JP-P201"} <= rules

@@ -7,16 +7,15 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from sm_lint.settings.loader import load_config
+from helpers import time_ratio
 from sm_lint.errors import ConfigError, InputError
 from sm_lint.io.document import parse_draft
 from sm_lint.io.yamlsafe import MAX_DEPTH, LineDict, YamlError, _flat, load_yaml
-
-from helpers import time_ratio
+from sm_lint.settings.loader import load_config
 
 # Nine levels of ten aliases each: 10**9 strings once expanded ("billion laughs").
 BOMB = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
-    f"{x}: &{x} [{', '.join([f'*{p}'] * 10)}]\n" for p, x in zip("abcdefghi", "bcdefghij")
+    f"{x}: &{x} [{', '.join([f'*{p}'] * 10)}]\n" for p, x in zip("abcdefghi", "bcdefghij", strict=True)
 )
 DEEP_FLOW = "a: " + "[" * 200_000 + "]" * 200_000  # segfaulted the C composer before
 DEEP_BLOCK = "a:\n" + "".join(" " * (2 * i) + "- \n" for i in range(200))
@@ -29,13 +28,16 @@ ALIAS_DEPTH = "a: &a " + "[" * 40 + "x" + "]" * 40 + "\nb: &b " + "[" * 40 + "*a
 DEEP_REFUSED = f"nested deeper than {MAX_DEPTH} levels|exceeded maximum nesting depth"
 
 
-@pytest.mark.parametrize("source, problem", [
-    (BOMB, "more than 100000 values"),
-    (DEEP_FLOW, DEEP_REFUSED),
-    (DEEP_BLOCK, f"nested deeper than {MAX_DEPTH} levels"),
-    (RECURSIVE, "refers to its own anchor"),
-    (ALIAS_DEPTH, "through aliases"),
-])
+@pytest.mark.parametrize(
+    "source, problem",
+    [
+        (BOMB, "more than 100000 values"),
+        (DEEP_FLOW, DEEP_REFUSED),
+        (DEEP_BLOCK, f"nested deeper than {MAX_DEPTH} levels"),
+        (RECURSIVE, "refers to its own anchor"),
+        (ALIAS_DEPTH, "through aliases"),
+    ],
+)
 def test_hostile_yaml_is_refused_fast(source, problem):
     with pytest.raises(YamlError) as info:
         load_yaml(source)
@@ -66,8 +68,10 @@ def test_python_tags_are_never_built():
 def test_front_matter_bomb_is_an_input_error_with_a_line():
     with pytest.raises(InputError) as caught:
         parse_draft(f"---\n{BOMB}---\n本文です。\n", "d.md")
-    assert re.match(r"d\.md:\d+: front matter の YAML が読めません: エイリアスを展開すると値が 100000 個を超えます",
-                    caught.value.text("ja"))
+    assert re.match(
+        r"d\.md:\d+: front matter の YAML が読めません: エイリアスを展開すると値が 100000 個を超えます",
+        caught.value.text("ja"),
+    )
     assert re.match(r"d\.md:\d+: the front matter is not valid YAML: more than 100000 values", caught.value.text("en"))
 
 
@@ -89,16 +93,18 @@ def test_a_key_written_twice_is_refused_at_its_second_line():
 
 
 def test_the_same_key_in_different_mappings_and_merged_keys_are_fine():
-    data = load_yaml("a: {name: x}\nb: {name: y}\nbase: &base {alt: 桜, people: none}\n"
-                     "image: {<<: *base, people: crowd}\n")
+    data = load_yaml(
+        "a: {name: x}\nb: {name: y}\nbase: &base {alt: 桜, people: none}\nimage: {<<: *base, people: crowd}\n"
+    )
     assert data["image"] == {"alt": "桜", "people": "crowd"}  # the mapping's own key overrides the merged one
 
 
 def test_a_second_section_in_the_configuration_is_a_config_error(tmp_path):
     # a `links:` block added at the end of the file would have replaced the first one whole
     path = tmp_path / ".sm-lint.yaml"
-    path.write_text("links:\n  also_trusted: [example.jp]\nfail-on: warning\nlinks:\n  allow: [example.com]\n",
-                    encoding="utf-8")
+    path.write_text(
+        "links:\n  also_trusted: [example.jp]\nfail-on: warning\nlinks:\n  allow: [example.com]\n", encoding="utf-8"
+    )
     with pytest.raises(ConfigError) as caught:
         load_config(path)
     assert caught.value.where == f"{path}:4"
@@ -108,7 +114,9 @@ def test_a_second_section_in_the_configuration_is_a_config_error(tmp_path):
 
 def test_a_front_matter_key_written_twice_is_an_input_error():
     with pytest.raises(InputError, match=r"d\.md:4: front matter の YAML が読めません: `scheduled_at` が 2 回"):
-        parse_draft("---\nscheduled_at: 2026-12-01 10:00\nplatform: x\nscheduled_at: 2026-12-01 22:00\n---\n本文\n", "d.md")
+        parse_draft(
+            "---\nscheduled_at: 2026-12-01 10:00\nplatform: x\nscheduled_at: 2026-12-01 22:00\n---\n本文\n", "d.md"
+        )
 
 
 # Mistakes people make in front matter: (the draft's YAML, the line to show, words of the Japanese).
@@ -150,21 +158,96 @@ def test_yaml_mistakes_are_explained_in_japanese_at_the_line_to_fix(monkeypatch,
 # The fast path for flat front matter (sm_lint.io.yamlsafe._flat) must read every text exactly
 # as PyYAML does: values that PyYAML reads as words, dates, booleans, numbers, nulls or not
 # at all, and whole texts with comments, blank lines, repeated keys and other shapes.
-VALUES = ["x", "広報対話課長", "除雪：情報", "上越市 ＃タグ", "a  b", "a#b", "a:b", "tiktok", "youtube", "y", "n",
-          "Yes please", "https://www.city.joetsu.niigata.jp/site/bousai/", "yes", "No", "on", "OFF", "TRUE", "null",
-          "Null", "~", "", "2026-12-01", "2026-12-01T10:00:00+09:00", "2026-12-01T10:00:00Z", "2026-12-01T10:00:00-05:30",
-          "2026-12-01t10:00:00", "2026-13-01", "2026-02-30T10:00:00", "2026-12-01T10:00", "2026-12-01 10:00:00",
-          "２０２６-１２-０１", "12", "0x1F", "1_000", "3.5", ".inf", "-", "- a", "a: b", "a:", "a #b", "'quoted'",
-          '"double"', "[a, b]", "{a: 1}", "&anchor x", "*alias", "!tag x", "|", ">", "%x", "@user", "`x`", "? x",
-          "<<", "=", "a\tb", "x\x85y", "x\u2028y", "x\x7fy", "x\ufeffy", "😀 絵文字", "a [b] {c}, d"]
+VALUES = [
+    "x",
+    "広報対話課長",
+    "除雪：情報",
+    "上越市 ＃タグ",
+    "a  b",
+    "a#b",
+    "a:b",
+    "tiktok",
+    "youtube",
+    "y",
+    "n",
+    "Yes please",
+    "https://www.city.joetsu.niigata.jp/site/bousai/",
+    "yes",
+    "No",
+    "on",
+    "OFF",
+    "TRUE",
+    "null",
+    "Null",
+    "~",
+    "",
+    "2026-12-01",
+    "2026-12-01T10:00:00+09:00",
+    "2026-12-01T10:00:00Z",
+    "2026-12-01T10:00:00-05:30",
+    "2026-12-01t10:00:00",
+    "2026-13-01",
+    "2026-02-30T10:00:00",
+    "2026-12-01T10:00",
+    "2026-12-01 10:00:00",
+    "２０２６-１２-０１",
+    "12",
+    "0x1F",
+    "1_000",
+    "3.5",
+    ".inf",
+    "-",
+    "- a",
+    "a: b",
+    "a:",
+    "a #b",
+    "'quoted'",
+    '"double"',
+    "[a, b]",
+    "{a: 1}",
+    "&anchor x",
+    "*alias",
+    "!tag x",
+    "|",
+    ">",
+    "%x",
+    "@user",
+    "`x`",
+    "? x",
+    "<<",
+    "=",
+    "a\tb",
+    "x\x85y",
+    "x\u2028y",
+    "x\x7fy",
+    "x\ufeffy",
+    "😀 絵文字",
+    "a [b] {c}, d",
+]
 SOURCES = [
     "platform: x\nscheduled_at: 2026-12-01T10:00:00+09:00\napproved_by: 広報対話課長\n",
     "# 下書き\nplatform: x\n\napproved_by: 課長\n",
     "platform: x\nplatform: facebook\n",
-    "on: x\n", "y: x\n", "rule-dirs: x\n", "_private: x\n", "Key_2: x\n", "キー: x\n",
-    "platform: x\r\napproved_by: 課長\r\n", "platform: x   \n", "platform:x\n", "platform:\n  - x\n",
-    "platform: x\n  continued\n", "platform: x\n---\n", "platform: x # comment\n", "  platform: x\n",
-    "platform: x\n   \n", "", "# only a comment\n", "platform: x", "platform:\n", "platform:   \n",
+    "on: x\n",
+    "y: x\n",
+    "rule-dirs: x\n",
+    "_private: x\n",
+    "Key_2: x\n",
+    "キー: x\n",
+    "platform: x\r\napproved_by: 課長\r\n",
+    "platform: x   \n",
+    "platform:x\n",
+    "platform:\n  - x\n",
+    "platform: x\n  continued\n",
+    "platform: x\n---\n",
+    "platform: x # comment\n",
+    "  platform: x\n",
+    "platform: x\n   \n",
+    "",
+    "# only a comment\n",
+    "platform: x",
+    "platform:\n",
+    "platform:   \n",
 ]
 
 
@@ -186,6 +269,9 @@ def test_flat_front_matter_is_read_as_pyyaml_reads_it(source, monkeypatch):
 
 
 def test_flat_front_matter_is_read_without_pyyaml():
-    assert _flat(SOURCES[0], 2) == {"platform": "x", "scheduled_at": datetime(2026, 12, 1, 10, tzinfo=timezone(timedelta(hours=9))),
-                                    "approved_by": "広報対話課長"}
+    assert _flat(SOURCES[0], 2) == {
+        "platform": "x",
+        "scheduled_at": datetime(2026, 12, 1, 10, tzinfo=timezone(timedelta(hours=9))),
+        "approved_by": "広報対話課長",
+    }
     assert [_flat(f"key: {value}\n", 1) for value in ("yes", "12", "a: b", "'x'")] == [None] * 4

@@ -85,8 +85,13 @@ def _strip_images(linter, result, problems: list, within: tuple[str, ...]) -> li
     for picture in images:
         data = stripped(picture)
         if data is None:
-            problems.append(InputError(str(picture.file), f"この画像（{picture.format}）のメタデータは自動では消せません。画像編集ソフトで書き出し直してください",
-                                       f"cannot remove the metadata of this {picture.format} image; export it again from an image editor"))
+            problems.append(
+                InputError(
+                    str(picture.file),
+                    f"この画像（{picture.format}）のメタデータは自動では消せません。画像編集ソフトで書き出し直してください",
+                    f"cannot remove the metadata of this {picture.format} image; export it again from an image editor",
+                )
+            )
             continue
         try:
             write_atomic(picture.file, data, within)

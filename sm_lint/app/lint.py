@@ -81,9 +81,16 @@ def lint(settings: LintSettings) -> int:
     # With --fix on stdin the fixed text goes to stdout, so the report goes to stderr.
     stream = sys.stderr if s.fix and any(source.path is None for source in sources) else None
     off = tuple(linter.turned_off(sources))
-    ctx = ReportContext(lang=words,
-                        color=color, checked=result.checked, source_lines=result.drafts,
-                        stream=stream, rules=linter.packs.by_id(), quiet=s.quiet, turned_off=off)
+    ctx = ReportContext(
+        lang=words,
+        color=color,
+        checked=result.checked,
+        source_lines=result.drafts,
+        stream=stream,
+        rules=linter.packs.by_id(),
+        quiet=s.quiet,
+        turned_off=off,
+    )
     if s.statistics:
         from sm_lint.pipeline.filter import reported
         from sm_lint.report.statistics import render as render_statistics
@@ -101,9 +108,15 @@ def lint(settings: LintSettings) -> int:
     from sm_lint.io.rulecache import notices as cache_notices  # a rule cache not used, or rebuilt
 
     # a file named on the command line and not linted says so; a folder's skipped files do not
-    named = [InputError(source.display, f"{skipped[source]} に当たるので確認しませんでした",
-                        f"not checked: matched by {skipped[source]}")
-             for source in found if source in skipped and not source.walked]
+    named = [
+        InputError(
+            source.display,
+            f"{skipped[source]} に当たるので確認しませんでした",
+            f"not checked: matched by {skipped[source]}",
+        )
+        for source in found
+        if source in skipped and not source.walked
+    ]
     for notice in [*cache_notices, *named, *result.notices]:
         click.echo(f"sm-lint: {notice.text(words)}", err=True)
     for error in result.errors:

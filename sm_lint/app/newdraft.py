@@ -9,9 +9,9 @@ from pathlib import Path
 
 from sm_lint.checks.images.entries import CONSENT, PEOPLE
 from sm_lint.checks.post.schema import load_schema
-from sm_lint.settings.loader import Config
 from sm_lint.errors import ConfigError, InputError
 from sm_lint.io.inputs import DRAFT_SUFFIXES
+from sm_lint.settings.loader import Config
 from sm_lint.spelling import hint
 
 SCHEMA = "front-matter"
@@ -50,8 +50,11 @@ def check_choice(platform: str | None, account: str | None, config: Config) -> t
     where = config.path or "--account"
     if account is not None and accounts and account not in accounts:
         ja, en = hint(account, accounts)
-        raise ConfigError(where, f"アカウント `{account}` は設定の accounts にありません{ja}",
-                          f"account `{account}` is not in the configuration's accounts{en}")
+        raise ConfigError(
+            where,
+            f"アカウント `{account}` は設定の accounts にありません{ja}",
+            f"account `{account}` is not in the configuration's accounts{en}",
+        )
     registered = accounts.get(account, {}) if account else {}
     own = registered.get("platform") if isinstance(registered, dict) else None
     if platform is None:
@@ -62,24 +65,38 @@ def check_choice(platform: str | None, account: str | None, config: Config) -> t
     else:
         platform = platform.lower()
     if platform is None:
-        raise ConfigError("--platform", f"投稿先を --platform で指定してください ({', '.join(platforms())})",
-                          f"give the platform with --platform ({', '.join(platforms())})")
+        raise ConfigError(
+            "--platform",
+            f"投稿先を --platform で指定してください ({', '.join(platforms())})",
+            f"give the platform with --platform ({', '.join(platforms())})",
+        )
     if own and platform != own:
-        raise ConfigError(where, f"アカウント `{account}` の投稿先は {own} です (--platform {platform} とは違います)",
-                          f"account `{account}` posts to {own}, not {platform}")
+        raise ConfigError(
+            where,
+            f"アカウント `{account}` の投稿先は {own} です (--platform {platform} とは違います)",
+            f"account `{account}` posts to {own}, not {platform}",
+        )
     return platform, account
 
 
 def write_new(path: Path, text: str) -> None:
     """Create the file; an existing one is never overwritten."""
     if path.suffix.lower() not in DRAFT_SUFFIXES:
-        raise InputError(str(path), f"下書きのファイル名は {', '.join(DRAFT_SUFFIXES)} で終わるようにしてください",
-                         f"a draft's name ends in {', '.join(DRAFT_SUFFIXES)}")
+        raise InputError(
+            str(path),
+            f"下書きのファイル名は {', '.join(DRAFT_SUFFIXES)} で終わるようにしてください",
+            f"a draft's name ends in {', '.join(DRAFT_SUFFIXES)}",
+        )
     try:
         with open(path, "x", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
     except FileExistsError:
-        raise InputError(str(path), "同じ名前のファイルがあります。上書きはしません。別の名前を指定してください",
-                         "the file exists; it is never overwritten: give another name") from None
+        raise InputError(
+            str(path),
+            "同じ名前のファイルがあります。上書きはしません。別の名前を指定してください",
+            "the file exists; it is never overwritten: give another name",
+        ) from None
     except OSError as exc:
-        raise InputError(str(path), f"ファイルを作れません ({exc.strerror})", f"cannot create the file ({exc.strerror})") from None
+        raise InputError(
+            str(path), f"ファイルを作れません ({exc.strerror})", f"cannot create the file ({exc.strerror})"
+        ) from None

@@ -4,8 +4,8 @@ rich.progress is imported only when a bar is shown, to keep short runs starting 
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Callable, Iterator
 
 LONG_RUN = 50  # drafts; fewer finish before a bar would be worth drawing
 

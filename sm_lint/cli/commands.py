@@ -12,11 +12,12 @@ from sm_lint.cli.main import _fail
 from sm_lint.errors import SmLintError
 from sm_lint.i18n import t
 
+
 def _rules(lang: str | None):
     """Every rule (the built-in pack and the `rule-dirs` of the configuration found from
     here) and the language to show them in: `--lang`, else the configuration's."""
-    from sm_lint.settings.loader import config_for
     from sm_lint.run.linter import Linter
+    from sm_lint.settings.loader import config_for
 
     try:
         config = config_for(Path.cwd())
@@ -31,11 +32,11 @@ def _rules(lang: str | None):
 @click.option("--lang", type=click.Choice(["ja", "en"]), default="ja")
 def score(paths, fmt, lang):
     """下書きごとの読みやすさの得点 (jReadability) / each draft's plain-Japanese score."""
-    from sm_lint.text.analysis import analyse
     from sm_lint.io.document import read_draft
     from sm_lint.io.inputs import describe, expand, read_bytes
     from sm_lint.rules.kinds.readability import score_facts, target_for
     from sm_lint.run.linter import Linter
+    from sm_lint.text.analysis import analyse
 
     rows, failed = [], False
     try:
@@ -56,8 +57,14 @@ def score(paths, fmt, lang):
             click.echo(f"sm-lint: {exc.text(lang)}", err=True)
             failed = True
             continue
-        facts = score_facts(analysis) or {"score": None, "band": None, "target": target_for(analysis),
-                                           "below_target": False, "words": 0, "sentences": 0}
+        facts = score_facts(analysis) or {
+            "score": None,
+            "band": None,
+            "target": target_for(analysis),
+            "below_target": False,
+            "words": 0,
+            "sentences": 0,
+        }
         english = facts.pop("band_en", None)
         rows.append({"path": source.display, **facts, "band": english if lang == "en" else facts["band"]})
     if fmt == "json":
@@ -73,8 +80,13 @@ def score(paths, fmt, lang):
 
 @click.command("rules")
 @click.option("--lang", type=click.Choice(["ja", "en"]), default=None, help="メッセージの言語 / message language")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
-              help="表 (既定) か JSON / an aligned table (default) or JSON")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    help="表 (既定) か JSON / an aligned table (default) or JSON",
+)
 def list_rules(lang, fmt):
     """ルールの一覧 / list every rule."""
     from sm_lint.report.ruleinfo import rules_json, rules_table
@@ -168,24 +180,28 @@ def _explained(what: str, rules: dict, catalogue: dict, lang: str):
     rule = by_id.get(typed.upper()) or by_name.get(typed.lower())
     clause = catalogue.get(rule.clause if rule else typed)
     if clause is None:
-        ja, en = hint(typed, [*rules, *(r.name for r in rules.values()), *catalogue],
-                      otherwise=(" (`sm-lint rules` で一覧を確かめられます)", " (`sm-lint rules` lists them)"))
+        ja, en = hint(
+            typed,
+            [*rules, *(r.name for r in rules.values()), *catalogue],
+            otherwise=(" (`sm-lint rules` で一覧を確かめられます)", " (`sm-lint rules` lists them)"),
+        )
         _fail(t(lang, "unknown", what=what) + (en if lang == "en" else ja))
     return rule, clause
 
 
 @click.command("config")
 @click.argument("path", default=".", type=click.Path(path_type=Path))
-@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
-              help="設定ファイル / configuration file")
+@click.option(
+    "--config", "config_path", type=click.Path(dir_okay=False, path_type=Path), help="設定ファイル / configuration file"
+)
 @click.option("--lang", type=click.Choice(["ja", "en"]), default=None, help="メッセージの言語 / message language")
 def show_config(path, config_path, lang):
     """PATH (既定: .) に効く設定を表示 / show the effective configuration for PATH."""
     import yaml
 
-    from sm_lint.settings.loader import config_for, effective, load_config
-    from sm_lint.run.linter import Linter
     from sm_lint.pipeline.selection import refuse_names_of_no_rule
+    from sm_lint.run.linter import Linter
+    from sm_lint.settings.loader import config_for, effective, load_config
 
     try:
         folder = path if path.is_dir() else path.parent
@@ -204,8 +220,13 @@ def show_config(path, config_path, lang):
 
 @click.command("waivers")
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
-              help="表 (既定) か JSON / an aligned table (default) or JSON")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    help="表 (既定) か JSON / an aligned table (default) or JSON",
+)
 @click.option("--lang", type=click.Choice(["ja", "en"]), default="ja", help="表示の言語 / language")
 def waivers(paths, fmt, lang):
     """抑止 (sm-lint-allow) の一覧: 理由・責任者・期限 / list the waivers with reasons, owners and dates.
@@ -233,13 +254,27 @@ def waivers(paths, fmt, lang):
 
 @click.command("report")
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "html"]), default="table",
-              help="表 (既定)・JSON・HTML (1 ページ、グラフつき) / table (default), JSON or one HTML page with charts")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "html"]),
+    default="table",
+    help="表 (既定)・JSON・HTML (1 ページ、グラフつき) / table (default), JSON or one HTML page with charts",
+)
 @click.option("--lang", type=click.Choice(["ja", "en"]), default="ja", help="表示の言語 / language")
-@click.option("--fiscal-year", type=click.IntRange(1900, 9999), default=None,
-              help="年度 (既定: 今年度、4 月始まり) / fiscal year, April to March (default: the current one)")
-@click.option("--monthly-minimum", type=click.IntRange(min=0), default=1, show_default=True,
-              help="月あたりの最低投稿数 (4(4)②) / posts a month each account needs")
+@click.option(
+    "--fiscal-year",
+    type=click.IntRange(1900, 9999),
+    default=None,
+    help="年度 (既定: 今年度、4 月始まり) / fiscal year, April to March (default: the current one)",
+)
+@click.option(
+    "--monthly-minimum",
+    type=click.IntRange(min=0),
+    default=1,
+    show_default=True,
+    help="月あたりの最低投稿数 (4(4)②) / posts a month each account needs",
+)
 def report(paths, fmt, lang, fiscal_year, monthly_minimum):
     """アカウント別・月別の運用状況 / per account and month: posts, gaps, posting times, findings, waivers."""
     from datetime import date
@@ -260,10 +295,19 @@ def report(paths, fmt, lang, fiscal_year, monthly_minimum):
 
 
 @click.command()
-@click.option("--port", type=click.IntRange(0, 65535), default=0, help="ポート番号 (既定: 空いている番号) / port (default: a free one)")
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=0,
+    help="ポート番号 (既定: 空いている番号) / port (default: a free one)",
+)
 @click.option("--no-browser", is_flag=True, help="ブラウザーを開かない / do not open the browser")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
-              help="設定ファイル (既定: このフォルダーから上へ探す) / configuration file")
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="設定ファイル (既定: このフォルダーから上へ探す) / configuration file",
+)
 @click.option("--lang", type=click.Choice(["ja", "en"]), default=None, help="メッセージの言語 / message language")
 def serve(port, no_browser, config_path, lang):
     """下書きを確認するページをブラウザーで開きます / a local web page to check drafts."""
@@ -287,8 +331,10 @@ def lsp(lang):
     try:
         from sm_lint.lsp.server import start
     except ImportError:
-        _fail("sm-lint lsp には pygls が必要です: pip install 'sm-lint[lsp]' / "
-              "sm-lint lsp needs pygls: pip install 'sm-lint[lsp]'")
+        _fail(
+            "sm-lint lsp には pygls が必要です: pip install 'sm-lint[lsp]' / "
+            "sm-lint lsp needs pygls: pip install 'sm-lint[lsp]'"
+        )
     start(lang)
 
 
@@ -296,8 +342,12 @@ def lsp(lang):
 @click.argument("path", type=click.Path(path_type=Path))
 @click.option("--platform", help="投稿先 (x, instagram, facebook, line, youtube, tiktok, blog) / the platform")
 @click.option("--account", help="発信するアカウントの ID (設定の accounts) / the account id")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
-              help="設定ファイル (既定: 下書きのフォルダーから上へ .sm-lint.yaml を探す) / configuration file")
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="設定ファイル (既定: 下書きのフォルダーから上へ .sm-lint.yaml を探す) / configuration file",
+)
 @click.option("--lang", type=click.Choice(["ja", "en"]), default=None, help="メッセージの言語 / message language")
 def new_draft(path, platform, account, config_path, lang):
     """下書きのひな形を作ります (上書きはしません) / write a draft template (never overwrites).
@@ -306,8 +356,8 @@ def new_draft(path, platform, account, config_path, lang):
     例 / example:
       sm-lint new 下書き.md --platform x --account joetsu_city
     """
-    from sm_lint.settings.loader import config_for, load_config
     from sm_lint.app.newdraft import check_choice, template, write_new
+    from sm_lint.settings.loader import config_for, load_config
 
     try:
         config = load_config(config_path) if config_path else config_for(path.absolute().parent.resolve())
@@ -316,5 +366,8 @@ def new_draft(path, platform, account, config_path, lang):
         write_new(path, template(platform, account))
     except SmLintError as exc:
         _fail(exc.text(lang or "ja"))
-    click.echo(f"{path}: draft template written; write the text, then check it with `sm-lint {path}`" if lang == "en"
-               else f"{path}: 下書きのひな形を作りました。本文を書いたら `sm-lint {path}` で確認してください")
+    click.echo(
+        f"{path}: draft template written; write the text, then check it with `sm-lint {path}`"
+        if lang == "en"
+        else f"{path}: 下書きのひな形を作りました。本文を書いたら `sm-lint {path}` で確認してください"
+    )

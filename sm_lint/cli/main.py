@@ -15,12 +15,20 @@ from sm_lint.errors import os_reason
 from sm_lint.report import FORMATS
 from sm_lint.rules.model import SEVERITIES
 
-
 # The other commands (sm_lint/cli/commands.py) by name, as their functions are called there:
 # that module, and what each command loads, is imported only when one of them is named or the
 # help lists them, so that `sm-lint 下書き.md` never builds them (issue 25: a cold start).
-ELSEWHERE = {"score": "score", "rules": "list_rules", "explain": "explain", "config": "show_config",
-             "waivers": "waivers", "report": "report", "serve": "serve", "lsp": "lsp", "new": "new_draft"}
+ELSEWHERE = {
+    "score": "score",
+    "rules": "list_rules",
+    "explain": "explain",
+    "config": "show_config",
+    "waivers": "waivers",
+    "report": "report",
+    "serve": "serve",
+    "lsp": "lsp",
+    "new": "new_draft",
+}
 
 
 class _DefaultGroup(click.Group):
@@ -37,7 +45,12 @@ class _DefaultGroup(click.Group):
         return super().get_command(ctx, name)
 
     def parse_args(self, ctx, args):
-        if args and args[0] not in self.commands and args[0] not in ELSEWHERE and args[0] not in ("--help", "-h", "--version"):
+        if (
+            args
+            and args[0] not in self.commands
+            and args[0] not in ELSEWHERE
+            and args[0] not in ("--help", "-h", "--version")
+        ):
             args = ["lint", *args]
         elif not args:  # `cat 下書き.txt | sm-lint` lints stdin; at a terminal, the help
             args = ["lint"] if stdin_piped() else ["lint", "--help"]
@@ -76,8 +89,10 @@ class _DefaultGroup(click.Group):
             if os.environ.get("SM_LINT_DEBUG"):
                 raise
             first = str(exc).splitlines()[0] if str(exc) else ""
-            _fail(f"内部エラー ({type(exc).__name__}: {first})。"
-                  "下書きとこの行を添えて報告してください / internal error, please report it")
+            _fail(
+                f"内部エラー ({type(exc).__name__}: {first})。"
+                "下書きとこの行を添えて報告してください / internal error, please report it"
+            )
         _flush(ctx)
         return result
 
@@ -137,7 +152,7 @@ def run() -> None:
     run over 1,000 drafts). Output is flushed first; no exit handler of ours is skipped."""
     try:
         main()
-        code = 0
+        code: int | str | None = 0
     except SystemExit as exc:
         code = exc.code
     if not isinstance(code, int):  # sys.exit("message"): Python's own convention
@@ -172,8 +187,10 @@ def _encoding_option(ctx, param, value):
     except ValueError:
         from sm_lint.cli.usage import BadValue
 
-        raise BadValue(f"知らない文字コードです: {value} (例: utf-8, cp932, euc_jp)",
-                       f"unknown encoding {value!r} (e.g. utf-8, cp932, euc_jp)") from None
+        raise BadValue(
+            f"知らない文字コードです: {value} (例: utf-8, cp932, euc_jp)",
+            f"unknown encoding {value!r} (e.g. utf-8, cp932, euc_jp)",
+        ) from None
 
 
 def _size_option(ctx, param, value):
@@ -185,60 +202,120 @@ def _size_option(ctx, param, value):
     if size is None:
         from sm_lint.cli.usage import BadValue
 
-        raise BadValue(f"大きさは 2MiB や 512KiB のように書いてください: {value}",
-                       f"a size such as 2MiB or 512KiB, not {value!r}")
+        raise BadValue(
+            f"大きさは 2MiB や 512KiB のように書いてください: {value}", f"a size such as 2MiB or 512KiB, not {value!r}"
+        )
     return size
 
 
 @main.command()
 @click.argument("paths", nargs=-1)
-@click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default="full",
-              help="出力形式 / output format")
+@click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default="full", help="出力形式 / output format")
 @click.option("--lang", type=click.Choice(["ja", "en"]), default=None, help="メッセージの言語 / message language")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
-              help="設定ファイル (既定: 下書きから上へ .sm-lint.yaml を探す) / configuration file")
-@click.option("--no-repo-config", is_flag=True,
-              help="リポジトリの .sm-lint.yaml を使わない (CI でプルリクエストを確認するとき) / ignore the repository's .sm-lint.yaml")
-@click.option("--fail-on", type=click.Choice(SEVERITIES), default=None,
-              help="この重要度以上の指摘があれば終了コード 1 / exit 1 at or above this severity")
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="設定ファイル (既定: 下書きから上へ .sm-lint.yaml を探す) / configuration file",
+)
+@click.option(
+    "--no-repo-config",
+    is_flag=True,
+    help="リポジトリの .sm-lint.yaml を使わない (CI でプルリクエストを確認するとき)"
+    " / ignore the repository's .sm-lint.yaml",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(SEVERITIES),
+    default=None,
+    help="この重要度以上の指摘があれば終了コード 1 / exit 1 at or above this severity",
+)
 @click.option("--select", multiple=True, help="ルール ID・カテゴリ・条項で選ぶ / select rules (id, category, clause)")
 @click.option("--ignore", multiple=True, help="ルール ID・カテゴリ・条項で除く / ignore rules (id, category, clause)")
 @click.option("--no-color", is_flag=True, help="色を付けない / no colour")
-@click.option("--stdin-filename", default="-", help="標準入力の表示名 (設定の検索にも使う) / name of stdin, also for config lookup")
+@click.option(
+    "--stdin-filename",
+    default="-",
+    help="標準入力の表示名 (設定の検索にも使う) / name of stdin, also for config lookup",
+)
 @click.option("--statistics", is_flag=True, help="ルール別・条項別の件数だけを表示 / counts per rule and clause")
 @click.option("-q", "--quiet", is_flag=True, help="指摘だけを表示 (集計・進捗なし) / findings only")
 @click.option("--exit-zero", is_flag=True, help="指摘があっても終了コード 0 / exit 0 even with findings")
-@click.option("--baseline", type=click.Path(dir_okay=False, path_type=Path),
-              help="記録済みの指摘を報告しない / do not report findings recorded in this file")
-@click.option("--write-baseline", type=click.Path(dir_okay=False, path_type=Path),
-              help="今の指摘をベースラインに記録 / record the current findings as the baseline")
+@click.option(
+    "--baseline",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="記録済みの指摘を報告しない / do not report findings recorded in this file",
+)
+@click.option(
+    "--write-baseline",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="今の指摘をベースラインに記録 / record the current findings as the baseline",
+)
 @click.option("--fix", is_flag=True, help="安全な言い換えを適用して書き込む / apply the safe suggestions")
-@click.option("--diff", is_flag=True, help="--fix の変更を差分で表示 (書き込まない) / show the fixes as a diff, write nothing")
-@click.option("--encoding", callback=_encoding_option, default=None,
-              help="文字コードを指定 (既定: 自動判定) / force an encoding, e.g. cp932, euc_jp")
-@click.option("--max-draft-size", callback=_size_option, default=None,
-              help="これより大きい下書きは読まずにエラー (既定 1MiB) / refuse drafts larger than this (default 1MiB)")
-@click.option("-j", "--jobs", type=click.IntRange(min=0), default=0,
-              help="並列プロセス数 (0: 下書きが多いときに CPU の数だけ) / worker processes (0: auto)")
+@click.option(
+    "--diff", is_flag=True, help="--fix の変更を差分で表示 (書き込まない) / show the fixes as a diff, write nothing"
+)
+@click.option(
+    "--encoding",
+    callback=_encoding_option,
+    default=None,
+    help="文字コードを指定 (既定: 自動判定) / force an encoding, e.g. cp932, euc_jp",
+)
+@click.option(
+    "--max-draft-size",
+    callback=_size_option,
+    default=None,
+    help="これより大きい下書きは読まずにエラー (既定 1MiB) / refuse drafts larger than this (default 1MiB)",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=0),
+    default=0,
+    help="並列プロセス数 (0: 下書きが多いときに CPU の数だけ) / worker processes (0: auto)",
+)
 def lint(paths: tuple[str, ...], **arguments) -> None:
     """下書きを確認します (files, directories, - for stdin; stdin too when it is piped and no path is given)."""
     if not paths:
         if not stdin_piped():
-            raise click.MissingParameter(ctx=click.get_current_context(), param=click.get_current_context().command.params[0])
+            raise click.MissingParameter(
+                ctx=click.get_current_context(), param=click.get_current_context().command.params[0]
+            )
         paths = ("-",)
     from sm_lint.app.lint import lint as run_lint
 
     sys.exit(run_lint(_settings(paths, **arguments)))
 
 
-def _settings(paths: tuple[str, ...], fmt, lang, config_path, no_repo_config, fail_on, select, ignore, baseline,
-              write_baseline, encoding, max_draft_size, **rest):
+def _settings(
+    paths: tuple[str, ...],
+    fmt,
+    lang,
+    config_path,
+    no_repo_config,
+    fail_on,
+    select,
+    ignore,
+    baseline,
+    write_baseline,
+    encoding,
+    max_draft_size,
+    **rest,
+):
     """The lint command's arguments as the application's settings."""
     from sm_lint.app.lint import LintSettings
-    from sm_lint.settings.loader import selector_list
     from sm_lint.run.linter import Options
+    from sm_lint.settings.loader import selector_list
 
-    options = Options(config_path, selector_list(list(select), "--select", "--select"),
-                      selector_list(list(ignore), "--ignore", "--ignore"), fail_on, lang,
-                      None if write_baseline else baseline, encoding, max_draft_size, no_repo_config)
+    options = Options(
+        config_path,
+        selector_list(list(select), "--select", "--select"),
+        selector_list(list(ignore), "--ignore", "--ignore"),
+        fail_on,
+        lang,
+        None if write_baseline else baseline,
+        encoding,
+        max_draft_size,
+        no_repo_config,
+    )
     return LintSettings(paths, options, fmt, write_baseline=write_baseline, **rest)

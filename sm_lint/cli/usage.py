@@ -6,7 +6,7 @@ configuration file is read."""
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 import click
 
@@ -23,29 +23,29 @@ class BadValue(click.BadParameter):
 def lang_of(args: Sequence[str]) -> str:
     """`--lang en` or `--lang=en` anywhere in the arguments; Japanese otherwise."""
     for i, arg in enumerate(args):
-        if arg == "--lang=en" or arg == "--lang" and args[i + 1:i + 2] == ["en"]:
+        if arg == "--lang=en" or (arg == "--lang" and args[i + 1 : i + 2] == ["en"]):
             return "en"
     return "ja"
 
 
-def _names(param: click.Parameter | None, fallback: str | None = None) -> str:
+def _names(param: click.Parameter | None, fallback: str | Sequence[str] | None = None) -> str:
     if isinstance(param, click.Option):
         return "/".join(param.opts)
     if param is not None:
         return param.human_readable_name
-    return fallback or ""
+    return fallback if isinstance(fallback, str) else " / ".join(fallback or ())
 
 
-def _takes_value(group: click.Group, option_name: str) -> bool:
+def _takes_value(group: click.Command, option_name: str) -> bool:
     """Whether the option, in whichever command has it, takes a value (all agree)."""
-    for command in group.commands.values():
+    for command in getattr(group, "commands", {}).values():
         for param in command.params:
             if isinstance(param, click.Option) and option_name in param.opts:
                 return not param.is_flag
     return True
 
 
-def _japanese(exc: click.UsageError, group: click.Group) -> str:
+def _japanese(exc: click.UsageError, group: click.Command) -> str:
     if isinstance(exc, click.NoSuchOption):
         maybe = f" (もしかして {', '.join(exc.possibilities)})" if exc.possibilities else ""
         return f"{exc.option_name} というオプションはありません{maybe}"

@@ -27,7 +27,7 @@ class Draft(NamedTuple):
     path: str
     text: str
     body_start: int
-    front_matter: dict[str, Any] = {}  # a LineDict when present (shared when absent: never changed)
+    front_matter: dict[str, Any] = {}  # noqa: RUF012  a LineDict when present (shared when absent: never changed)
     line_starts: tuple[int, ...] = ()
     encoding: str = "utf-8"  # the codec the file was read with (a fix writes it back the same)
     modified: float | None = None  # a modification time given with the text (else the file's is read)
@@ -64,8 +64,11 @@ def parse_draft(text: str, path: str) -> Draft:
     match = _FRONT_MATTER.match(text)
     if not match:
         if _UNCLOSED.match(text):
-            raise InputError(f"{path}:1", "front matter の終わりを示す `---` の行がありません",
-                             "the front matter has no closing `---` line")
+            raise InputError(
+                f"{path}:1",
+                "front matter の終わりを示す `---` の行がありません",
+                "the front matter has no closing `---` line",
+            )
         return Draft(path, text, 0, line_starts=starts)
     source = match.group(1) or ""
     if _NOT_YAML.match(source) and ":" not in source and "：" not in source:
@@ -74,13 +77,19 @@ def parse_draft(text: str, path: str) -> Draft:
     try:
         data = load_yaml(source, first_line)
     except YamlError as exc:
-        raise InputError(f"{path}:{exc.line}", f"front matter の YAML が読めません: {exc.problem_ja}",
-                         f"the front matter is not valid YAML: {exc.problem}") from None
+        raise InputError(
+            f"{path}:{exc.line}",
+            f"front matter の YAML が読めません: {exc.problem_ja}",
+            f"the front matter is not valid YAML: {exc.problem}",
+        ) from None
     if data is None:
         data = LineDict()
     if not isinstance(data, LineDict):
-        raise InputError(f"{path}:{first_line}", "front matter は「キー: 値」の形で書いてください",
-                         "write the front matter as `key: value` lines")
+        raise InputError(
+            f"{path}:{first_line}",
+            "front matter は「キー: 値」の形で書いてください",
+            "write the front matter as `key: value` lines",
+        )
     return Draft(path, text, match.end(), data, starts)
 
 

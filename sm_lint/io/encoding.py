@@ -60,8 +60,11 @@ def decode(data: bytes, path: str, encoding: str | None = None) -> tuple[str, st
         if data.startswith(bom):
             return _strict(data, path, codec), codec
     if looks_binary(data):
-        raise InputError(path, "テキストファイルではありません (制御文字が多すぎます)。下書きのファイルか確かめてください",
-                         "not a text file (too many control characters); check that it is a draft")
+        raise InputError(
+            path,
+            "テキストファイルではありません (制御文字が多すぎます)。下書きのファイルか確かめてください",
+            "not a text file (too many control characters); check that it is a draft",
+        )
     if b"\x1b$" in data[:_SAMPLE]:  # ISO-2022-JP is 7-bit, so it would pass for UTF-8
         return _strict(data, path, "iso2022_jp"), "iso2022_jp"
     try:
@@ -127,6 +130,7 @@ def _strict(data: bytes, path: str, codec: str) -> str:
         return data.decode(codec)
     except UnicodeDecodeError as exc:
         raise InputError(
-            path, f"{codec} として読めません (byte {exc.start})。文字コードを確認してください",
+            path,
+            f"{codec} として読めません (byte {exc.start})。文字コードを確認してください",
             f"cannot be read as {codec} (byte {exc.start}); check the encoding",
         ) from None

@@ -11,6 +11,7 @@ written (see write_atomic).
 from __future__ import annotations
 
 import codecs
+import contextlib
 import difflib
 import fnmatch
 import glob
@@ -18,19 +19,21 @@ import os
 import secrets
 import signal
 import stat
+from collections.abc import Iterable
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
 
-from sm_lint.errors import InputError, os_reason
+from sm_lint.errors import InputError, SmLintError, os_reason
 from sm_lint.findings import Finding
 from sm_lint.io.inputs import Outside, Reader, Source, describe, open_within
 
 # A BOM-led UTF-16/32 file is written back with the same BOM and byte order.
 _BYTE_ORDERS = (
-    (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 
 
@@ -70,19 +73,24 @@ def encode_like(original: bytes, old: str, new: str, codec: str, where: str) -> 
             return prefix + new.encode(codec)
     except UnicodeEncodeError:
         pass
-    raise InputError(where, "元の文字コードのままでは書き戻せないため、修正せずにそのままにしました",
-                     "cannot fix: the file's encoding cannot be kept, so it is left unchanged")
+    raise InputError(
+        where,
+        "元の文字コードのままでは書き戻せないため、修正せずにそのままにしました",
+        "cannot fix: the file's encoding cannot be kept, so it is left unchanged",
+    )
 
 
-def plan(findings: Iterable[Finding], drafts: dict, sources: Iterable[Source],
-         reader: Reader) -> tuple[list[Change], list[InputError]]:
+def plan(
+    findings: Iterable[Finding], drafts: dict, sources: Iterable[Source], reader: Reader
+) -> tuple[list[Change], list[SmLintError]]:
     """The changes the safe fixes would make, one per draft that has any, and one line for
     each draft that cannot be fixed (the others still are)."""
     by_path: dict[str, list[Finding]] = {}
     for f in findings:
         if f.fixable:
             by_path.setdefault(f.path, []).append(f)
-    changes, problems = [], []
+    changes: list[Change] = []
+    problems: list[SmLintError] = []
     for source in sources:
         fixes = by_path.get(source.display)
         if not fixes:
@@ -129,12 +137,18 @@ def write_atomic(path: Path, data: bytes, within: tuple[str, ...] = ()) -> None:
             if folder is not None:
                 os.close(folder)
     except Outside as exc:
-        raise InputError(str(path), f"フォルダが確認するフォルダ ({exc.root}) の外 ({exc.real}) にあるため修正しません",
-                         f"not fixed: its folder is {exc.real}, outside the folder being checked ({exc.root})") from None
+        raise InputError(
+            str(path),
+            f"フォルダが確認するフォルダ ({exc.root}) の外 ({exc.real}) にあるため修正しません",
+            f"not fixed: its folder is {exc.real}, outside the folder being checked ({exc.root})",
+        ) from None
     except OSError as exc:  # a read-only folder or a full disk: say so, the draft is untouched
         ja, en = os_reason(exc)
-        raise InputError(str(path), f"修正を書き込めません ({ja})。ファイルは変更していません",
-                         f"cannot write the fix ({en}); the file is unchanged") from None
+        raise InputError(
+            str(path),
+            f"修正を書き込めません ({ja})。ファイルは変更していません",
+            f"cannot write the fix ({en}); the file is unchanged",
+        ) from None
 
 
 def _open_folder(folder: Path, within: tuple[str, ...]) -> int | None:
@@ -146,18 +160,27 @@ def _open_folder(folder: Path, within: tuple[str, ...]) -> int | None:
 
 def _refuse_to_replace(path: Path, info: os.stat_result, writable: bool) -> None:
     if stat.S_ISLNK(info.st_mode):  # its target may be anywhere: a pull request chose it
-        raise InputError(str(path), "シンボリックリンクなので修正しません (リンク先のファイルを指定してください)",
-                         "not fixed: it is a symbolic link (name the file it points to)")
+        raise InputError(
+            str(path),
+            "シンボリックリンクなので修正しません (リンク先のファイルを指定してください)",
+            "not fixed: it is a symbolic link (name the file it points to)",
+        )
     if not info.st_mode & 0o222 or not writable:
-        raise InputError(str(path), "読み取り専用のファイルなので修正しません。書き込みを許可してから --fix を実行してください",
-                         "not fixed: the file is read-only; make it writable, then run --fix again")
+        raise InputError(
+            str(path),
+            "読み取り専用のファイルなので修正しません。書き込みを許可してから --fix を実行してください",
+            "not fixed: the file is read-only; make it writable, then run --fix again",
+        )
     if info.st_nlink > 1:
         # Replacing the file would split it from its other names (they would keep the old
         # text); writing it in place could leave every name half-written if interrupted.
-        raise InputError(str(path), "ほかの名前 (ハードリンク) と中身を共有しているため修正しません"
-                                    " (置き換えるとリンクが切れ、その場で書き換えると中断したときに壊れるため)",
-                         "not fixed: the file has other names (hard links); replacing it would split them,"
-                         " and writing it in place could leave it half-written if interrupted")
+        raise InputError(
+            str(path),
+            "ほかの名前 (ハードリンク) と中身を共有しているため修正しません"
+            " (置き換えるとリンクが切れ、その場で書き換えると中断したときに壊れるため)",
+            "not fixed: the file has other names (hard links); replacing it would split them,"
+            " and writing it in place could leave it half-written if interrupted",
+        )
 
 
 def _temporary_names(path: Path, folder: int | None) -> str:
@@ -170,16 +193,15 @@ def _remove_stale_temporaries(path: Path, folder: int | None) -> None:
     stale = f".{glob.escape(path.name)}.????????.sm-lint"
     for entry in os.listdir(folder if folder is not None else path.parent):
         if fnmatch.fnmatchcase(entry, stale):
-            try:
+            with contextlib.suppress(FileNotFoundError):
                 os.unlink(entry if folder is not None else path.parent / entry, dir_fd=folder)
-            except FileNotFoundError:
-                pass
 
 
 @contextmanager
 def _interruptible():
     """SIGTERM (a CI job cancelled, `kill`) ends the run as an exception, like Ctrl-C, so that
     the temporary file is removed on the way out; exit status 143, as a shell reports it."""
+
     def terminated(signum, frame):
         raise SystemExit(128 + signum)
 
@@ -220,10 +242,8 @@ def _replace(path: Path, data: bytes, info: os.stat_result, folder: int | None) 
         os.replace(temporary, path.name if folder is not None else path, src_dir_fd=folder, dst_dir_fd=folder)
     except BaseException:
         if temporary is not None:
-            try:
+            with contextlib.suppress(FileNotFoundError):  # already renamed into place
                 os.unlink(temporary, dir_fd=folder)
-            except FileNotFoundError:  # already renamed into place
-                pass
         raise
 
 
@@ -231,5 +251,8 @@ def _keep_owner(path: Path, fd: int, info: os.stat_result) -> None:
     try:
         os.fchown(fd, info.st_uid, info.st_gid)
     except PermissionError:
-        raise InputError(str(path), "持ち主を保ったまま書き換えられないため修正しません (ほかのユーザーのファイルです)",
-                         "not fixed: its owner and group cannot be kept (it belongs to another user)") from None
+        raise InputError(
+            str(path),
+            "持ち主を保ったまま書き換えられないため修正しません (ほかのユーザーのファイルです)",
+            "not fixed: its owner and group cannot be kept (it belongs to another user)",
+        ) from None

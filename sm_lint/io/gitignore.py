@@ -11,9 +11,9 @@ git installed, a .gitignore means nothing to git and nothing here.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable
 
 
 @lru_cache(maxsize=256)
@@ -42,14 +42,16 @@ def ignored(paths: Iterable[Path]) -> set[Path]:
             done = subprocess.run(
                 ["git", "-C", str(repo), "check-ignore", "--stdin", "-z"],
                 input="\0".join(absolute).encode("utf-8", "surrogateescape") + b"\0",
-                capture_output=True, timeout=60, env={**os.environ, "GIT_OPTIONAL_LOCKS": "0"},
+                capture_output=True,
+                timeout=60,
+                env={**os.environ, "GIT_OPTIONAL_LOCKS": "0"},
             )
         except (OSError, subprocess.SubprocessError):  # no git: nothing is ignored
             continue
         if done.returncode not in (0, 1):  # 1: none ignored; 128: not a repository after all
             continue
         for name in done.stdout.split(b"\0"):
-            path = absolute.get(name.decode("utf-8", "surrogateescape"))
-            if path is not None:
-                found.add(path)
+            named = absolute.get(name.decode("utf-8", "surrogateescape"))
+            if named is not None:
+                found.add(named)
     return found

@@ -6,8 +6,9 @@ import errno
 import os
 import stat
 import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Callable, Iterator, NamedTuple
+from typing import NamedTuple
 
 from sm_lint.errors import InputError
 
@@ -113,7 +114,7 @@ def expand(paths: list[str], stdin_name: str = "-") -> Iterator[Source]:
             if outside is not None:
                 yield Source(raw, path, outside)
                 continue
-            found = []
+            found: list[Path] = []
             problems: list[OSError] = []
             roots = _roots(path, named=False)
             # Symlinked directories are not followed (no loops, nothing outside).
@@ -130,14 +131,26 @@ def expand(paths: list[str], stdin_name: str = "-") -> Iterator[Source]:
 
 
 _WHY = {  # (Japanese, English)
-    errno.EINVAL: ("通常のファイルではありません (FIFO やデバイス)。下書きのファイルを指定してください",
-                   "not a regular file (a FIFO or a device); give the draft's file"),
-    errno.ENOENT: ("ファイルがありません (リンク切れのシンボリックリンクかもしれません)。パスを確認してください",
-                   "no such file (perhaps a broken symbolic link); check the path"),
-    errno.ELOOP: ("シンボリックリンクが循環しています。リンク先を直してください",
-                  "the symbolic links form a loop; fix where they point"),
-    errno.EACCES: ("読み取り権限がありません。権限を確認してください", "no permission to read it; check its permissions"),
-    errno.EPERM: ("読み取り権限がありません。権限を確認してください", "no permission to read it; check its permissions"),
+    errno.EINVAL: (
+        "通常のファイルではありません (FIFO やデバイス)。下書きのファイルを指定してください",
+        "not a regular file (a FIFO or a device); give the draft's file",
+    ),
+    errno.ENOENT: (
+        "ファイルがありません (リンク切れのシンボリックリンクかもしれません)。パスを確認してください",
+        "no such file (perhaps a broken symbolic link); check the path",
+    ),
+    errno.ELOOP: (
+        "シンボリックリンクが循環しています。リンク先を直してください",
+        "the symbolic links form a loop; fix where they point",
+    ),
+    errno.EACCES: (
+        "読み取り権限がありません。権限を確認してください",
+        "no permission to read it; check its permissions",
+    ),
+    errno.EPERM: (
+        "読み取り権限がありません。権限を確認してください",
+        "no permission to read it; check its permissions",
+    ),
     errno.EISDIR: ("ディレクトリです", "a directory"),
 }
 
@@ -148,14 +161,18 @@ def not_a_draft(source: Source) -> InputError | None:
     if source.walked or source.path is None or source.path.suffix.lower() in DRAFT_SUFFIXES:
         return None
     kinds = ", ".join(DRAFT_SUFFIXES)
-    return InputError(source.display,
-                      f"下書きとして読める形式ではありません ({kinds} のファイルを指定してください。"
-                      "Word などの文書は、本文をテキストか Markdown で保存してください)",
-                      f"not a draft sm-lint reads (give a {kinds} file; save a Word document's text as text or Markdown)")
+    return InputError(
+        source.display,
+        f"下書きとして読める形式ではありません ({kinds} のファイルを指定してください。"
+        "Word などの文書は、本文をテキストか Markdown で保存してください)",
+        f"not a draft sm-lint reads (give a {kinds} file; save a Word document's text as text or Markdown)",
+    )
 
 
-def every_draft(paths: list[str], limit: Callable[[Source], int] = lambda source: MAX_BYTES,
-                ) -> Iterator[tuple[Source, bytes]]:
+def every_draft(
+    paths: list[str],
+    limit: Callable[[Source], int] = lambda source: MAX_BYTES,
+) -> Iterator[tuple[Source, bytes]]:
     """Each draft under `paths` with its bytes, for commands that read them all (`waivers`,
     `report`): the first that cannot be read raises its InputError, since a list or report
     that silently left a draft out would mislead."""
@@ -175,10 +192,15 @@ def describe(exc: OSError, display: str) -> InputError:
     """The error for a file that cannot be read: what happened and what to do, with the
     system's own reason in brackets."""
     if isinstance(exc, Outside):
-        return InputError(display, f"リンク先 ({exc.real}) が確認するフォルダ ({exc.root}) の外にあるため、読みません",
-                          f"not read: it links to {exc.real}, outside the folder being checked ({exc.root})")
+        return InputError(
+            display,
+            f"リンク先 ({exc.real}) が確認するフォルダ ({exc.root}) の外にあるため、読みません",
+            f"not read: it links to {exc.real}, outside the folder being checked ({exc.root})",
+        )
     reason = exc.strerror or type(exc).__name__
-    ja, en = _WHY.get(exc.errno, (f"読めません ({exc.strerror or exc})", f"cannot be read ({exc.strerror or exc})"))
+    ja, en = _WHY.get(
+        exc.errno or 0, (f"読めません ({exc.strerror or exc})", f"cannot be read ({exc.strerror or exc})")
+    )
     return InputError(display, f"{ja} [{reason}]", f"{en} [{reason}]")
 
 
@@ -194,7 +216,7 @@ def parse_size(value: object) -> int | None:
         return value if value > 0 else None
     text = str(value).strip().lower()
     number = text.rstrip("bikm ")
-    unit = text[len(number):].strip()
+    unit = text[len(number) :].strip()
     if not number.isdigit() or unit not in _UNITS:
         return None
     return int(number) * _UNITS[unit] or None
@@ -227,8 +249,11 @@ def read_bytes(source: Source, limit: int = MAX_BYTES) -> bytes:
     if source.path is None:
         data = sys.stdin.buffer.read(limit + 1)
         if not data.strip():  # a pipe from a command that failed: nothing was checked
-            raise InputError(source.display, "標準入力が空です。下書きの内容を渡してください",
-                             "standard input is empty: nothing was checked; pipe the draft's text")
+            raise InputError(
+                source.display,
+                "標準入力が空です。下書きの内容を渡してください",
+                "standard input is empty: nothing was checked; pipe the draft's text",
+            )
     else:
         # Opened read-only (the linter never writes a draft unless asked to fix it), and
         # checked as opened: what was listed may have been swapped since.

@@ -7,11 +7,11 @@ beside that rule file, so a pack can ship its own lists (see `pack_lists`)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from sm_lint.errors import RuleError, read_utf8
 from sm_lint.io.resources import rules_root
@@ -67,12 +67,18 @@ def list_path(name, where: str) -> Path:
             return bundled(name)
     places = f"{own} と rules/lists/" if own is not None else "rules/lists/"
     places_en = f"{own} or rules/lists/" if own is not None else "rules/lists/"
-    raise RuleError(where, f"{places} に {name!r} というリストはありません (rules/lists/ にあるもの: {', '.join(list_names())})",
-                    f"no list {name!r} in {places_en} (rules/lists/ has: {', '.join(list_names())})")
+    raise RuleError(
+        where,
+        f"{places} に {name!r} というリストはありません (rules/lists/ にあるもの: {', '.join(list_names())})",
+        f"no list {name!r} in {places_en} (rules/lists/ has: {', '.join(list_names())})",
+    )
 
 
 def list_entries(path: Path) -> list[tuple[str, str]]:
     """(entry, `path:line` of it) for every entry of a list file."""
     text = read_utf8(path, ("リストファイル", "list"))
-    return [(line.strip(), f"{path}:{number}") for number, line in enumerate(text.splitlines(), 1)
-            if line.strip() and not line.lstrip().startswith("#")]
+    return [
+        (line.strip(), f"{path}:{number}")
+        for number, line in enumerate(text.splitlines(), 1)
+        if line.strip() and not line.lstrip().startswith("#")
+    ]

@@ -4,9 +4,9 @@ reads and writes nothing outside it on their say (issue 22)."""
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable
 
 from sm_lint.errors import RuleError
 
@@ -33,5 +33,8 @@ def refuse_links_out(files: Iterable[Path], folder: Path) -> None:
     root = repository_root(real) or real
     for path in files:
         if not inside(Path(os.path.realpath(path)), root):
-            raise RuleError(str(path), f"リポジトリ ({root}) の外へのリンクなので読みません",
-                            f"not read: it links out of the repository ({root})")
+            raise RuleError(
+                str(path),
+                f"リポジトリ ({root}) の外へのリンクなので読みません",
+                f"not read: it links out of the repository ({root})",
+            )

@@ -17,23 +17,25 @@ a notice; so is a cache or key folder that another user owns or can write to.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 import sys
 import zlib
-from functools import lru_cache
+from collections.abc import Callable, Iterable, Iterator
+from functools import cache, lru_cache
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, TypeVar
+from typing import Any, TypeVar
 
 try:  # hashlib's own BLAKE2, without loading OpenSSL as importing hashlib does (2 ms a start)
     from _blake2 import blake2b
 except ImportError:  # a Python without the built-in module
     from hashlib import blake2b
 
-T = TypeVar("T")
-
 from sm_lint import __version__
 from sm_lint.errors import SmLintError
+
+T = TypeVar("T")
 
 _ENGINE = Path(__file__).resolve().parents[1]
 _MAGIC = b"sm-lint cache 1\n"
@@ -130,14 +132,19 @@ def _folder(path: Path, create: bool) -> bool:
         return False
     if stat.S_ISDIR(info.st_mode) and _private(info):
         return True
-    tell(SmLintError(str(path), "他のユーザーが所有しているか書き込めるフォルダなので、ルールのキャッシュを使いません"
-                                   " (所有者と権限を確認してください)",
-                        "not using the rule cache: the folder is owned or writable by another user"
-                        " (check its owner and permissions)"))
+    tell(
+        SmLintError(
+            str(path),
+            "他のユーザーが所有しているか書き込めるフォルダなので、ルールのキャッシュを使いません"
+            " (所有者と権限を確認してください)",
+            "not using the rule cache: the folder is owned or writable by another user"
+            " (check its owner and permissions)",
+        )
+    )
     return False
 
 
-@lru_cache(maxsize=None)
+@cache
 def _secret(path: Path) -> bytes | None:
     """The per-user secret that entries are signed with; made on first use."""
     if not _folder(path.parent, create=True):
@@ -156,8 +163,13 @@ def _secret(path: Path) -> bytes | None:
         return None
     if _private(info, writable_by_group=0o077) and len(secret) == _MAC_SIZE:
         return secret
-    tell(SmLintError(str(path), "キャッシュの鍵ファイルが本人だけの読み書き (0600) になっていないため、ルールのキャッシュを使いません",
-                        "not using the rule cache: its key file is not private to this user (mode 0600)"))
+    tell(
+        SmLintError(
+            str(path),
+            "キャッシュの鍵ファイルが本人だけの読み書き (0600) になっていないため、ルールのキャッシュを使いません",
+            "not using the rule cache: its key file is not private to this user (mode 0600)",
+        )
+    )
     return None
 
 
@@ -169,10 +181,8 @@ def _make_secret(path: Path) -> None:
     try:
         with open(handle, "wb") as file:
             file.write(os.urandom(_MAC_SIZE))
-        try:
+        with contextlib.suppress(FileExistsError):
             os.link(temporary, path)
-        except FileExistsError:
-            pass
     finally:
         os.unlink(temporary)
 
@@ -212,12 +222,17 @@ def load(key: str) -> Any | None:
     secret = _secret(key_file())
     if secret is None:
         return None
-    head, payload = data[:len(_MAGIC) + _MAC_SIZE], memoryview(data)[len(_MAGIC) + _MAC_SIZE:]
+    head, payload = data[: len(_MAGIC) + _MAC_SIZE], memoryview(data)[len(_MAGIC) + _MAC_SIZE :]
     # Compared plainly: the MAC is checked once per entry, no attacker can time it
     # (hmac.compare_digest would load OpenSSL at every start).
     if head != _MAGIC + _mac(secret, key, payload):
-        tell(SmLintError(str(path), "ルールのキャッシュが壊れているか、別の環境で作られたものなので、使わずに作り直します",
-                            "a rule cache entry is damaged or was made elsewhere: ignored and rebuilt"))
+        tell(
+            SmLintError(
+                str(path),
+                "ルールのキャッシュが壊れているか、別の環境で作られたものなので、使わずに作り直します",
+                "a rule cache entry is damaged or was made elsewhere: ignored and rebuilt",
+            )
+        )
         return None
     try:
         # _pickle: the C unpickler, without the pickle module around it (1-2 ms of a start)
@@ -265,7 +280,5 @@ def store(key: str, value: Any) -> None:
         os.replace(tmp, _entry(directory, key))
         _prune(directory)
     except Exception:  # a full disk, a kind that cannot be pickled: no cache
-        try:
-            os.unlink(tmp)  # type: ignore[possibly-undefined]
-        except Exception:
-            pass
+        with contextlib.suppress(Exception):
+            os.unlink(tmp)

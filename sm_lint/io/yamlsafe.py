@@ -11,6 +11,7 @@ billions of nodes for whoever walks the data) and recursive aliases.
 from __future__ import annotations
 
 import re
+from datetime import UTC
 from functools import lru_cache
 from typing import Any
 
@@ -29,7 +30,9 @@ class YamlError(Exception):
 
     def reported(self, error: type[SmLintError], path) -> SmLintError:
         """This problem as a data file's one-line error (configuration, rules, schema, clauses)."""
-        return error(f"{path}:{self.line}", f"YAML として読めません: {self.problem_ja}", f"not valid YAML: {self.problem}")
+        return error(
+            f"{path}:{self.line}", f"YAML として読めません: {self.problem_ja}", f"not valid YAML: {self.problem}"
+        )
 
 
 class LineDict(dict):
@@ -60,8 +63,11 @@ def _loader_class():
         for key_node, value_node in node.value:
             key = loader.construct_object(key_node, deep=True)
             if not isinstance(key, (str, int, float, bool)) and key is not None:
-                raise _problem("a mapping key must be a plain value",
-                               "マッピングのキーは文字列や数などの単純な値で書いてください", key_node.start_mark)
+                raise _problem(
+                    "a mapping key must be a plain value",
+                    "マッピングのキーは文字列や数などの単純な値で書いてください",
+                    key_node.start_mark,
+                )
             result[key] = loader.construct_object(value_node, deep=True)
             result.key_lines[str(key)] = loader.first_line + key_node.start_mark.line
         return result
@@ -91,8 +97,11 @@ def _refuse_duplicate_keys(node, first_line: int) -> None:
         key = (key_node.tag, key_node.value)
         if key in seen:
             first = first_line + seen[key]
-            raise _problem(f"`{key_node.value}` is written twice (first on line {first})",
-                           f"`{key_node.value}` が 2 回書かれています (最初は {first} 行目)", key_node.start_mark)
+            raise _problem(
+                f"`{key_node.value}` is written twice (first on line {first})",
+                f"`{key_node.value}` が 2 回書かれています (最初は {first} 行目)",
+                key_node.start_mark,
+            )
         seen[key] = key_node.start_mark.line
 
 
@@ -105,7 +114,7 @@ def _problem(en: str, ja: str, mark):
     import yaml
 
     error = yaml.constructor.ConstructorError(None, None, en, mark)
-    error.problem_ja = ja
+    error.problem_ja = ja  # type: ignore[attr-defined]  # read back with getattr in load_yaml
     return error
 
 
@@ -140,16 +149,21 @@ def _check_expansion(root) -> None:
 
     sizes: dict[int, tuple[int, int]] = {}  # id(node) -> (height, expanded size)
     open_nodes: set[int] = set()
-    too_deep = (f"nested deeper than {MAX_DEPTH} levels through aliases",
-                f"エイリアスをたどると入れ子が {MAX_DEPTH} 段を超えます")
+    too_deep = (
+        f"nested deeper than {MAX_DEPTH} levels through aliases",
+        f"エイリアスをたどると入れ子が {MAX_DEPTH} 段を超えます",
+    )
 
     def measure(node, depth: int) -> tuple[int, int]:
         key = id(node)
         if key in sizes:
             return sizes[key]
         if key in open_nodes:
-            raise _refuse("an alias refers to its own anchor (recursive data)",
-                          "エイリアスが自分自身のアンカーを指しています (循環したデータ)", node)
+            raise _refuse(
+                "an alias refers to its own anchor (recursive data)",
+                "エイリアスが自分自身のアンカーを指しています (循環したデータ)",
+                node,
+            )
         if depth > MAX_DEPTH:  # keeps this recursion shallow
             raise _refuse(*too_deep, node)
         children = []
@@ -163,8 +177,11 @@ def _check_expansion(root) -> None:
             h, n = measure(child, depth + 1)
             height, size = max(height, h + 1), size + n
             if size > MAX_NODES:
-                raise _refuse(f"more than {MAX_NODES} values once aliases are expanded",
-                              f"エイリアスを展開すると値が {MAX_NODES} 個を超えます", node)
+                raise _refuse(
+                    f"more than {MAX_NODES} values once aliases are expanded",
+                    f"エイリアスを展開すると値が {MAX_NODES} 個を超えます",
+                    node,
+                )
         if height > MAX_DEPTH:
             raise _refuse(*too_deep, node)
         open_nodes.discard(key)
@@ -183,13 +200,43 @@ def _flat_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     """A `key: value` line; what a plain word cannot start with (YAML indicators, what starts a
     number, a date or a null, which YAML reads as such) or hold (characters YAML refuses or
     reads as line breaks); the strict ISO date and timestamp."""
-    return (re.compile(r"([A-Za-z_][A-Za-z0-9_-]*):(?:[ ]+(.*?))?[ ]*"),
-            re.compile(r"[-?:,\[\]{}#&*!|>'\"%@`0-9+.~<=]|.*(?:: |:$| #)"
-                       r"|.*[\t\x00-\x1f\x7f-\x9f\ufeff\u2028\u2029\ud800-\udfff\ufffe\uffff]"),
-            re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})(?:T([0-9]{2}):([0-9]{2}):([0-9]{2})(?:(Z)|([-+])([0-9]{2}):([0-9]{2}))?)?"))
+    return (
+        re.compile(r"([A-Za-z_][A-Za-z0-9_-]*):(?:[ ]+(.*?))?[ ]*"),
+        re.compile(
+            r"[-?:,\[\]{}#&*!|>'\"%@`0-9+.~<=]|.*(?:: |:$| #)"
+            r"|.*[\t\x00-\x1f\x7f-\x9f\ufeff\u2028\u2029\ud800-\udfff\ufffe\uffff]"
+        ),
+        re.compile(
+            r"([0-9]{4})-([0-9]{2})-([0-9]{2})(?:T([0-9]{2}):([0-9]{2}):([0-9]{2})(?:(Z)|([-+])([0-9]{2}):([0-9]{2}))?)?"
+        ),
+    )
 
 
-_YAML_WORDS = frozenset("yes Yes YES no No NO true True TRUE false False FALSE on On ON off Off OFF null Null NULL".split())
+_YAML_WORDS = frozenset(
+    [
+        "yes",
+        "Yes",
+        "YES",
+        "no",
+        "No",
+        "NO",
+        "true",
+        "True",
+        "TRUE",
+        "false",
+        "False",
+        "FALSE",
+        "on",
+        "On",
+        "ON",
+        "off",
+        "Off",
+        "OFF",
+        "null",
+        "Null",
+        "NULL",
+    ]
+)
 
 
 def _timestamp(parts: tuple):
@@ -204,7 +251,7 @@ def _timestamp(parts: tuple):
         delta = timedelta(hours=int(tz_hour), minutes=int(tz_minute))
         tz = timezone(-delta if sign == "-" else delta)
     elif utc:
-        tz = timezone.utc
+        tz = UTC
     return datetime(int(year), int(month), int(day), int(hour), int(minute), int(second), 0, tzinfo=tz)
 
 

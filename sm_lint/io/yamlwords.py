@@ -16,27 +16,38 @@ _BRACKET_OPEN = "「[」に対応する「]」がありません"
 _BRACE_OPEN = "「{」に対応する「}」がありません"
 # (context pattern or None, problem pattern, Japanese), first match wins.
 _PROBLEMS = [
-    (None, r"tab character|'\\t' that cannot start",
-     "字下げにタブが使われています。半角スペースで字下げしてください"),
-    (None, r"cannot start any token",
-     f"値の先頭に @ ` % などの記号は書けません。{_QUOTE}"),
-    (None, r"mapping values are not allowed",
-     "「キー: 値」の形になっていない行があります（「:」が全角、「:」の後に半角スペースがない、字下げがずれている、値の中に「: 」がある など）。"
-     f"値に「: 」を含めるときは{_QUOTE}"),
+    (None, r"tab character|'\\t' that cannot start", "字下げにタブが使われています。半角スペースで字下げしてください"),
+    (None, r"cannot start any token", f"値の先頭に @ ` % などの記号は書けません。{_QUOTE}"),
+    (
+        None,
+        r"mapping values are not allowed",
+        "「キー: 値」の形になっていない行があります（「:」が全角、「:」の後に半角スペースがない、"
+        "字下げがずれている、値の中に「: 」がある など）。"
+        f"値に「: 」を含めるときは{_QUOTE}",
+    ),
     (None, r"mapping keys are not allowed", f"値の先頭に「? 」は書けません。{_QUOTE}"),
-    (None, r"sequence entries are not allowed",
-     "この位置に「- 」の項目は書けません。リストは次の行から字下げして書いてください"),
+    (
+        None,
+        r"sequence entries are not allowed",
+        "この位置に「- 」の項目は書けません。リストは次の行から字下げして書いてください",
+    ),
     (r"quoted scalar", r"end of stream", _QUOTE_OPEN),
-    (r"quoted scalar", r"escape|hexadecimal|hexdecimal",
-     "\"…\" の中の「\\」の使い方が正しくありません。「\\」を含む値は '…' で囲んでください"),
+    (
+        r"quoted scalar",
+        r"escape|hexadecimal|hexdecimal",
+        "\"…\" の中の「\\」の使い方が正しくありません。「\\」を含む値は '…' で囲んでください",
+    ),
     (None, r"expected ',' or '\]'", _BRACKET_OPEN),
     (None, r"expected ',' or '\}'", _BRACE_OPEN),
     (r"alias|anchor", r"", f"値の先頭に「*」や「&」は書けません。{_QUOTE}"),
     (None, r"undefined alias", f"値の先頭に「*」は書けません。{_QUOTE}"),
     (None, r"expected ':'", "「キー: 値」の「:」（半角のコロンと、その後の半角スペース）がない行があります"),
     (r"block collection", r"'-' indicator|expected <block end>", "リストの項目（- ）の字下げがそろっていません"),
-    (r"block mapping", r"expected key|expected <block end>",
-     "字下げがそろっていないか、「キー: 値」の形になっていない行があります（\"…\" の後に文字が続いている など）"),
+    (
+        r"block mapping",
+        r"expected key|expected <block end>",
+        '字下げがそろっていないか、「キー: 値」の形になっていない行があります（"…" の後に文字が続いている など）',
+    ),
     (None, r"constructor for the tag", f"「!」で始まる値（タグ）は使えません。{_QUOTE}"),
 ]
 _OPENED = {_QUOTE_OPEN, _BRACKET_OPEN, _BRACE_OPEN}

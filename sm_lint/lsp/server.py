@@ -16,7 +16,6 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import from_fs_path, to_fs_path
 
 from sm_lint import __version__
-from sm_lint.settings.loader import CONFIG_NAMES, config_for, find_config
 from sm_lint.errors import SmLintError
 from sm_lint.findings import Finding
 from sm_lint.i18n import t
@@ -26,9 +25,13 @@ from sm_lint.pipeline.filter import reported
 from sm_lint.report import with_suggestion
 from sm_lint.rules.catalog import clauses
 from sm_lint.run.linter import Linter, Options, line_in
+from sm_lint.settings.loader import CONFIG_NAMES, config_for, find_config
 
-_SEVERITY = {"error": lsp.DiagnosticSeverity.Error, "warning": lsp.DiagnosticSeverity.Warning,
-             "info": lsp.DiagnosticSeverity.Information}
+_SEVERITY = {
+    "error": lsp.DiagnosticSeverity.Error,
+    "warning": lsp.DiagnosticSeverity.Warning,
+    "info": lsp.DiagnosticSeverity.Information,
+}
 _UNSAVED = "untitled.md"  # a buffer with no file: linted as a draft in the working folder
 
 
@@ -69,14 +72,19 @@ class SmLintServer(LanguageServer):
 
     def _publish(self, uri: str, diagnostics: list[lsp.Diagnostic], version: int | None = None) -> None:
         self.text_document_publish_diagnostics(
-            lsp.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics, version=version))
+            lsp.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics, version=version)
+        )
 
     def range_of(self, f: Finding, lines: list[str]) -> lsp.Range:
         """A finding's place in the editor's units (UTF-16 unless the client chose another)."""
         codec = self.workspace.position_codec
-        return codec.range_to_client_units(lines, lsp.Range(
-            start=lsp.Position(line=f.line - 1, character=f.column - 1),
-            end=lsp.Position(line=f.end_line - 1, character=f.end_column - 1)))
+        return codec.range_to_client_units(
+            lines,
+            lsp.Range(
+                start=lsp.Position(line=f.line - 1, character=f.column - 1),
+                end=lsp.Position(line=f.end_line - 1, character=f.end_column - 1),
+            ),
+        )
 
     def _diagnostic(self, f: Finding, lines: list[str], lang: str) -> lsp.Diagnostic:
         clause = clauses().get(f.clause)
@@ -88,8 +96,12 @@ class SmLintServer(LanguageServer):
             code=f.rule,
             code_description=lsp.CodeDescription(href=f"{where.uri}#L{where.range.start.line + 1}"),
             source="sm-lint",
-            related_information=[lsp.DiagnosticRelatedInformation(
-                location=where, message=f"{t(lang, 'clause')} {f.clause} {f.clause_title} (sm-lint explain {f.rule})")],
+            related_information=[
+                lsp.DiagnosticRelatedInformation(
+                    location=where,
+                    message=f"{t(lang, 'clause')} {f.clause} {f.clause_title} (sm-lint explain {f.rule})",
+                )
+            ],
         )
 
     def at(self, uri: str, position: lsp.Position) -> tuple[list[Finding], list[str], str]:
@@ -111,15 +123,20 @@ def _lines(draft: Draft) -> list[str]:
 def _clause_location(line: int) -> lsp.Location:
     """The clause in the bundled guideline (rules/guideline.yaml), which editors can open."""
     position = lsp.Position(line=max(line - 1, 0), character=0)
-    return lsp.Location(uri=from_fs_path(str(rules_root() / "guideline.yaml")),
-                        range=lsp.Range(start=position, end=position))
+    return lsp.Location(
+        uri=from_fs_path(str(rules_root() / "guideline.yaml")), range=lsp.Range(start=position, end=position)
+    )
 
 
 def _problem(exc: SmLintError, lang: str, path: str) -> lsp.Diagnostic:
     """An input or configuration error, on the line it names when that is in this draft."""
     position = lsp.Position(line=(line_in(exc, path) or 1) - 1, character=0)
-    return lsp.Diagnostic(range=lsp.Range(start=position, end=position), message=exc.text(lang),
-                          severity=lsp.DiagnosticSeverity.Error, source="sm-lint")
+    return lsp.Diagnostic(
+        range=lsp.Range(start=position, end=position),
+        message=exc.text(lang),
+        severity=lsp.DiagnosticSeverity.Error,
+        source="sm-lint",
+    )
 
 
 def build(lang: str | None = None) -> SmLintServer:
@@ -147,8 +164,9 @@ def build(lang: str | None = None) -> SmLintServer:
         ls.linted.pop(params.text_document.uri, None)
         ls._publish(params.text_document.uri, [])
 
-    @server.feature(lsp.TEXT_DOCUMENT_CODE_ACTION,
-                    lsp.CodeActionOptions(code_action_kinds=[lsp.CodeActionKind.QuickFix]))
+    @server.feature(
+        lsp.TEXT_DOCUMENT_CODE_ACTION, lsp.CodeActionOptions(code_action_kinds=[lsp.CodeActionKind.QuickFix])
+    )
     def code_action(ls: SmLintServer, params: lsp.CodeActionParams):
         uri = params.text_document.uri
         if uri not in ls.linted:
@@ -162,10 +180,15 @@ def build(lang: str | None = None) -> SmLintServer:
             if f.fix is None or _before(where.end, wanted.start) or _before(wanted.end, where.start):
                 continue
             title = f"「{f.fix}」に置き換える ({f.rule})" if lang != "en" else f"Replace with “{f.fix}” ({f.rule})"
-            actions.append(lsp.CodeAction(
-                title=title, kind=lsp.CodeActionKind.QuickFix, is_preferred=True,
-                diagnostics=[d for d in params.context.diagnostics if d.code == f.rule and d.range == where],
-                edit=lsp.WorkspaceEdit(changes={uri: [lsp.TextEdit(range=where, new_text=f.fix)]})))
+            actions.append(
+                lsp.CodeAction(
+                    title=title,
+                    kind=lsp.CodeActionKind.QuickFix,
+                    is_preferred=True,
+                    diagnostics=[d for d in params.context.diagnostics if d.code == f.rule and d.range == where],
+                    edit=lsp.WorkspaceEdit(changes={uri: [lsp.TextEdit(range=where, new_text=f.fix)]}),
+                )
+            )
         return actions
 
     @server.feature(lsp.TEXT_DOCUMENT_HOVER)
@@ -177,10 +200,14 @@ def build(lang: str | None = None) -> SmLintServer:
         for f in found:
             clause = clauses().get(f.clause)
             text = "\n".join(f"> {line}" for line in clause.text.splitlines()) if clause else ""
-            parts.append(f"**{f.rule}** {f.name} — {t(lang, 'clause')} {f.clause} {f.clause_title}\n\n"
-                         f"{with_suggestion(f, lang)}\n\n{text}\n\n`sm-lint explain {f.rule}`")
-        return lsp.Hover(contents=lsp.MarkupContent(kind=lsp.MarkupKind.Markdown, value="\n\n---\n\n".join(parts)),
-                         range=ls.range_of(found[0], lines))
+            parts.append(
+                f"**{f.rule}** {f.name} — {t(lang, 'clause')} {f.clause} {f.clause_title}\n\n"
+                f"{with_suggestion(f, lang)}\n\n{text}\n\n`sm-lint explain {f.rule}`"
+            )
+        return lsp.Hover(
+            contents=lsp.MarkupContent(kind=lsp.MarkupKind.Markdown, value="\n\n---\n\n".join(parts)),
+            range=ls.range_of(found[0], lines),
+        )
 
     return server
 

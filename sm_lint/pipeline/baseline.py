@@ -10,8 +10,8 @@ from __future__ import annotations
 import json
 import os
 from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 from sm_lint.errors import ConfigError, os_reason
 from sm_lint.findings import Finding
@@ -24,7 +24,7 @@ def _relative(path: str, root: Path) -> str:
 
 
 class Baseline:
-    def __init__(self, root: Path, known: Counter):
+    def __init__(self, root: Path, known: Counter[tuple[str, str, str]]):
         self.root = root
         self.known = known
 
@@ -33,7 +33,7 @@ class Baseline:
 
     def new(self, findings: Iterable[Finding]) -> list[Finding]:
         """The findings (of one draft) not in the baseline; each recorded one absorbs one finding."""
-        used: Counter = Counter()
+        used: Counter[tuple[str, str, str]] = Counter()
         result = []
         for f in findings:
             key = self.key(f)
@@ -48,32 +48,53 @@ def load_baseline(path: Path) -> Baseline:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise ConfigError(str(path), "ベースラインのファイルがありません (--write-baseline で作成してください)",
-                          "baseline file not found (create it with --write-baseline)") from None
+        raise ConfigError(
+            str(path),
+            "ベースラインのファイルがありません (--write-baseline で作成してください)",
+            "baseline file not found (create it with --write-baseline)",
+        ) from None
     except OSError as exc:
         ja, en = os_reason(exc)
         raise ConfigError(str(path), f"ベースラインを読めません ({ja})", f"cannot read the baseline ({en})") from None
     except UnicodeDecodeError as exc:  # sm-lint writes it in UTF-8
-        raise ConfigError(str(path), f"ベースラインが UTF-8 ではありません (byte {exc.start})。--write-baseline で作り直してください",
-                          f"the baseline is not UTF-8 (byte {exc.start}); write it again with --write-baseline") from None
+        raise ConfigError(
+            str(path),
+            f"ベースラインが UTF-8 ではありません (byte {exc.start})。--write-baseline で作り直してください",
+            f"the baseline is not UTF-8 (byte {exc.start}); write it again with --write-baseline",
+        ) from None
     except RecursionError:  # [[[[… 200,000 deep: no baseline is written so
-        raise ConfigError(str(path), "ベースラインの入れ子が深すぎます。--write-baseline で作り直してください",
-                          "the baseline nests too deeply; write it again with --write-baseline") from None
+        raise ConfigError(
+            str(path),
+            "ベースラインの入れ子が深すぎます。--write-baseline で作り直してください",
+            "the baseline nests too deeply; write it again with --write-baseline",
+        ) from None
     except json.JSONDecodeError as exc:
-        raise ConfigError(f"{path}:{exc.lineno}", f"ベースラインが JSON として読めません: {exc.msg}",
-                          f"the baseline is not valid JSON: {exc.msg}") from None
+        raise ConfigError(
+            f"{path}:{exc.lineno}",
+            f"ベースラインが JSON として読めません: {exc.msg}",
+            f"the baseline is not valid JSON: {exc.msg}",
+        ) from None
     if not isinstance(data, dict) or data.get("version") != VERSION or not isinstance(data.get("findings"), list):
-        raise ConfigError(str(path), f"sm-lint のベースラインではありません (version {VERSION} と `findings` のリストが必要です)",
-                          f"not an sm-lint baseline (version {VERSION} with a `findings` list)")
-    known: Counter = Counter()
+        raise ConfigError(
+            str(path),
+            f"sm-lint のベースラインではありません (version {VERSION} と `findings` のリストが必要です)",
+            f"not an sm-lint baseline (version {VERSION} with a `findings` list)",
+        )
+    known: Counter[tuple[str, str, str]] = Counter()
     for i, e in enumerate(data["findings"]):
         if not isinstance(e, dict) or not all(isinstance(e.get(k), str) for k in ("rule", "path", "match")):
-            raise ConfigError(str(path), f"{i + 1} 件目の指摘に rule、path、match (文字列) がありません",
-                              f"finding #{i + 1} needs string rule, path and match")
+            raise ConfigError(
+                str(path),
+                f"{i + 1} 件目の指摘に rule、path、match (文字列) がありません",
+                f"finding #{i + 1} needs string rule, path and match",
+            )
         count = e.get("count", 1)
         if not isinstance(count, int) or count < 1:
-            raise ConfigError(str(path), f"{i + 1} 件目の指摘: count は 1 以上の整数です",
-                              f"finding #{i + 1}: count must be a positive whole number")
+            raise ConfigError(
+                str(path),
+                f"{i + 1} 件目の指摘: count は 1 以上の整数です",
+                f"finding #{i + 1}: count must be a positive whole number",
+            )
         known[(e["rule"], e["path"], e["match"])] += count
     return Baseline(path.resolve().parent, known)
 
@@ -91,5 +112,7 @@ def write_baseline(path: Path, findings: Iterable[Finding]) -> int:
         path.write_text(text + "\n", encoding="utf-8")
     except OSError as exc:  # a missing folder or no permission is the user's to fix, not a crash
         ja, en = os_reason(exc)
-        raise ConfigError(str(path), f"ベースラインを書き込めません ({ja})", f"cannot write the baseline ({en})") from None
+        raise ConfigError(
+            str(path), f"ベースラインを書き込めません ({ja})", f"cannot write the baseline ({en})"
+        ) from None
     return sum(counts.values())

@@ -6,15 +6,16 @@ what fails the run. Which rules run at all is selection.py's."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterable, Sequence
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from sm_lint.findings import Finding
 from sm_lint.rules.model import severity_rank
 from sm_lint.text.suppressions import Suppression
 
 if TYPE_CHECKING:
-    from sm_lint.settings.loader import Config
     from sm_lint.pipeline.baseline import Baseline
+    from sm_lint.settings.loader import Config
 
 
 def override_severity(findings: Iterable[Finding], overrides: dict[str, str]) -> list[Finding]:
@@ -24,7 +25,7 @@ def override_severity(findings: Iterable[Finding], overrides: dict[str, str]) ->
 
 
 def deduplicate(findings: Iterable[Finding]) -> list[Finding]:
-    seen: set[tuple] = set()
+    seen: set[tuple[object, ...]] = set()
     result = []
     for f in findings:
         # Front-matter hits span their whole line: two problems on one line differ by message.
@@ -51,8 +52,9 @@ def apply_suppressions(findings: Iterable[Finding], suppressions: Sequence[Suppr
     return result
 
 
-def filter_findings(findings: Iterable[Finding], config: Config, suppressions: Sequence[Suppression],
-                    baseline: Baseline | None = None) -> list[Finding]:
+def filter_findings(
+    findings: Iterable[Finding], config: Config, suppressions: Sequence[Suppression], baseline: Baseline | None = None
+) -> list[Finding]:
     """One draft's findings as they are reported: suppressed ones kept but marked (the audit
     formats show them), known ones of the baseline dropped."""
     found = apply_suppressions(sort_findings(deduplicate(override_severity(findings, config.severity))), suppressions)

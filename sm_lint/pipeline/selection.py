@@ -3,12 +3,14 @@ category, clause) and what a configuration file turned off, said in the report."
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Iterable, NamedTuple, Sequence
+from typing import Any, NamedTuple
 
-from sm_lint.settings.loader import Config
 from sm_lint.errors import ConfigError
 from sm_lint.rules.model import Rule
+from sm_lint.settings.loader import Config
+
 
 def selector_matches(selector: str, rule: Rule) -> bool:
     """A selector is a rule id or id prefix (JP-P, JP-P101), a rule's name (hearsay), a
@@ -19,7 +21,7 @@ def selector_matches(selector: str, rule: Rule) -> bool:
         or rule.category == selector
         or rule.clause == selector
         or (selector.endswith(")") and rule.clause.startswith(selector))
-        or selector.isdigit() and rule.clause.split("(")[0] == selector
+        or (selector.isdigit() and rule.clause.split("(")[0] == selector)
     )
 
 
@@ -57,18 +59,33 @@ class TurnedOff(NamedTuple):
     def text(self, lang: str) -> str:
         """One sentence: チェックしないルール (設定 .sm-lint.yaml): カテゴリ reply / ルール JP-P501."""
         ja = lang != "en"
-        parts = [f"select ({', '.join(self.select)}) " + ("以外のすべて" if ja else "leaves out every other rule")] \
-            if self.select else []
-        parts += [f"{label} {', '.join(items)}" for label, items in zip(
-            ("カテゴリ", "条項", "ルール") if ja else ("categories", "clauses", "rules"),
-            (self.categories, self.clauses, self.rules)) if items]
+        parts = (
+            [f"select ({', '.join(self.select)}) " + ("以外のすべて" if ja else "leaves out every other rule")]
+            if self.select
+            else []
+        )
+        parts += [
+            f"{label} {', '.join(items)}"
+            for label, items in zip(
+                ("カテゴリ", "条項", "ルール") if ja else ("categories", "clauses", "rules"),
+                (self.categories, self.clauses, self.rules),
+                strict=True,
+            )
+            if items
+        ]
         by = f"設定 {self.by}" if ja else f"by {self.by}"
-        return (f"チェックしないルール ({by}): " + " / ".join(parts) if ja
-                else f"not checked ({by}): " + "; ".join(parts))
+        return (
+            f"チェックしないルール ({by}): " + " / ".join(parts) if ja else f"not checked ({by}): " + "; ".join(parts)
+        )
 
-    def to_dict(self) -> dict:
-        return {"by": self.by, "select": list(self.select), "categories": list(self.categories),
-                "clauses": list(self.clauses), "rules": list(self.rules)}
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "by": self.by,
+            "select": list(self.select),
+            "categories": list(self.categories),
+            "clauses": list(self.clauses),
+            "rules": list(self.rules),
+        }
 
 
 def shown_path(path: str) -> str:
@@ -79,22 +96,34 @@ def shown_path(path: str) -> str:
         return path
 
 
-def refuse_names_of_no_rule(pack: Sequence[Rule], config: Config, select: Sequence[str] = (),
-                            ignore: Sequence[str] = ()) -> None:
+def refuse_names_of_no_rule(
+    pack: Sequence[Rule], config: Config, select: Sequence[str] = (), ignore: Sequence[str] = ()
+) -> None:
     """A selector or a severity override that names no rule is a ConfigError: a typo
     (JP-P10l) would otherwise select, ignore or change nothing, and say nothing."""
+
     def where(setting: str) -> str:
         return config.origins.get(setting) or config.path or "-"
 
-    named = [("--select", None, select), ("--ignore", None, ignore),
-             (where("select"), "select", config.select), (where("ignore"), "ignore", config.ignore),
-             *((where(f"per-path-ignores.{glob}"), f"per-path-ignores.{glob}", selectors)
-               for glob, selectors in config.per_path_ignores)]
+    named = [
+        ("--select", None, select),
+        ("--ignore", None, ignore),
+        (where("select"), "select", config.select),
+        (where("ignore"), "ignore", config.ignore),
+        *(
+            (where(f"per-path-ignores.{glob}"), f"per-path-ignores.{glob}", selectors)
+            for glob, selectors in config.per_path_ignores
+        ),
+    ]
     ids = {r.id for r in pack}
     for at, setting, selectors in named:
         for wrong in unknown_selectors(pack, selectors):
-            _refuse(at, setting, wrong, [*sorted(ids), *sorted({r.category for r in pack} | {r.name for r in pack}
-                                                                | {r.clause for r in pack})])
+            _refuse(
+                at,
+                setting,
+                wrong,
+                [*sorted(ids), *sorted({r.category for r in pack} | {r.name for r in pack} | {r.clause for r in pack})],
+            )
     for rule_id in config.severity:
         if rule_id not in ids:
             _refuse(where(f"severity.{rule_id}"), "severity", rule_id, sorted(ids))
@@ -103,7 +132,16 @@ def refuse_names_of_no_rule(pack: Sequence[Rule], config: Config, select: Sequen
 def _refuse(where: str, setting: str | None, wrong: str, known: list[str]) -> None:
     from sm_lint.spelling import hint
 
-    ja, en = hint(wrong, known, otherwise=(" (ルール ID・名前・カテゴリ・条項は `sm-lint rules` で確かめられます)",
-                                            " (`sm-lint rules` lists rule ids, names, categories and clauses)"))
-    raise ConfigError(where, f"{f'`{setting}` の' if setting else ''}「{wrong}」に当たるルールがありません{ja}",
-                      f"no rule matches `{wrong}`{f' in `{setting}`' if setting else ''}{en}")
+    ja, en = hint(
+        wrong,
+        known,
+        otherwise=(
+            " (ルール ID・名前・カテゴリ・条項は `sm-lint rules` で確かめられます)",
+            " (`sm-lint rules` lists rule ids, names, categories and clauses)",
+        ),
+    )
+    raise ConfigError(
+        where,
+        f"{f'`{setting}` の' if setting else ''}「{wrong}」に当たるルールがありません{ja}",
+        f"no rule matches `{wrong}`{f' in `{setting}`' if setting else ''}{en}",
+    )

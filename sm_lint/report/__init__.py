@@ -5,13 +5,19 @@ from __future__ import annotations
 
 import importlib
 import sys
-from typing import IO, Collection, NamedTuple, Sequence
+from collections.abc import Collection, Mapping, Sequence
+from typing import IO, NamedTuple
 
 from sm_lint.findings import Finding
 
 FORMATS = {
-    "full": "full", "concise": "concise", "json": "jsonfmt", "jsonl": "jsonl",
-    "sarif": "sarif", "github": "github", "junit": "junit",
+    "full": "full",
+    "concise": "concise",
+    "json": "jsonfmt",
+    "jsonl": "jsonl",
+    "sarif": "sarif",
+    "github": "github",
+    "junit": "junit",
 }
 # Formats read by programs: no progress bar, no summary or notes mixed in.
 MACHINE_FORMATS = frozenset({"json", "jsonl", "sarif", "github", "junit"})
@@ -22,8 +28,8 @@ class ReportContext(NamedTuple):
     color: bool | None = None  # None: decide from the terminal and NO_COLOR
     checked: Collection[str] = ()  # the path of every draft linted, clean or not (a dict: path -> its facts)
     stream: IO[str] | None = None
-    source_lines: dict[str, object] = {}  # path -> Draft of the drafts with findings, for context lines
-    rules: dict[str, object] = {}  # id -> Rule, for formats that describe rules
+    source_lines: Mapping[str, object] = {}
+    rules: Mapping[str, object] = {}
     quiet: bool = False  # findings only: no summary line
     turned_off: Sequence = ()  # runner.TurnedOff: rules not checked, and which configuration said so
 
@@ -48,8 +54,15 @@ def score_summary(ctx: ReportContext) -> str | None:
         [facts] = found.values()
         return t(ctx.lang, "score_one", score=f"{facts['score']:.2f}", band=facts[band], target=f"{facts['target']:g}")
     path, lowest = min(found.items(), key=lambda item: item[1]["score"])
-    return t(ctx.lang, "score_many", mean=f"{sum(f['score'] for f in found.values()) / len(found):.2f}", path=path,
-             score=f"{lowest['score']:.2f}", band=lowest[band], below=sum(f["below_target"] for f in found.values()))
+    return t(
+        ctx.lang,
+        "score_many",
+        mean=f"{sum(f['score'] for f in found.values()) / len(found):.2f}",
+        path=path,
+        score=f"{lowest['score']:.2f}",
+        band=lowest[band],
+        below=sum(f["below_target"] for f in found.values()),
+    )
 
 
 def turned_off_text(ctx: ReportContext) -> str:
@@ -113,8 +126,10 @@ def run_facts(findings: Sequence[Finding], ctx: ReportContext) -> dict:
         counts.setdefault(f.path, [0, 0])[bool(f.suppressed_by)] += 1
     score = scores(ctx)
     return {
-        "drafts": [{"path": path, "findings": n, "suppressed": s, "readability": score.get(path)}
-                   for path, (n, s) in counts.items()],
+        "drafts": [
+            {"path": path, "findings": n, "suppressed": s, "readability": score.get(path)}
+            for path, (n, s) in counts.items()
+        ],
         "turnedOff": [off.to_dict() for off in ctx.turned_off],
     }
 

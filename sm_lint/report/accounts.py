@@ -39,7 +39,7 @@ def _city_url(url: Any) -> bool:
     from urllib.parse import urlsplit
 
     host = urlsplit(url).hostname if isinstance(url, str) else None
-    return bool(host) and (host == CITY_HOST or host.endswith("." + CITY_HOST))
+    return host is not None and (host == CITY_HOST or host.endswith("." + CITY_HOST))
 
 
 def missing(spec: dict[str, Any] | None, year: int) -> list[str]:
@@ -69,18 +69,24 @@ def build(paths: list[str], today: date, year: int | None = None, minimum: int =
             accounts.setdefault(name, spec)
         hours = hours_of(config)
         front = draft.front_matter or {}
-        account = front.get("account") if isinstance(front.get("account"), str) else NO_ACCOUNT
+        named = front.get("account")
+        account = named if isinstance(named, str) else NO_ACCOUNT
         when = scheduled(front, hours.zone)
         slot = None
         if when is not None:
-            mix = ("closed" if closed_reason(hours, when.date()) else
-                   "in_hours" if in_office_hours(hours, when) else "out_of_hours")
+            mix = (
+                "closed"
+                if closed_reason(hours, when.date())
+                else "in_hours"
+                if in_office_hours(hours, when)
+                else "out_of_hours"
+            )
             slot = (f"{when:%Y-%m}", mix)
         drafts.setdefault(account, []).append((slot, findings, draft_rows(draft, today)))
     rows = []
     for name in [*accounts, *sorted(set(drafts) - set(accounts))]:  # as configured, then the unknown
         spec = accounts.get(name)
-        per_month = {m: Counter() for m in months}
+        per_month: dict[str, Counter[str]] = {m: Counter() for m in months}
         clauses: Counter = Counter()
         waivers: list[dict[str, Any]] = []
         unscheduled = counted = 0
@@ -94,26 +100,38 @@ def build(paths: list[str], today: date, year: int | None = None, minimum: int =
             counted += 1
             clauses.update(f.clause for f in reported(findings))
             waivers.extend(waived)
-        month_rows = [{"month": m, "posts": sum(c.values()), **{k: c[k] for k in MIXES}} for m, c in per_month.items()]
-        rows.append({
-            "account": name, "configured": spec is not None,
-            "name": (spec or {}).get("name"), "platform": (spec or {}).get("platform"),
-            "department": (spec or {}).get("department"), "url": (spec or {}).get("url"),
-            "plans": list((spec or {}).get("plans") or []),
-            "missing": missing(spec, year) if name != NO_ACCOUNT else [],
-            "drafts": counted, "unscheduled": unscheduled,
-            "posts": sum(r["posts"] for r in month_rows),
-            "months": month_rows,
-            "gaps": [r["month"] for r in month_rows if r["posts"] < minimum],
-            "mix": {k: sum(r[k] for r in month_rows) for k in MIXES},
-            "findings_by_clause": dict(sorted(clauses.items(), key=_clause_order)),
-            "waivers": waivers,
-        })
-    return {"fiscal_year": year, "months": months, "monthly_minimum": minimum, "today": today.isoformat(),
-            "accounts": rows}
+        month_rows: list[dict[str, Any]] = [
+            {"month": m, "posts": sum(c.values()), **{k: c[k] for k in MIXES}} for m, c in per_month.items()
+        ]
+        rows.append(
+            {
+                "account": name,
+                "configured": spec is not None,
+                "name": (spec or {}).get("name"),
+                "platform": (spec or {}).get("platform"),
+                "department": (spec or {}).get("department"),
+                "url": (spec or {}).get("url"),
+                "plans": list((spec or {}).get("plans") or []),
+                "missing": missing(spec, year) if name != NO_ACCOUNT else [],
+                "drafts": counted,
+                "unscheduled": unscheduled,
+                "posts": sum(r["posts"] for r in month_rows),
+                "months": month_rows,
+                "gaps": [r["month"] for r in month_rows if r["posts"] < minimum],
+                "mix": {k: sum(r[k] for r in month_rows) for k in MIXES},
+                "findings_by_clause": dict(sorted(clauses.items(), key=_clause_order)),
+                "waivers": waivers,
+            }
+        )
+    return {
+        "fiscal_year": year,
+        "months": months,
+        "monthly_minimum": minimum,
+        "today": today.isoformat(),
+        "accounts": rows,
+    }
 
 
 def _clause_order(item: tuple[str, int]) -> tuple:
     """4(4) before 10(1): by the clause's numbers, not its spelling."""
     return tuple(int(n) for n in re.findall(r"\d+", item[0])), item[0]
-

@@ -95,15 +95,22 @@ def _parts(f, ctx, words: dict) -> list:
     """One finding as (text, style) parts, a blank line after it; `words` are the tool's own
     words in the report's language (by key)."""
     parts = [
-        (f"{f.path}:{f.line}:{f.column}", "bold"), (": ", None), (words[f.severity], _STYLE[f.severity]),
-        (" ", None), (f.rule, "cyan"), (f" [{words['clause']} {f.clause} {f.clause_title}]\n  {f.message}\n", None),
+        (f"{f.path}:{f.line}:{f.column}", "bold"),
+        (": ", None),
+        (words[f.severity], _STYLE[f.severity]),
+        (" ", None),
+        (f.rule, "cyan"),
+        (f" [{words['clause']} {f.clause} {f.clause_title}]\n  {f.message}\n", None),
     ]
     draft = ctx.source_lines.get(f.path)
     if draft is not None:
         parts += _source_line(f, draft)
     if f.suggestion:
-        parts += [("  ", None), (f"{words['suggestion']}:", "green"),
-                  (suggestion_text(f.suggestion, "    ") + "\n", None)]
+        parts += [
+            ("  ", None),
+            (f"{words['suggestion']}:", "green"),
+            (suggestion_text(f.suggestion, "    ") + "\n", None),
+        ]
     parts.append(("\n", None))
     return parts
 
@@ -146,15 +153,33 @@ def render(findings, ctx) -> None:
         def write(parts):
             console.print(Text.assemble(*parts), end="")
     else:
+
         def write(parts):
             stream.write(_plain(parts))
+
     words = {key: t(ctx.lang, key) for key in (*_STYLE, "clause", "suggestion")}
     for _, same_draft in groupby(findings, key=lambda f: f.path):
         write([part for f in same_draft for part in _parts(f, ctx, words)])
     if not ctx.quiet:
         counts = Counter(f.severity for f in findings)
-        write([(t(ctx.lang, "summary", files=len(ctx.checked), error=counts["error"], warning=counts["warning"],
-                   info=counts["info"]) + _off(ctx) + "\n" + _score(ctx), None)])
+        write(
+            [
+                (
+                    t(
+                        ctx.lang,
+                        "summary",
+                        files=len(ctx.checked),
+                        error=counts["error"],
+                        warning=counts["warning"],
+                        info=counts["info"],
+                    )
+                    + _off(ctx)
+                    + "\n"
+                    + _score(ctx),
+                    None,
+                )
+            ]
+        )
 
 
 def _score(ctx) -> str:

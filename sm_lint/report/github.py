@@ -46,7 +46,11 @@ def render(findings, ctx) -> None:
     stream = ctx.stream or sys.stdout
     for f in findings:
         fields = {
-            "file": f.path, "line": f.line, "col": f.column, "endLine": f.end_line, "endColumn": f.end_column,
+            "file": f.path,
+            "line": f.line,
+            "col": f.column,
+            "endLine": f.end_line,
+            "endColumn": f.end_column,
             "title": f"{f.rule} [{f.clause}] {f.name}",
         }
         properties = ",".join(f"{k}={_property(str(v))}" for k, v in fields.items())

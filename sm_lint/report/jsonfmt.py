@@ -7,5 +7,12 @@ from sm_lint.report import JSON_VERSION, run_facts, write_json
 
 
 def render(findings, ctx) -> None:
-    write_json({"version": JSON_VERSION, "tool": {"name": "sm-lint", "version": __version__},
-                "findings": [f.to_dict() for f in findings], **run_facts(findings, ctx)}, ctx)
+    write_json(
+        {
+            "version": JSON_VERSION,
+            "tool": {"name": "sm-lint", "version": __version__},
+            "findings": [f.to_dict() for f in findings],
+            **run_facts(findings, ctx),
+        },
+        ctx,
+    )

@@ -18,8 +18,12 @@ def render(findings, ctx) -> None:
     for f in findings:
         by_path[f.path].append(f)
     paths = sorted(set(ctx.checked) | set(by_path))
-    root = ET.Element("testsuites", name="sm-lint", tests=str(sum(max(1, len(by_path[p])) for p in paths)),
-                      failures=str(len(findings)))
+    root = ET.Element(
+        "testsuites",
+        name="sm-lint",
+        tests=str(sum(max(1, len(by_path[p])) for p in paths)),
+        failures=str(len(findings)),
+    )
     score = scores(ctx)
     for path in paths:
         found = by_path[path]
@@ -28,13 +32,23 @@ def render(findings, ctx) -> None:
             properties = ET.SubElement(suite, "properties")
             for key in ("score", "band", "target", "below_target"):
                 value = score[path]["band_en" if key == "band" and ctx.lang == "en" else key]
-                ET.SubElement(properties, "property", name=f"readability.{key}", value=str(value).lower()
-                              if isinstance(value, bool) else str(value))
+                ET.SubElement(
+                    properties,
+                    "property",
+                    name=f"readability.{key}",
+                    value=str(value).lower() if isinstance(value, bool) else str(value),
+                )
         if not found:
             ET.SubElement(suite, "testcase", name="sm-lint", classname=path)
         for f in found:
-            case = ET.SubElement(suite, "testcase", name=f"{f.rule} {f.name} ({f.line}:{f.column})",
-                                 classname=path, file=path, line=str(f.line))
+            case = ET.SubElement(
+                suite,
+                "testcase",
+                name=f"{f.rule} {f.name} ({f.line}:{f.column})",
+                classname=path,
+                file=path,
+                line=str(f.line),
+            )
             failure = ET.SubElement(case, "failure", message=f.message, type=f.severity)
             head = f"{f.path}:{f.line}:{f.column}: {t(ctx.lang, f.severity)} {f.rule} [{f.clause} {f.clause_title}]"
             failure.text = f"{head}\n{with_suggestion(f, ctx.lang)}"

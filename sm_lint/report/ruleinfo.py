@@ -5,7 +5,8 @@ rule's message as a draft really gets it (its first example, linted), not a temp
 from __future__ import annotations
 
 import re
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 from sm_lint.i18n import t
 from sm_lint.rules.model import Rule
@@ -20,7 +21,8 @@ def table(rows: Sequence[Sequence[str]]) -> str:
 
     widths = [max(cell_len(row[i]) for row in rows) for i in range(len(rows[0]))]
     return "".join(
-        "  ".join(cell + " " * (width - cell_len(cell)) for cell, width in zip(row, widths)).rstrip() + "\n"
+        "  ".join(cell + " " * (width - cell_len(cell)) for cell, width in zip(row, widths, strict=True)).rstrip()
+        + "\n"
         for row in rows
     )
 
@@ -34,18 +36,27 @@ def rules_json(rules: Sequence[Rule], lang: str) -> list[dict[str, Any]]:
     from sm_lint.rules.catalog import clauses
 
     catalogue = clauses()
-    return [{
-        "id": r.id, "name": r.name, "category": r.category, "clause": r.clause,
-        "clause_title": catalogue[r.clause].title_in(lang) if r.clause in catalogue else None,
-        "severity": r.severity, "fix": r.fix == "safe", "description": (r.description or "").strip() or None,
-    } for r in rules]
+    return [
+        {
+            "id": r.id,
+            "name": r.name,
+            "category": r.category,
+            "clause": r.clause,
+            "clause_title": catalogue[r.clause].title_in(lang) if r.clause in catalogue else None,
+            "severity": r.severity,
+            "fix": r.fix == "safe",
+            "description": (r.description or "").strip() or None,
+        }
+        for r in rules
+    ]
 
 
 def example_finding(rule: Rule, linter, lang: str):
     """The finding the rule gives on its first invalid example that fires it, in `lang`
     (None for a rule none of whose examples fires alone, which the rule tests forbid)."""
-    return next((found[0] for example in rule.invalid if (found := example_findings(rule, example, linter, lang))),
-                None)
+    return next(
+        (found[0] for example in rule.invalid if (found := example_findings(rule, example, linter, lang))), None
+    )
 
 
 def example_message(rule: Rule, linter, lang: str) -> tuple[str, str | None]:

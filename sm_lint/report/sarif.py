@@ -29,8 +29,11 @@ def _rule(f, rule, lang: str) -> dict:
     clause = clauses()[f.clause]
     help_lines = [f"{t(lang, 'clause')} {clause.id} {f.clause_title}", clause.text]
     if rule is not None:
-        help_lines += ["", f"{t(lang, 'examples_invalid')}: " + " / ".join(rule.invalid),
-                       f"{t(lang, 'examples_valid')}: " + " / ".join(rule.valid)]
+        help_lines += [
+            "",
+            f"{t(lang, 'examples_invalid')}: " + " / ".join(rule.invalid),
+            f"{t(lang, 'examples_valid')}: " + " / ".join(rule.valid),
+        ]
     description = (rule.description or "").strip() if rule is not None else ""
     return {
         "id": f.rule,
@@ -60,19 +63,22 @@ def _result(f, index: int, lang: str) -> dict:
         },
     }
     if f.fix is not None:
-        result["fixes"] = [{
-            "description": {"text": f"{f.match} → {f.fix}"},
-            "artifactChanges": [{**location, "replacements": [
-                {"deletedRegion": _region(f), "insertedContent": {"text": f.fix}}
-            ]}],
-        }]
+        result["fixes"] = [
+            {
+                "description": {"text": f"{f.match} → {f.fix}"},
+                "artifactChanges": [
+                    {**location, "replacements": [{"deletedRegion": _region(f), "insertedContent": {"text": f.fix}}]}
+                ],
+            }
+        ]
     if f.suppressed_by:
         result["suppressions"] = [{"kind": "inSource", "justification": f.suppressed_by}]
     return result
 
 
 def sarif_log(findings, ctx) -> dict:
-    rules, index = [], {}
+    rules: list[dict] = []
+    index: dict[str, int] = {}
     for f in findings:
         if f.rule not in index:
             index[f.rule] = len(rules)
@@ -80,18 +86,28 @@ def sarif_log(findings, ctx) -> dict:
     return {
         "$schema": SCHEMA,
         "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {"name": "sm-lint", "version": __version__, "semanticVersion": __version__,
-                                "rules": rules}},
-            "columnKind": "unicodeCodePoints",
-            "results": [_result(f, index[f.rule], ctx.lang) for f in findings],
-            # Each draft with words and its plain-Japanese score (4(1)), clean or not.
-            "artifacts": [{"location": {"uri": _uri(path)}, "properties": {"readability": facts}}
-                          for path, facts in scores(ctx).items()],
-            # Rules the run did not check and the configuration that turned them off: a
-            # clean result with every category ignored must not pass for a clean draft.
-            "properties": {"turnedOff": [off.to_dict() for off in ctx.turned_off]},
-        }],
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "sm-lint",
+                        "version": __version__,
+                        "semanticVersion": __version__,
+                        "rules": rules,
+                    }
+                },
+                "columnKind": "unicodeCodePoints",
+                "results": [_result(f, index[f.rule], ctx.lang) for f in findings],
+                # Each draft with words and its plain-Japanese score (4(1)), clean or not.
+                "artifacts": [
+                    {"location": {"uri": _uri(path)}, "properties": {"readability": facts}}
+                    for path, facts in scores(ctx).items()
+                ],
+                # Rules the run did not check and the configuration that turned them off: a
+                # clean result with every category ignored must not pass for a clean draft.
+                "properties": {"turnedOff": [off.to_dict() for off in ctx.turned_off]},
+            }
+        ],
     }
 
 

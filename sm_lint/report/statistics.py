@@ -15,16 +15,23 @@ def statistics(findings, ctx) -> dict:
     found = scores(ctx)
     lowest = min(found.items(), key=lambda item: item[1]["score"]) if found else None
     return {
-        "rules": [{"rule": r, "name": n, "clause": c, "count": k}
-                  for (r, n, c), k in sorted(rules.items(), key=lambda kv: (-kv[1], kv[0]))],
-        "clauses": [{"clause": c, "title": title, "count": k}
-                    for (c, title), k in sorted(clauses.items(), key=lambda kv: (-kv[1], kv[0]))],
+        "rules": [
+            {"rule": r, "name": n, "clause": c, "count": k}
+            for (r, n, c), k in sorted(rules.items(), key=lambda kv: (-kv[1], kv[0]))
+        ],
+        "clauses": [
+            {"clause": c, "title": title, "count": k}
+            for (c, title), k in sorted(clauses.items(), key=lambda kv: (-kv[1], kv[0]))
+        ],
         # the plain-Japanese score of the drafts with words (4(1)): null when none has any
         "readability": {
-            "drafts": len(found), "mean": round(sum(f["score"] for f in found.values()) / len(found), 3),
+            "drafts": len(found),
+            "mean": round(sum(f["score"] for f in found.values()) / len(found), 3),
             "lowest": {"path": lowest[0], "score": lowest[1]["score"]},
             "below_target": sum(f["below_target"] for f in found.values()),
-        } if found else None,
+        }
+        if found
+        else None,
     }
 
 

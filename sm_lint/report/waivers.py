@@ -31,18 +31,44 @@ def collect(paths: list[str], today: date) -> list[dict[str, Any]]:
 
 def draft_rows(draft: Draft, today: date) -> list[dict[str, Any]]:
     """One row per waiver of one draft (`sm-lint report` lists them per account)."""
-    return [{"path": draft.path, "line": w.line, "rule": w.rule, "reason": w.reason,
-             "by": w.by, "approved_by": w.approved_by, "until": w.until,
-             "where": "inline" if w.inline else "front-matter", "state": state(w, today)}
-            for w in suppressions(draft)]
+    return [
+        {
+            "path": draft.path,
+            "line": w.line,
+            "rule": w.rule,
+            "reason": w.reason,
+            "by": w.by,
+            "approved_by": w.approved_by,
+            "until": w.until,
+            "where": "inline" if w.inline else "front-matter",
+            "state": state(w, today),
+        }
+        for w in suppressions(draft)
+    ]
 
 
 def table_rows(rows: list[dict[str, Any]], lang: str) -> list[list[str]]:
-    header = (["場所", "ルール", "状態", "期限", "責任者", "承認者", "理由"] if lang == "ja"
-              else ["place", "rule", "state", "until", "owner", "approved by", "reason"])
+    header = (
+        ["場所", "ルール", "状態", "期限", "責任者", "承認者", "理由"]
+        if lang == "ja"
+        else ["place", "rule", "state", "until", "owner", "approved by", "reason"]
+    )
     pick = 0 if lang == "ja" else 1
-    return [header, *([f"{r['path']}:{r['line']}", r["rule"], _STATES[r["state"]][pick], r["until"] or "-",
-                       r["by"] or "-", r["approved_by"] or "-", r["reason"] or "-"] for r in rows)]
+    return [
+        header,
+        *(
+            [
+                f"{r['path']}:{r['line']}",
+                r["rule"],
+                _STATES[r["state"]][pick],
+                r["until"] or "-",
+                r["by"] or "-",
+                r["approved_by"] or "-",
+                r["reason"] or "-",
+            ]
+            for r in rows
+        ),
+    ]
 
 
 def summary(rows: list[dict[str, Any]], lang: str) -> str:

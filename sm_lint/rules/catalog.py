@@ -38,9 +38,14 @@ def load_catalog(path: Path) -> dict[str, Clause]:
     for item in data.get("clauses", []) if isinstance(data, dict) else []:
         where = f"{path}:{item.line}"
         if not all(isinstance(item.get(k), str) for k in ("id", "title", "text")):
-            raise RuleError(where, "条項には文字列の `id`、`title`、`text` が必要です",
-                            "a clause needs string `id`, `title` and `text`")
-        result[item["id"]] = Clause(item["id"], item["title"], item["text"].strip(), item.get("title_en", ""), item.line)
+            raise RuleError(
+                where,
+                "条項には文字列の `id`、`title`、`text` が必要です",
+                "a clause needs string `id`, `title` and `text`",
+            )
+        result[item["id"]] = Clause(
+            item["id"], item["title"], item["text"].strip(), item.get("title_en", ""), item.line
+        )
     if not result:
         raise RuleError(str(path), "`clauses:` が見つかりません", "no `clauses:` found")
     return result
@@ -58,5 +63,7 @@ def _read_categories(path: Path) -> tuple[str, ...]:
         raise exc.reported(RuleError, path) from None
     names = data.get("categories") if isinstance(data, dict) else None
     if not isinstance(names, list) or not names or not all(isinstance(n, str) and n for n in names):
-        raise RuleError(str(path), "`categories:` にカテゴリ名のリストを書いてください", "`categories:` is a list of names")
+        raise RuleError(
+            str(path), "`categories:` にカテゴリ名のリストを書いてください", "`categories:` is a list of names"
+        )
     return tuple(names)

@@ -9,12 +9,16 @@ keys, read through sm_lint/checks/post/metadata.py (defaults applied, invalid va
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from sm_lint.checks.post.metadata import post_meta
 from sm_lint.checks.post.schema import load_schema
 from sm_lint.errors import RuleError
 from sm_lint.rules.tokenpattern import Not
+
+if TYPE_CHECKING:
+    from sm_lint.text.analysis import Analysis
 
 Test = Callable[[Any], bool]
 _MISSING = object()
@@ -29,7 +33,7 @@ class _Present:
 
 
 class _OneOf:
-    def __init__(self, values: list):
+    def __init__(self, values: list[Any]):
         self.values = values
 
     def __call__(self, value: Any) -> bool:
@@ -44,8 +48,11 @@ def _value_test(spec: Any, where: str) -> Callable[[Any], bool]:
             return _Present(spec["present"])
         if set(spec) == {"not"}:
             return Not(_value_test(spec["not"], where))
-        raise RuleError(where, "`when` の条件は {present: true|false} か {not: ...} の形で書いてください",
-                        "a `when` condition mapping is {present: true|false} or {not: ...}")
+        raise RuleError(
+            where,
+            "`when` の条件は {present: true|false} か {not: ...} の形で書いてください",
+            "a `when` condition mapping is {present: true|false} or {not: ...}",
+        )
     return _OneOf(spec if isinstance(spec, list) else [spec])
 
 
@@ -58,24 +65,29 @@ class When:
         self.tests = tests
         self.key = key
 
-    def __call__(self, analysis) -> bool:
+    def __call__(self, analysis: Analysis) -> bool:
         meta = post_meta(analysis)
-        for key, test in self.tests:
-            if not test(meta.get(key, _MISSING)):
-                return False
-        return True
+        return all(test(meta.get(key, _MISSING)) for key, test in self.tests)
 
 
 def compile_when(spec: Any, where: str) -> When | None:
     if spec is None:
         return None
     if not isinstance(spec, dict) or not spec:
-        raise RuleError(where, "`when` には front matter のキーと、下書きがその条件を満たす値を「キー: 値」の形で書いてください",
-                        "`when` maps front-matter keys to the values a draft must have")
+        raise RuleError(
+            where,
+            "`when` には front matter のキーと、下書きがその条件を満たす値を「キー: 値」の形で書いてください",
+            "`when` maps front-matter keys to the values a draft must have",
+        )
     known = load_schema("front-matter")["keys"]
     unknown = set(spec) - set(known)
     if unknown:
-        raise RuleError(where, f"`when` に知らない front matter のキーがあります: {', '.join(sorted(map(str, unknown)))}",
-                        f"`when` names unknown front-matter key(s): {', '.join(sorted(map(str, unknown)))}")
-    return When([(key, _value_test(value, where)) for key, value in spec.items()],
-                repr(sorted(spec.items(), key=lambda item: str(item[0]))))
+        raise RuleError(
+            where,
+            f"`when` に知らない front matter のキーがあります: {', '.join(sorted(map(str, unknown)))}",
+            f"`when` names unknown front-matter key(s): {', '.join(sorted(map(str, unknown)))}",
+        )
+    return When(
+        [(key, _value_test(value, where)) for key, value in spec.items()],
+        repr(sorted(spec.items(), key=lambda item: str(item[0]))),
+    )

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Collection, Sequence
+from collections.abc import Collection, Sequence
+from typing import Any
 
+from sm_lint.errors import SmLintError
 from sm_lint.findings import Finding
 from sm_lint.rules.catalog import clauses
 from sm_lint.rules.conditions import When
@@ -13,7 +15,7 @@ from sm_lint.text.analysis import Analysis
 from sm_lint.text.saferegex import RegexDisabled, RegexTimeout
 
 
-class _Fields(dict):
+class _Fields(dict[str, Any]):
     """Leave unknown placeholders visible instead of failing on them."""
 
     def __missing__(self, key: str) -> str:
@@ -84,7 +86,7 @@ class _Plan:
                 self.conditions.append(rule.when)
         # per rule: the number of its condition, or -1 for a rule that always runs
         self.condition = [-1 if r.when is None else numbers[r.when.key] for r in rules]
-        self.reviewers = [(r, c) for r, c in zip(rules, self.condition) if r.matcher.reviews]
+        self.reviewers = [(r, c) for r, c in zip(rules, self.condition, strict=True) if r.matcher.reviews]
         self.checked = 0
         self.gate: Gate | None = None
 
@@ -112,8 +114,13 @@ def _plan(rules: Sequence[Rule]) -> _Plan:
     return entry[1]
 
 
-def check(analysis: Analysis, rules: Sequence[Rule], lang: str = "ja",
-          problems: list[RegexTimeout] | None = None, known: Collection[str] | None = None) -> list[Finding]:
+def check(
+    analysis: Analysis,
+    rules: Sequence[Rule],
+    lang: str = "ja",
+    problems: list[SmLintError] | None = None,
+    known: Collection[str] | None = None,
+) -> list[Finding]:
     """The rules' findings on one draft. A rule whose user regex runs out of time finds
     nothing here: its RegexTimeout goes to `problems` (raised when there is no list), and a
     rule whose regex timed out on an earlier draft is skipped without a word. `known`: every
@@ -121,14 +128,17 @@ def check(analysis: Analysis, rules: Sequence[Rule], lang: str = "ja",
     plan = _plan(rules)
     closed = plan.closed(analysis)
     holds = [when(analysis) for when in plan.conditions]
-    ran = [r for r, c in zip(rules, plan.condition) if c < 0 or holds[c]]
+    ran = [r for r, c in zip(rules, plan.condition, strict=True) if c < 0 or holds[c]]
     findings = []
     for rule in ran:
         if id(rule) in closed:  # it runs, and finds nothing: its patterns match nowhere
             continue
         try:
-            found = [_finding(rule, hit, analysis, lang) for hit in rule.matcher.find(analysis)
-                     if hit.line is not None or not any(skip(analysis, hit) for skip in rule.exceptions)]
+            found = [
+                _finding(rule, hit, analysis, lang)
+                for hit in rule.matcher.find(analysis)
+                if hit.line is not None or not any(skip(analysis, hit) for skip in rule.exceptions)
+            ]
         except RegexDisabled:
             continue
         except RegexTimeout as exc:
@@ -139,6 +149,8 @@ def check(analysis: Analysis, rules: Sequence[Rule], lang: str = "ja",
         findings.extend(found)
     for rule, c in plan.reviewers:
         if c < 0 or holds[c]:
-            found = list(rule.matcher.review(analysis, findings, ran, {r.id for r in rules} if known is None else known))
-            findings.extend(_finding(rule, hit, analysis, lang) for hit in found)
+            reviewed = list(
+                rule.matcher.review(analysis, findings, ran, {r.id for r in rules} if known is None else known)
+            )
+            findings.extend(_finding(rule, hit, analysis, lang) for hit in reviewed)
     return findings

@@ -14,10 +14,14 @@ word list built three token indexes for words that were not there.
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from sm_lint.rules.model import Rule
 from sm_lint.text.saferegex import any_of
+
+if TYPE_CHECKING:
+    from sm_lint.text.analysis import Analysis
 
 # Longer drafts are searched rule by rule: an RE2 Set runs on a DFA alone, without the
 # fallback a single pattern has, and a long text is where a DFA runs out of room.
@@ -48,11 +52,11 @@ class Gate:
         ok = all(match is not None for _, match, _ in self._sets)
         self.gated = frozenset(gated) if ok else frozenset()
 
-    def closed(self, analysis) -> frozenset[int]:
+    def closed(self, analysis: Analysis) -> frozenset[int]:
         """ids of the rules that cannot fire on this draft."""
         if not self.gated or len(analysis.text) > MAX_CHARS:
             return frozenset()
-        fired = set()
+        fired: set[int] = set()  # ids of the rules whose signs hold
         for attr, match, owners in self._sets:
             matched = match(getattr(analysis, attr))
             if matched is None:  # RE2 could not tell: every rule searches

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any, Callable, Collection, Iterable, NamedTuple, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from sm_lint.settings.keys import SEVERITIES  # noqa: F401  (the rules' severities are the settings' ones)
+from sm_lint.settings.keys import SEVERITIES as SEVERITIES  # re-exported for the kinds and the CLI
 
+if TYPE_CHECKING:
+    from sm_lint.rules.conditions import When
 
 
 def severity_rank(severity: str) -> int:
@@ -20,7 +23,7 @@ class Hit(NamedTuple):
     end: int = 0
     suggestion: str | None = None
     severity: str | None = None  # a matcher may grade a hit (e.g. a first-party shortener)
-    detail: dict[str, Any] = {}  # shared when empty: never changed
+    detail: dict[str, Any] = {}  # noqa: RUF012  shared when empty: never changed
     line: int | None = None
     safe: bool | None = None  # whether --fix may apply the suggestion; None: the rule's `fix:` decides
 
@@ -33,7 +36,7 @@ class Example(str):
     modified: float | None = None  # the file's modification time it is read with (a guessed year)
     recipe: tuple[str, str, int, str] | None = None  # (text, repeat, times, after) of a long one
 
-    def __reduce__(self):
+    def __reduce__(self) -> tuple[Any, ...]:
         """A long example is pickled as its recipe: written out, the length limits' examples
         were two thirds of the rule cache, read and MAC-checked at every start."""
         if self.recipe is None:
@@ -63,7 +66,9 @@ class Matcher:
         the matcher names nothing in advance, and its rule always runs."""
         return None
 
-    def review(self, analysis: Any, findings: list, rules: Sequence[Rule], known: Collection[str]) -> Iterable[Hit]:
+    def review(
+        self, analysis: Any, findings: list[Any], rules: Sequence[Rule], known: Collection[str]
+    ) -> Iterable[Hit]:
         """Hits found by looking at the other rules' `findings` on the draft, after them:
         `rules` ran on it, `known` holds every rule id of the pack (selected or not)."""
         return ()
@@ -85,7 +90,7 @@ class Rule(NamedTuple):
     valid: tuple[str, ...]
     invalid: tuple[str, ...]
     source: str  # path:line of its definition
-    when: Callable[[Any], bool] | None = None  # runs only on drafts whose metadata match
+    when: When | None = None  # runs only on drafts whose metadata match
     # `fix: safe`: each suggestion is the literal replacement of its match and `--fix` may apply it.
     fix: str | None = None
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from sm_lint.errors import RuleError
-from sm_lint.settings.loader import one_of  # noqa: F401  (the configuration checks its choices alike)
+from sm_lint.settings.loader import one_of as one_of  # re-exported: the configuration checks its choices alike
 
 
 def optional_text(value: Any, where: str, key: str) -> str | None:

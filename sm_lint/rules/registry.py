@@ -7,19 +7,21 @@ only Python a new *kind* of rule needs; new rules of an existing kind are pure Y
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from sm_lint.rules.model import Matcher
 
 Compiler = Callable[[dict[str, Any], str], Matcher]
+C = TypeVar("C", bound=Compiler)
 
 KINDS: dict[str, tuple[Compiler, frozenset[str]]] = {}
 
 
-def kind(name: str, options: tuple[str, ...] = ()):
+def kind(name: str, options: tuple[str, ...] = ()) -> Callable[[C], C]:
     """Register a matcher kind; `options` are the other keys its `match:` mapping accepts."""
 
-    def register(compiler: Compiler) -> Compiler:
+    def register(compiler: C) -> C:
         KINDS[name] = (compiler, frozenset(options))
         return compiler
 

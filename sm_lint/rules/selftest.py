@@ -3,28 +3,35 @@ a rule, and how a configuration's rule packs are checked when they are loaded.""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Sequence
+from typing import Any
 
-from sm_lint.io import rulecache
 from sm_lint.errors import RuleError
+from sm_lint.findings import Finding
+from sm_lint.io import rulecache
 from sm_lint.rules.loader import pack_sources
 from sm_lint.rules.model import Rule
 from sm_lint.settings.loader import Config, parse_config
 
 
-def example_findings(rule: Rule, example: str, linter, lang: str = "ja") -> list:
+def example_findings(rule: Rule, example: str, linter: Any, lang: str = "ja") -> list[Finding]:
     """The rule's findings on one of its examples, read as the example says (its `config`,
     `draft` path and file date)."""
     config = getattr(example, "config", None)
     config = parse_config(config, rule.source) if config else Config()
     path = getattr(example, "path", None) or "<text>"  # an example about files names its draft
-    return [f for f in linter.lint_text(example, path, config=replace(config, lang=lang), rules=[rule],
-                                        modified=getattr(example, "modified", None)) if f.rule == rule.id]
+    return [
+        f
+        for f in linter.lint_text(
+            example, path, config=replace(config, lang=lang), rules=[rule], modified=getattr(example, "modified", None)
+        )
+        if f.rule == rule.id
+    ]
 
 
-def check_examples(dirs: Sequence[Path], rules: Sequence[Rule], linter) -> None:
+def check_examples(dirs: Sequence[Path], rules: Sequence[Rule], linter: Any) -> None:
     """The examples of the rules of a configuration's `rule-dirs`, run as they are loaded: an
     `invalid` example the rule does not find, or a `valid` one it does, is a RuleError naming
     the rule and the example. The verdict is cached with the packs' files (rulecache), so an
@@ -32,14 +39,16 @@ def check_examples(dirs: Sequence[Path], rules: Sequence[Rule], linter) -> None:
     failing = rulecache.remember("examples", pack_sources(dirs), lambda: _failing_example(rules, linter))
     if failing:
         where, rule_id, kind, shown, fires = failing
-        raise RuleError(where,
-                        f"ルール {rule_id} の例 ({kind})「{shown}」で指摘が出{'ません' if fires else 'ます'}。"
-                        "ルールか例を直してください",
-                        f"rule {rule_id}: its {kind} example \"{shown}\" is {'not ' if fires else ''}reported;"
-                        " fix the rule or the example")
+        raise RuleError(
+            where,
+            f"ルール {rule_id} の例 ({kind})「{shown}」で指摘が出{'ません' if fires else 'ます'}。"
+            "ルールか例を直してください",
+            f'rule {rule_id}: its {kind} example "{shown}" is {"not " if fires else ""}reported;'
+            " fix the rule or the example",
+        )
 
 
-def _failing_example(rules: Sequence[Rule], linter) -> tuple:
+def _failing_example(rules: Sequence[Rule], linter: Any) -> tuple[Any, ...]:
     """(where, rule id, kind, the example's start, whether it should fire) of the first example
     that does not do what it says; () when all do (a value the cache keeps: None is a miss)."""
     for rule in rules:

@@ -3,12 +3,16 @@ them as a predicate on consecutive tokens. Shared by the sequence matcher and ex
 
 from __future__ import annotations
 
-from typing import Any, Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Any
 
 from sm_lint.errors import RuleError
 from sm_lint.text.saferegex import compile_user
 from sm_lint.text.textnorm import fold
 from sm_lint.text.tokenizer import Token
+
+if TYPE_CHECKING:
+    pass
 
 # YAML field -> Token attribute; surface and lemma compare folded (width/kana-insensitive).
 FIELDS = {
@@ -30,7 +34,11 @@ TokenTest = Callable[[Token], bool]
 def _as_list(value: Any, where: str, name: str) -> list[str]:
     values = value if isinstance(value, list) else [value]
     if not values or not all(isinstance(v, (str, int)) for v in values):
-        raise RuleError(where, f"`{name}` は文字列か文字列のリストで書いてください", f"`{name}` must be a string or a list of strings")
+        raise RuleError(
+            where,
+            f"`{name}` は文字列か文字列のリストで書いてください",
+            f"`{name}` must be a string or a list of strings",
+        )
     return [str(v) for v in values]
 
 
@@ -49,7 +57,7 @@ class FieldIn:
 class SurfaceRegex:
     __slots__ = ("pattern",)
 
-    def __init__(self, pattern):
+    def __init__(self, pattern: Any) -> None:  # a compiled user regex (sm_lint.text.saferegex)
         self.pattern = pattern
 
     def __call__(self, token: Token) -> bool:
@@ -73,22 +81,22 @@ class AllOf:
     so candidates can be looked up instead of scanned. Plain objects, not closures, so
     compiled rules can be cached with pickle."""
 
-    __slots__ = ("tests", "index")
+    __slots__ = ("index", "tests")
 
     def __init__(self, tests: tuple[TokenTest, ...], index: tuple[str, frozenset[str]] | None):
         self.tests, self.index = tests, index
 
     def __call__(self, token: Token) -> bool:
-        for test in self.tests:
-            if not test(token):
-                return False
-        return True
+        return all(test(token) for test in self.tests)
 
 
 def compile_token(spec: Any, where: str) -> AllOf:
     if not isinstance(spec, dict) or not spec:
-        raise RuleError(where, "トークンのパターンは {lemma: 聞く, pos1: 動詞} のような「キー: 値」の形で書いてください",
-                        "a token pattern is a mapping such as {lemma: 聞く, pos1: 動詞}")
+        raise RuleError(
+            where,
+            "トークンのパターンは {lemma: 聞く, pos1: 動詞} のような「キー: 値」の形で書いてください",
+            "a token pattern is a mapping such as {lemma: 聞く, pos1: 動詞}",
+        )
     tests: list[TokenTest] = []
     index = None
     for name, value in spec.items():
@@ -104,8 +112,11 @@ def compile_token(spec: Any, where: str) -> AllOf:
                 index = (FIELDS[name], wanted, name)
         else:
             known = ", ".join([*FIELDS, "regex", "not"])
-            raise RuleError(where, f"知らないトークンの項目 `{name}` です (使えるもの: {known})",
-                            f"unknown token field `{name}` (known: {known})")
+            raise RuleError(
+                where,
+                f"知らないトークンの項目 `{name}` です (使えるもの: {known})",
+                f"unknown token field `{name}` (known: {known})",
+            )
     return AllOf(tuple(tests), index[:2] if index else None)
 
 
@@ -128,7 +139,7 @@ def candidates(test: TokenTest, analysis) -> Iterable[int]:
     return sorted(i for value in values & by_value.keys() for i in by_value[value])
 
 
-def match_at(tests: list[TokenTest], tokens: tuple[Token, ...] | list[Token], i: int) -> bool:
+def match_at(tests: Sequence[TokenTest], tokens: tuple[Token, ...] | list[Token], i: int) -> bool:
     if i < 0 or i + len(tests) > len(tokens):
         return False
     return all(test(tokens[i + k]) for k, test in enumerate(tests))

@@ -9,10 +9,10 @@ from dataclasses import replace
 from pathlib import Path
 from typing import NamedTuple
 
-from sm_lint.settings.loader import Config, config_for, load_config
 from sm_lint.io.inputs import Source
 from sm_lint.pipeline.selection import refuse_names_of_no_rule
 from sm_lint.run.packs import Packs
+from sm_lint.settings.loader import Config, config_for, load_config
 
 
 class Options(NamedTuple):
@@ -61,13 +61,16 @@ class Configs:
         if id(config) not in self._effective:
             o = self.options
             refuse_names_of_no_rule(self.packs.pack(config), config, o.select, o.ignore)
-            self._effective[id(config)] = config, replace(
+            self._effective[id(config)] = (
                 config,
-                select=o.select or config.select,
-                ignore=(*config.ignore, *o.ignore),
-                fail_on=o.fail_on or config.fail_on,
-                lang=o.lang or config.lang,
-                max_draft_size=o.max_draft_size or config.max_draft_size,
+                replace(
+                    config,
+                    select=o.select or config.select,
+                    ignore=(*config.ignore, *o.ignore),
+                    fail_on=o.fail_on or config.fail_on,
+                    lang=o.lang or config.lang,
+                    max_draft_size=o.max_draft_size or config.max_draft_size,
+                ),
             )
             self._file_of[id(self._effective[id(config)][1])] = config
         return self._effective[id(config)][1]

@@ -4,10 +4,10 @@ so one bad draft never stops the others."""
 from __future__ import annotations
 
 import gc
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Callable, Iterable, NamedTuple, Sequence
+from typing import NamedTuple
 
-from sm_lint.settings.loader import Config
 from sm_lint.errors import InputError, SmLintError
 from sm_lint.findings import Finding
 from sm_lint.io import rulecache
@@ -22,6 +22,7 @@ from sm_lint.rules.model import Rule
 from sm_lint.run.configs import Configs, Options, draft_path
 from sm_lint.run.packs import Packs
 from sm_lint.run.workers import parallel
+from sm_lint.settings.loader import Config
 from sm_lint.text.analysis import analyse
 from sm_lint.text.draftcache import forget
 from sm_lint.text.suppressions import draft_suppressions
@@ -109,8 +110,10 @@ class Linter:
                     self._ignored[key] = [r for r in pack if any(selector_matches(s, r) for s in selectors)]
                 ignored.setdefault(by, {}).update((r.id, r) for r in self._ignored[key])
         everything = list(self.packs.by_id().values())
-        return [TurnedOff.of(by, selected.get(by, ()), ignored.get(by, {}).values(), everything)
-                for by in sorted(selected.keys() | ignored.keys())]
+        return [
+            TurnedOff.of(by, selected.get(by, ()), ignored.get(by, {}).values(), everything)
+            for by in sorted(selected.keys() | ignored.keys())
+        ]
 
     def skipped(self, sources: Sequence[Source]) -> dict[Source, str]:
         """The drafts not to lint, each with what says so: those its
@@ -118,13 +121,13 @@ class Linter:
         (pre-commit names every file it passes; the rule is the same however sm-lint runs)."""
         files = [s for s in sources if s.path is not None and not s.error]
         why = {s: ".sm-lint.yaml: exclude" for s in files if self._excluded(s)}
-        gone = ignored([s.path for s in files if s not in why])
+        gone = ignored([s.path for s in files if s not in why and s.path is not None])
         why.update((s, ".gitignore") for s in files if s.path in gone)
         return why
 
     def _excluded(self, source: Source) -> bool:
         try:
-            return self.config_for(source).excludes(source.path)
+            return source.path is not None and self.config_for(source).excludes(source.path)
         except SmLintError:  # a broken configuration is reported when the draft is linted
             return False
 
@@ -144,8 +147,14 @@ class Linter:
             self._selected[key] = select_rules(self.packs.pack(config), config.select, ignore)
         return self._selected[key]
 
-    def lint_draft(self, draft: Draft, config: Config, rules: Sequence[Rule] | None = None,
-                   problems: list[SmLintError] | None = None, facts: dict | None = None) -> list[Finding]:
+    def lint_draft(
+        self,
+        draft: Draft,
+        config: Config,
+        rules: Sequence[Rule] | None = None,
+        problems: list[SmLintError] | None = None,
+        facts: dict | None = None,
+    ) -> list[Finding]:
         """Findings of `rules` on `draft`, filtered; a user regex that runs out of time is added to
         `problems` (the other rules' findings stand), or raised without a list. `facts` gets
         what the reports say of the draft besides findings (its plain-Japanese score)."""
@@ -161,8 +170,14 @@ class Linter:
         finally:
             forget()  # no draft's words outlive its lint in a memo cache
 
-    def lint_text(self, text: str, path: str = "<text>", config: Config | None = None,
-                  rules: Sequence[Rule] | None = None, modified: float | None = None) -> list[Finding]:
+    def lint_text(
+        self,
+        text: str,
+        path: str = "<text>",
+        config: Config | None = None,
+        rules: Sequence[Rule] | None = None,
+        modified: float | None = None,
+    ) -> list[Finding]:
         """Lint a string (what the rule examples and tests use); `modified` stands for the
         file's modification time where a check guesses the year from it."""
         return self.lint_draft(parse_draft(text, path)._replace(modified=modified), config or Config(), rules)
@@ -186,6 +201,7 @@ class Linter:
         try:
             config = self.config_for(source)
             rules = self.rules_for(config, draft_path(source))  # a broken rule pack: its own line
+            assert data is not None  # read, since there is no problem
             draft = read_draft(source.display, data, self.options.encoding)
         except SmLintError as exc:
             return Outcome(source.display, error=exc)
@@ -203,11 +219,21 @@ class Linter:
             finally:
                 gc.enable()
         disabled = tuple(type(p)(source.display, p.text("ja"), p.text("en")) for p in problems)
-        return Outcome(source.display, draft=draft if findings else None, findings=findings, failing=failing(findings, config.fail_on),
-                       linted=True, disabled=disabled, facts=facts)
+        return Outcome(
+            source.display,
+            draft=draft if findings else None,
+            findings=findings,
+            failing=failing(findings, config.fail_on),
+            linted=True,
+            disabled=disabled,
+            facts=facts,
+        )
 
-    def read(self, source: Source, read: Callable[[Source, int], bytes] = read_bytes,
-             ) -> tuple[Source, bytes | None, SmLintError | None]:
+    def read(
+        self,
+        source: Source,
+        read: Callable[[Source, int], bytes] = read_bytes,
+    ) -> tuple[Source, bytes | None, SmLintError | None]:
         """(source, its bytes, None) or (source, None, the problem met reading it), read
         within the draft's size limit."""
         if source.error:
@@ -228,8 +254,13 @@ class Linter:
         except InputError as exc:
             return source, None, exc
 
-    def lint_sources(self, sources: Iterable[Source], read: Callable[[Source, int], bytes] = read_bytes,
-                     jobs: int = 1, done: Callable[[], None] = lambda: None) -> Result:
+    def lint_sources(
+        self,
+        sources: Iterable[Source],
+        read: Callable[[Source, int], bytes] = read_bytes,
+        jobs: int = 1,
+        done: Callable[[], None] = lambda: None,
+    ) -> Result:
         """Lint every source; `jobs` > 1 spreads the drafts over worker processes (results
         keep the sources' order). `done` is called after each draft (a progress bar)."""
         # The rules and modules loaded so far live as long as the run: full collections need
@@ -282,11 +313,11 @@ class Outcome(NamedTuple):
 
     display: str
     draft: Draft | None = None  # only when it has findings
-    findings: list[Finding] = []  # shared when empty: never changed
+    findings: list[Finding] = []  # noqa: RUF012  shared when empty: never changed
     failing: int = 0
     error: SmLintError | None = None
     notice: SmLintError | None = None
     linted: bool = False  # read and checked: its findings count
     disabled: tuple[SmLintError, ...] = ()  # the rules whose regex ran out of time on it
     cache_notices: tuple[SmLintError, ...] = ()  # the rule cache's, given while linting it
-    facts: dict = {}  # what the reports say of the draft besides findings (Linter.lint_draft)
+    facts: dict = {}  # noqa: RUF012 (a NamedTuple default, never mutated) what the reports say of the draft besides findings (Linter.lint_draft)

@@ -5,7 +5,8 @@ per run."""
 
 from __future__ import annotations
 
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 from sm_lint.errors import SmLintError
 from sm_lint.rules.loader import extend_rules, load_rules

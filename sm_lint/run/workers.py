@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import TYPE_CHECKING, Callable, Iterator
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
 
 from sm_lint.errors import SmLintError
 from sm_lint.io import rulecache
@@ -17,6 +18,8 @@ if TYPE_CHECKING:  # the Linter passes itself in; importing it would make a cycl
 # Drafts per process for `--jobs 0`: with fewer, forking and warming up a process costs about
 # what it saves (measured: 50 drafts take as long with -j 2 as with -j 1, 100 are 12% faster).
 PARALLEL_FROM = 50
+
+
 def cpus() -> int:
     """The CPUs this process may run on (a container's or taskset's share, not the machine's)."""
     if hasattr(os, "sched_getaffinity"):
@@ -123,6 +126,7 @@ def _forked(linter: Linter, items: list, jobs: int) -> Iterator[tuple[int, Outco
                 signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
                 status = 1
                 try:
+                    message: tuple[bool, list[tuple[int, Outcome]] | str]
                     try:
                         message = (True, [(i, _lint_item(linter, items[i])) for i in runs])
                     except Exception as exc:  # a bug: the parent reports it in one line
@@ -136,11 +140,11 @@ def _forked(linter: Linter, items: list, jobs: int) -> Iterator[tuple[int, Outco
             children.append((pid, read_end))
         for i in runs:
             yield i, _lint_item(linter, items[i])
-        for pid, read_end in children:
+        for _pid, read_end in children:
             with open(read_end, "rb") as pipe:
                 data = pipe.read()
             ok, outcomes = pickle.loads(data) if data else (False, "a worker process ended early")
-            if not ok:
+            if not ok or isinstance(outcomes, str):
                 raise RuntimeError(f"worker: {outcomes}")
             yield from outcomes
     finally:
@@ -190,6 +194,7 @@ def _start_worker(make: Callable[[Options], Linter], options: Options) -> None:
 
 
 def _lint_in_worker(item: tuple[int, tuple[Source, bytes | None, SmLintError | None]]) -> tuple[int, Outcome]:
+    assert _WORKER is not None  # set by the pool's initializer
     return item[0], _lint_item(_WORKER, item[1])
 
 

@@ -41,8 +41,9 @@ def _plain(value: Any) -> Any:
 def _set_key(text: str, key: str, value: Any) -> str:
     draft = parse_draft(text, "-")
     newline = "\r\n" if "\r\n" in text[: draft.body_start or len(text)] else "\n"
-    line = yaml.safe_dump({key: value}, allow_unicode=True, default_flow_style=False,
-                          sort_keys=False).replace("\n", newline)
+    line = yaml.safe_dump({key: value}, allow_unicode=True, default_flow_style=False, sort_keys=False).replace(
+        "\n", newline
+    )
     if draft.body_start == 0:  # no front matter yet
         return f"---{newline}{line}---{newline}{text}" if value is not None else text
     lines = text[: draft.body_start].splitlines(keepends=True)
@@ -56,5 +57,5 @@ def _set_key(text: str, key: str, value: Any) -> str:
             end += 1
         inner[start:end] = [line] if value is not None else []
     if not any(s.strip() for s in inner):  # nothing left to say: no front matter at all
-        return text[draft.body_start:]
-    return "".join([lines[0], *inner, lines[-1]]) + text[draft.body_start:]
+        return text[draft.body_start :]
+    return "".join([lines[0], *inner, lines[-1]]) + text[draft.body_start :]

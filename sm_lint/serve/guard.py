@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import hmac
 import secrets
-from typing import Mapping, NamedTuple
+from collections.abc import Mapping
+from email.message import Message
+from typing import NamedTuple
 
 MAX_BODY = 1 << 20  # a draft is kilobytes; a megabyte is not a post
 
@@ -31,21 +33,24 @@ class Guard(NamedTuple):
     token: str
 
     @classmethod
-    def new(cls, port: int) -> "Guard":
+    def new(cls, port: int) -> Guard:
         return cls(port, secrets.token_urlsafe(24))
 
     @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}/{self.token}/"
 
-    def route(self, method: str, path: str, headers: Mapping[str, str]) -> str:
+    def route(self, method: str, path: str, headers: Mapping[str, str] | Message) -> str:
         """The path below the secret (`api/check`, `static/app.js`, `` for the page), or
         Refused with the status to answer."""
         host = (headers.get("Host") or "").lower()
         if host not in (f"127.0.0.1:{self.port}", f"localhost:{self.port}"):
             raise Refused(421, "unexpected Host")
         origin = headers.get("Origin")
-        if origin is not None and origin.lower() not in (f"http://127.0.0.1:{self.port}", f"http://localhost:{self.port}"):
+        if origin is not None and origin.lower() not in (
+            f"http://127.0.0.1:{self.port}",
+            f"http://localhost:{self.port}",
+        ):
             raise Refused(403, "cross-origin request")
         if headers.get("Sec-Fetch-Site", "same-origin") not in ("same-origin", "none"):
             raise Refused(403, "cross-site request")

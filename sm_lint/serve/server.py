@@ -21,18 +21,25 @@ from sm_lint.checks.images.entries import MEDIA_KEYS
 from sm_lint.serve.guard import Guard, Refused
 from sm_lint.serve.session import Session
 
-_TYPES = {".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8",
-          ".css": "text/css; charset=utf-8", ".svg": "image/svg+xml"}
+_TYPES = {
+    ".html": "text/html; charset=utf-8",
+    ".js": "text/javascript; charset=utf-8",
+    ".css": "text/css; charset=utf-8",
+    ".svg": "image/svg+xml",
+}
 # Everything the page loads comes from this server: a stray external reference would fail.
-_POLICY = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
-           "connect-src 'self'; form-action 'none'; frame-ancestors 'none'; base-uri 'none'")
+_POLICY = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
+    "connect-src 'self'; form-action 'none'; frame-ancestors 'none'; base-uri 'none'"
+)
 
 
 def page_files() -> dict[str, bytes]:
     """The page's files by name, read once from the package."""
     folder = resources.files("sm_lint.serve") / "static"
-    return {item.name: item.read_bytes() for item in folder.iterdir()
-            if item.is_file() and Path(item.name).suffix in _TYPES}
+    return {
+        item.name: item.read_bytes() for item in folder.iterdir() if item.is_file() and Path(item.name).suffix in _TYPES
+    }
 
 
 class App(ThreadingHTTPServer):
@@ -73,7 +80,9 @@ class _Handler(BaseHTTPRequestHandler):
             status, kind, body = exc.status, "text/plain; charset=utf-8", exc.reason.encode()
             self.close_connection = True
         except Exception as exc:  # a bug: one line where the server runs, and the page says so
-            print(f"sm-lint serve: 内部エラー / internal error ({type(exc).__name__}: {exc})", file=sys.stderr, flush=True)
+            print(
+                f"sm-lint serve: 内部エラー / internal error ({type(exc).__name__}: {exc})", file=sys.stderr, flush=True
+            )
             status, kind, body = 500, "text/plain; charset=utf-8", b"internal error"
             self.close_connection = True
         self.send_response(status)
@@ -130,9 +139,13 @@ def _media(data: dict) -> tuple[str, dict[str, str]] | None:
     if media is None:
         return None
     entry = media.get("entry") if isinstance(media, dict) else None
-    if (not isinstance(entry, dict) or media.get("key") not in MEDIA_KEYS
-            or not set(entry) <= {"path", "alt", "people", "consent"}
-            or not all(isinstance(v, str) for v in entry.values()) or not entry.get("path")):
+    if (
+        not isinstance(entry, dict)
+        or media.get("key") not in MEDIA_KEYS
+        or not set(entry) <= {"path", "alt", "people", "consent"}
+        or not all(isinstance(v, str) for v in entry.values())
+        or not entry.get("path")
+    ):
         raise Refused(400, "`media` is {key: images|videos, entry: {path, alt, people, consent}}")
     return media["key"], {k: v for k, v in entry.items() if v}
 

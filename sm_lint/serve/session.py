@@ -49,8 +49,10 @@ class Session:
         accounts = self.config.section("accounts")
         return {
             "platforms": platforms(),
-            "accounts": [{"id": str(key), "name": (spec or {}).get("name") or str(key),
-                          "platform": (spec or {}).get("platform")} for key, spec in accounts.items()],
+            "accounts": [
+                {"id": str(key), "name": (spec or {}).get("name") or str(key), "platform": (spec or {}).get("platform")}
+                for key, spec in accounts.items()
+            ],
             "lang": self.lang,
             "draft_name": DRAFT_NAME,
             "config": self.config.path,
@@ -70,8 +72,14 @@ class Session:
                 finally:
                     forget()  # no draft's words outlive its check in a memo cache
         except SmLintError as exc:  # a front matter that cannot be read: said, and nothing else
-            return {"error": _problem(exc, lang, str(self.draft_path)), "findings": [],
-                    "meters": [], "readability": None, "plain": None, "meta": {}}
+            return {
+                "error": _problem(exc, lang, str(self.draft_path)),
+                "findings": [],
+                "meters": [],
+                "readability": None,
+                "plain": None,
+                "meta": {},
+            }
         front = draft.front_matter
         return {
             "error": None,
@@ -82,8 +90,13 @@ class Session:
             "meta": {k: front.get(k) for k in ("platform", "account") if isinstance(front.get(k), str)},
         }
 
-    def front_matter(self, text: str, values: dict[str, str | None], lang: str = "ja",
-                     media: tuple[str, dict[str, str]] | None = None) -> dict:
+    def front_matter(
+        self,
+        text: str,
+        values: dict[str, str | None],
+        lang: str = "ja",
+        media: tuple[str, dict[str, str]] | None = None,
+    ) -> dict:
         """The form's choices written into the draft: `values` (platform, account) and an
         attached image or video's entry, `media` = (images | videos, entry)."""
         try:
@@ -115,10 +128,20 @@ def _units(text: str) -> int:
 def _finding(f: Finding, text: str, lang: str) -> dict:
     start = _units(text[: f.start])
     return {
-        "rule": f.rule, "name": f.name, "clause": f.clause, "clause_title": f.clause_title,
-        "severity": f.severity, "severity_label": t(lang, f.severity), "message": f.message,
-        "suggestion": f.suggestion, "fix": f.fix, "match": f.match, "line": f.line, "column": f.column,
-        "start": start, "end": start + _units(f.match),
+        "rule": f.rule,
+        "name": f.name,
+        "clause": f.clause,
+        "clause_title": f.clause_title,
+        "severity": f.severity,
+        "severity_label": t(lang, f.severity),
+        "message": f.message,
+        "suggestion": f.suggestion,
+        "fix": f.fix,
+        "match": f.match,
+        "line": f.line,
+        "column": f.column,
+        "start": start,
+        "end": start + _units(f.match),
     }
 
 
@@ -135,8 +158,9 @@ def _meters(analysis, config, post, rules) -> list[dict]:
     """The draft's length as each of its platforms' limit rules counts it (X's weighted
     count, Instagram's characters and hashtags, ...), next to the limit; the characters when
     no platform is named. The rules' own `when:` decides which apply."""
-    limits = [r for r in rules if isinstance(r.matcher, Limit) and r.matcher.field == "body"
-              and r.matcher.measure in TOTALS]
+    limits = [
+        r for r in rules if isinstance(r.matcher, Limit) and r.matcher.field == "body" and r.matcher.measure in TOTALS
+    ]
     meters = []
     for rule in limits:
         limit = rule.matcher.limit_for(config)
@@ -145,6 +169,13 @@ def _meters(analysis, config, post, rules) -> list[dict]:
             # LINE counts each speech bubble: the longest is the one that meets the limit.
             parts = split_lines(post, config.section("platforms")["line_marker"]) if per == "bubble" else [post]
             count = max((TOTALS[measure](part) for part in parts), default=0)
-            meters.append({"rule": rule.id, "measure": measure, "per": per, "limit": limit,
-                           "count": count // MEASURES[measure][1]})  # x-weighted counts hundredths
+            meters.append(
+                {
+                    "rule": rule.id,
+                    "measure": measure,
+                    "per": per,
+                    "limit": limit,
+                    "count": count // MEASURES[measure][1],
+                }
+            )  # x-weighted counts hundredths
     return meters or [{"rule": None, "measure": "characters", "per": None, "limit": None, "count": len(post.text)}]

@@ -48,8 +48,10 @@ def json_schema() -> dict[str, Any]:
         "description": "sm-lint の設定 / sm-lint configuration (generated from sm_lint/settings/keys.py)",
         "type": "object",
         "additionalProperties": False,
-        "properties": {**{key.name: _property(key, key.default) for key in TOP},
-                       **{section.name: _section(section) for section in SECTIONS}},
+        "properties": {
+            **{key.name: _property(key, key.default) for key in TOP},
+            **{section.name: _section(section) for section in SECTIONS},
+        },
         "definitions": {"platform": {"enum": _platforms()}},
     }
 
@@ -63,8 +65,11 @@ def _value(value: Any) -> str:
 
 
 def _rows(keys: tuple[Key, ...], defaults: dict[str, Any], prefix: str = "") -> list[str]:
-    return [f"| `{prefix}{key.name}` | {_value(defaults[key.name])}{' (rules/city.yaml)' if key.default is CITY else ''}"
-            f" | {key.ja}<br>{key.en} |" for key in keys]
+    return [
+        f"| `{prefix}{key.name}` | {_value(defaults[key.name])}{' (rules/city.yaml)' if key.default is CITY else ''}"
+        f" | {key.ja}<br>{key.en} |"
+        for key in keys
+    ]
 
 
 def page_text() -> str:
@@ -87,12 +92,13 @@ def page_text() -> str:
         "```json",
         "{",
         '  "yaml.schemas": {',
-        '    "./.venv/lib/python3.11/site-packages/sm_lint/settings/sm-lint.schema.json": [".sm-lint.yaml", ".sm-lint.yml"]',
+        '    "./.venv/lib/python3.11/site-packages/sm_lint/settings/sm-lint.schema.json": '
+        '[".sm-lint.yaml", ".sm-lint.yml"]',
         "  }",
         "}",
         "```",
         "",
-        "パスは sm-lint を入れた場所です: `python -c \"import sm_lint.settings, pathlib; "
+        'パスは sm-lint を入れた場所です: `python -c "import sm_lint.settings, pathlib; '
         "print(pathlib.Path(sm_lint.settings.__file__).with_name('sm-lint.schema.json'))\"` で分かります。",
         "The path is where sm-lint is installed; the command above prints it. Or write",
         "`# yaml-language-server: $schema=<that path>` as the first line of `.sm-lint.yaml`.",
@@ -108,7 +114,10 @@ def page_text() -> str:
     for section in SECTIONS:
         lines += ["", f"## `{section.name}`", "", f"{section.ja}。", f"{section.en}.", ""]
         if section.open:
-            lines.append("キーは自分で付ける名前 (アカウントの ID など) です。 / The keys are names you choose (account ids, ...).")
+            lines.append(
+                "キーは自分で付ける名前 (アカウントの ID など) です。 / "
+                "The keys are names you choose (account ids, ...)."
+            )
         else:
             lines += [*head, *_rows(section.keys, section.defaults, f"{section.name}.")]
     return "\n".join(lines) + "\n"

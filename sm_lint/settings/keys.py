@@ -57,10 +57,14 @@ class Section:
 
     @property
     def defaults(self) -> dict[str, Any]:
-        return {key.name: city_values()[self.name][key.name] if key.default is CITY else key.default
-                for key in self.keys}
+        return {
+            key.name: city_values()[self.name][key.name] if key.default is CITY else key.default for key in self.keys
+        }
 
 
+# The declarations are tables: one key a few lines, aligned by hand (ruff format would give
+# each argument its own line and double the module).
+# fmt: off
 # Settings of the run itself; the loader reads each into a field of Config.
 TOP = (
     Key("select", SELECTORS, "使うルール (ID、ID の前方一致、カテゴリ)。空なら全部",

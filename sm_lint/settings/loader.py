@@ -9,11 +9,12 @@ values are errors with file and line.
 from __future__ import annotations
 
 import fnmatch
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from sm_lint.errors import ConfigError, InputError, RuleError, SmLintError, os_reason
 from sm_lint.io.encoding import decode
@@ -24,6 +25,7 @@ from sm_lint.settings.keys import BY_NAME, SECTIONS, SEVERITIES, TOP_NAMES, chec
 from sm_lint.spelling import hint
 
 CONFIG_NAMES = (".sm-lint.yaml", ".sm-lint.yml")
+
 
 @dataclass(frozen=True)
 class Config:
@@ -71,8 +73,9 @@ class Config:
         if draft is None or not self.per_path_ignores:
             return self.ignore
         relative = self._relative(draft)
-        extra = [s for glob, selectors in self.per_path_ignores
-                 if fnmatch.fnmatchcase(relative, glob) for s in selectors]
+        extra = [
+            s for glob, selectors in self.per_path_ignores if fnmatch.fnmatchcase(relative, glob) for s in selectors
+        ]
         return (*self.ignore, *extra)
 
     def excludes(self, draft: Path) -> bool:
@@ -99,14 +102,16 @@ def _section(config: Config, name: str) -> dict[str, Any]:
     return {**BY_NAME[name].defaults, **config.sections.get(name, {})}
 
 
-def one_of(value: Any, choices: Iterable[str], where: str, key: str,
-           error: type[SmLintError] = RuleError) -> str:
+def one_of(value: Any, choices: Iterable[str], where: str, key: str, error: type[SmLintError] = RuleError) -> str:
     """An option that names one of `choices` (a list or mapping from YAML names none);
     `error` is ConfigError for the configuration's own settings."""
     choices = tuple(choices)
     if not isinstance(value, str) or value not in choices:
-        raise error(where, f"`{key}` は {', '.join(choices)} のいずれかです (値: {value!r})",
-                    f"`{key}` is one of {', '.join(choices)}, not {value!r}")
+        raise error(
+            where,
+            f"`{key}` は {', '.join(choices)} のいずれかです (値: {value!r})",
+            f"`{key}` is one of {', '.join(choices)}, not {value!r}",
+        )
     return value
 
 
@@ -131,19 +136,38 @@ def check_rules(value: Any, where: str) -> Any:
     Kept as written (with its lines): the rule packs check the ids and lists (rules/loader.py)."""
     for rule_id, spec in value.items():
         at = f"{where.rsplit(':', 1)[0]}:{value.line_of(str(rule_id))}" if isinstance(value, LineDict) else where
-        if (not isinstance(spec, dict) or set(spec) != {"extend"} or not isinstance(spec["extend"], dict)
-                or not spec["extend"] or not all(isinstance(v, list) and v for v in spec["extend"].values())):
-            raise ConfigError(at, f"`rules.{rule_id}` は extend: の下に、加える一覧の名前 (words、except など) と項目のリストを書いてください",
-                              f"`rules.{rule_id}` is extend: with a list name (words, except, ...) and the entries to add")
+        if (
+            not isinstance(spec, dict)
+            or set(spec) != {"extend"}
+            or not isinstance(spec["extend"], dict)
+            or not spec["extend"]
+            or not all(isinstance(v, list) and v for v in spec["extend"].values())
+        ):
+            raise ConfigError(
+                at,
+                f"`rules.{rule_id}` は extend: の下に、加える一覧の名前 (words、except など) と"
+                "項目のリストを書いてください",
+                f"`rules.{rule_id}` is extend: with a list name (words, except, ...) and the entries to add",
+            )
     return value
 
 
 def _per_path(value: Any, where: str, path: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     if not isinstance(value, dict):
-        raise ConfigError(where, "`per-path-ignores` にはパスのパターン (例: archive/**) とそこで除くルールを書いてください",
-                          "`per-path-ignores` maps a glob (e.g. archive/**) to rules to ignore there")
+        raise ConfigError(
+            where,
+            "`per-path-ignores` にはパスのパターン (例: archive/**) とそこで除くルールを書いてください",
+            "`per-path-ignores` maps a glob (e.g. archive/**) to rules to ignore there",
+        )
     return tuple(
-        (str(glob), selector_list(selectors, f"{path}:{value.line_of(str(glob))}", f"per-path-ignores.{glob}"))
+        (
+            str(glob),
+            selector_list(
+                selectors,
+                f"{path}:{value.line_of(str(glob))}",  # type: ignore[attr-defined]  # a LineDict
+                f"per-path-ignores.{glob}",
+            ),
+        )
         for glob, selectors in value.items()
     )
 
@@ -158,14 +182,19 @@ def _rule_dirs(value: Any, where: str, path: str) -> tuple[Path, ...]:
     repository = repository_root(root) or root
     leaving = [str(d) for d in dirs if not inside(d.resolve(), repository)]
     if leaving:
-        raise ConfigError(where, f"`rule-dirs` はリポジトリ ({repository}) の外を指せません: {', '.join(leaving)}。"
-                                 "ルールはリポジトリの中に置いてください",
-                          f"`rule-dirs` may not leave the repository ({repository}): {', '.join(leaving)};"
-                          " keep rule packs inside it")
+        raise ConfigError(
+            where,
+            f"`rule-dirs` はリポジトリ ({repository}) の外を指せません: {', '.join(leaving)}。"
+            "ルールはリポジトリの中に置いてください",
+            f"`rule-dirs` may not leave the repository ({repository}): {', '.join(leaving)}; keep rule packs inside it",
+        )
     missing = [str(d) for d in dirs if not d.exists()]
     if missing:
-        raise ConfigError(where, f"ルールのディレクトリがありません: {', '.join(missing)}",
-                          f"rule directory not found: {', '.join(missing)}")
+        raise ConfigError(
+            where,
+            f"ルールのディレクトリがありません: {', '.join(missing)}",
+            f"rule directory not found: {', '.join(missing)}",
+        )
     return dirs
 
 
@@ -173,8 +202,11 @@ def draft_size(value: Any, where: str) -> int:
     """`max-draft-size` (and --max-draft-size): bytes, or a size such as 2MiB or 512KiB."""
     size = parse_size(value)
     if size is None:
-        raise ConfigError(where, f"`max-draft-size` は 2MiB や 512KiB のような大きさで書いてください (値: {value!r})",
-                          f"`max-draft-size` is a size such as 2MiB or 512KiB, not {value!r}")
+        raise ConfigError(
+            where,
+            f"`max-draft-size` は 2MiB や 512KiB のような大きさで書いてください (値: {value!r})",
+            f"`max-draft-size` is a size such as 2MiB or 512KiB, not {value!r}",
+        )
     return size
 
 
@@ -182,8 +214,11 @@ def parse_config(data: Any, path: str) -> Config:
     if data is None:
         return Config(path=path)
     if not isinstance(data, LineDict):
-        raise ConfigError(f"{path}:1", "設定ファイルは「設定名: 値」の形で書いてください",
-                          "the configuration is a mapping of settings")
+        raise ConfigError(
+            f"{path}:1",
+            "設定ファイルは「設定名: 値」の形で書いてください",
+            "the configuration is a mapping of settings",
+        )
 
     def at(key: str) -> str:
         return f"{path}:{data.line_of(key)}"
@@ -199,20 +234,28 @@ def parse_config(data: Any, path: str) -> Config:
             config = replace(config, ignore=selector_list(value, where, key))
         elif key == "severity":
             if not isinstance(value, dict):
-                raise ConfigError(where, "`severity` にはルール ID ごとに info、warning、error のいずれかを書いてください",
-                                  "`severity` maps rule ids to info, warning or error")
-            origins.update((f"severity.{k}", f"{path}:{value.line_of(str(k))}") for k in value)
-            config = replace(config, severity={
-                str(k): one_of(v, SEVERITIES, where, f"severity.{k}", ConfigError) for k, v in value.items()
-            })
+                raise ConfigError(
+                    where,
+                    "`severity` にはルール ID ごとに info、warning、error のいずれかを書いてください",
+                    "`severity` maps rule ids to info, warning or error",
+                )
+            origins.update(
+                (f"severity.{k}", f"{path}:{value.line_of(str(k))}")  # type: ignore[attr-defined]  # a LineDict
+                for k in value
+            )
+            config = replace(
+                config,
+                severity={str(k): one_of(v, SEVERITIES, where, f"severity.{k}", ConfigError) for k, v in value.items()},
+            )
         elif key == "fail-on":
             config = replace(config, fail_on=one_of(value, SEVERITIES, where, key, ConfigError))
         elif key == "lang":
             config = replace(config, lang=one_of(value, ("ja", "en"), where, key, ConfigError))
         elif key == "per-path-ignores":
             config = replace(config, per_path_ignores=_per_path(value, where, path))
-            origins.update((f"per-path-ignores.{glob}", f"{path}:{value.line_of(glob)}")
-                           for glob, _ in config.per_path_ignores)
+            origins.update(
+                (f"per-path-ignores.{glob}", f"{path}:{value.line_of(glob)}") for glob, _ in config.per_path_ignores
+            )
         elif key == "rule-dirs":
             config = replace(config, rule_dirs=_rule_dirs(value, where, path))
         elif key == "exclude":
@@ -229,7 +272,8 @@ def parse_config(data: Any, path: str) -> Config:
                 ja, en = hint(first, section.defaults, f"{key}.")
                 raise ConfigError(
                     f"{path}:{value.line_of(first) if isinstance(value, LineDict) else data.line_of(key)}",
-                    f"`{key}.{first}` は知らないキーです{ja}", f"unknown key `{key}.{first}`{en}",
+                    f"`{key}.{first}` は知らないキーです{ja}",
+                    f"unknown key `{key}.{first}`{en}",
                 )
             check = check_of(section)
             sections[key] = check(value, where) if check else dict(value)
@@ -276,12 +320,17 @@ def load_config(path: Path) -> Config:
         raw = path.read_bytes()
     except OSError as exc:
         ja, en = os_reason(exc)
-        raise ConfigError(str(path), f"設定ファイルを読めません ({ja})", f"cannot read the configuration ({en})") from None
+        raise ConfigError(
+            str(path), f"設定ファイルを読めません ({ja})", f"cannot read the configuration ({en})"
+        ) from None
     try:  # as drafts are: Notepad's UTF-8 with BOM and CP932 files are read too
         text, _ = decode(raw, str(path))
     except InputError:
-        raise ConfigError(str(path), "設定ファイルの文字コードが分かりません。UTF-8 で保存してください",
-                          "cannot tell the configuration's encoding; save it as UTF-8") from None
+        raise ConfigError(
+            str(path),
+            "設定ファイルの文字コードが分かりません。UTF-8 で保存してください",
+            "cannot tell the configuration's encoding; save it as UTF-8",
+        ) from None
     try:
         data = load_yaml(text)
     except YamlError as exc:

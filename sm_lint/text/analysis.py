@@ -10,9 +10,9 @@ import re
 from array import array
 from functools import cached_property
 
-from sm_lint.settings.loader import Config
 from sm_lint.io.document import Draft
 from sm_lint.memo import memo
+from sm_lint.settings.loader import Config
 from sm_lint.text.extract import Entity, extract_entities
 from sm_lint.text.textnorm import View, fold_normalized, normalize
 from sm_lint.text.tokenizer import Tokens, tokenize
@@ -24,8 +24,9 @@ _DIGIT = re.compile(r"\d")
 class Analysis:
     """One draft, analysed: never changed once made (memos and cached properties aside)."""
 
-    def __init__(self, draft: Draft, view: View, entities: tuple[Entity, ...], tokens: Tokens,
-                 config: Config = Config()):
+    def __init__(
+        self, draft: Draft, view: View, entities: tuple[Entity, ...], tokens: Tokens, config: Config = Config()
+    ):
         self.draft = draft
         self.view = view  # normalized body; offsets here are "view offsets"
         self.entities = entities
@@ -110,7 +111,7 @@ def _blank(text: str, entities: list[Entity]) -> str:
     pos = 0
     for e in entities:
         stop = e.start + 1 if e.kind == "hashtag" else e.end
-        parts.append(text[pos:e.start])
+        parts.append(text[pos : e.start])
         if e.label:  # a Markdown link's text [...] stays visible to the word rules
             parts.append(" " + e.label + " " * (stop - e.start - 1 - len(e.label)))
         else:

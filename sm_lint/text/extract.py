@@ -30,7 +30,9 @@ _BARE = lazy_compile(rf"{BARE_BEFORE}{BARE_HOST}/{URL_CHARS}*")
 # [label](target "title") — the target is checked, the whole link is reported.
 # The label stops at another `[` (as in CommonMark, "[a [b](url)" links only "b"): otherwise
 # every `[` of a long line without `]` rescans the rest of it (quadratic).
-_MARKDOWN = lazy_compile(r"\[(?P<label>[^\[\]\n]*)\]\(\s*<?(?P<target>[^\s()<>]*(?:\([^\s()]*\)[^\s()<>]*)*)>?(?:\s+\"[^\"\n]*\")?\s*\)")
+_MARKDOWN = lazy_compile(
+    r"\[(?P<label>[^\[\]\n]*)\]\(\s*<?(?P<target>[^\s()<>]*(?:\([^\s()]*\)[^\s()<>]*)*)>?(?:\s+\"[^\"\n]*\")?\s*\)"
+)
 _EMAIL = lazy_compile(r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")
 _MENTION = lazy_compile(r"(?<![A-Za-z0-9_@])@[A-Za-z0-9_]{1,30}(?![A-Za-z0-9_@])")
 _HASHTAG = lazy_compile(r"(?<![\w&#])#(?!\s)[\w\u30fc\u30fb]+")
@@ -49,11 +51,11 @@ def _trim_url(text: str) -> str:
     """Drop trailing punctuation and a closing bracket that the URL did not open."""
     while text:
         last = text[-1]
-        if last in _TRAILING:
-            text = text[:-1]
-        elif last == ")" and text.count("(") < text.count(")"):
-            text = text[:-1]
-        elif last == "]" and text.count("[") < text.count("]"):
+        if (
+            last in _TRAILING
+            or (last == ")" and text.count("(") < text.count(")"))
+            or (last == "]" and text.count("[") < text.count("]"))
+        ):
             text = text[:-1]
         else:
             break
@@ -83,7 +85,7 @@ class _Spans:
     def commit(self) -> None:
         """The current pattern is done: its spans count for the next ones."""
         if self.pending:
-            spans = sorted([*zip(self.starts, self.ends), *self.pending])
+            spans = sorted([*zip(self.starts, self.ends, strict=True), *self.pending])
             self.starts, self.ends = [s for s, _ in spans], [e for _, e in spans]
             self.pending = []
 

@@ -7,8 +7,8 @@ cost a cold start milliseconds even when the draft gives them nothing to do.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
-from typing import Callable
 
 
 def lazy_compile(pattern: str, flags: int = 0) -> Callable[[], re.Pattern]:

@@ -14,15 +14,22 @@ down. tests/test_readability.py compares it with the package on more than 20 tex
 
 from __future__ import annotations
 
-from typing import Iterable, NamedTuple
+from collections.abc import Iterable
+from typing import NamedTuple
 
 from sm_lint.text.tokenizer import Lexeme, Tokens
 
 # jreadability ends a sentence after these surfaces; the view is NFKC, so ？！ arrive as ?!
 # (the full-width period ．arrives as ".", which cannot be told from a decimal point: not an end)
 SENTENCE_ENDS = frozenset(("。", "?", "!", "？", "！", "．"))
-BANDS = ((5.5, "初級前半", "beginner, early"), (4.5, "初級後半", "beginner, late"), (3.5, "中級前半", "intermediate, early"),
-         (2.5, "中級後半", "intermediate, late"), (1.5, "上級前半", "advanced, early"), (float("-inf"), "上級後半", "advanced, late"))
+BANDS = (
+    (5.5, "初級前半", "beginner, early"),
+    (4.5, "初級後半", "beginner, late"),
+    (3.5, "中級前半", "intermediate, early"),
+    (2.5, "中級後半", "intermediate, late"),
+    (1.5, "上級前半", "advanced, early"),
+    (float("-inf"), "上級後半", "advanced, late"),
+)
 
 
 class Sentence(NamedTuple):
@@ -40,8 +47,14 @@ class Readability(NamedTuple):
 
 def formula(n: int, sentences: int, kango: int, wago: int, verbs: int, particles: int) -> float:
     """The jReadability score of `n` words read as `sentences` sentences."""
-    return (n / sentences * -0.056 + 100 * kango / n * -0.126 + 100 * wago / n * -0.042
-            + 100 * verbs / n * -0.145 + 100 * particles / n * -0.044 + 11.724)
+    return (
+        n / sentences * -0.056
+        + 100 * kango / n * -0.126
+        + 100 * wago / n * -0.042
+        + 100 * verbs / n * -0.145
+        + 100 * particles / n * -0.044
+        + 11.724
+    )
 
 
 def _counts(words: Iterable[Lexeme]) -> tuple[int, int, int, int, int]:
@@ -83,8 +96,10 @@ def _readability(analysis) -> Readability | None:
         if i == j:
             continue
         counts = _counts(tokens.words(i, j))
-        total = [a + b for a, b in zip(total, counts)]
-        sentences.append(Sentence(start, end, formula(j - i, _sentence_count(tokens, j, counts[4]), *counts[:4]), j - i))
+        total = [a + b for a, b in zip(total, counts, strict=True)]
+        sentences.append(
+            Sentence(start, end, formula(j - i, _sentence_count(tokens, j, counts[4]), *counts[:4]), j - i)
+        )
     score = formula(len(tokens), _sentence_count(tokens, len(tokens), total[4]), *total[:4])
     return Readability(score, len(tokens), tuple(sentences))
 

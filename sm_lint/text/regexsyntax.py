@@ -35,7 +35,9 @@ def for_regex_module(source: str) -> str:
     verbose pattern (its comments may hold any bracket)."""
     if _VERBOSE.search(source):
         return source
-    return _translate(source, re2_syntax=False)
+    translated = _translate(source, re2_syntax=False)
+    assert translated is not None  # only RE2's syntax can lack a spelling
+    return translated
 
 
 def _translate(source: str, re2_syntax: bool) -> str | None:
@@ -105,7 +107,7 @@ def without_assertions(source: str) -> str | None:
     i, n, depth, skip_from = 0, len(source), 0, None  # depth: open groups inside a look-around
     while i < n:
         c = source[i]
-        if c == "\\" and source[i + 1:i + 2] in ("b", "B") or c == "$":
+        if (c == "\\" and source[i + 1 : i + 2] in ("b", "B")) or c == "$":
             i += 2 if c == "\\" else 1  # zero width: nothing to keep
             continue
         if c == "\\":
@@ -129,7 +131,7 @@ def without_assertions(source: str) -> str | None:
         else:
             step = 1
         if skip_from is None:
-            out.append(source[i:i + step])
+            out.append(source[i : i + step])
         i += step
     stripped = "".join(out)
     return stripped if stripped != source and skip_from is None else None

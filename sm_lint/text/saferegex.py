@@ -20,8 +20,9 @@ from __future__ import annotations
 import re
 import sys
 import warnings
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any, Iterator
+from typing import Any
 
 import re2
 
@@ -59,6 +60,10 @@ class _Lazy:
         self.groups = self._compiled.groups
         self.groupindex = dict(self._compiled.groupindex)
         self.needles = needles(source, ignorecase)
+
+    def _compile(self) -> Any:
+        """The compiled pattern (each engine's own)."""
+        raise NotImplementedError
 
     def __getstate__(self):
         return {**self.__dict__, "_compiled": None}
@@ -188,7 +193,8 @@ class Guarded(_Lazy):
         return RegexTimeout(
             self.where,
             f"正規表現 {_shown(self.source)} の照合が {MATCH_SECONDS:g} 秒を超えたため中止しました。"
-            "この実行の残りの下書きではこのパターンを使いません。パターンを単純にしてください (catastrophic backtracking)",
+            "この実行の残りの下書きではこのパターンを使いません。"
+            "パターンを単純にしてください (catastrophic backtracking)",
             f"regex {_shown(self.source)} ran longer than {MATCH_SECONDS:g} s on this draft and was stopped, "
             "and is not used for the rest of this run; make the pattern simpler (catastrophic backtracking)",
         )
@@ -243,8 +249,11 @@ def _compile(source: str, where: str, ignorecase: bool, bounded: bool):
     try:
         return regex.compile(for_regex_module(source), regex.IGNORECASE if ignorecase else 0)
     except regex.error as exc:
-        raise RuleError(where, f"正規表現 {_shown(source)} がコンパイルできません: {exc}",
-                        f"regex {_shown(source)} does not compile: {exc}") from None
+        raise RuleError(
+            where,
+            f"正規表現 {_shown(source)} がコンパイルできません: {exc}",
+            f"regex {_shown(source)} does not compile: {exc}",
+        ) from None
 
 
 _TRUSTED = False  # compiling the built-in pack (see trusted_patterns)
@@ -267,8 +276,9 @@ def compile_spec(value: Any, where: str, key: str = "regex", ignorecase: bool = 
     if isinstance(value, list) and value and all(isinstance(p, str) and p for p in value):
         value = "|".join(f"(?:{p})" for p in value)
     if not isinstance(value, str) or not value:
-        raise RuleError(where, f"`{key}` は正規表現か正規表現のリストで書いてください",
-                        f"`{key}` must be a regex or a list of them")
+        raise RuleError(
+            where, f"`{key}` は正規表現か正規表現のリストで書いてください", f"`{key}` must be a regex or a list of them"
+        )
     return compile_user(value, where, ignorecase)
 
 
@@ -280,8 +290,11 @@ def compile_user(source: str, where: str, ignorecase: bool = False):
             warnings.simplefilter("ignore")
             re.compile(source, flags)
     except (re.error, OverflowError, RecursionError) as exc:
-        raise RuleError(where, f"正規表現 {_shown(source)} がコンパイルできません: {exc}",
-                        f"regex {_shown(source)} does not compile: {exc}") from None
+        raise RuleError(
+            where,
+            f"正規表現 {_shown(source)} がコンパイルできません: {exc}",
+            f"regex {_shown(source)} does not compile: {exc}",
+        ) from None
     linear = _linear(source, where, ignorecase, not _TRUSTED)
     return linear or Guarded(source, where, ignorecase, not _TRUSTED)  # look-arounds, back-references, ...
 

@@ -7,20 +7,21 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from sm_lint.findings import Finding
 from sm_lint.io.document import Draft
 
-_INLINE = re.compile(
-    r"<!--\s*sm-lint-allow\s+(?P<ids>[\w-]+(?:\s*,\s*[\w-]+)*)\s*(?::\s*(?P<reason>.*?))?\s*-->", re.S
-)
+if TYPE_CHECKING:
+    from sm_lint.text.analysis import Analysis
+
+_INLINE = re.compile(r"<!--\s*sm-lint-allow\s+(?P<ids>[\w-]+(?:\s*,\s*[\w-]+)*)\s*(?::\s*(?P<reason>.*?))?\s*-->", re.S)
 # Any comment that starts with "sm-lint" is meant for us: one that is not a suppression as
 # written above (sm-lint: disable-next-line, a missing rule id) would otherwise do nothing unseen.
 _DIRECTIVE = re.compile(r"<!--\s*sm[-_ ]?lint\b.*?-->", re.S | re.I)
 
 
-def _text(value) -> str | None:
+def _text(value: object) -> str | None:
     if isinstance(value, date):  # `until: 2027-03-31` is a date to YAML
         return value.isoformat()
     return value.strip() if isinstance(value, str) and value.strip() else None
@@ -36,7 +37,7 @@ def _inline_reason(text: str | None) -> tuple[str | None, str | None, str | None
         return None, None, None
     found = {m.group(1): m.group(2).strip() for m in _OWNER_EXPIRY.finditer(text)}
     first = _OWNER_EXPIRY.search(text)
-    return _text(text[:first.start()] if first else text), found.get("by"), found.get("until")
+    return _text(text[: first.start()] if first else text), found.get("by"), found.get("until")
 
 
 class Suppression(NamedTuple):
@@ -66,9 +67,7 @@ class Suppression(NamedTuple):
         return tuple(k for k in needed if getattr(self, k) is None)
 
     def covers(self, finding: Finding) -> bool:
-        return finding.rule == self.rule and (
-            self.target is None or finding.line <= self.target <= finding.end_line
-        )
+        return finding.rule == self.rule and (self.target is None or finding.line <= self.target <= finding.end_line)
 
     @property
     def label(self) -> str:
@@ -78,9 +77,10 @@ class Suppression(NamedTuple):
         return f"{where} line {self.line}: {self.reason}{who}"
 
 
-def draft_suppressions(analysis) -> list[Suppression]:
+def draft_suppressions(analysis: Analysis) -> list[Suppression]:
     """The draft's suppressions, read once per draft (the runner and two rules need them)."""
-    return analysis.memo("suppressions", lambda a: suppressions(a.draft))
+    found: list[Suppression] = analysis.memo("suppressions", lambda a: suppressions(a.draft))
+    return found
 
 
 def suppressions(draft: Draft) -> list[Suppression]:
@@ -91,9 +91,18 @@ def suppressions(draft: Draft) -> list[Suppression]:
     allow = settings.get("allow") if isinstance(settings, dict) else None
     for item in allow if isinstance(allow, list) else []:
         if isinstance(item, dict) and _text(item.get("rule")):  # other shapes: the schema reports them
-            found.append(Suppression(item["rule"].strip(), _text(item.get("reason")),
-                                     _text(item.get("approved_by")), getattr(item, "line", 1), None, False,
-                                     _text(item.get("by")), _text(item.get("until"))))
+            found.append(
+                Suppression(
+                    item["rule"].strip(),
+                    _text(item.get("reason")),
+                    _text(item.get("approved_by")),
+                    getattr(item, "line", 1),
+                    None,
+                    False,
+                    _text(item.get("by")),
+                    _text(item.get("until")),
+                )
+            )
     for m in () if draft.plain else _INLINE.finditer(draft.text, draft.body_start):
         line = draft.position(m.start())[0]
         end_line = draft.position(m.end())[0]
@@ -108,8 +117,11 @@ def malformed(draft: Draft) -> list[int]:
     plain-text draft every such comment is reported by `posted`)."""
     if "<!--" not in draft.text or draft.plain:
         return []
-    return [draft.position(m.start())[0] for m in _DIRECTIVE.finditer(draft.text, draft.body_start)
-            if not _INLINE.fullmatch(m.group())]
+    return [
+        draft.position(m.start())[0]
+        for m in _DIRECTIVE.finditer(draft.text, draft.body_start)
+        if not _INLINE.fullmatch(m.group())
+    ]
 
 
 def _after(value: str | None) -> str:
@@ -131,7 +143,9 @@ def posted(draft: Draft) -> list[tuple[int, str | None]]:
             # what the comment did not say is left for a person to fill in (JP-M110, JP-M115 until then)
             block = "sm-lint:\n  allow:\n" + "\n".join(
                 f"    - rule: {rule}\n      reason:{_after(reason)}\n      approved_by:\n      by:{_after(by)}\n"
-                f"      until:{_after(until)}" for rule in re.split(r"\s*,\s*", inline.group("ids")))
+                f"      until:{_after(until)}"
+                for rule in re.split(r"\s*,\s*", inline.group("ids"))
+            )
             if not draft.body_start:  # no front matter yet: the whole block, with its lines
                 block = f"---\n{block}\n---"
         found.append((draft.position(m.start())[0], block))

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import os
 from array import array
+from collections.abc import Callable, Iterator
 from collections.abc import Sequence as SequenceABC
 from functools import lru_cache
 from itertools import chain
 from operator import attrgetter
-from typing import Callable, Iterator, NamedTuple
+from typing import NamedTuple
 
 from sm_lint.text.draftcache import draft_cache
 from sm_lint.text.lazyre import lazy_compile
@@ -63,7 +64,7 @@ class Tokens(SequenceABC):
     most of its 850 MB; here a Token is made only when one is read, and passes over every
     token (indexes, the gate, token patterns) work on the distinct words instead."""
 
-    __slots__ = ("lexemes", "ids", "starts", "ends", "_groups")
+    __slots__ = ("_groups", "ends", "ids", "lexemes", "starts")
 
     def __init__(self, lexemes: list[Lexeme], ids: array, starts: array, ends: array):
         self.lexemes, self.ids, self.starts, self.ends = lexemes, ids, starts, ends
@@ -79,7 +80,7 @@ class Tokens(SequenceABC):
 
     def __iter__(self) -> Iterator[Token]:
         lexemes = self.lexemes
-        for lid, start, end in zip(self.ids, self.starts, self.ends):
+        for lid, start, end in zip(self.ids, self.starts, self.ends, strict=True):
             yield _new(Token, lexemes[lid] + (start, end))
 
     def words(self, start: int = 0, stop: int | None = None) -> Iterator[Lexeme]:
@@ -107,13 +108,13 @@ class Tokens(SequenceABC):
     def where(self, test: Callable[[Lexeme], bool]) -> array:
         """Positions (ascending) of the tokens whose word passes `test` (one that reads no
         offsets: token patterns), tried once per distinct word."""
-        return _merged([group for lexeme, group in zip(self.lexemes, self._positions()) if test(lexeme)])
+        return _merged([group for lexeme, group in zip(self.lexemes, self._positions(), strict=True) if test(lexeme)])
 
     def index(self, attr: str) -> dict[str, array]:
         """Token positions (ascending) by the value of one attribute."""
         by_value: dict[str, array] = {}
         shared: dict[str, list[array]] = {}  # values of more than one word (rare)
-        for value, group in zip(map(attrgetter(attr), self.lexemes), self._positions()):
+        for value, group in zip(map(attrgetter(attr), self.lexemes), self._positions(), strict=True):
             found = by_value.get(value)
             if found is None:
                 by_value[value] = group
@@ -161,7 +162,7 @@ def _chunks(text: str):
         while len(line) - start > MAX_CHUNK:
             cut = start + MAX_CHUNK
             m = None
-            for m in _BREAK().finditer(line, start + MAX_CHUNK // 2, cut):
+            for m in _BREAK().finditer(line, start + MAX_CHUNK // 2, cut):  # noqa: B007  the last one
                 pass
             if m:
                 cut = m.end()
@@ -186,11 +187,22 @@ def _lexeme(record: str) -> Lexeme:
     fields = record.split("\t")
     known = len(fields) == 8  # the unknown-word format has no goshu field
     if not known:
-        fields = (*fields, *_PAD[len(fields):8])
+        fields = [*fields, *_PAD[len(fields) : 8]]
     surface, lemma, orth_base, pos1, pos2, pos3, pos4, goshu = fields
     lemma = lemma or surface
-    lexeme = Lexeme(surface, lemma, orth_base or surface, pos1, pos2 or "*", pos3 or "*", pos4 or "*",
-                    goshu, fold(surface), fold(lemma), surface.lower())
+    lexeme = Lexeme(
+        surface,
+        lemma,
+        orth_base or surface,
+        pos1,
+        pos2 or "*",
+        pos3 or "*",
+        pos4 or "*",
+        goshu,
+        fold(surface),
+        fold(lemma),
+        surface.lower(),
+    )
     if known:
         if len(_KNOWN) >= _KNOWN_MAX:
             _KNOWN.clear()

@@ -88,7 +88,7 @@ def parse(url: str) -> Link | None:
     m = _SCHEME.match(url)
     if m and not url.lower().startswith("www."):
         scheme = m.group(1).lower()
-        rest = url[m.end():]
+        rest = url[m.end() :]
         if not rest.startswith("//"):  # javascript:…, data:…, mailto:…
             return Link(url, scheme, None, "", "", rest)
         rest = rest[2:]
@@ -97,8 +97,9 @@ def parse(url: str) -> Link | None:
     else:
         return None
     auth = _AUTHORITY.match(rest)
+    assert auth is not None  # every part of the pattern is optional
     host, display = hosts(auth.group("host"))
-    return Link(url, scheme, auth.group("userinfo"), host, display, rest[auth.end():])
+    return Link(url, scheme, auth.group("userinfo"), host, display, rest[auth.end() :])
 
 
 @lru_cache(maxsize=1)

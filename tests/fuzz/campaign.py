@@ -17,6 +17,7 @@ process's peak memory; exit 1 on any failure.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import resource
 import shutil
 import sys
@@ -28,25 +29,63 @@ HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE.parent.parent), str(HERE.parent)]  # the repository and tests/
 
 from click.testing import CliRunner  # noqa: E402
+from fuzz.strategies import (  # noqa: E402
+    ANY_CHAR,
+    body,
+    draft,
+    draft_bytes,
+    front_matter,
+    lint_and_check,
+    long_run,
+    read_lint_and_check,
+)
 from hypothesis import HealthCheck, given, seed, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from fuzz.strategies import (ANY_CHAR, body, draft, draft_bytes, front_matter, lint_and_check, long_run,  # noqa: E402
-                             read_lint_and_check)
 from sm_lint.cli import main as cli  # noqa: E402
-from sm_lint.settings.loader import Config  # noqa: E402
 from sm_lint.errors import InputError, RuleError  # noqa: E402
 from sm_lint.io.document import parse_draft  # noqa: E402
 from sm_lint.io.yamlsafe import YamlError, load_yaml  # noqa: E402
 from sm_lint.rules.gate import Gate  # noqa: E402
 from sm_lint.run.linter import Linter  # noqa: E402
+from sm_lint.settings.loader import Config  # noqa: E402
 from sm_lint.text.analysis import analyse  # noqa: E402
 from sm_lint.text.saferegex import Guarded, compile_user  # noqa: E402
 
-REGEX_PIECES = ["a", "秘", ".", "*", "+", "?", "|", "(", ")", "(?:", "(?=", "(?!", "(?<=", "[", "]", "^",
-                "$", "\\d", "\\w", "\\s", "\\W", "\\b", "\\1", "{2,}", "{,3}", "(?P<x>", "(?P=x)", "(?m:", "\\"]
-regex_source = st.lists(st.one_of(st.sampled_from(REGEX_PIECES), st.text(alphabet=ANY_CHAR, max_size=3)),
-                        min_size=1, max_size=10).map("".join)
+REGEX_PIECES = [
+    "a",
+    "秘",
+    ".",
+    "*",
+    "+",
+    "?",
+    "|",
+    "(",
+    ")",
+    "(?:",
+    "(?=",
+    "(?!",
+    "(?<=",
+    "[",
+    "]",
+    "^",
+    "$",
+    "\\d",
+    "\\w",
+    "\\s",
+    "\\W",
+    "\\b",
+    "\\1",
+    "{2,}",
+    "{,3}",
+    "(?P<x>",
+    "(?P=x)",
+    "(?m:",
+    "\\",
+]
+regex_source = st.lists(
+    st.one_of(st.sampled_from(REGEX_PIECES), st.text(alphabet=ANY_CHAR, max_size=3)), min_size=1, max_size=10
+).map("".join)
 
 
 LONG_CHARS = 200_000
@@ -71,10 +110,8 @@ def targets(linter: Linter, workdir: Path, fix: bool = True):
         read_lint_and_check(linter, data)
 
     def user_yaml(source):
-        try:
+        with contextlib.suppress(YamlError):
             load_yaml(source)
-        except YamlError:
-            pass
 
     def user_regex(args):
         source, text = args
@@ -110,9 +147,19 @@ def targets(linter: Linter, workdir: Path, fix: bool = True):
 
     outside = workdir / "outside"
     outside.mkdir()
-    (outside / "secret.md").write_text("外人に道を聞かれました。\n", encoding="utf-8")  # a safe fix: --fix must not write it
-    link_targets = [outside / "secret.md", outside, Path("/dev/zero"), Path("/proc/self/environ"),
-                    Path("missing.md"), Path("loop.md"), Path("post0.md"), Path("sub")]
+    (outside / "secret.md").write_text(
+        "外人に道を聞かれました。\n", encoding="utf-8"
+    )  # a safe fix: --fix must not write it
+    link_targets = [
+        outside / "secret.md",
+        outside,
+        Path("/dev/zero"),
+        Path("/proc/self/environ"),
+        Path("missing.md"),
+        Path("loop.md"),
+        Path("post0.md"),
+        Path("sub"),
+    ]
 
     def folder_with_links(args):
         # A folder of drafts and symbolic links as a pull request could hold them; the command
@@ -146,11 +193,14 @@ def targets(linter: Linter, workdir: Path, fix: bool = True):
         "user_regex": (user_regex, st.tuples(regex_source, body)),
         "gate": (gate_skips_only_quiet_rules, draft),
         "command_line": (command_line, draft_bytes),
-        "symlinks": (folder_with_links, st.tuples(
-            st.lists(st.tuples(st.integers(0, len(link_targets) + 1), draft_bytes), min_size=1, max_size=6),
-            st.booleans())),
+        "symlinks": (
+            folder_with_links,
+            st.tuples(
+                st.lists(st.tuples(st.integers(0, len(link_targets) + 1), draft_bytes), min_size=1, max_size=6),
+                st.booleans(),
+            ),
+        ),
     }
-
 
 
 def run(name, check, strategy, examples: int, rng_seed: int) -> tuple[int, str | None, float]:
@@ -178,8 +228,11 @@ def main() -> int:
     parser.add_argument("--examples", type=int, default=2000, help="inputs per target")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--only", nargs="*", help="target names")
-    parser.add_argument("--no-fix", action="store_true",
-                        help="symlinks: never --fix (it writes through a link to a folder outside: issue 22)")
+    parser.add_argument(
+        "--no-fix",
+        action="store_true",
+        help="symlinks: never --fix (it writes through a link to a folder outside: issue 22)",
+    )
     args = parser.parse_args()
     linter = Linter()
     total, failed = 0, 0

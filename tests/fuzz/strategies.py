@@ -14,11 +14,65 @@ from hypothesis import strategies as st
 from sm_lint.rules.loader import load_rules
 
 HOSTILE = [
-    "\x00", "\r\n", "\r", "\n", "\t", "\x1b", "\x7f", "\x85", "\ufeff", "\u200b", "\u2028", "\u202e",
-    "\u3000", "ﾊﾞ", "ｶﾞ", "ﾞ", "ﾟ", "ｱ", "A\u0301", "\u0301", "İ", "ß", "ﬁ", "㍻", "㌔", "①", "ｶﾟ",
-    "\U0001F600", "👨\u200d👩\u200d👧", "🇯🇵", "𠮷", "\uffff", "\U0010ffff", "---", "---\n", "#",
-    "＃", "@", "＠", "https://", "ｈｔｔｐｓ：／／", "www.", "[", "]", "(", ")", "（", "）", "「", "」",
-    "。", "、", "！", "？", "\\", "{match}", "{", "}", "%s",
+    "\x00",
+    "\r\n",
+    "\r",
+    "\n",
+    "\t",
+    "\x1b",
+    "\x7f",
+    "\x85",
+    "\ufeff",
+    "\u200b",
+    "\u2028",
+    "\u202e",
+    "\u3000",
+    "ﾊﾞ",
+    "ｶﾞ",
+    "ﾞ",
+    "ﾟ",
+    "ｱ",
+    "A\u0301",
+    "\u0301",
+    "İ",
+    "ß",
+    "ﬁ",
+    "㍻",
+    "㌔",
+    "①",
+    "ｶﾟ",
+    "\U0001f600",
+    "👨\u200d👩\u200d👧",
+    "🇯🇵",
+    "𠮷",
+    "\uffff",
+    "\U0010ffff",
+    "---",
+    "---\n",
+    "#",
+    "＃",
+    "@",
+    "＠",
+    "https://",
+    "ｈｔｔｐｓ：／／",
+    "www.",
+    "[",
+    "]",
+    "(",
+    ")",
+    "（",
+    "）",
+    "「",
+    "」",
+    "。",
+    "、",
+    "！",
+    "？",
+    "\\",
+    "{match}",
+    "{",
+    "}",
+    "%s",
 ]
 
 
@@ -47,15 +101,22 @@ _data = st.recursive(
     _scalar,
     lambda inner: st.one_of(
         st.lists(inner, max_size=4),
-        st.dictionaries(st.one_of(st.sampled_from(["title", "platform", "date", "tags", "account"]),
-                                  st.text(alphabet=ANY_CHAR, min_size=1, max_size=8)), inner, max_size=4),
+        st.dictionaries(
+            st.one_of(
+                st.sampled_from(["title", "platform", "date", "tags", "account"]),
+                st.text(alphabet=ANY_CHAR, min_size=1, max_size=8),
+            ),
+            inner,
+            max_size=4,
+        ),
     ),
     max_leaves=10,
 )
 front_matter = st.one_of(
     _data.map(lambda d: yaml.safe_dump(d, allow_unicode=True)),
-    st.lists(st.one_of(piece, st.sampled_from(["&a ", "*a", ": ", "- ", "[", "{", "!!binary ", "? ", "<<: "])),
-             max_size=8).map("".join),
+    st.lists(
+        st.one_of(piece, st.sampled_from(["&a ", "*a", ": ", "- ", "[", "{", "!!binary ", "? ", "<<: "])), max_size=8
+    ).map("".join),
 )
 draft = st.one_of(body, st.tuples(front_matter, body).map(lambda fb: f"---\n{fb[0]}\n---\n{fb[1]}"))
 CODECS = ["utf-8", "utf-8-sig", "utf-16", "cp932", "euc_jp", "iso2022_jp"]
@@ -80,17 +141,26 @@ def _stray(args) -> bytes:
 raw_bytes = st.one_of(
     st.binary(max_size=2000),
     st.tuples(st.integers(0, 31), st.integers(1, 3000), encoded).map(_padded),
-    st.tuples(encoded, st.lists(st.tuples(st.integers(0, 10_000), st.integers(0x80, 0xFF)), min_size=1,
-                                max_size=4)).map(_stray),
+    st.tuples(
+        encoded, st.lists(st.tuples(st.integers(0, 10_000), st.integers(0x80, 0xFF)), min_size=1, max_size=4)
+    ).map(_stray),
 )
 draft_bytes = st.one_of(encoded, raw_bytes)
 
 # Long runs of one script with no break (a pasted base64 image, a URL's path, digits, kana):
 # MeCab once made a token of every character past its 24-character grouping.
-RUN_ALPHABETS = ["abcdefghijklmnopqrstuvwxyz", "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+/=", "0123456789",
-                 "абвгдежзий", "アイウエオカキクケコー", "!?#$%&*-=", "😀😁😂"]
-long_run = st.tuples(body, st.sampled_from(RUN_ALPHABETS), st.integers(25, 200_000), st.randoms(use_true_random=False),
-                     body).map(lambda a: a[0] + "".join(a[3].choice(a[1]) for _ in range(a[2])) + a[4])
+RUN_ALPHABETS = [
+    "abcdefghijklmnopqrstuvwxyz",
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+/=",
+    "0123456789",
+    "абвгдежзий",
+    "アイウエオカキクケコー",
+    "!?#$%&*-=",
+    "😀😁😂",
+]
+long_run = st.tuples(
+    body, st.sampled_from(RUN_ALPHABETS), st.integers(25, 200_000), st.randoms(use_true_random=False), body
+).map(lambda a: a[0] + "".join(a[3].choice(a[1]) for _ in range(a[2])) + a[4])
 
 
 def check_findings(text: str, findings) -> None:
@@ -119,9 +189,9 @@ def lint_and_check(linter, text: str) -> None:
 
 def read_lint_and_check(linter, data: bytes) -> None:
     """Read any bytes as a draft and lint it, with the same promises as lint_and_check."""
-    from sm_lint.settings.loader import Config
-    from sm_lint.io.document import read_draft
     from sm_lint.errors import InputError
+    from sm_lint.io.document import read_draft
+    from sm_lint.settings.loader import Config
 
     try:
         draft = read_draft("d.md", data)

@@ -18,7 +18,6 @@ from typing import Any
 
 from sm_lint.io.yamlsafe import LineDict
 
-
 MEDIA_KEYS = ("images", "videos")
 PEOPLE = ("none", "crowd", "identifiable")
 CONSENT = ("obtained", "not-required", "pending", "none")
@@ -46,8 +45,10 @@ _BODY_IMAGE = re.compile(r"""!\[([^\]\n]*)\]\(\s*(?:<([^>\n]+)>|([^\s()]+))(?:\s
 def _body_images(analysis) -> list[tuple[str, str, int]]:
     """(path, alt, line) of each Markdown image in the body."""
     draft = analysis.draft
-    return [(m.group(2) or m.group(3), m.group(1).strip(), draft.position(draft.body_start + m.start())[0])
-            for m in _BODY_IMAGE.finditer(draft.body)]
+    return [
+        (m.group(2) or m.group(3), m.group(1).strip(), draft.position(draft.body_start + m.start())[0])
+        for m in _BODY_IMAGE.finditer(draft.body)
+    ]
 
 
 def has_alt(entry: dict) -> bool:

@@ -13,13 +13,15 @@ without touching the pixels (sm_lint/checks/images/strip.py).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import struct
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, NamedTuple
+from typing import NamedTuple
 
 from sm_lint.checks.images.containers import GIF_APPLICATION, GIF_COMMENT, GIF_XMP, PNG_TEXT, gif_blocks, png_chunks
 from sm_lint.checks.images.entries import checked_entries
@@ -35,12 +37,18 @@ MAKE = 0x010F
 # offsets from the TIFF header): Canon's OwnerName (ExifTool's Canon tags, 0x0009, ASCII).
 OWNER_IN_MAKER_NOTE = {"Canon": 0x0009}
 LABELS = {
-    "artist": ("撮影者 (Artist)", "Artist"), "xp_author": ("作成者 (XPAuthor)", "XPAuthor"),
-    "xp_comment": ("コメント (XPComment)", "XPComment"), "owner": ("カメラの所有者名", "camera owner"),
-    "serial": ("カメラのシリアル番号", "camera serial number"), "lens_serial": ("レンズのシリアル番号", "lens serial number"),
-    "user_comment": ("コメント (UserComment)", "UserComment"), "xmp_creator": ("XMP の作成者", "XMP creator"),
-    "xmp_comment": ("XMP の説明", "XMP description"), "iptc_creator": ("IPTC の作成者", "IPTC by-line"),
-    "iptc_comment": ("IPTC のキャプション", "IPTC caption"), "comment": ("埋め込みコメント", "embedded comment"),
+    "artist": ("撮影者 (Artist)", "Artist"),
+    "xp_author": ("作成者 (XPAuthor)", "XPAuthor"),
+    "xp_comment": ("コメント (XPComment)", "XPComment"),
+    "owner": ("カメラの所有者名", "camera owner"),
+    "serial": ("カメラのシリアル番号", "camera serial number"),
+    "lens_serial": ("レンズのシリアル番号", "lens serial number"),
+    "user_comment": ("コメント (UserComment)", "UserComment"),
+    "xmp_creator": ("XMP の作成者", "XMP creator"),
+    "xmp_comment": ("XMP の説明", "XMP description"),
+    "iptc_creator": ("IPTC の作成者", "IPTC by-line"),
+    "iptc_comment": ("IPTC のキャプション", "IPTC caption"),
+    "comment": ("埋め込みコメント", "embedded comment"),
     "png_text": ("PNG のテキスト", "PNG text"),
     "maker_owner": ("メーカーノートの所有者名", "maker note owner name"),
 }
@@ -169,7 +177,7 @@ def _read(handle) -> dict:
     gps = None
     if image_format == "JPEG":
         exif = image.getexif()
-        for marker, payload in image.applist:
+        for marker, payload in image.applist:  # type: ignore[attr-defined]  # a JpegImageFile's
             if marker == "APP1" and payload.startswith(_XMP_ID):
                 gps = gps or _xmp(payload, personal)
             elif marker == "COM" and payload.strip(b"\x00 "):
@@ -250,9 +258,9 @@ def _maker_owner(exif, raw) -> str | None:
     order = "<" if tiff[:2] == b"II" else ">"
     try:
         for i in range(struct.unpack(order + "H", note[:2])[0]):
-            entry_tag, kind, count, offset = struct.unpack(order + "HHII", note[2 + 12 * i:14 + 12 * i])
+            entry_tag, kind, count, offset = struct.unpack(order + "HHII", note[2 + 12 * i : 14 + 12 * i])
             if entry_tag == tag and kind == 2:  # ASCII
-                value = note[10 + 12 * i:10 + 12 * i + count] if count <= 4 else tiff[offset:offset + count]
+                value = note[10 + 12 * i : 10 + 12 * i + count] if count <= 4 else tiff[offset : offset + count]
                 return _text(value) or None
     except struct.error:
         pass
@@ -262,7 +270,9 @@ def _maker_owner(exif, raw) -> str | None:
 def _exif_gps(exif) -> Gps | None:
     gps = exif.get_ifd(GPS_IFD)
     latitude, longitude = gps.get(2), gps.get(4)
-    if not (isinstance(latitude, tuple) and isinstance(longitude, tuple) and len(latitude) == 3 and len(longitude) == 3):
+    if not (
+        isinstance(latitude, tuple) and isinstance(longitude, tuple) and len(latitude) == 3 and len(longitude) == 3
+    ):
         return None
     try:
         lat = _degrees(latitude) * (-1 if gps.get(1) == "S" else 1)
@@ -273,10 +283,8 @@ def _exif_gps(exif) -> Gps | None:
         return None
     precision = _step(latitude) * _METRES_PER_DEGREE
     error = gps.get(31)  # GPSHPositioningError, metres
-    try:
+    with contextlib.suppress(TypeError, ValueError, ZeroDivisionError):
         precision = max(precision, float(error)) if error else precision
-    except (TypeError, ValueError, ZeroDivisionError):
-        pass
     return Gps(lat, lon, precision)
 
 
@@ -307,7 +315,7 @@ def _xmp(payload: bytes, personal: list) -> Gps | None:
     latitude = (int(lat.group(1)) + minutes / 60) * (-1 if lat.group(4) == b"S" else 1)
     lon_minutes = float(lon.group(2))
     longitude = (int(lon.group(1)) + lon_minutes / 60) * (-1 if lon.group(3) == b"W" else 1)
-    return Gps(latitude, longitude, 10 ** -decimals / 60 * _METRES_PER_DEGREE)
+    return Gps(latitude, longitude, 10**-decimals / 60 * _METRES_PER_DEGREE)
 
 
 def _iptc(image, personal: list) -> None:

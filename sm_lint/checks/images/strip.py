@@ -15,8 +15,15 @@ import io
 import struct
 import zlib
 
-from sm_lint.checks.images.containers import (GIF_APPLICATION, GIF_COMMENT, GIF_XMP, PNG_SIGNATURE, PNG_TEXT,
-                                              gif_blocks, png_chunks)
+from sm_lint.checks.images.containers import (
+    GIF_APPLICATION,
+    GIF_COMMENT,
+    GIF_XMP,
+    PNG_SIGNATURE,
+    PNG_TEXT,
+    gif_blocks,
+    png_chunks,
+)
 from sm_lint.checks.images.pictures import EXIF_IFD, GPS_IFD, MAKER_NOTE, PERSONAL_EXIF, PERSONAL_IFD0
 
 _EXIF_ID = b"Exif\x00\x00"
@@ -74,15 +81,15 @@ def _strip_jpeg(data: bytes) -> bytes:
             position += 1
             continue
         if marker in _STANDALONE:
-            out.append(data[position:position + 2])
+            out.append(data[position : position + 2])
             position += 2
             continue
-        length = struct.unpack(">H", data[position + 2:position + 4])[0]
+        length = struct.unpack(">H", data[position + 2 : position + 4])[0]
         end = position + 2 + length
         if marker == _SOS:
             out.append(data[position:])  # the scan and everything after: untouched
             return b"".join(out)
-        payload = data[position + 4:end]
+        payload = data[position + 4 : end]
         if marker == _APP1 and payload.startswith(_EXIF_ID):
             kept = clean_exif(payload)
             if kept is not None:
@@ -103,7 +110,7 @@ def _strip_png(data: bytes) -> bytes:
             kept = clean_exif(payload)
             if kept is None:
                 continue
-            payload = kept[len(_EXIF_ID):] if kept.startswith(_EXIF_ID) else kept
+            payload = kept[len(_EXIF_ID) :] if kept.startswith(_EXIF_ID) else kept
         out.append(struct.pack(">I", len(payload)) + kind + payload + struct.pack(">I", zlib.crc32(kind + payload)))
     return b"".join(out)
 
@@ -113,7 +120,7 @@ def _strip_gif(data: bytes) -> bytes:
         blocks = list(gif_blocks(io.BytesIO(data)))
     except ValueError:
         raise NotStrippable("damaged") from None
-    out = [data[:blocks[0][1]]]  # header, screen descriptor, global colour table
+    out = [data[: blocks[0][1]]]  # header, screen descriptor, global colour table
     for label, start, end, payload in blocks:
         if not (label == GIF_COMMENT or (label == GIF_APPLICATION and payload.startswith(GIF_XMP))):
             out.append(data[start:end])  # frames, their timing, the loop count: as they were
@@ -128,10 +135,10 @@ def _strip_webp(data: bytes) -> bytes:
     the VP8X flags and the RIFF size made to say so."""
     chunks, position, end = [], 12, min(len(data), 8 + struct.unpack("<I", data[4:8])[0])
     while position + 8 <= end:
-        kind, length = data[position:position + 4], struct.unpack("<I", data[position + 4:position + 8])[0]
+        kind, length = data[position : position + 4], struct.unpack("<I", data[position + 4 : position + 8])[0]
         if position + 8 + length > end:
             raise NotStrippable("damaged")
-        chunks.append([kind, data[position + 8:position + 8 + length]])
+        chunks.append([kind, data[position + 8 : position + 8 + length]])
         position += 8 + length + (length & 1)
     flags = 0
     kept = []
@@ -144,22 +151,23 @@ def _strip_webp(data: bytes) -> bytes:
             if cleaned is None:
                 flags |= _WEBP_EXIF_FLAG
                 continue
-            payload = cleaned[len(_EXIF_ID):] if cleaned.startswith(_EXIF_ID) else cleaned
+            payload = cleaned[len(_EXIF_ID) :] if cleaned.startswith(_EXIF_ID) else cleaned
         kept.append([kind, payload])
     for chunk in kept:
         if chunk[0] == b"VP8X":
             chunk[1] = bytes([chunk[1][0] & ~flags]) + chunk[1][1:]
-    body = b"".join(kind + struct.pack("<I", len(payload)) + payload + b"\x00" * (len(payload) & 1)
-                    for kind, payload in kept)
+    body = b"".join(
+        kind + struct.pack("<I", len(payload)) + payload + b"\x00" * (len(payload) & 1) for kind, payload in kept
+    )
     return b"RIFF" + struct.pack("<I", 4 + len(body)) + b"WEBP" + body
 
 
 def to_strip(findings, drafts: dict, rules: dict) -> tuple[list, list]:
     """The images that `--fix` strips: those reported by a rule whose matcher `strips`, by a
     finding no waiver covers; and an InputError for each that must stay as it is."""
-    from sm_lint.text.analysis import analyse
-    from sm_lint.errors import InputError
     from sm_lint.checks.images.pictures import pictures
+    from sm_lint.errors import InputError
+    from sm_lint.text.analysis import analyse
 
     lines: dict[str, set[int]] = {}
     for f in findings:
@@ -173,8 +181,13 @@ def to_strip(findings, drafts: dict, rules: dict) -> tuple[list, list]:
             if picture.line not in wanted or not (picture.gps or picture.personal) or picture.file in chosen:
                 continue
             if picture.outside:
-                problems.append(InputError(str(picture.file), "下書きのフォルダの外にある画像（またはリンク越しの画像）は変更しません",
-                                           "an image outside the draft's folder (or behind a link) is never changed"))
+                problems.append(
+                    InputError(
+                        str(picture.file),
+                        "下書きのフォルダの外にある画像（またはリンク越しの画像）は変更しません",
+                        "an image outside the draft's folder (or behind a link) is never changed",
+                    )
+                )
                 continue
             chosen[picture.file] = picture
     return list(chosen.values()), problems

@@ -85,8 +85,12 @@ def load_lists(names, where: str) -> HostList:
     if isinstance(names, str):
         names = [names]
     if not isinstance(names, list) or not names or not all(isinstance(n, str) and n for n in names):
-        raise RuleError(where, "ホスト一覧のオプションには rules/lists/ (またはルールパックの lists/) にあるファイル名か、そのリストを書いてください",
-                        "a host list option is a file name under rules/lists/ (or the rule pack's lists/) or a list of them")
+        raise RuleError(
+            where,
+            "ホスト一覧のオプションには rules/lists/ (またはルールパックの lists/) にある"
+            "ファイル名か、そのリストを書いてください",
+            "a host list option is a file name under rules/lists/ (or the rule pack's lists/) or a list of them",
+        )
     merged = HostList()
     for name in names:
         part = load_list(list_path(name, where))

@@ -22,12 +22,39 @@ _ATTRIBUTE_TYPES = {"ac", "ad", "co", "ed", "go", "gr", "lg", "ne", "or"}  # XX.
 _WEB_SCHEMES = {"http", "https", ""}
 
 # Letters that render like ASCII ones (a small part of Unicode confusables.txt), and ASCII tricks.
-_CONFUSABLES = str.maketrans({
-    "а": "a", "е": "e", "о": "o", "р": "p", "с": "c", "у": "y", "х": "x", "і": "i", "ј": "j",
-    "ѕ": "s", "һ": "h", "ԁ": "d", "ԛ": "q", "ԝ": "w", "ӏ": "l", "ο": "o", "α": "a", "ν": "v",
-    "ι": "i", "κ": "k", "ρ": "p", "χ": "x", "υ": "u", "ε": "e", "ı": "i", "ɡ": "g", "ɑ": "a",
-    "0": "o", "1": "l",
-})
+_CONFUSABLES = str.maketrans(
+    {
+        "а": "a",
+        "е": "e",
+        "о": "o",
+        "р": "p",
+        "с": "c",
+        "у": "y",
+        "х": "x",
+        "і": "i",
+        "ј": "j",
+        "ѕ": "s",
+        "һ": "h",
+        "ԁ": "d",
+        "ԛ": "q",
+        "ԝ": "w",
+        "ӏ": "l",
+        "ο": "o",
+        "α": "a",
+        "ν": "v",
+        "ι": "i",
+        "κ": "k",
+        "ρ": "p",
+        "χ": "x",
+        "υ": "u",
+        "ε": "e",
+        "ı": "i",
+        "ɡ": "g",
+        "ɑ": "a",
+        "0": "o",
+        "1": "l",
+    }
+)
 
 
 def validate(value: Any, where: str) -> dict[str, Any]:
@@ -38,16 +65,26 @@ def validate(value: Any, where: str) -> dict[str, Any]:
             item = [item]
         if key == "local_government_domains":
             if not isinstance(item, bool):
-                raise ConfigError(where, "`links.local_government_domains` は true か false です",
-                                  "`links.local_government_domains` is true or false")
+                raise ConfigError(
+                    where,
+                    "`links.local_government_domains` は true か false です",
+                    "`links.local_government_domains` is true or false",
+                )
         elif not isinstance(item, list) or not all(isinstance(v, str) and v.strip() for v in item):
-            raise ConfigError(where, f"`links.{key}` はホスト名か URL のリストで書いてください",
-                              f"`links.{key}` must be a list of host names or URLs")
+            raise ConfigError(
+                where,
+                f"`links.{key}` はホスト名か URL のリストで書いてください",
+                f"`links.{key}` must be a list of host names or URLs",
+            )
         elif key == "trusted_lists":
-            _check_now(key, where, lambda: load_lists(item, where) if item else None)
-        elif key not in ("allow", "own_accounts", "trusted_accounts"):  # host names compare lower case, without a final dot
+            _check_now(key, where, lambda item=item: load_lists(item, where) if item else None)
+        elif key not in (
+            "allow",
+            "own_accounts",
+            "trusted_accounts",
+        ):  # host names compare lower case, without a final dot
             if key == "shorteners":  # entries of a host list (*.example, ~keyword)
-                _check_now(key, where, lambda: HostList().extend(item))
+                _check_now(key, where, lambda item=item: HostList().extend(item))
             item = [v.strip().lower().rstrip(".") for v in item]
         out[key] = item
     return out
@@ -96,17 +133,30 @@ class Policy(NamedTuple):
 
     def verdict(self, link: Link, label: str | None = None) -> Verdict:
         if link.scheme not in _WEB_SCHEMES:
-            return Verdict("unsafe", f"{link.scheme}: はウェブページ（https://）へのリンクではありません",
-                           f"{link.scheme}: is not a link to a web page (https://)")
+            return Verdict(
+                "unsafe",
+                f"{link.scheme}: はウェブページ（https://）へのリンクではありません",
+                f"{link.scheme}: is not a link to a web page (https://)",
+            )
         if link.userinfo is not None:
-            return Verdict("unsafe", f"「@」より前は飾りで、実際の行き先は {link.host} です",
-                           f"everything before '@' is decoration; the link goes to {link.host}")
+            return Verdict(
+                "unsafe",
+                f"「@」より前は飾りで、実際の行き先は {link.host} です",
+                f"everything before '@' is decoration; the link goes to {link.host}",
+            )
         if link.is_ip:
-            return Verdict("unsafe", "ドメイン名ではなくIPアドレスを指すリンクです", "the link points at an IP address, not a domain name")
+            return Verdict(
+                "unsafe",
+                "ドメイン名ではなくIPアドレスを指すリンクです",
+                "the link points at an IP address, not a domain name",
+            )
         shown = parse(label.strip()) if label else None
         if shown is not None and shown.host and registrable(shown.host) != registrable(link.host):
-            return Verdict("unsafe", f"表示されているURL（{shown.display_host}）と実際の行き先（{link.display_host}）が違います",
-                           f"the visible URL ({shown.display_host}) differs from the target ({link.display_host})")
+            return Verdict(
+                "unsafe",
+                f"表示されているURL（{shown.display_host}）と実際の行き先（{link.display_host}）が違います",
+                f"the visible URL ({shown.display_host}) differs from the target ({link.display_host})",
+            )
         tier = self.tier(link.host)
         if tier is not None:
             return Verdict("insecure" if link.scheme == "http" else tier)
@@ -117,24 +167,41 @@ class Policy(NamedTuple):
         """A host that only a computer or an office network knows (localhost, fs01, intra.local)."""
         if on_internet(link.host):
             return None
-        return Verdict("unsafe", f"{link.display_host} はインターネットにないアドレスです。庁内のネットワークや手元のパソコンの中のページは、閲覧者には開けません",
-                       f"{link.display_host} is not an address on the internet; a page on the office network or on one computer cannot be opened by readers")
+        return Verdict(
+            "unsafe",
+            f"{link.display_host} はインターネットにないアドレスです。"
+            "庁内のネットワークや手元のパソコンの中のページは、閲覧者には開けません",
+            f"{link.display_host} is not an address on the internet; a page on the office network "
+            "or on one computer cannot be opened by readers",
+        )
 
     def lookalike(self, link: Link) -> Verdict | None:
         """An untrusted host made to look like a trusted one."""
         skeleton = _skeleton(link.display_host)
-        imitated = next((name for name in self.own + self.trusted
-                         if _embedded(name).search(link.host) or _embedded(name).search(skeleton)), None)
+        imitated = next(
+            (
+                name
+                for name in self.own + self.trusted
+                if _embedded(name).search(link.host) or _embedded(name).search(skeleton)
+            ),
+            None,
+        )
         if imitated is None:  # a typo of the city's own host: city.joetsuu.niigata.jp
             imitated = next((own for own in self.own if _one_edit(link.bare_host, strip_www(own))), None)
         if imitated is None:  # the city's type and place in another domain: city-joetsu.jp
             imitated = next((own for own in self.own if _names_municipality(link.host, own)), None)
         if imitated:
-            return Verdict("unsafe", f"信頼できる {imitated} に似せた別のドメインです",
-                           f"a different domain made to look like the trusted {imitated}")
+            return Verdict(
+                "unsafe",
+                f"信頼できる {imitated} に似せた別のドメインです",
+                f"a different domain made to look like the trusted {imitated}",
+            )
         if _mixed_script(link.display_host):
-            return Verdict("unsafe", "ラテン文字とキリル文字・ギリシャ文字が混ざった、見た目をまねたドメインです",
-                           "the domain mixes Latin with Cyrillic or Greek letters to look like another")
+            return Verdict(
+                "unsafe",
+                "ラテン文字とキリル文字・ギリシャ文字が混ざった、見た目をまねたドメインです",
+                "the domain mixes Latin with Cyrillic or Greek letters to look like another",
+            )
         return None
 
 
@@ -206,8 +273,9 @@ def _one_edit(a: str, b: str) -> bool:
         return False
     if len(a) == len(b):
         diffs = [i for i in range(len(a)) if a[i] != b[i]]
-        return len(diffs) == 1 or (len(diffs) == 2 and diffs[1] == diffs[0] + 1
-                                   and a[diffs[0]] == b[diffs[1]] and a[diffs[1]] == b[diffs[0]])
+        return len(diffs) == 1 or (
+            len(diffs) == 2 and diffs[1] == diffs[0] + 1 and a[diffs[0]] == b[diffs[1]] and a[diffs[1]] == b[diffs[0]]
+        )
     short, long_ = sorted((a, b), key=len)
     i = next((i for i in range(len(short)) if short[i] != long_[i]), len(short))
-    return short[i:] == long_[i + 1:]
+    return short[i:] == long_[i + 1 :]

@@ -10,8 +10,9 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from collections.abc import Callable, Iterator
 from functools import lru_cache
-from typing import Callable, Iterator, NamedTuple
+from typing import NamedTuple
 
 from sm_lint.io import rulecache
 from sm_lint.io.resources import rules_root
@@ -45,7 +46,7 @@ def _trimmed(text: str, offsets: list[int] | tuple[int, ...], empty_at: int) -> 
     """`text` without surrounding blank space, each character keeping its original offset."""
     lead = len(text) - len(text.lstrip())
     kept = text.strip()
-    kept_offsets = tuple(offsets[lead:lead + len(kept)])
+    kept_offsets = tuple(offsets[lead : lead + len(kept)])
     return PostText(kept, kept_offsets + ((kept_offsets[-1] + 1,) if kept_offsets else (empty_at,)))
 
 
@@ -92,13 +93,17 @@ def hashtags(post: PostText) -> Iterator[Unit]:
 
 @lru_cache(maxsize=1)
 def x_config() -> dict:
-    return rulecache.cached(rules_root() / "platforms" / "x-weights.yaml",
-                            lambda path: load_yaml(path.read_text(encoding="utf-8")))
+    return rulecache.cached(
+        rules_root() / "platforms" / "x-weights.yaml", lambda path: load_yaml(path.read_text(encoding="utf-8"))
+    )
 
 
 # A pictograph with modifiers (variation selector, skin tone, tags) and ZWJ-joined partners,
 # a flag (two regional indicators) or a keycap: one emoji, whatever its code points.
-_PICT = "\u00a9\u00ae\u203c\u2049\u2122\u2139\u2194-\u21aa\u231a-\u23ff\u24c2\u25aa-\u27bf\u2934\u2935\u2b05-\u2b55\u3030\u303d\u3297\u3299\U0001f000-\U0001faff"
+_PICT = (
+    "\u00a9\u00ae\u203c\u2049\u2122\u2139\u2194-\u21aa\u231a-\u23ff\u24c2\u25aa-\u27bf\u2934\u2935"
+    "\u2b05-\u2b55\u3030\u303d\u3297\u3299\U0001f000-\U0001faff"
+)
 _MOD = "\ufe0f\U0001f3fb-\U0001f3ff\U000e0020-\U000e007f"
 _EMOJI = lazy_compile(
     rf"[\U0001F1E6-\U0001F1FF]{{2}}|[0-9#*]\ufe0f?\u20e3"
@@ -144,7 +149,9 @@ def _classes() -> list[tuple[re.Pattern, int]]:
     """One character class per weight of the configured ranges, so C code counts them."""
     by_weight: dict[int, str] = {}
     for r in x_config()["ranges"]:
-        by_weight[r["weight"]] = by_weight.get(r["weight"], "") + f"{re.escape(chr(r['start']))}-{re.escape(chr(r['end']))}"
+        by_weight[r["weight"]] = (
+            by_weight.get(r["weight"], "") + f"{re.escape(chr(r['start']))}-{re.escape(chr(r['end']))}"
+        )
     return [(re.compile(f"[{chars}]"), weight) for weight, chars in by_weight.items()]
 
 

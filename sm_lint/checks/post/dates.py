@@ -35,8 +35,11 @@ def _read_eras(path) -> tuple[Era, ...]:
     except (OSError, YamlError, KeyError, TypeError) as exc:
         raise RuleError(str(path), f"元号の表を読めません: {exc}", f"cannot read the table of eras: {exc}") from None
     if not all(isinstance(e.start, date) and e.name for e in eras):
-        raise RuleError(str(path), "元号ごとに name と start (YYYY-MM-DD) を書いてください",
-                        "each era has a name and a start (YYYY-MM-DD)")
+        raise RuleError(
+            str(path),
+            "元号ごとに name と start (YYYY-MM-DD) を書いてください",
+            "each era has a name and a start (YYYY-MM-DD)",
+        )
     return tuple(sorted(eras, key=lambda e: e.start, reverse=True))
 
 
@@ -62,8 +65,10 @@ def _era_names() -> str:
     return "|".join(map(re.escape, (e.name for e in eras())))
 
 
-_WEEKDAY = (r"(?:\(\s*(?P<wd>[月火水木金土日])(?:曜日?)?(?:\s*[・,、]\s*(?:祝|休)日?)?\s*\)"
-            r"|(?P<wd2>[月火水木金土日])曜日)")
+_WEEKDAY = (
+    r"(?:\(\s*(?P<wd>[月火水木金土日])(?:曜日?)?(?:\s*[・,、]\s*(?:祝|休)日?)?\s*\)"
+    r"|(?P<wd2>[月火水木金土日])曜日)"
+)
 _AFTER = re.compile(r"\s*" + _WEEKDAY)
 
 
@@ -153,7 +158,9 @@ def _reference(analysis) -> Reference:
         today = datetime.now(zone).date()
         return Reference(today, None, f"今日の日付 ({today:%Y-%m-%d})", f"today's date ({today:%Y-%m-%d})", False)
     day = datetime.fromtimestamp(mtime, zone).date()
-    return Reference(day, None, f"ファイルの更新日 ({day:%Y-%m-%d})", f"the file's modification date ({day:%Y-%m-%d})", False)
+    return Reference(
+        day, None, f"ファイルの更新日 ({day:%Y-%m-%d})", f"the file's modification date ({day:%Y-%m-%d})", False
+    )
 
 
 def resolve(written: Written, ref: Reference) -> date | None:
@@ -180,13 +187,20 @@ class TimeRange(NamedTuple):
     next_day: bool  # 翌 / 翌日 / 深夜 before the end
 
 
-_CLOCK = r"(?P<ap{n}>午前|午後)?\s*(?P<h{n}>\d{{1,2}})(?::(?P<m{n}>\d{{2}})|時(?:(?P<mj{n}>\d{{1,2}})分|(?P<half{n}>半))?)"
+_CLOCK = (
+    r"(?P<ap{n}>午前|午後)?\s*(?P<h{n}>\d{{1,2}})(?::(?P<m{n}>\d{{2}})|時(?:(?P<mj{n}>\d{{1,2}})分|(?P<half{n}>半))?)"
+)
 
 
 @lru_cache(maxsize=1)
 def _range_pattern() -> re.Pattern:
-    return re.compile(r"(?<![\d:])" + _CLOCK.format(n=1) + r"\s*(?:〜|~|-|–|—|―|ー|から)\s*(?P<next>翌日?|深夜)?\s*"
-                      + _CLOCK.format(n=2) + r"(?![\d:])")
+    return re.compile(
+        r"(?<![\d:])"
+        + _CLOCK.format(n=1)
+        + r"\s*(?:〜|~|-|–|—|―|ー|から)\s*(?P<next>翌日?|深夜)?\s*"
+        + _CLOCK.format(n=2)
+        + r"(?![\d:])"
+    )
 
 
 def _clock(g: dict, n: int, meridiem: str | None) -> timedelta | None:

@@ -26,38 +26,62 @@ ACCOUNT_KEYS = ("name", "platform", "department", "url", "plans")
 def check_accounts(value: dict, where: str) -> dict:
     for account, spec in value.items():
         if not isinstance(spec, dict) or set(spec) - set(ACCOUNT_KEYS):
-            raise ConfigError(where, f"アカウント `{account}` には {'、'.join(ACCOUNT_KEYS)} だけを書いてください",
-                              f"account `{account}` is a mapping of {', '.join(ACCOUNT_KEYS)}")
+            raise ConfigError(
+                where,
+                f"アカウント `{account}` には {'、'.join(ACCOUNT_KEYS)} だけを書いてください",
+                f"account `{account}` is a mapping of {', '.join(ACCOUNT_KEYS)}",
+            )
         if not isinstance(spec.get("url", ""), str):
-            raise ConfigError(where, f"アカウント `{account}`: url は市のホームページの URL (文字列) です",
-                              f"account `{account}`: url is the city web page's URL (a string)")
+            raise ConfigError(
+                where,
+                f"アカウント `{account}`: url は市のホームページの URL (文字列) です",
+                f"account `{account}`: url is the city web page's URL (a string)",
+            )
         plans = spec.get("plans", [])
         if not isinstance(plans, list) or not all(isinstance(y, int) and not isinstance(y, bool) for y in plans):
-            raise ConfigError(where, f"アカウント `{account}`: plans は運用計画のある年度 (2026 など) のリストです",
-                              f"account `{account}`: plans is a list of fiscal years with a plan, e.g. [2026]")
+            raise ConfigError(
+                where,
+                f"アカウント `{account}`: plans は運用計画のある年度 (2026 など) のリストです",
+                f"account `{account}`: plans is a list of fiscal years with a plan, e.g. [2026]",
+            )
         if spec.get("platform") not in (None, *platforms()):
-            raise ConfigError(where, f"アカウント `{account}`: platform は {', '.join(platforms())} のいずれかです",
-                              f"account `{account}`: platform is one of {', '.join(platforms())}")
+            raise ConfigError(
+                where,
+                f"アカウント `{account}`: platform は {', '.join(platforms())} のいずれかです",
+                f"account `{account}`: platform is one of {', '.join(platforms())}",
+            )
     return dict(value)
 
 
 def check_platforms(value: dict, where: str) -> dict:
     if value.get("default") not in (None, *platforms()):
-        raise ConfigError(where, f"`platforms.default` は {', '.join(platforms())} のいずれかです",
-                          f"`platforms.default` is one of {', '.join(platforms())}")
+        raise ConfigError(
+            where,
+            f"`platforms.default` は {', '.join(platforms())} のいずれかです",
+            f"`platforms.default` is one of {', '.join(platforms())}",
+        )
     if value.get("line_delivery", "manager") not in ("manager", "api"):
-        raise ConfigError(where, "`platforms.line_delivery` は manager (吹き出しごとに 500 字) か api (5,000 字) です",
-                          "`platforms.line_delivery` is manager (500 per bubble) or api (5,000)")
+        raise ConfigError(
+            where,
+            "`platforms.line_delivery` は manager (吹き出しごとに 500 字) か api (5,000 字) です",
+            "`platforms.line_delivery` is manager (500 per bubble) or api (5,000)",
+        )
     marker = value.get("line_marker", "---")
     if not isinstance(marker, str) or not marker.strip():
-        raise ConfigError(where, "`platforms.line_marker` には吹き出しの区切りにする行の文字を書いてください",
-                          "`platforms.line_marker` is the text of a line between speech bubbles")
+        raise ConfigError(
+            where,
+            "`platforms.line_marker` には吹き出しの区切りにする行の文字を書いてください",
+            "`platforms.line_marker` is the text of a line between speech bubbles",
+        )
     limits = value.get("limits", {})
     if not isinstance(limits, dict) or not all(
         isinstance(v, int) and not isinstance(v, bool) and v > 0 for v in limits.values()
     ):
-        raise ConfigError(where, "`platforms.limits` には上限の名前ごとに正の数を書いてください",
-                          "`platforms.limits` maps a limit name to a positive number")
+        raise ConfigError(
+            where,
+            "`platforms.limits` には上限の名前ごとに正の数を書いてください",
+            "`platforms.limits` maps a limit name to a positive number",
+        )
     return dict(value)
 
 

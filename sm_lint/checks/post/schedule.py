@@ -20,6 +20,7 @@ from sm_lint.settings.loader import string_list
 _DAY_JA = "月火水木金土日"
 _DAY_EN = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
+
 class Hours(NamedTuple):
     zone: str
     days: frozenset[int]
@@ -36,8 +37,11 @@ def _time(value: Any, where: str, key: str) -> time:
     try:
         return time.fromisoformat(str(value).strip())
     except ValueError:
-        raise ConfigError(where, f"`schedule.{key}` は \"08:30\" のような時刻で書いてください (値: {value!r})",
-                          f"`schedule.{key}` is a time such as \"08:30\", not {value!r}") from None
+        raise ConfigError(
+            where,
+            f'`schedule.{key}` は "08:30" のような時刻で書いてください (値: {value!r})',
+            f'`schedule.{key}` is a time such as "08:30", not {value!r}',
+        ) from None
 
 
 def parse_hours(section: dict[str, Any], where: str = "schedule") -> Hours:
@@ -46,12 +50,16 @@ def parse_hours(section: dict[str, Any], where: str = "schedule") -> Hours:
     try:
         ZoneInfo(str(section["timezone"]))
     except (ZoneInfoNotFoundError, ValueError):
-        raise ConfigError(where, f"知らないタイムゾーンです: {section['timezone']!r}",
-                          f"unknown time zone {section['timezone']!r}") from None
+        raise ConfigError(
+            where, f"知らないタイムゾーンです: {section['timezone']!r}", f"unknown time zone {section['timezone']!r}"
+        ) from None
     days = section["days"]
     if not isinstance(days, list) or not all(isinstance(d, str) and d in DAYS for d in days):
-        raise ConfigError(where, f"`schedule.days` は次の曜日のリストです: {', '.join(DAYS)}",
-                          f"`schedule.days` is a list of: {', '.join(DAYS)}")
+        raise ConfigError(
+            where,
+            f"`schedule.days` は次の曜日のリストです: {', '.join(DAYS)}",
+            f"`schedule.days` is a list of: {', '.join(DAYS)}",
+        )
     breaks = []
     for item in string_list(section["breaks"], where, "schedule.breaks"):
         first, _, last = item.partition("-")
@@ -61,18 +69,30 @@ def parse_hours(section: dict[str, Any], where: str = "schedule") -> Hours:
         try:
             date.fromisoformat(day if len(day) > 5 else f"2000-{day}")
         except ValueError:
-            raise ConfigError(where, f"`schedule.closed` の日付は MM-DD か YYYY-MM-DD で書いてください (値: {day!r})",
-                              f"`schedule.closed` entries are MM-DD or YYYY-MM-DD, not {day!r}") from None
+            raise ConfigError(
+                where,
+                f"`schedule.closed` の日付は MM-DD か YYYY-MM-DD で書いてください (値: {day!r})",
+                f"`schedule.closed` entries are MM-DD or YYYY-MM-DD, not {day!r}",
+            ) from None
     country = section["holidays"] or None
     if country is not None:
         try:
             _holiday_names(str(country), date.today().year)
         except NotImplementedError:
-            raise ConfigError(where, f"`schedule.holidays`: {country!r} の祝日カレンダーはありません",
-                              f"`schedule.holidays`: no holiday calendar for {country!r}") from None
-    return Hours(str(section["timezone"]), frozenset(DAYS.index(d) for d in days),
-                 _time(section["start"], where, "start"), _time(section["end"], where, "end"),
-                 tuple(breaks), country, closed)
+            raise ConfigError(
+                where,
+                f"`schedule.holidays`: {country!r} の祝日カレンダーはありません",
+                f"`schedule.holidays`: no holiday calendar for {country!r}",
+            ) from None
+    return Hours(
+        str(section["timezone"]),
+        frozenset(DAYS.index(d) for d in days),
+        _time(section["start"], where, "start"),
+        _time(section["end"], where, "end"),
+        tuple(breaks),
+        country,
+        closed,
+    )
 
 
 def check_section(value: dict, where: str) -> dict:
@@ -99,8 +119,12 @@ def _compute_holidays(country: str, year: int) -> dict[date, tuple[str, str]]:
 
     calendar = holidays.country_holidays(country, years=year)
     # A calendar without the language keeps its own names.
-    ja, en = (holidays.country_holidays(country, years=year, language=language)
-              if language in calendar.supported_languages else calendar for language in ("ja", "en_US"))
+    ja, en = (
+        holidays.country_holidays(country, years=year, language=language)
+        if language in calendar.supported_languages
+        else calendar
+        for language in ("ja", "en_US")
+    )
     return {day: (ja.get(day, name), en.get(day, name)) for day, name in calendar.items()}
 
 
@@ -128,5 +152,7 @@ def in_working_time(hours: Hours, when: datetime) -> bool:
 
 def describe(when: datetime) -> tuple[str, str]:
     """The moment in Japanese and English: 2026-12-05(土) 10:00, 2026-12-05 (Sat) 10:00."""
-    return (f"{when:%Y-%m-%d}({_DAY_JA[when.weekday()]}) {when:%H:%M}",
-            f"{when:%Y-%m-%d} ({_DAY_EN[when.weekday()]}) {when:%H:%M}")
+    return (
+        f"{when:%Y-%m-%d}({_DAY_JA[when.weekday()]}) {when:%H:%M}",
+        f"{when:%Y-%m-%d} ({_DAY_EN[when.weekday()]}) {when:%H:%M}",
+    )

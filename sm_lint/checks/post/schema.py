@@ -66,7 +66,8 @@ def parse_datetime(value: Any) -> datetime | None:
     try:
         when = datetime.fromisoformat(
             f"{m['y']}-{int(m['m']):02}-{int(m['d']):02}T{int(m['H']):02}:{int(m['M'] or m['M2'] or 0):02}"
-            + (m["tz"] or ""))
+            + (m["tz"] or "")
+        )
     except ValueError:  # 13月, 25時
         return None
     return None if _wrong_weekday(m) else when
@@ -94,10 +95,14 @@ def _wrong_weekday(m: re.Match) -> date | None:
 def _weekday_problem(value: Any) -> tuple[str, str] | None:
     m = _written(value)
     day = _wrong_weekday(m) if m else None
-    if day is None:
+    if m is None or day is None:
         return None
-    return (f"曜日 ({m['wd']}) が日付と合いません ({day.isoformat()} は{_WEEKDAYS[day.weekday()]}曜日)。日付か曜日を直してください",
-            f"the weekday ({m['wd']}) does not match the date ({day.isoformat()} is a {_WEEKDAYS_EN[day.weekday()]}); fix one of them")
+    return (
+        f"曜日 ({m['wd']}) が日付と合いません ({day.isoformat()} は{_WEEKDAYS[day.weekday()]}曜日)。"
+        "日付か曜日を直してください",
+        f"the weekday ({m['wd']}) does not match the date ({day.isoformat()} is a "
+        f"{_WEEKDAYS_EN[day.weekday()]}); fix one of them",
+    )
 
 
 def _is(value: Any, type_: str) -> bool:
@@ -141,7 +146,10 @@ def _check(value: Any, spec: dict, key: str, line: int, out: list[Problem]) -> N
         want_en = " or ".join(_NAMES[t][1] for t in types)
         ja, en = f"`{key}` は{want_ja}で書いてください", f"`{key}` must be {want_en}"
         if isinstance(value, date) and "datetime" in types:
-            ja, en = f"`{key}` に時刻がありません。{want_ja}で書いてください", f"`{key}` has no time: it must be {want_en}"
+            ja, en = (
+                f"`{key}` に時刻がありません。{want_ja}で書いてください",
+                f"`{key}` has no time: it must be {want_en}",
+            )
         elif "datetime" in types and (weekday := _weekday_problem(value)):
             ja, en = f"`{key}` の{weekday[0]}", f"`{key}`: {weekday[1]}"
         out.append(Problem("type", key, line, ja, en))
@@ -153,8 +161,15 @@ def _check(value: Any, spec: dict, key: str, line: int, out: list[Problem]) -> N
         choices = ", ".join(map(str, spec["enum"]))
         # the close spelling, if any, and always every value that can be written
         ja, en = hint(str(wrong[0]), spec["enum"], otherwise=("", ""))
-        out.append(Problem("value", key, line, f"`{key}: {wrong[0]}` は使えません{ja}。使える値: {choices}",
-                           f"`{key}: {wrong[0]}` is not allowed{en}; one of: {choices}"))
+        out.append(
+            Problem(
+                "value",
+                key,
+                line,
+                f"`{key}: {wrong[0]}` は使えません{ja}。使える値: {choices}",
+                f"`{key}: {wrong[0]}` is not allowed{en}; one of: {choices}",
+            )
+        )
         return
     if isinstance(value, list) and "items" in spec:
         for i, item in enumerate(value):
@@ -174,8 +189,15 @@ def _check_mapping(data: dict, spec: dict, prefix: str, out: list[Problem]) -> N
                 _check(value, keys[key], name, line_of(str(key)), out)
         elif not spec.get("other_keys"):
             hint_ja, hint_en = hint(str(key), keys, prefix)
-            out.append(Problem("unknown", name, line_of(str(key)), f"`{name}` は知らない項目です{hint_ja}",
-                               f"unknown key `{name}`{hint_en}"))
+            out.append(
+                Problem(
+                    "unknown",
+                    name,
+                    line_of(str(key)),
+                    f"`{name}` は知らない項目です{hint_ja}",
+                    f"unknown key `{name}`{hint_en}",
+                )
+            )
     for key, sub in keys.items():
         if sub.get("required") and key not in data:
             name = f"{prefix}{key}"
@@ -193,15 +215,30 @@ def _check_schema(spec: Any, where: str) -> None:
     """The schema file itself is data too: fail loudly on a typo in it."""
     if not isinstance(spec, dict):
         raise RuleError(where, "スキーマの各項目は「キー: 値」の形で書いてください", "each schema entry is a mapping")
-    unknown = set(spec) - {"type", "enum", "aliases", "default", "items", "keys", "other_keys", "required",
-                           "description"}
+    unknown = set(spec) - {
+        "type",
+        "enum",
+        "aliases",
+        "default",
+        "items",
+        "keys",
+        "other_keys",
+        "required",
+        "description",
+    }
     aliases = spec.get("aliases", {})
     if not isinstance(aliases, dict) or any(v not in spec.get("enum", ()) for v in aliases.values()):
-        raise RuleError(where, "スキーマの aliases には「別名: enum の値」を書いてください",
-                        "a schema's aliases map another name to a value of its enum")
+        raise RuleError(
+            where,
+            "スキーマの aliases には「別名: enum の値」を書いてください",
+            "a schema's aliases map another name to a value of its enum",
+        )
     if unknown or any(t not in _TYPES for t in _types(spec)):
-        raise RuleError(where, f"スキーマの項目が正しくありません: {sorted(map(str, unknown)) or _types(spec)}",
-                        f"bad schema entry: {sorted(map(str, unknown)) or _types(spec)}")
+        raise RuleError(
+            where,
+            f"スキーマの項目が正しくありません: {sorted(map(str, unknown)) or _types(spec)}",
+            f"bad schema entry: {sorted(map(str, unknown)) or _types(spec)}",
+        )
     if "items" in spec:
         _check_schema(spec["items"], where)
     for sub in spec.get("keys", {}).values():

@@ -8,8 +8,9 @@ line of a post belong together: `Analysis.line_span` gives that line.
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Iterator, Sequence
 from operator import attrgetter
-from typing import Iterator, Sequence, TypeVar
+from typing import TypeVar
 
 Item = TypeVar("Item")
 

@@ -53,8 +53,14 @@ def _run(tokens: Tokens, i: int) -> int:
         adjacent = j == i or t.start - tokens[j - 1].end <= 1  # 山口　貴裕 keeps one space
         if not adjacent:
             break
-        if _proper(t) or (j > i and t.pos1 == "名詞" and len(t.surface) <= 2 and _is_kanji(t.surface)
-                          and t.pos2 != "普通名詞" and t.pos3 != "助数詞"):
+        if _proper(t) or (
+            j > i
+            and t.pos1 == "名詞"
+            and len(t.surface) <= 2
+            and _is_kanji(t.surface)
+            and t.pos2 != "普通名詞"
+            and t.pos3 != "助数詞"
+        ):
             j += 1
         else:
             break
@@ -80,9 +86,11 @@ def _surname_led(run: str) -> bool:
 def _kana_given_name(surname: Token, given: Token, honorific: Token) -> bool:
     """田中|ひなた|さん: a surname, then a kana noun the tagger did not know as a name."""
     return (
-        surname.end == given.start and given.end == honorific.start
-        and (surname.pos4 == "姓" or _is_kanji(surname.surface) and is_surname(surname.surface))
-        and given.pos1 == "名詞" and 2 <= len(given.surface) <= 5
+        surname.end == given.start
+        and given.end == honorific.start
+        and (surname.pos4 == "姓" or (_is_kanji(surname.surface) and is_surname(surname.surface)))
+        and given.pos1 == "名詞"
+        and 2 <= len(given.surface) <= 5
         and all("\u3041" <= c <= "\u30fa" or c == "ー" for c in given.surface)
     )
 
@@ -100,7 +108,7 @@ def _split_names(analysis, taken: set[int], places) -> list[tuple[int, int, int]
         if t.pos1 != "接尾辞" or t.start in taken:
             continue
         start = _kanji_run_before(text, t.start)
-        run = text[start:t.start]
+        run = text[start : t.start]
         # A surname the tagger took for a common noun (大橋|さん) counts too (issue 23).
         if len(run) >= 2 and _surname_led(run) and fold(run) not in places:
             found.append((start, t.start, t.end))
@@ -123,7 +131,7 @@ def _public(analysis, start: int, end: int, stop: int) -> bool:
     # _ROLE_REACH characters keeps one name O(1) (a long line of names was quadratic).
     line_start = max(analysis.line_span(start, end)[0], start - _ROLE_REACH)
     before = text[line_start:start].rstrip("".join(_PUNCT_BETWEEN))
-    after = text[stop:stop + 6]
+    after = text[stop : stop + 6]
     folded_before, folded_after = fold(before), fold(after)
     return any(folded_before.endswith(r) or folded_after.startswith(r) for r in roles)
 
@@ -149,13 +157,14 @@ def _find(analysis) -> tuple[Name, ...]:
         else:
             # 姓 + 名 (or two name parts), not a place, not the head of a compound (田中町内会)
             ok = (
-                len(persons) >= 2 and run[0].pos4 == "姓"
+                len(persons) >= 2
+                and run[0].pos4 == "姓"
                 and not any(t.key in places for t in run)
                 and not (nxt is not None and nxt.pos1 == "名詞" and nxt.pos2 == "普通名詞")
             )
         if ok:
             start, end = run[0].start, run[-1].end
-            stop = nxt.end if honorific else end
+            stop = nxt.end if honorific and nxt is not None else end
             text = analysis.text[start:end]
             if compact(text) not in allowed:
                 found.append(Name(start, end, stop, text, _public(analysis, start, end, stop)))

@@ -33,8 +33,11 @@ def check_directory(value: dict, where: str) -> dict:
     for name, numbers in value.items():
         for number in string_list(numbers, where, f"directory.{name}"):
             if e164(number) is None:
-                raise ConfigError(where, f"`directory.{name}`: {number!r} は電話番号として読めません",
-                                  f"`directory.{name}`: {number!r} is not a phone number")
+                raise ConfigError(
+                    where,
+                    f"`directory.{name}`: {number!r} は電話番号として読めません",
+                    f"`directory.{name}`: {number!r} is not a phone number",
+                )
     return dict(value)
 
 
@@ -50,7 +53,9 @@ def _directory(config) -> dict[str, tuple[str, ...]]:
     numbers: dict[str, tuple[str, ...]] = {}
     for name, listed in config.section("directory").items():
         for number in string_list(listed, "directory", name):
-            numbers[e164(number)] = (*numbers.get(e164(number), ()), str(name))
+            key = e164(number)
+            if key is not None:  # not a phone number: nothing can be compared with it
+                numbers[key] = (*numbers.get(key, ()), str(name))
     return numbers
 
 
@@ -90,7 +95,8 @@ def _type(number) -> str | None:
 def _allowed(config) -> frozenset[str]:
     """The configured numbers in E.164 (`privacy.allowed_phones` and the `directory`), parsed
     once per configuration."""
-    return (frozenset(e164(p) for p in config.section("privacy")["allowed_phones"]) - {None}) | set(directory(config))
+    allowed = (e164(p) for p in config.section("privacy")["allowed_phones"])
+    return frozenset(number for number in allowed if number is not None) | set(directory(config))
 
 
 # How far around a run of digits the matcher looks: enough for "+81 (0)" before it and a
@@ -112,7 +118,7 @@ def _find(analysis) -> tuple[Phone, ...]:
     for run in runs:
         line_start, line_end = analysis.line_span(run.start(), run.end())
         offset = max(line_start, run.start() - _REACH)
-        window = text[offset:min(line_end, run.end() + _REACH)]
+        window = text[offset : min(line_end, run.end() + _REACH)]
         for match in phonenumbers.PhoneNumberMatcher(window, "JP", leniency=phonenumbers.Leniency.POSSIBLE):
             if not match.raw_string.lstrip("(").startswith(("0", "+")):
                 continue

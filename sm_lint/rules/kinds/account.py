@@ -37,13 +37,16 @@ class AccountCheck(Matcher):
             # a post for several platforms names its account's among them
             listed = platform if isinstance(platform, list) else [platform] if platform else []
             if expected and listed and expected not in listed:
-                yield Hit(line=front.line_of("platform"),
-                          detail={"value": ", ".join(listed), "account": name, "expected": expected})
+                yield Hit(
+                    line=front.line_of("platform"),
+                    detail={"value": ", ".join(listed), "account": name, "expected": expected},
+                )
 
 
 @kind("account")
 def compile_account(spec: dict[str, Any], where: str) -> AccountCheck:
     if spec["account"] not in _CHECKS:
-        raise RuleError(where, f"`account` は {', '.join(_CHECKS)} のいずれかです",
-                        f"`account` is one of: {', '.join(_CHECKS)}")
+        raise RuleError(
+            where, f"`account` は {', '.join(_CHECKS)} のいずれかです", f"`account` is one of: {', '.join(_CHECKS)}"
+        )
     return AccountCheck(spec["account"])

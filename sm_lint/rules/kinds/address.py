@@ -25,7 +25,8 @@ _OPTIONAL_HEAD = re.compile(r"^(?:[〒〠]?(?P<code>\d{3}-?\d{4}))?(?:東京都|
 def _parts(address: str) -> tuple[str, str]:
     """(postal code without hyphen, the rest without prefecture), for allow-list comparison."""
     m = _OPTIONAL_HEAD.match(compact(address))
-    return (m.group("code") or "").replace("-", ""), compact(address)[m.end():]
+    assert m is not None  # every part of the pattern is optional
+    return (m.group("code") or "").replace("-", ""), compact(address)[m.end() :]
 
 
 def _allowed(found: str, allowed: list[tuple[str, str]]) -> bool:
@@ -62,8 +63,8 @@ class AddressMatcher(Matcher):
             start, end = m.span()
             if _allowed(m.group(), allowed):
                 continue
-            before = text[max(0, start - _BEFORE):start]
-            after = text[end:end + _AFTER]
+            before = text[max(0, start - _BEFORE) : start]
+            after = text[end : end + _AFTER]
             if self.residence.search(before + "\0" + after):
                 grade = self.grades["residence"]
             elif self.facility.search(before + "\0" + after):
@@ -78,8 +79,11 @@ def compile_address(spec: dict[str, Any], where: str) -> AddressMatcher:
     grades = grading.grades(spec.get("grades"), where, "grades")
     missing = {"address", "residence", "facility"} - set(grades)
     if missing:
-        raise RuleError(where, f"`grades` に {', '.join(sorted(missing))} の等級がありません",
-                        f"`grades` needs {', '.join(sorted(missing))}")
+        raise RuleError(
+            where,
+            f"`grades` に {', '.join(sorted(missing))} の等級がありません",
+            f"`grades` needs {', '.join(sorted(missing))}",
+        )
     return AddressMatcher(
         grading.pattern(spec["address"], where, "address"),
         grading.pattern(spec.get("residence"), where, "residence"),

@@ -20,8 +20,9 @@ from sm_lint.errors import RuleError
 from sm_lint.rules.model import Hit, Matcher
 from sm_lint.rules.registry import kind
 
-_FILE_NAME = re.compile(r"(?:[\w\-. ]+\.(?:jpe?g|png|gif|webp|heic|heif|bmp|tiff?)|(?:img|dsc|dscn|pxl|image)[_\-]?\d+\w*)",
-                        re.I | re.A)
+_FILE_NAME = re.compile(
+    r"(?:[\w\-. ]+\.(?:jpe?g|png|gif|webp|heic|heif|bmp|tiff?)|(?:img|dsc|dscn|pxl|image)[_\-]?\d+\w*)", re.I | re.A
+)
 _NUMBERED = re.compile(r"[\s\d_\-]+$")
 _WORDY = re.compile(r"\w")
 
@@ -39,7 +40,10 @@ def _body_lines(analysis) -> set[str]:
 REASONS = {
     "word": ("「{alt}」だけでは何の画像か分かりません", '"{alt}" does not say what the picture shows'),
     "file": ("ファイル名（{alt}）は読み上げても意味が伝わりません", "a file name ({alt}) means nothing read aloud"),
-    "body": ("本文と同じ文なので、読み上げでは同じことを 2 回聞くだけです", "it repeats the body text, so a screen reader says it twice"),
+    "body": (
+        "本文と同じ文なので、読み上げでは同じことを 2 回聞くだけです",
+        "it repeats the body text, so a screen reader says it twice",
+    ),
     "symbols": ("絵文字や記号だけでは内容が伝わりません", "emoji and symbols alone say nothing"),
 }
 
@@ -70,14 +74,23 @@ class AltText(Matcher):
             if reason:
                 ja, en = REASONS[reason]
                 shown = alt.strip()
-                yield Hit(line=line, detail={"path": path if isinstance(path, str) else name,
-                                             "reason": ja.format(alt=shown), "reason_en": en.format(alt=shown)})
+                yield Hit(
+                    line=line,
+                    detail={
+                        "path": path if isinstance(path, str) else name,
+                        "reason": ja.format(alt=shown),
+                        "reason_en": en.format(alt=shown),
+                    },
+                )
 
 
 @kind("alt-text")
 def compile_alt_text(spec: dict[str, Any], where: str) -> AltText:
     words = spec["alt-text"]
     if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
-        raise RuleError(where, "`alt-text` には、それだけでは意味のない alt の語のリストを書いてください",
-                        "`alt-text` is a list of alt texts that say nothing alone")
+        raise RuleError(
+            where,
+            "`alt-text` には、それだけでは意味のない alt の語のリストを書いてください",
+            "`alt-text` is a list of alt texts that say nothing alone",
+        )
     return AltText(frozenset(_key(w) for w in words))

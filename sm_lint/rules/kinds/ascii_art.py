@@ -63,8 +63,17 @@ class AsciiArt(Matcher):
 @kind("ascii-art", options=("symbols",))
 def compile_ascii_art(spec: dict[str, Any], where: str) -> AsciiArt:
     lines, share = spec["ascii-art"], spec.get("symbols", 0.6)
-    if (not isinstance(lines, int) or isinstance(lines, bool) or lines < 2
-            or not isinstance(share, (int, float)) or isinstance(share, bool) or not 0 < share <= 1):
-        raise RuleError(where, "`ascii-art` は 2 以上の行数、`symbols` は 0 より大きく 1 以下の割合で書いてください",
-                        "`ascii-art` is a number of lines (2 or more), `symbols` a share above 0 and at most 1")
+    if (
+        not isinstance(lines, int)
+        or isinstance(lines, bool)
+        or lines < 2
+        or not isinstance(share, (int, float))
+        or isinstance(share, bool)
+        or not 0 < share <= 1
+    ):
+        raise RuleError(
+            where,
+            "`ascii-art` は 2 以上の行数、`symbols` は 0 より大きく 1 以下の割合で書いてください",
+            "`ascii-art` is a number of lines (2 or more), `symbols` a share above 0 and at most 1",
+        )
     return AsciiArt(lines, share)

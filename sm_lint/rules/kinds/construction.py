@@ -33,8 +33,11 @@ def _parts(value: Any, where: str, key: str) -> tuple:
     from sm_lint.rules.loader import compile_match  # the loader imports the kinds
 
     if not isinstance(value, list) or not value or not all(isinstance(v, dict) for v in value):
-        raise RuleError(where, f"`{key}` は {{words: [...]}} のような match の並びで書いてください",
-                        f"`{key}` is a list of match mappings such as {{words: [...]}}")
+        raise RuleError(
+            where,
+            f"`{key}` は {{words: [...]}} のような match の並びで書いてください",
+            f"`{key}` is a list of match mappings such as {{words: [...]}}",
+        )
     return tuple(compile_match(v, where) for v in value)
 
 
@@ -74,8 +77,14 @@ class Construction(Matcher):
             lo, hi = self._scope(self.within, analysis, anchor)
             chosen, after = [anchor], anchor.end
             for found in hits[1:]:
-                inside = [h for h in found if lo <= h.start and h.end <= hi and h.start >= (after if self.ordered else lo)
-                          and not any(h.start < c.end and c.start < h.end for c in chosen)]
+                inside = [
+                    h
+                    for h in found
+                    if lo <= h.start
+                    and h.end <= hi
+                    and h.start >= (after if self.ordered else lo)
+                    and not any(h.start < c.end and c.start < h.end for c in chosen)
+                ]
                 if not inside:
                     break
                 chosen.append(inside[0])
@@ -93,9 +102,12 @@ class Construction(Matcher):
 
 
 def _within(value: Any, where: str, key: str):
-    if not (value in _SCOPES or isinstance(value, int) and not isinstance(value, bool) and value > 0):
-        raise RuleError(where, f"`{key}` は {', '.join(_SCOPES)} か正の文字数です (値: {value!r})",
-                        f"`{key}` is {', '.join(_SCOPES)} or a positive number of characters, not {value!r}")
+    if not (value in _SCOPES or (isinstance(value, int) and not isinstance(value, bool) and value > 0)):
+        raise RuleError(
+            where,
+            f"`{key}` は {', '.join(_SCOPES)} か正の文字数です (値: {value!r})",
+            f"`{key}` is {', '.join(_SCOPES)} or a positive number of characters, not {value!r}",
+        )
     return value
 
 
@@ -103,12 +115,19 @@ def _within(value: Any, where: str, key: str):
 def compile_construction(spec: dict[str, Any], where: str) -> Construction:
     parts = _parts(spec["construction"], where, "construction")
     if len(parts) < 2:
-        raise RuleError(where, "`construction` には 2 つ以上の部分を書いてください", "`construction` needs two parts or more")
+        raise RuleError(
+            where, "`construction` には 2 つ以上の部分を書いてください", "`construction` needs two parts or more"
+        )
     unless = _parts(spec["unless"], where, "unless") if "unless" in spec else ()
     within = _within(spec.get("within", "sentence"), where, "within")
     unless_within = _within(spec.get("unless_within", within), where, "unless_within")
     report = spec.get("report")
-    if report is not None and not (isinstance(report, int) and not isinstance(report, bool) and 1 <= report <= len(parts)):
-        raise RuleError(where, f"`report` は 1 から {len(parts)} までの部分の番号です (値: {report!r})",
-                        f"`report` is a part number from 1 to {len(parts)}, not {report!r}")
+    if report is not None and not (
+        isinstance(report, int) and not isinstance(report, bool) and 1 <= report <= len(parts)
+    ):
+        raise RuleError(
+            where,
+            f"`report` は 1 から {len(parts)} までの部分の番号です (値: {report!r})",
+            f"`report` is a part number from 1 to {len(parts)}, not {report!r}",
+        )
     return Construction(parts, unless, within, unless_within, bool(spec.get("ordered", False)), report)

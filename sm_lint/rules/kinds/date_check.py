@@ -19,7 +19,17 @@ from __future__ import annotations
 from functools import partial
 from typing import Any
 
-from sm_lint.checks.post.dates import (WEEKDAYS, WEEKDAYS_EN, era_pairs, era_to_western, reference, resolve, time_ranges, western_to_era, written_dates)
+from sm_lint.checks.post.dates import (
+    WEEKDAYS,
+    WEEKDAYS_EN,
+    era_pairs,
+    era_to_western,
+    reference,
+    resolve,
+    time_ranges,
+    western_to_era,
+    written_dates,
+)
 from sm_lint.rules.model import Hit, Matcher
 from sm_lint.rules.options import one_of
 from sm_lint.rules.registry import kind
@@ -47,18 +57,31 @@ def _weekday(analysis, certain: bool):
             continue
         note, note_en = _year_note(w, ref)
         right = WEEKDAYS[day.weekday()]
-        yield Hit(w.weekday_start, w.weekday_end, suggestion=right, safe=certain,
-                  detail={"date": f"{day.year}年{day.month}月{day.day}日", "date_en": day.isoformat(),
-                          "written": w.weekday, "written_en": WEEKDAYS_EN[WEEKDAYS.index(w.weekday)],
-                          "actual": right, "actual_en": WEEKDAYS_EN[day.weekday()],
-                          "year_from": note, "year_from_en": note_en})
+        yield Hit(
+            w.weekday_start,
+            w.weekday_end,
+            suggestion=right,
+            safe=certain,
+            detail={
+                "date": f"{day.year}年{day.month}月{day.day}日",
+                "date_en": day.isoformat(),
+                "written": w.weekday,
+                "written_en": WEEKDAYS_EN[WEEKDAYS.index(w.weekday)],
+                "actual": right,
+                "actual_en": WEEKDAYS_EN[day.weekday()],
+                "year_from": note,
+                "year_from_en": note_en,
+            },
+        )
 
 
 def _era_year(analysis):
     for start, end, western, era, eyear in era_pairs(analysis):
         if era_to_western(era, eyear) != western:
             right, right_en = western_to_era(western)
-            yield Hit(start, end, detail={"western": western, "era": f"{era}{eyear}年", "right": right, "right_en": right_en})
+            yield Hit(
+                start, end, detail={"western": western, "era": f"{era}{eyear}年", "right": right, "right_en": right_en}
+            )
 
 
 def _time_range(analysis):
@@ -72,23 +95,36 @@ def _past_date(analysis):
     if ref.moment is None:
         return
     dates = written_dates(analysis)
-    for i, w in enumerate(dates):
+    for w in dates:
         day = resolve(w, ref)
         if day is None or day >= ref.day:
             continue
         # The start of a period still running (3月1日〜3月31日, 3月1日から受付中) is not past.
-        following = analysis.text[w.end:w.end + 8]
+        following = analysis.text[w.end : w.end + 8]
         if following.lstrip(" )(月火水木金土日曜祝").startswith(("〜", "~", "-", "から", "より", "以降")):
             continue
         start, end = analysis.sentence(w.start)
         sentence = analysis.tokens.words(analysis.token_index(start), analysis.token_index(end))
         if any(t.lemma == _PAST_AUXILIARY and t.pos1 == "助動詞" for t in sentence):
             continue
-        yield Hit(w.start, w.end, detail={"date": f"{day.year}年{day.month}月{day.day}日", "date_en": day.isoformat(),
-                                          "posted": f"{ref.moment:%Y-%m-%d %H:%M}"})
+        yield Hit(
+            w.start,
+            w.end,
+            detail={
+                "date": f"{day.year}年{day.month}月{day.day}日",
+                "date_en": day.isoformat(),
+                "posted": f"{ref.moment:%Y-%m-%d %H:%M}",
+            },
+        )
 
 
-_CHECKS = {"weekday": partial(_weekday, certain=True), "weekday-guessed-year": partial(_weekday, certain=False), "era-year": _era_year, "time-range": _time_range, "past-date": _past_date}
+_CHECKS = {
+    "weekday": partial(_weekday, certain=True),
+    "weekday-guessed-year": partial(_weekday, certain=False),
+    "era-year": _era_year,
+    "time-range": _time_range,
+    "past-date": _past_date,
+}
 
 
 class DateCheck(Matcher):

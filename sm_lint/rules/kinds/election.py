@@ -21,11 +21,11 @@ from datetime import date
 from typing import Any
 
 from sm_lint.checks.post.dates import reference
-from sm_lint.settings.loader import string_list
 from sm_lint.errors import ConfigError, RuleError
-from sm_lint.rules.model import Hit, Matcher, SEVERITIES
+from sm_lint.rules.model import SEVERITIES, Hit, Matcher
 from sm_lint.rules.options import one_of
 from sm_lint.rules.registry import kind
+from sm_lint.settings.loader import string_list
 from sm_lint.text.saferegex import compile_spec
 
 _START_KEYS = ("告示日", "公示日")  # 告示 for local elections, 公示 for national ones
@@ -39,8 +39,11 @@ def _day(value: Any, where: str, key: str) -> date:
     try:
         return date.fromisoformat(str(value))
     except ValueError:
-        raise ConfigError(where, f"`{key}` は 2026-10-25 のような日付で書いてください (値: {value!r})",
-                          f"`{key}` is a date such as 2026-10-25, not {value!r}") from None
+        raise ConfigError(
+            where,
+            f"`{key}` は 2026-10-25 のような日付で書いてください (値: {value!r})",
+            f"`{key}` is a date such as 2026-10-25, not {value!r}",
+        ) from None
 
 
 def _calendar_of(value: dict, where: str) -> dict[str, dict]:
@@ -48,17 +51,31 @@ def _calendar_of(value: dict, where: str) -> dict[str, dict]:
     checked = {}
     for name, spec in value.items():
         at = f"elections.{name}"
-        if not isinstance(spec, dict) or set(spec) - _KEYS or not any(k in spec for k in _START_KEYS) or _VOTE not in spec:
-            raise ConfigError(where, f"`{at}` には 告示日 (または 公示日)、投票日 と、あれば candidates、parties を書いてください",
-                              f"`{at}` has {_START_KEYS[0]} (or {_START_KEYS[1]}) and {_VOTE}, and optionally candidates and parties")
+        if (
+            not isinstance(spec, dict)
+            or set(spec) - _KEYS
+            or not any(k in spec for k in _START_KEYS)
+            or _VOTE not in spec
+        ):
+            raise ConfigError(
+                where,
+                f"`{at}` には 告示日 (または 公示日)、投票日 と、あれば candidates、parties を書いてください",
+                f"`{at}` has {_START_KEYS[0]} (or {_START_KEYS[1]}) and {_VOTE}, and optionally candidates and parties",
+            )
         start_key = next(k for k in _START_KEYS if k in spec)
         start, end = _day(spec[start_key], where, f"{at}.{start_key}"), _day(spec[_VOTE], where, f"{at}.{_VOTE}")
         if end < start:
-            raise ConfigError(where, f"`{at}`: 投票日 ({end}) が {start_key} ({start}) より前です",
-                              f"`{at}`: {_VOTE} ({end}) is before {start_key} ({start})")
-        checked[str(name)] = {"start": start, "end": end,
-                              "candidates": string_list(spec.get("candidates", []), where, f"{at}.candidates"),
-                              "parties": string_list(spec.get("parties", []), where, f"{at}.parties")}
+            raise ConfigError(
+                where,
+                f"`{at}`: 投票日 ({end}) が {start_key} ({start}) より前です",
+                f"`{at}`: {_VOTE} ({end}) is before {start_key} ({start})",
+            )
+        checked[str(name)] = {
+            "start": start,
+            "end": end,
+            "candidates": string_list(spec.get("candidates", []), where, f"{at}.candidates"),
+            "parties": string_list(spec.get("parties", []), where, f"{at}.parties"),
+        }
     return checked
 
 
@@ -74,8 +91,9 @@ def calendar(config) -> dict[str, dict]:
 def _names(config) -> tuple[str, ...]:
     import unicodedata
 
-    found = {unicodedata.normalize("NFKC", n) for e in calendar(config).values()
-             for n in (*e["candidates"], *e["parties"])}
+    found = {
+        unicodedata.normalize("NFKC", n) for e in calendar(config).values() for n in (*e["candidates"], *e["parties"])
+    }
     return tuple(sorted(found, key=len, reverse=True))  # 上越太郎 before 上越 when both are listed
 
 
@@ -94,7 +112,7 @@ class Election(Matcher):
 
     def _named(self, analysis) -> list[tuple[int, int]]:
         text = analysis.text
-        spans = []
+        spans: list[tuple[int, int]] = []
         for name in analysis.config.memo("elections.names", _names):
             start = text.find(name)
             while start != -1:
@@ -102,8 +120,7 @@ class Election(Matcher):
                     spans.append((start, start + len(name)))
                 start = text.find(name, start + len(name))
         if self.names is not None:
-            spans.extend(m.span() for m in self.names.finditer(text)
-                         if not any(a <= m.start() < b for a, b in spans))
+            spans.extend(m.span() for m in self.names.finditer(text) if not any(a <= m.start() < b for a, b in spans))
         return sorted(spans)
 
     def find(self, analysis):
@@ -111,21 +128,30 @@ class Election(Matcher):
         if not named:
             return
         period = _period(analysis)
-        detail = ({"period": f"「{period[0]}」の選挙期間中 ({period[1]}〜{period[2]})",
-                   "period_en": f"during the election period of {period[1]} to {period[2]}"} if period
-                  else {"period": "選挙期間外", "period_en": "outside an election period"})
+        detail = (
+            {
+                "period": f"「{period[0]}」の選挙期間中 ({period[1]}〜{period[2]})",
+                "period_en": f"during the election period of {period[1]} to {period[2]}",
+            }
+            if period
+            else {"period": "選挙期間外", "period_en": "outside an election period"}
+        )
         severity = None if period or self.outside is None else self.outside
         reported: set[tuple[int, int]] = set()
         for check in self.checks:
             if check == "mention":
                 if self.names is None:  # configured names only: a generic title is no name
-                    spans = [s for s in named if analysis.text[s[0]:s[1]] in analysis.config.memo("elections.names", _names)]
+                    spans = [
+                        s
+                        for s in named
+                        if analysis.text[s[0] : s[1]] in analysis.config.memo("elections.names", _names)
+                    ]
                 else:
                     spans = named
                 for span in spans:
                     if span not in reported:
                         reported.add(span)
-                        yield Hit(*span, severity=severity, detail={**detail, "name": analysis.text[span[0]:span[1]]})
+                        yield Hit(*span, severity=severity, detail={**detail, "name": analysis.text[span[0] : span[1]]})
                 continue
             for start, end in named:
                 sentence = analysis.sentence(start)
@@ -134,8 +160,12 @@ class Election(Matcher):
                 phrase = self.phrases[check].search(analysis.text, sentence[0], sentence[1])
                 if phrase:
                     reported.add(sentence)
-                    yield Hit(phrase.start(), phrase.end(), severity=severity,
-                              detail={**detail, "name": analysis.text[start:end]})
+                    yield Hit(
+                        phrase.start(),
+                        phrase.end(),
+                        severity=severity,
+                        detail={**detail, "name": analysis.text[start:end]},
+                    )
 
 
 _CHECKS = ("mention", "ask", "judge")
@@ -150,8 +180,11 @@ def compile_election(spec: dict[str, Any], where: str) -> Election:
         raise RuleError(where, "`phrases` は ask、judge ごとの正規表現です", "`phrases` maps ask and judge to regexes")
     missing = [c for c in checks if c != "mention" and c not in phrases]
     if missing:
-        raise RuleError(where, f"`phrases` に {', '.join(missing)} の語句を書いてください",
-                        f"`phrases` needs the words of {', '.join(missing)}")
+        raise RuleError(
+            where,
+            f"`phrases` に {', '.join(missing)} の語句を書いてください",
+            f"`phrases` needs the words of {', '.join(missing)}",
+        )
     compiled = {c: compile_spec(p, where, f"phrases.{c}") for c, p in phrases.items()}
     names = compile_spec(spec["names"], where, "names") if "names" in spec else None
     outside = one_of(spec["outside"], SEVERITIES, where, "outside") if "outside" in spec else None

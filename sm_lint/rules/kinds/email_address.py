@@ -51,5 +51,4 @@ def compile_email(spec: dict[str, Any], where: str) -> EmailMatcher:
     for name in grades:
         if name != "other":
             list_path(f"{name}.txt", where)  # a missing list is a rule error now, not at lint time
-    return EmailMatcher(grades, grading.note(spec, where, "name"),
-                        grading.window(spec, where))
+    return EmailMatcher(grades, grading.note(spec, where, "name"), grading.window(spec, where))

@@ -18,10 +18,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from sm_lint.errors import ConfigError
+from sm_lint.checks.images.entries import CONSENT_OK, checked_entries
 from sm_lint.checks.images.faces import face_shares
 from sm_lint.checks.images.pictures import pictures
-from sm_lint.checks.images.entries import CONSENT_OK, checked_entries
+from sm_lint.errors import ConfigError
 from sm_lint.rules.model import Hit, Matcher
 from sm_lint.rules.options import one_of
 from sm_lint.rules.registry import kind
@@ -33,8 +33,11 @@ def check_section(value: dict, where: str) -> dict:
     """The `faces:` section's check (settings/keys.py names it)."""
     share = value.get("share", DEFAULT_SHARE)
     if not isinstance(share, (int, float)) or isinstance(share, bool) or not 0 < share <= 1:
-        raise ConfigError(where, "`faces.share` は 0 より大きく 1 以下の数です（顔が画面に占める割合）",
-                          "`faces.share` is a number above 0 and at most 1 (the share of the frame a face takes)")
+        raise ConfigError(
+            where,
+            "`faces.share` は 0 より大きく 1 以下の数です（顔が画面に占める割合）",
+            "`faces.share` is a number above 0 and at most 1 (the share of the frame a face takes)",
+        )
     return dict(value)
 
 
@@ -63,8 +66,11 @@ class Faces(Matcher):
 
     def find(self, analysis):
         share = analysis.config.section("faces")["share"]
-        entries = {(entry.get("path", "").strip(), line): entry for _, entry, line in checked_entries(analysis)
-                   if isinstance(entry.get("path"), str)}
+        entries = {
+            (entry.get("path", "").strip(), line): entry
+            for _, entry, line in checked_entries(analysis)
+            if isinstance(entry.get("path"), str)
+        }
         for picture in pictures(analysis):
             entry = entries.get((picture.name, picture.line))
             # the cheap test first: the pixels are decoded only for an entry the check may report

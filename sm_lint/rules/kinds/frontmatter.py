@@ -26,6 +26,9 @@ class AtKey(Matcher):
 def compile_front_matter(spec: dict[str, Any], where: str) -> AtKey:
     key = spec["front-matter"]
     if not isinstance(key, str) or not key:
-        raise RuleError(where, "`front-matter` には指摘する front matter のキー名を書いてください",
-                        "`front-matter` names the key the finding points at")
+        raise RuleError(
+            where,
+            "`front-matter` には指摘する front matter のキー名を書いてください",
+            "`front-matter` names the key the finding points at",
+        )
     return AtKey(key)

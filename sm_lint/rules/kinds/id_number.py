@@ -30,8 +30,9 @@ class IdNumberMatcher(Matcher):
 
     def _accepts(self, valid: bool, keyword: bool) -> bool:
         # a name, not a function, so compiled rules stay picklable (the rule cache)
-        return {"checksum": valid, "context": keyword, "either": valid or keyword,
-                "both": valid and keyword}[self.require]
+        return {"checksum": valid, "context": keyword, "either": valid or keyword, "both": valid and keyword}[
+            self.require
+        ]
 
     def signs(self):
         return [("text", self.pattern.sign)]
@@ -48,7 +49,7 @@ class IdNumberMatcher(Matcher):
                 continue
             digits = _NOT_DIGIT.sub("", m.group())
             valid = self.checksum is not None and self.checksum(digits)
-            near = text[max(0, start - self.window):min(len(text), end + self.window)]
+            near = text[max(0, start - self.window) : min(len(text), end + self.window)]
             keyword = any(word in near for word in self.context)
             if self._accepts(valid, keyword):
                 yield Hit(start, end)
@@ -65,13 +66,23 @@ def compile_id_number(spec: dict[str, Any], where: str) -> IdNumberMatcher:
         raise RuleError(where, "`context` は語のリストで書いてください", "`context` is a list of words")
     require = spec.get("require", "checksum" if name else "context")
     if require not in _REQUIRE:
-        raise RuleError(where, f"`require` は checksum、context、either、both のいずれかです (値: {require!r})",
-                        f"`require` is checksum, context, either or both, not {require!r}")
+        raise RuleError(
+            where,
+            f"`require` は checksum、context、either、both のいずれかです (値: {require!r})",
+            f"`require` is checksum, context, either or both, not {require!r}",
+        )
     if require != "context" and name is None:
-        raise RuleError(where, f"`require: {require}` には `checksum` の指定が必要です",
-                        f"`require: {require}` needs a `checksum`")
+        raise RuleError(
+            where, f"`require: {require}` には `checksum` の指定が必要です", f"`require: {require}` needs a `checksum`"
+        )
     if require != "checksum" and not context:
-        raise RuleError(where, f"`require: {require}` には `context` の語が必要です",
-                        f"`require: {require}` needs `context` words")
-    return IdNumberMatcher(pattern, CHECKSUMS.get(name), [fold(w) for w in context],
-                           grading.window(spec, where, default=40), require)
+        raise RuleError(
+            where, f"`require: {require}` には `context` の語が必要です", f"`require: {require}` needs `context` words"
+        )
+    return IdNumberMatcher(
+        pattern,
+        CHECKSUMS.get(name) if name else None,
+        [fold(w) for w in context],
+        grading.window(spec, where, default=40),
+        require,
+    )

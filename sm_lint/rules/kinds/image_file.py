@@ -29,10 +29,13 @@ def _precision(metres: float) -> tuple[str, str]:
 
 
 def _area(picture: Picture) -> tuple[str, str]:
+    assert picture.gps is not None  # only pictures with a position get here
     lat, lon = picture.gps.latitude, picture.gps.longitude
     ns, ew = ("北緯", "N") if lat >= 0 else ("南緯", "S"), ("東経", "E") if lon >= 0 else ("西経", "W")
-    return (f"{ns[0]} {abs(lat):.1f} 度・{ew[0]} {abs(lon):.1f} 度付近",
-            f"near {abs(lat):.1f}°{ns[1]} {abs(lon):.1f}°{ew[1]}")
+    return (
+        f"{ns[0]} {abs(lat):.1f} 度・{ew[0]} {abs(lon):.1f} 度付近",
+        f"near {abs(lat):.1f}°{ns[1]} {abs(lon):.1f}°{ew[1]}",
+    )
 
 
 def _missing(picture: Picture):
@@ -53,8 +56,10 @@ def _location(picture: Picture):
 def _personal(picture: Picture):
     if not picture.personal:
         return None
-    return {"fields": "、".join(f"{LABELS[k][0]}「{v}」" for k, v in picture.personal),
-            "fields_en": ", ".join(f'{LABELS[k][1]} "{v}"' for k, v in picture.personal)}
+    return {
+        "fields": "、".join(f"{LABELS[k][0]}「{v}」" for k, v in picture.personal),
+        "fields_en": ", ".join(f'{LABELS[k][1]} "{v}"' for k, v in picture.personal),
+    }
 
 
 _CHECKS = {"missing": _missing, "unreadable": _unreadable, "location": _location, "personal": _personal}

@@ -10,8 +10,9 @@ A finding names the platform, the limit and the value measured, at the image's e
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import lru_cache
-from typing import Any, Iterator
+from typing import Any
 
 from sm_lint.checks.images.entries import checked_entries
 from sm_lint.checks.images.pictures import Picture, image_entries, pictures
@@ -23,14 +24,22 @@ from sm_lint.rules.model import Hit, Matcher
 from sm_lint.rules.options import one_of
 from sm_lint.rules.registry import kind
 
-NAMES = {"x": "X", "instagram": "Instagram", "facebook": "Facebook", "line": "LINE", "youtube": "YouTube", "blog": "ブログ"}
+NAMES = {
+    "x": "X",
+    "instagram": "Instagram",
+    "facebook": "Facebook",
+    "line": "LINE",
+    "youtube": "YouTube",
+    "blog": "ブログ",
+}
 NAMES_EN = {**NAMES, "blog": "blog"}
 
 
 @lru_cache(maxsize=1)
 def table() -> dict:
-    return rulecache.cached(rules_root() / "platforms" / "images.yaml",
-                            lambda path: load_yaml(path.read_text(encoding="utf-8")))
+    return rulecache.cached(
+        rules_root() / "platforms" / "images.yaml", lambda path: load_yaml(path.read_text(encoding="utf-8"))
+    )
 
 
 def _platforms(analysis) -> list[str]:
@@ -56,8 +65,7 @@ def _count(analysis, platform: str) -> Iterator[tuple[int, dict]]:
     limit = _limit(analysis, platform, "count")
     images = image_entries(analysis)
     if limit and len(images) > limit:
-        yield images[limit][1], {"value": f"{len(images)}", "limit": f"{limit}",
-                                 "path": images[limit][0]}
+        yield images[limit][1], {"value": f"{len(images)}", "limit": f"{limit}", "path": images[limit][0]}
 
 
 def _bytes(picture: Picture, analysis, platform: str):
@@ -124,8 +132,9 @@ class ImageLimit(Matcher):
             names = {"platform": NAMES.get(platform, platform), "platform_en": NAMES_EN.get(platform, platform)}
             if self.check in _DRAFT_CHECKS:
                 for line, detail in _DRAFT_CHECKS[self.check](analysis, platform):
-                    yield Hit(line=line, detail={**names, **detail, "value_en": detail["value"],
-                                                 "limit_en": detail["limit"]})
+                    yield Hit(
+                        line=line, detail={**names, **detail, "value_en": detail["value"], "limit_en": detail["limit"]}
+                    )
                 continue
             for picture in pictures(analysis):
                 if picture.problem:
@@ -133,8 +142,17 @@ class ImageLimit(Matcher):
                 found = _FILE_CHECKS[self.check](picture, analysis, platform)
                 if found:
                     value, limit, value_en, limit_en = found
-                    yield Hit(line=picture.line, detail={**names, "path": picture.name, "value": value, "limit": limit,
-                                                         "value_en": value_en, "limit_en": limit_en})
+                    yield Hit(
+                        line=picture.line,
+                        detail={
+                            **names,
+                            "path": picture.name,
+                            "value": value,
+                            "limit": limit,
+                            "value_en": value_en,
+                            "limit_en": limit_en,
+                        },
+                    )
 
 
 @kind("image-limit")

@@ -49,16 +49,24 @@ def _entry_from(item: Any, defaults: dict[str, Any], where: str) -> tuple[Entry,
     if isinstance(item, str):
         item = {"word": item}
     if not isinstance(item, dict) or "word" not in item:
-        raise RuleError(where, "`words` の各項目は語そのものか、`word:` を含む「キー: 値」の形で書いてください",
-                        "each entry of `words` is a word or a mapping with `word:`")
-    refuse_unknown_keys(item, sorted(_ENTRY_KEYS), where, (f"語 {item['word']!r} の項目に", f" in word entry {item['word']!r}"))
+        raise RuleError(
+            where,
+            "`words` の各項目は語そのものか、`word:` を含む「キー: 値」の形で書いてください",
+            "each entry of `words` is a word or a mapping with `word:`",
+        )
+    refuse_unknown_keys(
+        item, sorted(_ENTRY_KEYS), where, (f"語 {item['word']!r} の項目に", f" in word entry {item['word']!r}")
+    )
     word = str(item["word"]).strip()
     if not word:
         raise RuleError(where, "`words` に空の語があります", "an empty word in `words`")
     by = item.get("by", defaults.get("by", "both"))
     if by not in ("surface", "lemma", "both"):
-        raise RuleError(where, f"`by` は surface、lemma、both のいずれかです (値: {by!r})",
-                        f"`by` is surface, lemma or both, not {by!r}")
+        raise RuleError(
+            where,
+            f"`by` は surface、lemma、both のいずれかです (値: {by!r})",
+            f"`by` is surface, lemma or both, not {by!r}",
+        )
     pos = {k: item.get(k, defaults.get(k)) for k in _POS_KEYS if item.get(k, defaults.get(k))}
     first = compile_token(pos, where) if pos else None
     surface_key = _surface_key(word) if by in ("surface", "both") else None
@@ -74,8 +82,11 @@ def _entry_from(item: Any, defaults: dict[str, Any], where: str) -> tuple[Entry,
             lemma_key = tokens[0].lemma_key
     fix = item.get("fix")
     if fix not in (None, "safe", "unsafe"):
-        raise RuleError(where, f"語 {word!r} の `fix` は safe か unsafe です (値: {fix!r})",
-                        f"`fix` of word entry {word!r} is safe or unsafe, not {fix!r}")
+        raise RuleError(
+            where,
+            f"語 {word!r} の `fix` は safe か unsafe です (値: {fix!r})",
+            f"`fix` of word entry {word!r} is safe or unsafe, not {fix!r}",
+        )
     safe = None if fix is None else fix == "safe"
     return Entry(word, item.get("suggestion"), first, safe), surface_key, lemma_key
 
@@ -128,7 +139,9 @@ class Lexicon(Matcher):
                 for entry in self.by_lemma[lemma]:
                     if entry.first is None or entry.first(token):
                         seen.add((token.start, token.end, entry.word))
-                        yield Hit(token.start, token.end, entry.suggestion, detail={"word": entry.word}, safe=entry.safe)
+                        yield Hit(
+                            token.start, token.end, entry.suggestion, detail={"word": entry.word}, safe=entry.safe
+                        )
         # Kana-folded keys (token.key) for kana words, plain lower-case surfaces otherwise.
         for attr in ("key", "lower"):
             index = analysis.index(attr)
@@ -148,8 +161,11 @@ def compile_words(spec: dict[str, Any], where: str) -> Lexicon:
     if isinstance(words, str):
         words = [entry for entry, _ in list_entries(list_path(words, where))]
     if not isinstance(words, list) or not words:
-        raise RuleError(where, "`words` は空でないリストかリストファイルの名前で書いてください",
-                        "`words` must be a non-empty list or the name of a list file")
+        raise RuleError(
+            where,
+            "`words` は空でないリストかリストファイルの名前で書いてください",
+            "`words` must be a non-empty list or the name of a list file",
+        )
     by_surface: dict[str, list[Entry]] = {}
     by_lemma: dict[str, list[Entry]] = {}
     for item in words:

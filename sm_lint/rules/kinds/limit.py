@@ -19,9 +19,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from sm_lint.checks.images.entries import checked_entries
 from sm_lint.checks.post.counting import MEASURES, TOTALS, PostText, crossing, post_text, split_lines
 from sm_lint.errors import RuleError
-from sm_lint.checks.images.entries import checked_entries
 from sm_lint.rules.model import Hit, Matcher
 from sm_lint.rules.options import optional_text
 from sm_lint.rules.registry import kind
@@ -50,8 +50,9 @@ def _hit(analysis, start: int, end: int, line: int | None, detail: dict) -> Hit:
 
 
 class Limit(Matcher):
-    def __init__(self, measure: str, maximum: int, setting: str | None, field: str, per: str | None,
-                 delivery: str | None):
+    def __init__(
+        self, measure: str, maximum: int, setting: str | None, field: str, per: str | None, delivery: str | None
+    ):
         self.measure, self.maximum, self.setting = measure, maximum, setting
         self.field, self.per, self.delivery = field, per, delivery
 
@@ -71,15 +72,22 @@ class Limit(Matcher):
         if self.measure == "media":
             media = checked_entries(analysis)
             if len(media) > limit:
-                yield Hit(line=media[limit][2], detail={"count": len(media), "limit": limit, "over": len(media) - limit})
+                yield Hit(
+                    line=media[limit][2], detail={"count": len(media), "limit": limit, "over": len(media) - limit}
+                )
             return
         texts, line = _texts(analysis, self.field)
         for post in texts:
             if self.measure == "bubbles":
                 bubbles = split_lines(post, settings["line_marker"])
                 if len(bubbles) > limit:
-                    yield _hit(analysis, bubbles[limit].offsets[0], post.offsets[-1], line,
-                               {"count": len(bubbles), "limit": limit, "over": len(bubbles) - limit})
+                    yield _hit(
+                        analysis,
+                        bubbles[limit].offsets[0],
+                        post.offsets[-1],
+                        line,
+                        {"count": len(bubbles), "limit": limit, "over": len(bubbles) - limit},
+                    )
                 continue
             parts = split_lines(post, settings["line_marker"]) if self.per == "bubble" else [post]
             measure, scale = MEASURES[self.measure]
@@ -89,9 +97,19 @@ class Limit(Matcher):
                 total, first_over = crossing(measure(part), limit, scale)
                 if first_over is not None:
                     several = len(parts) > 1  # which bubble, when there are several
-                    yield _hit(analysis, part.offsets[first_over], part.offsets[-1], line,
-                               {"count": total, "limit": limit, "over": total - limit,
-                                "part": f"{n} 個目の" if several else "", "part_en": f" (number {n})" if several else ""})
+                    yield _hit(
+                        analysis,
+                        part.offsets[first_over],
+                        part.offsets[-1],
+                        line,
+                        {
+                            "count": total,
+                            "limit": limit,
+                            "over": total - limit,
+                            "part": f"{n} 個目の" if several else "",
+                            "part_en": f" (number {n})" if several else "",
+                        },
+                    )
 
 
 class Forbid(Matcher):
@@ -120,14 +138,18 @@ def compile_limit(spec: dict[str, Any], where: str) -> Limit:
     measure = spec["limit"]
     counted = [*MEASURES, "bubbles", "media"]
     if measure not in counted:
-        raise RuleError(where, f"`limit` で数えられるのは {', '.join(counted)} のいずれかです",
-                        f"`limit` counts one of: {', '.join(counted)}")
+        raise RuleError(
+            where,
+            f"`limit` で数えられるのは {', '.join(counted)} のいずれかです",
+            f"`limit` counts one of: {', '.join(counted)}",
+        )
     maximum = spec.get("max")
     if not isinstance(maximum, int) or isinstance(maximum, bool) or maximum <= 0:
         raise RuleError(where, "`max` は正の整数で書いてください", "`max` is a positive number")
     if spec.get("per") not in (None, "bubble") or spec.get("delivery") not in (None, "manager", "api"):
-        raise RuleError(where, "`per` は bubble、`delivery` は manager か api です",
-                        "`per` is bubble; `delivery` is manager or api")
+        raise RuleError(
+            where, "`per` は bubble、`delivery` は manager か api です", "`per` is bubble; `delivery` is manager or api"
+        )
     setting = optional_text(spec.get("setting"), where, "setting")  # a key of `platforms.limits`
     return Limit(measure, maximum, setting, _field(spec, where), spec.get("per"), spec.get("delivery"))
 
@@ -136,6 +158,9 @@ def compile_limit(spec: dict[str, Any], where: str) -> Limit:
 def compile_forbid(spec: dict[str, Any], where: str) -> Forbid:
     chars = spec["forbid"]
     if not isinstance(chars, str) or not chars:
-        raise RuleError(where, "`forbid` には使ってはいけない文字を並べた文字列を書いてください",
-                        "`forbid` is a string of the characters not allowed")
+        raise RuleError(
+            where,
+            "`forbid` には使ってはいけない文字を並べた文字列を書いてください",
+            "`forbid` is a string of the characters not allowed",
+        )
     return Forbid(chars, _field(spec, where))

@@ -14,8 +14,8 @@ Links listed under `links.allow` or `links.own_accounts` in the configuration ar
 from __future__ import annotations
 
 import re
-from urllib.parse import parse_qs
 from typing import Any
+from urllib.parse import parse_qs
 
 from sm_lint.checks.links.hostlists import HostList, load_lists
 from sm_lint.checks.links.linktrust import Policy
@@ -29,11 +29,32 @@ from sm_lint.text.urls import Link, parse, registrable
 LINK_KEYS = tuple(BY_NAME["links"].defaults)
 
 _POST = re.compile(r"/(?:status|statuses|p|reel|reels|posts|videos?|photos?|stories|permalink\.php|story\.php)\b", re.I)
-_NOT_ACCOUNTS = {"", "home", "explore", "search", "hashtag", "i", "intent", "share", "sharer", "watch",
-                 "login", "signup", "about", "help", "legal", "privacy", "settings", "tag", "discover"}
+_NOT_ACCOUNTS = {
+    "",
+    "home",
+    "explore",
+    "search",
+    "hashtag",
+    "i",
+    "intent",
+    "share",
+    "sharer",
+    "watch",
+    "login",
+    "signup",
+    "about",
+    "help",
+    "legal",
+    "privacy",
+    "settings",
+    "tag",
+    "discover",
+}
 _TOKEN = re.compile(r"/([A-Za-z0-9]{5,12})")
 # Words, camelCase, acronyms and word+number, which real page names use (myGov, Top2024, FAQ2024).
-_WORDLIKE = re.compile(r"[a-z]?(?:[A-Z]?[a-z]{2,})+[0-9]*|[A-Z]{2,}[a-z]*[0-9]*|[a-z]+[A-Z]{2,}|[a-z]+[0-9]+[a-z]*|[0-9]+[a-z]*")
+_WORDLIKE = re.compile(
+    r"[a-z]?(?:[A-Z]?[a-z]{2,})+[0-9]*|[A-Z]{2,}[a-z]*[0-9]*|[a-z]+[A-Z]{2,}|[a-z]+[0-9]+[a-z]*|[0-9]+[a-z]*"
+)
 _PLATFORM_ALIASES = {"twitter.com": "x.com", "fb.com": "facebook.com", "threads.com": "threads.net"}
 
 
@@ -101,16 +122,20 @@ class ListMatcher(Matcher):
                 continue
             entry, note = found
             suggestion = note.replace("{path}", link.rest.lstrip("/")) if note else None
-            yield Hit(entity.start, entity.end, suggestion,
-                      detail={"host": link.display_host, "entry": entry.lstrip("~*.")})
+            yield Hit(
+                entity.start, entity.end, suggestion, detail={"host": link.display_host, "entry": entry.lstrip("~*.")}
+            )
 
 
 @kind("link-list", options=("subdomains", "config"))
 def compile_link_list(spec: dict[str, Any], where: str) -> ListMatcher:
     config_key = spec.get("config")
     if config_key is not None and (not isinstance(config_key, str) or config_key not in LINK_KEYS):
-        raise RuleError(where, f"`config` には設定 links: のキー ({', '.join(LINK_KEYS)}) のいずれかを書いてください",
-                        f"`config` names a key of the links: configuration ({', '.join(LINK_KEYS)})")
+        raise RuleError(
+            where,
+            f"`config` には設定 links: のキー ({', '.join(LINK_KEYS)}) のいずれかを書いてください",
+            f"`config` names a key of the links: configuration ({', '.join(LINK_KEYS)})",
+        )
     return ListMatcher(load_lists(spec["link-list"], where), bool(spec.get("subdomains")), config_key)
 
 
@@ -119,8 +144,7 @@ def _unpronounceable(token: str) -> bool:
     the case pattern alone would pass for an acronym. Lower-case words with consonant runs
     (strength) stay words."""
     letters = [c for c in token.lower() if c.isalpha()]
-    return (not token.islower() and len(letters) >= 6
-            and sum(c in "aeiou" for c in letters) * 4 < len(letters))
+    return not token.islower() and len(letters) >= 6 and sum(c in "aeiou" for c in letters) * 4 < len(letters)
 
 
 def random_token(path: str) -> bool:
@@ -146,8 +170,13 @@ class ShapeMatcher(Matcher):
             return
         _, policy, skip = _settings(analysis, self.skip)
         for entity, link in found_links:
-            if (link.web and link.host and random_token(link.rest) and policy.tier(link.host) is None
-                    and not skip.match(link.host, subdomains=True)):
+            if (
+                link.web
+                and link.host
+                and random_token(link.rest)
+                and policy.tier(link.host) is None
+                and not skip.match(link.host, subdomains=True)
+            ):
                 yield Hit(entity.start, entity.end, detail={"host": link.display_host})
 
 
@@ -185,7 +214,7 @@ class TrustMatcher(Matcher):
         found_links = links(analysis)
         if not found_links:
             return
-        section, policy, skip = _settings(analysis, self.skip)
+        _section, policy, skip = _settings(analysis, self.skip)
         for entity, link in found_links:
             if self.check == "social":
                 hit = self._social(entity, link, analysis.config.memo("links.accounts", _quoted_accounts))
@@ -200,11 +229,15 @@ class TrustMatcher(Matcher):
         verdict = policy.verdict(link, entity.label)
         if verdict.tier != self.check:
             return None
-        detail = {"host": link.display_host, "domain": registrable(link.display_host),
-                  "reason": verdict.reason, "reason_en": verdict.reason_en}
+        detail = {
+            "host": link.display_host,
+            "domain": registrable(link.display_host),
+            "reason": verdict.reason,
+            "reason_en": verdict.reason_en,
+        }
         if verdict.tier != "insecure":
             return Hit(entity.start, entity.end, detail=detail)
-        suggestion = "https://" + link.url[len("http://"):]
+        suggestion = "https://" + link.url[len("http://") :]
         # --fix may swap the URL only where the draft spells exactly that URL: not inside a
         # Markdown link (the span is the whole [text](url)) nor in full-width characters.
         start, end = analysis.to_original(entity.start, entity.end)
@@ -212,17 +245,24 @@ class TrustMatcher(Matcher):
         return Hit(entity.start, entity.end, suggestion, detail=detail, safe=safe)
 
     def _social(self, entity, link: Link, quoted: set[tuple[str, str]]) -> Hit | None:
+        assert self.platforms is not None  # `link-trust: social` requires `platforms:`
         if not link.host or not self.platforms.match(link.host, subdomains=True):
             return None
         platform, account = _account(link)
         if account in _NOT_ACCOUNTS or (platform, account) in quoted:
             return None
         post = bool(_POST.search(link.rest))
-        return Hit(entity.start, entity.end, detail={
-            "account": account, "platform": platform, "page": f"https://{platform}/{account}",
-            "what": "他のアカウントの投稿" if post else "他のアカウント",
-            "what_en": "another account's post" if post else "another account",
-        })
+        return Hit(
+            entity.start,
+            entity.end,
+            detail={
+                "account": account,
+                "platform": platform,
+                "page": f"https://{platform}/{account}",
+                "what": "他のアカウントの投稿" if post else "他のアカウント",
+                "what_en": "another account's post" if post else "another account",
+            },
+        )
 
 
 _CHECKS = ("unsafe", "insecure", "untrusted", "lower", "social")
@@ -232,8 +272,11 @@ _CHECKS = ("unsafe", "insecure", "untrusted", "lower", "social")
 def compile_link_trust(spec: dict[str, Any], where: str) -> TrustMatcher:
     check = one_of(spec["link-trust"], _CHECKS, where, "link-trust")
     if check == "social" and "platforms" not in spec:
-        raise RuleError(where, "`link-trust: social` には `platforms:` (ホストのリスト) が必要です",
-                        "`link-trust: social` needs `platforms:` (a host list)")
+        raise RuleError(
+            where,
+            "`link-trust: social` には `platforms:` (ホストのリスト) が必要です",
+            "`link-trust: social` needs `platforms:` (a host list)",
+        )
     skip = load_lists(spec["skip"], where) if "skip" in spec else None
     platforms = load_lists(spec["platforms"], where) if "platforms" in spec else None
     return TrustMatcher(check, skip, platforms)

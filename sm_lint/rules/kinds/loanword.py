@@ -66,7 +66,9 @@ class Loanword(Matcher):
 
 def _number(value, where: str, key: str, low: float, high: float) -> float:
     if not isinstance(value, (int, float)) or isinstance(value, bool) or not low <= value <= high:
-        raise RuleError(where, f"`{key}` は {low:g} から {high:g} までの数です", f"`{key}` is a number from {low:g} to {high:g}")
+        raise RuleError(
+            where, f"`{key}` は {low:g} から {high:g} までの数です", f"`{key}` is a number from {low:g} to {high:g}"
+        )
     return value
 
 
@@ -84,5 +86,7 @@ def compile_loanword(spec: dict[str, Any], where: str) -> Loanword:
             if not frequency or float(frequency) >= zipf:
                 common.add(_key(word))
         except ValueError:
-            raise RuleError(at, f"頻度は数で書いてください: {entry!r}", f"the frequency is a number: {entry!r}") from None
+            raise RuleError(
+                at, f"頻度は数で書いてください: {entry!r}", f"the frequency is a number: {entry!r}"
+            ) from None
     return Loanword(frozenset(common), int(least))

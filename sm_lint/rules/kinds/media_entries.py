@@ -18,6 +18,7 @@ from sm_lint.rules.model import Hit, Matcher
 from sm_lint.rules.options import one_of
 from sm_lint.rules.registry import kind
 
+
 def _line(entry, key: str, default: int) -> int:
     return entry.line_of(key) if isinstance(entry, LineDict) and key in entry else default
 
@@ -45,7 +46,9 @@ def _credit(name: str, entry: dict, line: int):
     # Borrowed: from the web, or credited in part. Copyright (5(3)) asks for both where it came
     # from (source) and the permission or licence it is used under (license).
     path = entry.get("path")
-    borrowed = (isinstance(path, str) and path.startswith(("http://", "https://"))) or "source" in entry or "license" in entry
+    borrowed = (
+        (isinstance(path, str) and path.startswith(("http://", "https://"))) or "source" in entry or "license" in entry
+    )
     lacking = [k for k in ("source", "license") if not (isinstance(entry.get(k), str) and entry[k].strip())]
     return (line, ", ".join(lacking), None) if borrowed and lacking else None
 
@@ -73,9 +76,16 @@ class MediaEntries(Matcher):
                 # An entry without a path as text (missing, misspelt, a list) is named by its
                 # place in the list.
                 path = entry.get("path")
-                yield Hit(line=at, suggestion=self.fixed(name, path),
-                          detail={"path": path if isinstance(path, str) and path else name,
-                                  "value": text or "なし", "value_en": text or "missing", **note})
+                yield Hit(
+                    line=at,
+                    suggestion=self.fixed(name, path),
+                    detail={
+                        "path": path if isinstance(path, str) and path else name,
+                        "value": text or "なし",
+                        "value_en": text or "missing",
+                        **note,
+                    },
+                )
 
     def fixed(self, name: str, path: Any) -> str | None:
         """For a missing consent, the YAML of the entry with the line to add, indented as
@@ -91,5 +101,7 @@ class MediaEntries(Matcher):
 
 @kind("media-entries", options=("note", "note-en"))
 def compile_media_entries(spec: dict[str, Any], where: str) -> MediaEntries:
-    return MediaEntries(_CHECKS[one_of(spec["media-entries"], _CHECKS, where, "media-entries")],
-                        grading.note(spec, where, "value", "values"))
+    return MediaEntries(
+        _CHECKS[one_of(spec["media-entries"], _CHECKS, where, "media-entries")],
+        grading.note(spec, where, "value", "values"),
+    )

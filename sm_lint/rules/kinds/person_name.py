@@ -48,7 +48,7 @@ class PersonNameMatcher(Matcher):
             if attribute.adjacent:
                 if pattern.match(text, name.stop, line_end):
                     return attribute
-            elif pattern.search(text[lo:name.start]) or pattern.search(text, name.stop, hi):
+            elif pattern.search(text[lo : name.start]) or pattern.search(text, name.stop, hi):
                 return attribute
         if self.phone and any(not p.allowed for p in within(phones(analysis), lo, hi)):
             return self.phone
@@ -60,8 +60,11 @@ class PersonNameMatcher(Matcher):
             if attribute is None:
                 yield Hit(name.start, name.end, detail=_ALONE)
                 continue
-            detail = {"attribute": attribute.label, "attribute_en": attribute.label_en,
-                      **self.note.detail({"attribute": attribute.label}, {"attribute": attribute.label_en})}
+            detail = {
+                "attribute": attribute.label,
+                "attribute_en": attribute.label_en,
+                **self.note.detail({"attribute": attribute.label}, {"attribute": attribute.label_en}),
+            }
             yield Hit(name.start, name.end, severity=self.combined, detail=detail)
 
 
@@ -70,8 +73,11 @@ _ALONE = {"attribute": "", "attribute_en": "", "note": "", "note_en": ""}  # sha
 
 def _attributes(value: Any, where: str) -> tuple[Attribute, ...]:
     if not isinstance(value, dict):
-        raise RuleError(where, "`person-name` には属性を「ラベル: 正規表現」の形で書いてください",
-                        "`person-name` maps attribute labels to regexes")
+        raise RuleError(
+            where,
+            "`person-name` には属性を「ラベル: 正規表現」の形で書いてください",
+            "`person-name` maps attribute labels to regexes",
+        )
     result = []
     for label, item in value.items():
         key = f"person-name.{label}"
@@ -89,14 +95,19 @@ def _attributes(value: Any, where: str) -> tuple[Attribute, ...]:
 def compile_person_name(spec: dict[str, Any], where: str) -> PersonNameMatcher:
     phone_label = spec.get("phone-label")
     if phone_label is not None and not isinstance(phone_label, str):
-        raise RuleError(where, "`phone-label` には近くにある電話番号のラベルを書いてください (例: 電話番号)",
-                        "`phone-label` is the label of a nearby phone number, e.g. 電話番号")
+        raise RuleError(
+            where,
+            "`phone-label` には近くにある電話番号のラベルを書いてください (例: 電話番号)",
+            "`phone-label` is the label of a nearby phone number, e.g. 電話番号",
+        )
     phone = None
     if phone_label:
         label_en = optional_text(spec.get("phone-label-en"), where, "phone-label-en")
         phone = Attribute(phone_label, label_en or phone_label, None)
     return PersonNameMatcher(
-        _attributes(spec["person-name"], where), phone,
+        _attributes(spec["person-name"], where),
+        phone,
         grading.severity(spec.get("combined", "error"), where, "combined"),
-        grading.note(spec, where, "attribute"), grading.window(spec, where),
+        grading.note(spec, where, "attribute"),
+        grading.window(spec, where),
     )

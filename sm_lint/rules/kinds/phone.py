@@ -9,11 +9,11 @@ from __future__ import annotations
 from typing import Any
 
 from sm_lint.checks.privacy.phones import TYPE_NAMES, directory, phones
-from sm_lint.settings.loader import string_list
 from sm_lint.errors import RuleError
 from sm_lint.rules import grading
 from sm_lint.rules.model import Hit, Matcher
 from sm_lint.rules.registry import kind
+from sm_lint.settings.loader import string_list
 
 
 class PhoneMatcher(Matcher):
@@ -36,10 +36,12 @@ def compile_phone(spec: dict[str, Any], where: str) -> PhoneMatcher:
     unknown = set(grades) - set(TYPE_NAMES.values()) - {"unknown"}
     if unknown:
         known = ", ".join(sorted(set(TYPE_NAMES.values())))
-        raise RuleError(where, f"知らない電話番号の種類です: {', '.join(sorted(unknown))} (使えるもの: {known})",
-                        f"unknown phone type(s) {', '.join(sorted(unknown))} (known: {known})")
-    return PhoneMatcher(grades, grading.note(spec, where, "name"),
-                        grading.window(spec, where))
+        raise RuleError(
+            where,
+            f"知らない電話番号の種類です: {', '.join(sorted(unknown))} (使えるもの: {known})",
+            f"unknown phone type(s) {', '.join(sorted(unknown))} (known: {known})",
+        )
+    return PhoneMatcher(grades, grading.note(spec, where, "name"), grading.window(spec, where))
 
 
 class DirectoryCheck(Matcher):
@@ -54,20 +56,25 @@ class DirectoryCheck(Matcher):
         if not listed:
             return
         offices = analysis.config.section("directory")
-        exchanges = {number[:self.exchange_digits] for number in listed}
+        exchanges = {number[: self.exchange_digits] for number in listed}
         for phone in phones(analysis):
             if phone.number in listed:
                 continue
             line_start, line_end = analysis.line_span(phone.start, phone.end)
             line = analysis.text[line_start:line_end]
             named = [name for name in offices if str(name) in line]
-            if named or phone.number[:self.exchange_digits] in exchanges:
+            if named or phone.number[: self.exchange_digits] in exchanges:
                 office = named[0] if named else None
                 right = "、".join(string_list(offices[office], "directory", office)) if office else None
-                yield Hit(phone.start, phone.end, detail={
-                    "number": analysis.text[phone.start:phone.end],
-                    "hint": f"電話番号簿では {office} は {right} です。" if office else "",
-                    "hint_en": f" The directory lists {office} as {right}." if office else ""})
+                yield Hit(
+                    phone.start,
+                    phone.end,
+                    detail={
+                        "number": analysis.text[phone.start : phone.end],
+                        "hint": f"電話番号簿では {office} は {right} です。" if office else "",
+                        "hint_en": f" The directory lists {office} as {right}." if office else "",
+                    },
+                )
 
 
 @kind("phone-directory", options=("exchange-digits",))

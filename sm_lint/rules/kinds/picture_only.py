@@ -39,16 +39,25 @@ class PictureOnly(Matcher):
             return
         missing = [(ja, en) for ja, en, pattern in self.needs if not pattern.search(text)]
         if missing:
-            yield Hit(first.start(), first.end(), detail={"missing": "・".join(ja for ja, _ in missing),
-                                                          "missing_en": ", ".join(en for _, en in missing)})
+            yield Hit(
+                first.start(),
+                first.end(),
+                detail={
+                    "missing": "・".join(ja for ja, _ in missing),
+                    "missing_en": ", ".join(en for _, en in missing),
+                },
+            )
 
 
 @kind("picture-only", options=("needs",))
 def compile_picture_only(spec: dict[str, Any], where: str) -> PictureOnly:
     needs = spec.get("needs")
     if not isinstance(needs, list) or not needs or not all(isinstance(n, dict) for n in needs):
-        raise RuleError(where, "`needs` には {label, label-en, pattern} のリストを書いてください",
-                        "`needs` is a list of {label, label-en, pattern}")
+        raise RuleError(
+            where,
+            "`needs` には {label, label-en, pattern} のリストを書いてください",
+            "`needs` is a list of {label, label-en, pattern}",
+        )
     compiled = []
     for need in needs:
         refuse_unknown_keys(need, ("label", "label-en", "pattern"), where, ("`needs` の項目に", " in a `needs` item"))

@@ -41,6 +41,9 @@ class PostingTime(Matcher):
 def compile_posting_time(spec: dict[str, Any], where: str) -> PostingTime:
     value = spec["posting-time"]
     if value not in ("outside", "working"):
-        raise RuleError(where, "`posting-time` は outside (開庁時間外) か working (勤務時間内) です",
-                        "`posting-time` is outside (office hours) or working (working time)")
+        raise RuleError(
+            where,
+            "`posting-time` は outside (開庁時間外) か working (勤務時間内) です",
+            "`posting-time` is outside (office hours) or working (working time)",
+        )
     return PostingTime(value)

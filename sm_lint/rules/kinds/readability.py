@@ -35,10 +35,16 @@ def _score(value: Any) -> bool:
 def check_section(value: dict, where: str) -> dict:
     """The `readability:` section's check (settings/keys.py names it)."""
     accounts = value.get("accounts", {})
-    if not _score(value.get("target", 0)) or not isinstance(accounts, dict) or not all(
-            _score(v) for v in accounts.values()):
-        raise ConfigError(where, "`readability` の target と accounts の値は 0〜10 の数です（高いほどやさしい文）",
-                          "`readability` target and accounts values are numbers from 0 to 10 (higher is easier)")
+    if (
+        not _score(value.get("target", 0))
+        or not isinstance(accounts, dict)
+        or not all(_score(v) for v in accounts.values())
+    ):
+        raise ConfigError(
+            where,
+            "`readability` の target と accounts の値は 0〜10 の数です（高いほどやさしい文）",
+            "`readability` target and accounts values are numbers from 0 to 10 (higher is easier)",
+        )
     return dict(value)
 
 
@@ -55,9 +61,15 @@ def score_facts(analysis) -> dict | None:
     if found is None:
         return None
     target = target_for(analysis)
-    return {"score": round(found.score, 3), "band": band(found.score), "band_en": band(found.score, "en"),
-            "target": target, "below_target": found.score < target, "words": found.words,
-            "sentences": len(found.sentences)}
+    return {
+        "score": round(found.score, 3),
+        "band": band(found.score),
+        "band_en": band(found.score, "en"),
+        "target": target,
+        "below_target": found.score < target,
+        "words": found.words,
+        "sentences": len(found.sentences),
+    }
 
 
 def _why(analysis, start: int, end: int, words: int) -> tuple[str, str]:
@@ -87,15 +99,28 @@ class Score(Matcher):
         while end > worst.start and text[end - 1].isspace():
             end -= 1
         why, why_en = _why(analysis, worst.start, end, worst.words)
-        yield Hit(worst.start, end, detail={
-            "score": f"{found.score:.1f}", "band": band(found.score), "band_en": band(found.score, "en"),
-            "target": f"{target:.1f}", "sentence": f"{worst.score:.1f}", "why": why, "why_en": why_en})
+        yield Hit(
+            worst.start,
+            end,
+            detail={
+                "score": f"{found.score:.1f}",
+                "band": band(found.score),
+                "band_en": band(found.score, "en"),
+                "target": f"{target:.1f}",
+                "sentence": f"{worst.score:.1f}",
+                "why": why,
+                "why_en": why_en,
+            },
+        )
 
 
 @kind("readability", options=("min-words",))
 def compile_readability(spec: dict[str, Any], where: str) -> Score:
     minimum = spec.get("min-words", 30)
     if spec["readability"] != "score" or not isinstance(minimum, int) or isinstance(minimum, bool) or minimum < 1:
-        raise RuleError(where, "`readability: score` と、正の整数の `min-words` で書いてください",
-                        "write `readability: score` with a positive `min-words`")
+        raise RuleError(
+            where,
+            "`readability: score` と、正の整数の `min-words` で書いてください",
+            "write `readability: score` with a positive `min-words`",
+        )
     return Score(minimum)

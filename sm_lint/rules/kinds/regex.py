@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-
 from typing import Any
 
 from sm_lint.errors import RuleError
@@ -19,7 +18,6 @@ from sm_lint.io.listfiles import list_entries, list_path
 from sm_lint.rules.model import Hit, Matcher
 from sm_lint.rules.registry import kind
 from sm_lint.text.saferegex import compile_spec
-
 
 _BLANKS = re.compile(r"[ \u3000\t]+")
 SUGGESTIONS = {
@@ -44,9 +42,7 @@ class Regex(Matcher):
             start, end = m.span(self.group)
             if start == end:
                 continue
-            if self.token_boundary and (
-                not analysis.starts_token(start) or not analysis.ends_token(end)
-            ):
+            if self.token_boundary and (not analysis.starts_token(start) or not analysis.ends_token(end)):
                 continue
             yield Hit(start, end)
 
@@ -70,7 +66,7 @@ class OriginalRegex(Matcher):
 
 
 @kind("regex", options=("ignorecase", "folded", "boundary", "group", "original", "suggest"))
-def compile_regex(spec: dict[str, Any], where: str) -> Regex:
+def compile_regex(spec: dict[str, Any], where: str) -> Regex | OriginalRegex:
     value = spec["regex"]
     if isinstance(value, dict) and set(value) == {"file"}:
         names = value["file"] if isinstance(value["file"], list) else [value["file"]]
@@ -78,21 +74,32 @@ def compile_regex(spec: dict[str, Any], where: str) -> Regex:
     pattern = compile_spec(value, where, "regex", bool(spec.get("ignorecase")))
     boundary = spec.get("boundary", "none")
     if boundary not in ("none", "token"):
-        raise RuleError(where, f"`boundary` は none か token です (値: {boundary!r})",
-                        f"`boundary` is none or token, not {boundary!r}")
+        raise RuleError(
+            where,
+            f"`boundary` は none か token です (値: {boundary!r})",
+            f"`boundary` is none or token, not {boundary!r}",
+        )
     group = spec.get("group", 0)
-    if isinstance(group, str) and group not in pattern.groupindex or isinstance(group, int) and group > pattern.groups:
+    if (isinstance(group, str) and group not in pattern.groupindex) or (
+        isinstance(group, int) and group > pattern.groups
+    ):
         raise RuleError(where, f"正規表現にグループ {group!r} がありません", f"regex has no group {group!r}")
     group = pattern.groupindex.get(group, group)  # RE2 matches take group numbers only
     original, suggest = spec.get("original", False), spec.get("suggest")
     if not isinstance(original, bool):
         raise RuleError(where, "`original` は true か false です", "`original` is true or false")
     if suggest is not None and (not isinstance(suggest, str) or suggest not in SUGGESTIONS or not original):
-        raise RuleError(where, f"`suggest` は original: true とともに {', '.join(SUGGESTIONS)} のいずれかで書きます",
-                        f"`suggest` is one of {', '.join(SUGGESTIONS)}, with original: true")
+        raise RuleError(
+            where,
+            f"`suggest` は original: true とともに {', '.join(SUGGESTIONS)} のいずれかで書きます",
+            f"`suggest` is one of {', '.join(SUGGESTIONS)}, with original: true",
+        )
     if original:
         if spec.get("folded") or boundary != "none":
-            raise RuleError(where, "`original: true` は folded・boundary と一緒には使えません",
-                            "`original: true` goes with neither folded nor boundary")
+            raise RuleError(
+                where,
+                "`original: true` は folded・boundary と一緒には使えません",
+                "`original: true` goes with neither folded nor boundary",
+            )
         return OriginalRegex(pattern, group, suggest)
     return Regex(pattern, bool(spec.get("folded")), boundary == "token", group)

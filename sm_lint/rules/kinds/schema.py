@@ -32,11 +32,17 @@ def compile_schema(spec: dict[str, Any], where: str) -> SchemaCheck:
     name = spec["schema"]
     known = schema_names()
     if name not in known:  # only a name listed there: never a path to some other file
-        raise RuleError(where, f"`schema` には rules/schema/ のファイル名を .yaml を除いて書いてください ({', '.join(known)})",
-                        f"`schema` names a file of rules/schema/ without .yaml ({', '.join(known)})")
+        raise RuleError(
+            where,
+            f"`schema` には rules/schema/ のファイル名を .yaml を除いて書いてください ({', '.join(known)})",
+            f"`schema` names a file of rules/schema/ without .yaml ({', '.join(known)})",
+        )
     load_schema(name)  # fail at load time, not on the first draft
     problems = spec.get("problems", list(_PROBLEMS))
     if not isinstance(problems, list) or not all(isinstance(p, str) and p in _PROBLEMS for p in problems):
-        raise RuleError(where, f"`problems` は {', '.join(_PROBLEMS)} から選んだリストで書いてください",
-                        f"`problems` is a list of: {', '.join(_PROBLEMS)}")
+        raise RuleError(
+            where,
+            f"`problems` は {', '.join(_PROBLEMS)} から選んだリストで書いてください",
+            f"`problems` is a list of: {', '.join(_PROBLEMS)}",
+        )
     return SchemaCheck(name, frozenset(problems))

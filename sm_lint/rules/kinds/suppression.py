@@ -9,7 +9,8 @@ comment to sm-lint in a plain-text draft's body, which would be posted with the 
 
 from __future__ import annotations
 
-from typing import Any, Collection
+from collections.abc import Collection
+from typing import Any
 
 from sm_lint.rules.model import Hit, Matcher
 from sm_lint.rules.options import one_of
@@ -78,8 +79,14 @@ class Expired(Matcher):
                 yield Hit(line=s.line, detail={"target": s.rule, "until": s.until, "by": s.by or "-"})
 
 
-_PROBLEMS = {"incomplete": Incomplete, "unused": Unused, "malformed": Malformed, "posted": Posted,
-             "unowned": Unowned, "expired": Expired}
+_PROBLEMS = {
+    "incomplete": Incomplete,
+    "unused": Unused,
+    "malformed": Malformed,
+    "posted": Posted,
+    "unowned": Unowned,
+    "expired": Expired,
+}
 
 
 @kind("suppression")

@@ -1,0 +1,50 @@
+"""The habits of a maintained project (issue 24, 6): .ci/run checks lint, formatting and types
+before the tests, with tools the test extra installs; the engine is type-checked strictly; the
+project's own pre-commit hooks run the same tools from the venv, so a commit downloads nothing."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import tomllib
+
+import yaml
+
+from helpers import ROOT
+
+PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+HOOKS = ROOT / ".pre-commit-config.yaml"
+
+
+def test_ci_checks_lint_formatting_and_types_before_the_tests():
+    lines = [line.strip() for line in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()]
+    steps = (
+        ".venv/bin/ruff check",
+        ".venv/bin/ruff format --check",
+        ".venv/bin/mypy",
+        'HOME="$home" .venv/bin/python -m pytest',
+    )
+    at = [next(i for i, line in enumerate(lines) if line.startswith(step)) for step in steps]
+    assert at == sorted(at)
+    test_extra = PYPROJECT["project"]["optional-dependencies"]["test"]
+    extra = {re.split(r"[<>=!~ ]", requirement)[0] for requirement in test_extra}
+    assert {"ruff", "mypy"} <= extra
+
+
+def test_the_engine_is_type_checked_strictly():
+    strict = [override for override in PYPROJECT["tool"]["mypy"]["overrides"] if override.get("disallow_untyped_defs")]
+    assert {"sm_lint.rules.*", "sm_lint.pipeline.*"} <= {module for override in strict for module in override["module"]}
+    assert all(override.get("disallow_any_generics") and override.get("warn_return_any") for override in strict)
+
+
+def test_the_projects_own_hooks_use_the_tools_of_the_venv():
+    config = yaml.safe_load(HOOKS.read_text(encoding="utf-8"))
+    assert [repo["repo"] for repo in config["repos"]] == ["local"]
+    hooks = [hook for repo in config["repos"] for hook in repo["hooks"]]
+    assert {hook["id"] for hook in hooks} == {"ruff-check", "ruff-format", "mypy"}
+    assert all(hook["language"] == "system" and hook["entry"].startswith(".venv/bin/") for hook in hooks)
+    done = subprocess.run(
+        [sys.executable, "-m", "pre_commit", "validate-config", str(HOOKS)], capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
