@@ -5,6 +5,7 @@ from __future__ import annotations
 from sm_lint.io.document import parse_draft
 from sm_lint.text.analysis import analyse
 from sm_lint.text.textnorm import fold, normalize
+from sm_lint.text.tokenizer import Lexeme, Token, Tokens
 
 
 def _analyse(text):
@@ -52,6 +53,19 @@ def test_token_fields_and_offsets():
     assert text[start:end] == "らしい"
     ame = next(t for t in a.tokens if t.surface == "雨")
     assert ame.goshu == "和" and ame.orth_base == "雨"
+
+
+def test_the_tokens_are_a_sequence_of_token_in_full():
+    # stored as columns, read as a Sequence[Token]: its index() is Sequence's, not a lookup
+    # by attribute (that is by_value()), and a Token is its word's fields and the offsets
+    tokens = _analyse("明日は雨らしい。").tokens
+    rain = tokens[2]
+    assert isinstance(rain, Token) and rain.surface == "雨"
+    assert tokens.index(rain) == 2 and tokens.count(rain) == 1 and rain in tokens
+    assert isinstance(tokens[1:3], Tokens) and list(tokens[1:3]) == [tokens[1], rain]
+    assert Token._fields == (*Lexeme._fields, "start", "end")
+    assert rain[: len(Lexeme._fields)] == tokens.word(2)
+    assert list(tokens.by_value("surface")["雨"]) == [2]
 
 
 def test_width_and_kana_variants_share_a_lemma():

@@ -38,6 +38,12 @@ def test_the_engine_is_type_checked_strictly():
     assert all(override.get("disallow_any_generics") and override.get("warn_return_any") for override in strict)
 
 
+def test_no_module_is_left_out_of_the_type_check():
+    # no `ignore_errors` (a pending list) and no kinds left lenient: every module is checked
+    overrides = PYPROJECT["tool"]["mypy"]["overrides"]
+    assert [override["module"] for override in overrides if override.get("ignore_errors")] == []
+
+
 def test_the_projects_own_hooks_use_the_tools_of_the_venv():
     config = yaml.safe_load(HOOKS.read_text(encoding="utf-8"))
     assert [repo["repo"] for repo in config["repos"]] == ["local"]

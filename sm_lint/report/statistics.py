@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
+from typing import Any
 
 from sm_lint.i18n import t
 from sm_lint.report import score_summary, scores, write_json
@@ -12,8 +13,6 @@ from sm_lint.report import score_summary, scores, write_json
 def statistics(findings, ctx) -> dict:
     rules = Counter((f.rule, f.name, f.clause) for f in findings)
     clauses = Counter((f.clause, f.clause_title) for f in findings)
-    found = scores(ctx)
-    lowest = min(found.items(), key=lambda item: item[1]["score"]) if found else None
     return {
         "rules": [
             {"rule": r, "name": n, "clause": c, "count": k}
@@ -23,15 +22,20 @@ def statistics(findings, ctx) -> dict:
             {"clause": c, "title": title, "count": k}
             for (c, title), k in sorted(clauses.items(), key=lambda kv: (-kv[1], kv[0]))
         ],
-        # the plain-Japanese score of the drafts with words (4(1)): null when none has any
-        "readability": {
-            "drafts": len(found),
-            "mean": round(sum(f["score"] for f in found.values()) / len(found), 3),
-            "lowest": {"path": lowest[0], "score": lowest[1]["score"]},
-            "below_target": sum(f["below_target"] for f in found.values()),
-        }
-        if found
-        else None,
+        "readability": _readability(scores(ctx)),
+    }
+
+
+def _readability(found: dict[str, dict[str, Any]]) -> dict[str, Any] | None:
+    """The plain-Japanese score of the drafts with words (4(1)): None when none has any."""
+    if not found:
+        return None
+    path, lowest = min(found.items(), key=lambda item: item[1]["score"])
+    return {
+        "drafts": len(found),
+        "mean": round(sum(f["score"] for f in found.values()) / len(found), 3),
+        "lowest": {"path": path, "score": lowest["score"]},
+        "below_target": sum(f["below_target"] for f in found.values()),
     }
 
 

@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING, Any
 from sm_lint.errors import RuleError
 from sm_lint.text.saferegex import compile_user
 from sm_lint.text.textnorm import fold
-from sm_lint.text.tokenizer import Token
+from sm_lint.text.tokenizer import Token, Word
 
 if TYPE_CHECKING:
-    pass
+    from sm_lint.text.analysis import Analysis
 
 # YAML field -> Token attribute; surface and lemma compare folded (width/kana-insensitive).
 FIELDS = {
@@ -28,7 +28,9 @@ FIELDS = {
 _FOLDED = {"surface", "lemma"}
 _SELECTIVE = ("surface", "lemma", "orthBase")  # fields worth looking up, most selective first
 
-TokenTest = Callable[[Token], bool]
+# A test on one word: called on a Token, or once on the Lexeme its occurrences share
+# (Tokens.where), so it reads no offsets.
+TokenTest = Callable[[Word], bool]
 
 
 def _as_list(value: Any, where: str, name: str) -> list[str]:
@@ -50,7 +52,7 @@ class FieldIn:
     def __init__(self, attr: str, values: frozenset[str]):
         self.attr, self.values = attr, values
 
-    def __call__(self, token: Token) -> bool:
+    def __call__(self, token: Word) -> bool:
         return getattr(token, self.attr) in self.values
 
 
@@ -60,7 +62,7 @@ class SurfaceRegex:
     def __init__(self, pattern: Any) -> None:  # a compiled user regex (sm_lint.text.saferegex)
         self.pattern = pattern
 
-    def __call__(self, token: Token) -> bool:
+    def __call__(self, token: Word) -> bool:
         return self.pattern.fullmatch(token.surface) is not None
 
 
@@ -72,7 +74,7 @@ class Not:
     def __init__(self, test: TokenTest):
         self.test = test
 
-    def __call__(self, token: Token) -> bool:
+    def __call__(self, token: Word) -> bool:
         return not self.test(token)
 
 
@@ -86,7 +88,7 @@ class AllOf:
     def __init__(self, tests: tuple[TokenTest, ...], index: tuple[str, frozenset[str]] | None):
         self.tests, self.index = tests, index
 
-    def __call__(self, token: Token) -> bool:
+    def __call__(self, token: Word) -> bool:
         return all(test(token) for test in self.tests)
 
 
@@ -128,7 +130,7 @@ def compile_tokens(spec: Any, where: str) -> list[AllOf]:
     return [compile_token(item, where) for item in items]
 
 
-def candidates(test: TokenTest, analysis) -> Iterable[int]:
+def candidates(test: AllOf, analysis: Analysis) -> Iterable[int]:
     """Token positions where `test` holds, ascending: looked up when the pattern names a
     word, else tried once per distinct word."""
     index = test.index
@@ -139,7 +141,7 @@ def candidates(test: TokenTest, analysis) -> Iterable[int]:
     return sorted(i for value in values & by_value.keys() for i in by_value[value])
 
 
-def match_at(tests: Sequence[TokenTest], tokens: tuple[Token, ...] | list[Token], i: int) -> bool:
+def match_at(tests: Sequence[TokenTest], tokens: Sequence[Token], i: int) -> bool:
     if i < 0 or i + len(tests) > len(tokens):
         return False
     return all(test(tokens[i + k]) for k, test in enumerate(tests))

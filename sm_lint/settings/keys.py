@@ -90,7 +90,7 @@ TOP = (
         "a larger file is refused before it is read (2MiB, 512KiB, or bytes)", "1MiB"),
 )
 
-SECTIONS = (
+SECTIONS: tuple[Section, ...] = (
     Section("accounts", "市のアカウント: ID ごとに name、platform、department、url (市のホームページ)、plans (運用計画のある年度)",
             "the city's accounts: per id, name, platform, department, url (the city web page), plans (fiscal years with a plan)",
             entry={"type": "object", "additionalProperties": False, "properties": {

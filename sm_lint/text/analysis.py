@@ -49,7 +49,7 @@ class Analysis:
         return _DIGIT.search(self.view.text) is not None
 
     @cached_property
-    def sentence_bounds(self) -> array:
+    def sentence_bounds(self) -> array[int]:
         """View offsets where sentences end, ascending (an array: 4 bytes an offset, not 36)."""
         return array("I", (m.end() for m in _SENTENCE_END.finditer(self.view.text)))
 
@@ -62,7 +62,7 @@ class Analysis:
         return start, end
 
     @cached_property
-    def line_breaks(self) -> array:
+    def line_breaks(self) -> array[int]:
         return array("I", (m.start() for m in re.finditer("\n", self.view.text)))
 
     def line_span(self, start: int, end: int) -> tuple[int, int]:
@@ -83,7 +83,7 @@ class Analysis:
         i = bisect.bisect_left(ends, offset)
         return i < len(ends) and ends[i] == offset
 
-    def index(self, attr: str) -> dict[str, list[int]]:
+    def index(self, attr: str) -> dict[str, array[int]]:
         """Token positions by the value of one attribute (key, lemma_key, lower, pos1, ...):
         built once per draft, so each rule looks up its words instead of scanning tokens."""
         return self.memo(("index", attr), _build_index)
@@ -99,8 +99,8 @@ class Analysis:
     memo = memo
 
 
-def _build_index(analysis: Analysis, attr: str) -> dict[str, list[int]]:
-    return analysis.tokens.index(attr)
+def _build_index(analysis: Analysis, attr: str) -> dict[str, array[int]]:
+    return analysis.tokens.by_value(attr)
 
 
 def _blank(text: str, entities: list[Entity]) -> str:

@@ -5,6 +5,7 @@ saferegex.py for why and when each engine runs)."""
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import re2
 
@@ -148,12 +149,11 @@ def needles(source: str, ignorecase: bool = False) -> tuple[str, ...] | None:
     needs its body's; anything else (classes of many characters, look-arounds, anchors,
     back-references) names nothing."""
     import warnings
-    from re import _parser
 
     try:
         with warnings.catch_warnings():  # "possible nested set": compiling the pattern said it already
             warnings.simplefilter("ignore")
-            parsed = _parser.parse(source, re.IGNORECASE if ignorecase else 0)
+            parsed = _parser().parse(source, re.IGNORECASE if ignorecase else 0)
         if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
             return None
         found = _sequence(list(parsed))
@@ -162,10 +162,22 @@ def needles(source: str, ignorecase: bool = False) -> tuple[str, ...] | None:
     return tuple(sorted(found)) if found else None
 
 
-def _sequence(items: list) -> set[str] | None:
+def _parser() -> Any:
+    """Python's own parser of regexes, `re._parser` (3.11 on), with the op codes of
+    `re._constants` it re-exports (LITERAL, IN, BRANCH, ...). It is private, so typeshed's `re`
+    does not name it, and its public aliases `sre_parse`/`sre_constants` warn when imported.
+    Any, on purpose: the value of a parsed item is shaped by its op (a code point for LITERAL, a
+    4-tuple for SUBPATTERN, ...), which no stub can tie to the op; the readers below look at
+    the op first."""
+    from re import _parser  # type: ignore[attr-defined]  # private (see above); present from 3.11
+
+    return _parser
+
+
+def _sequence(items: list[tuple[Any, Any]]) -> set[str] | None:
     """Needles of a concatenation: those of its part with the longest shortest needle, runs of
     single characters joined into one string."""
-    from re import _constants as c
+    c = _parser()
 
     best: set[str] | None = None
     run: list[str] = []
@@ -180,8 +192,8 @@ def _sequence(items: list) -> set[str] | None:
     return best
 
 
-def _part(op, value) -> set[str] | None:
-    from re import _constants as c
+def _part(op: Any, value: Any) -> set[str] | None:
+    c = _parser()
 
     if op is c.IN:
         chars: set[str] = set()

@@ -14,7 +14,7 @@ from collections.abc import Sequence as SequenceABC
 from functools import lru_cache
 from itertools import chain
 from operator import attrgetter
-from typing import NamedTuple
+from typing import NamedTuple, TypeAlias, overload
 
 from sm_lint.text.draftcache import draft_cache
 from sm_lint.text.lazyre import lazy_compile
@@ -50,14 +50,34 @@ class Lexeme(NamedTuple):
     lower: str  # the surface, width- and case-insensitive but kana-sensitive (the view is NFKC)
 
 
-# One token: its word's fields, then its offsets in the analysed view. Made when it is read
-# from `Tokens` (see there).
-Token = NamedTuple("Token", [*Lexeme.__annotations__.items(), ("start", int), ("end", int)])
+class Token(NamedTuple):
+    """One token: its word's fields (those of `Lexeme`, in the same order), then its offsets
+    in the analysed view. Made when it is read from `Tokens` (see there), from a Lexeme and
+    the two offsets; written out rather than built from Lexeme's fields so that a type
+    checker knows them (tests/test_tokenizer.py checks the two agree)."""
+
+    surface: str
+    lemma: str
+    orth_base: str
+    pos1: str
+    pos2: str
+    pos3: str
+    pos4: str
+    goshu: str
+    key: str
+    lemma_key: str
+    lower: str
+    start: int
+    end: int
+
+
+# What a test on one word reads: a Token, or the Lexeme shared by its occurrences.
+Word: TypeAlias = Token | Lexeme
 
 _new = tuple.__new__
 
 
-class Tokens(SequenceABC):
+class Tokens(SequenceABC[Token]):
     """A draft's tokens, stored as columns: each distinct word once (`lexemes`), and per
     token its word's number and its offsets, 12 bytes a token. A Token object per token
     (a 13-field object, about 180 bytes with its offsets) made a 10 MB draft's tokens take
@@ -66,14 +86,18 @@ class Tokens(SequenceABC):
 
     __slots__ = ("_groups", "ends", "ids", "lexemes", "starts")
 
-    def __init__(self, lexemes: list[Lexeme], ids: array, starts: array, ends: array):
+    def __init__(self, lexemes: list[Lexeme], ids: array[int], starts: array[int], ends: array[int]):
         self.lexemes, self.ids, self.starts, self.ends = lexemes, ids, starts, ends
-        self._groups: list[array] | None = None
+        self._groups: list[array[int]] | None = None
 
     def __len__(self) -> int:
         return len(self.ids)
 
-    def __getitem__(self, i):
+    @overload
+    def __getitem__(self, i: int) -> Token: ...
+    @overload
+    def __getitem__(self, i: slice) -> Tokens: ...
+    def __getitem__(self, i: int | slice) -> Token | Tokens:
         if isinstance(i, slice):
             return Tokens(self.lexemes, self.ids[i], self.starts[i], self.ends[i])
         return _new(Token, self.lexemes[self.ids[i]] + (self.starts[i], self.ends[i]))
@@ -96,7 +120,7 @@ class Tokens(SequenceABC):
         """The values of one attribute among the tokens."""
         return {getattr(lexeme, attr) for lexeme in self.lexemes}
 
-    def _positions(self) -> list[array]:
+    def _positions(self) -> list[array[int]]:
         """Token positions (ascending) of each distinct word (by its number), in one pass."""
         if self._groups is None:
             groups = [array("I") for _ in self.lexemes]
@@ -105,15 +129,16 @@ class Tokens(SequenceABC):
             self._groups = groups
         return self._groups
 
-    def where(self, test: Callable[[Lexeme], bool]) -> array:
+    def where(self, test: Callable[[Lexeme], bool]) -> array[int]:
         """Positions (ascending) of the tokens whose word passes `test` (one that reads no
         offsets: token patterns), tried once per distinct word."""
         return _merged([group for lexeme, group in zip(self.lexemes, self._positions(), strict=True) if test(lexeme)])
 
-    def index(self, attr: str) -> dict[str, array]:
-        """Token positions (ascending) by the value of one attribute."""
-        by_value: dict[str, array] = {}
-        shared: dict[str, list[array]] = {}  # values of more than one word (rare)
+    def by_value(self, attr: str) -> dict[str, array[int]]:
+        """Token positions (ascending) by the value of one attribute (not `index`: that is
+        Sequence's own, the position of one token)."""
+        by_value: dict[str, array[int]] = {}
+        shared: dict[str, list[array[int]]] = {}  # values of more than one word (rare)
         for value, group in zip(map(attrgetter(attr), self.lexemes), self._positions(), strict=True):
             found = by_value.get(value)
             if found is None:
@@ -125,7 +150,7 @@ class Tokens(SequenceABC):
         return by_value
 
 
-def _merged(groups: list[array]) -> array:
+def _merged(groups: list[array[int]]) -> array[int]:
     if len(groups) == 1:
         return groups[0]
     return array("I", sorted(chain.from_iterable(groups)))

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import os
 import struct
+from collections.abc import Iterator
+from typing import BinaryIO
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 PNG_TEXT = (b"tEXt", b"iTXt", b"zTXt")
@@ -13,7 +15,7 @@ GIF_COMMENT, GIF_APPLICATION = b"\xfe", b"\xff"  # extension labels (GIF89a)
 GIF_XMP = b"XMP DataXMP"  # an application extension's name and code: Adobe's XMP packet
 
 
-def png_chunks(handle, metadata_only: bool = False):
+def png_chunks(handle: BinaryIO, metadata_only: bool = False) -> Iterator[tuple[bytes, bytes]]:
     """(type, data) of each chunk of a PNG; with `metadata_only`, the data of the image chunks
     (IDAT and the rest) is skipped by seeking and comes back empty."""
     handle.seek(0)
@@ -35,7 +37,7 @@ def png_chunks(handle, metadata_only: bool = False):
             return
 
 
-def gif_blocks(handle, metadata_only: bool = False):
+def gif_blocks(handle: BinaryIO, metadata_only: bool = False) -> Iterator[tuple[bytes, int, int, bytes]]:
     """(label, start, end, data) of each block of a GIF after its header and colour table:
     label b"," for a frame (data empty), b";" for the trailer, or an extension's label with its
     sub-blocks joined as data (an application's starts with its 11-byte name). With
@@ -71,8 +73,8 @@ def gif_blocks(handle, metadata_only: bool = False):
             raise ValueError("damaged" if kind else "truncated")
 
 
-def _sub_blocks(handle, keep: bool) -> bytes:
-    parts = []
+def _sub_blocks(handle: BinaryIO, keep: bool) -> bytes:
+    parts: list[bytes] = []
     while True:
         size = handle.read(1)
         if not size:

@@ -51,9 +51,9 @@ def _shares(file: Path, _mtime: int, _size: int) -> tuple[float, ...]:
     try:
         with Image.open(file) as image:
             image.draft("L", (SIDE, SIDE))
-            image = ImageOps.exif_transpose(image).convert("L")
-            image.thumbnail((SIDE, SIDE))
-            gray = numpy.asarray(image)
+            upright = ImageOps.exif_transpose(image).convert("L")
+            upright.thumbnail((SIDE, SIDE))
+            gray = numpy.asarray(upright)
     except (OSError, SyntaxError, ValueError, Image.DecompressionBombError):
         return ()  # JP-G102 reports a picture that cannot be read
     boxes = _cascade().detectMultiScale(gray, scaleFactor=1.2, minNeighbors=5, minSize=(24, 24))

@@ -10,9 +10,19 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from operator import attrgetter
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
-Item = TypeVar("Item")
+
+class Span(Protocol):
+    """A found item's view offsets (a Name, a Phone)."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
+
+Item = TypeVar("Item", bound=Span)
 
 
 def within(found: Sequence[Item], lo: int, hi: int) -> Iterator[Item]:
