@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from sm_lint.errors import InputError
 from sm_lint.io.encoding import decode
@@ -27,7 +27,7 @@ class Draft(NamedTuple):
     path: str
     text: str
     body_start: int
-    front_matter: dict[str, Any] = {}  # noqa: RUF012  a LineDict when present (shared when absent: never changed)
+    front_matter: LineDict = LineDict()  # an empty one shared by the drafts without one: never changed
     line_starts: tuple[int, ...] = ()
     encoding: str = "utf-8"  # the codec the file was read with (a fix writes it back the same)
     modified: float | None = None  # a modification time given with the text (else the file's is read)

@@ -35,7 +35,7 @@ class YamlError(Exception):
         )
 
 
-class LineDict(dict):
+class LineDict(dict[Any, Any]):
     """A mapping from YAML with `line` (its own) and `key_lines` (each key's), 1-based."""
 
     def __init__(self, line: int = 0):

@@ -68,7 +68,7 @@ def build(paths: list[str], today: date, year: int | None = None, minimum: int =
         for name, spec in config.section("accounts").items():
             accounts.setdefault(name, spec)
         hours = hours_of(config)
-        front = draft.front_matter or {}
+        front = draft.front_matter
         named = front.get("account")
         account = named if isinstance(named, str) else NO_ACCOUNT
         when = scheduled(front, hours.zone)

@@ -48,9 +48,10 @@ class Gate:
                     by_value = self._values.setdefault(attr, {})
                     for value in sign:
                         by_value.setdefault(value, []).append(id(rule))
-        self._sets = [(attr, any_of(signs[attr]), owners[attr]) for attr in signs]
-        ok = all(match is not None for _, match, _ in self._sets)
-        self.gated = frozenset(gated) if ok else frozenset()
+        sets = [(attr, any_of(signs[attr]), owners[attr]) for attr in signs]
+        self._sets = [(attr, match, owned) for attr, match, owned in sets if match is not None]
+        # where RE2 cannot build a set, no rule is gated (every rule searches)
+        self.gated = frozenset(gated) if len(self._sets) == len(sets) else frozenset()
 
     def closed(self, analysis: Analysis) -> frozenset[int]:
         """ids of the rules that cannot fire on this draft."""

@@ -13,7 +13,7 @@ from sm_lint.errors import RuleError
 from sm_lint.rules.model import SEVERITIES, Hit
 from sm_lint.rules.options import one_of, optional_text
 from sm_lint.spelling import refuse_unknown_keys
-from sm_lint.text.saferegex import compile_spec
+from sm_lint.text.saferegex import UserRegex, compile_spec
 
 if TYPE_CHECKING:
     from sm_lint.text.analysis import Analysis
@@ -97,7 +97,7 @@ def window(spec: dict[str, Any], where: str, default: int = DEFAULT_WINDOW) -> i
     return value
 
 
-def pattern(value: Any, where: str, key: str) -> Any:  # a compiled user regex (sm_lint.text.saferegex)
+def pattern(value: Any, where: str, key: str) -> UserRegex:
     return compile_spec(value, f"{where} (`{key}`)", key)
 
 

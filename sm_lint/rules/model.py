@@ -8,7 +8,9 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from sm_lint.settings.keys import SEVERITIES as SEVERITIES  # re-exported for the kinds and the CLI
 
 if TYPE_CHECKING:
+    from sm_lint.findings import Finding
     from sm_lint.rules.conditions import When
+    from sm_lint.text.analysis import Analysis
 
 
 def severity_rank(severity: str) -> int:
@@ -58,7 +60,7 @@ class Matcher:
     # True where `--fix` may strip what its findings point at from the draft's images.
     strips = False
 
-    def find(self, analysis: Any) -> Iterable[Hit]:
+    def find(self, analysis: Analysis) -> Iterable[Hit]:
         raise NotImplementedError(f"{type(self).__name__}.find")
 
     def signs(self) -> list[tuple[str, Any]] | None:
@@ -67,7 +69,7 @@ class Matcher:
         return None
 
     def review(
-        self, analysis: Any, findings: list[Any], rules: Sequence[Rule], known: Collection[str]
+        self, analysis: Analysis, findings: list[Finding], rules: Sequence[Rule], known: Collection[str]
     ) -> Iterable[Hit]:
         """Hits found by looking at the other rules' `findings` on the draft, after them:
         `rules` ran on it, `known` holds every rule id of the pack (selected or not)."""
@@ -86,7 +88,7 @@ class Rule(NamedTuple):
     suggestion_en: str | None
     description: str | None
     matcher: Matcher
-    exceptions: tuple[Callable[[Any, Hit], bool], ...]
+    exceptions: tuple[Callable[[Analysis, Hit], bool], ...]
     valid: tuple[str, ...]
     invalid: tuple[str, ...]
     source: str  # path:line of its definition

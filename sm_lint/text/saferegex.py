@@ -20,9 +20,9 @@ from __future__ import annotations
 import re
 import sys
 import warnings
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, Protocol, TypeAlias
 
 import re2
 
@@ -35,6 +35,18 @@ _SLICE_LIMIT = 4096  # characters of a window given to RE2 as a copy
 _NEEDLE_CHARS = 20_000  # texts up to this long are looked through for a pattern's needles
 _RE2_OPTIONS = re2.Options()
 _RE2_OPTIONS.log_errors = False  # RE2 would print its own parse errors on stderr
+
+
+class RegexMatch(Protocol):
+    """A match of a user's pattern, whichever engine found it (re, regex, RE2, or one moved
+    back from a slice): what the matcher kinds read of it. A group is a number or a name."""
+
+    def span(self, group: int | str = 0, /) -> tuple[int, int]: ...
+    def start(self, group: int | str = 0, /) -> int: ...
+    def end(self, group: int | str = 0, /) -> int: ...
+    def group(self, *groups: int | str) -> Any: ...
+    def groups(self, default: Any = None) -> tuple[Any, ...]: ...
+    def __getitem__(self, group: int | str, /) -> Any: ...
 
 
 def _shown(source: str) -> str:
@@ -54,7 +66,7 @@ class _Lazy:
     cache is read, again on first use: unpickling compiled every pattern of every rule,
     which cost a cold start more than linting a short draft."""
 
-    def __init__(self, source: str, where: str, ignorecase: bool, bounded: bool):
+    def __init__(self, source: str, where: str, ignorecase: bool, bounded: bool) -> None:
         self.source, self.where, self.ignorecase, self.bounded = source, where, ignorecase, bounded
         self._compiled = self._compile()
         self.groups = self._compiled.groups
@@ -65,7 +77,7 @@ class _Lazy:
         """The compiled pattern (each engine's own)."""
         raise NotImplementedError
 
-    def __getstate__(self):
+    def __getstate__(self) -> dict[str, Any]:
         return {**self.__dict__, "_compiled": None}
 
     def _absent(self, text: str, pos: int, endpos: int) -> bool:
@@ -79,7 +91,8 @@ class _Lazy:
         return not any(text.find(needle, pos, endpos) >= 0 for needle in self.needles)
 
     @property
-    def pattern(self):
+    def pattern(self) -> Any:
+        """The engine's own compiled pattern (re, regex or RE2: untyped or each its own type)."""
         if self._compiled is None:
             self._compiled = self._compile()
         return self._compiled
@@ -92,12 +105,12 @@ class Linear(_Lazy):
     window (one search per name on a long line) would still copy it each time: those go to
     the same pattern on the time-limited engine, which searches in place."""
 
-    def __init__(self, source: str, translated: str, where: str, ignorecase: bool, bounded: bool):
+    def __init__(self, source: str, translated: str, where: str, ignorecase: bool, bounded: bool) -> None:
         self.translated = f"(?i){translated}" if ignorecase else translated
         self._in_place: Guarded | None = None
         super().__init__(source, where, ignorecase, bounded)  # re2.error where RE2 cannot
 
-    def _compile(self):
+    def _compile(self) -> Any:
         return re2.compile(self.translated, _RE2_OPTIONS)
 
     @property
@@ -105,7 +118,7 @@ class Linear(_Lazy):
         """RE2 source that matches somewhere in a text if this pattern does (see sm_lint/rules/gate.py)."""
         return self.translated
 
-    def _window(self, method: str, text: str, pos: int, endpos: int):
+    def _window(self, method: str, text: str, pos: int, endpos: int) -> tuple[Any, int]:
         n = len(text)
         pos, endpos = min(max(pos, 0), n), min(max(endpos, 0), n)
         if self._absent(text, pos, endpos):
@@ -121,19 +134,19 @@ class Linear(_Lazy):
         lo = max(0, pos - 1)
         return getattr(self.pattern, method)(text[lo:endpos], pos - lo), lo
 
-    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize):
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> RegexMatch | None:
         m, shift = self._window("search", text, pos, endpos)
         return _Shifted(m, shift) if m and shift else m
 
-    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize):
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> RegexMatch | None:
         m, shift = self._window("match", text, pos, endpos)
         return _Shifted(m, shift) if m and shift else m
 
-    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator:
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[RegexMatch]:
         matches, shift = self._window("finditer", text, pos, endpos)
         return (_Shifted(m, shift) for m in matches) if shift else iter(matches or ())
 
-    def fullmatch(self, text: str):
+    def fullmatch(self, text: str) -> RegexMatch | None:
         return None if self._absent(text, 0, len(text)) else self.pattern.fullmatch(text)
 
 
@@ -142,26 +155,26 @@ class _Shifted:
 
     __slots__ = ("match", "shift")
 
-    def __init__(self, match, shift: int):
+    def __init__(self, match: RegexMatch, shift: int) -> None:
         self.match, self.shift = match, shift
 
-    def span(self, group: int = 0) -> tuple[int, int]:
+    def span(self, group: int | str = 0, /) -> tuple[int, int]:
         start, end = self.match.span(group)
         return (start, end) if start < 0 else (start + self.shift, end + self.shift)
 
-    def start(self, group: int = 0) -> int:
+    def start(self, group: int | str = 0, /) -> int:
         return self.span(group)[0]
 
-    def end(self, group: int = 0) -> int:
+    def end(self, group: int | str = 0, /) -> int:
         return self.span(group)[1]
 
-    def group(self, *groups):
+    def group(self, *groups: int | str) -> Any:
         return self.match.group(*groups)
 
-    def groups(self, default=None):
+    def groups(self, default: Any = None) -> tuple[Any, ...]:
         return self.match.groups(default)
 
-    def __getitem__(self, group):
+    def __getitem__(self, group: int | str, /) -> Any:
         return self.match[group]
 
 
@@ -169,7 +182,7 @@ class Guarded(_Lazy):
     """A backtracking pattern: a user's runs on `regex` and stops every search after
     MATCH_SECONDS; the built-in pack's (`bounded=False`) runs on `re`."""
 
-    def __init__(self, source: str, where: str, ignorecase: bool = False, bounded: bool = True):
+    def __init__(self, source: str, where: str, ignorecase: bool = False, bounded: bool = True) -> None:
         self.timed_out = False  # set for the rest of the run by the first timeout
         super().__init__(source, where, ignorecase, bounded)
         # The pattern without its look-arounds and other assertions matches wherever the pattern
@@ -177,7 +190,7 @@ class Guarded(_Lazy):
         stripped = without_assertions(source)
         self.prefilter = _linear(stripped, where, ignorecase, bounded) if stripped else None
 
-    def _compile(self):
+    def _compile(self) -> Any:
         return _compile(self.source, self.where, self.ignorecase, self.bounded)
 
     @property
@@ -185,7 +198,7 @@ class Guarded(_Lazy):
         """The prefilter's RE2 source, or None where RE2 cannot tell (back-references, for one)."""
         return self.prefilter.translated if self.prefilter is not None else None
 
-    def __getstate__(self):
+    def __getstate__(self) -> dict[str, Any]:
         return {**super().__getstate__(), "timed_out": False}  # a new run tries it afresh
 
     def _timeout(self) -> RegexTimeout:
@@ -206,42 +219,49 @@ class Guarded(_Lazy):
     def _none_in(self, text: str, pos: int, endpos: int) -> bool:
         return self.prefilter is not None and self.prefilter.search(text, pos, endpos) is None
 
-    def _bounded(self, method: str, *args):
-        if self._absent(*args[:3]) or self._none_in(*args[:3]):
+    def _bounded(self, method: str, text: str, pos: int, endpos: int) -> Any:
+        if self._absent(text, pos, endpos) or self._none_in(text, pos, endpos):
             return None
         if not self.bounded:
-            return getattr(self.pattern, method)(*args)
+            return getattr(self.pattern, method)(text, pos, endpos)
         self._check_enabled()
         try:
-            return getattr(self.pattern, method)(*args, timeout=MATCH_SECONDS)
+            return getattr(self.pattern, method)(text, pos, endpos, timeout=MATCH_SECONDS)
         except TimeoutError:
             raise self._timeout() from None
 
-    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator:
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[RegexMatch]:
         if self._absent(text, pos, endpos) or self._none_in(text, pos, endpos):
             return iter(())
         if not self.bounded:
             return self.pattern.finditer(text, pos, endpos)
         return self._bounded_finditer(text, pos, endpos)
 
-    def _bounded_finditer(self, text: str, pos: int, endpos: int) -> Iterator:
+    def _bounded_finditer(self, text: str, pos: int, endpos: int) -> Iterator[RegexMatch]:
         self._check_enabled()
         try:
             yield from self.pattern.finditer(text, pos, endpos, timeout=MATCH_SECONDS)
         except TimeoutError:
             raise self._timeout() from None
 
-    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize):
-        return self._bounded("search", text, pos, endpos)
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> RegexMatch | None:
+        found: RegexMatch | None = self._bounded("search", text, pos, endpos)
+        return found
 
-    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize):
-        return self._bounded("match", text, pos, endpos)
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> RegexMatch | None:
+        found: RegexMatch | None = self._bounded("match", text, pos, endpos)
+        return found
 
-    def fullmatch(self, text: str):
-        return self._bounded("fullmatch", text, 0, len(text))
+    def fullmatch(self, text: str) -> RegexMatch | None:
+        found: RegexMatch | None = self._bounded("fullmatch", text, 0, len(text))
+        return found
 
 
-def _compile(source: str, where: str, ignorecase: bool, bounded: bool):
+# A user's compiled pattern: RE2 where it means the same, else a time-limited backtracking one.
+UserRegex: TypeAlias = Linear | Guarded
+
+
+def _compile(source: str, where: str, ignorecase: bool, bounded: bool) -> Any:
     if not bounded:
         return re.compile(source, re.IGNORECASE if ignorecase else 0)
     import regex  # only users' backtracking patterns need it
@@ -260,7 +280,7 @@ _TRUSTED = False  # compiling the built-in pack (see trusted_patterns)
 
 
 @contextmanager
-def trusted_patterns():
+def trusted_patterns() -> Iterator[None]:
     """Patterns compiled inside are the built-in pack's: they need no time limit."""
     global _TRUSTED
     before, _TRUSTED = _TRUSTED, True
@@ -270,7 +290,7 @@ def trusted_patterns():
         _TRUSTED = before
 
 
-def compile_spec(value: Any, where: str, key: str = "regex", ignorecase: bool = False):
+def compile_spec(value: Any, where: str, key: str = "regex", ignorecase: bool = False) -> UserRegex:
     """A rule's regex: one pattern, or a list of alternatives (a list reads better in YAML
     than one long alternation: each item is one alternative)."""
     if isinstance(value, list) and value and all(isinstance(p, str) and p for p in value):
@@ -282,7 +302,7 @@ def compile_spec(value: Any, where: str, key: str = "regex", ignorecase: bool = 
     return compile_user(value, where, ignorecase)
 
 
-def compile_user(source: str, where: str, ignorecase: bool = False):
+def compile_user(source: str, where: str, ignorecase: bool = False) -> UserRegex:
     """A compiled pattern with finditer/search/fullmatch, groups and groupindex."""
     flags = re.IGNORECASE if ignorecase else 0
     try:
@@ -310,7 +330,7 @@ def _linear(source: str, where: str, ignorecase: bool, bounded: bool) -> Linear 
         return None
 
 
-def any_of(signs: list[str]):
+def any_of(signs: list[str]) -> Callable[[str], list[int] | None] | None:
     """One RE2 pass telling which of `signs` (RE2 sources, see `sign`) match somewhere in a
     text: a function text -> list of their indexes, or None for a text RE2 could not finish.
     None instead of the function where RE2 cannot build the set (too large for its memory)."""
@@ -326,7 +346,7 @@ def any_of(signs: list[str]):
         return None
 
     def match(text: str) -> list[int] | None:
-        matched = found.Match(text) or []
+        matched: list[int] = found.Match(text) or []
         return [i for i in matched if i != end] if end in matched else None
 
     return match

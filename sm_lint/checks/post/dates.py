@@ -9,14 +9,18 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from functools import lru_cache
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from sm_lint.errors import RuleError
 from sm_lint.io import rulecache
 from sm_lint.io.resources import rules_root
 from sm_lint.io.yamlsafe import YamlError, load_yaml
+
+if TYPE_CHECKING:
+    from sm_lint.text.analysis import Analysis
 
 WEEKDAYS = "月火水木金土日"
 WEEKDAYS_EN = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -226,7 +230,7 @@ def time_ranges(analysis) -> tuple[TimeRange, ...]:
     return tuple(found)
 
 
-def era_pairs(analysis):
+def era_pairs(analysis: Analysis) -> Iterator[tuple[int, int, int, str, str]]:
     """(start, end, western year, era name, era year as written) for a year written both ways:
     2026年(令和8年), 令和8年(2026年)."""
     if not analysis.has_digits:

@@ -5,21 +5,25 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 from sm_lint.checks.post.metadata import post_meta
 from sm_lint.errors import RuleError
 from sm_lint.rules.model import Hit, Matcher
 from sm_lint.rules.registry import kind
 
+if TYPE_CHECKING:
+    from sm_lint.text.analysis import Analysis
+
 _CHECKS = ("unknown", "missing", "platform")
 
 
 class AccountCheck(Matcher):
-    def __init__(self, check: str):
+    def __init__(self, check: str) -> None:
         self.check = check
 
-    def find(self, analysis):
+    def find(self, analysis: Analysis) -> Iterable[Hit]:
         accounts = analysis.config.section("accounts")
         front = analysis.draft.front_matter
         if not accounts or not front:

@@ -8,13 +8,19 @@ person's name to `with-name`; one beside a facility word (市役所, 公民館, 
 from __future__ import annotations
 
 import re
-from typing import Any
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 from sm_lint.checks.privacy.settings import compact, privacy
 from sm_lint.errors import RuleError
 from sm_lint.rules import grading
 from sm_lint.rules.model import Matcher
 from sm_lint.rules.registry import kind
+from sm_lint.text.saferegex import UserRegex
+
+if TYPE_CHECKING:
+    from sm_lint.rules.model import Hit
+    from sm_lint.text.analysis import Analysis
 
 _BEFORE = 40  # characters before an address searched for a facility or home word
 _AFTER = 12
@@ -45,7 +51,15 @@ def _allowed(found: str, allowed: list[tuple[str, str]]) -> bool:
 
 
 class AddressMatcher(Matcher):
-    def __init__(self, pattern, residence, facility, grades, note, window):
+    def __init__(
+        self,
+        pattern: UserRegex,
+        residence: UserRegex,
+        facility: UserRegex,
+        grades: dict[str, grading.Grade],
+        note: grading.Note,
+        window: int,
+    ) -> None:
         self.pattern = pattern
         self.residence = residence
         self.facility = facility
@@ -53,10 +67,10 @@ class AddressMatcher(Matcher):
         self.note = note
         self.window = window
 
-    def signs(self):
+    def signs(self) -> list[tuple[str, Any]] | None:
         return [("text", self.pattern.sign)]
 
-    def find(self, analysis):
+    def find(self, analysis: Analysis) -> Iterable[Hit]:
         text = analysis.text
         allowed = [_parts(a) for a in privacy(analysis)["allowed_addresses"]]
         for m in self.pattern.finditer(text):

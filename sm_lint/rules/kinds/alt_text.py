@@ -12,13 +12,17 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from pathlib import PurePosixPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sm_lint.checks.images.entries import checked_entries
 from sm_lint.errors import RuleError
 from sm_lint.rules.model import Hit, Matcher
 from sm_lint.rules.registry import kind
+
+if TYPE_CHECKING:
+    from sm_lint.text.analysis import Analysis
 
 _FILE_NAME = re.compile(
     r"(?:[\w\-. ]+\.(?:jpe?g|png|gif|webp|heic|heif|bmp|tiff?)|(?:img|dsc|dscn|pxl|image)[_\-]?\d+\w*)", re.I | re.A
@@ -31,7 +35,7 @@ def _key(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", text).lower().split())
 
 
-def _body_lines(analysis) -> set[str]:
+def _body_lines(analysis: Analysis) -> set[str]:
     """The body's text and each of its lines, as keys (built once per draft)."""
     text = analysis.text
     return {_key(text), *(_key(line) for line in text.splitlines() if line.strip())}
@@ -49,10 +53,10 @@ REASONS = {
 
 
 class AltText(Matcher):
-    def __init__(self, words: frozenset[str]):
+    def __init__(self, words: frozenset[str]) -> None:
         self.words = words
 
-    def _reason(self, alt: str, path: str, analysis) -> str | None:
+    def _reason(self, alt: str, path: str, analysis: Analysis) -> str | None:
         key = _key(alt)
         if _NUMBERED.sub("", key) in self.words or key in self.words:
             return "word"
@@ -65,7 +69,7 @@ class AltText(Matcher):
             return "body"
         return None
 
-    def find(self, analysis):
+    def find(self, analysis: Analysis) -> Iterable[Hit]:
         for name, entry, line in checked_entries(analysis):
             alt, path = entry.get("alt"), entry.get("path")
             if name.startswith("videos[") or not isinstance(alt, str) or not alt.strip():

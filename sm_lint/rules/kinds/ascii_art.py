@@ -17,18 +17,23 @@ a table.
 from __future__ import annotations
 
 import re
-from typing import Any
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any
 
 from sm_lint.errors import RuleError
 from sm_lint.rules.model import Hit, Matcher
 from sm_lint.rules.registry import kind
+
+if TYPE_CHECKING:
+    from sm_lint.text.analysis import Analysis
+    from sm_lint.text.textnorm import View
 
 _TABLE_RULE = re.compile(r"\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)+\|?\s*")
 _ADDRESS = re.compile(r"://|www\.", re.I)
 
 
 class AsciiArt(Matcher):
-    def __init__(self, lines: int, share: float):
+    def __init__(self, lines: int, share: float) -> None:
         self.lines = lines
         self.share = share
 
@@ -38,7 +43,7 @@ class AsciiArt(Matcher):
             return False
         return sum(not c.isalnum() for c in visible) >= self.share * len(visible)
 
-    def find(self, analysis):
+    def find(self, analysis: Analysis) -> Iterable[Hit]:
         block: list[tuple[int, str]] = []  # (start, line) of the drawn lines in a row
         draft = analysis.draft
         start = draft.body_start
@@ -51,7 +56,7 @@ class AsciiArt(Matcher):
             start += len(line) + 1
         yield from self._report(analysis.view, block)
 
-    def _report(self, view, block: list[tuple[int, str]]):
+    def _report(self, view: View, block: list[tuple[int, str]]) -> Iterator[Hit]:
         if len(block) < self.lines or any(_TABLE_RULE.fullmatch(line) for _, line in block):
             return
         if len({c for _, line in block for c in line if not c.isalnum() and not c.isspace()}) < 3:

@@ -20,16 +20,21 @@ a publication state), not on one word.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 from sm_lint.errors import RuleError
 from sm_lint.rules.model import Hit, Matcher
 from sm_lint.rules.registry import kind
 
+if TYPE_CHECKING:
+    from sm_lint.text.analysis import Analysis
+
 _SCOPES = ("sentence", "line", "draft")
+Scope = str | int  # one of _SCOPES, or a number of characters either side
 
 
-def _parts(value: Any, where: str, key: str) -> tuple:
+def _parts(value: Any, where: str, key: str) -> tuple[Matcher, ...]:
     from sm_lint.rules.loader import compile_match  # the loader imports the kinds
 
     if not isinstance(value, list) or not value or not all(isinstance(v, dict) for v in value):
@@ -42,11 +47,19 @@ def _parts(value: Any, where: str, key: str) -> tuple:
 
 
 class Construction(Matcher):
-    def __init__(self, parts, unless, within, unless_within, ordered: bool, report: int | None):
+    def __init__(
+        self,
+        parts: tuple[Matcher, ...],
+        unless: tuple[Matcher, ...],
+        within: Scope,
+        unless_within: Scope,
+        ordered: bool,
+        report: int | None,
+    ) -> None:
         self.parts, self.unless, self.within, self.unless_within = parts, unless, within, unless_within
         self.ordered, self.report = ordered, report
 
-    def signs(self):
+    def signs(self) -> list[tuple[str, Any]] | None:
         """Every part must hit, so the signs of one part are enough (the first that has any)."""
         for part in self.parts:
             pairs = part.signs()
@@ -55,17 +68,17 @@ class Construction(Matcher):
         return None
 
     @staticmethod
-    def _scope(within, analysis, hit: Hit) -> tuple[int, int]:
+    def _scope(within: Scope, analysis: Analysis, hit: Hit) -> tuple[int, int]:
         if within == "sentence":
             return analysis.sentence(hit.start)
         if within == "line":
             return analysis.line_span(hit.start, hit.start)
-        if within == "draft":
+        if isinstance(within, str):  # "draft"
             return 0, len(analysis.text)
         return max(0, hit.start - within), hit.end + within
 
-    def find(self, analysis):
-        hits = []
+    def find(self, analysis: Analysis) -> Iterable[Hit]:
+        hits: list[list[Hit]] = []
         for part in self.parts:
             found = sorted((h for h in part.find(analysis) if h.end > h.start), key=lambda h: (h.start, h.end))
             if not found:
@@ -101,14 +114,15 @@ class Construction(Matcher):
                     yield Hit(start, end)
 
 
-def _within(value: Any, where: str, key: str):
+def _within(value: Any, where: str, key: str) -> Scope:
     if not (value in _SCOPES or (isinstance(value, int) and not isinstance(value, bool) and value > 0)):
         raise RuleError(
             where,
             f"`{key}` は {', '.join(_SCOPES)} か正の文字数です (値: {value!r})",
             f"`{key}` is {', '.join(_SCOPES)} or a positive number of characters, not {value!r}",
         )
-    return value
+    scope: Scope = value  # checked above
+    return scope
 
 
 @kind("construction", options=("within", "ordered", "unless", "unless_within", "report"))

@@ -16,12 +16,15 @@ marked safe for `--fix` only when the year is certain (written, or from `schedul
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sm_lint.checks.post.dates import (
     WEEKDAYS,
     WEEKDAYS_EN,
+    Reference,
+    Written,
     era_pairs,
     era_to_western,
     reference,
@@ -34,17 +37,20 @@ from sm_lint.rules.model import Hit, Matcher
 from sm_lint.rules.options import one_of
 from sm_lint.rules.registry import kind
 
+if TYPE_CHECKING:
+    from sm_lint.text.analysis import Analysis
+
 # A sentence that tells of the past (開催しました, 受付は終了しました) may name a past date.
 _PAST_AUXILIARY = "た"
 
 
-def _year_note(written, ref) -> tuple[str, str]:
+def _year_note(written: Written, ref: Reference) -> tuple[str, str]:
     if written.year is not None:
         return "年は本文のとおり", "the year as written"
     return f"年は {ref.source_ja} から", f"year from {ref.source_en}"
 
 
-def _weekday(analysis, certain: bool):
+def _weekday(analysis: Analysis, certain: bool) -> Iterator[Hit]:
     ref = None
     for w in written_dates(analysis):
         if w.weekday is None:
@@ -75,7 +81,7 @@ def _weekday(analysis, certain: bool):
         )
 
 
-def _era_year(analysis):
+def _era_year(analysis: Analysis) -> Iterator[Hit]:
     for start, end, western, era, eyear in era_pairs(analysis):
         if era_to_western(era, eyear) != western:
             right, right_en = western_to_era(western)
@@ -84,13 +90,13 @@ def _era_year(analysis):
             )
 
 
-def _time_range(analysis):
+def _time_range(analysis: Analysis) -> Iterator[Hit]:
     for r in time_ranges(analysis):
         if r.ends <= r.begins and not r.next_day:
             yield Hit(r.start, r.end)
 
 
-def _past_date(analysis):
+def _past_date(analysis: Analysis) -> Iterator[Hit]:
     ref = reference(analysis)
     if ref.moment is None:
         return
@@ -118,7 +124,7 @@ def _past_date(analysis):
         )
 
 
-_CHECKS = {
+_CHECKS: dict[str, Callable[[Analysis], Iterator[Hit]]] = {
     "weekday": partial(_weekday, certain=True),
     "weekday-guessed-year": partial(_weekday, certain=False),
     "era-year": _era_year,
@@ -128,10 +134,10 @@ _CHECKS = {
 
 
 class DateCheck(Matcher):
-    def __init__(self, check):
+    def __init__(self, check: Callable[[Analysis], Iterator[Hit]]) -> None:
         self.check = check
 
-    def find(self, analysis):
+    def find(self, analysis: Analysis) -> Iterable[Hit]:
         if analysis.has_digits:
             yield from self.check(analysis)
 

@@ -17,8 +17,9 @@ candidate and no party, so none of these checks fire on it.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from sm_lint.checks.post.dates import reference
 from sm_lint.errors import ConfigError, RuleError
@@ -26,11 +27,24 @@ from sm_lint.rules.model import SEVERITIES, Hit, Matcher
 from sm_lint.rules.options import one_of
 from sm_lint.rules.registry import kind
 from sm_lint.settings.loader import string_list
-from sm_lint.text.saferegex import compile_spec
+from sm_lint.text.saferegex import UserRegex, compile_spec
+
+if TYPE_CHECKING:
+    from sm_lint.settings.loader import Config
+    from sm_lint.text.analysis import Analysis
 
 _START_KEYS = ("告示日", "公示日")  # 告示 for local elections, 公示 for national ones
 _VOTE = "投票日"
 _KEYS = {*_START_KEYS, _VOTE, "candidates", "parties"}
+
+
+class Period(TypedDict):
+    """One election of the configuration's `elections:`, checked and read."""
+
+    start: date
+    end: date
+    candidates: tuple[str, ...]
+    parties: tuple[str, ...]
 
 
 def _day(value: Any, where: str, key: str) -> date:
@@ -46,9 +60,9 @@ def _day(value: Any, where: str, key: str) -> date:
         ) from None
 
 
-def _calendar_of(value: dict, where: str) -> dict[str, dict]:
+def _calendar_of(value: dict[str, Any], where: str) -> dict[str, Period]:
     """Election name -> start, end, candidates, parties: the settings checked and read."""
-    checked = {}
+    checked: dict[str, Period] = {}
     for name, spec in value.items():
         at = f"elections.{name}"
         if (
@@ -79,16 +93,16 @@ def _calendar_of(value: dict, where: str) -> dict[str, dict]:
     return checked
 
 
-def check_elections(value: dict, where: str) -> dict:
+def check_elections(value: dict[str, Any], where: str) -> dict[str, Any]:
     _calendar_of(value, where)
     return dict(value)  # kept as written, for `sm-lint config`
 
 
-def calendar(config) -> dict[str, dict]:
+def calendar(config: Config) -> dict[str, Period]:
     return config.memo("elections.calendar", lambda c: _calendar_of(c.section("elections"), "elections"))
 
 
-def _names(config) -> tuple[str, ...]:
+def _names(config: Config) -> tuple[str, ...]:
     import unicodedata
 
     found = {
@@ -97,7 +111,7 @@ def _names(config) -> tuple[str, ...]:
     return tuple(sorted(found, key=len, reverse=True))  # 上越太郎 before 上越 when both are listed
 
 
-def _period(analysis) -> tuple[str, date, date] | None:
+def _period(analysis: Analysis) -> tuple[str, date, date] | None:
     """The configured election whose period holds the day the draft is posted."""
     day = reference(analysis).day
     for name, e in calendar(analysis.config).items():
@@ -107,10 +121,12 @@ def _period(analysis) -> tuple[str, date, date] | None:
 
 
 class Election(Matcher):
-    def __init__(self, checks: tuple[str, ...], names, phrases: dict, outside: str | None):
+    def __init__(
+        self, checks: tuple[str, ...], names: UserRegex | None, phrases: dict[str, UserRegex], outside: str | None
+    ) -> None:
         self.checks, self.names, self.phrases, self.outside = checks, names, phrases, outside
 
-    def _named(self, analysis) -> list[tuple[int, int]]:
+    def _named(self, analysis: Analysis) -> list[tuple[int, int]]:
         text = analysis.text
         spans: list[tuple[int, int]] = []
         for name in analysis.config.memo("elections.names", _names):
@@ -123,7 +139,7 @@ class Election(Matcher):
             spans.extend(m.span() for m in self.names.finditer(text) if not any(a <= m.start() < b for a, b in spans))
         return sorted(spans)
 
-    def find(self, analysis):
+    def find(self, analysis: Analysis) -> Iterable[Hit]:
         named = self._named(analysis)
         if not named:
             return

@@ -7,7 +7,8 @@ free-mail.txt): a domain matches when it is a listed domain or under one. The ci
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 from sm_lint.checks.links.hostlists import bundled_list, host_in
 from sm_lint.checks.privacy.settings import privacy
@@ -16,9 +17,13 @@ from sm_lint.rules import grading
 from sm_lint.rules.model import Matcher
 from sm_lint.rules.registry import kind
 
+if TYPE_CHECKING:
+    from sm_lint.rules.model import Hit
+    from sm_lint.text.analysis import Analysis
+
 
 class EmailMatcher(Matcher):
-    def __init__(self, grades, note, window):
+    def __init__(self, grades: dict[str, grading.Grade], note: grading.Note, window: int) -> None:
         self.grades = grades
         self.note = note
         self.window = window
@@ -29,7 +34,7 @@ class EmailMatcher(Matcher):
                 return name
         return "other"
 
-    def find(self, analysis):
+    def find(self, analysis: Analysis) -> Iterable[Hit]:
         settings = privacy(analysis)
         own_domains = [d.lower() for d in settings["allowed_email_domains"]]
         own = {a.lower() for a in settings["allowed_emails"]}

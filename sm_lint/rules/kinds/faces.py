@@ -16,7 +16,8 @@ Without the extra installed these find nothing (no import fails).
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 from sm_lint.checks.images.entries import CONSENT_OK, checked_entries
 from sm_lint.checks.images.faces import face_shares
@@ -26,10 +27,13 @@ from sm_lint.rules.model import Hit, Matcher
 from sm_lint.rules.options import one_of
 from sm_lint.rules.registry import kind
 
+if TYPE_CHECKING:
+    from sm_lint.text.analysis import Analysis
+
 DEFAULT_SHARE = 0.01
 
 
-def check_section(value: dict, where: str) -> dict:
+def check_section(value: dict[str, Any], where: str) -> dict[str, Any]:
     """The `faces:` section's check (settings/keys.py names it)."""
     share = value.get("share", DEFAULT_SHARE)
     if not isinstance(share, (int, float)) or isinstance(share, bool) or not 0 < share <= 1:
@@ -41,13 +45,13 @@ def check_section(value: dict, where: str) -> dict:
     return dict(value)
 
 
-def _people_none(entry: dict, shares: tuple[float, ...], share: float):
+def _people_none(entry: dict[str, Any], shares: tuple[float, ...], share: float) -> dict[str, str] | None:
     if entry.get("people") == "none" and shares:
         return {"count": str(len(shares)), "count_en": str(len(shares))}
     return None
 
 
-def _large(entry: dict, shares: tuple[float, ...], share: float):
+def _large(entry: dict[str, Any], shares: tuple[float, ...], share: float) -> dict[str, str] | None:
     if entry.get("people") == "identifiable" or entry.get("consent") in CONSENT_OK:
         return None
     if shares and shares[0] >= share:
@@ -61,10 +65,10 @@ _CHECKS = {"people-none": _people_none, "large": _large}
 class Faces(Matcher):
     extra = "faces"  # what it needs installed to find anything (tests skip its examples without it)
 
-    def __init__(self, check: str):
+    def __init__(self, check: str) -> None:
         self.check = _CHECKS[check]
 
-    def find(self, analysis):
+    def find(self, analysis: Analysis) -> Iterable[Hit]:
         share = analysis.config.section("faces")["share"]
         entries = {
             (entry.get("path", "").strip(), line): entry

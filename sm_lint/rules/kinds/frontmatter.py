@@ -4,18 +4,22 @@ when KEY is absent). Used with the rule's `when:`, which says on which drafts it
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 from sm_lint.errors import RuleError
 from sm_lint.rules.model import Hit, Matcher
 from sm_lint.rules.registry import kind
 
+if TYPE_CHECKING:
+    from sm_lint.text.analysis import Analysis
+
 
 class AtKey(Matcher):
-    def __init__(self, key: str):
+    def __init__(self, key: str) -> None:
         self.key = key
 
-    def find(self, analysis):
+    def find(self, analysis: Analysis) -> Iterable[Hit]:
         front = analysis.draft.front_matter
         if front:
             # A missing key is reported at the opening `---` (line 1), not at some other key.

@@ -6,7 +6,8 @@ The number itself is digits: a draft without a digit is not searched (nor its pa
 from __future__ import annotations
 
 import re
-from typing import Any
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
 
 from sm_lint.checks.privacy.checksums import CHECKSUMS
 from sm_lint.errors import RuleError
@@ -14,14 +15,25 @@ from sm_lint.rules import grading
 from sm_lint.rules.model import Hit, Matcher
 from sm_lint.rules.options import one_of
 from sm_lint.rules.registry import kind
+from sm_lint.text.saferegex import UserRegex
 from sm_lint.text.textnorm import fold
+
+if TYPE_CHECKING:
+    from sm_lint.text.analysis import Analysis
 
 _NOT_DIGIT = re.compile(r"\D")
 _REQUIRE = ("checksum", "context", "either", "both")
 
 
 class IdNumberMatcher(Matcher):
-    def __init__(self, pattern, checksum, context, window, require):
+    def __init__(
+        self,
+        pattern: UserRegex,
+        checksum: Callable[[str], bool] | None,
+        context: list[str],
+        window: int,
+        require: str,
+    ) -> None:
         self.pattern = pattern
         self.checksum = checksum
         self.context = context
@@ -34,10 +46,10 @@ class IdNumberMatcher(Matcher):
             self.require
         ]
 
-    def signs(self):
+    def signs(self) -> list[tuple[str, Any]] | None:
         return [("text", self.pattern.sign)]
 
-    def find(self, analysis):
+    def find(self, analysis: Analysis) -> Iterable[Hit]:
         if not analysis.has_digits:
             return
         text = analysis.folded

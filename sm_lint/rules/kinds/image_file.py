@@ -12,12 +12,16 @@ disk (a rule example without `draft:`, stdin with no --stdin-filename) has no im
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 from sm_lint.checks.images.pictures import LABELS, Picture, pictures
 from sm_lint.rules.model import Hit, Matcher
 from sm_lint.rules.options import one_of
 from sm_lint.rules.registry import kind
+
+if TYPE_CHECKING:
+    from sm_lint.text.analysis import Analysis
 
 
 def _precision(metres: float) -> tuple[str, str]:
@@ -38,22 +42,22 @@ def _area(picture: Picture) -> tuple[str, str]:
     )
 
 
-def _missing(picture: Picture):
+def _missing(picture: Picture) -> dict[str, str] | None:
     return {} if picture.problem == "missing" else None
 
 
-def _unreadable(picture: Picture):
+def _unreadable(picture: Picture) -> dict[str, str] | None:
     return {} if picture.problem == "unreadable" else None
 
 
-def _location(picture: Picture):
+def _location(picture: Picture) -> dict[str, str] | None:
     if picture.gps is None:
         return None
     (precision, precision_en), (area, area_en) = _precision(picture.gps.precision), _area(picture)
     return {"precision": precision, "precision_en": precision_en, "area": area, "area_en": area_en}
 
 
-def _personal(picture: Picture):
+def _personal(picture: Picture) -> dict[str, str] | None:
     if not picture.personal:
         return None
     return {
@@ -66,12 +70,12 @@ _CHECKS = {"missing": _missing, "unreadable": _unreadable, "location": _location
 
 
 class ImageFile(Matcher):
-    def __init__(self, check: str):
+    def __init__(self, check: str) -> None:
         self.check = _CHECKS[check]
         # `--fix` strips the metadata of the images these rules report (sm_lint/checks/images/strip.py)
         self.strips = check in ("location", "personal")
 
-    def find(self, analysis):
+    def find(self, analysis: Analysis) -> Iterable[Hit]:
         for picture in pictures(analysis):
             found = self.check(picture)
             if found is not None:

@@ -10,9 +10,9 @@ A finding names the platform, the limit and the value measured, at the image's e
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sm_lint.checks.images.entries import checked_entries
 from sm_lint.checks.images.pictures import Picture, image_entries, pictures
@@ -23,6 +23,9 @@ from sm_lint.io.yamlsafe import load_yaml
 from sm_lint.rules.model import Hit, Matcher
 from sm_lint.rules.options import one_of
 from sm_lint.rules.registry import kind
+
+if TYPE_CHECKING:
+    from sm_lint.text.analysis import Analysis
 
 NAMES = {
     "x": "X",
@@ -36,21 +39,23 @@ NAMES_EN = {**NAMES, "blog": "blog"}
 
 
 @lru_cache(maxsize=1)
-def table() -> dict:
+def table() -> dict[str, dict[str, Any]]:
     return rulecache.cached(
         rules_root() / "platforms" / "images.yaml", lambda path: load_yaml(path.read_text(encoding="utf-8"))
     )
 
 
-def _platforms(analysis) -> list[str]:
+def _platforms(analysis: Analysis) -> list[str]:
     platform = post_meta(analysis).get("platform")
     return [platform] if isinstance(platform, str) else list(platform or [])
 
 
-def _limit(analysis, platform: str, key: str):
-    """The table's value, or the configuration's `platforms.limits.<platform>-image-<key>`."""
+def _limit(analysis: Analysis, platform: str, key: str) -> int | None:
+    """The table's value, or the configuration's `platforms.limits.<platform>-image-<key>`
+    (whole numbers both: the settings' schema and the table)."""
     overrides = analysis.config.section("platforms")["limits"]
-    return overrides.get(f"{platform}-image-{key}", table().get(platform, {}).get(key))
+    limit: int | None = overrides.get(f"{platform}-image-{key}", table().get(platform, {}).get(key))
+    return limit
 
 
 def _megabytes(size: int) -> str:
@@ -61,14 +66,14 @@ def _ratio(width: int, height: int) -> str:
     return f"{width}×{height} ({width / height:.2f}:1)"
 
 
-def _count(analysis, platform: str) -> Iterator[tuple[int, dict]]:
+def _count(analysis: Analysis, platform: str) -> Iterator[tuple[int, dict[str, str]]]:
     limit = _limit(analysis, platform, "count")
     images = image_entries(analysis)
     if limit and len(images) > limit:
         yield images[limit][1], {"value": f"{len(images)}", "limit": f"{limit}", "path": images[limit][0]}
 
 
-def _bytes(picture: Picture, analysis, platform: str):
+def _bytes(picture: Picture, analysis: Analysis, platform: str) -> tuple[str, str, str, str] | None:
     gif = picture.animated and picture.format == "GIF"
     limit = (gif and _limit(analysis, platform, "gif-bytes")) or _limit(analysis, platform, "bytes")
     if limit and picture.size > limit:
@@ -76,7 +81,7 @@ def _bytes(picture: Picture, analysis, platform: str):
     return None
 
 
-def _pixels(picture: Picture, analysis, platform: str):
+def _pixels(picture: Picture, analysis: Analysis, platform: str) -> tuple[str, str, str, str] | None:
     gif = "gif-" if picture.format == "GIF" else ""
     w, h = picture.width, picture.height
     minimum = _limit(analysis, platform, "min-width")
@@ -89,7 +94,7 @@ def _pixels(picture: Picture, analysis, platform: str):
     return None
 
 
-def _aspect(picture: Picture, analysis, platform: str):
+def _aspect(picture: Picture, analysis: Analysis, platform: str) -> tuple[str, str, str, str] | None:
     allowed = table().get(platform, {}).get("aspect")
     if not allowed or not picture.height:
         return None
@@ -101,13 +106,13 @@ def _aspect(picture: Picture, analysis, platform: str):
     return measured, f"{narrow:.2f}:1〜{wide:.2f}:1", measured, f"{narrow:.2f}:1 to {wide:.2f}:1"
 
 
-def _animation(picture: Picture, analysis, platform: str):
+def _animation(picture: Picture, analysis: Analysis, platform: str) -> tuple[str, str, str, str] | None:
     if picture.animated and table().get(platform, {}).get("animation") is False:
         return "アニメーション", "静止画", "animated", "a still image"
     return None
 
 
-def _alt(analysis, platform: str) -> Iterator[tuple[int, dict]]:
+def _alt(analysis: Analysis, platform: str) -> Iterator[tuple[int, dict[str, str]]]:
     limit = _limit(analysis, platform, "alt")
     if not limit:
         return
@@ -122,10 +127,10 @@ _FILE_CHECKS = {"bytes": _bytes, "pixels": _pixels, "aspect": _aspect, "animatio
 
 
 class ImageLimit(Matcher):
-    def __init__(self, check: str):
+    def __init__(self, check: str) -> None:
         self.check = check
 
-    def find(self, analysis):
+    def find(self, analysis: Analysis) -> Iterable[Hit]:
         for platform in _platforms(analysis):
             if platform not in table():
                 continue

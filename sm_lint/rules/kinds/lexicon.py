@@ -11,7 +11,8 @@ rules can share a lexicon, and a lexicon can carry its own source and licence in
 from __future__ import annotations
 
 import unicodedata
-from typing import Any, NamedTuple
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from sm_lint.errors import RuleError
 from sm_lint.io.listfiles import list_entries, list_path
@@ -21,7 +22,10 @@ from sm_lint.rules.tokenpattern import TokenTest, compile_token
 from sm_lint.spelling import refuse_unknown_keys
 from sm_lint.text.regexsyntax import re2_literal
 from sm_lint.text.textnorm import fold
-from sm_lint.text.tokenizer import tokenize
+from sm_lint.text.tokenizer import Tokens, tokenize
+
+if TYPE_CHECKING:
+    from sm_lint.text.analysis import Analysis
 
 _ENTRY_KEYS = {"word", "suggestion", "by", "pos1", "pos2", "pos3", "pos4", "lemma", "fix"}
 _POS_KEYS = ("pos1", "pos2", "pos3", "pos4")
@@ -96,26 +100,26 @@ _EITHER_SIGMA = str.maketrans({"σ": "[σς]", "ς": "[σς]"})
 
 
 class Lexicon(Matcher):
-    def __init__(self, by_surface: dict[str, list[Entry]], by_lemma: dict[str, list[Entry]]):
+    def __init__(self, by_surface: dict[str, list[Entry]], by_lemma: dict[str, list[Entry]]) -> None:
         self.by_surface = by_surface
         self.by_lemma = by_lemma
         self.prefixes = {key[:n] for key in by_surface for n in range(1, len(key) + 1)}
 
-    def signs(self):
+    def signs(self) -> list[tuple[str, Any]] | None:
         """A surface word is a run of tokens, so the folded view holds it, folded; a lemma needs
         a token with it (see sm_lint/rules/gate.py). A word with a dotted İ lowers to another length
         in a token than in the view: no sign then, the rule always runs."""
         keys = [fold(key) for key in self.by_surface]
         if any("\u0307" in key for key in keys):
             return None
-        pairs = []
+        pairs: list[tuple[str, Any]] = []
         if keys:
             pairs.append(("folded", "|".join(re2_literal(key).translate(_EITHER_SIGMA) for key in keys)))
         if self.by_lemma:
             pairs.append(("lemma_key", frozenset(self.by_lemma)))
         return pairs
 
-    def _surface_hits(self, tokens, i: int, attr: str):
+    def _surface_hits(self, tokens: Tokens, i: int, attr: str) -> Iterator[tuple[Entry, int]]:
         """Entries whose key equals the joined `attr` of contiguous tokens from i (read from
         the token columns: no Token is made)."""
         starts, ends = tokens.starts, tokens.ends
@@ -129,7 +133,7 @@ class Lexicon(Matcher):
             for entry in self.by_surface.get(joined, ()):
                 yield entry, ends[j]
 
-    def find(self, analysis):
+    def find(self, analysis: Analysis) -> Iterable[Hit]:
         tokens = analysis.tokens
         seen: set[tuple[int, int, str]] = set()
         lemma_index = analysis.index("lemma_key")

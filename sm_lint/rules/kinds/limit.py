@@ -17,7 +17,8 @@ front matter's entries and the body's Markdown images) and reports the first one
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 from sm_lint.checks.images.entries import checked_entries
 from sm_lint.checks.post.counting import MEASURES, TOTALS, PostText, crossing, post_text, split_lines
@@ -26,10 +27,14 @@ from sm_lint.rules.model import Hit, Matcher
 from sm_lint.rules.options import optional_text
 from sm_lint.rules.registry import kind
 
+if TYPE_CHECKING:
+    from sm_lint.settings.loader import Config
+    from sm_lint.text.analysis import Analysis
+
 _OPTIONS = ("max", "setting", "field", "per", "delivery")
 
 
-def _texts(analysis, field: str) -> tuple[list[PostText], int | None]:
+def _texts(analysis: Analysis, field: str) -> tuple[list[PostText], int | None]:
     """The texts to count and, for a front-matter field, the line to report."""
     draft = analysis.draft
     if field == "title":
@@ -41,7 +46,7 @@ def _texts(analysis, field: str) -> tuple[list[PostText], int | None]:
     return [analysis.memo("post_text", lambda a: post_text(a.draft.body, a.draft.body_start))], None
 
 
-def _hit(analysis, start: int, end: int, line: int | None, detail: dict) -> Hit:
+def _hit(analysis: Analysis, start: int, end: int, line: int | None, detail: dict[str, Any]) -> Hit:
     """A hit from original offsets (or at a front-matter line)."""
     if line is not None:
         return Hit(line=line, detail=detail)
@@ -56,15 +61,16 @@ class Limit(Matcher):
         self.measure, self.maximum, self.setting = measure, maximum, setting
         self.field, self.per, self.delivery = field, per, delivery
 
-    def limit_for(self, config) -> int | None:
+    def limit_for(self, config: Config) -> int | None:
         """The limit under `config` (`platforms.limits` overrides), None where this LINE
         delivery is not the configured one."""
         settings = config.section("platforms")
         if self.delivery and settings["line_delivery"] != self.delivery:
             return None
-        return settings["limits"].get(self.setting, self.maximum) if self.setting else self.maximum
+        limit: int = settings["limits"].get(self.setting, self.maximum) if self.setting else self.maximum
+        return limit
 
-    def find(self, analysis):
+    def find(self, analysis: Analysis) -> Iterable[Hit]:
         settings = analysis.config.section("platforms")
         limit = self.limit_for(analysis.config)
         if limit is None:
@@ -113,10 +119,10 @@ class Limit(Matcher):
 
 
 class Forbid(Matcher):
-    def __init__(self, chars: str, field: str):
+    def __init__(self, chars: str, field: str) -> None:
         self.chars, self.field = chars, field
 
-    def find(self, analysis):
+    def find(self, analysis: Analysis) -> Iterable[Hit]:
         texts, line = _texts(analysis, self.field)
         for post in texts:
             for i, ch in enumerate(post.text):
@@ -127,7 +133,7 @@ class Forbid(Matcher):
 
 
 def _field(spec: dict[str, Any], where: str) -> str:
-    field = spec.get("field", "body")
+    field: str = spec.get("field", "body")
     if field not in ("body", "title"):
         raise RuleError(where, "`field` は body か title です", "`field` is body or title")
     return field

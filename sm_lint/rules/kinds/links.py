@@ -14,7 +14,8 @@ Links listed under `links.allow` or `links.own_accounts` in the configuration ar
 from __future__ import annotations
 
 import re
-from typing import Any
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, overload
 from urllib.parse import parse_qs
 
 from sm_lint.checks.links.hostlists import HostList, load_lists
@@ -25,6 +26,11 @@ from sm_lint.rules.options import one_of
 from sm_lint.rules.registry import kind
 from sm_lint.settings.keys import BY_NAME
 from sm_lint.text.urls import Link, parse, registrable
+
+if TYPE_CHECKING:
+    from sm_lint.settings.loader import Config
+    from sm_lint.text.analysis import Analysis
+    from sm_lint.text.extract import Entity
 
 LINK_KEYS = tuple(BY_NAME["links"].defaults)
 
@@ -63,23 +69,23 @@ def _key(link: Link) -> str:
     return link.bare_host + link.rest
 
 
-def links(analysis) -> list[tuple[Any, Link]]:
+def links(analysis: Analysis) -> list[tuple[Entity, Link]]:
     """Every link entity with its parsed URL, less those on `links.allow`: once per draft,
     for all the link rules."""
     return analysis.memo("links", _links)
 
 
-def _allowed_keys(config) -> list[str]:
+def _allowed_keys(config: Config) -> list[str]:
     """`allow`, and the city's own accounts: its LINE link (https://lin.ee/…) is on a shortener
     host, but a link to the city's own account is never a finding (issue 23)."""
     section = config.section("links")
     return [_key(a).rstrip("/") for key in ("allow", "own_accounts") for a in map(parse, section[key]) if a]
 
 
-def _links(analysis) -> list[tuple[Any, Link]]:
+def _links(analysis: Analysis) -> list[tuple[Entity, Link]]:
     urls = [entity for entity in analysis.entities if entity.kind == "url"]
     allowed_keys = analysis.config.memo("links.allowed", _allowed_keys) if urls else []
-    found = []
+    found: list[tuple[Entity, Link]] = []
     for entity in urls:
         link = parse(entity.text)
         if link is None:
@@ -91,25 +97,33 @@ def _links(analysis) -> list[tuple[Any, Link]]:
     return found
 
 
-def _extended(analysis, hosts: HostList, key: str) -> HostList:
+def _extended(analysis: Analysis, hosts: HostList, key: str) -> HostList:
     """`hosts` plus the hosts of `links.<key>` in the configuration: made once per
     configuration, not copied for every draft and rule."""
-    return analysis.config.memo(("links.hosts", hosts, key), lambda config, h, k: h.extend(config.section("links")[k]))
+    return analysis.config.memo(("links.hosts", hosts, key), _with_configured)
 
 
-def _settings(analysis, skip: HostList | None):
+def _with_configured(config: Config, hosts: HostList, key: str) -> HostList:
+    return hosts.extend(config.section("links")[key])
+
+
+@overload
+def _settings(analysis: Analysis, skip: HostList) -> tuple[dict[str, Any], Policy, HostList]: ...
+@overload
+def _settings(analysis: Analysis, skip: HostList | None) -> tuple[dict[str, Any], Policy, HostList | None]: ...
+def _settings(analysis: Analysis, skip: HostList | None) -> tuple[dict[str, Any], Policy, HostList | None]:
     """The `links:` settings, the trust policy, and `skip` plus the configured shorteners."""
     section = analysis.config.section("links")
     return section, Policy.of(section), _extended(analysis, skip, "shorteners") if skip is not None else None
 
 
 class ListMatcher(Matcher):
-    def __init__(self, hosts: HostList, subdomains: bool, config_key: str | None):
+    def __init__(self, hosts: HostList, subdomains: bool, config_key: str | None) -> None:
         self.hosts = hosts
         self.subdomains = subdomains
         self.config_key = config_key
 
-    def find(self, analysis):
+    def find(self, analysis: Analysis) -> Iterable[Hit]:
         found_links = links(analysis)
         if not found_links:  # most drafts: no settings or lists to prepare
             return
@@ -161,10 +175,10 @@ def random_token(path: str) -> bool:
 
 
 class ShapeMatcher(Matcher):
-    def __init__(self, skip: HostList):
+    def __init__(self, skip: HostList) -> None:
         self.skip = skip
 
-    def find(self, analysis):
+    def find(self, analysis: Analysis) -> Iterable[Hit]:
         found_links = links(analysis)
         if not found_links:
             return
@@ -197,7 +211,7 @@ def _account(link: Link) -> tuple[str, str]:
     return platform, first.lower()
 
 
-def _quoted_accounts(config) -> set[tuple[str, str]]:
+def _quoted_accounts(config: Config) -> set[tuple[str, str]]:
     """(platform, account) of the accounts quoted freely: the city's own and the others it has
     found reliable (parsed once per configuration, not per draft and rule)."""
     section = config.section("links")
@@ -205,12 +219,12 @@ def _quoted_accounts(config) -> set[tuple[str, str]]:
 
 
 class TrustMatcher(Matcher):
-    def __init__(self, check: str, skip: HostList | None, platforms: HostList | None):
+    def __init__(self, check: str, skip: HostList | None, platforms: HostList | None) -> None:
         self.check = check
         self.skip = skip
         self.platforms = platforms
 
-    def find(self, analysis):
+    def find(self, analysis: Analysis) -> Iterable[Hit]:
         found_links = links(analysis)
         if not found_links:
             return
@@ -225,7 +239,7 @@ class TrustMatcher(Matcher):
             if hit is not None:
                 yield hit
 
-    def _trust(self, entity, link: Link, policy: Policy, analysis) -> Hit | None:
+    def _trust(self, entity: Entity, link: Link, policy: Policy, analysis: Analysis) -> Hit | None:
         verdict = policy.verdict(link, entity.label)
         if verdict.tier != self.check:
             return None
@@ -244,7 +258,7 @@ class TrustMatcher(Matcher):
         safe = entity.label is None and analysis.draft.text[start:end] == link.url
         return Hit(entity.start, entity.end, suggestion, detail=detail, safe=safe)
 
-    def _social(self, entity, link: Link, quoted: set[tuple[str, str]]) -> Hit | None:
+    def _social(self, entity: Entity, link: Link, quoted: set[tuple[str, str]]) -> Hit | None:
         assert self.platforms is not None  # `link-trust: social` requires `platforms:`
         if not link.host or not self.platforms.match(link.host, subdomains=True):
             return None

@@ -14,12 +14,17 @@ over the sentence, naming them.
 from __future__ import annotations
 
 import re
-from typing import Any
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any
 
 from sm_lint.errors import RuleError
 from sm_lint.io.listfiles import list_entries, list_path
 from sm_lint.rules.model import Hit, Matcher
 from sm_lint.rules.registry import kind
+
+if TYPE_CHECKING:
+    from sm_lint.text.analysis import Analysis
+    from sm_lint.text.tokenizer import Token
 
 _KATAKANA = re.compile(r"[ァ-ヴ][ァ-ヴー]*")
 
@@ -29,16 +34,16 @@ def _key(word: str) -> str:
 
 
 class Loanword(Matcher):
-    def __init__(self, common: frozenset[str], least: int):
+    def __init__(self, common: frozenset[str], least: int) -> None:
         self.common = common
         self.least = least
 
     def _known(self, word: str, parts: list[str]) -> bool:
         return _key(word) in self.common or all(_key(p) in self.common for p in parts)
 
-    def _words(self, analysis):
+    def _words(self, analysis: Analysis) -> Iterator[tuple[int, int, list[str]]]:
         """(start, end, word) of each katakana word with a loanword in it."""
-        run: list = []
+        run: list[Token] = []
         for token in (*analysis.tokens, None):
             # a name (サンケイスポーツ, a team, a shop) is not the reader's vocabulary
             katakana = token is not None and _KATAKANA.fullmatch(token.surface) and token.pos2 != "固有名詞"
@@ -49,7 +54,7 @@ class Loanword(Matcher):
                 yield run[0].start, run[-1].end, [t.surface for t in run]
             run = [token] if katakana else []
 
-    def find(self, analysis):
+    def find(self, analysis: Analysis) -> Iterable[Hit]:
         rare: dict[tuple[int, int], list[str]] = {}
         text = analysis.text
         for start, end, parts in self._words(analysis):
@@ -64,7 +69,7 @@ class Loanword(Matcher):
                 yield Hit(start, end, detail={"words": "、".join(unique), "words_en": ", ".join(unique)})
 
 
-def _number(value, where: str, key: str, low: float, high: float) -> float:
+def _number(value: Any, where: str, key: str, low: float, high: float) -> float:
     if not isinstance(value, (int, float)) or isinstance(value, bool) or not low <= value <= high:
         raise RuleError(
             where, f"`{key}` は {low:g} から {high:g} までの数です", f"`{key}` is a number from {low:g} to {high:g}"

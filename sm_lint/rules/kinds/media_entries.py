@@ -9,7 +9,8 @@ General front-matter validation is elsewhere; this module owns what these keys m
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable, Collection, Iterable
+from typing import TYPE_CHECKING, Any
 
 from sm_lint.checks.images.entries import CONSENT, CONSENT_OK, PEOPLE, checked_entries, has_alt
 from sm_lint.io.yamlsafe import LineDict
@@ -18,31 +19,37 @@ from sm_lint.rules.model import Hit, Matcher
 from sm_lint.rules.options import one_of
 from sm_lint.rules.registry import kind
 
+if TYPE_CHECKING:
+    from sm_lint.text.analysis import Analysis
 
-def _line(entry, key: str, default: int) -> int:
+
+def _line(entry: dict[str, Any], key: str, default: int) -> int:
     return entry.line_of(key) if isinstance(entry, LineDict) and key in entry else default
 
 
 # Each check gives the line to report, the value found (None: not written) and the values the
 # key takes (None: any text).
-def _consent(name: str, entry: dict, line: int):
+Found = tuple[int, Any, Collection[str] | None]
+
+
+def _consent(name: str, entry: dict[str, Any], line: int) -> Found | None:
     if entry.get("people") == "identifiable" and entry.get("consent") not in CONSENT_OK:
         return _line(entry, "consent", line), entry.get("consent"), CONSENT
     return None
 
 
-def _people(name: str, entry: dict, line: int):
+def _people(name: str, entry: dict[str, Any], line: int) -> Found | None:
     value = entry.get("people")
     return None if value in PEOPLE else (_line(entry, "people", line), value, PEOPLE)
 
 
-def _alt(name: str, entry: dict, line: int):
+def _alt(name: str, entry: dict[str, Any], line: int) -> Found | None:
     # Alt text is what a screen reader says for an image; a video speaks for itself and the
     # platforms take captions for it, not alt text.
     return None if name.startswith("videos[") or has_alt(entry) else (line, None, None)
 
 
-def _credit(name: str, entry: dict, line: int):
+def _credit(name: str, entry: dict[str, Any], line: int) -> Found | None:
     # Borrowed: from the web, or credited in part. Copyright (5(3)) asks for both where it came
     # from (source) and the permission or licence it is used under (license).
     path = entry.get("path")
@@ -58,11 +65,11 @@ _NO_NOTE = {"note": "", "note_en": ""}
 
 
 class MediaEntries(Matcher):
-    def __init__(self, check, note: grading.Note):
+    def __init__(self, check: Callable[[str, dict[str, Any], int], Found | None], note: grading.Note) -> None:
         self.check = check
         self.note = note
 
-    def find(self, analysis):
+    def find(self, analysis: Analysis) -> Iterable[Hit]:
         for name, entry, line in checked_entries(analysis):
             found = self.check(name, entry, line)
             if found:

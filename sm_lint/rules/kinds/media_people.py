@@ -6,7 +6,8 @@ and nothing in the body matching `consent`."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 from sm_lint.checks.images.entries import consent_recorded
 from sm_lint.checks.privacy import within
@@ -14,18 +15,22 @@ from sm_lint.checks.privacy.names import names
 from sm_lint.rules import grading
 from sm_lint.rules.model import Hit, Matcher
 from sm_lint.rules.registry import kind
+from sm_lint.text.saferegex import UserRegex
+
+if TYPE_CHECKING:
+    from sm_lint.text.analysis import Analysis
 
 
 class MediaPeople(Matcher):
-    def __init__(self, media, people, consent):
+    def __init__(self, media: UserRegex, people: UserRegex, consent: UserRegex) -> None:
         self.media = media
         self.people = people
         self.consent = consent
 
-    def signs(self):
+    def signs(self) -> list[tuple[str, Any]] | None:
         return [("text", self.media.sign)]
 
-    def find(self, analysis):
+    def find(self, analysis: Analysis) -> Iterable[Hit]:
         text = analysis.text
         if consent_recorded(analysis.draft.front_matter) or self.consent.search(text):
             return
@@ -39,9 +44,10 @@ class MediaPeople(Matcher):
                 continue
             seen.add(line_start)
             named = next((n.text for n in within(found, line_start, line_end) if not n.public), None)
-            crowd = self.people.search(text, line_start, line_end)
-            if named or crowd:
-                yield Hit(m.start(), m.end(), detail={"who": named or crowd.group()})
+            if named:
+                yield Hit(m.start(), m.end(), detail={"who": named})
+            elif crowd := self.people.search(text, line_start, line_end):
+                yield Hit(m.start(), m.end(), detail={"who": crowd.group()})
 
 
 @kind("media-people", options=("people", "consent"))

@@ -11,10 +11,11 @@ give `label-en`, the attribute's name in English messages (as `phone-label-en` d
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from sm_lint.checks.privacy import within
-from sm_lint.checks.privacy.names import names
+from sm_lint.checks.privacy.names import Name, names
 from sm_lint.checks.privacy.phones import phones
 from sm_lint.errors import RuleError
 from sm_lint.rules import grading
@@ -22,29 +23,42 @@ from sm_lint.rules.model import Hit, Matcher
 from sm_lint.rules.options import optional_text
 from sm_lint.rules.registry import kind
 from sm_lint.spelling import refuse_unknown_keys
+from sm_lint.text.saferegex import UserRegex
+
+if TYPE_CHECKING:
+    from sm_lint.text.analysis import Analysis
 
 
 class Attribute(NamedTuple):
     label: str
     label_en: str
-    pattern: Any  # None for the phone numbers (sm_lint.checks.privacy.phones)
+    pattern: UserRegex | None  # None for the phone numbers (sm_lint.checks.privacy.phones)
     adjacent: bool = False
 
 
 class PersonNameMatcher(Matcher):
-    def __init__(self, attributes, phone, combined, note, window):
+    def __init__(
+        self,
+        attributes: tuple[Attribute, ...],
+        phone: Attribute | None,
+        combined: str | None,
+        note: grading.Note,
+        window: int,
+    ) -> None:
         self.attributes = attributes
         self.phone = phone  # the Attribute of a nearby phone number, or None
         self.combined = combined
         self.note = note
         self.window = window
 
-    def _attribute(self, analysis, name) -> Attribute | None:
+    def _attribute(self, analysis: Analysis, name: Name) -> Attribute | None:
         text = analysis.text
         line_start, line_end = analysis.line_span(name.start, name.stop)
         lo, hi = max(line_start, name.start - self.window), min(line_end, name.stop + self.window)
         for attribute in self.attributes:
             pattern = attribute.pattern
+            if pattern is None:  # the phone's: looked for below
+                continue
             if attribute.adjacent:
                 if pattern.match(text, name.stop, line_end):
                     return attribute
@@ -54,7 +68,7 @@ class PersonNameMatcher(Matcher):
             return self.phone
         return None
 
-    def find(self, analysis):
+    def find(self, analysis: Analysis) -> Iterable[Hit]:
         for name in names(analysis):
             attribute = None if name.public else self._attribute(analysis, name)
             if attribute is None:

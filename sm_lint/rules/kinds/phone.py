@@ -6,7 +6,8 @@ private person's name rises to `with-name`.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 from sm_lint.checks.privacy.phones import TYPE_NAMES, directory, phones
 from sm_lint.errors import RuleError
@@ -15,14 +16,17 @@ from sm_lint.rules.model import Hit, Matcher
 from sm_lint.rules.registry import kind
 from sm_lint.settings.loader import string_list
 
+if TYPE_CHECKING:
+    from sm_lint.text.analysis import Analysis
+
 
 class PhoneMatcher(Matcher):
-    def __init__(self, grades, note, window):
+    def __init__(self, grades: dict[str, grading.Grade], note: grading.Note, window: int) -> None:
         self.grades = grades
         self.note = note
         self.window = window
 
-    def find(self, analysis):
+    def find(self, analysis: Analysis) -> Iterable[Hit]:
         for phone in phones(analysis):
             grade = self.grades.get(phone.type)
             if grade is None or phone.allowed:
@@ -48,10 +52,10 @@ class DirectoryCheck(Matcher):
     """A number that should be the city's (an office of the `directory` is named on its line,
     or it shares the office numbers' exchange) but is not listed: a typo or an old number."""
 
-    def __init__(self, exchange_digits: int):
+    def __init__(self, exchange_digits: int) -> None:
         self.exchange_digits = exchange_digits
 
-    def find(self, analysis):
+    def find(self, analysis: Analysis) -> Iterable[Hit]:
         listed = directory(analysis.config)
         if not listed:
             return

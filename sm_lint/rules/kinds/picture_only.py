@@ -12,7 +12,8 @@ notification never shows (4(1)). One hit, at the topic's first mention.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 from sm_lint.checks.images.entries import checked_entries
 from sm_lint.errors import RuleError
@@ -20,17 +21,21 @@ from sm_lint.rules import grading
 from sm_lint.rules.model import Hit, Matcher
 from sm_lint.rules.registry import kind
 from sm_lint.spelling import refuse_unknown_keys
+from sm_lint.text.saferegex import UserRegex
+
+if TYPE_CHECKING:
+    from sm_lint.text.analysis import Analysis
 
 
 class PictureOnly(Matcher):
-    def __init__(self, topic, needs):
+    def __init__(self, topic: UserRegex, needs: list[tuple[str, str, UserRegex]]) -> None:
         self.topic = topic
         self.needs = needs  # (label, label_en, pattern)
 
-    def signs(self):
+    def signs(self) -> list[tuple[str, Any]] | None:
         return [("text", self.topic.sign)]
 
-    def find(self, analysis):
+    def find(self, analysis: Analysis) -> Iterable[Hit]:
         if not any(not name.startswith("videos[") for name, _, _ in checked_entries(analysis)):
             return
         text = analysis.text

@@ -4,7 +4,8 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 from sm_lint.checks.post.metadata import post_meta, scheduled
 from sm_lint.checks.post.schedule import closed_reason, describe, hours_of, in_office_hours, in_working_time
@@ -12,12 +13,15 @@ from sm_lint.errors import RuleError
 from sm_lint.rules.model import Hit, Matcher
 from sm_lint.rules.registry import kind
 
+if TYPE_CHECKING:
+    from sm_lint.text.analysis import Analysis
+
 
 class PostingTime(Matcher):
-    def __init__(self, fire_when: str):
+    def __init__(self, fire_when: str) -> None:
         self.fire_when = fire_when
 
-    def find(self, analysis):
+    def find(self, analysis: Analysis) -> Iterable[Hit]:
         meta = post_meta(analysis)
         if "scheduled_at" not in meta:
             return

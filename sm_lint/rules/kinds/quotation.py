@@ -11,12 +11,16 @@ Each long quotation, in order, takes one entry of the front matter's `quotes:` l
 from __future__ import annotations
 
 import re
-from typing import Any
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 from sm_lint.errors import RuleError
 from sm_lint.io.yamlsafe import LineDict
 from sm_lint.rules.model import Hit, Matcher
 from sm_lint.rules.registry import kind
+
+if TYPE_CHECKING:
+    from sm_lint.text.analysis import Analysis
 
 _BLOCKQUOTE = re.compile(r"(?:^[ \t]*>[^\n]*(?:\n|$))+", re.M)
 _BRACKETED = re.compile(r"「([^「」\n]+)」")
@@ -29,10 +33,10 @@ def _credited(entry: Any) -> bool:
 
 
 class Quotation(Matcher):
-    def __init__(self, min_chars: int):
+    def __init__(self, min_chars: int) -> None:
         self.min_chars = min_chars
 
-    def find(self, analysis):
+    def find(self, analysis: Analysis) -> Iterable[Hit]:
         front = analysis.draft.front_matter
         entries = front.get("quotes") if isinstance(front, dict) else None
         entries = entries if isinstance(entries, list) else []

@@ -17,13 +17,17 @@ band, and what makes that sentence hard (its length, its share of 漢語).
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 from sm_lint.checks.post.metadata import post_meta
 from sm_lint.errors import ConfigError, RuleError
 from sm_lint.rules.model import Hit, Matcher
 from sm_lint.rules.registry import kind
 from sm_lint.text.readability import band, readability
+
+if TYPE_CHECKING:
+    from sm_lint.text.analysis import Analysis
 
 LONG_SENTENCE = 40  # words; about 60-80 characters of Japanese
 
@@ -32,7 +36,7 @@ def _score(value: Any) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool) and 0 <= value <= 10
 
 
-def check_section(value: dict, where: str) -> dict:
+def check_section(value: dict[str, Any], where: str) -> dict[str, Any]:
     """The `readability:` section's check (settings/keys.py names it)."""
     accounts = value.get("accounts", {})
     if (
@@ -48,13 +52,16 @@ def check_section(value: dict, where: str) -> dict:
     return dict(value)
 
 
-def target_for(analysis) -> float:
+def target_for(analysis: Analysis) -> float:
     settings = analysis.config.section("readability")
     account = post_meta(analysis).get("account")
-    return settings["accounts"].get(account, settings["target"]) if isinstance(account, str) else settings["target"]
+    target: float = (
+        settings["accounts"].get(account, settings["target"]) if isinstance(account, str) else settings["target"]
+    )
+    return target
 
 
-def score_facts(analysis) -> dict | None:
+def score_facts(analysis: Analysis) -> dict[str, Any] | None:
     """The draft's score as every report gives it (lint's drafts, SARIF, summaries, statistics,
     `sm-lint score`); None for a draft with no words. Both bands: the report picks its language."""
     found = readability(analysis)
@@ -72,7 +79,7 @@ def score_facts(analysis) -> dict | None:
     }
 
 
-def _why(analysis, start: int, end: int, words: int) -> tuple[str, str]:
+def _why(analysis: Analysis, start: int, end: int, words: int) -> tuple[str, str]:
     i, j = analysis.token_index(start), analysis.token_index(end)
     kango = 100 * sum(t.goshu == "漢" for t in analysis.tokens.words(i, j)) // max(1, j - i)
     if words > LONG_SENTENCE:
@@ -83,15 +90,15 @@ def _why(analysis, start: int, end: int, words: int) -> tuple[str, str]:
 
 
 class Score(Matcher):
-    def __init__(self, min_words: int):
+    def __init__(self, min_words: int) -> None:
         self.min_words = min_words
 
-    def find(self, analysis):
+    def find(self, analysis: Analysis) -> Iterable[Hit]:
         if len(analysis.tokens) < self.min_words:  # the score's words are the tokens: not scored
             return
         found = readability(analysis)
         target = target_for(analysis)
-        if found.score >= target:
+        if found is None or found.score >= target:
             return
         worst = min(found.sentences, key=lambda s: s.score)
         text = analysis.text

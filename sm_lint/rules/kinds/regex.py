@@ -11,13 +11,17 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Any
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 from sm_lint.errors import RuleError
 from sm_lint.io.listfiles import list_entries, list_path
 from sm_lint.rules.model import Hit, Matcher
 from sm_lint.rules.registry import kind
-from sm_lint.text.saferegex import compile_spec
+from sm_lint.text.saferegex import UserRegex, compile_spec
+
+if TYPE_CHECKING:
+    from sm_lint.text.analysis import Analysis
 
 _BLANKS = re.compile(r"[ \u3000\t]+")
 SUGGESTIONS = {
@@ -27,16 +31,16 @@ SUGGESTIONS = {
 
 
 class Regex(Matcher):
-    def __init__(self, pattern, folded: bool, token_boundary: bool, group: str | int):
+    def __init__(self, pattern: UserRegex, folded: bool, token_boundary: bool, group: str | int) -> None:
         self.pattern = pattern
         self.folded = folded
         self.token_boundary = token_boundary
         self.group = group
 
-    def signs(self):
+    def signs(self) -> list[tuple[str, Any]] | None:
         return [("folded" if self.folded else "text", self.pattern.sign)]
 
-    def find(self, analysis):
+    def find(self, analysis: Analysis) -> Iterable[Hit]:
         text = analysis.folded if self.folded else analysis.text
         for m in self.pattern.finditer(text):
             start, end = m.span(self.group)
@@ -50,10 +54,10 @@ class Regex(Matcher):
 class OriginalRegex(Matcher):
     """On the body as written: hits are mapped to the view, suggestions made from the original."""
 
-    def __init__(self, pattern, group: str | int, suggest: str | None):
+    def __init__(self, pattern: UserRegex, group: str | int, suggest: str | None) -> None:
         self.pattern, self.group, self.suggest = pattern, group, suggest  # a name: rules are pickled
 
-    def find(self, analysis):
+    def find(self, analysis: Analysis) -> Iterable[Hit]:
         draft = analysis.draft
         body, base = draft.body, draft.body_start
         for m in self.pattern.finditer(body):

@@ -4,22 +4,26 @@ problem a rule reports: unknown, type, value, required."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 from sm_lint.checks.post.schema import front_matter_problems, load_schema, schema_names
 from sm_lint.errors import RuleError
 from sm_lint.rules.model import Hit, Matcher
 from sm_lint.rules.registry import kind
 
+if TYPE_CHECKING:
+    from sm_lint.text.analysis import Analysis
+
 _PROBLEMS = ("unknown", "type", "value", "required")
 
 
 class SchemaCheck(Matcher):
-    def __init__(self, name: str, problems: frozenset[str]):
+    def __init__(self, name: str, problems: frozenset[str]) -> None:
         self.name = name
         self.problems = problems
 
-    def find(self, analysis):
+    def find(self, analysis: Analysis) -> Iterable[Hit]:
         if not analysis.draft.front_matter:
             return
         for p in front_matter_problems(analysis, self.name):

@@ -9,17 +9,21 @@ comment to sm-lint in a plain-text draft's body, which would be posted with the 
 
 from __future__ import annotations
 
-from collections.abc import Collection
-from typing import Any
+from collections.abc import Collection, Iterable, Sequence
+from typing import TYPE_CHECKING, Any
 
-from sm_lint.rules.model import Hit, Matcher
+from sm_lint.rules.model import Hit, Matcher, Rule
 from sm_lint.rules.options import one_of
 from sm_lint.rules.registry import kind
 from sm_lint.text.suppressions import draft_suppressions, malformed, posted
 
+if TYPE_CHECKING:
+    from sm_lint.findings import Finding
+    from sm_lint.text.analysis import Analysis
+
 
 class Incomplete(Matcher):
-    def find(self, analysis):
+    def find(self, analysis: Analysis) -> Iterable[Hit]:
         for s in draft_suppressions(analysis):
             if s.missing:
                 yield Hit(line=s.line, detail={"target": s.rule, "missing": ", ".join(s.missing)})
@@ -28,10 +32,12 @@ class Incomplete(Matcher):
 class Unused(Matcher):
     reviews = True
 
-    def find(self, analysis):
+    def find(self, analysis: Analysis) -> Iterable[Hit]:
         return ()
 
-    def review(self, analysis, findings, rules, known):
+    def review(
+        self, analysis: Analysis, findings: list[Finding], rules: Sequence[Rule], known: Collection[str]
+    ) -> Iterable[Hit]:
         ran = {r.id for r in rules}
         for s in draft_suppressions(analysis):
             if s.missing or s.expired() or any(s.covers(f) for f in findings):
@@ -51,19 +57,19 @@ def _no_such_rule(rule_id: str, known: Collection[str]) -> dict[str, str]:
 
 
 class Malformed(Matcher):
-    def find(self, analysis):
+    def find(self, analysis: Analysis) -> Iterable[Hit]:
         for line in malformed(analysis.draft):
             yield Hit(line=line)
 
 
 class Posted(Matcher):
-    def find(self, analysis):
+    def find(self, analysis: Analysis) -> Iterable[Hit]:
         for line, front_matter in posted(analysis.draft):
             yield Hit(line=line, suggestion=front_matter)
 
 
 class Unowned(Matcher):
-    def find(self, analysis):
+    def find(self, analysis: Analysis) -> Iterable[Hit]:
         for s in draft_suppressions(analysis):
             lacking = [] if s.by else ["by"]
             if s.expiry is None:  # absent, or no date (until: 来年度末)
@@ -73,7 +79,7 @@ class Unowned(Matcher):
 
 
 class Expired(Matcher):
-    def find(self, analysis):
+    def find(self, analysis: Analysis) -> Iterable[Hit]:
         for s in draft_suppressions(analysis):
             if s.expired():
                 yield Hit(line=s.line, detail={"target": s.rule, "until": s.until, "by": s.by or "-"})
@@ -90,5 +96,5 @@ _PROBLEMS = {
 
 
 @kind("suppression")
-def compile_suppression(spec: dict[str, Any], where: str):
+def compile_suppression(spec: dict[str, Any], where: str) -> Matcher:
     return _PROBLEMS[one_of(spec["suppression"], _PROBLEMS, where, "suppression")]()
