@@ -15,6 +15,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from sm_lint.cli import main
+from sm_lint.findings import Finding
 from sm_lint.settings.loader import Config, parse_config
 
 
@@ -137,3 +138,10 @@ def lint_example(linter, rule, text, lang=None):
     return [
         f for f in linter.lint_text(text, path, config=config, rules=[rule], modified=modified) if f.rule == rule.id
     ]
+
+
+def finding(**fields) -> Finding:
+    """A finding as the filter stage hands it to the reports, with `fields` over plain defaults."""
+    plain = dict(path="p", line=1, column=1, end_line=1, end_column=1, rule="R", name="n", category="prohibited")
+    plain.update(clause="5(5)", clause_title="", severity="error", message="", match="", suggestion=None)
+    return Finding(**{**plain, "start": 0, "end": 0, **fields})

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
+import helpers
 from helpers import run
 from sm_lint.errors import InputError
-from sm_lint.findings import Finding
 from sm_lint.io.fix import apply_edits, encode_like
 from sm_lint.io.yamlsafe import load_yaml
 from sm_lint.rules.loader import compile_rule
@@ -140,25 +140,7 @@ def test_fix_on_stdin_prints_the_fixed_text_and_reports_on_stderr(tmp_path):
 
 
 def finding(start, end, fix):
-    return Finding(
-        path="p",
-        line=1,
-        column=start + 1,
-        end_line=1,
-        end_column=end + 1,
-        rule="R",
-        name="n",
-        category="prohibited",
-        clause="5(5)",
-        clause_title="",
-        severity="error",
-        message="",
-        match="",
-        suggestion=fix,
-        start=start,
-        end=end,
-        fix=fix,
-    )
+    return helpers.finding(column=start + 1, end_column=end + 1, suggestion=fix, start=start, end=end, fix=fix)
 
 
 def test_overlapping_edits_apply_once():

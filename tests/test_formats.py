@@ -13,8 +13,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+import helpers
 from helpers import run
-from sm_lint.findings import Finding
 from sm_lint.report import FORMATS, MACHINE_FORMATS, ReportContext
 from sm_lint.report.github import render as render_github
 
@@ -119,24 +119,10 @@ def test_junit_counts_failures_per_draft():
 
 
 def test_github_commands_escape_newlines_commas_and_colons():
-    finding = Finding(
-        path="a,b:c.md",
-        line=1,
-        column=1,
-        end_line=1,
-        end_column=3,
-        rule="JP-X",
-        name="x",
-        category="prohibited",
-        clause="5(5)",
-        clause_title="t",
-        severity="info",
-        message="100% 確認\n2行目",
-        match="xx",
-        suggestion=None,
-        start=0,
-        end=2,
-    )
+    finding = helpers.finding(
+        path="a,b:c.md", end_column=3, rule="JP-X", name="x", clause_title="t", severity="info", end=2,
+        message="100% 確認\n2行目", match="xx",
+    )  # fmt: skip
 
     out = io.StringIO()
     render_github([finding], ReportContext(stream=out))

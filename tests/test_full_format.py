@@ -14,6 +14,7 @@ from sm_lint.findings import Finding
 from sm_lint.io.document import Draft, line_starts
 from sm_lint.report import ReportContext
 from sm_lint.report.full import render
+from tests.helpers import finding
 
 # A tab before the match (rich expands it to the next stop of 8 cells), a bell character the
 # terminal must not receive, and a row of hashtags wider than 120 cells shown as a window.
@@ -29,23 +30,19 @@ def _findings(path: str, text: str) -> list[Finding]:
     for line_no, line in enumerate(text.splitlines(), 1):
         column = line.index("バカ") + 1
         out.append(
-            Finding(
-                path,
-                line_no,
-                column,
-                line_no,
-                column + 2,
-                "JP-P101",
-                "insult",
-                "prohibited",
-                "5(5)",
-                "不適切な発信を行わないこと",
-                "error",
-                "侮辱的・不敬な表現「バカ」は公式の発信に使えません。",
-                "バカ",
-                "その方:様子を見る:\\",
-                0,
-                2,
+            finding(
+                path=path,
+                line=line_no,
+                column=column,
+                end_line=line_no,
+                end_column=column + 2,
+                rule="JP-P101",
+                name="insult",
+                clause_title="不適切な発信を行わないこと",
+                message="侮辱的・不敬な表現「バカ」は公式の発信に使えません。",
+                match="バカ",
+                suggestion="その方:様子を見る:\\",
+                end=2,
             )
         )
     return out

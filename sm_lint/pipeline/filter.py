@@ -1,8 +1,9 @@
 """The filter stage between checking and reporting: `filter_findings` runs its steps, each a
-separate function, in one order: severity overrides → de-duplicate → sort → suppressions →
-baseline. It is the one place that decides a finding's severity (a rule proposes its own, or a
-matcher grades a hit; the configuration's `severity:` has the last word) and, with `failing`,
-what fails the run. Which rules run at all is selection.py's."""
+separate function, in one order: severity → de-duplicate → sort → suppressions → baseline. It
+is the one place that sets a finding's severity (the engine hands over the facts: the rule's
+own severity and a matcher's grade of the hit; the configuration's `severity:` has the last
+word; tests/test_filter.py checks no other module sets it) and, with `failing`, what fails
+the run. Which rules run at all is selection.py's."""
 
 from __future__ import annotations
 
@@ -18,10 +19,10 @@ if TYPE_CHECKING:
     from sm_lint.settings.loader import Config
 
 
-def override_severity(findings: Iterable[Finding], overrides: dict[str, str]) -> list[Finding]:
-    if not overrides:
-        return list(findings)
-    return [f._replace(severity=overrides[f.rule]) if f.rule in overrides else f for f in findings]
+def decide_severity(findings: Iterable[Finding], overrides: dict[str, str]) -> list[Finding]:
+    """Each finding's severity: the configuration's for its rule, else the grade its matcher
+    gave the hit, else its rule's own."""
+    return [f._replace(severity=overrides.get(f.rule) or f.grade or f.rule_severity) for f in findings]
 
 
 def deduplicate(findings: Iterable[Finding]) -> list[Finding]:
@@ -57,7 +58,7 @@ def filter_findings(
 ) -> list[Finding]:
     """One draft's findings as they are reported: suppressed ones kept but marked (the audit
     formats show them), known ones of the baseline dropped."""
-    found = apply_suppressions(sort_findings(deduplicate(override_severity(findings, config.severity))), suppressions)
+    found = apply_suppressions(sort_findings(deduplicate(decide_severity(findings, config.severity))), suppressions)
     return baseline.new(found) if baseline is not None else found
 
 

@@ -1,4 +1,6 @@
-"""Run rules over an analysed draft and turn matcher hits into findings."""
+"""Run rules over an analysed draft and turn matcher hits into findings. A finding leaves here
+with the facts of its severity (its rule's, its matcher's grade) and no severity: that is the
+filter stage's to decide (sm_lint/pipeline/filter.py)."""
 
 from __future__ import annotations
 
@@ -55,13 +57,14 @@ def _finding(rule: Rule, hit: Hit, analysis: Analysis, lang: str) -> Finding:
         category=rule.category,
         clause=rule.clause,
         clause_title=clause_title(rule.clause, lang),
-        severity=hit.severity or rule.severity,
         message=template.format_map(fields).rstrip(),  # a message may end in an empty note
         match=match,
         suggestion=suggestion,
         start=start,
         end=end,
         fix=suggestion if suggestion and hit.line is None and _safe(rule, hit) else None,
+        rule_severity=rule.severity,  # the facts; the filter stage decides the severity
+        grade=hit.severity,
     )
 
 
