@@ -31,6 +31,12 @@ class SmLintError(Exception):
         return hash(self.args)
 
 
+def line_in(error: SmLintError, path: str) -> int | None:
+    """The line of the draft `path` that `error` points at (`path:line`), if it is in it."""
+    where, _, line = error.where.rpartition(":")
+    return int(line) if where == path and line.isdigit() else None
+
+
 class InputError(SmLintError):
     """A draft that cannot be read or parsed."""
 

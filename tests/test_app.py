@@ -3,8 +3,11 @@ arguments into LintSettings (issue 24, item 2), so a program can run the same li
 
 from __future__ import annotations
 
+import ast
 import json
+from pathlib import Path
 
+import sm_lint
 from sm_lint.app.lint import LintSettings, lint
 from sm_lint.run.linter import Options
 
@@ -25,3 +28,16 @@ def test_exit_zero_and_a_missing_path_are_statuses_not_exits(tmp_path, capsys):
     assert lint(LintSettings((str(draft),), Options(no_repo_config=True), fmt="concise", exit_zero=True)) == 0
     assert lint(LintSettings((str(tmp_path / "ない.md"),), Options(no_repo_config=True))) == 2
     assert "ない.md" in capsys.readouterr().err
+
+
+def test_the_page_and_the_editors_lint_through_the_application():
+    # serve/ and lsp/ call app/buffer.py, which runs the command line's Linter step, never the
+    # Linter (sm_lint/run/) themselves: configuration, filtering and what is said stay the lint's.
+    package = Path(sm_lint.__file__).parent
+    reaching = {}
+    for path in [*package.glob("serve/*.py"), *package.glob("lsp/*.py")]:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [node.module or ""] if isinstance(node, ast.ImportFrom) else []
+            names += [a.name for a in node.names] if isinstance(node, ast.Import) else []
+            reaching.update((f"{path.parent.name}/{path.name}", n) for n in names if n.startswith("sm_lint.run"))
+    assert reaching == {}

@@ -186,6 +186,21 @@ def test_configuration_is_found_as_the_command_line_finds_it(folder):
     asyncio.run(session())
 
 
+def test_an_excluded_draft_is_said_not_to_be_checked_as_on_the_command_line(folder):
+    # The command line names such a file "not checked"; an editor showing nothing would pass it as clean.
+    (folder / ".sm-lint.yaml").write_text(CONFIG + "exclude: [templates]\n", encoding="utf-8")
+    (folder / "templates").mkdir()
+
+    async def session():
+        async with Session(folder, lang="en") as s:
+            [said] = await s.diagnostics(s.open(folder / "templates" / "post.md", DRAFT))
+            assert said.severity == lsp.DiagnosticSeverity.Information
+            assert said.message.endswith("post.md: not checked: matched by .sm-lint.yaml: exclude")
+            assert "JP-P101" in _by_code(await s.diagnostics(s.open(folder / "post.md", DRAFT)))
+
+    asyncio.run(session())
+
+
 def test_saving_the_configuration_lints_open_drafts_again(folder):
     async def session():
         async with Session(folder) as s:

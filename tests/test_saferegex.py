@@ -460,3 +460,17 @@ def test_rules_read_from_the_cache_find_on_each_example_what_compiled_rules_find
         for pattern in patterns:  # each example as the first draft of a run
             pattern._compiled = None
         assert cached.lint_text(text) == compiled.lint_text(text), text
+
+
+def test_a_text_of_the_page_or_an_editor_keeps_the_other_rules_findings_beside_a_timeout(monkeypatch, tmp_path):
+    # As on the command line; a buffer linted by the Linter directly lost them all to the error.
+    from sm_lint.app.buffer import BufferLinter
+    from sm_lint.app.lint import LintSettings, Options
+
+    monkeypatch.setattr(saferegex, "MATCH_SECONDS", 0.2)
+    slow = compile_rule(rule(r"(a|aa)+(?!b)$"), tmp_path / "pack.yaml")
+    fine = [r for r in load_rules() if r.id == "JP-C101"]
+    buffers = BufferLinter(LintSettings((), Options(no_repo_config=True)), [slow, *fine])
+    checked = buffers.lint("a" * 60 + "!\nこれは極秘の資料です。\n", tmp_path / "post.md")
+    assert [f.rule for f in checked.findings] == ["JP-C101"]
+    assert ["ran longer than 0.2 s" in p.text("en") for p in checked.problems] == [True]

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import serving
+from helpers import chdir, run, serving
 from sm_lint.errors import ConfigError
 from sm_lint.serve.frontmatter import set_keys
 from sm_lint.serve.server import page_files
@@ -113,6 +113,19 @@ def test_messages_in_english(folder):
 def test_a_bad_front_matter_is_one_message(folder):
     result = Session(folder).check("---\nplatform: [x\n---\n本文\n")
     assert result["findings"] == [] and result["error"].startswith("2 行目: front matter の YAML が読めません")
+
+
+def test_an_excluded_draft_is_said_not_to_be_checked_as_on_the_command_line(folder):
+    # The page lints draft.md as `sm-lint lint draft.md` would (app/buffer.py), exclusions too.
+    (folder / ".sm-lint.yaml").write_text(ACCOUNTS + "exclude: [draft.md]\n", encoding="utf-8")
+    result = Session(folder).check(DRAFT, "en")
+    assert result["findings"] == [] and result["error"].endswith("not checked: matched by .sm-lint.yaml: exclude")
+    (folder / "draft.md").write_text(DRAFT, encoding="utf-8")
+    with chdir(folder):
+        said = run(["draft.md", "--lang", "en"])
+    assert said.exit_code == 0 and said.stderr.splitlines() == [
+        "sm-lint: draft.md: not checked: matched by .sm-lint.yaml: exclude"
+    ]
 
 
 def test_a_broken_configuration_stops_at_start(folder):

@@ -5,14 +5,20 @@ only builds the settings (cli/main.py); this is the rest."""
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 import click
 
 from sm_lint.errors import InputError, SmLintError
 from sm_lint.i18n import t
-from sm_lint.run.linter import Options
+from sm_lint.run.linter import Options as Options  # the settings' part for the Linter (serve and lsp build it too)
+
+if TYPE_CHECKING:
+    from sm_lint.io.inputs import Source
+    from sm_lint.rules.model import Rule
+    from sm_lint.run.linter import Linter
 
 
 class LintSettings(NamedTuple):
@@ -32,6 +38,18 @@ class LintSettings(NamedTuple):
     jobs: int = 0  # worker processes; 0: decided from the drafts and the free CPUs
 
 
+def linter_for(settings: LintSettings, rules: Sequence[Rule] | None = None) -> Linter:
+    """The Linter of a lint run, of the page of `serve` and of `lsp` alike (app/buffer.py)."""
+    from sm_lint.run.linter import Linter
+
+    return Linter(settings.options, rules=rules)
+
+
+def not_checked(source: Source, reason: str) -> InputError:
+    """What is said of a draft named (on the command line, in an editor) and not linted."""
+    return InputError(source.display, f"{reason} に当たるので確認しませんでした", f"not checked: matched by {reason}")
+
+
 def _failed(message: str) -> int:
     click.echo(f"sm-lint: {message}", err=True)
     return 2
@@ -43,7 +61,6 @@ def lint(settings: LintSettings) -> int:
     from sm_lint.app.progress import progress, wanted
     from sm_lint.io.inputs import DRAFT_SUFFIXES, Reader, expand
     from sm_lint.report import MACHINE_FORMATS, ReportContext, render
-    from sm_lint.run.linter import Linter
     from sm_lint.run.workers import jobs_for
 
     s = settings
@@ -56,7 +73,7 @@ def lint(settings: LintSettings) -> int:
     reader = Reader()
     words = s.options.lang or "ja"  # until the configuration is known
     try:
-        linter = Linter(s.options)
+        linter = linter_for(s)
         found = list(expand(list(s.paths), s.stdin_filename))
         if not found:  # a folder with no drafts: nothing checked must not look like "no problems"
             return _failed(t(words, "no_drafts", paths=", ".join(s.paths), kinds=", ".join(DRAFT_SUFFIXES)))
@@ -108,15 +125,7 @@ def lint(settings: LintSettings) -> int:
     from sm_lint.io.rulecache import notices as cache_notices  # a rule cache not used, or rebuilt
 
     # a file named on the command line and not linted says so; a folder's skipped files do not
-    named = [
-        InputError(
-            source.display,
-            f"{skipped[source]} に当たるので確認しませんでした",
-            f"not checked: matched by {skipped[source]}",
-        )
-        for source in found
-        if source in skipped and not source.walked
-    ]
+    named = [not_checked(source, skipped[source]) for source in found if source in skipped and not source.walked]
     for notice in [*cache_notices, *named, *result.notices]:
         click.echo(f"sm-lint: {notice.text(words)}", err=True)
     for error in result.errors:

@@ -1,9 +1,10 @@
 """`sm-lint lsp`: a Language Server Protocol server over stdio, on pygls.
 
 A draft is linted on open, on every change and on save, as the command line would lint that
-file (its `.sm-lint.yaml` found from its folder; an unsaved buffer from the editor's working
-folder). Each finding is a diagnostic with the rule id as its code and the guideline's clause
-as related information, linked to the clause in the bundled guideline; a finding with a
+file (app/buffer.py: its `.sm-lint.yaml` found from its folder, an unsaved buffer's from the
+editor's working folder; a file the configuration excludes is said not to be checked). Each
+finding is a diagnostic with the rule id as its code and the guideline's clause as related
+information, linked to the clause in the bundled guideline; a finding with a
 literal rewrite has a quick fix; hovering a finding shows its clause's text. Saving a
 `.sm-lint.yaml` makes the next lint read the configuration afresh."""
 
@@ -16,15 +17,15 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import from_fs_path, to_fs_path
 
 from sm_lint import __version__
-from sm_lint.errors import SmLintError
+from sm_lint.app.buffer import BufferLinter
+from sm_lint.app.lint import LintSettings, Options
+from sm_lint.errors import SmLintError, line_in
 from sm_lint.findings import Finding
 from sm_lint.i18n import t
 from sm_lint.io.document import Draft
 from sm_lint.io.resources import rules_root
-from sm_lint.pipeline.filter import reported
 from sm_lint.report import with_suggestion
 from sm_lint.rules.catalog import clauses
-from sm_lint.run.linter import Linter, Options, line_in
 from sm_lint.settings.loader import CONFIG_NAMES, config_for, find_config
 
 _SEVERITY = {
@@ -39,36 +40,41 @@ class SmLintServer(LanguageServer):
     def __init__(self, lang: str | None = None):
         super().__init__("sm-lint", __version__, text_document_sync_kind=lsp.TextDocumentSyncKind.Full)
         self.lang = lang
-        self._linter: Linter | None = None
+        self._linter: BufferLinter | None = None
         self.linted: dict[str, tuple[Draft, list[Finding], str]] = {}  # uri -> draft, findings, lang
 
     @property
-    def linter(self) -> Linter:
-        """Made at the first draft, so the editor's handshake does not wait for the rules."""
+    def linter(self) -> BufferLinter:
+        """The command line's lint of the file (app/buffer.py); made at the first draft, so the
+        editor's handshake does not wait for the rules."""
         if self._linter is None:
-            self._linter = Linter(Options(lang=self.lang))
+            self._linter = BufferLinter(LintSettings((), Options(lang=self.lang)))
         return self._linter
 
     def forget_configuration(self) -> None:
         config_for.cache_clear()
         find_config.cache_clear()
         if self._linter is not None:
-            self._linter = Linter(Options(lang=self.lang), rules=self._linter.all_rules)
+            self._linter = self._linter.reloaded()
 
     def lint(self, uri: str) -> None:
         document = self.workspace.get_text_document(uri)
         fs_path = to_fs_path(uri) if uri.startswith("file:") else None
         path = Path(fs_path) if fs_path else Path.cwd() / _UNSAVED
         try:
-            draft, config, findings = self.linter.lint_buffer(document.source, path)
+            checked = self.linter.lint(document.source, path)
         except SmLintError as exc:  # a front matter or configuration that cannot be read
             self.linted.pop(uri, None)
             self._publish(uri, [_problem(exc, self.lang or "ja", str(path))], document.version)
             return
-        findings = reported(findings)
-        self.linted[uri] = (draft, findings, config.lang)
+        draft, findings, lang = checked.draft, checked.findings, checked.config.lang
+        self.linted[uri] = (draft, findings, lang)
         lines = _lines(draft)
-        self._publish(uri, [self._diagnostic(f, lines, config.lang) for f in findings], document.version)
+        # What the command line would say beside the findings: not checked, or a rule disabled.
+        said = [_problem(p, lang, str(path)) for p in checked.problems]
+        if checked.skipped is not None:
+            said.append(_problem(checked.skipped, lang, str(path), lsp.DiagnosticSeverity.Information))
+        self._publish(uri, [*(self._diagnostic(f, lines, lang) for f in findings), *said], document.version)
 
     def _publish(self, uri: str, diagnostics: list[lsp.Diagnostic], version: int | None = None) -> None:
         self.text_document_publish_diagnostics(
@@ -128,13 +134,15 @@ def _clause_location(line: int) -> lsp.Location:
     )
 
 
-def _problem(exc: SmLintError, lang: str, path: str) -> lsp.Diagnostic:
+def _problem(
+    exc: SmLintError, lang: str, path: str, severity: lsp.DiagnosticSeverity = lsp.DiagnosticSeverity.Error
+) -> lsp.Diagnostic:
     """An input or configuration error, on the line it names when that is in this draft."""
     position = lsp.Position(line=(line_in(exc, path) or 1) - 1, character=0)
     return lsp.Diagnostic(
         range=lsp.Range(start=position, end=position),
         message=exc.text(lang),
-        severity=lsp.DiagnosticSeverity.Error,
+        severity=severity,
         source="sm-lint",
     )
 

@@ -182,18 +182,12 @@ class Linter:
         file's modification time where a check guesses the year from it."""
         return self.lint_draft(parse_draft(text, path)._replace(modified=modified), config or Config(), rules)
 
-    def lint_buffer(self, text: str, path: Path) -> tuple[Draft, Config, list[Finding]]:
-        """Lint text not (yet) saved as the file `path` (an editor's buffer, the serve page):
-        configuration and per-path ignores are found from `path` as for that file on the
-        command line. A bad front matter or configuration raises its SmLintError."""
-        source = Source(str(path), path)
-        config = self.config_for(source)
-        draft = parse_draft(text, source.display)
-        return draft, config, self.lint_draft(draft, config, self.rules_for(config, path))
-
-    def lint_source(self, source: Source, data: bytes | None, problem: SmLintError | None = None) -> Outcome:
+    def lint_source(
+        self, source: Source, data: bytes | None, problem: SmLintError | None = None, text: str | None = None
+    ) -> Outcome:
         """One draft from its bytes (read by the caller: stdin and --fix need the parent to
-        read), or the problem met while reading it."""
+        read), or the problem met while reading it; or from its `text`, not (yet) saved as the
+        file (an editor's buffer: app/buffer.py), whose Outcome keeps the draft."""
         if problem is not None:
             if source.walked and isinstance(source.error, Outside):  # a link out of a folder walked
                 return Outcome(source.display, notice=problem)
@@ -201,8 +195,11 @@ class Linter:
         try:
             config = self.config_for(source)
             rules = self.rules_for(config, draft_path(source))  # a broken rule pack: its own line
-            assert data is not None  # read, since there is no problem
-            draft = read_draft(source.display, data, self.options.encoding)
+            if text is not None:
+                draft = parse_draft(text, source.display)
+            else:
+                assert data is not None  # read, since there is no problem
+                draft = read_draft(source.display, data, self.options.encoding)
         except SmLintError as exc:
             return Outcome(source.display, error=exc)
         problems: list[SmLintError] = []  # a user regex that ran out of time: now disabled
@@ -221,7 +218,7 @@ class Linter:
         disabled = tuple(type(p)(source.display, p.text("ja"), p.text("en")) for p in problems)
         return Outcome(
             source.display,
-            draft=draft if findings else None,
+            draft=draft if findings or text is not None else None,
             findings=findings,
             failing=failing(findings, config.fail_on),
             linted=True,
@@ -299,12 +296,6 @@ class Linter:
                 found.extend(outcome.findings)
         result.findings = sort_findings(found)  # each draft's findings are already processed
         return result
-
-
-def line_in(error: SmLintError, path: str) -> int | None:
-    """The line of the draft `path` that `error` points at (`path:line`), if it is in it."""
-    where, _, line = error.where.rpartition(":")
-    return int(line) if where == path and line.isdigit() else None
 
 
 class Outcome(NamedTuple):

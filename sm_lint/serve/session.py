@@ -1,26 +1,25 @@
 """What the page asks of the engine, as JSON-ready values: the findings of a text (with
 UTF-16 offsets, as the browser counts), its lengths, the text to post, the choices of the
 front-matter form, and a clause's text. The rules are compiled once, when the session
-starts; the draft is linted as the file `draft.md` in the start folder would be, so its
-configuration is found exactly as the command line finds it."""
+starts; the draft is linted as `sm-lint lint` lints the file `draft.md` in the start folder
+(app/buffer.py), so its configuration, filtering and what is said of it are the command line's."""
 
 from __future__ import annotations
 
 import threading
 from pathlib import Path
 
+from sm_lint.app.buffer import BufferLinter
+from sm_lint.app.lint import LintSettings, Options
 from sm_lint.checks.images.entries import CONSENT, PEOPLE
 from sm_lint.checks.post.counting import MEASURES, TOTALS, post_text, split_lines
 from sm_lint.checks.post.metadata import platforms
-from sm_lint.errors import SmLintError
+from sm_lint.errors import SmLintError, line_in
 from sm_lint.findings import Finding
 from sm_lint.i18n import t
-from sm_lint.io.inputs import Source
-from sm_lint.pipeline.filter import reported
 from sm_lint.rules.catalog import clauses
 from sm_lint.rules.kinds.limit import Limit
 from sm_lint.rules.kinds.readability import target_for
-from sm_lint.run.linter import Linter, Options, line_in
 from sm_lint.serve.frontmatter import add_entry, set_keys
 from sm_lint.text.analysis import analyse
 from sm_lint.text.draftcache import forget
@@ -34,13 +33,17 @@ class Session:
     def __init__(self, folder: Path, config: Path | None = None, lang: str | None = None):
         self.folder = folder.resolve()
         self.draft_path = self.folder / DRAFT_NAME
-        first = Linter(Options(config=config, lang="ja"))
-        # One linter per language of the messages, sharing the compiled rules.
-        self._linters = {"ja": first, "en": Linter(Options(config=config, lang="en"), rules=first.all_rules)}
+        # The command line's lint of the file draft.md (app/buffer.py), one linter per language
+        # of the messages, sharing the compiled rules.
+        first = BufferLinter(LintSettings((), Options(config=config, lang="ja")))
+        self._linters = {
+            "ja": first,
+            "en": BufferLinter(LintSettings((), Options(config=config, lang="en")), first.rules),
+        }
         # The engine's per-draft memo is process-wide: one check at a time (each takes ms).
         self._lock = threading.Lock()
         # A broken configuration fails here, at start, as a one-line error.
-        self.config = first.config_for(Source(str(self.draft_path), self.draft_path))
+        self.config = first.config_for(self.draft_path)
         self.lang = lang or self.config.lang  # the page's language when it opens
 
     def setup(self) -> dict:
@@ -63,11 +66,12 @@ class Session:
         linter = self._linters[lang if lang in LANGS else "ja"]
         try:
             with self._lock:
-                draft, config, findings = linter.lint_buffer(text, self.draft_path)
+                checked = linter.lint(text, self.draft_path)
+                draft, config = checked.draft, checked.config
                 post = post_text(draft.body, draft.body_start)
                 analysis = analyse(draft, config)
                 try:
-                    meters = _meters(analysis, config, post, linter.rules_for(config, self.draft_path))
+                    meters = _meters(analysis, config, post, checked.rules)
                     plain = _plain_japanese(analysis, lang)
                 finally:
                     forget()  # no draft's words outlive its check in a memo cache
@@ -81,9 +85,11 @@ class Session:
                 "meta": {},
             }
         front = draft.front_matter
+        # What the command line would say beside the findings: not checked, or a rule disabled.
+        said = [_problem(p, lang, str(self.draft_path)) for p in (checked.skipped, *checked.problems) if p]
         return {
-            "error": None,
-            "findings": [_finding(f, text, lang) for f in reported(findings)],
+            "error": "\n".join(said) or None,
+            "findings": [_finding(f, text, lang) for f in checked.findings],
             "meters": meters,
             "readability": plain,
             "plain": post.text,  # the post as published: no front matter, no comments (waivers)
