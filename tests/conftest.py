@@ -11,6 +11,7 @@ import pytest
 
 from sm_lint.rules.loader import load_rules
 from sm_lint.run.linter import Linter
+from wheelhouse import build_wheelhouse
 
 # Where the base interpreter (the one the venv was made from) keeps its packages. A test that
 # imports from there passes only on machines whose Python happens to have the package.
@@ -66,6 +67,13 @@ def pytest_sessionfinish(session):
 def pytest_unconfigure(config):
     if CACHES in config.stash:
         shutil.rmtree(config.stash[CACHES], ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def wheelhouse(tmp_path_factory) -> Path:
+    """sm-lint's wheel and those of what it needs, from this venv (tests/wheelhouse.py): the tests
+    that install sm-lint install from there, never from a package index."""
+    return build_wheelhouse(tmp_path_factory.mktemp("wheelhouse"))
 
 
 @pytest.fixture(scope="session")

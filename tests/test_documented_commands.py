@@ -4,8 +4,9 @@ run from then on (or listed in EXCLUDED, with the reason). They run in document 
 first: its quick start makes the .venv that later commands use), with PATH as the user's, not this
 test venv's; a documented `source .venv/bin/activate` holds for the commands after it. The CI
 templates in docs/ci run their install and sm-lint steps in a repository of drafts, installing
-from a local clone where they name the city's Git server. (Installing needs the package index,
-as the README's install does.)"""
+from a local clone where they name the city's Git server. pip installs from the run's wheelhouse,
+never a package index (tests/wheelhouse.py): the commands stay as typed, the user's pip is set up
+to find no index; docs/rules.md's jamdict-data (JMdict, 100 MB) is a stand-in with a few entries."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ import json
 import os
 import re
 import signal
+import sqlite3
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -22,6 +24,7 @@ import pytest
 import yaml
 
 from helpers import REPO_PLACEHOLDER, REV_PLACEHOLDER, ROOT, fenced, git, snapshot
+from wheelhouse import offline_pip, write_wheel
 
 DOCUMENTS = [ROOT / "README.md", *sorted((ROOT / "docs").rglob("*.md")), ROOT / "CONTRIBUTING.md"]
 SHELL = {"sh", "bash", "shell", "console"}
@@ -83,9 +86,10 @@ GITHUB_EXPRESSIONS = {"${{ github.base_ref || github.ref_name }}": "main"}
 GITLAB_VARIABLES = {"CI_MERGE_REQUEST_TARGET_BRANCH_NAME": "main", "CI_DEFAULT_BRANCH": "main"}
 
 
-def user_env(checkout: Path) -> dict[str, str]:
-    """The user's environment: this test venv is neither on PATH nor active; pip and the rule
-    cache keep to the run's temporary caches (conftest.py); no browser is opened."""
+def user_env(houses: tuple[Path, ...]) -> dict[str, str]:
+    """The user's environment: this test venv is neither on PATH nor active; pip installs from
+    `houses` only and, like the rule cache, keeps to the run's temporary caches (conftest.py); no
+    browser is opened."""
     ours = str(Path(sys.executable).parent)
     env = {k: v for k, v in os.environ.items() if k not in ("VIRTUAL_ENV", "PYTHONPATH", "PYTHONHOME")}
     env["PATH"] = os.pathsep.join(p for p in env["PATH"].split(os.pathsep) if p != ours)
@@ -94,7 +98,39 @@ def user_env(checkout: Path) -> dict[str, str]:
         for role in ("AUTHOR", "COMMITTER")
         for key, value in (("NAME", "広報 太郎"), ("EMAIL", "koho@example.invalid"))
     }  # their git config
-    return {**env, **who, "BROWSER": "true", "NO_COLOR": "1"}
+    return {**offline_pip(env, *houses), **who, "BROWSER": "true", "NO_COLOR": "1"}
+
+
+def jamdict_stand_in(dest: Path) -> Path:
+    """A wheel `jamdict-data 1.5` whose jamdict.db has the tables tools/jmdict_lists.py reads, with
+    two entries: one tagged derogatory and vulgar, one glossed "fool"."""
+    dest.mkdir(parents=True, exist_ok=True)
+    db_path = dest / "jamdict.db"
+    with sqlite3.connect(db_path) as db:
+        db.executescript(
+            """create table meta (key, value); create table Sense (ID integer primary key, idseq);
+            create table misc (sid, text); create table pos (sid, text); create table SenseGloss (sid, lang, text);
+            create table Kanji (idseq, text); create table Kana (idseq, text);
+            create table NEKanji (idseq, text); create table NEKana (idseq, text);
+            insert into meta values ('jmdict.version', 'stand-in');
+            insert into Sense values (1, 1001), (2, 1002);
+            insert into misc values (1, 'derogatory'), (1, 'vulgar expression or word');
+            insert into pos values (1, 'noun (common) (futsuumeishi)'), (2, 'noun (common) (futsuumeishi)');
+            insert into SenseGloss values (1, 'eng', 'bastard'), (2, 'eng', 'fool');
+            insert into Kanji values (1001, '糞野郎'), (1002, '阿呆者');
+            insert into Kana values (1001, 'くそやろう'), (1002, 'あほうもの');"""
+        )
+    db.close()
+    files = {"jamdict_data/__init__.py": b"", "jamdict_data/jamdict.db": db_path.read_bytes()}
+    write_wheel(dest, "jamdict-data", "1.5", files)
+    db_path.unlink()
+    return dest
+
+
+@pytest.fixture(scope="module")
+def houses(wheelhouse, tmp_path_factory) -> tuple[Path, ...]:
+    """Where the user's pip finds packages: the run's wheelhouse and the stand-ins."""
+    return wheelhouse, jamdict_stand_in(tmp_path_factory.mktemp("stand-ins"))
 
 
 def shell(command: str, cwd: Path, env: dict[str, str], activated: bool):
@@ -148,9 +184,9 @@ def local_source(text: str, checkout: tuple[Path, str]) -> str:
     return text.replace(REPO_PLACEHOLDER, f"file://{where}").replace(REV_PLACEHOLDER, commit)
 
 
-def test_every_documented_command_runs(checkout):
+def test_every_documented_command_runs(checkout, houses):
     where, _ = checkout
-    env, activated, ran = user_env(where), False, []
+    env, activated, ran = user_env(houses), False, []
     for place, command in documented_commands():
         if command in EXCLUDED:
             continue
@@ -196,7 +232,7 @@ def test_installation_names_only_sources_the_city_controls():
 
 
 @pytest.mark.parametrize("template", ["github-actions.yml", "gitlab-ci.yml"])
-def test_ci_template_installs_and_runs(checkout, template, tmp_path):
+def test_ci_template_installs_and_runs(checkout, houses, template, tmp_path):
     """The template's steps on a pull request, in a clone of a repository of drafts whose base
     branch has settings and a baseline of its old posts; sm-lint installed into the fresh
     checkout's venv (test_every_documented_command_runs made it). The pull request adds a
@@ -210,7 +246,7 @@ def test_ci_template_installs_and_runs(checkout, template, tmp_path):
     (origin / "drafts").mkdir(parents=True)
     (origin / "drafts" / "old.md").write_text("あのバカな計画は中止になりました。\n", encoding="utf-8")
     (origin / ".sm-lint.yaml").write_text("ignore: [JP-P501]\n", encoding="utf-8")  # the project's own choice
-    env = {**user_env(origin), **GITLAB_VARIABLES}
+    env = {**user_env(houses), **GITLAB_VARIABLES}
     write = shell(activate + "sm-lint --write-baseline .sm-lint-baseline.json drafts/", origin, env, False)
     assert write.returncode == 0, write.stderr
     git("init", "-q", "-b", "main", cwd=origin)

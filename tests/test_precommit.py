@@ -1,6 +1,7 @@
 """The pre-commit hooks, run by the real `pre-commit` with the .pre-commit-config.yaml of docs/ci.md
 snippet (its placeholders replaced by a snapshot of this checkout, committed in a scratch
-repository, and that commit) against a temporary git repository of drafts."""
+repository, and that commit) against a temporary git repository of drafts. pre-commit's pip builds
+the hook's environment from the run's wheelhouse, never a package index (tests/wheelhouse.py)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ import pytest
 import yaml
 
 from helpers import REPO_PLACEHOLDER, REV_PLACEHOLDER, ROOT, fenced, git, run, snapshot
+from wheelhouse import offline_pip
 
 PRE_COMMIT = shutil.which("pre-commit") or (
     str(Path(sys.executable).with_name("pre-commit")) if Path(sys.executable).with_name("pre-commit").exists() else None
@@ -34,9 +36,9 @@ def hook_repo(tmp_path_factory) -> tuple[Path, str]:
 
 
 @pytest.fixture(scope="module")
-def pre_commit_home(tmp_path_factory) -> Path:
-    # One hook environment for the module's runs, never the user's cache.
-    return tmp_path_factory.mktemp("pre-commit-home")
+def pre_commit_home(tmp_path_factory, wheelhouse) -> tuple[Path, Path]:
+    # One hook environment for the module's runs, never the user's cache; and where its pip installs from.
+    return tmp_path_factory.mktemp("pre-commit-home"), wheelhouse
 
 
 def content_repo(tmp_path: Path, hook_repo, hooks: list[str] | None = None) -> Path:
@@ -64,8 +66,8 @@ def content_repo(tmp_path: Path, hook_repo, hooks: list[str] | None = None) -> P
     return drafts
 
 
-def pre_commit(drafts: Path, home: Path, *args):
-    env = {**os.environ, "PRE_COMMIT_HOME": str(home), "NO_COLOR": "1"}
+def pre_commit(drafts: Path, home: tuple[Path, Path], *args):
+    env = offline_pip({**os.environ, "PRE_COMMIT_HOME": str(home[0]), "NO_COLOR": "1"}, home[1])
     env.pop("PYTHONPATH", None)  # the hook must run from its own environment, not this checkout
     return subprocess.run(
         [PRE_COMMIT, "run", "--all-files", "--color", "never", *args],

@@ -1,29 +1,25 @@
 """A non-editable wheel carries the rule data and declares every package it needs: installed
 into a fresh venv that sees neither this checkout nor the base interpreter's packages, with its
-dependencies resolved by pip from the index, `sm-lint` finds its bundled rules and lints the
-example drafts, away from this checkout. (Needs the package index, as the README's install does;
-pip's downloads go to the run's temporary cache, see conftest.py.)"""
+dependencies resolved by pip (from the run's wheelhouse, never a package index: tests/wheelhouse.py),
+`sm-lint` finds its bundled rules and lints the example drafts, away from this checkout."""
 
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
 import venv
 from pathlib import Path
 
+from wheelhouse import offline_pip
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def test_wheel_installs_with_its_rules(tmp_path):
-    dist = tmp_path / "dist"
-    subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(dist), str(ROOT)],
-        check=True,
-        capture_output=True,
-    )
-    [wheel] = dist.glob("sm_lint-*.whl")
+def test_wheel_installs_with_its_rules(tmp_path, wheelhouse):
+    [wheel] = wheelhouse.glob("sm_lint-*.whl")  # built from this checkout
     env_dir = tmp_path / "venv"
     venv.EnvBuilder(system_site_packages=False, with_pip=False).create(env_dir)
     python = env_dir / "bin" / "python"
@@ -31,6 +27,7 @@ def test_wheel_installs_with_its_rules(tmp_path):
         [sys.executable, "-m", "pip", "--python", str(python), "install", "-q", str(wheel)],
         capture_output=True,
         text=True,
+        env=offline_pip(os.environ, wheelhouse),
     )
     assert install.returncode == 0, install.stderr
     check = subprocess.run(
