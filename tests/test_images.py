@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageFile
 
-from helpers import run
+from helpers import git, run
 from imagefactory import gif, idat_data, jpeg, png, riff_chunks, scan_data, webp
 from sm_lint.checks.images.containers import gif_blocks
 from sm_lint.checks.images.pictures import read_picture
@@ -223,6 +223,8 @@ def test_diff_names_the_image_and_writes_nothing(folder):
 
 
 def test_fix_never_touches_an_image_outside_the_drafts_folder(tmp_path):
+    # in the drafts' repository, so read (and reported), but not in the draft's own folder
+    git("init", "-q", cwd=tmp_path)
     posts = tmp_path / "posts"
     posts.mkdir()
     shared = jpeg(tmp_path / "shared.jpg", gps=True)
@@ -235,15 +237,61 @@ def test_fix_never_touches_an_image_outside_the_drafts_folder(tmp_path):
 
 
 @pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symbolic links here")
-def test_fix_never_writes_through_a_symbolic_link(folder, tmp_path_factory):
-    elsewhere = tmp_path_factory.mktemp("elsewhere")
-    target = jpeg(elsewhere / "park.jpg", gps=True)
+def test_fix_never_writes_through_a_symbolic_link(folder):
+    (folder / "originals").mkdir()  # a link within the folder checked: read, never written through
+    target = jpeg(folder / "originals" / "park.jpg", gps=True)
     before = target.read_bytes()
     (folder / "img" / "park.jpg").symlink_to(target)
     _post(folder, "park.jpg")
     result = run(["lint", "post.md", "--fix", "--select", "JP-G"], cwd=folder)
     assert result.exit_code == 2 and "リンク越し" in result.stderr
     assert target.read_bytes() == before and (folder / "img" / "park.jpg").is_symlink()
+
+
+def _outside_findings(cwd: Path, *args: str) -> list[dict]:
+    """The image findings of `sm-lint ARGS`, with the proof that the image outside was not read:
+    it carries a GPS position (JP-G103 if it were read)."""
+    result = run(["lint", *args, "--format", "json", "--select", "JP-G"], cwd=cwd)
+    assert result.exit_code == 1 and "Traceback" not in result.stderr, result.stderr
+    return json.loads(result.stdout)["findings"]
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symbolic links here")
+def test_an_image_linking_out_of_the_folder_checked_is_never_read(folder, tmp_path_factory):
+    # a pull request's picture that is a link to a file of the CI machine
+    secret = jpeg(tmp_path_factory.mktemp("machine") / "passwd", gps=True)
+    (folder / "img" / "park.jpg").symlink_to(secret)
+    _post(folder, "park.jpg")
+    [finding] = _outside_findings(folder, "post.md")
+    assert (finding["rule"], finding["line"], finding["severity"]) == ("JP-G107", 4, "error")
+    assert finding["message"].startswith("画像 img/park.jpg は確認するフォルダ（リポジトリ）の外にあるため")
+    [english] = _outside_findings(folder, "post.md", "--lang", "en")
+    assert english["message"].startswith("The image img/park.jpg is outside the folder being checked")
+    assert str(secret) not in finding["message"]
+
+
+@pytest.mark.parametrize("how", ["dot-dot", "absolute"])
+def test_an_image_path_leaving_the_repository_is_never_read(tmp_path, how):
+    repo = tmp_path / "drafts-repo"
+    (repo / "posts").mkdir(parents=True)
+    git("init", "-q", cwd=repo)
+    secret = jpeg(tmp_path / "secret.jpg", gps=True)
+    path = "../../secret.jpg" if how == "dot-dot" else str(secret)
+    (repo / "posts" / "post.md").write_text(DRAFT.replace("img/{name}", path), encoding="utf-8")
+    inside = jpeg(repo / "shared.jpg")  # outside the draft's folder, inside the repository: read
+    (repo / "posts" / "other.md").write_text(DRAFT.replace("img/{name}", "../shared.jpg"), encoding="utf-8")
+    assert inside.exists()
+    for args in (["posts/post.md", "posts/other.md"], ["posts/"]):  # named, and found in a walk
+        findings = _outside_findings(repo, *args, "-j1")
+        assert [(Path(f["path"]).name, f["rule"]) for f in findings] == [("post.md", "JP-G107")]
+
+
+def test_an_image_outside_the_folder_walked_is_never_read_without_git(tmp_path):
+    # no repository: the folder being checked is the limit
+    (tmp_path / "posts").mkdir()
+    jpeg(tmp_path / "secret.jpg", gps=True)
+    (tmp_path / "posts" / "post.md").write_text(DRAFT.replace("img/{name}", "../secret.jpg"), encoding="utf-8")
+    assert [f["rule"] for f in _outside_findings(tmp_path, "posts", "-j2")] == ["JP-G107"]
 
 
 def test_a_waived_finding_leaves_its_image_alone(folder):

@@ -31,6 +31,7 @@ class Draft(NamedTuple):
     line_starts: tuple[int, ...] = ()
     encoding: str = "utf-8"  # the codec the file was read with (a fix writes it back the same)
     modified: float | None = None  # a modification time given with the text (else the file's is read)
+    within: tuple[str, ...] = ()  # real folders its images must be in (its Source's; else found from its path)
 
     @property
     def plain(self) -> bool:

@@ -24,7 +24,7 @@ class Source(NamedTuple):
     path: Path | None  # None for stdin
     error: OSError | None = None  # why it could not even be listed (an unreadable directory)
     walked: bool = False  # found in a folder, not named: skipped without a word if excluded
-    within: tuple[str, ...] = ()  # real folders it must still be in when opened (see _roots)
+    within: tuple[str, ...] = ()  # real folders it must still be in when opened (see draft_roots)
 
 
 class Outside(OSError):
@@ -39,7 +39,7 @@ class Outside(OSError):
         return Outside, (self.real, self.root)
 
 
-def _outside(path: Path, roots: tuple[str, ...]) -> Outside | None:
+def outside_of(path: Path, roots: tuple[str, ...]) -> Outside | None:
     return _not_in(os.path.realpath(path), roots)  # a link loop stays unresolved: reading it says ELOOP
 
 
@@ -86,9 +86,10 @@ def open_within(path: Path, within: tuple[str, ...], flags: int = os.O_RDONLY) -
     return fd
 
 
-def _roots(folder: Path, named: bool) -> tuple[str, ...]:
-    """Where a draft may really be: its git repository, else the folder walked or, for a
-    file named on the command line, the current folder or the file's own folder."""
+def draft_roots(folder: Path, named: bool = True) -> tuple[str, ...]:
+    """Where a draft (and so the images it names) may really be: its git repository, else the
+    folder walked or, for a file named on the command line, the current folder or the file's
+    own folder."""
     from sm_lint.io.repository import repository_root
 
     real = Path(os.path.realpath(folder))
@@ -100,7 +101,7 @@ def _roots(folder: Path, named: bool) -> tuple[str, ...]:
 
 def expand(paths: list[str], stdin_name: str = "-") -> Iterator[Source]:
     """Files as given (any suffix), directories recursively (draft suffixes only), sorted.
-    A file whose real path leaves the repository (see `_roots`) comes with an `Outside`
+    A file whose real path leaves the repository (see `draft_roots`) comes with an `Outside`
     error and is not read: an error when named, a notice when walked."""
     for raw in paths:
         if raw == "-":
@@ -108,26 +109,26 @@ def expand(paths: list[str], stdin_name: str = "-") -> Iterator[Source]:
             continue
         path = Path(raw)
         # Where the path is named from, links not followed: `drafts/` or `link/` -> its folder.
-        named_from = _roots(Path(os.path.abspath(raw)).parent, named=True)
+        named_from = draft_roots(Path(os.path.abspath(raw)).parent, named=True)
         if path.is_dir():
-            outside = _outside(path, named_from)  # a named link to a folder elsewhere is not walked
+            outside = outside_of(path, named_from)  # a named link to a folder elsewhere is not walked
             if outside is not None:
                 yield Source(raw, path, outside)
                 continue
             found: list[Path] = []
             problems: list[OSError] = []
-            roots = _roots(path, named=False)
+            roots = draft_roots(path, named=False)
             # Symlinked directories are not followed (no loops, nothing outside).
             for root, dirs, files in os.walk(path, onerror=problems.append):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 found.extend(Path(root, f) for f in files if f.lower().endswith(DRAFT_SUFFIXES))
             for f in sorted(found):
                 # The walk enters no linked folder, so only a file that is a link can lead out.
-                yield Source(str(f), f, _outside(f, roots) if os.path.islink(f) else None, walked=True, within=roots)
+                yield Source(str(f), f, outside_of(f, roots) if os.path.islink(f) else None, walked=True, within=roots)
             for exc in problems:
                 yield Source(str(exc.filename or path), None, exc)
         else:
-            yield Source(raw, path, _outside(path, named_from), within=named_from)
+            yield Source(raw, path, outside_of(path, named_from), within=named_from)
 
 
 _WHY = {  # (Japanese, English)

@@ -200,6 +200,7 @@ class Linter:
             else:
                 assert data is not None  # read, since there is no problem
                 draft = read_draft(source.display, data, self.options.encoding)
+            draft = draft._replace(within=source.within)
         except SmLintError as exc:
             return Outcome(source.display, error=exc)
         problems: list[SmLintError] = []  # a user regex that ran out of time: now disabled

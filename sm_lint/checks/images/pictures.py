@@ -25,6 +25,7 @@ from typing import NamedTuple
 
 from sm_lint.checks.images.containers import GIF_APPLICATION, GIF_COMMENT, GIF_XMP, PNG_TEXT, gif_blocks, png_chunks
 from sm_lint.checks.images.entries import checked_entries
+from sm_lint.io.inputs import Outside, draft_roots, open_within, outside_of
 
 # Exif tags (CIPA DC-008) whose values name a person or a camera that can be traced to one.
 EXIF_IFD, GPS_IFD = 0x8769, 0x8825
@@ -73,7 +74,10 @@ class Gps(NamedTuple):
 @dataclass(frozen=True)
 class Picture:
     """One image of a draft as read. `problem` is `missing` or `unreadable` when no facts
-    could be read; `outside` when the file lies outside the draft's folder (read, never fixed)."""
+    could be read, `outside` when its real path leaves the folder being checked or the
+    repository (a `../` path, an absolute one, a link out: never read); `outside` (the field)
+    when the file is not in the draft's own folder tree, or is reached through a link (read if
+    within the repository, never fixed)."""
 
     name: str  # as the draft writes it
     line: int  # of its entry
@@ -118,7 +122,8 @@ def _pictures(analysis) -> tuple[Picture, ...]:
     folder = draft_folder(analysis.draft.path)
     if folder is None:
         return ()
-    return tuple(read_picture(folder, name, line) for name, line in image_entries(analysis))
+    within = analysis.draft.within or None  # a draft linted from its text alone: found from its path
+    return tuple(read_picture(folder, name, line, within=within) for name, line in image_entries(analysis))
 
 
 def inside(folder: Path, file: Path) -> bool:
@@ -138,12 +143,23 @@ def inside(folder: Path, file: Path) -> bool:
     return True
 
 
-def read_picture(folder: Path, name: str, line: int, opener: Callable = open) -> Picture:
+def read_picture(
+    folder: Path, name: str, line: int, opener: Callable = open, within: tuple[str, ...] | None = None
+) -> Picture:
+    """The facts of the image `name` of a draft in `folder`, if its real path is in `within`
+    (the draft's repository, or the folder being checked; by default found from `folder`).
+    `opener` makes the file object from the descriptor (bench/images.py counts the bytes)."""
     file = folder / name
     base = Picture(name, line, file, outside=not inside(folder, file))
+    roots = within if within is not None else draft_roots(Path(os.path.abspath(folder)))
+    if outside_of(file, roots) is not None:  # whether or not it exists: no probing of files outside
+        return _replace(base, problem="outside")
     try:
-        with opener(file, "rb") as handle:
+        # checked again on the open file: a link swapped in after the check is never read either
+        with opener(open_within(file, roots), "rb") as handle:
             facts = _read(handle)
+    except Outside:
+        return _replace(base, problem="outside")
     except FileNotFoundError:
         return _replace(base, problem="missing")
     except (OSError, SyntaxError, ValueError, struct.error, EOFError, zlib.error):

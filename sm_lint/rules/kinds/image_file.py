@@ -1,18 +1,21 @@
 """`image`: what the image files themselves say (sm_lint/checks/images/pictures.py), at the entry's line.
 
     match:
-      image: missing      # missing | unreadable | location | personal
+      image: missing      # missing | unreadable | outside | location | personal
 
 `missing` / `unreadable`: the file named is not there, or is no image a platform takes (or is
-cut short). `location`: the Exif or XMP GPS position; the message gives how precisely it tells
-the place and the area to a tenth of a degree (about 10 km), never the full coordinates.
+cut short). `outside`: its real path leaves the folder being checked or the repository (`../`,
+an absolute path, a symbolic link out), so it was not read. `location`: the Exif or XMP GPS
+position; the message gives how precisely it tells the place and the area to a tenth of a
+degree (about 10 km), never the full coordinates.
 `personal`: the camera owner, serial numbers, creator and comments. A draft with no place on
 disk (a rule example without `draft:`, stdin with no --stdin-filename) has no images to read.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from sm_lint.checks.images.pictures import LABELS, Picture, pictures
@@ -42,12 +45,9 @@ def _area(picture: Picture) -> tuple[str, str]:
     )
 
 
-def _missing(picture: Picture) -> dict[str, str] | None:
-    return {} if picture.problem == "missing" else None
-
-
-def _unreadable(picture: Picture) -> dict[str, str] | None:
-    return {} if picture.problem == "unreadable" else None
+def _problem(problem: str, picture: Picture) -> dict[str, str] | None:
+    """Pictures that could not be read for `problem` (missing, unreadable, outside)."""
+    return {} if picture.problem == problem else None
 
 
 def _location(picture: Picture) -> dict[str, str] | None:
@@ -66,7 +66,11 @@ def _personal(picture: Picture) -> dict[str, str] | None:
     }
 
 
-_CHECKS = {"missing": _missing, "unreadable": _unreadable, "location": _location, "personal": _personal}
+_CHECKS: dict[str, Callable[[Picture], dict[str, str] | None]] = {
+    **{problem: partial(_problem, problem) for problem in ("missing", "unreadable", "outside")},  # picklable
+    "location": _location,
+    "personal": _personal,
+}
 
 
 class ImageFile(Matcher):
