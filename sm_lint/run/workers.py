@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from sm_lint.errors import SmLintError
 from sm_lint.io import rulecache
 from sm_lint.io.inputs import Source, read_bytes
+from sm_lint.text import saferegex
 
 if TYPE_CHECKING:  # the Linter passes itself in; importing it would make a cycle
     from sm_lint.run.linter import Linter, Options, Outcome
@@ -64,11 +65,21 @@ _RUN = 16
 
 
 def parallel(linter: Linter, items: list, jobs: int) -> Iterator[tuple[int, Outcome]]:
-    """(index, outcome) pairs, as they are done, from `jobs` processes."""
-    if hasattr(os, "fork"):
-        yield from _forked(linter, items, jobs)
-    else:
-        yield from _pooled(linter, items, jobs)
+    """(index, outcome) pairs, as they are done, from `jobs` processes. A user's regex that
+    runs out of time in one of them is disabled in all (saferegex.RunBudget): the limit is paid
+    once per run."""
+    import multiprocessing
+
+    forking = hasattr(os, "fork")
+    budget = saferegex.RunBudget(multiprocessing.get_context("fork" if forking else "spawn"))
+    saferegex.share_budget(budget)  # the forked children inherit it; the pool's get it below
+    try:
+        if forking:
+            yield from _forked(linter, items, jobs)
+        else:
+            yield from _pooled(linter, items, jobs, budget)
+    finally:
+        saferegex.share_budget(None)
 
 
 class _Runs:
@@ -185,11 +196,12 @@ def _end_with(parent: int) -> None:
 _WORKER: Linter | None = None
 
 
-def _start_worker(make: Callable[[Options], Linter], options: Options) -> None:
+def _start_worker(make: Callable[[Options], Linter], options: Options, budget: saferegex.RunBudget) -> None:
     import signal
 
     global _WORKER
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle, quietly
+    saferegex.share_budget(budget)
     _WORKER = make(options)  # compiled rules come from the rule cache
 
 
@@ -198,10 +210,10 @@ def _lint_in_worker(item: tuple[int, tuple[Source, bytes | None, SmLintError | N
     return item[0], _lint_item(_WORKER, item[1])
 
 
-def _pooled(linter: Linter, items: list, jobs: int) -> Iterator[tuple[int, Outcome]]:
+def _pooled(linter: Linter, items: list, jobs: int, budget: saferegex.RunBudget) -> Iterator[tuple[int, Outcome]]:
     """Where processes cannot fork (Windows): a pool of freshly started workers."""
     import multiprocessing
 
     context = multiprocessing.get_context("spawn")
-    with context.Pool(jobs, initializer=_start_worker, initargs=(type(linter), linter.options)) as pool:
+    with context.Pool(jobs, initializer=_start_worker, initargs=(type(linter), linter.options, budget)) as pool:
         yield from pool.imap_unordered(_lint_in_worker, enumerate(items), chunksize=_RUN)

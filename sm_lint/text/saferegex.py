@@ -6,7 +6,9 @@ same thing by it; Python's `\\d \\w \\s` are Unicode-aware, so they are rewritte
 Unicode classes. What RE2 cannot do (look-arounds, back-references, `\\b`, `$`, ...) runs on
 the `regex` module with a time limit. A pattern that hits it is disabled for the rest of the
 run (each search of it would cost the limit again: 10 drafts took 189 s): the first timeout is
-reported, later searches of it are skipped at once (RegexDisabled) and said no more.
+reported, later searches of it are skipped at once (RegexDisabled) and said no more. With
+`--jobs`, the run's worker processes share that (RunBudget): a pattern's timed-out searches
+are paid once per run, not once per process.
 
 The built-in pack's own patterns are not users' data: they are reviewed, tested and fuzzed
 with the code, so those RE2 cannot run go to Python's `re` (already loaded) instead of the
@@ -17,6 +19,7 @@ patterns read from the rule cache are compiled on first use (see _Lazy).
 
 from __future__ import annotations
 
+import hashlib
 import re
 import sys
 import warnings
@@ -59,6 +62,44 @@ class RegexTimeout(RuleError):
 
 class RegexDisabled(RegexTimeout):
     """A search of a pattern that timed out earlier in this run: skipped, already reported."""
+
+
+class RunBudget:
+    """The patterns that timed out in this run, in memory shared by its worker processes (made
+    by the parent before it forks them, or handed to a pool's initializer), with a lock that
+    one bounded search at a time holds: a worker whose search of a pattern would start while
+    another's runs waits, then finds it disabled instead of paying the limit a second time.
+    Only patterns RE2 cannot run take the lock, and a sane one holds it for milliseconds."""
+
+    _KEY, _SLOTS = 16, 1024  # a digest of each pattern; more timeouts than slots: per process again
+
+    def __init__(self, context: Any = None):
+        import multiprocessing
+
+        context = context or multiprocessing.get_context()
+        self.lock = context.Lock()
+        self.keys = context.RawArray("B", self._KEY * self._SLOTS)
+        self.count = context.RawValue("i", 0)
+
+    def has(self, key: bytes) -> bool:
+        """Whether `key` timed out (the caller holds the lock)."""
+        known = bytes(self.keys[: self.count.value * self._KEY])
+        return any(known[i : i + self._KEY] == key for i in range(0, len(known), self._KEY))
+
+    def add(self, key: bytes) -> None:
+        if self.count.value < self._SLOTS:
+            start = self.count.value * self._KEY
+            self.keys[start : start + self._KEY] = key
+            self.count.value += 1
+
+
+_budget: RunBudget | None = None  # this run's, when it has worker processes
+
+
+def share_budget(budget: RunBudget | None) -> None:
+    """Use `budget` for every bounded search from now on (None: this process's own flags)."""
+    global _budget
+    _budget = budget
 
 
 class _Lazy:
@@ -212,9 +253,34 @@ class Guarded(_Lazy):
             "and is not used for the rest of this run; make the pattern simpler (catastrophic backtracking)",
         )
 
-    def _check_enabled(self) -> None:
-        if self.timed_out:
-            raise RegexDisabled(self.where, "", "")
+    @property
+    def key(self) -> bytes:
+        """The pattern's name in a RunBudget: where it is written, what, and how."""
+        text = f"{self.where}\0{self.source}\0{self.ignorecase}"
+        return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=RunBudget._KEY).digest()
+
+    @contextmanager
+    def _turn(self) -> Iterator[None]:
+        """One bounded search: skipped at once if the pattern timed out earlier in this run
+        (in this process or, with a RunBudget, in any), stopped and reported if it times out."""
+        budget = _budget
+        if budget is None:
+            if self.timed_out:
+                raise RegexDisabled(self.where, "", "")
+            try:
+                yield
+            except TimeoutError:
+                raise self._timeout() from None
+            return
+        with budget.lock:
+            if self.timed_out or budget.has(self.key):
+                self.timed_out = True
+                raise RegexDisabled(self.where, "", "")
+            try:
+                yield
+            except TimeoutError:
+                budget.add(self.key)
+                raise self._timeout() from None
 
     def _none_in(self, text: str, pos: int, endpos: int) -> bool:
         return self.prefilter is not None and self.prefilter.search(text, pos, endpos) is None
@@ -224,11 +290,8 @@ class Guarded(_Lazy):
             return None
         if not self.bounded:
             return getattr(self.pattern, method)(text, pos, endpos)
-        self._check_enabled()
-        try:
+        with self._turn():
             return getattr(self.pattern, method)(text, pos, endpos, timeout=MATCH_SECONDS)
-        except TimeoutError:
-            raise self._timeout() from None
 
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[RegexMatch]:
         if self._absent(text, pos, endpos) or self._none_in(text, pos, endpos):
@@ -238,11 +301,11 @@ class Guarded(_Lazy):
         return self._bounded_finditer(text, pos, endpos)
 
     def _bounded_finditer(self, text: str, pos: int, endpos: int) -> Iterator[RegexMatch]:
-        self._check_enabled()
-        try:
-            yield from self.pattern.finditer(text, pos, endpos, timeout=MATCH_SECONDS)
-        except TimeoutError:
-            raise self._timeout() from None
+        # all found within the turn: the caller's own searches between two matches would
+        # otherwise wait for a lock this search holds
+        with self._turn():
+            found = list(self.pattern.finditer(text, pos, endpos, timeout=MATCH_SECONDS))
+        yield from found
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> RegexMatch | None:
         found: RegexMatch | None = self._bounded("search", text, pos, endpos)
