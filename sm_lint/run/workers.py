@@ -71,7 +71,12 @@ def parallel(linter: Linter, items: list, jobs: int) -> Iterator[tuple[int, Outc
     import multiprocessing
 
     forking = hasattr(os, "fork")
-    budget = saferegex.RunBudget(multiprocessing.get_context("fork" if forking else "spawn"))
+    try:
+        budget: saferegex.RunBudget | None = saferegex.RunBudget(
+            multiprocessing.get_context("fork" if forking else "spawn")
+        )
+    except OSError:  # no shared semaphores here (a container without /dev/shm): one budget per process
+        budget = None
     saferegex.share_budget(budget)  # the forked children inherit it; the pool's get it below
     try:
         if forking:
@@ -196,7 +201,7 @@ def _end_with(parent: int) -> None:
 _WORKER: Linter | None = None
 
 
-def _start_worker(make: Callable[[Options], Linter], options: Options, budget: saferegex.RunBudget) -> None:
+def _start_worker(make: Callable[[Options], Linter], options: Options, budget: saferegex.RunBudget | None) -> None:
     import signal
 
     global _WORKER
@@ -210,7 +215,9 @@ def _lint_in_worker(item: tuple[int, tuple[Source, bytes | None, SmLintError | N
     return item[0], _lint_item(_WORKER, item[1])
 
 
-def _pooled(linter: Linter, items: list, jobs: int, budget: saferegex.RunBudget) -> Iterator[tuple[int, Outcome]]:
+def _pooled(
+    linter: Linter, items: list, jobs: int, budget: saferegex.RunBudget | None
+) -> Iterator[tuple[int, Outcome]]:
     """Where processes cannot fork (Windows): a pool of freshly started workers."""
     import multiprocessing
 
