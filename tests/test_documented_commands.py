@@ -217,7 +217,10 @@ def test_ci_runs_the_readme_test_command():
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     [command] = [c for c in EXCLUDED if "pytest" in c]
     install, test = command.rsplit(" && ", 1)
-    assert install in ci and re.search(rf"^HOME=\S+ {re.escape(test)}( \|\| |$)", ci, re.M)
+    # the tests run in a network namespace of their own (no network), the install before it does not
+    offline = re.escape('"${offline[@]}" ')
+    assert install in ci and re.search(rf"^HOME=\S+ {offline}{re.escape(test)}( \|\| |$)", ci, re.M)
+    assert re.search(r"^offline=\(unshare -n ", ci, re.M)
 
 
 def test_installation_names_only_sources_the_city_controls():
