@@ -1,5 +1,6 @@
 """Running the command line in-process, in a given folder, for the CLI tests; a fresh copy of
-this checkout as a git repository; timings relative to a floor measured in the same test."""
+this checkout as a git repository; work counted in lines run, or (where it is done in C)
+timings relative to a floor measured in the same test."""
 
 from __future__ import annotations
 
@@ -70,6 +71,38 @@ def time_ratio(slow, fast, repeat: int = 5) -> float:
     finally:
         gc.enable()
     return best[slow] / max(best[fast], 1e-9)
+
+
+def operations(call) -> int:
+    """How many lines of sm-lint's own code `call()` runs: a count of the work done in Python
+    that, unlike a timing, does not depend on the machine or its load. Work inside C (a regex
+    engine, str.find, MeCab) counts as the one line that calls it: a step that was quadratic
+    there (RE2 encoding the whole text per search, a line searched again from each 写真 or
+    each `[`) ran as many lines before its fix as after, so those tests keep time_ratio."""
+    import sys
+
+    package = str(Path(__file__).resolve().parents[1] / "sm_lint")
+    count = 0
+
+    def line(frame, event, arg):
+        nonlocal count
+        count += event == "line"
+        return line
+
+    previous = sys.gettrace()
+    sys.settrace(lambda frame, event, arg: line if frame.f_code.co_filename.startswith(package) else None)
+    try:
+        call()
+    finally:
+        sys.settrace(previous)
+    return count
+
+
+def assert_linear_work(call, small, large) -> None:
+    """`call(large)` (four times the size of `small`) runs about four times as many lines of
+    sm-lint's code, not the sixteen times of a quadratic step (see `operations`)."""
+    ratio = operations(lambda: call(large)) / max(1, operations(lambda: call(small)))
+    assert ratio < 6, f"four times the input ran {ratio:.1f} times as many lines (linear: 4, quadratic: 16)"
 
 
 def assert_linear(call, small, large) -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from helpers import assert_linear, run
+from helpers import assert_linear, assert_linear_work, run
 from sm_lint.cli import main
 from sm_lint.io.inputs import expand
 from sm_lint.run.linter import Linter, Options
@@ -96,7 +96,7 @@ def test_tens_of_thousands_of_entities_take_linear_time():
     from sm_lint.text.extract import extract_entities
 
     piece = "#上越 @joetsu_city https://example.jp/#x mail@example.jp "
-    assert_linear(extract_entities, piece * 2_500, piece * 10_000)
+    assert_linear_work(extract_entities, piece * 500, piece * 2_000)  # the scan ran 16 times the lines
     entities = extract_entities(piece * 10_000)
     assert [e.kind for e in entities[:4]] == ["hashtag", "mention", "url", "email"]
     assert len(entities) == 40_000  # the #x inside the URL is not a hashtag of its own
