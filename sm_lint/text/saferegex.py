@@ -262,25 +262,26 @@ class Guarded(_Lazy):
     @contextmanager
     def _turn(self) -> Iterator[None]:
         """One bounded search: skipped at once if the pattern timed out earlier in this run
-        (in this process or, with a RunBudget, in any), stopped and reported if it times out."""
+        (in this process or, with a RunBudget, in any), stopped and reported if it times out.
+        The budget's lock is waited for as long as one search may take, and a little more: a
+        worker that died holding it (or a machine loaded beyond that) leaves this process on
+        its own flag, as without a budget, rather than waiting forever."""
         budget = _budget
-        if budget is None:
-            if self.timed_out:
-                raise RegexDisabled(self.where, "", "")
-            try:
-                yield
-            except TimeoutError:
-                raise self._timeout() from None
-            return
-        with budget.lock:
-            if self.timed_out or budget.has(self.key):
+        held = budget.lock.acquire(timeout=2 * MATCH_SECONDS + 1) if budget is not None else False
+        shared = budget if held else None
+        try:
+            if self.timed_out or (shared is not None and shared.has(self.key)):
                 self.timed_out = True
                 raise RegexDisabled(self.where, "", "")
             try:
                 yield
             except TimeoutError:
-                budget.add(self.key)
+                if shared is not None:
+                    shared.add(self.key)
                 raise self._timeout() from None
+        finally:
+            if shared is not None:
+                shared.lock.release()
 
     def _none_in(self, text: str, pos: int, endpos: int) -> bool:
         return self.prefilter is not None and self.prefilter.search(text, pos, endpos) is None
