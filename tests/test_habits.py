@@ -23,7 +23,7 @@ def test_ci_checks_lint_formatting_and_types_before_the_tests():
         ".venv/bin/ruff check",
         ".venv/bin/ruff format --check",
         ".venv/bin/mypy",
-        'HOME="$home" .venv/bin/python -m pytest',
+        'HOME="$home" "${offline[@]}" .venv/bin/python -m pytest',  # without network: see .ci/run
     )
     at = [next(i for i, line in enumerate(lines) if line.startswith(step)) for step in steps]
     assert at == sorted(at)

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from sm_lint.errors import SmLintError
 from sm_lint.io import rulecache
 from sm_lint.io.inputs import Source, read_bytes
-from sm_lint.text import saferegex
+from sm_lint.text import regexbudget
 
 if TYPE_CHECKING:  # the Linter passes itself in; importing it would make a cycle
     from sm_lint.run.linter import Linter, Options, Outcome
@@ -66,25 +66,25 @@ _RUN = 16
 
 def parallel(linter: Linter, items: list, jobs: int) -> Iterator[tuple[int, Outcome]]:
     """(index, outcome) pairs, as they are done, from `jobs` processes. A user's regex that
-    runs out of time in one of them is disabled in all (saferegex.RunBudget): the limit is paid
+    runs out of time in one of them is disabled in all (regexbudget.RunBudget): the limit is paid
     once per run."""
     import multiprocessing
 
     forking = hasattr(os, "fork")
     try:
-        budget: saferegex.RunBudget | None = saferegex.RunBudget(
+        budget: regexbudget.RunBudget | None = regexbudget.RunBudget(
             multiprocessing.get_context("fork" if forking else "spawn")
         )
     except OSError:  # no shared semaphores here (a container without /dev/shm): one budget per process
         budget = None
-    saferegex.share_budget(budget)  # the forked children inherit it; the pool's get it below
+    regexbudget.share_budget(budget)  # the forked children inherit it; the pool's get it below
     try:
         if forking:
             yield from _forked(linter, items, jobs)
         else:
             yield from _pooled(linter, items, jobs, budget)
     finally:
-        saferegex.share_budget(None)
+        regexbudget.share_budget(None)
 
 
 class _Runs:
@@ -201,12 +201,12 @@ def _end_with(parent: int) -> None:
 _WORKER: Linter | None = None
 
 
-def _start_worker(make: Callable[[Options], Linter], options: Options, budget: saferegex.RunBudget | None) -> None:
+def _start_worker(make: Callable[[Options], Linter], options: Options, budget: regexbudget.RunBudget | None) -> None:
     import signal
 
     global _WORKER
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle, quietly
-    saferegex.share_budget(budget)
+    regexbudget.share_budget(budget)
     _WORKER = make(options)  # compiled rules come from the rule cache
 
 
@@ -216,7 +216,7 @@ def _lint_in_worker(item: tuple[int, tuple[Source, bytes | None, SmLintError | N
 
 
 def _pooled(
-    linter: Linter, items: list, jobs: int, budget: saferegex.RunBudget | None
+    linter: Linter, items: list, jobs: int, budget: regexbudget.RunBudget | None
 ) -> Iterator[tuple[int, Outcome]]:
     """Where processes cannot fork (Windows): a pool of freshly started workers."""
     import multiprocessing

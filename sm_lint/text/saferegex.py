@@ -7,8 +7,8 @@ Unicode classes. What RE2 cannot do (look-arounds, back-references, `\\b`, `$`, 
 the `regex` module with a time limit. A pattern that hits it is disabled for the rest of the
 run (each search of it would cost the limit again: 10 drafts took 189 s): the first timeout is
 reported, later searches of it are skipped at once (RegexDisabled) and said no more. With
-`--jobs`, the run's worker processes share that (RunBudget): a pattern's timed-out searches
-are paid once per run, not once per process.
+`--jobs`, the run's worker processes share that (regexbudget.RunBudget): a pattern's
+timed-out searches are paid once per run, not once per process.
 
 The built-in pack's own patterns are not users' data: they are reviewed, tested and fuzzed
 with the code, so those RE2 cannot run go to Python's `re` (already loaded) instead of the
@@ -19,7 +19,6 @@ patterns read from the rule cache are compiled on first use (see _Lazy).
 
 from __future__ import annotations
 
-import hashlib
 import re
 import sys
 import warnings
@@ -30,6 +29,7 @@ from typing import Any, Protocol, TypeAlias
 import re2
 
 from sm_lint.errors import RuleError
+from sm_lint.text import regexbudget
 from sm_lint.text.regexsyntax import for_regex_module, needles, to_re2, without_assertions
 
 MATCH_SECONDS = 5.0  # per search; a sane pattern needs milliseconds even on a 5 MB draft
@@ -62,44 +62,6 @@ class RegexTimeout(RuleError):
 
 class RegexDisabled(RegexTimeout):
     """A search of a pattern that timed out earlier in this run: skipped, already reported."""
-
-
-class RunBudget:
-    """The patterns that timed out in this run, in memory shared by its worker processes (made
-    by the parent before it forks them, or handed to a pool's initializer), with a lock that
-    one bounded search at a time holds: a worker whose search of a pattern would start while
-    another's runs waits, then finds it disabled instead of paying the limit a second time.
-    Only patterns RE2 cannot run take the lock, and a sane one holds it for milliseconds."""
-
-    _KEY, _SLOTS = 16, 1024  # a digest of each pattern; more timeouts than slots: per process again
-
-    def __init__(self, context: Any = None):
-        import multiprocessing
-
-        context = context or multiprocessing.get_context()
-        self.lock = context.Lock()
-        self.keys = context.RawArray("B", self._KEY * self._SLOTS)
-        self.count = context.RawValue("i", 0)
-
-    def has(self, key: bytes) -> bool:
-        """Whether `key` timed out (the caller holds the lock)."""
-        known = bytes(self.keys[: self.count.value * self._KEY])
-        return any(known[i : i + self._KEY] == key for i in range(0, len(known), self._KEY))
-
-    def add(self, key: bytes) -> None:
-        if self.count.value < self._SLOTS:
-            start = self.count.value * self._KEY
-            self.keys[start : start + self._KEY] = key
-            self.count.value += 1
-
-
-_budget: RunBudget | None = None  # this run's, when it has worker processes
-
-
-def share_budget(budget: RunBudget | None) -> None:
-    """Use `budget` for every bounded search from now on (None: this process's own flags)."""
-    global _budget
-    _budget = budget
 
 
 class _Lazy:
@@ -256,8 +218,7 @@ class Guarded(_Lazy):
     @property
     def key(self) -> bytes:
         """The pattern's name in a RunBudget: where it is written, what, and how."""
-        text = f"{self.where}\0{self.source}\0{self.ignorecase}"
-        return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=RunBudget._KEY).digest()
+        return regexbudget.key(f"{self.where}\0{self.source}\0{self.ignorecase}")
 
     @contextmanager
     def _turn(self) -> Iterator[None]:
@@ -266,7 +227,7 @@ class Guarded(_Lazy):
         The budget's lock is waited for as long as one search may take, and a little more: a
         worker that died holding it (or a machine loaded beyond that) leaves this process on
         its own flag, as without a budget, rather than waiting forever."""
-        budget = _budget
+        budget = regexbudget.current()
         held = budget.lock.acquire(timeout=2 * MATCH_SECONDS + 1) if budget is not None else False
         shared = budget if held else None
         try:
