@@ -264,7 +264,7 @@ def test_an_image_linking_out_of_the_folder_checked_is_never_read(folder, tmp_pa
     _post(folder, "park.jpg")
     [finding] = _outside_findings(folder, "post.md")
     assert (finding["rule"], finding["line"], finding["severity"]) == ("JP-G107", 4, "error")
-    assert finding["message"].startswith("画像 img/park.jpg は確認するフォルダ（リポジトリ）の外にあるため")
+    assert finding["message"].startswith("画像 img/park.jpg は確認するフォルダ（Git のリポジトリならその全体）の外")
     [english] = _outside_findings(folder, "post.md", "--lang", "en")
     assert english["message"].startswith("The image img/park.jpg is outside the folder being checked")
     assert str(secret) not in finding["message"]
