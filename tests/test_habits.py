@@ -37,7 +37,7 @@ def test_the_engine_is_type_checked_strictly():
     strict = [override for override in PYPROJECT["tool"]["mypy"]["overrides"] if override.get("disallow_untyped_defs")]
     strict_modules = {module for override in strict for module in override["module"]}
     engine_and_below = {"sm_lint.rules.*", "sm_lint.pipeline.*", "sm_lint.checks.*", "sm_lint.text.*", "sm_lint.io.*"}
-    assert {*engine_and_below, "sm_lint.report.*"} <= strict_modules
+    assert {*engine_and_below, "sm_lint.report.*", "sm_lint.app.*"} <= strict_modules
     assert all(override.get("disallow_any_generics") and override.get("warn_return_any") for override in strict)
 
 
