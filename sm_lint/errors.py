@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import errno
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 class SmLintError(Exception):
@@ -24,7 +28,7 @@ class SmLintError(Exception):
         return self.text("ja")
 
     # The same problem met twice (a broken rule pack fails every draft alike) is shown once.
-    def __eq__(self, other) -> bool:
+    def __eq__(self, other: object) -> bool:
         return isinstance(other, SmLintError) and self.args == other.args
 
     def __hash__(self) -> int:
@@ -71,7 +75,7 @@ def os_reason(exc: OSError) -> tuple[str, str]:
     return _OS_REASONS.get(exc.errno or 0, (f"OS のエラー: {exc.strerror or exc}", exc.strerror or str(exc)))
 
 
-def read_utf8(path, what: tuple[str, str]) -> str:
+def read_utf8(path: Path, what: tuple[str, str]) -> str:
     """The text of a rule pack's file (`what`: its name in Japanese and English); one that cannot
     be opened or is not UTF-8 is a RuleError saying which."""
     try:

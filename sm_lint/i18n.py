@@ -70,6 +70,6 @@ MESSAGES = {
 }
 
 
-def t(lang: str, key: str, **fields) -> str:
+def t(lang: str, key: str, **fields: object) -> str:
     table = MESSAGES.get(lang, MESSAGES["ja"])
     return table[key].format(**fields)

@@ -3,7 +3,7 @@ fail-on), or else every name that can be written there."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from sm_lint.errors import RuleError
 
@@ -29,7 +29,9 @@ def hint(
     return f" (書ける項目: {', '.join(known)})", f" (known: {', '.join(known)})"
 
 
-def refuse_unknown_keys(mapping, known: Iterable[str], where: str, within: tuple[str, str] = ("", "")) -> None:
+def refuse_unknown_keys(
+    mapping: Mapping[str, object], known: Iterable[str], where: str, within: tuple[str, str] = ("", "")
+) -> None:
     """A rule file's mapping with a key that is not in `known`: RuleError naming the first
     such key, with the hint. `within` says where, e.g. ("`person-name.年齢` に", " in `person-name.年齢`")."""
     known = [str(k) for k in known]

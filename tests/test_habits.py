@@ -4,6 +4,7 @@ project's own pre-commit hooks run the same tools from the venv, so a commit dow
 
 from __future__ import annotations
 
+import ast
 import re
 import subprocess
 import sys
@@ -34,7 +35,9 @@ def test_ci_checks_lint_formatting_and_types_before_the_tests():
 
 def test_the_engine_is_type_checked_strictly():
     strict = [override for override in PYPROJECT["tool"]["mypy"]["overrides"] if override.get("disallow_untyped_defs")]
-    assert {"sm_lint.rules.*", "sm_lint.pipeline.*"} <= {module for override in strict for module in override["module"]}
+    strict_modules = {module for override in strict for module in override["module"]}
+    engine_and_below = {"sm_lint.rules.*", "sm_lint.pipeline.*", "sm_lint.checks.*", "sm_lint.text.*", "sm_lint.io.*"}
+    assert {*engine_and_below, "sm_lint.report.*", "sm_lint.app.*"} <= strict_modules
     assert all(override.get("disallow_any_generics") and override.get("warn_return_any") for override in strict)
 
 
@@ -45,6 +48,34 @@ def test_no_module_is_left_out_of_the_type_check():
     assert [override["module"] for override in overrides if override.get("ignore_errors")] == []
     relaxed = [override["module"] for override in overrides if False in override.values()]
     assert relaxed == []
+
+
+def _untyped(path):
+    """The public functions and methods of a module lacking an annotation (a parameter's or the
+    return's)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    public = [n for n in tree.body if isinstance(n, ast.FunctionDef) and not n.name.startswith("_")]
+    for cls in tree.body:
+        if isinstance(cls, ast.ClassDef) and not cls.name.startswith("_"):
+            public += [
+                n
+                for n in cls.body
+                if isinstance(n, ast.FunctionDef) and (not n.name.startswith("_") or n.name == "__init__")
+            ]
+    for function in public:
+        arguments = [*function.args.posonlyargs, *function.args.args, *function.args.kwonlyargs]
+        if arguments and arguments[0].arg in ("self", "cls"):
+            arguments = arguments[1:]
+        # mypy's rule: an __init__ with annotated parameters needs no `-> None`
+        unreturned = function.returns is None and not (function.name == "__init__" and arguments)
+        if unreturned or any(a.annotation is None for a in arguments):
+            yield f"{path.relative_to(ROOT)}:{function.lineno} {function.name}"
+
+
+def test_the_public_api_is_typed():
+    # what sm_lint/__init__.py and the application layer (app/) offer a caller
+    modules = [ROOT / "sm_lint" / "__init__.py", *sorted((ROOT / "sm_lint" / "app").glob("*.py"))]
+    assert [name for path in modules for name in _untyped(path)] == []
 
 
 def test_the_projects_own_hooks_use_the_tools_of_the_venv():

@@ -6,15 +6,22 @@ as they were keep the findings of the first lint (each draft is linted once unle
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from sm_lint.errors import InputError, SmLintError
 from sm_lint.i18n import t
 
+if TYPE_CHECKING:
+    from sm_lint.io.document import Draft
+    from sm_lint.io.inputs import Reader, Source
+    from sm_lint.run.linter import Linter, Result
 
-def show_diff(linter, sources, reader, result, lang: str) -> int:
+
+def show_diff(linter: Linter, sources: Sequence[Source], reader: Reader, result: Result, lang: str) -> int:
     """--diff: print the changes, write nothing; exit 1 if there are any, 2 on an error."""
     from sm_lint.checks.images.strip import to_strip
     from sm_lint.io.fix import plan, unified_diff
@@ -30,7 +37,7 @@ def show_diff(linter, sources, reader, result, lang: str) -> int:
     return 2 if result.errors or problems or refused else 1 if changes or images else 0
 
 
-def fix(linter, sources, reader, result, quiet: bool, lang: str):
+def fix(linter: Linter, sources: Sequence[Source], reader: Reader, result: Result, quiet: bool, lang: str) -> Result:
     """--fix: write the changes, then lint again the drafts that changed (their text, or an
     image they show); returns the run's result with theirs replaced."""
     from sm_lint.io.fix import plan, write_atomic
@@ -62,7 +69,7 @@ def fix(linter, sources, reader, result, quiet: bool, lang: str):
     return result
 
 
-def _showing(drafts: dict, images: list[Path]) -> set[str]:
+def _showing(drafts: dict[str, Draft], images: list[Path]) -> set[str]:
     """The drafts (of those with findings) that show one of the `images`."""
     if not images:
         return set()
@@ -72,7 +79,7 @@ def _showing(drafts: dict, images: list[Path]) -> set[str]:
     return {path for path, draft in drafts.items() if any(p.file in images for p in pictures(analyse(draft)))}
 
 
-def _strip_images(linter, result, problems: list, within: tuple[str, ...]) -> list[Path]:
+def _strip_images(linter: Linter, result: Result, problems: list[SmLintError], within: tuple[str, ...]) -> list[Path]:
     """--fix on images: remove the position and the person's metadata, pixels untouched, in
     folders still inside `within` (the drafts' repositories) when written. The images written;
     what cannot be done goes to problems."""

@@ -18,7 +18,7 @@ from sm_lint.run.linter import Options as Options  # the settings' part for the 
 if TYPE_CHECKING:
     from sm_lint.io.inputs import Source
     from sm_lint.rules.model import Rule
-    from sm_lint.run.linter import Linter
+    from sm_lint.run.linter import Linter, Result
 
 
 class LintSettings(NamedTuple):
@@ -135,7 +135,7 @@ def lint(settings: LintSettings) -> int:
     return 1 if result.failing and not s.exit_zero else 0
 
 
-def _write_baseline(path: Path, result, lang: str, quiet: bool) -> int:
+def _write_baseline(path: Path, result: Result, lang: str, quiet: bool) -> int:
     from sm_lint.pipeline.baseline import write_baseline
 
     count = write_baseline(path, result.findings)

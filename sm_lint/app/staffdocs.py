@@ -16,7 +16,9 @@ from __future__ import annotations
 import inspect
 import sys
 import textwrap
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
@@ -28,6 +30,10 @@ from sm_lint.io.resources import rules_root
 from sm_lint.io.yamlsafe import LineDict, YamlError, load_yaml
 from sm_lint.rules.model import Rule
 from sm_lint.rules.registry import KINDS, load_kinds
+
+if TYPE_CHECKING:
+    from sm_lint.rules.model import Rule
+    from sm_lint.run.linter import Linter
 
 KINDS_GENERATED = (
     "<!-- This page is written by `python -m sm_lint.app.staffdocs docs/staff`: do not edit it by hand. -->"
@@ -71,12 +77,12 @@ _ENTRY = {  # the keys of an images:/videos: entry, owned by the portrait-consen
 }
 
 
-def _kind(spec: dict) -> str:
+def _kind(spec: dict[str, Any]) -> str:
     types = spec.get("type", [])
     return " または ".join(_TYPES[x] for x in ([types] if isinstance(types, str) else types)) or "—"
 
 
-def _values(spec: dict) -> str:
+def _values(spec: dict[str, Any]) -> str:
     values = ", ".join(f"`{v}`" for v in spec.get("enum", []))
     aliases = "、".join(f"`{a}` は `{v}`" for a, v in spec.get("aliases", {}).items())
     return values + (f" ({aliases})" if aliases else "") if values else "—"
@@ -186,7 +192,7 @@ def _escaped(text: str) -> str:
     return text.replace("<", "\\<").replace(">", "\\>")
 
 
-def findings_page(rules, linter) -> str:
+def findings_page(rules: Sequence[Rule], linter: Linter) -> str:
     from sm_lint.report.ruleinfo import example_message
     from sm_lint.rules.catalog import clauses
 
@@ -210,7 +216,7 @@ def findings_page(rules, linter) -> str:
         "  `sm-lint: {allow: [{rule: ルール番号, reason: 理由, approved_by: 決裁者}]}`)。",
         "",
     ]
-    by_clause: dict[str, list] = {}
+    by_clause: dict[str, list[Rule]] = {}
     for rule in rules:
         by_clause.setdefault(rule.clause, []).append(rule)
     for clause_id in sorted(by_clause, key=lambda c: order.index(c) if c in order else len(order)):

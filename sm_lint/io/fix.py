@@ -19,13 +19,16 @@ import os
 import secrets
 import signal
 import stat
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from types import FrameType
+from typing import NoReturn
 
 from sm_lint.errors import InputError, SmLintError, os_reason
 from sm_lint.findings import Finding
+from sm_lint.io.document import Draft
 from sm_lint.io.inputs import Outside, Reader, Source, describe, open_within
 
 # A BOM-led UTF-16/32 file is written back with the same BOM and byte order.
@@ -81,7 +84,7 @@ def encode_like(original: bytes, old: str, new: str, codec: str, where: str) -> 
 
 
 def plan(
-    findings: Iterable[Finding], drafts: dict, sources: Iterable[Source], reader: Reader
+    findings: Iterable[Finding], drafts: dict[str, Draft], sources: Iterable[Source], reader: Reader
 ) -> tuple[list[Change], list[SmLintError]]:
     """The changes the safe fixes would make, one per draft that has any, and one line for
     each draft that cannot be fixed (the others still are)."""
@@ -198,11 +201,11 @@ def _remove_stale_temporaries(path: Path, folder: int | None) -> None:
 
 
 @contextmanager
-def _interruptible():
+def _interruptible() -> Iterator[None]:
     """SIGTERM (a CI job cancelled, `kill`) ends the run as an exception, like Ctrl-C, so that
     the temporary file is removed on the way out; exit status 143, as a shell reports it."""
 
-    def terminated(signum, frame):
+    def terminated(signum: int, frame: FrameType | None) -> NoReturn:
         raise SystemExit(128 + signum)
 
     try:

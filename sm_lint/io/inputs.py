@@ -35,7 +35,7 @@ class Outside(OSError):
         super().__init__(f"{real} is outside {root}")
         self.real, self.root = real, root
 
-    def __reduce__(self):  # sent to worker processes with its source
+    def __reduce__(self) -> tuple[type[Outside], tuple[str, str]]:  # sent to worker processes with its source
         return Outside, (self.real, self.root)
 
 

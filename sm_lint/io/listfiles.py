@@ -56,7 +56,7 @@ def pack_lists(rule_file: Path) -> Iterator[None]:
         _PACK_LISTS.reset(token)
 
 
-def list_path(name, where: str) -> Path:
+def list_path(name: object, where: str) -> Path:
     """The file a rule or the configuration names as a list: a file name (never a path) in the
     current pack's lists/ or in rules/lists/; a wrong one is reported where it is written."""
     own = _PACK_LISTS.get()

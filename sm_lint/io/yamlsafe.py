@@ -13,9 +13,15 @@ from __future__ import annotations
 import re
 from datetime import UTC
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sm_lint.errors import SmLintError
+
+if TYPE_CHECKING:
+    from datetime import date, datetime
+
+    from yaml import MappingNode, Node, ScalarNode
+    from yaml.events import Event
 
 
 class YamlError(Exception):
@@ -28,7 +34,7 @@ class YamlError(Exception):
         self.problem = problem
         self.problem_ja = problem_ja or problem
 
-    def reported(self, error: type[SmLintError], path) -> SmLintError:
+    def reported(self, error: type[SmLintError], path: object) -> SmLintError:
         """This problem as a data file's one-line error (configuration, rules, schema, clauses)."""
         return error(
             f"{path}:{self.line}", f"YAML として読めません: {self.problem_ja}", f"not valid YAML: {self.problem}"
@@ -38,7 +44,7 @@ class YamlError(Exception):
 class LineDict(dict[Any, Any]):
     """A mapping from YAML with `line` (its own) and `key_lines` (each key's), 1-based."""
 
-    def __init__(self, line: int = 0):
+    def __init__(self, line: int = 0) -> None:
         super().__init__()
         self.line = line
         self.key_lines: dict[str, int] = {}
@@ -48,15 +54,18 @@ class LineDict(dict[Any, Any]):
 
 
 @lru_cache(maxsize=1)
-def _loader_class():
+def _loader_class() -> tuple[type[Any], type[Exception]]:
     import yaml
 
-    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # SafeLoader if built without libyaml
+    if TYPE_CHECKING:  # the two loaders' stubs share SafeLoader's constructor methods
+        from yaml import SafeLoader as Base
+    else:
+        Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # SafeLoader if built without libyaml
 
-    class Loader(base):
+    class Loader(Base):
         first_line = 1
 
-    def construct_mapping(loader, node) -> LineDict:
+    def construct_mapping(loader: Loader, node: MappingNode) -> LineDict:
         result = LineDict(loader.first_line + node.start_mark.line)
         _refuse_duplicate_keys(node, loader.first_line)
         loader.flatten_mapping(node)
@@ -72,7 +81,7 @@ def _loader_class():
             result.key_lines[str(key)] = loader.first_line + key_node.start_mark.line
         return result
 
-    def construct_timestamp(loader, node):
+    def construct_timestamp(loader: Loader, node: ScalarNode) -> Any:
         """2026-13-01 looks like a date but is none: keep the text (a schema reports it)."""
         try:
             return loader.construct_yaml_timestamp(node)
@@ -84,7 +93,7 @@ def _loader_class():
     return Loader, yaml.YAMLError
 
 
-def _refuse_duplicate_keys(node, first_line: int) -> None:
+def _refuse_duplicate_keys(node: MappingNode, first_line: int) -> None:
     """A key written twice (a second `links:` added at the end of a configuration, a template's
     `scheduled_at:` left in): PyYAML keeps the last and drops the first without a word. Keys
     merged in with `<<` may be overridden; only keys written in the mapping itself count."""
@@ -109,7 +118,7 @@ MAX_DEPTH = 64  # rule packs need about 8 levels
 MAX_NODES = 100_000  # counted with every alias expanded
 
 
-def _problem(en: str, ja: str, mark):
+def _problem(en: str, ja: str, mark: Any) -> Exception:  # a Mark of the Python or the C parser
     """A problem we word ourselves, in both languages (load_yaml passes both on)."""
     import yaml
 
@@ -118,7 +127,7 @@ def _problem(en: str, ja: str, mark):
     return error
 
 
-def _refuse(en: str, ja: str, node_or_event):
+def _refuse(en: str, ja: str, node_or_event: Node | Event) -> Exception:
     return _problem(f"{en}; refused", f"{ja}。読み込みません", node_or_event.start_mark)
 
 
@@ -129,7 +138,7 @@ def _may_nest_deeper(source: str) -> bool:
     return sum(map(source.count, "\n[{-?:")) >= MAX_DEPTH
 
 
-def _check_nesting(source: str, loader_class) -> None:
+def _check_nesting(source: str, loader_class: type[Any]) -> None:
     """Stop at the first collection deeper than MAX_DEPTH, before the composer recurses."""
     import yaml
 
@@ -143,7 +152,7 @@ def _check_nesting(source: str, loader_class) -> None:
             depth -= 1
 
 
-def _check_expansion(root) -> None:
+def _check_expansion(root: Node) -> None:
     """Height and expanded size of the node graph, each shared (aliased) node measured once."""
     import yaml
 
@@ -154,7 +163,7 @@ def _check_expansion(root) -> None:
         f"エイリアスをたどると入れ子が {MAX_DEPTH} 段を超えます",
     )
 
-    def measure(node, depth: int) -> tuple[int, int]:
+    def measure(node: Node, depth: int) -> tuple[int, int]:
         key = id(node)
         if key in sizes:
             return sizes[key]
@@ -166,7 +175,7 @@ def _check_expansion(root) -> None:
             )
         if depth > MAX_DEPTH:  # keeps this recursion shallow
             raise _refuse(*too_deep, node)
-        children = []
+        children: list[Node] = []
         if isinstance(node, yaml.SequenceNode):
             children = node.value
         elif isinstance(node, yaml.MappingNode):
@@ -196,7 +205,7 @@ def _check_expansion(root) -> None:
 # PyYAML costs a cold start about 15 ms. Any other shape (lists, quotes, numbers, comments
 # after a value...) goes to PyYAML.
 @lru_cache(maxsize=1)
-def _flat_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+def _flat_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """A `key: value` line; what a plain word cannot start with (YAML indicators, what starts a
     number, a date or a null, which YAML reads as such) or hold (characters YAML refuses or
     reads as line breaks); the strict ISO date and timestamp."""
@@ -239,7 +248,7 @@ _YAML_WORDS = frozenset(
 )
 
 
-def _timestamp(parts: tuple):
+def _timestamp(parts: tuple[Any, ...]) -> date | datetime:  # a match's groups
     """YAML's date or datetime for the strict ISO forms, as PyYAML's SafeConstructor builds it."""
     from datetime import date, datetime, timedelta, timezone
 

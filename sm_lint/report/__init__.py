@@ -6,9 +6,14 @@ from __future__ import annotations
 import importlib
 import sys
 from collections.abc import Collection, Mapping, Sequence
-from typing import IO, NamedTuple
+from typing import IO, TYPE_CHECKING, Any, NamedTuple
 
 from sm_lint.findings import Finding
+
+if TYPE_CHECKING:
+    from sm_lint.io.document import Draft
+    from sm_lint.pipeline.selection import TurnedOff
+    from sm_lint.rules.model import Rule
 
 FORMATS = {
     "full": "full",
@@ -28,13 +33,13 @@ class ReportContext(NamedTuple):
     color: bool | None = None  # None: decide from the terminal and NO_COLOR
     checked: Collection[str] = ()  # the path of every draft linted, clean or not (a dict: path -> its facts)
     stream: IO[str] | None = None
-    source_lines: Mapping[str, object] = {}
-    rules: Mapping[str, object] = {}
+    source_lines: Mapping[str, Draft] = {}  # the drafts with findings, by path
+    rules: Mapping[str, Rule] = {}
     quiet: bool = False  # findings only: no summary line
-    turned_off: Sequence = ()  # runner.TurnedOff: rules not checked, and which configuration said so
+    turned_off: Sequence[TurnedOff] = ()  # rules not checked, and which configuration said so
 
 
-def scores(ctx: ReportContext) -> dict[str, dict]:
+def scores(ctx: ReportContext) -> dict[str, dict[str, Any]]:
     """path -> plain-Japanese score facts (rules.kinds.readability.score_facts) of each draft
     checked that has words; a caller that gave only the paths (no facts) gets none."""
     checked = ctx.checked if isinstance(ctx.checked, dict) else {}
@@ -97,7 +102,7 @@ def shown(findings: Sequence[Finding], fmt: str) -> list[Finding]:
     return list(findings) if fmt in AUDIT_FORMATS else reported(findings)
 
 
-def write_json(value, ctx: ReportContext) -> None:
+def write_json(value: object, ctx: ReportContext) -> None:
     """Indented JSON, written some thousand tokens at a time: json.dump writes each token on
     its own, a system call each where output is unbuffered (PYTHONUNBUFFERED), 70 ms for 700
     findings; the whole report as one string held every token as a string of its own first
@@ -116,7 +121,7 @@ def write_json(value, ctx: ReportContext) -> None:
 JSON_VERSION = 2
 
 
-def run_facts(findings: Sequence[Finding], ctx: ReportContext) -> dict:
+def run_facts(findings: Sequence[Finding], ctx: ReportContext) -> dict[str, Any]:
     """What a JSON report says besides the findings: each draft read, with its count of
     findings (suppressed ones apart) and its plain-Japanese score (null with no words), and the
     rules a configuration turned off, as SARIF's runs[].properties.turnedOff: an empty list of

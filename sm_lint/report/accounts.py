@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sm_lint.checks.post.metadata import scheduled
 from sm_lint.checks.post.schedule import closed_reason, hours_of, in_office_hours
@@ -19,7 +19,11 @@ from sm_lint.io.document import read_draft
 from sm_lint.io.inputs import every_draft
 from sm_lint.pipeline.filter import reported
 from sm_lint.report.waivers import draft_rows
-from sm_lint.run.linter import Linter, draft_path
+from sm_lint.run.configs import draft_path
+from sm_lint.run.linter import Linter
+
+if TYPE_CHECKING:
+    from sm_lint.findings import Finding
 
 CITY_HOST = "city.joetsu.niigata.jp"
 MIXES = ("in_hours", "out_of_hours", "closed")  # posting-time mix, in this order everywhere
@@ -60,7 +64,8 @@ def build(paths: list[str], today: date, year: int | None = None, minimum: int =
     months = fiscal_months(year)
     linter = Linter()
     accounts: dict[str, dict[str, Any]] = {}  # id -> its configuration (from every config seen)
-    drafts: dict[str, list[tuple]] = {}  # id -> per draft: ((month, mix) or None, findings, waivers)
+    # id -> per draft: ((month, mix) or None, findings, waivers)
+    drafts: dict[str, list[tuple[tuple[str, str] | None, list[Finding], list[dict[str, Any]]]]] = {}
     for source, data in every_draft(paths, lambda s: linter.config_for(s).max_draft_size):
         config = linter.config_for(source)
         draft = read_draft(source.display, data)
@@ -87,7 +92,7 @@ def build(paths: list[str], today: date, year: int | None = None, minimum: int =
     for name in [*accounts, *sorted(set(drafts) - set(accounts))]:  # as configured, then the unknown
         spec = accounts.get(name)
         per_month: dict[str, Counter[str]] = {m: Counter() for m in months}
-        clauses: Counter = Counter()
+        clauses: Counter[str] = Counter()
         waivers: list[dict[str, Any]] = []
         unscheduled = counted = 0
         for slot, findings, waived in drafts.get(name, []):
@@ -132,6 +137,6 @@ def build(paths: list[str], today: date, year: int | None = None, minimum: int =
     }
 
 
-def _clause_order(item: tuple[str, int]) -> tuple:
+def _clause_order(item: tuple[str, int]) -> tuple[tuple[int, ...], str]:
     """4(4) before 10(1): by the clause's numbers, not its spelling."""
     return tuple(int(n) for n in re.findall(r"\d+", item[0])), item[0]

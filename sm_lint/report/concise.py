@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from sm_lint.i18n import t
 
+if TYPE_CHECKING:
+    from sm_lint.findings import Finding
+    from sm_lint.report import ReportContext
 
-def render(findings, ctx) -> None:
+
+def render(findings: Sequence[Finding], ctx: ReportContext) -> None:
     stream = ctx.stream or sys.stdout
     for f in findings:
         # the suggested rewrite too (pre-commit shows this format); a block's line breaks

@@ -13,19 +13,29 @@ import os
 import re
 import sys
 from collections import Counter
+from collections.abc import Sequence
 from itertools import groupby
+from typing import IO, TYPE_CHECKING, Any
 
 from sm_lint.i18n import t
 from sm_lint.report import score_summary, suggestion_text, turned_off_text
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from sm_lint.findings import Finding
+    from sm_lint.io.document import Draft
+    from sm_lint.report import ReportContext
 
 _STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold blue"}
 # What rich removes from any text it prints (rich.control.STRIP_CONTROL_CODES: bell,
 # backspace, vertical tab, form feed, carriage return); the plain text removes them too.
 _CONTROL = re.compile("[\a\b\v\f\r]")
 _TAB = 8  # rich's tab stops, in cells
+Part = tuple[str, str | None]  # a piece of text and its rich style
 
 
-def _console(stream):
+def _console(stream: IO[str]) -> Console | None:
     """A rich console that colours, or None where the text goes out plain: rich's own choice
     of a terminal (isatty, FORCE_COLOR, TTY_COMPATIBLE) decides, as it did before; rich is
     not imported for a stream that is no terminal and no variable that would make it one."""
@@ -33,16 +43,19 @@ def _console(stream):
         return None
     from rich.console import Console
 
-    console = Console(file=stream, highlight=False, soft_wrap=True, emoji=False, markup=False)
+    class _Console(Console):
+        def on_broken_pipe(self) -> None:
+            _reader_left()
+
+    console = _Console(file=stream, highlight=False, soft_wrap=True, emoji=False, markup=False)
     if not console.is_terminal or console.color_system is None:
         return None
-    console.on_broken_pipe = _reader_left
     return console
 
 
-def _isatty(stream) -> bool:
+def _isatty(stream: IO[str]) -> bool:
     try:
-        return stream.isatty()
+        return bool(stream.isatty())
     except (AttributeError, ValueError):  # no such method, or a closed stream
         return False
 
@@ -73,7 +86,7 @@ def _cut(chars: str, cells: int, keep_end: bool = False) -> str:
     return "…" + "".join(reversed(kept)) if keep_end else "".join(kept) + "…"
 
 
-def _source_line(f, draft) -> list:
+def _source_line(f: Finding, draft: Draft) -> list[Part]:
     """The line of the finding with the match marked, and a caret line under the match for
     terminals without colour (full-width characters take two cells), as (text, style) parts."""
     from rich.cells import cell_len
@@ -91,10 +104,10 @@ def _source_line(f, draft) -> list:
     return [(number, "dim"), (before, None), (match, "reverse bold"), (after, None), ("\n" + pad + "\n", None)]
 
 
-def _parts(f, ctx, words: dict) -> list:
+def _parts(f: Finding, ctx: ReportContext, words: dict[str, Any]) -> list[Part]:
     """One finding as (text, style) parts, a blank line after it; `words` are the tool's own
     words in the report's language (by key)."""
-    parts = [
+    parts: list[Part] = [
         (f"{f.path}:{f.line}:{f.column}", "bold"),
         (": ", None),
         (words[f.severity], _STYLE[f.severity]),
@@ -130,7 +143,7 @@ def _expand_tabs(line: str) -> str:
     return "".join(out)
 
 
-def _plain(parts: list) -> str:
+def _plain(parts: list[Part]) -> str:
     text = "".join([chars for chars, _ in parts])
     if _CONTROL.search(text):
         text = _CONTROL.sub("", text)
@@ -139,7 +152,7 @@ def _plain(parts: list) -> str:
     return text
 
 
-def render(findings, ctx) -> None:
+def render(findings: Sequence[Finding], ctx: ReportContext) -> None:
     stream = ctx.stream or sys.stdout
     if not findings:  # a clean run prints one line; rich is not even imported
         if ctx.checked:  # nothing was read (only errors, on stderr): no claim of a clean run
@@ -150,11 +163,11 @@ def render(findings, ctx) -> None:
     if console is not None:
         from rich.text import Text
 
-        def write(parts):
-            console.print(Text.assemble(*parts), end="")
+        def write(parts: list[Part]) -> None:
+            console.print(Text.assemble(*((chars, style) if style else chars for chars, style in parts)), end="")
     else:
 
-        def write(parts):
+        def write(parts: list[Part]) -> None:
             stream.write(_plain(parts))
 
     words = {key: t(ctx.lang, key) for key in (*_STYLE, "clause", "suggestion")}
@@ -182,12 +195,12 @@ def render(findings, ctx) -> None:
         )
 
 
-def _score(ctx) -> str:
+def _score(ctx: ReportContext) -> str:
     """The plain-Japanese score line (4(1)) under the summary; none with -q."""
     line = None if ctx.quiet else score_summary(ctx)
     return line + "\n" if line else ""
 
 
-def _off(ctx) -> str:
+def _off(ctx: ReportContext) -> str:
     """Rules not checked, after the summary (with -q they go to stderr instead: see cli)."""
     return "" if ctx.quiet else turned_off_text(ctx)

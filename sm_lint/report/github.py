@@ -6,8 +6,14 @@ https://docs.github.com/actions/reference/workflow-commands-for-github-actions
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, TextIO
 
 from sm_lint.report import with_suggestion
+
+if TYPE_CHECKING:
+    from sm_lint.findings import Finding
+    from sm_lint.report import ReportContext
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -25,14 +31,14 @@ class _EscapedLines:
     runner reads commands from stderr too, and a file named `a\n::error::forged.md` would
     otherwise write its own line. Each write is one line (click.echo adds the newline)."""
 
-    def __init__(self, stream):
+    def __init__(self, stream: TextIO) -> None:
         self._stream = stream
 
     def write(self, text: str) -> int:
         body, end = (text[:-1], "\n") if text.endswith("\n") else (text, "")
         return self._stream.write(_data(body) + end)
 
-    def __getattr__(self, name: str):
+    def __getattr__(self, name: str) -> Any:
         return getattr(self._stream, name)
 
 
@@ -42,7 +48,7 @@ def escape_stderr() -> None:
         sys.stderr = _EscapedLines(sys.stderr)
 
 
-def render(findings, ctx) -> None:
+def render(findings: Sequence[Finding], ctx: ReportContext) -> None:
     stream = ctx.stream or sys.stdout
     for f in findings:
         fields = {

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
 from sm_lint import __version__
 from sm_lint.report import JSON_VERSION, run_facts, write_json
 
+if TYPE_CHECKING:
+    from sm_lint.findings import Finding
+    from sm_lint.report import ReportContext
 
-def render(findings, ctx) -> None:
+
+def render(findings: Sequence[Finding], ctx: ReportContext) -> None:
     write_json(
         {
             "version": JSON_VERSION,

@@ -6,11 +6,17 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from sm_lint.report import JSON_VERSION, run_facts
 
+if TYPE_CHECKING:
+    from sm_lint.findings import Finding
+    from sm_lint.report import ReportContext
 
-def render(findings, ctx) -> None:
+
+def render(findings: Sequence[Finding], ctx: ReportContext) -> None:
     stream = ctx.stream or sys.stdout
     for f in findings:
         stream.write(json.dumps(f.to_dict(), ensure_ascii=False) + "\n")

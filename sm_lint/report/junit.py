@@ -7,12 +7,18 @@ from __future__ import annotations
 import sys
 import xml.etree.ElementTree as ET
 from collections import defaultdict
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from sm_lint.i18n import t
 from sm_lint.report import scores, with_suggestion
 
+if TYPE_CHECKING:
+    from sm_lint.findings import Finding
+    from sm_lint.report import ReportContext
 
-def render(findings, ctx) -> None:
+
+def render(findings: Sequence[Finding], ctx: ReportContext) -> None:
     stream = ctx.stream or sys.stdout
     by_path = defaultdict(list)
     for f in findings:

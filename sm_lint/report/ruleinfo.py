@@ -6,11 +6,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sm_lint.i18n import t
 from sm_lint.rules.model import Rule
 from sm_lint.rules.selftest import example_findings
+
+if TYPE_CHECKING:
+    from sm_lint.findings import Finding
+    from sm_lint.run.linter import Linter
 
 _PLACEHOLDER = re.compile(r"\{\w+\}")
 
@@ -51,7 +55,7 @@ def rules_json(rules: Sequence[Rule], lang: str) -> list[dict[str, Any]]:
     ]
 
 
-def example_finding(rule: Rule, linter, lang: str):
+def example_finding(rule: Rule, linter: Linter, lang: str) -> Finding | None:
     """The finding the rule gives on its first invalid example that fires it, in `lang`
     (None for a rule none of whose examples fires alone, which the rule tests forbid)."""
     return next(
@@ -59,7 +63,7 @@ def example_finding(rule: Rule, linter, lang: str):
     )
 
 
-def example_message(rule: Rule, linter, lang: str) -> tuple[str, str | None]:
+def example_message(rule: Rule, linter: Linter, lang: str) -> tuple[str, str | None]:
     """(message, suggestion) as a draft gets them; without a firing example, the template
     with each placeholder shown as …"""
     finding = example_finding(rule, linter, lang)

@@ -8,13 +8,20 @@ and a fingerprint from (rule, path, matched text), the same identity the baselin
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from sm_lint import __version__
 from sm_lint.i18n import t
 from sm_lint.report import scores, with_suggestion, write_json
 from sm_lint.rules.catalog import clauses
+
+if TYPE_CHECKING:
+    from sm_lint.findings import Finding
+    from sm_lint.report import ReportContext
+    from sm_lint.rules.model import Rule
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -25,7 +32,7 @@ def _uri(path: str) -> str:
     return p.as_uri() if p.is_absolute() else quote(p.as_posix())
 
 
-def _rule(f, rule, lang: str) -> dict:
+def _rule(f: Finding, rule: Rule | None, lang: str) -> dict[str, Any]:
     clause = clauses()[f.clause]
     help_lines = [f"{t(lang, 'clause')} {clause.id} {f.clause_title}", clause.text]
     if rule is not None:
@@ -46,11 +53,11 @@ def _rule(f, rule, lang: str) -> dict:
     }
 
 
-def _region(f) -> dict:
+def _region(f: Finding) -> dict[str, Any]:
     return {"startLine": f.line, "startColumn": f.column, "endLine": f.end_line, "endColumn": f.end_column}
 
 
-def _result(f, index: int, lang: str) -> dict:
+def _result(f: Finding, index: int, lang: str) -> dict[str, Any]:
     location = {"artifactLocation": {"uri": _uri(f.path)}}
     result = {
         "ruleId": f.rule,
@@ -76,8 +83,8 @@ def _result(f, index: int, lang: str) -> dict:
     return result
 
 
-def sarif_log(findings, ctx) -> dict:
-    rules: list[dict] = []
+def sarif_log(findings: Sequence[Finding], ctx: ReportContext) -> dict[str, Any]:
+    rules: list[dict[str, Any]] = []
     index: dict[str, int] = {}
     for f in findings:
         if f.rule not in index:
@@ -111,5 +118,5 @@ def sarif_log(findings, ctx) -> dict:
     }
 
 
-def render(findings, ctx) -> None:
+def render(findings: Sequence[Finding], ctx: ReportContext) -> None:
     write_json(sarif_log(findings, ctx), ctx)

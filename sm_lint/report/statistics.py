@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from sm_lint.i18n import t
 from sm_lint.report import score_summary, scores, write_json
 
+if TYPE_CHECKING:
+    from sm_lint.findings import Finding
+    from sm_lint.report import ReportContext
 
-def statistics(findings, ctx) -> dict:
+
+def statistics(findings: Sequence[Finding], ctx: ReportContext) -> dict[str, Any]:
     rules = Counter((f.rule, f.name, f.clause) for f in findings)
     clauses = Counter((f.clause, f.clause_title) for f in findings)
     return {
@@ -39,7 +44,7 @@ def _readability(found: dict[str, dict[str, Any]]) -> dict[str, Any] | None:
     }
 
 
-def render(findings, ctx, as_json: bool = False) -> None:
+def render(findings: Sequence[Finding], ctx: ReportContext, as_json: bool = False) -> None:
     stream = ctx.stream or sys.stdout
     stats = statistics(findings, ctx)
     if as_json:

@@ -19,7 +19,8 @@ from sm_lint.pipeline.selection import TurnedOff, select_rules, selector_matches
 from sm_lint.rules.engine import check
 from sm_lint.rules.loader import load_rules
 from sm_lint.rules.model import Rule
-from sm_lint.run.configs import Configs, Options, draft_path
+from sm_lint.run.configs import Configs, draft_path
+from sm_lint.run.configs import Options as Options  # re-exported: what a command builds for the Linter
 from sm_lint.run.packs import Packs
 from sm_lint.run.workers import parallel
 from sm_lint.settings.loader import Config

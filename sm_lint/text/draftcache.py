@@ -8,22 +8,27 @@ dictionary's own entries (public data, never a word the dictionary does not know
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
+from typing import Any, TypeVar, cast
 
-_CACHES: list = []
+F = TypeVar("F", bound=Callable[..., Any])
+
+_CLEARS: list[Callable[[], None]] = []  # each cache's cache_clear
 
 
-def draft_cache(maxsize: int):
-    """`functools.lru_cache(maxsize)`, emptied by `forget()`."""
+def draft_cache(maxsize: int) -> Callable[[F], F]:
+    """`functools.lru_cache(maxsize)`, emptied by `forget()`. The cached function keeps its
+    signature for the type checker (lru_cache's wrapper takes any hashable arguments)."""
 
-    def wrap(function):
+    def wrap(function: F) -> F:
         cached = lru_cache(maxsize=maxsize)(function)
-        _CACHES.append(cached)
-        return cached
+        _CLEARS.append(cached.cache_clear)
+        return cast(F, cached)
 
     return wrap
 
 
 def forget() -> None:
-    for cached in _CACHES:
-        cached.cache_clear()
+    for clear in _CLEARS:
+        clear()

@@ -11,6 +11,6 @@ from collections.abc import Callable
 from functools import lru_cache
 
 
-def lazy_compile(pattern: str, flags: int = 0) -> Callable[[], re.Pattern]:
+def lazy_compile(pattern: str, flags: int = 0) -> Callable[[], re.Pattern[str]]:
     """A function returning `re.compile(pattern, flags)`, compiled at its first call."""
     return lru_cache(maxsize=1)(lambda: re.compile(pattern, flags))

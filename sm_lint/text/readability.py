@@ -14,10 +14,13 @@ down. tests/test_readability.py compares it with the package on more than 20 tex
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import NamedTuple
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, NamedTuple
 
 from sm_lint.text.tokenizer import Lexeme, Tokens
+
+if TYPE_CHECKING:
+    from sm_lint.text.analysis import Analysis
 
 # jreadability ends a sentence after these surfaces; the view is NFKC, so ？！ arrive as ?!
 # (the full-width period ．arrives as ".", which cannot be told from a decimal point: not an end)
@@ -79,12 +82,12 @@ def band(score: float, lang: str = "ja") -> str:
     return next(ja if lang == "ja" else en for floor, ja, en in BANDS if score >= floor)
 
 
-def readability(analysis) -> Readability | None:
+def readability(analysis: Analysis) -> Readability | None:
     """The draft's score and each sentence's (None for a draft with no words)."""
     return analysis.memo("readability", _readability)
 
 
-def _readability(analysis) -> Readability | None:
+def _readability(analysis: Analysis) -> Readability | None:
     """One pass over the words of each sentence; the draft's counts are their sums."""
     tokens = analysis.tokens
     if not tokens:
@@ -109,7 +112,7 @@ def _sentence_count(tokens: Tokens, stop: int, ends: int) -> int:
     return ends + (0 if tokens.word(stop - 1).surface in SENTENCE_ENDS else 1)
 
 
-def _spans(analysis):
+def _spans(analysis: Analysis) -> Iterator[tuple[int, int]]:
     start = 0
     for end in (*analysis.sentence_bounds, len(analysis.text)):
         if end > start:

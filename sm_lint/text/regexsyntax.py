@@ -226,4 +226,5 @@ def _part(op: Any, value: Any) -> set[str] | None:
 
 def re2_literal(text: str) -> str:
     """RE2 source that matches `text` as written (RE2's own QuoteMeta)."""
-    return re2.escape(text)
+    escaped: str = re2.escape(text)
+    return escaped

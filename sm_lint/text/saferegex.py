@@ -259,7 +259,8 @@ class Guarded(_Lazy):
         if self._absent(text, pos, endpos) or self._none_in(text, pos, endpos):
             return iter(())
         if not self.bounded:
-            return self.pattern.finditer(text, pos, endpos)
+            matches: Iterator[RegexMatch] = self.pattern.finditer(text, pos, endpos)
+            return matches
         return self._bounded_finditer(text, pos, endpos)
 
     def _bounded_finditer(self, text: str, pos: int, endpos: int) -> Iterator[RegexMatch]:

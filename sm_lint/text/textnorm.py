@@ -37,7 +37,7 @@ class View(NamedTuple):
         return bisect.bisect_left(self.starts, offset)
 
 
-class _CharTable(dict):
+class _CharTable(dict[str, str]):
     """NFKC of single characters, computed once per character."""
 
     def __missing__(self, char: str) -> str:

@@ -14,7 +14,7 @@ from collections.abc import Sequence as SequenceABC
 from functools import lru_cache
 from itertools import chain
 from operator import attrgetter
-from typing import NamedTuple, TypeAlias, overload
+from typing import Any, NamedTuple, TypeAlias, overload
 
 from sm_lint.text.draftcache import draft_cache
 from sm_lint.text.lazyre import lazy_compile
@@ -167,7 +167,7 @@ _PAD = ("",) * 8
 
 
 @lru_cache(maxsize=1)
-def tagger():
+def tagger() -> Any:  # fugashi's GenericTagger (no type information)
     import fugashi
     import unidic_lite
 
@@ -179,7 +179,7 @@ def tagger():
     )
 
 
-def _chunks(text: str):
+def _chunks(text: str) -> Iterator[tuple[int, str]]:
     """Yield (offset, piece): lines, with over-long lines cut at a nearby break."""
     pos = 0
     for line in text.split("\n"):

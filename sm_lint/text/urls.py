@@ -10,7 +10,7 @@ from __future__ import annotations
 import ipaddress
 import re
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from sm_lint.io import rulecache
 from sm_lint.text.draftcache import draft_cache
@@ -103,12 +103,12 @@ def parse(url: str) -> Link | None:
 
 
 @lru_cache(maxsize=1)
-def _psl():
+def _psl() -> Any:  # publicsuffixlist has no type information
     """Only for drafts with links. Parsing the list took 20 ms a run: it is kept in the cache."""
     return rulecache.from_package("publicsuffixlist", "publicsuffixlist", _parse_psl)
 
 
-def _parse_psl():
+def _parse_psl() -> Any:
     from publicsuffixlist import PublicSuffixList
 
     return PublicSuffixList(only_icann=True)  # private suffixes (github.io…) are not registries
@@ -130,14 +130,16 @@ def on_internet(host: str) -> bool:
 
 @draft_cache(maxsize=4096)
 def public_suffix(host: str) -> str:
-    return _psl().publicsuffix(host) or host
+    suffix: str | None = _psl().publicsuffix(host)
+    return suffix or host
 
 
 @draft_cache(maxsize=4096)
 def registrable(host: str) -> str:
     """The registrable domain (city.joetsu.niigata.jp, example.co.jp); the host itself when
     it has none (an IP address or a bare suffix)."""
-    return _psl().privatesuffix(host) or host
+    domain: str | None = _psl().privatesuffix(host)
+    return domain or host
 
 
 def under(host: str, domain: str) -> bool:

@@ -14,9 +14,12 @@ image of the same path."""
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sm_lint.io.yamlsafe import LineDict
+
+if TYPE_CHECKING:
+    from sm_lint.text.analysis import Analysis
 
 MEDIA_KEYS = ("images", "videos")
 PEOPLE = ("none", "crowd", "identifiable")
@@ -24,7 +27,7 @@ CONSENT = ("obtained", "not-required", "pending", "none")
 CONSENT_OK = CONSENT[:2]
 
 
-def media_entries(front_matter) -> list[tuple[str, Any, int]]:
+def media_entries(front_matter: object) -> list[tuple[str, Any, int]]:
     """(name, entry, line) for every entry of images/videos, named as the schema's messages
     name it (images[0]); an entry may be a bare path."""
     result = []
@@ -42,7 +45,7 @@ def media_entries(front_matter) -> list[tuple[str, Any, int]]:
 _BODY_IMAGE = re.compile(r"""!\[([^\]\n]*)\]\(\s*(?:<([^>\n]+)>|([^\s()]+))(?:\s+(?:"[^"\n]*"|'[^'\n]*'))?\s*\)""")
 
 
-def _body_images(analysis) -> list[tuple[str, str, int]]:
+def _body_images(analysis: Analysis) -> list[tuple[str, str, int]]:
     """(path, alt, line) of each Markdown image in the body."""
     draft = analysis.draft
     return [
@@ -51,12 +54,12 @@ def _body_images(analysis) -> list[tuple[str, str, int]]:
     ]
 
 
-def has_alt(entry: dict) -> bool:
+def has_alt(entry: dict[str, Any]) -> bool:
     alt = entry.get("alt")
     return isinstance(alt, str) and bool(alt.strip())
 
 
-def _with_alt(entry: dict, alt: str) -> dict:
+def _with_alt(entry: dict[str, Any], alt: str) -> dict[str, Any]:
     copy = LineDict(entry.line if isinstance(entry, LineDict) else 0)
     copy.update(entry, alt=alt)
     if isinstance(entry, LineDict):
@@ -64,13 +67,13 @@ def _with_alt(entry: dict, alt: str) -> dict:
     return copy
 
 
-def checked_entries(analysis) -> list[tuple[str, dict, int]]:
+def checked_entries(analysis: Analysis) -> list[tuple[str, dict[str, Any], int]]:
     """(name, entry, line): the front matter's entries, then the body's images no entry names
     (built once per draft: the portrait rules and the media limit share it)."""
     return analysis.memo("media_entries", _checked_entries)
 
 
-def _checked_entries(analysis) -> list[tuple[str, dict, int]]:
+def _checked_entries(analysis: Analysis) -> list[tuple[str, dict[str, Any], int]]:
     images = _body_images(analysis)
     alts = {path: alt for path, alt, _ in images if alt}
     named: set[str] = set()
@@ -91,5 +94,5 @@ def _checked_entries(analysis) -> list[tuple[str, dict, int]]:
     return result
 
 
-def consent_recorded(front_matter) -> bool:
+def consent_recorded(front_matter: object) -> bool:
     return any(isinstance(e, dict) and e.get("consent") in CONSENT_OK for _, e, _ in media_entries(front_matter))

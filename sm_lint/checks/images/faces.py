@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import importlib.util
 from pathlib import Path
+from typing import Any
 
 SIDE = 640  # a face of the cascade's 24-pixel minimum is then 1/27 of the picture's long side
 
@@ -25,8 +26,9 @@ def available() -> bool:
 
 
 @functools.cache
-def _cascade():
+def _cascade() -> Any:  # OpenCV's CascadeClassifier
     import cv2
+    import cv2.data
 
     return cv2.CascadeClassifier(cv2.data.haarcascades + "haarcascade_frontalface_default.xml")
 

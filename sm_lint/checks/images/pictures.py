@@ -21,11 +21,16 @@ import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, Any, BinaryIO, NamedTuple
 
 from sm_lint.checks.images.containers import GIF_APPLICATION, GIF_COMMENT, GIF_XMP, PNG_TEXT, gif_blocks, png_chunks
 from sm_lint.checks.images.entries import checked_entries
 from sm_lint.io.inputs import Outside, draft_roots, open_within, outside_of
+
+if TYPE_CHECKING:
+    from PIL import Image, ImageFile
+
+    from sm_lint.text.analysis import Analysis
 
 # Exif tags (CIPA DC-008) whose values name a person or a camera that can be traced to one.
 EXIF_IFD, GPS_IFD = 0x8769, 0x8825
@@ -94,7 +99,7 @@ class Picture:
     read: int = field(default=0, compare=False)  # bytes read (bench/images.py)
 
 
-def pictures(analysis) -> tuple[Picture, ...]:
+def pictures(analysis: Analysis) -> tuple[Picture, ...]:
     """The draft's images, read once per draft whatever the number of rules that ask."""
     return analysis.memo("pictures", _pictures)
 
@@ -107,7 +112,7 @@ def draft_folder(path: str) -> Path | None:
     return Path(path).parent
 
 
-def image_entries(analysis) -> list[tuple[str, int]]:
+def image_entries(analysis: Analysis) -> list[tuple[str, int]]:
     """(path as written, line) of each image (not video, not a web address) the draft names."""
     found = []
     for name, entry, line in checked_entries(analysis):
@@ -118,7 +123,7 @@ def image_entries(analysis) -> list[tuple[str, int]]:
     return found
 
 
-def _pictures(analysis) -> tuple[Picture, ...]:
+def _pictures(analysis: Analysis) -> tuple[Picture, ...]:
     folder = draft_folder(analysis.draft.path)
     if folder is None:
         return ()
@@ -144,7 +149,7 @@ def inside(folder: Path, file: Path) -> bool:
 
 
 def read_picture(
-    folder: Path, name: str, line: int, opener: Callable = open, within: tuple[str, ...] | None = None
+    folder: Path, name: str, line: int, opener: Callable[..., Any] = open, within: tuple[str, ...] | None = None
 ) -> Picture:
     """The facts of the image `name` of a draft in `folder`, if its real path is in `within`
     (the draft's repository, or the folder being checked; by default found from `folder`).
@@ -169,13 +174,13 @@ def read_picture(
     return _replace(base, **facts)
 
 
-def _replace(picture: Picture, **changes) -> Picture:
+def _replace(picture: Picture, **changes: Any) -> Picture:
     from dataclasses import replace
 
     return replace(picture, **changes)
 
 
-def _read(handle) -> dict:
+def _read(handle: BinaryIO) -> dict[str, Any]:
     from PIL import Image
 
     size = os.fstat(handle.fileno()).st_size
@@ -236,7 +241,7 @@ def _read(handle) -> dict:
     return facts
 
 
-def _text(value) -> str:
+def _text(value: object) -> str:
     if isinstance(value, bytes):
         if value[:8] in (b"ASCII\x00\x00\x00", b"UNICODE\x00", b"JIS\x00\x00\x00\x00\x00", b"\x00" * 8):
             value = value[8:]  # an Exif UserComment's character-code prefix
@@ -247,7 +252,7 @@ def _text(value) -> str:
     return text if len(text) <= 40 else text[:39] + "…"
 
 
-def _exif_personal(exif) -> list[tuple[str, str]]:
+def _exif_personal(exif: Image.Exif) -> list[tuple[str, str]]:
     found = []
     for tag, key in PERSONAL_IFD0.items():
         value = exif.get(tag)
@@ -263,7 +268,7 @@ def _exif_personal(exif) -> list[tuple[str, str]]:
     return found
 
 
-def _maker_owner(exif, raw) -> str | None:
+def _maker_owner(exif: Image.Exif, raw: object) -> str | None:
     """The owner's name a maker note keeps (OWNER_IN_MAKER_NOTE), read from the raw Exif block,
     whose TIFF header the note's offsets count from; None for other makers or a damaged note."""
     tag = OWNER_IN_MAKER_NOTE.get(str(exif.get(MAKE, "")).strip("\x00 "))
@@ -283,7 +288,7 @@ def _maker_owner(exif, raw) -> str | None:
     return None
 
 
-def _exif_gps(exif) -> Gps | None:
+def _exif_gps(exif: Image.Exif) -> Gps | None:
     gps = exif.get_ifd(GPS_IFD)
     latitude, longitude = gps.get(2), gps.get(4)
     if not (
@@ -304,12 +309,12 @@ def _exif_gps(exif) -> Gps | None:
     return Gps(lat, lon, precision)
 
 
-def _degrees(dms) -> float:
+def _degrees(dms: tuple[Any, ...]) -> float:
     d, m, s = (float(x) for x in dms)
     return d + m / 60 + s / 3600
 
 
-def _step(dms) -> float:
+def _step(dms: tuple[Any, ...]) -> float:
     """The finest step, in degrees, that the recorded (degree, minute, second) can tell:
     37°6'45.12" tells 0.01 second (about 30 cm), 37°6.75' a hundredth of a minute."""
     units = (1, 1 / 60, 1 / 3600)
@@ -318,7 +323,7 @@ def _step(dms) -> float:
     return units[last] / denominator
 
 
-def _xmp(payload: bytes, personal: list) -> Gps | None:
+def _xmp(payload: bytes, personal: list[tuple[str, str]]) -> Gps | None:
     for pattern, key in ((_XMP_CREATOR, "xmp_creator"), (_XMP_COMMENT, "xmp_comment")):
         for m in pattern.finditer(payload):
             if m.group(1).strip():
@@ -334,7 +339,7 @@ def _xmp(payload: bytes, personal: list) -> Gps | None:
     return Gps(latitude, longitude, 10**-decimals / 60 * _METRES_PER_DEGREE)
 
 
-def _iptc(image, personal: list) -> None:
+def _iptc(image: ImageFile.ImageFile, personal: list[tuple[str, str]]) -> None:
     from PIL import IptcImagePlugin
 
     try:

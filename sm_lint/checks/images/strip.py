@@ -14,6 +14,8 @@ from __future__ import annotations
 import io
 import struct
 import zlib
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 from sm_lint.checks.images.containers import (
     GIF_APPLICATION,
@@ -25,6 +27,14 @@ from sm_lint.checks.images.containers import (
     png_chunks,
 )
 from sm_lint.checks.images.pictures import EXIF_IFD, GPS_IFD, MAKER_NOTE, PERSONAL_EXIF, PERSONAL_IFD0
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from sm_lint.checks.images.pictures import Picture
+    from sm_lint.errors import InputError
+    from sm_lint.findings import Finding
+    from sm_lint.io.document import Draft
 
 _EXIF_ID = b"Exif\x00\x00"
 _DROPPED_APP1 = (b"http://ns.adobe.com/xap/1.0/\x00", b"http://ns.adobe.com/xmp/extension/\x00")
@@ -162,7 +172,9 @@ def _strip_webp(data: bytes) -> bytes:
     return b"RIFF" + struct.pack("<I", 4 + len(body)) + b"WEBP" + body
 
 
-def to_strip(findings, drafts: dict, rules: dict) -> tuple[list, list]:
+def to_strip(
+    findings: Iterable[Finding], drafts: dict[str, Draft], rules: dict[str, Any]
+) -> tuple[list[Picture], list[InputError]]:
     """The images that `--fix` strips: those reported by a rule whose matcher `strips`, by a
     finding no waiver covers; and an InputError for each that must stay as it is."""
     from sm_lint.checks.images.pictures import pictures
@@ -174,8 +186,8 @@ def to_strip(findings, drafts: dict, rules: dict) -> tuple[list, list]:
         rule = rules.get(f.rule)
         if not f.suppressed_by and rule is not None and rule.matcher.strips:
             lines.setdefault(f.path, set()).add(f.line)
-    chosen: dict = {}
-    problems = []
+    chosen: dict[Path, Picture] = {}
+    problems: list[InputError] = []
     for path, wanted in lines.items():
         for picture in pictures(analyse(drafts[path])):
             if picture.line not in wanted or not (picture.gps or picture.personal) or picture.file in chosen:
@@ -193,7 +205,7 @@ def to_strip(findings, drafts: dict, rules: dict) -> tuple[list, list]:
     return list(chosen.values()), problems
 
 
-def stripped(picture) -> bytes | None:
+def stripped(picture: Picture) -> bytes | None:
     """The image's new bytes, or None when it cannot be stripped (see NotStrippable)."""
     try:
         data = picture.file.read_bytes()

@@ -10,6 +10,7 @@ Anything after the entry, separated by spaces, is the entry's note (e.g. a full-
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -57,7 +58,7 @@ class HostList:
                     return "~" + keyword, ""
         return None
 
-    def extend(self, hosts) -> HostList:
+    def extend(self, hosts: Iterable[object]) -> HostList:
         """A copy with more plain entries (hosts from the configuration); itself when none."""
         if not hosts:
             return self
@@ -81,7 +82,7 @@ def bundled_list(name: str) -> HostList:
     return load_list(bundled(name))
 
 
-def load_lists(names, where: str) -> HostList:
+def load_lists(names: object, where: str) -> HostList:
     if isinstance(names, str):
         names = [names]
     if not isinstance(names, list) or not names or not all(isinstance(n, str) and n for n in names):
@@ -101,6 +102,6 @@ def load_lists(names, where: str) -> HostList:
     return merged
 
 
-def host_in(host: str, domains) -> bool:
+def host_in(host: str, domains: Iterable[str]) -> bool:
     """`host` is one of `domains` or a subdomain of one."""
     return any(under(host, d) for d in domains)

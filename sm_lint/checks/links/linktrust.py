@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+from collections.abc import Callable
+from functools import lru_cache, partial
 from typing import Any, NamedTuple
 
 from sm_lint.checks.links.hostlists import HostList, host_in, load_lists
@@ -77,20 +78,21 @@ def validate(value: Any, where: str) -> dict[str, Any]:
                 f"`links.{key}` must be a list of host names or URLs",
             )
         elif key == "trusted_lists":
-            _check_now(key, where, lambda item=item: load_lists(item, where) if item else None)
+            if item:
+                _check_now(key, where, partial(load_lists, item, where))
         elif key not in (
             "allow",
             "own_accounts",
             "trusted_accounts",
         ):  # host names compare lower case, without a final dot
             if key == "shorteners":  # entries of a host list (*.example, ~keyword)
-                _check_now(key, where, lambda item=item: HostList().extend(item))
+                _check_now(key, where, partial(HostList().extend, item))
             item = [v.strip().lower().rstrip(".") for v in item]
         out[key] = item
     return out
 
 
-def _check_now(key: str, where: str, check) -> None:
+def _check_now(key: str, where: str, check: Callable[[], object]) -> None:
     """A missing list file or a bad host entry is reported when the configuration is read, not
     mid-run for each draft."""
     try:
@@ -206,7 +208,13 @@ class Policy(NamedTuple):
 
 
 @lru_cache(maxsize=64)
-def _policy(own, trusted, lower, local_government, lists) -> Policy:
+def _policy(
+    own: tuple[str, ...],
+    trusted: tuple[str, ...],
+    lower: tuple[str, ...],
+    local_government: bool,
+    lists: tuple[str, ...],
+) -> Policy:
     listed = load_lists(list(lists), "configuration links.trusted_lists") if lists else HostList()
     return Policy(own, trusted, lower, local_government, listed)
 
@@ -224,7 +232,7 @@ def is_local_government(host: str) -> bool:
 
 
 @lru_cache(maxsize=256)
-def _embedded(name: str) -> re.Pattern:
+def _embedded(name: str) -> re.Pattern[str]:
     """The trusted name inside another host, its dots possibly turned into hyphens (or dropped,
     for long names), the top-level domain optional for names of three labels or more:
     city.joetsu.niigata.jp.example.com, city-joetsu-niigata.com, lg-jp.example."""

@@ -12,7 +12,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterator
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from sm_lint.io import rulecache
 from sm_lint.io.resources import rules_root
@@ -92,7 +92,7 @@ def hashtags(post: PostText) -> Iterator[Unit]:
 
 
 @lru_cache(maxsize=1)
-def x_config() -> dict:
+def x_config() -> dict[str, Any]:
     return rulecache.cached(
         rules_root() / "platforms" / "x-weights.yaml", lambda path: load_yaml(path.read_text(encoding="utf-8"))
     )
@@ -112,7 +112,7 @@ _EMOJI = lazy_compile(
 
 
 @lru_cache(maxsize=1)
-def _bare_domain() -> re.Pattern:
+def _bare_domain() -> re.Pattern[str]:
     tlds = sorted(x_config()["bare_domain_tlds"], key=len, reverse=True)
     return re.compile(
         rf"{BARE_BEFORE}{HOST_LABELS}(?:{'|'.join(map(re.escape, tlds))})(?![A-Za-z0-9-])(?:/{URL_CHARS}*)?",
@@ -145,7 +145,7 @@ def _x_specials(text: str) -> dict[int, tuple[int, int]]:
 
 
 @lru_cache(maxsize=1)
-def _classes() -> list[tuple[re.Pattern, int]]:
+def _classes() -> list[tuple[re.Pattern[str], int]]:
     """One character class per weight of the configured ranges, so C code counts them."""
     by_weight: dict[int, str] = {}
     for r in x_config()["ranges"]:

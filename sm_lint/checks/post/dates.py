@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from functools import lru_cache
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from sm_lint.errors import RuleError
 from sm_lint.io import rulecache
@@ -20,6 +20,8 @@ from sm_lint.io.resources import rules_root
 from sm_lint.io.yamlsafe import YamlError, load_yaml
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from sm_lint.text.analysis import Analysis
 
 WEEKDAYS = "月火水木金土日"
@@ -32,7 +34,7 @@ class Era(NamedTuple):
     start: date
 
 
-def _read_eras(path) -> tuple[Era, ...]:
+def _read_eras(path: Path) -> tuple[Era, ...]:
     try:
         data = load_yaml(path.read_text(encoding="utf-8"))
         eras = tuple(Era(str(e["name"]), str(e["name_en"]), e["start"]) for e in data["eras"])
@@ -77,7 +79,7 @@ _AFTER = re.compile(r"\s*" + _WEEKDAY)
 
 
 @lru_cache(maxsize=1)
-def _date_pattern() -> re.Pattern:
+def _date_pattern() -> re.Pattern[str]:
     return re.compile(
         rf"(?:(?:(?P<era>{_era_names()})(?P<eyear>元|\d{{1,2}})年|(?P<year>\d{{4}})年)\s*)?"
         r"(?<!\d)(?P<month>\d{1,2})月(?P<day>\d{1,2})日"
@@ -100,11 +102,11 @@ class Written(NamedTuple):
     weekday_end: int
 
 
-def written_dates(analysis) -> tuple[Written, ...]:
+def written_dates(analysis: Analysis) -> tuple[Written, ...]:
     return analysis.memo("dates.written", _find_dates)
 
 
-def _find_dates(analysis) -> tuple[Written, ...]:
+def _find_dates(analysis: Analysis) -> tuple[Written, ...]:
     text = analysis.text
     if not analysis.has_digits:
         return ()
@@ -139,11 +141,11 @@ class Reference(NamedTuple):
     certain: bool  # from the draft itself (scheduled_at), not guessed from the file or the clock
 
 
-def reference(analysis) -> Reference:
+def reference(analysis: Analysis) -> Reference:
     return analysis.memo("dates.reference", _reference)
 
 
-def _reference(analysis) -> Reference:
+def _reference(analysis: Analysis) -> Reference:
     from sm_lint.checks.post.metadata import post_meta, scheduled
     from sm_lint.checks.post.schedule import hours_of
 
@@ -197,7 +199,7 @@ _CLOCK = (
 
 
 @lru_cache(maxsize=1)
-def _range_pattern() -> re.Pattern:
+def _range_pattern() -> re.Pattern[str]:
     return re.compile(
         r"(?<![\d:])"
         + _CLOCK.format(n=1)
@@ -207,7 +209,7 @@ def _range_pattern() -> re.Pattern:
     )
 
 
-def _clock(g: dict, n: int, meridiem: str | None) -> timedelta | None:
+def _clock(g: dict[str, Any], n: int, meridiem: str | None) -> timedelta | None:
     hour = int(g[f"h{n}"])
     minute = 30 if g[f"half{n}"] else int(g[f"m{n}"] or g[f"mj{n}"] or 0)
     if meridiem == "午後" and hour < 12:
@@ -217,7 +219,7 @@ def _clock(g: dict, n: int, meridiem: str | None) -> timedelta | None:
     return timedelta(hours=hour, minutes=minute)
 
 
-def time_ranges(analysis) -> tuple[TimeRange, ...]:
+def time_ranges(analysis: Analysis) -> tuple[TimeRange, ...]:
     if not analysis.has_digits:
         return ()
     found = []
@@ -242,7 +244,7 @@ def era_pairs(analysis: Analysis) -> Iterator[tuple[int, int, int, str, str]]:
 
 
 @lru_cache(maxsize=1)
-def _pair_pattern() -> re.Pattern:
+def _pair_pattern() -> re.Pattern[str]:
     names = _era_names()
     return re.compile(
         rf"(?<!\d)(?P<west>\d{{4}})年?\s*\(\s*(?P<era>{names})(?P<eyear>元|\d{{1,2}})年?\s*\)"

@@ -6,16 +6,20 @@ so no check ever trips over a typo."""
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sm_lint.checks.post.schema import enum_value, front_matter_problems, load_schema, parse_datetime
 from sm_lint.errors import ConfigError
+
+if TYPE_CHECKING:
+    from sm_lint.text.analysis import Analysis
 
 SCHEMA = "front-matter"
 
 
 def platforms() -> list[str]:
-    return load_schema(SCHEMA)["keys"]["platform"]["enum"]
+    names: list[str] = load_schema(SCHEMA)["keys"]["platform"]["enum"]
+    return names
 
 
 # url: the city web page named on the account page (6(1)①); plans: the fiscal years (April to
@@ -23,7 +27,7 @@ def platforms() -> list[str]:
 ACCOUNT_KEYS = ("name", "platform", "department", "url", "plans")
 
 
-def check_accounts(value: dict, where: str) -> dict:
+def check_accounts(value: dict[str, Any], where: str) -> dict[str, Any]:
     for account, spec in value.items():
         if not isinstance(spec, dict) or set(spec) - set(ACCOUNT_KEYS):
             raise ConfigError(
@@ -53,7 +57,7 @@ def check_accounts(value: dict, where: str) -> dict:
     return dict(value)
 
 
-def check_platforms(value: dict, where: str) -> dict:
+def check_platforms(value: dict[str, Any], where: str) -> dict[str, Any]:
     if value.get("default") not in (None, *platforms()):
         raise ConfigError(
             where,
@@ -85,12 +89,12 @@ def check_platforms(value: dict, where: str) -> dict:
     return dict(value)
 
 
-def post_meta(analysis) -> dict[str, Any]:
+def post_meta(analysis: Analysis) -> dict[str, Any]:
     """Effective values (a draft without front matter gets the defaults)."""
     return analysis.memo("post_meta", _effective)
 
 
-def _effective(analysis) -> dict[str, Any]:
+def _effective(analysis: Analysis) -> dict[str, Any]:
     front = analysis.draft.front_matter
     schema = load_schema(SCHEMA)
     bad = {p.key for p in front_matter_problems(analysis, SCHEMA)}
@@ -103,13 +107,14 @@ def _effective(analysis) -> dict[str, Any]:
     if values.get("platform") == []:
         del values["platform"]
     if "platform" not in values:
-        account = analysis.config.section("accounts").get(values.get("account"))
+        accounts: dict[Any, Any] = analysis.config.section("accounts")  # YAML keys: any plain value
+        account = accounts.get(values.get("account"))
         platform = account.get("platform") if isinstance(account, dict) else None
         values["platform"] = platform or analysis.config.section("platforms")["default"]
     return values
 
 
-def _enum_values(value: Any, spec: dict) -> Any:
+def _enum_values(value: Any, spec: dict[str, Any]) -> Any:
     """The enum's own spelling of a value, or of each value of a list (in order, once each)."""
     if isinstance(value, list):
         return list(dict.fromkeys(enum_value(v, spec) for v in value))

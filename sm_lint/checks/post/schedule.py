@@ -10,12 +10,15 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 from functools import lru_cache
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from sm_lint.errors import ConfigError
 from sm_lint.io import rulecache
 from sm_lint.settings.keys import BY_NAME, DAYS
 from sm_lint.settings.loader import string_list
+
+if TYPE_CHECKING:
+    from sm_lint.settings.loader import Config
 
 _DAY_JA = "月火水木金土日"
 _DAY_EN = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -95,13 +98,13 @@ def parse_hours(section: dict[str, Any], where: str = "schedule") -> Hours:
     )
 
 
-def check_section(value: dict, where: str) -> dict:
+def check_section(value: dict[str, Any], where: str) -> dict[str, Any]:
     """The `schedule:` section's check (settings/keys.py names it)."""
     parse_hours({**BY_NAME["schedule"].defaults, **value}, where)
     return dict(value)
 
 
-def hours_of(config) -> Hours:
+def hours_of(config: Config) -> Hours:
     """The configuration's office hours, parsed once per configuration."""
     return config.memo("schedule.hours", lambda c: parse_hours(c.section("schedule")))
 

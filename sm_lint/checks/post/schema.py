@@ -12,13 +12,16 @@ import unicodedata
 from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from sm_lint.errors import RuleError, os_reason
 from sm_lint.io import rulecache
 from sm_lint.io.resources import rules_root
 from sm_lint.io.yamlsafe import LineDict, YamlError, load_yaml
 from sm_lint.spelling import hint
+
+if TYPE_CHECKING:
+    from sm_lint.text.analysis import Analysis
 
 _TYPES = ("string", "integer", "boolean", "datetime", "list", "mapping")
 _NAMES = {
@@ -73,7 +76,7 @@ def parse_datetime(value: Any) -> datetime | None:
     return None if _wrong_weekday(m) else when
 
 
-def _written(value: Any) -> re.Match | None:
+def _written(value: Any) -> re.Match[str] | None:
     """`value` as a date and time written the Japanese way (_WRITTEN), or None."""
     return _WRITTEN.fullmatch(unicodedata.normalize("NFKC", value).strip()) if isinstance(value, str) else None
 
@@ -82,7 +85,7 @@ _WEEKDAYS = "月火水木金土日"
 _WEEKDAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
-def _wrong_weekday(m: re.Match) -> date | None:
+def _wrong_weekday(m: re.Match[str]) -> date | None:
     """The date, when the weekday written beside it is another: one of the two is a typo."""
     try:
         day = date(int(m["y"]), int(m["m"]), int(m["d"]))
@@ -119,12 +122,12 @@ def _is(value: Any, type_: str) -> bool:
     return isinstance(value, dict)
 
 
-def _types(spec: dict) -> list[str]:
+def _types(spec: dict[str, Any]) -> list[str]:
     t = spec.get("type", [])
     return t if isinstance(t, list) else [t]
 
 
-def enum_value(value: Any, spec: dict) -> Any:
+def enum_value(value: Any, spec: dict[str, Any]) -> Any:
     """The allowed value that `value` stands for: itself, the same in another case (X for x),
     or what `aliases` reads it as (twitter for x); None for any other value."""
     if value in spec["enum"]:
@@ -136,7 +139,7 @@ def enum_value(value: Any, spec: dict) -> Any:
     return next((v for v in spec["enum"] if str(v).casefold() == typed), aliases.get(typed))
 
 
-def _check(value: Any, spec: dict, key: str, line: int, out: list[Problem]) -> None:
+def _check(value: Any, spec: dict[str, Any], key: str, line: int, out: list[Problem]) -> None:
     types = _types(spec)
     if value is None or value == "":
         out.append(Problem("value", key, line, f"`{key}` に値がありません", f"`{key}` has no value"))
@@ -179,8 +182,8 @@ def _check(value: Any, spec: dict, key: str, line: int, out: list[Problem]) -> N
         _check_mapping(value, spec, key + ".", out)
 
 
-def _check_mapping(data: dict, spec: dict, prefix: str, out: list[Problem]) -> None:
-    keys: dict = spec.get("keys", {})
+def _check_mapping(data: dict[str, Any], spec: dict[str, Any], prefix: str, out: list[Problem]) -> None:
+    keys: dict[str, Any] = spec.get("keys", {})
     line_of = data.line_of if isinstance(data, LineDict) else (lambda _k: 0)
     for key, value in data.items():
         name = f"{prefix}{key}"
@@ -205,7 +208,7 @@ def _check_mapping(data: dict, spec: dict, prefix: str, out: list[Problem]) -> N
             out.append(Problem("required", name, line, f"`{name}` がありません", f"`{name}` is missing"))
 
 
-def validate(data: dict, schema: dict) -> list[Problem]:
+def validate(data: dict[str, Any], schema: dict[str, Any]) -> list[Problem]:
     out: list[Problem] = []
     _check_mapping(data, schema, "", out)
     return out
@@ -250,13 +253,13 @@ def schema_names() -> list[str]:
 
 
 @lru_cache(maxsize=8)
-def load_schema(name: str) -> dict:
+def load_schema(name: str) -> dict[str, Any]:
     return rulecache.cached(rules_root() / "schema" / f"{name}.yaml", _read_schema)
 
 
-def _read_schema(path: Path) -> dict:
+def _read_schema(path: Path) -> dict[str, Any]:
     try:
-        data = load_yaml(path.read_text(encoding="utf-8"))
+        data: dict[str, Any] = load_yaml(path.read_text(encoding="utf-8"))  # a mapping: checked below
     except YamlError as exc:
         raise exc.reported(RuleError, path) from None
     except OSError as exc:
@@ -266,11 +269,11 @@ def _read_schema(path: Path) -> dict:
     return data
 
 
-def front_matter_problems(analysis, name: str) -> list[Problem]:
+def front_matter_problems(analysis: Analysis, name: str) -> list[Problem]:
     """The draft's front matter checked against schema `name`, once per draft (the effective
     metadata and each schema rule need the same list)."""
     return analysis.memo(("schema", name), _front_matter_problems)
 
 
-def _front_matter_problems(analysis, name: str) -> list[Problem]:
+def _front_matter_problems(analysis: Analysis, name: str) -> list[Problem]:
     return validate(analysis.draft.front_matter, load_schema(name))

@@ -11,7 +11,7 @@ are marked public, so they never make a draft identify a private person.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from sm_lint.checks.privacy import within
 from sm_lint.checks.privacy.lists import word_list
@@ -20,6 +20,9 @@ from sm_lint.checks.privacy.settings import compact, privacy
 from sm_lint.text.lazyre import lazy_compile
 from sm_lint.text.textnorm import fold
 from sm_lint.text.tokenizer import Lexeme, Token, Tokens, is_surname
+
+if TYPE_CHECKING:
+    from sm_lint.text.analysis import Analysis
 
 _PUNCT_BETWEEN = set(" :：・、")
 _BRACKETED = lazy_compile(r"\s?[（(]([\u4e00-\u9fff々]{3,5})[)）]")
@@ -95,7 +98,7 @@ def _kana_given_name(surname: Token, given: Token, honorific: Token) -> bool:
     )
 
 
-def _split_names(analysis, taken: set[int], places) -> list[tuple[int, int, int]]:
+def _split_names(analysis: Analysis, taken: set[int], places: frozenset[str]) -> list[tuple[int, int, int]]:
     """(start, end, stop) of surname-led kanji runs before an honorific or in brackets after
     a phone number, where the token pass found nothing."""
     text = analysis.text
@@ -124,7 +127,7 @@ def _split_names(analysis, taken: set[int], places) -> list[tuple[int, int, int]
 _ROLE_REACH = 64
 
 
-def _public(analysis, start: int, end: int, stop: int) -> bool:
+def _public(analysis: Analysis, start: int, end: int, stop: int) -> bool:
     text = analysis.text
     roles = word_list("public-roles")
     # Only the end of the line before the name can hold a role: looking at no more than
@@ -136,7 +139,7 @@ def _public(analysis, start: int, end: int, stop: int) -> bool:
     return any(folded_before.endswith(r) or folded_after.startswith(r) for r in roles)
 
 
-def _find(analysis) -> tuple[Name, ...]:
+def _find(analysis: Analysis) -> tuple[Name, ...]:
     tokens = analysis.tokens
     honorifics = word_list("honorifics")
     places = word_list("surname-places")
@@ -177,11 +180,11 @@ def _find(analysis) -> tuple[Name, ...]:
     return tuple(found)
 
 
-def names(analysis) -> tuple[Name, ...]:
+def names(analysis: Analysis) -> tuple[Name, ...]:
     return analysis.memo("privacy.names", _find)
 
 
-def private_name_near(analysis, start: int, end: int, window: int) -> Name | None:
+def private_name_near(analysis: Analysis, start: int, end: int, window: int) -> Name | None:
     """A private person's name on the same line within `window` characters of the span."""
     line_start, line_end = analysis.line_span(start, end)
     for name in within(names(analysis), line_start, line_end):

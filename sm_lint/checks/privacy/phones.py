@@ -4,9 +4,15 @@ fixed 0AB-J, 070/080/090, 050, 0120/0800, 0570, +81, parentheses, full width via
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from sm_lint.settings.loader import string_list
+
+if TYPE_CHECKING:
+    from phonenumbers import PhoneNumber
+
+    from sm_lint.settings.loader import Config
+    from sm_lint.text.analysis import Analysis
 
 # phonenumbers.PhoneNumberType values (libphonenumber's enum), named here so that the
 # library (about 10 ms to import) loads only for drafts that hold a number at all.
@@ -27,7 +33,7 @@ TYPE_NAMES = {
 _DIGITS = re.compile(r"\d(?:[\s()\-.\u2010-\u2015\u2212\u30fc]{0,3}\d){8,}")
 
 
-def check_directory(value: dict, where: str) -> dict:
+def check_directory(value: dict[str, Any], where: str) -> dict[str, Any]:
     from sm_lint.errors import ConfigError
 
     for name, numbers in value.items():
@@ -44,12 +50,12 @@ def check_directory(value: dict, where: str) -> dict:
 # `directory:` is the city's official numbers by office (広報対話課: 025-526-5111), one or a list
 # each: a number on the same line as an office's name, or in the same exchange as one of them,
 # must be one of these (JP-Q105); they are never personal information either.
-def directory(config) -> dict[str, tuple[str, ...]]:
+def directory(config: Config) -> dict[str, tuple[str, ...]]:
     """E.164 number -> the offices it is listed under, parsed once per configuration."""
     return config.memo("directory.numbers", _directory)
 
 
-def _directory(config) -> dict[str, tuple[str, ...]]:
+def _directory(config: Config) -> dict[str, tuple[str, ...]]:
     numbers: dict[str, tuple[str, ...]] = {}
     for name, listed in config.section("directory").items():
         for number in string_list(listed, "directory", name):
@@ -79,7 +85,7 @@ def e164(text: str) -> str | None:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
-def _type(number) -> str | None:
+def _type(number: PhoneNumber) -> str | None:
     import phonenumbers
 
     if phonenumbers.is_valid_number(number):
@@ -92,7 +98,7 @@ def _type(number) -> str | None:
     return None  # a bare digit string (12345678, 1234-5678) that is no phone number
 
 
-def _allowed(config) -> frozenset[str]:
+def _allowed(config: Config) -> frozenset[str]:
     """The configured numbers in E.164 (`privacy.allowed_phones` and the `directory`), parsed
     once per configuration."""
     allowed = (e164(p) for p in config.section("privacy")["allowed_phones"])
@@ -104,7 +110,7 @@ def _allowed(config) -> frozenset[str]:
 _REACH = 8
 
 
-def _find(analysis) -> tuple[Phone, ...]:
+def _find(analysis: Analysis) -> tuple[Phone, ...]:
     text = analysis.text
     runs = list(_DIGITS.finditer(text))
     if not runs:
@@ -133,5 +139,5 @@ def _find(analysis) -> tuple[Phone, ...]:
     return tuple(found[key] for key in sorted(found))
 
 
-def phones(analysis) -> tuple[Phone, ...]:
+def phones(analysis: Analysis) -> tuple[Phone, ...]:
     return analysis.memo("privacy.phones", _find)

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import unicodedata
+from typing import TYPE_CHECKING, Any
 
 from sm_lint.settings.keys import BY_NAME
 from sm_lint.settings.loader import string_list
 
+if TYPE_CHECKING:
+    from sm_lint.text.analysis import Analysis
 
-def check_section(value: dict, where: str) -> dict:
+
+def check_section(value: dict[str, Any], where: str) -> dict[str, Any]:
     """Each configured list adds to its default: configuring one more office number never
     makes the city's own number a finding."""
     defaults = BY_NAME["privacy"].defaults
@@ -23,5 +27,5 @@ def compact(text: str) -> str:
     return "".join(text.split())
 
 
-def privacy(analysis) -> dict[str, list[str]]:
+def privacy(analysis: Analysis) -> dict[str, list[str]]:
     return analysis.config.section("privacy")
