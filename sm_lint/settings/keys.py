@@ -193,8 +193,8 @@ EXTENSION = {"type": "object", "additionalProperties": False, "required": ["exte
     "extend": {"type": "object", "minProperties": 1, "additionalProperties": {"type": "array", "minItems": 1}},
 }}
 SECTIONS += (
-    Section("rules", "ルール ID ごとに、組み込みのルールの一覧 (match: の words など) と except: に項目を加える (extend:)",
-            "per rule id, more entries for a built-in rule's list (a list of its match:, e.g. words) and its except: (extend:)",
+    Section("rules", "ルール ID ごとに、組み込みのルールの一覧 (match: の words、中の一覧は phrases.ask のような道筋) と except: に項目を加える (extend:)",
+            "per rule id, more entries for a built-in rule's list (a list of its match:, e.g. words, or one inside by its path, e.g. phrases.ask) and its except: (extend:)",
             entry=EXTENSION, check="sm_lint.settings.loader:check_rules"),
 )
 

@@ -133,7 +133,7 @@ def selector_list(value: Any, where: str, key: str) -> tuple[str, ...]:
 
 
 def check_rules(value: Any, where: str) -> Any:
-    """`rules:`: rule id -> {extend: {a list of the rule's match: or `except` -> more entries}}.
+    """`rules:`: rule id -> {extend: {a list of the rule's match: or `except`, by its path -> more entries}}.
     Kept as written (with its lines): the rule packs check the ids and lists (rules/loader.py)."""
     for rule_id, spec in value.items():
         at = f"{where.rsplit(':', 1)[0]}:{value.line_of(str(rule_id))}" if isinstance(value, LineDict) else where
