@@ -13,7 +13,7 @@ import click
 
 from sm_lint.errors import InputError, SmLintError
 from sm_lint.i18n import t
-from sm_lint.run.linter import Options as Options  # the settings' part for the Linter (serve and lsp build it too)
+from sm_lint.run.configs import Options as Options  # the settings' part for the Linter (serve and lsp build it too)
 
 if TYPE_CHECKING:
     from sm_lint.io.inputs import Source
