@@ -41,3 +41,38 @@ def test_the_page_and_the_editors_lint_through_the_application():
             names += [a.name for a in node.names] if isinstance(node, ast.Import) else []
             reaching.update((f"{path.parent.name}/{path.name}", n) for n in names if n.startswith("sm_lint.run"))
     assert reaching == {}
+
+
+# What the command line may take from below the application: values it parses with.
+PARSING = {"__version__", "os_reason", "FORMATS", "SEVERITIES", "check_encoding", "parse_size", "selector_list"}
+
+
+def test_the_command_line_only_parses():
+    # Every command's work is an app/ function of a settings value (serve's and lsp's their
+    # own packages'); cli/ takes nothing else from the layers below.
+    package = Path(sm_lint.__file__).parent
+    taken = set()
+    for path in package.glob("cli/*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            module = node.module or "" if isinstance(node, ast.ImportFrom) else ""
+            if module.startswith(("sm_lint.app", "sm_lint.cli", "sm_lint.serve", "sm_lint.lsp")):
+                continue
+            if module == "sm_lint" or module.startswith("sm_lint."):
+                taken.update(f"{module}.{a.name}" for a in node.names if a.name not in PARSING)
+    assert taken == set()
+
+
+def test_the_other_commands_run_from_settings(tmp_path, capsys, monkeypatch):
+    from sm_lint.app.explain import ExplainSettings, RulesSettings, explain, list_rules
+    from sm_lint.app.newdraft import NewSettings, new
+    from sm_lint.app.score import ScoreSettings, score
+    from sm_lint.app.showconfig import ConfigSettings, show_config
+
+    monkeypatch.chdir(tmp_path)
+    assert new(NewSettings(tmp_path / "下書き.md", "x", lang="en")) == 0
+    assert score(ScoreSettings((str(tmp_path / "下書き.md"),), "json")) == 0
+    assert explain(ExplainSettings("5-5", "en")) == 0 and list_rules(RulesSettings("en", "json")) == 0
+    assert show_config(ConfigSettings(tmp_path, lang="en")) == 0
+    out = capsys.readouterr().out
+    assert "draft template written" in out and '"path":' in out and "guideline 5(5)" in out and "# config" in out
+    assert explain(ExplainSettings("JP-Q999", "en")) == 2 and "JP-Q999" in capsys.readouterr().err

@@ -39,6 +39,34 @@ def test_the_worked_example_of_extend_gives_the_findings_the_page_shows(tmp_path
     assert after.exit_code == 1 and after.stdout == block("text").split("\n```")[0]
 
 
+def test_the_worked_example_of_a_path_in_extend_gives_the_finding_the_page_shows(tmp_path):
+    # docs/configuration.md: a list inside the rule's match: (phrases.ask of JP-V102), by path.
+    page = (ROOT / "docs" / "configuration.md").read_text(encoding="utf-8").split("## Extending a list inside")[1]
+    config, draft, shown = (
+        re.findall(rf"```{fence}\n(.*?)```", page, re.S)[0] for fence in ("yaml", "markdown", "text")
+    )
+    for folder in ("without", "with"):
+        write(tmp_path / folder / "post.md", draft)
+    assert concise(tmp_path / "without").stdout == ""
+    write(tmp_path / "with" / ".sm-lint.yaml", config)
+    assert concise(tmp_path / "with").stdout == shown
+
+
+def test_extend_reaches_a_list_inside_a_list_of_entries_and_names_the_inner_lists(tmp_path):
+    # JP-C106's construction: a list of entries, each with a regex: list (construction.1.regex).
+    text = "rules:\n  JP-C106:\n    extend:\n      construction.1.regex: [秘密の相談中]\n"
+    for folder in ("without", "with"):
+        write(tmp_path / folder / "post.md", "駅前の再編は秘密の相談中です。\n")
+    assert concise(tmp_path / "without").stdout == ""
+    write(tmp_path / "with" / ".sm-lint.yaml", text)
+    assert "JP-C106 [5(4)] 「再編は秘密の相談中」" in concise(tmp_path / "with").stdout
+    write(tmp_path / "bad" / ".sm-lint.yaml", "rules:\n  JP-V102:\n    extend: {phrases.asks: [x]}\n")
+    write(tmp_path / "bad" / "post.md", "新しい窓口のお知らせです。\n")
+    said = concise(tmp_path / "bad", "--lang", "en")
+    assert said.exit_code == 2 and "`rules.JP-V102.extend.phrases.asks`" in said.stderr
+    assert "the lists this rule can extend are except (and by path: phrases.ask)" in said.stderr
+
+
 def test_an_extension_applies_only_where_its_configuration_does(tmp_path):
     write(
         tmp_path / "parks" / ".sm-lint.yaml", "rules:\n  JP-P101:\n    extend:\n      except: [{phrase: [ボケの花]}]\n"

@@ -128,6 +128,13 @@ def test_an_excluded_draft_is_said_not_to_be_checked_as_on_the_command_line(fold
     ]
 
 
+def test_a_draft_over_the_size_limit_is_refused_as_on_the_command_line(folder):
+    (folder / ".sm-lint.yaml").write_text(ACCOUNTS + "max-draft-size: 300\n", encoding="utf-8")
+    result = Session(folder).check(DRAFT + "雪" * 100, "en")  # 100 characters, 300 bytes more
+    assert result["findings"] == [] and "too large for a draft" in result["error"]
+    assert "JP-P101" in {f["rule"] for f in Session(folder).check(DRAFT)["findings"]}
+
+
 def test_a_broken_configuration_stops_at_start(folder):
     (folder / ".sm-lint.yaml").write_text("fail-on: sometimes\n", encoding="utf-8")
     with pytest.raises(ConfigError):

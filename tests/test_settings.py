@@ -3,11 +3,13 @@ from it: the JSON Schema shipped for editors, the keys page, the loader's keys a
 
 from __future__ import annotations
 
+import ast
 import json
 import re
 import subprocess
 import sys
 import textwrap
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -16,7 +18,7 @@ import pytest
 import yaml
 
 from sm_lint.io.yamlsafe import load_yaml
-from sm_lint.settings import generate
+from sm_lint.settings import generate, keys
 from sm_lint.settings.keys import SECTIONS, TOP, TOP_NAMES, check_of
 from sm_lint.settings.loader import Config, effective, parse_config
 
@@ -168,3 +170,18 @@ def test_the_city_s_values_and_the_categories_are_data(rules_copy):
     keys.city_values.cache_clear()
     with pytest.raises(RuleError, match="CITY"):
         keys.city_values()
+
+
+def test_the_loader_reads_each_top_level_key_by_its_declared_reader():
+    # No chain of key names in the loader: a declared key names its reader and its Config field.
+    from sm_lint.settings import loader
+
+    assert [k.name for k in TOP if k.read not in loader.READERS or k.field not in Config.__dataclass_fields__] == []
+    tree = ast.parse(Path(loader.__file__).read_text(encoding="utf-8"))
+    assert {n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and n.value in TOP_NAMES} == set()
+
+
+def test_a_top_level_key_takes_the_values_its_declaration_allows(monkeypatch):
+    lang = keys.TOP_BY_NAME["lang"]
+    monkeypatch.setitem(keys.TOP_BY_NAME, "lang", replace(lang, schema={"enum": ["ja", "en", "ko"]}))
+    assert parse_config(load_yaml("lang: ko\n"), ".sm-lint.yaml").lang == "ko"

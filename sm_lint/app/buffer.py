@@ -3,8 +3,9 @@ page of `sm-lint serve` and an editor through `sm-lint lsp` ask for. From the sa
 value as the command line (LintSettings) through the same Linter step for one draft
 (configuration found from the file's folder, its rules and per-path ignores, the filter
 stage), to what the command line reports of it: the findings not suppressed nor in the
-baseline, a rule disabled on it (a user regex out of time) beside the others' findings, and
-"not checked" for a file the configuration's `exclude` or .gitignore leaves out."""
+baseline, a rule disabled on it (a user regex out of time) beside the others' findings,
+"not checked" for a file the configuration's `exclude` or .gitignore leaves out, and a draft
+over `max-draft-size` refused."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from sm_lint.app.lint import LintSettings, linter_for, not_checked
 from sm_lint.errors import SmLintError
 from sm_lint.findings import Finding
 from sm_lint.io.document import Draft, parse_draft
-from sm_lint.io.inputs import Source
+from sm_lint.io.inputs import Source, too_large
 from sm_lint.pipeline.filter import reported
 from sm_lint.rules.model import Rule
 from sm_lint.run.configs import draft_path
@@ -54,18 +55,23 @@ class BufferLinter:
 
     def lint(self, text: str, path: Path) -> Checked:
         """`text` as the file `path` would be linted; a front matter or configuration that
-        cannot be read raises its SmLintError, as it stops the command line on that file."""
+        cannot be read, or a draft over `max-draft-size`, raises its SmLintError, as it stops
+        the command line on that file."""
         source = Source(str(path), path)
+        config = self.config_for(path)
         if path not in self._skipped:
             self._skipped[path] = self._linter.skipped([source]).get(source)
         reason = self._skipped[path]
         if reason is not None:
-            config = self.config_for(path)
             return Checked(parse_draft(text, source.display), config, [], [], skipped=not_checked(source, reason))
+        limit = config.max_draft_size  # a larger draft is refused, as when it is read from its file
+        if len(text) * 4 > limit:  # at most 4 bytes a character: most drafts need no count
+            size = len(text.encode("utf-8", "surrogatepass"))
+            if size > limit:
+                raise too_large(source.display, size, limit)
         outcome = self._linter.lint_source(source, None, text=text)
         if outcome.error is not None:
             raise outcome.error
         assert outcome.draft is not None  # kept for a text
-        config = self.config_for(path)
         rules = self._linter.rules_for(config, draft_path(source))
         return Checked(outcome.draft, config, rules, reported(outcome.findings), outcome.disabled)

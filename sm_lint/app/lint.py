@@ -13,7 +13,7 @@ import click
 
 from sm_lint.errors import InputError, SmLintError
 from sm_lint.i18n import t
-from sm_lint.run.linter import Options as Options  # the settings' part for the Linter (serve and lsp build it too)
+from sm_lint.run.configs import Options as Options  # the settings' part for the Linter (serve and lsp build it too)
 
 if TYPE_CHECKING:
     from sm_lint.io.inputs import Source
@@ -50,7 +50,8 @@ def not_checked(source: Source, reason: str) -> InputError:
     return InputError(source.display, f"{reason} に当たるので確認しませんでした", f"not checked: matched by {reason}")
 
 
-def _failed(message: str) -> int:
+def failed(message: str) -> int:
+    """A command that cannot do its work: one line on stderr, exit status 2."""
     click.echo(f"sm-lint: {message}", err=True)
     return 2
 
@@ -76,7 +77,7 @@ def lint(settings: LintSettings) -> int:
         linter = linter_for(s)
         found = list(expand(list(s.paths), s.stdin_filename))
         if not found:  # a folder with no drafts: nothing checked must not look like "no problems"
-            return _failed(t(words, "no_drafts", paths=", ".join(s.paths), kinds=", ".join(DRAFT_SUFFIXES)))
+            return failed(t(words, "no_drafts", paths=", ".join(s.paths), kinds=", ".join(DRAFT_SUFFIXES)))
         skipped = linter.skipped(found)
         sources = [source for source in found if source not in skipped]
         words = linter.report_lang(sources)  # the language of the tool's own words
@@ -94,7 +95,7 @@ def lint(settings: LintSettings) -> int:
 
             result = fix(linter, sources, reader, result, s.quiet, words)
     except SmLintError as exc:
-        return _failed(exc.text(words))
+        return failed(exc.text(words))
     # With --fix on stdin the fixed text goes to stdout, so the report goes to stderr.
     stream = sys.stderr if s.fix and any(source.path is None for source in sources) else None
     off = tuple(linter.turned_off(sources))

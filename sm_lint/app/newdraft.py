@@ -6,10 +6,11 @@ reference (docs/staff/front-matter.md) shows the same template for each platform
 from __future__ import annotations
 
 from pathlib import Path
+from typing import NamedTuple
 
 from sm_lint.checks.images.entries import CONSENT, PEOPLE
 from sm_lint.checks.post.schema import load_schema
-from sm_lint.errors import ConfigError, InputError
+from sm_lint.errors import ConfigError, InputError, SmLintError
 from sm_lint.io.inputs import DRAFT_SUFFIXES
 from sm_lint.settings.loader import Config
 from sm_lint.spelling import hint
@@ -100,3 +101,36 @@ def write_new(path: Path, text: str) -> None:
         raise InputError(
             str(path), f"ファイルを作れません ({exc.strerror})", f"cannot create the file ({exc.strerror})"
         ) from None
+
+
+class NewSettings(NamedTuple):
+    path: Path
+    platform: str | None = None
+    account: str | None = None
+    config_path: Path | None = None  # --config: this file instead of the one found from the draft's folder
+    lang: str | None = None  # None: the configuration's
+
+
+def new(settings: NewSettings) -> int:
+    """Write the template (never over a file) and say so; exit status 2 when it cannot."""
+    import click
+
+    from sm_lint.app.lint import failed
+    from sm_lint.settings.loader import config_for, load_config
+
+    path, lang = settings.path, settings.lang
+    try:
+        config = (
+            load_config(settings.config_path) if settings.config_path else config_for(path.absolute().parent.resolve())
+        )
+        lang = lang or config.lang
+        platform, account = check_choice(settings.platform, settings.account, config)
+        write_new(path, template(platform, account))
+    except SmLintError as exc:
+        return failed(exc.text(lang or "ja"))
+    click.echo(
+        f"{path}: draft template written; write the text, then check it with `sm-lint {path}`"
+        if lang == "en"
+        else f"{path}: 下書きのひな形を作りました。本文を書いたら `sm-lint {path}` で確認してください"
+    )
+    return 0

@@ -303,8 +303,7 @@ def _settings(
     **rest,
 ):
     """The lint command's arguments as the application's settings."""
-    from sm_lint.app.lint import LintSettings
-    from sm_lint.run.linter import Options
+    from sm_lint.app.lint import LintSettings, Options
     from sm_lint.settings.loader import selector_list
 
     options = Options(

@@ -253,8 +253,9 @@ def load_file(path: Path) -> list[Rule]:
 
 def extend_rules(rules: list[Rule], extensions: Any, config_path: str) -> list[Rule]:
     """`rules` with a configuration's `rules: {ID: {extend: {...}}}` applied: each list named
-    under `extend:` (a list of the rule's `match:`, or `except`) gets the entries after its
-    own, and the rule is compiled again from its file, as if they had been written there."""
+    under `extend:` (a list of the rule's `match:` or `except`, by its path: `words`,
+    `phrases.ask`, `construction.1.regex`) gets the entries after its own, and the rule is
+    compiled again from its file, as if they had been written there."""
     by_id = {rule.id: rule for rule in rules}
     for rule_id, spec in extensions.items():
         where = f"{config_path}:{extensions.line_of(str(rule_id))}" if isinstance(extensions, LineDict) else config_path
@@ -274,23 +275,57 @@ def extend_rules(rules: list[Rule], extensions: Any, config_path: str) -> list[R
     return sorted(by_id.values(), key=lambda r: r.id)
 
 
+def _lists(value: Any, path: str = "") -> list[str]:
+    """The paths of the lists in `value` (a rule's match: or except:), as `extend:` names them:
+    keys and positions (0 the first) joined by dots: words, phrases.ask, construction.1.regex."""
+    if isinstance(value, dict):
+        inner = [(str(k), v) for k, v in value.items()]
+    elif isinstance(value, list):
+        inner = [(str(i), v) for i, v in enumerate(value)]
+    else:
+        return []
+    found = [path] if isinstance(value, list) and path else []
+    for step, v in inner:
+        found += _lists(v, f"{path}.{step}" if path else step)
+    return found
+
+
+def _with_more(value: Any, steps: list[str], entries: list[Any]) -> Any:
+    """`value` with `entries` after the list at `steps`, copied along the way: the rule's own
+    data is never changed, and a copy keeps the lines errors point at."""
+    if not steps:
+        return [*value, *entries]
+    copied = copy.copy(value)
+    if isinstance(value, list):
+        at: Any = int(steps[0])
+    else:
+        at = next(k for k in value if str(k) == steps[0])
+    copied[at] = _with_more(value[at], steps[1:], entries)
+    return copied
+
+
 def _extended(item: Any, extend: dict[str, Any], key: str, where: str) -> Any:
     match = item["match"]
-    lists = ["except", *(k for k, v in match.items() if isinstance(v, list))] if isinstance(match, dict) else ["except"]
+    lists = [*(_lists(item.get("except") or [], "except") or ["except"]), *_lists(match)]
     unknown = [name for name in extend if name not in lists]
     if unknown:
+        top = ", ".join(p for p in lists if "." not in p)
+        nested = [p for p in lists if "." in p]  # by path: many in a long list of entries
+        shown = ", ".join(nested[:6]) + (f" … (+{len(nested) - 6})" if len(nested) > 6 else "")
+        by_path = (f" (道筋で: {shown})", f" (and by path: {shown})") if nested else ("", "")
         raise ConfigError(
             where,
-            f"`{key}.{unknown[0]}`: このルールで増やせる一覧は {', '.join(lists)} です",
-            f"`{key}.{unknown[0]}`: the lists this rule can extend are {', '.join(lists)}",
+            f"`{key}.{unknown[0]}`: このルールで増やせる一覧は {top} です{by_path[0]}",
+            f"`{key}.{unknown[0]}`: the lists this rule can extend are {top}{by_path[1]}",
         )
-    item, match = copy.copy(item), copy.copy(match)  # a copy keeps the lines errors point at
+    item = copy.copy(item)
     for name, entries in extend.items():
-        if name == "except":
-            item["except"] = [*(item.get("except") or []), *entries]
+        if name == "except" and not item.get("except"):
+            item["except"] = list(entries)
+        elif name == "except" or name.startswith("except."):
+            item["except"] = _with_more(item["except"], name.split(".")[1:], entries)
         else:
-            match[name] = [*match[name], *entries]
-    item["match"] = match
+            item["match"] = _with_more(item["match"], name.split("."), entries)
     return item
 
 

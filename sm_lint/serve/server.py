@@ -173,3 +173,22 @@ def serve(session: Session, port: int = 0, open_browser: bool = True, lang: str 
     finally:
         app.server_close()
     print("sm-lint serve: stopped" if lang == "en" else "sm-lint serve: 終了しました", file=sys.stderr, flush=True)
+
+
+def serve_folder(
+    folder: Path, config: Path | None = None, lang: str | None = None, port: int = 0, open_browser: bool = True
+) -> int:
+    """`sm-lint serve`: the page for drafts of `folder`, until Ctrl-C; exit status 2 when the
+    configuration is broken (said at start) or the port is taken."""
+    from sm_lint.app.lint import failed
+    from sm_lint.errors import SmLintError
+
+    try:
+        session = Session(folder, config, lang)
+    except SmLintError as exc:
+        return failed(exc.text(lang or "ja"))
+    try:
+        serve(session, port, open_browser=open_browser, lang=session.lang)
+    except OSError as exc:  # the port is taken
+        return failed(f"ポート {port} で待ち受けできません / cannot listen on port {port}: {exc.strerror or exc}")
+    return 0

@@ -36,6 +36,14 @@ class Key:
     ja: str
     en: str
     default: Any = None
+    # A top-level key's reader, by its name in settings/loader.py's READERS: how the value is
+    # checked and becomes the Config field of the key's name (`fail-on` -> fail_on), and how
+    # `sm-lint config` shows it. A section's keys have none.
+    read: str | None = None
+
+    @property
+    def field(self) -> str:
+        return self.name.replace("-", "_")
 
 
 @dataclass(frozen=True)
@@ -68,26 +76,26 @@ class Section:
 # Settings of the run itself; the loader reads each into a field of Config.
 TOP = (
     Key("select", SELECTORS, "使うルール (ID、ID の前方一致、カテゴリ)。空なら全部",
-        "rules to use (ids, id prefixes, categories); empty for all", []),
+        "rules to use (ids, id prefixes, categories); empty for all", [], read="selectors"),
     Key("ignore", SELECTORS, "使わないルール (ID、ID の前方一致、カテゴリ)",
-        "rules not to use (ids, id prefixes, categories)", []),
+        "rules not to use (ids, id prefixes, categories)", [], read="selectors"),
     Key("per-path-ignores", {"type": "object", "additionalProperties": SELECTORS},
         "パスのパターン (設定ファイルのフォルダから、例: archive/**) ごとに、そこで使わないルール",
-        "a glob (from the configuration's folder, e.g. archive/**) -> rules not used for drafts there", {}),
+        "a glob (from the configuration's folder, e.g. archive/**) -> rules not used for drafts there", {}, read="per-path"),
     Key("severity", {"type": "object", "additionalProperties": {"enum": list(SEVERITIES)}},
         "ルール ID ごとの重大度 (info、warning、error) の変更",
-        "a rule id -> its severity here (info, warning, error)", {}),
+        "a rule id -> its severity here (info, warning, error)", {}, read="severities"),
     Key("fail-on", {"enum": list(SEVERITIES)}, "この重大度以上の指摘があると終了コード 1",
-        "exit 1 when a finding has this severity or higher", "error"),
-    Key("lang", {"enum": ["ja", "en"]}, "メッセージの言語", "the language of messages", "ja"),
+        "exit 1 when a finding has this severity or higher", "error", read="choice"),
+    Key("lang", {"enum": ["ja", "en"]}, "メッセージの言語", "the language of messages", "ja", read="choice"),
     Key("rule-dirs", TEXTS, "組み込みのルールに加えて読むルールのディレクトリ (リポジトリの中)",
-        "more rule packs to load besides the built-in ones (inside the repository)", []),
+        "more rule packs to load besides the built-in ones (inside the repository)", [], read="folders"),
     Key("exclude", TEXTS, "フォルダを調べるとき飛ばすファイルやフォルダのパターン (例: README.md、templates、archive/**)",
-        "globs of files and folders a folder's walk skips (e.g. README.md, templates, archive/**)", []),
+        "globs of files and folders a folder's walk skips (e.g. README.md, templates, archive/**)", [], read="texts"),
     Key("max-draft-size", {"anyOf": [{"type": "integer", "minimum": 1},
                                      {"type": "string", "pattern": r"^\s*\d+\s*([KkMm]i?[Bb]?|[Bb])?\s*$"}]},
         "これより大きいファイルは読まずに断る (2MiB、512KiB、バイト数)",
-        "a larger file is refused before it is read (2MiB, 512KiB, or bytes)", "1MiB"),
+        "a larger file is refused before it is read (2MiB, 512KiB, or bytes)", "1MiB", read="size"),
 )
 
 SECTIONS: tuple[Section, ...] = (
@@ -185,13 +193,14 @@ EXTENSION = {"type": "object", "additionalProperties": False, "required": ["exte
     "extend": {"type": "object", "minProperties": 1, "additionalProperties": {"type": "array", "minItems": 1}},
 }}
 SECTIONS += (
-    Section("rules", "ルール ID ごとに、組み込みのルールの一覧 (match: の words など) と except: に項目を加える (extend:)",
-            "per rule id, more entries for a built-in rule's list (a list of its match:, e.g. words) and its except: (extend:)",
+    Section("rules", "ルール ID ごとに、組み込みのルールの一覧 (match: の words、中の一覧は phrases.ask のような道筋) と except: に項目を加える (extend:)",
+            "per rule id, more entries for a built-in rule's list (a list of its match:, e.g. words, or one inside by its path, e.g. phrases.ask) and its except: (extend:)",
             entry=EXTENSION, check="sm_lint.settings.loader:check_rules"),
 )
 
 BY_NAME: dict[str, Section] = {section.name: section for section in SECTIONS}
 TOP_NAMES = tuple(key.name for key in TOP)
+TOP_BY_NAME: dict[str, Key] = {key.name: key for key in TOP}
 
 
 @lru_cache(maxsize=1)

@@ -2,26 +2,27 @@
 root (or `--config`; `--no-repo-config` uses none of the repository's).
 
 The keys, their defaults and the check of each area's section are declared in
-settings/keys.py; the top-level settings are read here into Config. Unknown keys and bad
+settings/keys.py; each top-level setting is read into Config by the reader its declaration
+names (READERS here), so a key is added in the declaration, not in a chain of names here. Unknown keys and bad
 values are errors with file and line.
 """
 
 from __future__ import annotations
 
 import fnmatch
-from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from sm_lint.errors import ConfigError, InputError, RuleError, SmLintError, os_reason
 from sm_lint.io.encoding import decode
 from sm_lint.io.inputs import MAX_BYTES, parse_size, size_text
 from sm_lint.io.yamlsafe import LineDict, YamlError, load_yaml
 from sm_lint.memo import memo
-from sm_lint.settings.keys import BY_NAME, SECTIONS, SEVERITIES, TOP_NAMES, check_of
+from sm_lint.settings.keys import BY_NAME, SECTIONS, SEVERITIES, TOP, TOP_BY_NAME, TOP_NAMES, Key, check_of
 from sm_lint.spelling import hint
 
 CONFIG_NAMES = (".sm-lint.yaml", ".sm-lint.yml")
@@ -132,7 +133,7 @@ def selector_list(value: Any, where: str, key: str) -> tuple[str, ...]:
 
 
 def check_rules(value: Any, where: str) -> Any:
-    """`rules:`: rule id -> {extend: {a list of the rule's match: or `except` -> more entries}}.
+    """`rules:`: rule id -> {extend: {a list of the rule's match: or `except`, by its path -> more entries}}.
     Kept as written (with its lines): the rule packs check the ids and lists (rules/loader.py)."""
     for rule_id, spec in value.items():
         at = f"{where.rsplit(':', 1)[0]}:{value.line_of(str(rule_id))}" if isinstance(value, LineDict) else where
@@ -152,31 +153,63 @@ def check_rules(value: Any, where: str) -> Any:
     return value
 
 
-def _per_path(value: Any, where: str, path: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+class _At(NamedTuple):
+    """Where a top-level setting is being read: its `path:line`, its declaration, the file,
+    and the origins of the rule names written in the file (a reader adds its own)."""
+
+    where: str
+    key: Key
+    path: str
+    origins: dict[str, str]
+
+
+def _selectors(value: Any, at: _At) -> tuple[str, ...]:
+    return selector_list(value, at.where, at.key.name)
+
+
+def _texts(value: Any, at: _At) -> tuple[str, ...]:
+    return string_list(value, at.where, at.key.name)
+
+
+def _choice(value: Any, at: _At) -> str:
+    return one_of(value, at.key.schema["enum"], at.where, at.key.name, ConfigError)
+
+
+def _severities(value: Any, at: _At) -> dict[str, str]:
     if not isinstance(value, dict):
         raise ConfigError(
-            where,
+            at.where,
+            "`severity` にはルール ID ごとに info、warning、error のいずれかを書いてください",
+            "`severity` maps rule ids to info, warning or error",
+        )
+    at.origins.update(
+        (f"severity.{k}", f"{at.path}:{value.line_of(str(k))}")  # type: ignore[attr-defined]  # a LineDict
+        for k in value
+    )
+    return {str(k): one_of(v, SEVERITIES, at.where, f"severity.{k}", ConfigError) for k, v in value.items()}
+
+
+def _per_path(value: Any, at: _At) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    if not isinstance(value, dict):
+        raise ConfigError(
+            at.where,
             "`per-path-ignores` にはパスのパターン (例: archive/**) とそこで除くルールを書いてください",
             "`per-path-ignores` maps a glob (e.g. archive/**) to rules to ignore there",
         )
-    return tuple(
-        (
-            str(glob),
-            selector_list(
-                selectors,
-                f"{path}:{value.line_of(str(glob))}",  # type: ignore[attr-defined]  # a LineDict
-                f"per-path-ignores.{glob}",
-            ),
-        )
-        for glob, selectors in value.items()
-    )
+    read = []
+    for glob, selectors in value.items():
+        line = f"{at.path}:{value.line_of(str(glob))}"  # type: ignore[attr-defined]  # a LineDict
+        read.append((str(glob), selector_list(selectors, line, f"per-path-ignores.{glob}")))
+        at.origins[f"per-path-ignores.{glob}"] = line
+    return tuple(read)
 
 
-def _rule_dirs(value: Any, where: str, path: str) -> tuple[Path, ...]:
+def _rule_dirs(value: Any, at: _At) -> tuple[Path, ...]:
     from sm_lint.io.repository import inside, repository_root
 
-    root = Path(path).resolve().parent
-    dirs = tuple(root / d for d in string_list(value, where, "rule-dirs"))
+    where = at.where
+    root = Path(at.path).resolve().parent
+    dirs = tuple(root / d for d in string_list(value, where, at.key.name))
     # A configuration comes with the drafts (a pull request): its rules stay in its repository
     # (or, outside any, its own folder), never ../../etc, /proc or another user's files.
     repository = repository_root(root) or root
@@ -210,6 +243,27 @@ def draft_size(value: Any, where: str) -> int:
     return size
 
 
+def _size(value: Any, at: _At) -> int:
+    return draft_size(value, at.where)
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+# The readers the declaration names (settings/keys.py, Key.read): (read the value into the
+# Config field, show the field as `sm-lint config` does).
+READERS: dict[str, tuple[Callable[[Any, _At], Any], Callable[[Any], Any]]] = {
+    "selectors": (_selectors, list),
+    "texts": (_texts, list),
+    "choice": (_choice, _same),
+    "severities": (_severities, dict),
+    "per-path": (_per_path, lambda read: {glob: list(selectors) for glob, selectors in read}),
+    "folders": (_rule_dirs, lambda read: [str(d) for d in read]),
+    "size": (_size, size_text),
+}
+
+
 def parse_config(data: Any, path: str) -> Config:
     if data is None:
         return Config(path=path)
@@ -223,45 +277,14 @@ def parse_config(data: Any, path: str) -> Config:
     def at(key: str) -> str:
         return f"{path}:{data.line_of(key)}"
 
-    config = Config(path=path)
+    fields: dict[str, Any] = {}
     sections: dict[str, Any] = {}
     origins: dict[str, str] = {}
     for key, value in data.items():
         where = origins[str(key)] = at(str(key))
-        if key == "select":
-            config = replace(config, select=selector_list(value, where, key))
-        elif key == "ignore":
-            config = replace(config, ignore=selector_list(value, where, key))
-        elif key == "severity":
-            if not isinstance(value, dict):
-                raise ConfigError(
-                    where,
-                    "`severity` にはルール ID ごとに info、warning、error のいずれかを書いてください",
-                    "`severity` maps rule ids to info, warning or error",
-                )
-            origins.update(
-                (f"severity.{k}", f"{path}:{value.line_of(str(k))}")  # type: ignore[attr-defined]  # a LineDict
-                for k in value
-            )
-            config = replace(
-                config,
-                severity={str(k): one_of(v, SEVERITIES, where, f"severity.{k}", ConfigError) for k, v in value.items()},
-            )
-        elif key == "fail-on":
-            config = replace(config, fail_on=one_of(value, SEVERITIES, where, key, ConfigError))
-        elif key == "lang":
-            config = replace(config, lang=one_of(value, ("ja", "en"), where, key, ConfigError))
-        elif key == "per-path-ignores":
-            config = replace(config, per_path_ignores=_per_path(value, where, path))
-            origins.update(
-                (f"per-path-ignores.{glob}", f"{path}:{value.line_of(glob)}") for glob, _ in config.per_path_ignores
-            )
-        elif key == "rule-dirs":
-            config = replace(config, rule_dirs=_rule_dirs(value, where, path))
-        elif key == "exclude":
-            config = replace(config, exclude=string_list(value, where, key))
-        elif key == "max-draft-size":
-            config = replace(config, max_draft_size=draft_size(value, where))
+        declared = TOP_BY_NAME.get(key)
+        if declared is not None and declared.read is not None:
+            fields[declared.field] = READERS[declared.read][0](value, _At(where, declared, path, origins))
         elif key in BY_NAME:
             section = BY_NAME[key]
             if not isinstance(value, dict):
@@ -280,24 +303,13 @@ def parse_config(data: Any, path: str) -> Config:
         else:
             ja, en = hint(str(key), sorted({*TOP_NAMES, *BY_NAME}))
             raise ConfigError(where, f"知らない設定 `{key}` です{ja}", f"unknown setting `{key}`{en}")
-    return replace(config, sections=sections, origins=origins)
+    return Config(path=path, sections=sections, origins=origins, **fields)
 
 
 def effective(config: Config) -> dict[str, Any]:
     """The configuration as `sm-lint config` shows it: every declared setting, in the order
     of the declaration, defaults filled in."""
-    shown: dict[str, Any] = {
-        "select": list(config.select),
-        "ignore": list(config.ignore),
-        "per-path-ignores": {glob: list(selectors) for glob, selectors in config.per_path_ignores},
-        "severity": dict(config.severity),
-        "fail-on": config.fail_on,
-        "lang": config.lang,
-        "rule-dirs": [str(d) for d in config.rule_dirs],
-        "exclude": list(config.exclude),
-        "max-draft-size": size_text(config.max_draft_size),
-    }
-    shown = {name: shown[name] for name in TOP_NAMES}  # a new key shows once declared and read above
+    shown = {key.name: READERS[key.read][1](getattr(config, key.field)) for key in TOP if key.read is not None}
     for section in SECTIONS:
         shown[section.name] = config.section(section.name)
     return _plain(shown)
