@@ -118,6 +118,29 @@ def test_the_fifth_pass_finds_what_no_hand_written_list_named(lint, text, rule):
     assert rule in [f.rule for f in lint(text)]
 
 
+@pytest.mark.parametrize(
+    "text,rule",
+    [
+        ("またあの相談者から電話。ほんと話が通じない。", "JP-P104"),  # the judgment in the next sentence
+        ("受付の山田さん、ほんと使えねー。", "JP-P104"),  # any name + さん is a person
+        ("窓口の担当者、態度も口の利き方も最低だった。", "JP-P108"),  # a faculty belittled
+        ("難病を抱えている職員って、結局は足手まといなんだよね。", "JP-P211"),  # attribute … person + frame + dismissal
+        ("あの団地の住民とは関わるなって、昔から言われてる。", "JP-P211"),  # a negative imperative about a group
+        ("城跡の石垣、無断で登ってもまず大丈夫ですよ。", "JP-P306"),  # an evasion + a go-ahead, no listed act
+        ("遊歩道は夜間通行止めだけど、みんなで星を見に行っちゃおう。", "JP-P303"),  # a casual invitation
+        ("キャンプ場の管理人がいない平日なら、好きな場所にテントを張れますよ。", "JP-P304"),  # no enforcer
+        ("市民会館の建て替え、幹部の間ではほぼ固まったようです。", "JP-C106"),  # settled inside
+    ],
+)
+def test_the_seventh_pass_finds_by_construction(lint, text, rule):
+    assert rule in [f.rule for f in lint(text)]
+
+
+def test_a_number_read_out_in_kanji_with_any_separator_is_a_contact_detail(lint):
+    text = "手芸サークルの連絡は、会員の野村さん（携帯 〇八〇・一一二二・三三四四）へ。"
+    assert ("JP-I107", "error") in [(f.rule, f.severity) for f in lint(text)]
+
+
 PACK = """\
 pack: test
 rules:
