@@ -31,6 +31,8 @@ QUIET = [
     "お持ち帰りできるお弁当を、道の駅で販売しています。",  # takeout, not the JMdict slang sense
     "説明を読んでも分からないときは、遠慮なく窓口へ。",
     "看板犬のモモは、来館者にモテモテです。",
+    "駅前に、バカでかい雪だるまが登場しました。",  # ばか + adjective: an intensifier (probes round 10)
+    "名物は、馬鹿高い櫓から見下ろす花火です。",
 ]
 
 
