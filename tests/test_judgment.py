@@ -138,6 +138,18 @@ def test_the_seventh_pass_finds_by_construction(lint, text, rule):
     assert rule in [f.rule for f in lint(text)]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "手話サークルの代表、佐野さん（自宅 522-3318）が窓口です。",  # a home phone (probes round 10)
+        "陶芸教室の講師、岩田 澄江さん（携帯 〇九〇・四四五五・六六七七）",  # a private mobile (round 9)
+        "子ども会の会長、大野さん（090-1111-2222）へ。",
+    ],
+)
+def test_a_role_makes_a_name_public_but_not_the_persons_own_phone(lint, text):
+    assert ("JP-I107", "error") in [(f.rule, f.severity) for f in lint(text)]
+
+
 def test_a_number_read_out_in_kanji_with_any_separator_is_a_contact_detail(lint):
     text = "手芸サークルの連絡は、会員の野村さん（携帯 〇八〇・一一二二・三三四四）へ。"
     assert ("JP-I107", "error") in [(f.rule, f.severity) for f in lint(text)]
