@@ -123,7 +123,7 @@ def test_the_fifth_pass_finds_what_no_hand_written_list_named(lint, text, rule):
 @pytest.mark.parametrize(
     "text,rule",
     [
-        ("またあの相談者から電話。ほんと話が通じない。", "JP-P104"),  # the judgment in the next sentence
+        ("またあの相談者から電話。頭おかしいんじゃないの。", "JP-P105"),  # the judgment in the next sentence
         ("受付の山田さん、ほんと使えねー。", "JP-P104"),  # any name + さん is a person
         ("窓口の担当者、態度も口の利き方も最低だった。", "JP-P108"),  # a faculty belittled
         ("難病を抱えている職員って、結局は足手まといなんだよね。", "JP-P211"),  # attribute … person + frame + dismissal
