@@ -31,6 +31,8 @@ QUIET = [
     "お持ち帰りできるお弁当を、道の駅で販売しています。",  # takeout, not the JMdict slang sense
     "説明を読んでも分からないときは、遠慮なく窓口へ。",
     "看板犬のモモは、来館者にモテモテです。",
+    "駅前に、バカでかい雪だるまが登場しました。",  # ばか + adjective: an intensifier (probes round 10)
+    "名物は、馬鹿高い櫓から見下ろす花火です。",
 ]
 
 
@@ -116,6 +118,41 @@ def test_a_dictionary_derived_list_states_its_source_and_leaves_out_ordinary_hom
 )
 def test_the_fifth_pass_finds_what_no_hand_written_list_named(lint, text, rule):
     assert rule in [f.rule for f in lint(text)]
+
+
+@pytest.mark.parametrize(
+    "text,rule",
+    [
+        ("またあの相談者から電話。頭おかしいんじゃないの。", "JP-P105"),  # the judgment in the next sentence
+        ("受付の山田さん、ほんと使えねー。", "JP-P104"),  # any name + さん is a person
+        ("窓口の担当者、態度も口の利き方も最低だった。", "JP-P108"),  # a faculty belittled
+        ("難病を抱えている職員って、結局は足手まといなんだよね。", "JP-P211"),  # attribute … person + frame + dismissal
+        ("あの団地の住民とは関わるなって、昔から言われてる。", "JP-P211"),  # a negative imperative about a group
+        ("城跡の石垣、無断で登ってもまず大丈夫ですよ。", "JP-P306"),  # an evasion + a go-ahead, no listed act
+        ("遊歩道は夜間通行止めだけど、みんなで星を見に行っちゃおう。", "JP-P303"),  # a casual invitation
+        ("キャンプ場の管理人がいない平日なら、好きな場所にテントを張れますよ。", "JP-P304"),  # no enforcer
+        ("市民会館の建て替え、幹部の間ではほぼ固まったようです。", "JP-C106"),  # settled inside
+    ],
+)
+def test_the_seventh_pass_finds_by_construction(lint, text, rule):
+    assert rule in [f.rule for f in lint(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "手話サークルの代表、佐野さん（自宅 522-3318）が窓口です。",  # a home phone (probes round 10)
+        "陶芸教室の講師、岩田 澄江さん（携帯 〇九〇・四四五五・六六七七）",  # a private mobile (round 9)
+        "子ども会の会長、大野さん（090-1111-2222）へ。",
+    ],
+)
+def test_a_role_makes_a_name_public_but_not_the_persons_own_phone(lint, text):
+    assert ("JP-I107", "error") in [(f.rule, f.severity) for f in lint(text)]
+
+
+def test_a_number_read_out_in_kanji_with_any_separator_is_a_contact_detail(lint):
+    text = "手芸サークルの連絡は、会員の野村さん（携帯 〇八〇・一一二二・三三四四）へ。"
+    assert ("JP-I107", "error") in [(f.rule, f.severity) for f in lint(text)]
 
 
 PACK = """\

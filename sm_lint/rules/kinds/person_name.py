@@ -7,6 +7,11 @@ An attribute is a regex searched around the name, or `{regex: ..., adjacent: tru
 that must follow the name (and honorific) at once, like 「(37・大和)」; the mapping form may
 give `label-en`, the attribute's name in English messages (as `phone-label-en` does for
 `phone-label`).
+
+A name next to a public role (市長, 講師, 会長: sm_lint.checks.privacy.names) is public, and
+most attributes leave it a reminder; an attribute with `public-too: true` (a home or a private
+phone) and a mobile number still raise it: a role makes a name public, not the person's own
+phone (issue 23: 「サークルの代表、佐野さん（自宅 522-3318）」 is a private citizen's contact).
 """
 
 from __future__ import annotations
@@ -34,6 +39,7 @@ class Attribute(NamedTuple):
     label_en: str
     pattern: UserRegex | None  # None for the phone numbers (sm_lint.checks.privacy.phones)
     adjacent: bool = False
+    public_too: bool = False  # counts next to a name in a public role as well
 
 
 class PersonNameMatcher(Matcher):
@@ -56,6 +62,8 @@ class PersonNameMatcher(Matcher):
         line_start, line_end = analysis.line_span(name.start, name.stop)
         lo, hi = max(line_start, name.start - self.window), min(line_end, name.stop + self.window)
         for attribute in self.attributes:
+            if name.public and not attribute.public_too:
+                continue
             pattern = attribute.pattern
             if pattern is None:  # the phone's: looked for below
                 continue
@@ -64,13 +72,15 @@ class PersonNameMatcher(Matcher):
                     return attribute
             elif pattern.search(text[lo : name.start]) or pattern.search(text, name.stop, hi):
                 return attribute
-        if self.phone and any(not p.allowed for p in within(phones(analysis), lo, hi)):
+        if self.phone and any(
+            not p.allowed and (not name.public or p.type == "mobile") for p in within(phones(analysis), lo, hi)
+        ):
             return self.phone
         return None
 
     def find(self, analysis: Analysis) -> Iterable[Hit]:
         for name in names(analysis):
-            attribute = None if name.public else self._attribute(analysis, name)
+            attribute = self._attribute(analysis, name)
             if attribute is None:
                 yield Hit(name.start, name.end, detail=_ALONE)
                 continue
@@ -96,12 +106,14 @@ def _attributes(value: Any, where: str) -> tuple[Attribute, ...]:
     for label, item in value.items():
         key = f"person-name.{label}"
         if isinstance(item, dict):
-            refuse_unknown_keys(item, ("regex", "adjacent", "label-en"), where, (f"`{key}` に", f" in `{key}`"))
-            source, adjacent = item.get("regex"), bool(item.get("adjacent"))
+            refuse_unknown_keys(
+                item, ("regex", "adjacent", "label-en", "public-too"), where, (f"`{key}` に", f" in `{key}`")
+            )
+            source, adjacent, public_too = item.get("regex"), bool(item.get("adjacent")), bool(item.get("public-too"))
             label_en = optional_text(item.get("label-en"), where, f"{key}.label-en") or str(label)
         else:
-            source, adjacent, label_en = item, False, str(label)
-        result.append(Attribute(str(label), label_en, grading.pattern(source, where, key), adjacent))
+            source, adjacent, public_too, label_en = item, False, False, str(label)
+        result.append(Attribute(str(label), label_en, grading.pattern(source, where, key), adjacent, public_too))
     return tuple(result)
 
 
