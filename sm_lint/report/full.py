@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import errno
 import os
-import re
 import sys
 from collections import Counter
 from collections.abc import Sequence
@@ -19,6 +18,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from sm_lint.i18n import t
 from sm_lint.report import score_summary, suggestion_text, turned_off_text
+from sm_lint.text.lazyre import lazy_compile
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 _STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold blue"}
 # What rich removes from any text it prints (rich.control.STRIP_CONTROL_CODES: bell,
 # backspace, vertical tab, form feed, carriage return); the plain text removes them too.
-_CONTROL = re.compile("[\a\b\v\f\r]")
+_CONTROL = lazy_compile("[\a\b\v\f\r]")
 _TAB = 8  # rich's tab stops, in cells
 Part = tuple[str, str | None]  # a piece of text and its rich style
 
@@ -145,8 +145,8 @@ def _expand_tabs(line: str) -> str:
 
 def _plain(parts: list[Part]) -> str:
     text = "".join([chars for chars, _ in parts])
-    if _CONTROL.search(text):
-        text = _CONTROL.sub("", text)
+    if _CONTROL().search(text):
+        text = _CONTROL().sub("", text)
     if "\t" in text:
         text = "\n".join(_expand_tabs(line) for line in text.split("\n"))
     return text

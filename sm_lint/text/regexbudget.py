@@ -4,14 +4,17 @@ with `--jobs N` its time limit is paid once, not once per process."""
 
 from __future__ import annotations
 
-import hashlib
 from typing import Any
 
 _KEY, _SLOTS = 16, 1024  # a digest of each pattern; more timeouts than slots: per process again
 
 
 def key(name: str) -> bytes:
-    """A pattern's digest in a RunBudget, from its name (where it is written, what, and how)."""
+    """A pattern's digest in a RunBudget, from its name (where it is written, what, and how).
+    hashlib is imported here, when a pattern RE2 cannot run is searched: importing it loads
+    OpenSSL (about 2 ms of a cold start that most drafts never need)."""
+    import hashlib
+
     return hashlib.blake2b(name.encode("utf-8", "surrogatepass"), digest_size=_KEY).digest()
 
 

@@ -9,13 +9,15 @@ from typing import Any
 
 import re2
 
+from sm_lint.text.lazyre import lazy_compile
+
 # Python's classes (str.isdecimal / isalnum / isspace) spelled as RE2 class bodies.
 CLASSES = {
     "d": r"\p{Nd}",
     "w": r"\p{L}\p{N}_",
     "s": r"\t\n\x0b\x0c\r\x1c-\x1f\x85\p{Z}",
 }
-_VERBOSE = re.compile(r"\(\?[aiLmsux]*x")  # an inline (?x) flag
+_VERBOSE = lazy_compile(r"\(\?[aiLmsux]*x")  # an inline (?x) flag
 # Python's \b between a word character and another character (or an end), for `regex`.
 _WORD = f"[{CLASSES['w']}]"
 _BOUNDARIES = {
@@ -34,7 +36,7 @@ def for_regex_module(source: str) -> str:
     \w and \b with combining marks, and [[:alpha:]] as a POSIX class, where Python's re does
     not. A negated class inside a class (`[^\S]`) keeps the module's reading, and so does a
     verbose pattern (its comments may hold any bracket)."""
-    if _VERBOSE.search(source):
+    if _VERBOSE().search(source):
         return source
     translated = _translate(source, re2_syntax=False)
     assert translated is not None  # only RE2's syntax can lack a spelling

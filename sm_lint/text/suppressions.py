@@ -11,14 +11,17 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from sm_lint.findings import Finding
 from sm_lint.io.document import Draft
+from sm_lint.text.lazyre import lazy_compile
 
 if TYPE_CHECKING:
     from sm_lint.text.analysis import Analysis
 
-_INLINE = re.compile(r"<!--\s*sm-lint-allow\s+(?P<ids>[\w-]+(?:\s*,\s*[\w-]+)*)\s*(?::\s*(?P<reason>.*?))?\s*-->", re.S)
+_INLINE = lazy_compile(
+    r"<!--\s*sm-lint-allow\s+(?P<ids>[\w-]+(?:\s*,\s*[\w-]+)*)\s*(?::\s*(?P<reason>.*?))?\s*-->", re.S
+)
 # Any comment that starts with "sm-lint" is meant for us: one that is not a suppression as
 # written above (sm-lint: disable-next-line, a missing rule id) would otherwise do nothing unseen.
-_DIRECTIVE = re.compile(r"<!--\s*sm[-_ ]?lint\b.*?-->", re.S | re.I)
+_DIRECTIVE = lazy_compile(r"<!--\s*sm[-_ ]?lint\b.*?-->", re.S | re.I)
 
 
 def _text(value: object) -> str | None:
@@ -28,15 +31,17 @@ def _text(value: object) -> str | None:
 
 
 # An inline waiver's owner and expiry follow its reason: `理由 by: 広報対話課 until: 2027-03-31`.
-_OWNER_EXPIRY = re.compile(r"\s*[(（]?\s*\b(by|until)\s*[:：=]\s*(.+?)(?=\s+(?:by|until)\s*[:：=]|\s*[)）]?\s*$)", re.S)
+_OWNER_EXPIRY = lazy_compile(
+    r"\s*[(（]?\s*\b(by|until)\s*[:：=]\s*(.+?)(?=\s+(?:by|until)\s*[:：=]|\s*[)）]?\s*$)", re.S
+)
 
 
 def _inline_reason(text: str | None) -> tuple[str | None, str | None, str | None]:
     """(reason, by, until) of an inline waiver's text."""
     if text is None:
         return None, None, None
-    found = {m.group(1): m.group(2).strip() for m in _OWNER_EXPIRY.finditer(text)}
-    first = _OWNER_EXPIRY.search(text)
+    found = {m.group(1): m.group(2).strip() for m in _OWNER_EXPIRY().finditer(text)}
+    first = _OWNER_EXPIRY().search(text)
     return _text(text[: first.start()] if first else text), found.get("by"), found.get("until")
 
 
@@ -103,7 +108,7 @@ def suppressions(draft: Draft) -> list[Suppression]:
                     _text(item.get("until")),
                 )
             )
-    for m in () if draft.plain else _INLINE.finditer(draft.text, draft.body_start):
+    for m in () if draft.plain else _INLINE().finditer(draft.text, draft.body_start):
         line = draft.position(m.start())[0]
         end_line = draft.position(m.end())[0]
         reason, by, until = _inline_reason(m.group("reason"))
@@ -119,8 +124,8 @@ def malformed(draft: Draft) -> list[int]:
         return []
     return [
         draft.position(m.start())[0]
-        for m in _DIRECTIVE.finditer(draft.text, draft.body_start)
-        if not _INLINE.fullmatch(m.group())
+        for m in _DIRECTIVE().finditer(draft.text, draft.body_start)
+        if not _INLINE().fullmatch(m.group())
     ]
 
 
@@ -135,8 +140,8 @@ def posted(draft: Draft) -> list[tuple[int, str | None]]:
     if "<!--" not in draft.text or not draft.plain:
         return []
     found = []
-    for m in _DIRECTIVE.finditer(draft.text, draft.body_start):
-        inline = _INLINE.fullmatch(m.group())
+    for m in _DIRECTIVE().finditer(draft.text, draft.body_start):
+        inline = _INLINE().fullmatch(m.group())
         block = None
         if inline:
             reason, by, until = _inline_reason(inline.group("reason"))

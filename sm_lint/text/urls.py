@@ -8,19 +8,19 @@ domain comes from the Public Suffix List shipped inside the `publicsuffixlist` p
 from __future__ import annotations
 
 import ipaddress
-import re
 from functools import lru_cache
 from typing import Any, NamedTuple
 
 from sm_lint.io import rulecache
 from sm_lint.text.draftcache import draft_cache
+from sm_lint.text.lazyre import lazy_compile
 
-_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
-_AUTHORITY = re.compile(r"^(?:(?P<userinfo>[^/?#@]*)@)?(?P<host>\[[^\]]*\]|[^/?#:]*)(?::(?P<port>\d*))?")
+_SCHEME = lazy_compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
+_AUTHORITY = lazy_compile(r"^(?:(?P<userinfo>[^/?#@]*)@)?(?P<host>\[[^\]]*\]|[^/?#:]*)(?::(?P<port>\d*))?")
 # A host written without a scheme, as in bit.ly/3xAbCdE: ASCII labels, the last of letters.
 HOST_LABELS = r"(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+"
 BARE_HOST = HOST_LABELS + r"[A-Za-z]{2,63}"
-_BARE = re.compile(rf"^({BARE_HOST})/")
+_BARE = lazy_compile(rf"^({BARE_HOST})/")
 
 
 class Link(NamedTuple):
@@ -85,7 +85,7 @@ def hosts(raw: str) -> tuple[str, str]:
 
 def parse(url: str) -> Link | None:
     """The parts of an absolute link, or None when `url` is not one (a relative path)."""
-    m = _SCHEME.match(url)
+    m = _SCHEME().match(url)
     if m and not url.lower().startswith("www."):
         scheme = m.group(1).lower()
         rest = url[m.end() :]
@@ -96,7 +96,7 @@ def parse(url: str) -> Link | None:
         scheme, rest = "", url
     else:
         return None
-    auth = _AUTHORITY.match(rest)
+    auth = _AUTHORITY().match(rest)
     assert auth is not None  # every part of the pattern is optional
     host, display = hosts(auth.group("host"))
     return Link(url, scheme, auth.group("userinfo"), host, display, rest[auth.end() :])
@@ -118,7 +118,7 @@ def is_bare(url: str) -> bool:
     """`url` is a host and a path with no scheme (bit.ly/3xAbCdE), which X, LINE and
     Facebook still turn into a link. The path and a real top-level domain are both needed, so
     that abbreviations and file names (No.1/…, report.pdf/…) stay text."""
-    m = _BARE.match(url)
+    m = _BARE().match(url)
     return m is not None and _psl().publicsuffix(m.group(1), accept_unknown=False) is not None
 
 

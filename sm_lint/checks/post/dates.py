@@ -18,6 +18,7 @@ from sm_lint.errors import RuleError
 from sm_lint.io import rulecache
 from sm_lint.io.resources import rules_root
 from sm_lint.io.yamlsafe import YamlError, load_yaml
+from sm_lint.text.lazyre import lazy_compile
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -75,7 +76,7 @@ _WEEKDAY = (
     r"(?:\(\s*(?P<wd>[月火水木金土日])(?:曜日?)?(?:\s*[・,、]\s*(?:祝|休)日?)?\s*\)"
     r"|(?P<wd2>[月火水木金土日])曜日)"
 )
-_AFTER = re.compile(r"\s*" + _WEEKDAY)
+_AFTER = lazy_compile(r"\s*" + _WEEKDAY)
 
 
 @lru_cache(maxsize=1)
@@ -122,7 +123,7 @@ def _find_dates(analysis: Analysis) -> tuple[Written, ...]:
             year, month, day = None, int(g["month3"]), int(g["day3"])
         if not (1 <= month <= 12 and 1 <= day <= 31):
             continue
-        wd = _AFTER.match(text, m.end())
+        wd = _AFTER().match(text, m.end())
         if wd:
             group = "wd" if wd.group("wd") else "wd2"
             found.append(Written(m.start(), m.end(), year, month, day, wd.group(group), wd.start(group), wd.end(group)))

@@ -19,6 +19,7 @@ from sm_lint.io import rulecache
 from sm_lint.io.resources import rules_root
 from sm_lint.io.yamlsafe import LineDict, YamlError, load_yaml
 from sm_lint.spelling import hint
+from sm_lint.text.lazyre import lazy_compile
 
 if TYPE_CHECKING:
     from sm_lint.text.analysis import Analysis
@@ -44,7 +45,7 @@ class Problem(NamedTuple):
 
 # How people here write a date and time when not in ISO 8601 (after NFKC, so full-width
 # digits and colons count): 2026/12/05 10:00, 2026年12月5日(土) 10時30分, 2026-12-5 9:30.
-_WRITTEN = re.compile(
+_WRITTEN = lazy_compile(
     r"(?P<y>\d{4})[-/年](?P<m>\d{1,2})[-/月](?P<d>\d{1,2})日?(?:\s*\((?P<wd>[^)]{1,3})\))?"
     r"(?:T|\s*)(?P<H>\d{1,2})(?::(?P<M>\d{2})|時(?:(?P<M2>\d{1,2})分)?)(?P<tz>Z|[+-]\d{2}:?\d{2})?"
 )
@@ -63,7 +64,7 @@ def parse_datetime(value: Any) -> datetime | None:
             return datetime.fromisoformat(text)
     except ValueError:
         pass
-    m = _WRITTEN.fullmatch(text)  # already normalized: not _written, which normalizes again
+    m = _WRITTEN().fullmatch(text)  # already normalized: not _written, which normalizes again
     if m is None:
         return None
     try:
@@ -78,7 +79,7 @@ def parse_datetime(value: Any) -> datetime | None:
 
 def _written(value: Any) -> re.Match[str] | None:
     """`value` as a date and time written the Japanese way (_WRITTEN), or None."""
-    return _WRITTEN.fullmatch(unicodedata.normalize("NFKC", value).strip()) if isinstance(value, str) else None
+    return _WRITTEN().fullmatch(unicodedata.normalize("NFKC", value).strip()) if isinstance(value, str) else None
 
 
 _WEEKDAYS = "月火水木金土日"

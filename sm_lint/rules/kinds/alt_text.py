@@ -20,15 +20,16 @@ from sm_lint.checks.images.entries import checked_entries
 from sm_lint.errors import RuleError
 from sm_lint.rules.model import Hit, Matcher
 from sm_lint.rules.registry import kind
+from sm_lint.text.lazyre import lazy_compile
 
 if TYPE_CHECKING:
     from sm_lint.text.analysis import Analysis
 
-_FILE_NAME = re.compile(
+_FILE_NAME = lazy_compile(
     r"(?:[\w\-. ]+\.(?:jpe?g|png|gif|webp|heic|heif|bmp|tiff?)|(?:img|dsc|dscn|pxl|image)[_\-]?\d+\w*)", re.I | re.A
 )
-_NUMBERED = re.compile(r"[\s\d_\-]+$")
-_WORDY = re.compile(r"\w")
+_NUMBERED = lazy_compile(r"[\s\d_\-]+$")
+_WORDY = lazy_compile(r"\w")
 
 
 def _key(text: str) -> str:
@@ -58,12 +59,12 @@ class AltText(Matcher):
 
     def _reason(self, alt: str, path: str, analysis: Analysis) -> str | None:
         key = _key(alt)
-        if _NUMBERED.sub("", key) in self.words or key in self.words:
+        if _NUMBERED().sub("", key) in self.words or key in self.words:
             return "word"
         stem = PurePosixPath(path).stem.lower() if path else ""
-        if _FILE_NAME.fullmatch(key) or (stem and key in (stem, PurePosixPath(path).name.lower())):
+        if _FILE_NAME().fullmatch(key) or (stem and key in (stem, PurePosixPath(path).name.lower())):
             return "file"
-        if not _WORDY.search(key):
+        if not _WORDY().search(key):
             return "symbols"
         if len(key) >= 5 and key in analysis.memo("alt_body_lines", _body_lines):
             return "body"

@@ -23,13 +23,14 @@ from typing import TYPE_CHECKING, Any
 from sm_lint.errors import RuleError
 from sm_lint.rules.model import Hit, Matcher
 from sm_lint.rules.registry import kind
+from sm_lint.text.lazyre import lazy_compile
 
 if TYPE_CHECKING:
     from sm_lint.text.analysis import Analysis
     from sm_lint.text.textnorm import View
 
-_TABLE_RULE = re.compile(r"\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)+\|?\s*")
-_ADDRESS = re.compile(r"://|www\.", re.I)
+_TABLE_RULE = lazy_compile(r"\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)+\|?\s*")
+_ADDRESS = lazy_compile(r"://|www\.", re.I)
 
 
 class AsciiArt(Matcher):
@@ -39,7 +40,7 @@ class AsciiArt(Matcher):
 
     def _drawn(self, line: str) -> bool:
         visible = "".join(line.split())
-        if not visible or not visible.isascii() or _ADDRESS.search(visible):
+        if not visible or not visible.isascii() or _ADDRESS().search(visible):
             return False
         return sum(not c.isalnum() for c in visible) >= self.share * len(visible)
 
@@ -57,7 +58,7 @@ class AsciiArt(Matcher):
         yield from self._report(analysis.view, block)
 
     def _report(self, view: View, block: list[tuple[int, str]]) -> Iterator[Hit]:
-        if len(block) < self.lines or any(_TABLE_RULE.fullmatch(line) for _, line in block):
+        if len(block) < self.lines or any(_TABLE_RULE().fullmatch(line) for _, line in block):
             return
         if len({c for _, line in block for c in line if not c.isalnum() and not c.isspace()}) < 3:
             return

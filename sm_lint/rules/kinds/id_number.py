@@ -5,7 +5,6 @@ The number itself is digits: a draft without a digit is not searched (nor its pa
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -15,13 +14,14 @@ from sm_lint.rules import grading
 from sm_lint.rules.model import Hit, Matcher
 from sm_lint.rules.options import one_of
 from sm_lint.rules.registry import kind
+from sm_lint.text.lazyre import lazy_compile
 from sm_lint.text.saferegex import UserRegex
 from sm_lint.text.textnorm import fold
 
 if TYPE_CHECKING:
     from sm_lint.text.analysis import Analysis
 
-_NOT_DIGIT = re.compile(r"\D")
+_NOT_DIGIT = lazy_compile(r"\D")
 _REQUIRE = ("checksum", "context", "either", "both")
 
 
@@ -59,7 +59,7 @@ class IdNumberMatcher(Matcher):
             start, end = m.span()
             if any(a < end and start < b for a, b in inside):
                 continue
-            digits = _NOT_DIGIT.sub("", m.group())
+            digits = _NOT_DIGIT().sub("", m.group())
             valid = self.checksum is not None and self.checksum(digits)
             near = text[max(0, start - self.window) : min(len(text), end + self.window)]
             keyword = any(word in near for word in self.context)

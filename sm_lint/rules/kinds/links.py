@@ -25,6 +25,7 @@ from sm_lint.rules.model import Hit, Matcher
 from sm_lint.rules.options import one_of
 from sm_lint.rules.registry import kind
 from sm_lint.settings.keys import BY_NAME
+from sm_lint.text.lazyre import lazy_compile
 from sm_lint.text.urls import Link, parse, registrable
 
 if TYPE_CHECKING:
@@ -34,7 +35,9 @@ if TYPE_CHECKING:
 
 LINK_KEYS = tuple(BY_NAME["links"].defaults)
 
-_POST = re.compile(r"/(?:status|statuses|p|reel|reels|posts|videos?|photos?|stories|permalink\.php|story\.php)\b", re.I)
+_POST = lazy_compile(
+    r"/(?:status|statuses|p|reel|reels|posts|videos?|photos?|stories|permalink\.php|story\.php)\b", re.I
+)
 _NOT_ACCOUNTS = {
     "",
     "home",
@@ -56,9 +59,9 @@ _NOT_ACCOUNTS = {
     "tag",
     "discover",
 }
-_TOKEN = re.compile(r"/([A-Za-z0-9]{5,12})")
+_TOKEN = lazy_compile(r"/([A-Za-z0-9]{5,12})")
 # Words, camelCase, acronyms and word+number, which real page names use (myGov, Top2024, FAQ2024).
-_WORDLIKE = re.compile(
+_WORDLIKE = lazy_compile(
     r"[a-z]?(?:[A-Z]?[a-z]{2,})+[0-9]*|[A-Z]{2,}[a-z]*[0-9]*|[a-z]+[A-Z]{2,}|[a-z]+[0-9]+[a-z]*|[0-9]+[a-z]*"
 )
 _PLATFORM_ALIASES = {"twitter.com": "x.com", "fb.com": "facebook.com", "threads.com": "threads.net"}
@@ -163,13 +166,13 @@ def _unpronounceable(token: str) -> bool:
 
 def random_token(path: str) -> bool:
     """The path is a single token mixing letters with case changes or digits, not a word."""
-    m = _TOKEN.fullmatch(path)
+    m = _TOKEN().fullmatch(path)
     if not m:
         return False
     token = m.group(1)
     if _unpronounceable(token):
         return True
-    if _WORDLIKE.fullmatch(token):
+    if _WORDLIKE().fullmatch(token):
         return False
     return sum(any(test(c) for c in token) for test in (str.isupper, str.islower, str.isdigit)) >= 2
 
@@ -265,7 +268,7 @@ class TrustMatcher(Matcher):
         platform, account = _account(link)
         if account in _NOT_ACCOUNTS or (platform, account) in quoted:
             return None
-        post = bool(_POST.search(link.rest))
+        post = bool(_POST().search(link.rest))
         return Hit(
             entity.start,
             entity.end,

@@ -9,7 +9,6 @@ the match without its blanks (お 知 ら せ → お知らせ)."""
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
@@ -18,15 +17,16 @@ from sm_lint.errors import RuleError
 from sm_lint.io.listfiles import list_entries, list_path
 from sm_lint.rules.model import Hit, Matcher
 from sm_lint.rules.registry import kind
+from sm_lint.text.lazyre import lazy_compile
 from sm_lint.text.saferegex import UserRegex, compile_spec
 
 if TYPE_CHECKING:
     from sm_lint.text.analysis import Analysis
 
-_BLANKS = re.compile(r"[ \u3000\t]+")
+_BLANKS = lazy_compile(r"[ \u3000\t]+")
 SUGGESTIONS = {
     "nfkc": lambda text: unicodedata.normalize("NFKC", text),
-    "no-blanks": lambda text: _BLANKS.sub("", text),
+    "no-blanks": lambda text: _BLANKS().sub("", text),
 }
 
 
