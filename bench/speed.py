@@ -1,6 +1,7 @@
 """Speed and memory of sm-lint next to floors measured in the same run (issue 25).
 
     python bench/speed.py [--runs N] [--drafts N] [--no-peer] [--no-scale]
+    python bench/speed.py --instructions   # cold start only, as instruction counts (valgrind)
 
 Every command runs in turn with the others, `runs` rounds (interleaved, so that a busy moment
 hits all alike); each row shows medians of wall time and of CPU time (user + system of the
@@ -20,12 +21,19 @@ with other work, wall times mean little and CPU times grow too (shared caches).
   it is printed as unavailable here), and
 - scale: one draft of 10 MB against one of 1 MB, with peak memory per input byte;
 then each target of issue 25, met or not, judged on CPU time.
+
+`--instructions` measures the cold start alone as instructions executed (valgrind's
+callgrind, one run each: the count hardly depends on the load, unlike any time), with stdout
+a pipe and, where `script` exists, a terminal; Python's hash seed is fixed for the count.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import re
+import shlex
+import shutil
 import statistics
 import subprocess
 import sys
@@ -101,6 +109,42 @@ TARGETS: list[tuple[str, str, bool]] = []  # (target, measured, met), printed at
 
 def target(name: str, measured: str, met: bool) -> None:
     TARGETS.append((name, measured, met))
+
+
+def instructions(cmd: list[str], terminal: bool = False) -> int:
+    """Instructions `cmd` executes (callgrind's total), stdout a pipe or a terminal (`script`)."""
+    env = ENV | {"PYTHONHASHSEED": "0"}
+    with tempfile.TemporaryDirectory() as tmp:
+        log = Path(tmp) / "callgrind.log"
+        grind = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", f"--log-file={log}", *cmd]
+        if terminal:
+            grind = ["script", "-qec", shlex.join(grind), "/dev/null"]
+        subprocess.run(grind, env=env, capture_output=True, check=False)
+        found = re.search(r"Collected : (\d+)", log.read_text(encoding="utf-8", errors="replace"))
+    if not found:
+        raise SystemExit(f"no instruction count from valgrind for {shlex.join(cmd)}")
+    return int(found.group(1))
+
+
+def cold_instructions(sm_lint: list[str], typical: Path, plain: Path) -> None:
+    """The cold start in instructions, each next to the floor counted in the same run."""
+    if not shutil.which("valgrind"):
+        print("--instructions: valgrind is not installed here")
+        return
+    floor = instructions([sys.executable, "-c", FLOOR_TAGGER])
+    label = "floor: import fugashi; Tagger().parse('テスト')"
+    print(f"{label:<52}{floor / 1e6:10.1f} M instructions")
+    ways = [False, True] if shutil.which("script") else [False]
+    for label, draft, most in (("a typical draft", typical, 3), ("a clean plain-text draft", plain, 2)):
+        for terminal in ways:
+            count = instructions([*sm_lint, str(draft)], terminal)
+            where = "terminal" if terminal else "pipe"
+            print(f"{f'cold start: {label}, stdout a {where}':<52}{count / 1e6:10.1f} M {count / floor:6.2f}x")
+            target(
+                f"cold start, {label} ({where}), at most {most}x (instructions)",
+                f"{count / floor:.2f}x",
+                count <= most * floor,
+            )
 
 
 def load() -> str:
@@ -179,6 +223,7 @@ def main() -> int:
     parser.add_argument("--drafts", type=int, default=1000)
     parser.add_argument("--no-peer", action="store_true", help="skip textlint")
     parser.add_argument("--no-scale", action="store_true", help="skip the 1 MB and 10 MB drafts")
+    parser.add_argument("--instructions", action="store_true", help="the cold start only, in instructions (valgrind)")
     parser.add_argument("--render-only", type=Path, help=argparse.SUPPRESS)  # the child of rendering()
     args = parser.parse_args()
     if args.render_only:
@@ -198,13 +243,16 @@ def main() -> int:
             "https://www.city.joetsu.niigata.jp/site/bousai/ #上越市\n",
             encoding="utf-8",
         )
+        for warm in (one, typical):  # the rule cache and bytecode, as any run after the first
+            subprocess.run([*sm_lint, str(warm)], env=ENV, capture_output=True)
+        if args.instructions:
+            cold_instructions(sm_lint, typical, one)
+            return _targets()
         paths = write_corpus(tmp / "drafts", args.drafts)
         chars = sum(len(p.read_text(encoding="utf-8")) for p in paths)
 
         print(f"medians of {args.runs} interleaved runs; ratios to the floor above; peak RSS")
         print(f"{'':<52}{'wall':>11} {'ratio':>6}  {'cpu':>11} {'ratio':>6}  {'memory':>9}")
-        for warm in (one, typical):  # the rule cache and bytecode, as any run after the first
-            subprocess.run([*sm_lint, str(warm)], env=ENV, capture_output=True)
         floor, cold_typical, cold = measure(
             [[sys.executable, "-c", FLOOR_TAGGER], [*sm_lint, str(typical)], [*sm_lint, str(one)]], args.runs
         )
@@ -253,6 +301,10 @@ def main() -> int:
 
         if not args.no_scale:
             scale(tmp, sm_lint, paths, args.runs)
+    return _targets()
+
+
+def _targets() -> int:
     print(f"\n{load()}")
     print("targets (issue 25, on CPU time unless said)")
     for name, measured, met in TARGETS:

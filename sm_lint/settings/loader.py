@@ -51,10 +51,12 @@ class Config:
     def pack_key(self) -> tuple:
         """What decides the rules of this configuration: its rule packs and its extensions of
         rules (`rules:`), as a value two configurations share when their rules are the same."""
+        extensions = self.sections.get("rules")
+        if not extensions:  # most configurations: no json module to import for it
+            return self.rule_dirs, None
         import json
 
-        extensions = self.sections.get("rules")
-        return self.rule_dirs, json.dumps(_plain(extensions), sort_keys=True) if extensions else None
+        return self.rule_dirs, json.dumps(_plain(extensions), sort_keys=True)
 
     @property
     def root(self) -> Path:
