@@ -26,7 +26,8 @@ from sm_lint.io.document import Draft
 from sm_lint.io.resources import rules_root
 from sm_lint.report import with_suggestion
 from sm_lint.rules.catalog import clauses
-from sm_lint.settings.loader import CONFIG_NAMES, config_for, find_config
+from sm_lint.rules.sections import config_for
+from sm_lint.settings.loader import CONFIG_NAMES, find_config
 
 _SEVERITY = {
     "error": lsp.DiagnosticSeverity.Error,

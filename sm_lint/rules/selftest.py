@@ -13,7 +13,8 @@ from sm_lint.findings import Finding
 from sm_lint.io import rulecache
 from sm_lint.rules.loader import pack_sources
 from sm_lint.rules.model import Rule
-from sm_lint.settings.loader import Config, parse_config
+from sm_lint.rules.sections import parse_config
+from sm_lint.settings.loader import Config
 
 
 def example_findings(rule: Rule, example: str, linter: Any, lang: str = "ja") -> list[Finding]:
