@@ -152,15 +152,15 @@ def build(lang: str | None = None) -> SmLintServer:
     server = SmLintServer(lang)
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_OPEN)
-    def did_open(ls: SmLintServer, params: lsp.DidOpenTextDocumentParams):
+    def did_open(ls: SmLintServer, params: lsp.DidOpenTextDocumentParams) -> None:
         ls.lint(params.text_document.uri)
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_CHANGE)
-    def did_change(ls: SmLintServer, params: lsp.DidChangeTextDocumentParams):
+    def did_change(ls: SmLintServer, params: lsp.DidChangeTextDocumentParams) -> None:
         ls.lint(params.text_document.uri)
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_SAVE)
-    def did_save(ls: SmLintServer, params: lsp.DidSaveTextDocumentParams):
+    def did_save(ls: SmLintServer, params: lsp.DidSaveTextDocumentParams) -> None:
         if params.text_document.uri.rpartition("/")[2] in CONFIG_NAMES:
             ls.forget_configuration()
             for uri in list(ls.linted):
@@ -169,21 +169,21 @@ def build(lang: str | None = None) -> SmLintServer:
             ls.lint(params.text_document.uri)
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_CLOSE)
-    def did_close(ls: SmLintServer, params: lsp.DidCloseTextDocumentParams):
+    def did_close(ls: SmLintServer, params: lsp.DidCloseTextDocumentParams) -> None:
         ls.linted.pop(params.text_document.uri, None)
         ls._publish(params.text_document.uri, [])
 
     @server.feature(
         lsp.TEXT_DOCUMENT_CODE_ACTION, lsp.CodeActionOptions(code_action_kinds=[lsp.CodeActionKind.QuickFix])
     )
-    def code_action(ls: SmLintServer, params: lsp.CodeActionParams):
+    def code_action(ls: SmLintServer, params: lsp.CodeActionParams) -> list[lsp.CodeAction]:
         uri = params.text_document.uri
         if uri not in ls.linted:
             return []
         draft, findings, lang = ls.linted[uri]
         lines = _lines(draft)
         wanted = params.range
-        actions = []
+        actions: list[lsp.CodeAction] = []
         for f in findings:
             where = ls.range_of(f, lines)
             if f.fix is None or _before(where.end, wanted.start) or _before(wanted.end, where.start):
@@ -201,7 +201,7 @@ def build(lang: str | None = None) -> SmLintServer:
         return actions
 
     @server.feature(lsp.TEXT_DOCUMENT_HOVER)
-    def hover(ls: SmLintServer, params: lsp.HoverParams):
+    def hover(ls: SmLintServer, params: lsp.HoverParams) -> lsp.Hover | None:
         found, lines, lang = ls.at(params.text_document.uri, params.position)
         if not found:
             return None

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 SEVERITIES = ("info", "warning", "error")  # ascending; the rules' severities too
@@ -209,7 +210,7 @@ def city_values() -> dict[str, Any]:
     return rulecache.cached(rules_root() / "city.yaml", _read_city)
 
 
-def _read_city(path) -> dict[str, Any]:
+def _read_city(path: Path) -> dict[str, Any]:
     from sm_lint.errors import RuleError
     from sm_lint.io.yamlsafe import YamlError, load_yaml
 

@@ -26,6 +26,8 @@ from sm_lint.settings.keys import BY_NAME, SECTIONS, SEVERITIES, TOP, TOP_BY_NAM
 from sm_lint.spelling import hint
 
 CONFIG_NAMES = (".sm-lint.yaml", ".sm-lint.yml")
+# what decides a configuration's rules (Config.pack_key): its rule packs, its `rules:` as JSON
+PackKey = tuple[tuple[Path, ...], str | None]
 
 # An area's check of its section: (the section as written, "path:line") -> the section's value,
 # or ConfigError. The layer that owns the areas hands them in by section name
@@ -54,7 +56,7 @@ class Config:
     max_draft_size: int = MAX_BYTES  # bytes; a larger file is refused before it is read
 
     @property
-    def pack_key(self) -> tuple:
+    def pack_key(self) -> PackKey:
         """What decides the rules of this configuration: its rule packs and its extensions of
         rules (`rules:`), as a value two configurations share when their rules are the same."""
         import json
@@ -318,7 +320,8 @@ def effective(config: Config) -> dict[str, Any]:
     shown = {key.name: READERS[key.read][1](getattr(config, key.field)) for key in TOP if key.read is not None}
     for section in SECTIONS:
         shown[section.name] = config.section(section.name)
-    return _plain(shown)
+    plain: dict[str, Any] = _plain(shown)
+    return plain
 
 
 def _plain(value: Any) -> Any:
