@@ -6,7 +6,12 @@ editor's working folder; a file the configuration excludes is said not to be che
 finding is a diagnostic with the rule id as its code and the guideline's clause as related
 information, linked to the clause in the bundled guideline; a finding with a
 literal rewrite has a quick fix; hovering a finding shows its clause's text. Saving a
-`.sm-lint.yaml` makes the next lint read the configuration afresh."""
+`.sm-lint.yaml` makes the next lint read the configuration afresh.
+
+What `lint` says beside its report is said to the editor with window/showMessage, once: the
+rules a configuration file turns off (Info; again after the file is saved, as it is then a
+new configuration) and the rule cache's notices (Warning). They are about the configuration
+and the machine, not about a place in the draft, so they are not diagnostics."""
 
 from __future__ import annotations
 
@@ -17,7 +22,7 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import from_fs_path, to_fs_path
 
 from sm_lint import __version__
-from sm_lint.app.buffer import BufferLinter
+from sm_lint.app.buffer import BufferLinter, Checked
 from sm_lint.app.lint import LintSettings, Options
 from sm_lint.errors import SmLintError, line_in
 from sm_lint.findings import Finding
@@ -43,6 +48,8 @@ class SmLintServer(LanguageServer):
         self.lang = lang
         self._linter: BufferLinter | None = None
         self.linted: dict[str, tuple[Draft, list[Finding], str]] = {}  # uri -> draft, findings, lang
+        # the notices shown (window/showMessage), each once: what configurations turn off, the cache's
+        self._told: dict[lsp.MessageType, set[str]] = {lsp.MessageType.Info: set(), lsp.MessageType.Warning: set()}
 
     @property
     def linter(self) -> BufferLinter:
@@ -55,6 +62,7 @@ class SmLintServer(LanguageServer):
     def forget_configuration(self) -> None:
         config_for.cache_clear()
         find_config.cache_clear()
+        self._told[lsp.MessageType.Info].clear()  # a configuration saved is new: what it turns off is said again
         if self._linter is not None:
             self._linter = self._linter.reloaded()
 
@@ -76,6 +84,16 @@ class SmLintServer(LanguageServer):
         if checked.skipped is not None:
             said.append(_problem(checked.skipped, lang, str(path), lsp.DiagnosticSeverity.Information))
         self._publish(uri, [*(self._diagnostic(f, lines, lang) for f in findings), *said], document.version)
+        self._tell(checked, lang)
+
+    def _tell(self, checked: Checked, lang: str) -> None:
+        """The notices `lint` prints beside its report, each shown once (window/showMessage)."""
+        said = [(lsp.MessageType.Info, off.text(lang)) for off in checked.turned_off]
+        said += [(lsp.MessageType.Warning, notice.text(lang)) for notice in checked.notices]
+        for kind, message in said:
+            if message not in self._told[kind]:
+                self._told[kind].add(message)
+                self.window_show_message(lsp.ShowMessageParams(type=kind, message=f"sm-lint: {message}"))
 
     def _publish(self, uri: str, diagnostics: list[lsp.Diagnostic], version: int | None = None) -> None:
         self.text_document_publish_diagnostics(

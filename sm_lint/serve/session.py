@@ -67,6 +67,7 @@ class PlainJapanese(TypedDict):
 
 class Checked(TypedDict):
     error: str | None
+    notice: str | None  # what `lint` says beside the findings: rules turned off, the rule cache's notices
     findings: list[FindingJson]
     meters: list[Meter]
     readability: PlainJapanese | None
@@ -134,6 +135,7 @@ class Session:
         except SmLintError as exc:  # a front matter that cannot be read: said, and nothing else
             return {
                 "error": _problem(exc, lang, str(self.draft_path)),
+                "notice": None,
                 "findings": [],
                 "meters": [],
                 "readability": None,
@@ -145,6 +147,7 @@ class Session:
         said = [_problem(p, lang, str(self.draft_path)) for p in (checked.skipped, *checked.problems) if p]
         return {
             "error": "\n".join(said) or None,
+            "notice": "\n".join(checked.notice_lines(lang)) or None,
             "findings": [_finding(f, text, lang) for f in checked.findings],
             "meters": meters,
             "readability": plain,
