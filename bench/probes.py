@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT))
 
 from sm_lint.io.yamlsafe import load_yaml  # noqa: E402
 from sm_lint.rules.model import severity_rank  # noqa: E402
-from sm_lint.settings.loader import parse_config  # noqa: E402
+from sm_lint.rules.sections import parse_config  # noqa: E402
 
 PROBES = ROOT / "bench" / "probes"
 WARNING, ERROR = severity_rank("warning"), severity_rank("error")

@@ -8,7 +8,7 @@ import os
 from datetime import datetime
 
 from sm_lint.io.yamlsafe import load_yaml
-from sm_lint.settings.loader import parse_config
+from sm_lint.rules.sections import parse_config
 from tests.helpers import run
 
 SCHEDULED = "---\nscheduled_at: 2026-02-20T09:00\napproved_by: 広報対話課長\n---\n"

@@ -15,6 +15,7 @@ import yaml
 
 from helpers import run
 from sm_lint.checks.links import hostlists
+from sm_lint.rules import sections
 from sm_lint.settings.keys import BY_NAME, SECTIONS, TOP_NAMES, Key, Section
 
 DRAFT = "【極秘】窓口に来たあのバカな客のせいで説明会が長引きました。\n"  # JP-C101 (5(4)) and JP-P101 (5(5))
@@ -416,6 +417,7 @@ def test_config_command_shows_the_effective_configuration(tmp_path, monkeypatch)
             keys=(Key("trusted", {}, "", "", ["city.joetsu.niigata.jp"]), Key("https-only", {}, "", "", True)),
         ),
     )
+    monkeypatch.delitem(sections.CHECKS, "links")  # a made-up section: kept as written
     write(
         tmp_path / ".sm-lint.yaml",
         """\

@@ -7,7 +7,7 @@ import os
 from datetime import datetime
 
 from sm_lint.io.yamlsafe import load_yaml
-from sm_lint.settings.loader import parse_config
+from sm_lint.rules.sections import parse_config
 from tests.helpers import run
 
 CALENDAR = """elections:

@@ -11,7 +11,7 @@ from sm_lint.errors import RuleError
 from sm_lint.io.yamlsafe import load_yaml
 from sm_lint.rules.loader import load_rules
 from sm_lint.rules.model import severity_rank
-from sm_lint.settings.loader import parse_config
+from sm_lint.rules.sections import parse_config
 
 # Every false alarm issue 23 lists, as a city post would say it: nothing at warning or above.
 QUIET = [

@@ -1,10 +1,13 @@
 """The package folders are layers, and imports go one way: down (docs: /work/LAYOUT.md, issue 24).
 An import inside a function counts as much as one at the top: a lazy import still ties the
-lower layer to the higher one. Read from the source with `ast`, so nothing is imported."""
+lower layer to the higher one, and so does one by name: importlib.import_module("sm_lint.x"),
+__import__, an f-string's fixed start, or a text naming a module ("sm_lint.x.y:function") for
+some code to import later. Read from the source with `ast`, so nothing is imported."""
 
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "sm_lint"
@@ -26,6 +29,8 @@ LAYERS = [
 ]
 RANK = {top: len(LAYERS) - i for i, tops in enumerate(LAYERS) for top in tops}
 MAX_LINES = 400
+# a text that is a module's dotted name, maybe with `:function` (an entry point's form)
+MODULE_TEXT = re.compile(r"sm_lint(\.\w+)+(:\w+)?")
 
 # Imports that still go up, each with what removes it (issue 24). Delete the line with the fix:
 # the test also fails on a line that no longer matches anything.
@@ -51,7 +56,27 @@ def imported(path: Path) -> set[str]:
             names.update(f"{base}.{a.name}" for a in node.names)
         elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("sm_lint"):
             names.update(f"{node.module}.{a.name}" for a in node.names)
+        elif isinstance(node, ast.Call) and node.args and _imports_by_name(node.func):
+            name = _literal_start(node.args[0])
+            if name.startswith("sm_lint"):
+                names.add(name.rstrip(".:"))
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str) and MODULE_TEXT.fullmatch(node.value):
+            names.add(node.value.partition(":")[0])
     return names
+
+
+def _imports_by_name(func: ast.expr) -> bool:
+    """importlib.import_module(...), import_module(...) (imported from importlib), __import__(...)."""
+    called = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+    return called in ("import_module", "__import__")
+
+
+def _literal_start(argument: ast.expr) -> str:
+    """The text a module name starts with, as far as the source fixes it: all of a literal, the
+    start of an f-string (f"sm_lint.report.{name}" -> sm_lint.report.)."""
+    if isinstance(argument, ast.JoinedStr) and argument.values:
+        argument = argument.values[0]
+    return argument.value if isinstance(argument, ast.Constant) and isinstance(argument.value, str) else ""
 
 
 def rank(dotted: str) -> int | None:
@@ -105,12 +130,25 @@ def test_the_direction_test_sees_lazy_and_aliased_imports(tmp_path, monkeypatch)
     (folder / "probe.py").write_text(
         "def later():\n    from sm_lint.cli import main\nimport sm_lint.report as r\nfrom ..run import linter\n"
     )
-    for name in ("cli", "report", "run"):
+    # and imports by name, with a literal: the checks settings/keys.py once named as strings
+    (folder / "named.py").write_text(
+        "import importlib\nfrom importlib import import_module\n"
+        "def check(section):\n    return importlib.import_module('sm_lint.checks.post.metadata').check_accounts\n"
+        "def kind(name):\n    return import_module(f'sm_lint.rules.kinds.{name}')\n"
+        "def app():\n    return __import__('sm_lint.app.lint')\n"
+        "def mine(name):\n    return importlib.import_module(f'sm_lint.io.{name}')\n"
+        "LATER = {'links': 'sm_lint.report.sarif:validate'}\n"
+    )
+    for name in ("cli", "report", "run", "checks", "rules", "app"):
         (tmp_path / "sm_lint" / name).mkdir()
         (tmp_path / "sm_lint" / name / "__init__.py").write_text("")
     (tmp_path / "sm_lint" / "run" / "linter.py").write_text("")
     monkeypatch.setattr(f"{__name__}.PACKAGE", tmp_path / "sm_lint")
     assert sorted(upward_imports()) == [
+        ("sm_lint.io.named", "sm_lint.app"),
+        ("sm_lint.io.named", "sm_lint.checks"),
+        ("sm_lint.io.named", "sm_lint.report"),
+        ("sm_lint.io.named", "sm_lint.rules"),
         ("sm_lint.io.probe", "sm_lint.cli"),
         ("sm_lint.io.probe", "sm_lint.report"),
         ("sm_lint.io.probe", "sm_lint.run.linter"),

@@ -12,7 +12,7 @@ import pytest
 from sm_lint.checks.links.hostlists import bundled_list
 from sm_lint.errors import ConfigError
 from sm_lint.io.yamlsafe import load_yaml
-from sm_lint.settings.loader import parse_config
+from sm_lint.rules.sections import parse_config
 
 CITY = "https://www.city.joetsu.niigata.jp/soshiki/koho/"
 
@@ -382,7 +382,7 @@ def test_markdown_link_text_is_still_checked_by_word_rules(lint):
 
 
 def test_facebook_profile_ids_name_the_account(tmp_path):
-    from sm_lint.settings.loader import load_config
+    from sm_lint.rules.sections import load_config
 
     config = tmp_path / ".sm-lint.yaml"
     config.write_text(

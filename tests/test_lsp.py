@@ -4,6 +4,7 @@ stdio in JSON-RPC by pygls's language client, as an editor would."""
 from __future__ import annotations
 
 import asyncio
+import os
 import sys
 from pathlib import Path
 
@@ -26,21 +27,27 @@ WAIT = 60  # seconds; each wait ends when the answer comes
 class Session:
     """A client connected to `sm-lint lsp`, collecting the diagnostics it publishes."""
 
-    def __init__(self, folder: Path, lang: str | None = None):
+    def __init__(self, folder: Path, lang: str | None = None, env: dict[str, str] | None = None):
         self.folder = folder
         self.args = ["-m", "sm_lint", "lsp", *(["--lang", lang] if lang else [])]
+        self.env = {**os.environ, **(env or {})}
         self.client = LanguageClient("sm-lint-test", "1")
         self.published: dict[str, asyncio.Queue] = {}
+        self.messages: list[tuple[lsp.MessageType, str]] = []  # window/showMessage, in order
 
         @self.client.feature(lsp.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
         def diagnostics(params: lsp.PublishDiagnosticsParams):
             self.queue(params.uri).put_nowait(params.diagnostics)
 
+        @self.client.feature(lsp.WINDOW_SHOW_MESSAGE)
+        def show_message(params: lsp.ShowMessageParams):
+            self.messages.append((params.type, params.message))
+
     def queue(self, uri: str) -> asyncio.Queue:
         return self.published.setdefault(uri, asyncio.Queue())
 
     async def __aenter__(self):
-        await self.client.start_io(sys.executable, *self.args, cwd=self.folder)
+        await self.client.start_io(sys.executable, *self.args, cwd=self.folder, env=self.env)
         result = await asyncio.wait_for(
             self.client.initialize_async(
                 lsp.InitializeParams(capabilities=lsp.ClientCapabilities(), root_uri=from_fs_path(str(self.folder)))
@@ -222,5 +229,40 @@ def test_saving_the_configuration_lints_open_drafts_again(folder):
                 lsp.DidCloseTextDocumentParams(text_document=lsp.TextDocumentIdentifier(uri=uri))
             )
             assert list(await s.diagnostics(uri)) == []
+
+    asyncio.run(session())
+
+
+def test_what_lint_says_beside_its_report_is_shown_once(folder):
+    # `lint` ends its summary with the rules the configuration turns off, and prints the rule
+    # cache's notices: an editor showing no finding must not pass for a full check either.
+    (folder / ".sm-lint.yaml").write_text(CONFIG + "ignore: [prohibited]\n", encoding="utf-8")
+    shared = folder / "shared-cache"  # writable by anyone: the rule cache is not used
+    shared.mkdir()
+    shared.chmod(0o777)
+    off = (lsp.MessageType.Info, "sm-lint: not checked (by .sm-lint.yaml): categories prohibited")
+
+    async def session():
+        async with Session(folder, lang="en", env={"SM_LINT_CACHE_DIR": str(shared)}) as s:
+            uri = s.open(folder / "post.md", DRAFT)
+            assert "JP-P101" not in _by_code(await s.diagnostics(uri))
+            s.change(uri, DRAFT + "説明会は十時からです。\n", 2)
+            await s.diagnostics(uri)
+            await s.diagnostics(s.open(folder / "other.md", DRAFT))  # after any message of the change
+            assert s.messages[0] == off
+            [(kind, cache)] = s.messages[1:]  # each once, however often the drafts are linted
+            assert kind == lsp.MessageType.Warning and cache.startswith(f"sm-lint: {shared}")
+            assert cache.endswith(
+                "not using the rule cache: the folder is owned or writable by another user"
+                " (check its owner and permissions)"
+            )
+            # A configuration saved is a new one: what it turns off is said again, the cache's notice not.
+            config = folder / ".sm-lint.yaml"
+            s.client.text_document_did_save(
+                lsp.DidSaveTextDocumentParams(text_document=lsp.TextDocumentIdentifier(uri=from_fs_path(str(config))))
+            )
+            await s.diagnostics(uri)  # both open drafts are linted again
+            await s.diagnostics(from_fs_path(str(folder / "other.md")))
+            assert s.messages[2:] == [off]
 
     asyncio.run(session())

@@ -15,7 +15,7 @@ from sm_lint.errors import ConfigError
 from sm_lint.io.inputs import Source
 from sm_lint.io.yamlsafe import load_yaml
 from sm_lint.report import ReportContext, render
-from sm_lint.settings.loader import parse_config
+from sm_lint.rules.sections import parse_config
 
 SNOW = "本日の除雪情報です。市道の除雪は午前5時から始めています。"
 

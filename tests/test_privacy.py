@@ -11,7 +11,7 @@ import pytest
 from sm_lint.checks.privacy.checksums import luhn_valid, my_number_valid
 from sm_lint.errors import ConfigError
 from sm_lint.io.yamlsafe import load_yaml
-from sm_lint.settings.loader import parse_config
+from sm_lint.rules.sections import parse_config
 
 
 def config(text: str):

@@ -11,7 +11,8 @@ import pytest
 from helpers import run
 from sm_lint.io.document import parse_draft
 from sm_lint.io.yamlsafe import load_yaml
-from sm_lint.settings.loader import Config, parse_config
+from sm_lint.rules.sections import parse_config
+from sm_lint.settings.loader import Config
 from sm_lint.text.analysis import analyse
 from sm_lint.text.readability import readability
 

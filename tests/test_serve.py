@@ -267,8 +267,8 @@ def test_the_page_refers_to_nothing_outside_the_server():
         assert "http://" not in text and "https://" not in text and "//" + "cdn" not in text, name
 
 
-def _start(folder: Path, *args: str) -> subprocess.Popen:
-    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+def _start(folder: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.Popen:
+    env = {**os.environ, "PYTHONUNBUFFERED": "1", **(env or {})}
     return subprocess.Popen(
         [sys.executable, "-m", "sm_lint", "serve", "--no-browser", *args],
         cwd=folder,
@@ -300,3 +300,34 @@ def test_a_broken_configuration_is_one_line_and_exit_2(folder):
     out, err = process.communicate(timeout=60)
     assert process.returncode == 2 and out == ""
     assert err.startswith("sm-lint: ") and ".sm-lint.yaml:1" in err and len(err.strip().splitlines()) == 1
+
+
+def test_the_rule_caches_notice_and_what_is_turned_off_are_said_as_lint_says_them(folder):
+    (folder / ".sm-lint.yaml").write_text(ACCOUNTS + "ignore: [prohibited]\n", encoding="utf-8")
+    shared = folder / "shared-cache"  # writable by anyone: the rule cache is not used
+    shared.mkdir()
+    shared.chmod(0o777)
+    process = _start(folder, "--lang", "en", env={"SM_LINT_CACHE_DIR": str(shared)})
+    try:
+        url = re.search(r"http://\S+", process.stdout.readline()).group()
+        origin = url.split("/")[0] + "//" + url.split("/")[2]
+        headers = {"Content-Type": "application/json", "Origin": origin}
+        status, body, _ = _request(url + "api/check", {"text": DRAFT, "lang": "en"}, headers)
+    finally:
+        process.kill()
+        process.communicate()
+    assert status == 200
+    result = json.loads(body)
+    assert "JP-P101" not in {f["rule"] for f in result["findings"]}
+    off, cache = result["notice"].split("\n")
+    assert off == "not checked (by .sm-lint.yaml): categories prohibited"  # the folder is where it runs
+    assert cache.startswith(str(shared)) and "not using the rule cache" in cache
+    (folder / "draft.md").write_text(DRAFT, encoding="utf-8")  # the same lines as the command line's
+    said = subprocess.run(
+        [sys.executable, "-m", "sm_lint", "--format", "concise", "--lang", "en", "draft.md"],
+        cwd=folder,
+        env={**os.environ, "SM_LINT_CACHE_DIR": str(shared)},
+        capture_output=True,
+        text=True,
+    )
+    assert said.stderr.splitlines() == [f"sm-lint: {off}", f"sm-lint: {cache}"]

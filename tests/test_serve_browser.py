@@ -84,10 +84,11 @@ def launch(p, tmp_path: Path, **options):
 
 
 @pytest.fixture()
-def app(tmp_path):
+def app(tmp_path, request):
+    """The server for a folder with CONFIG, or the configuration a test gives (indirect)."""
     folder = tmp_path / "drafts"
     folder.mkdir()
-    (folder / ".sm-lint.yaml").write_text(CONFIG, encoding="utf-8")
+    (folder / ".sm-lint.yaml").write_text(getattr(request, "param", CONFIG), encoding="utf-8")
     with serving(folder) as server:
         yield server
 
@@ -193,12 +194,17 @@ def test_a_draft_is_checked_as_it_is_typed(app, browser):
     assert posted.startswith("【説明会のお知らせ】\n窓口に来た") and "---" not in posted
 
 
-def test_english_keyboard_and_tablet(app, browser):
-    page = browser
+def _typed(page, app, marked: str) -> None:
+    """The page opened and DRAFT typed in, checked once the mark of rule `marked` shows."""
     page.goto(app.guard.url)
     page.wait_for_selector("#platform option[value=x]", state="attached")
     page.fill("#draft", DRAFT)
-    page.wait_for_selector("#mirror mark[data-rule=JP-P101]")
+    page.wait_for_selector(f"#mirror mark[data-rule={marked}]")
+
+
+def test_english_keyboard_and_tablet(app, browser):
+    page = browser
+    _typed(page, app, "JP-P101")
 
     page.click("#lang")
     page.wait_for_selector("#list li:has-text('JP-P101'):has-text('Do not post inappropriate content')")
@@ -238,6 +244,24 @@ def test_english_keyboard_and_tablet(app, browser):
     editor, findings = page.locator(".editor").bounding_box(), page.locator(".findings").bounding_box()
     assert findings["y"] >= editor["y"] + editor["height"]
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
+@pytest.mark.parametrize("app", [CONFIG + "ignore: [prohibited]\n"], indirect=True)
+def test_rules_the_configuration_turns_off_are_said_above_the_findings(app, browser):
+    # As `sm-lint lint` says it: a page without the insult's finding must not pass for a full check.
+    page = browser
+    _typed(page, app, "JP-L101")
+    assert page.query_selector("#mirror mark[data-rule=JP-P101]") is None
+    notice = page.locator("#notice")
+    said = notice.text_content()  # the file as lint names it from where it runs (here: by its whole path)
+    assert notice.is_visible() and said.startswith("チェックしないルール (設定 ")
+    assert said.endswith(f"{app.session.folder / '.sm-lint.yaml'}): カテゴリ prohibited")
+    box, findings = notice.bounding_box(), page.locator("#list").bounding_box()
+    assert box["y"] + box["height"] <= findings["y"]  # a line above the findings
+    assert _contrast(page, "#notice") >= 4.5
+    page.click("#lang")
+    page.wait_for_selector("#notice:has-text('.sm-lint.yaml): categories prohibited')")
+    assert notice.text_content().startswith("not checked (by ")
 
 
 # A 1×1 PNG: what the page shows as a preview; the check reads only its entry.

@@ -57,7 +57,7 @@ def _yaml_blocks(page: str, fence: str) -> list[str]:
 
 def test_the_examples_of_the_reference_are_read_without_a_metadata_finding(tmp_path, linter):
     from sm_lint.io.yamlsafe import load_yaml
-    from sm_lint.settings.loader import parse_config
+    from sm_lint.rules.sections import parse_config
 
     config = parse_config(load_yaml(ACCOUNTS), str(tmp_path / ".sm-lint.yaml"))
     page = front_matter_page()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sm_lint.io.yamlsafe import load_yaml
-from sm_lint.settings.loader import parse_config
+from sm_lint.rules.sections import parse_config
 
 CAPTION = "雁木通りを歩いてみました。冬の高田の町並みをご覧ください。\n#上越市 #雁木 #高田 #新潟 #雪国"
 

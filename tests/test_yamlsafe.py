@@ -11,7 +11,7 @@ from helpers import time_ratio
 from sm_lint.errors import ConfigError, InputError
 from sm_lint.io.document import parse_draft
 from sm_lint.io.yamlsafe import MAX_DEPTH, LineDict, YamlError, _flat, load_yaml
-from sm_lint.settings.loader import load_config
+from sm_lint.rules.sections import load_config
 
 # Nine levels of ten aliases each: 10**9 strings once expanded ("billion laughs").
 BOMB = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(

@@ -4,8 +4,10 @@ value as the command line (LintSettings) through the same Linter step for one dr
 (configuration found from the file's folder, its rules and per-path ignores, the filter
 stage), to what the command line reports of it: the findings not suppressed nor in the
 baseline, a rule disabled on it (a user regex out of time) beside the others' findings,
-"not checked" for a file the configuration's `exclude` or .gitignore leaves out, and a draft
-over `max-draft-size` refused."""
+"not checked" for a file the configuration's `exclude` or .gitignore leaves out, a draft
+over `max-draft-size` refused, and the notices: the rules its configuration file turns off
+(the sentence `lint` ends its summary with) and the rule cache's (a cache not used, or
+rebuilt)."""
 
 from __future__ import annotations
 
@@ -16,9 +18,11 @@ from typing import NamedTuple
 from sm_lint.app.lint import LintSettings, linter_for, not_checked
 from sm_lint.errors import SmLintError
 from sm_lint.findings import Finding
+from sm_lint.io import rulecache
 from sm_lint.io.document import Draft, parse_draft
 from sm_lint.io.inputs import Source, too_large
 from sm_lint.pipeline.filter import reported
+from sm_lint.pipeline.selection import TurnedOff
 from sm_lint.rules.model import Rule
 from sm_lint.run.configs import draft_path
 from sm_lint.settings.loader import Config
@@ -31,6 +35,13 @@ class Checked(NamedTuple):
     findings: list[Finding]  # what is reported: neither suppressed nor in the baseline
     problems: tuple[SmLintError, ...] = ()  # rules disabled on it; the others' findings stand
     skipped: SmLintError | None = None  # not checked, and why (no findings then)
+    turned_off: tuple[TurnedOff, ...] = ()  # rules its configuration file turns off, and which file
+    notices: tuple[SmLintError, ...] = ()  # the rule cache's, in this process so far
+
+    def notice_lines(self, lang: str) -> list[str]:
+        """What `lint` says beside the report of this file: the rules not checked, then the
+        rule cache's notices, one line each."""
+        return [off.text(lang) for off in self.turned_off] + [notice.text(lang) for notice in self.notices]
 
 
 class BufferLinter:
@@ -41,6 +52,8 @@ class BufferLinter:
         self.settings = settings
         self._linter = linter_for(settings, rules)
         self._skipped: dict[Path, str | None] = {}  # a file's reason not to be checked (git asked once)
+        # what the configuration file of a draft turns off, found once per configuration and file
+        self._turned_off: dict[tuple[int, Path], tuple[TurnedOff, ...]] = {}
 
     @property
     def rules(self) -> list[Rule]:
@@ -63,7 +76,8 @@ class BufferLinter:
             self._skipped[path] = self._linter.skipped([source]).get(source)
         reason = self._skipped[path]
         if reason is not None:
-            return Checked(parse_draft(text, source.display), config, [], [], skipped=not_checked(source, reason))
+            skipped = not_checked(source, reason)
+            return Checked(parse_draft(text, source.display), config, [], [], skipped=skipped, notices=_cache_notices())
         limit = config.max_draft_size  # a larger draft is refused, as when it is read from its file
         if len(text) * 4 > limit:  # at most 4 bytes a character: most drafts need no count
             size = len(text.encode("utf-8", "surrogatepass"))
@@ -74,4 +88,13 @@ class BufferLinter:
             raise outcome.error
         assert outcome.draft is not None  # kept for a text
         rules = self._linter.rules_for(config, draft_path(source))
-        return Checked(outcome.draft, config, rules, reported(outcome.findings), outcome.disabled)
+        if (id(config), path) not in self._turned_off:
+            self._turned_off[id(config), path] = tuple(self._linter.turned_off([source]))
+        off = self._turned_off[id(config), path]
+        return Checked(
+            outcome.draft, config, rules, reported(outcome.findings), outcome.disabled, None, off, _cache_notices()
+        )
+
+
+def _cache_notices() -> tuple[SmLintError, ...]:
+    return tuple(rulecache.notices)

@@ -32,8 +32,8 @@ class ExplainSettings(NamedTuple):
 def _rules(lang: str | None) -> tuple[list[Rule], str]:
     """Every rule (the built-in pack and the `rule-dirs` of the configuration found from
     here) and the language to show them in: `--lang`, else the configuration's."""
+    from sm_lint.rules.sections import config_for
     from sm_lint.run.linter import Linter
-    from sm_lint.settings.loader import config_for
 
     config = config_for(Path.cwd())
     return Linter().packs.pack(config), lang or config.lang

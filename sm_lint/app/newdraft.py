@@ -116,7 +116,7 @@ def new(settings: NewSettings) -> int:
     import click
 
     from sm_lint.app.lint import failed
-    from sm_lint.settings.loader import config_for, load_config
+    from sm_lint.rules.sections import config_for, load_config
 
     path, lang = settings.path, settings.lang
     try:

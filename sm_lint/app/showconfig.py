@@ -22,8 +22,9 @@ def show_config(settings: ConfigSettings) -> int:
     import yaml
 
     from sm_lint.pipeline.selection import refuse_names_of_no_rule
+    from sm_lint.rules.sections import config_for, load_config
     from sm_lint.run.linter import Linter
-    from sm_lint.settings.loader import config_for, effective, load_config
+    from sm_lint.settings.loader import effective
 
     path, lang = settings.path, settings.lang
     try:

@@ -16,7 +16,7 @@ from sm_lint.cli.main import _fail
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", help="出力形式 / output format")
 @click.option("--lang", type=click.Choice(["ja", "en"]), default="ja")
-def score(paths, fmt, lang):
+def score(paths: tuple[str, ...], fmt: str, lang: str) -> None:
     """下書きごとの読みやすさの得点 (jReadability) / each draft's plain-Japanese score."""
     from sm_lint.app import score as app
     from sm_lint.app.score import ScoreSettings
@@ -33,7 +33,7 @@ def score(paths, fmt, lang):
     default="table",
     help="表 (既定) か JSON / an aligned table (default) or JSON",
 )
-def list_rules(lang, fmt):
+def list_rules(lang: str | None, fmt: str) -> None:
     """ルールの一覧 / list every rule."""
     from sm_lint.app import explain as app
     from sm_lint.app.explain import RulesSettings
@@ -44,7 +44,7 @@ def list_rules(lang, fmt):
 @click.command()
 @click.argument("what")
 @click.option("--lang", type=click.Choice(["ja", "en"]), default=None, help="メッセージの言語 / message language")
-def explain(what, lang):
+def explain(what: str, lang: str | None) -> None:
     """条項またはルールの説明 / explain a clause or a rule.
 
     \b
@@ -65,7 +65,7 @@ def explain(what, lang):
     "--config", "config_path", type=click.Path(dir_okay=False, path_type=Path), help="設定ファイル / configuration file"
 )
 @click.option("--lang", type=click.Choice(["ja", "en"]), default=None, help="メッセージの言語 / message language")
-def show_config(path, config_path, lang):
+def show_config(path: Path, config_path: Path | None, lang: str | None) -> None:
     """PATH (既定: .) に効く設定を表示 / show the effective configuration for PATH."""
     from sm_lint.app import showconfig as app
     from sm_lint.app.showconfig import ConfigSettings
@@ -83,7 +83,7 @@ def show_config(path, config_path, lang):
     help="表 (既定) か JSON / an aligned table (default) or JSON",
 )
 @click.option("--lang", type=click.Choice(["ja", "en"]), default="ja", help="表示の言語 / language")
-def waivers(paths, fmt, lang):
+def waivers(paths: tuple[str, ...], fmt: str, lang: str) -> None:
     """抑止 (sm-lint-allow) の一覧: 理由・責任者・期限 / list the waivers with reasons, owners and dates.
 
     期限切れの抑止があると終了コード 1 / exit 1 when a waiver has expired."""
@@ -116,7 +116,7 @@ def waivers(paths, fmt, lang):
     show_default=True,
     help="月あたりの最低投稿数 (4(4)②) / posts a month each account needs",
 )
-def report(paths, fmt, lang, fiscal_year, monthly_minimum):
+def report(paths: tuple[str, ...], fmt: str, lang: str, fiscal_year: int | None, monthly_minimum: int) -> None:
     """アカウント別・月別の運用状況 / per account and month: posts, gaps, posting times, findings, waivers."""
     from sm_lint.app import accounts as app
     from sm_lint.app.accounts import ReportSettings
@@ -139,7 +139,7 @@ def report(paths, fmt, lang, fiscal_year, monthly_minimum):
     help="設定ファイル (既定: このフォルダーから上へ探す) / configuration file",
 )
 @click.option("--lang", type=click.Choice(["ja", "en"]), default=None, help="メッセージの言語 / message language")
-def serve(port, no_browser, config_path, lang):
+def serve(port: int, no_browser: bool, config_path: Path | None, lang: str | None) -> None:
     """下書きを確認するページをブラウザーで開きます / a local web page to check drafts."""
     from sm_lint.serve.server import serve_folder
 
@@ -148,7 +148,7 @@ def serve(port, no_browser, config_path, lang):
 
 @click.command()
 @click.option("--lang", type=click.Choice(["ja", "en"]), default=None, help="メッセージの言語 / message language")
-def lsp(lang):
+def lsp(lang: str | None) -> None:
     """エディター用の言語サーバー (標準入出力) / a language server for editors, over stdio."""
     try:
         from sm_lint.lsp.server import start
@@ -171,7 +171,9 @@ def lsp(lang):
     help="設定ファイル (既定: 下書きのフォルダーから上へ .sm-lint.yaml を探す) / configuration file",
 )
 @click.option("--lang", type=click.Choice(["ja", "en"]), default=None, help="メッセージの言語 / message language")
-def new_draft(path, platform, account, config_path, lang):
+def new_draft(
+    path: Path, platform: str | None, account: str | None, config_path: Path | None, lang: str | None
+) -> None:
     """下書きのひな形を作ります (上書きはしません) / write a draft template (never overwrites).
 
     \b

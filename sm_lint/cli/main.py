@@ -7,6 +7,7 @@ import os
 import stat
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -14,6 +15,9 @@ from sm_lint import __version__
 from sm_lint.errors import os_reason
 from sm_lint.report import FORMATS
 from sm_lint.rules.model import SEVERITIES
+
+if TYPE_CHECKING:
+    from sm_lint.app.lint import LintSettings
 
 # The other commands (sm_lint/cli/commands.py) by name, as their functions are called there:
 # that module, and what each command loads, is imported only when one of them is named or the
@@ -34,17 +38,17 @@ ELSEWHERE = {
 class _DefaultGroup(click.Group):
     """`sm-lint draft.md` means `sm-lint lint draft.md`, as with ruff's default command."""
 
-    def list_commands(self, ctx):
+    def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted({*self.commands, *ELSEWHERE})
 
-    def get_command(self, ctx, name):
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
         if name in ELSEWHERE and name not in self.commands:
             from sm_lint.cli import commands
 
             self.add_command(getattr(commands, ELSEWHERE[name]), name)
         return super().get_command(ctx, name)
 
-    def parse_args(self, ctx, args):
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         if (
             args
             and args[0] not in self.commands
@@ -57,7 +61,7 @@ class _DefaultGroup(click.Group):
         ctx.meta["sm_lint.args"] = args  # a usage error's language is read from them, if one comes
         return super().parse_args(ctx, args)
 
-    def invoke(self, ctx):
+    def invoke(self, ctx: click.Context) -> Any:
         """Never a traceback: Ctrl-C ends with 130, output that cannot be written (a closed
         stdout, a full disk, a reader that went away) with 2, anything unexpected is one line
         and exit 2 (SM_LINT_DEBUG=1 shows the traceback)."""
@@ -112,7 +116,7 @@ def stdin_piped() -> bool:
 _OUTPUT_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EIO, errno.EBADF, errno.EFBIG}
 
 
-def _flush(ctx) -> None:
+def _flush(ctx: click.Context) -> None:
     """Flush now, so a reader that went away or a full disk is noticed here, not at
     interpreter exit."""
     try:
@@ -136,7 +140,7 @@ def _closed_pipe() -> None:
     sys.exit(2)
 
 
-def _cannot_write(ctx, ja: str, en: str) -> None:
+def _cannot_write(ctx: click.Context, ja: str, en: str) -> None:
     from sm_lint.cli.usage import lang_of
 
     if sys.stdout is not None:
@@ -179,7 +183,7 @@ def main() -> None:
     """上越市ソーシャルメディアガイドラインに沿って SNS 投稿の下書きを確認します。"""
 
 
-def _encoding_option(ctx, param, value):
+def _encoding_option(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
     from sm_lint.io.encoding import check_encoding
 
     try:
@@ -193,7 +197,7 @@ def _encoding_option(ctx, param, value):
         ) from None
 
 
-def _size_option(ctx, param, value):
+def _size_option(ctx: click.Context, param: click.Parameter, value: str | None) -> int | None:
     from sm_lint.io.inputs import parse_size
 
     if value is None:
@@ -274,7 +278,7 @@ def _size_option(ctx, param, value):
     default=0,
     help="並列プロセス数 (0: 下書きが多いときに CPU の数だけ) / worker processes (0: auto)",
 )
-def lint(paths: tuple[str, ...], **arguments) -> None:
+def lint(paths: tuple[str, ...], **arguments: Any) -> None:
     """下書きを確認します (files, directories, - for stdin; stdin too when it is piped and no path is given)."""
     if not paths:
         if not stdin_piped():
@@ -289,19 +293,19 @@ def lint(paths: tuple[str, ...], **arguments) -> None:
 
 def _settings(
     paths: tuple[str, ...],
-    fmt,
-    lang,
-    config_path,
-    no_repo_config,
-    fail_on,
-    select,
-    ignore,
-    baseline,
-    write_baseline,
-    encoding,
-    max_draft_size,
-    **rest,
-):
+    fmt: str,
+    lang: str | None,
+    config_path: Path | None,
+    no_repo_config: bool,
+    fail_on: str | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    baseline: Path | None,
+    write_baseline: Path | None,
+    encoding: str | None,
+    max_draft_size: int | None,
+    **rest: Any,
+) -> LintSettings:
     """The lint command's arguments as the application's settings."""
     from sm_lint.app.lint import LintSettings, Options
     from sm_lint.settings.loader import selector_list

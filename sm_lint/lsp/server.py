@@ -6,7 +6,12 @@ editor's working folder; a file the configuration excludes is said not to be che
 finding is a diagnostic with the rule id as its code and the guideline's clause as related
 information, linked to the clause in the bundled guideline; a finding with a
 literal rewrite has a quick fix; hovering a finding shows its clause's text. Saving a
-`.sm-lint.yaml` makes the next lint read the configuration afresh."""
+`.sm-lint.yaml` makes the next lint read the configuration afresh.
+
+What `lint` says beside its report is said to the editor with window/showMessage, once: the
+rules a configuration file turns off (Info; again after the file is saved, as it is then a
+new configuration) and the rule cache's notices (Warning). They are about the configuration
+and the machine, not about a place in the draft, so they are not diagnostics."""
 
 from __future__ import annotations
 
@@ -17,7 +22,7 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import from_fs_path, to_fs_path
 
 from sm_lint import __version__
-from sm_lint.app.buffer import BufferLinter
+from sm_lint.app.buffer import BufferLinter, Checked
 from sm_lint.app.lint import LintSettings, Options
 from sm_lint.errors import SmLintError, line_in
 from sm_lint.findings import Finding
@@ -26,7 +31,8 @@ from sm_lint.io.document import Draft
 from sm_lint.io.resources import rules_root
 from sm_lint.report import with_suggestion
 from sm_lint.rules.catalog import clauses
-from sm_lint.settings.loader import CONFIG_NAMES, config_for, find_config
+from sm_lint.rules.sections import config_for
+from sm_lint.settings.loader import CONFIG_NAMES, find_config
 
 _SEVERITY = {
     "error": lsp.DiagnosticSeverity.Error,
@@ -42,6 +48,8 @@ class SmLintServer(LanguageServer):
         self.lang = lang
         self._linter: BufferLinter | None = None
         self.linted: dict[str, tuple[Draft, list[Finding], str]] = {}  # uri -> draft, findings, lang
+        # the notices shown (window/showMessage), each once: what configurations turn off, the cache's
+        self._told: dict[lsp.MessageType, set[str]] = {lsp.MessageType.Info: set(), lsp.MessageType.Warning: set()}
 
     @property
     def linter(self) -> BufferLinter:
@@ -54,6 +62,7 @@ class SmLintServer(LanguageServer):
     def forget_configuration(self) -> None:
         config_for.cache_clear()
         find_config.cache_clear()
+        self._told[lsp.MessageType.Info].clear()  # a configuration saved is new: what it turns off is said again
         if self._linter is not None:
             self._linter = self._linter.reloaded()
 
@@ -75,6 +84,16 @@ class SmLintServer(LanguageServer):
         if checked.skipped is not None:
             said.append(_problem(checked.skipped, lang, str(path), lsp.DiagnosticSeverity.Information))
         self._publish(uri, [*(self._diagnostic(f, lines, lang) for f in findings), *said], document.version)
+        self._tell(checked, lang)
+
+    def _tell(self, checked: Checked, lang: str) -> None:
+        """The notices `lint` prints beside its report, each shown once (window/showMessage)."""
+        said = [(lsp.MessageType.Info, off.text(lang)) for off in checked.turned_off]
+        said += [(lsp.MessageType.Warning, notice.text(lang)) for notice in checked.notices]
+        for kind, message in said:
+            if message not in self._told[kind]:
+                self._told[kind].add(message)
+                self.window_show_message(lsp.ShowMessageParams(type=kind, message=f"sm-lint: {message}"))
 
     def _publish(self, uri: str, diagnostics: list[lsp.Diagnostic], version: int | None = None) -> None:
         self.text_document_publish_diagnostics(
@@ -151,15 +170,15 @@ def build(lang: str | None = None) -> SmLintServer:
     server = SmLintServer(lang)
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_OPEN)
-    def did_open(ls: SmLintServer, params: lsp.DidOpenTextDocumentParams):
+    def did_open(ls: SmLintServer, params: lsp.DidOpenTextDocumentParams) -> None:
         ls.lint(params.text_document.uri)
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_CHANGE)
-    def did_change(ls: SmLintServer, params: lsp.DidChangeTextDocumentParams):
+    def did_change(ls: SmLintServer, params: lsp.DidChangeTextDocumentParams) -> None:
         ls.lint(params.text_document.uri)
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_SAVE)
-    def did_save(ls: SmLintServer, params: lsp.DidSaveTextDocumentParams):
+    def did_save(ls: SmLintServer, params: lsp.DidSaveTextDocumentParams) -> None:
         if params.text_document.uri.rpartition("/")[2] in CONFIG_NAMES:
             ls.forget_configuration()
             for uri in list(ls.linted):
@@ -168,21 +187,21 @@ def build(lang: str | None = None) -> SmLintServer:
             ls.lint(params.text_document.uri)
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_CLOSE)
-    def did_close(ls: SmLintServer, params: lsp.DidCloseTextDocumentParams):
+    def did_close(ls: SmLintServer, params: lsp.DidCloseTextDocumentParams) -> None:
         ls.linted.pop(params.text_document.uri, None)
         ls._publish(params.text_document.uri, [])
 
     @server.feature(
         lsp.TEXT_DOCUMENT_CODE_ACTION, lsp.CodeActionOptions(code_action_kinds=[lsp.CodeActionKind.QuickFix])
     )
-    def code_action(ls: SmLintServer, params: lsp.CodeActionParams):
+    def code_action(ls: SmLintServer, params: lsp.CodeActionParams) -> list[lsp.CodeAction]:
         uri = params.text_document.uri
         if uri not in ls.linted:
             return []
         draft, findings, lang = ls.linted[uri]
         lines = _lines(draft)
         wanted = params.range
-        actions = []
+        actions: list[lsp.CodeAction] = []
         for f in findings:
             where = ls.range_of(f, lines)
             if f.fix is None or _before(where.end, wanted.start) or _before(wanted.end, where.start):
@@ -200,7 +219,7 @@ def build(lang: str | None = None) -> SmLintServer:
         return actions
 
     @server.feature(lsp.TEXT_DOCUMENT_HOVER)
-    def hover(ls: SmLintServer, params: lsp.HoverParams):
+    def hover(ls: SmLintServer, params: lsp.HoverParams) -> lsp.Hover | None:
         found, lines, lang = ls.at(params.text_document.uri, params.position)
         if not found:
             return None

@@ -6,17 +6,31 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from sm_lint.errors import RuleError
 from sm_lint.findings import Finding
 from sm_lint.io import rulecache
 from sm_lint.rules.loader import pack_sources
 from sm_lint.rules.model import Rule
-from sm_lint.settings.loader import Config, parse_config
+from sm_lint.rules.sections import parse_config
+from sm_lint.settings.loader import Config
 
 
-def example_findings(rule: Rule, example: str, linter: Any, lang: str = "ja") -> list[Finding]:
+class TextLinter(Protocol):
+    """What runs the examples: run/linter.py's Linter, which sits above the rules."""
+
+    def lint_text(
+        self,
+        text: str,
+        path: str = ...,
+        config: Config | None = ...,
+        rules: Sequence[Rule] | None = ...,
+        modified: float | None = ...,
+    ) -> list[Finding]: ...
+
+
+def example_findings(rule: Rule, example: str, linter: TextLinter, lang: str = "ja") -> list[Finding]:
     """The rule's findings on one of its examples, read as the example says (its `config`,
     `draft` path and file date)."""
     config = getattr(example, "config", None)
@@ -31,7 +45,7 @@ def example_findings(rule: Rule, example: str, linter: Any, lang: str = "ja") ->
     ]
 
 
-def check_examples(dirs: Sequence[Path], rules: Sequence[Rule], linter: Any) -> None:
+def check_examples(dirs: Sequence[Path], rules: Sequence[Rule], linter: TextLinter) -> None:
     """The examples of the rules of a configuration's `rule-dirs`, run as they are loaded: an
     `invalid` example the rule does not find, or a `valid` one it does, is a RuleError naming
     the rule and the example. The verdict is cached with the packs' files (rulecache), so an
@@ -48,7 +62,7 @@ def check_examples(dirs: Sequence[Path], rules: Sequence[Rule], linter: Any) -> 
         )
 
 
-def _failing_example(rules: Sequence[Rule], linter: Any) -> tuple[Any, ...]:
+def _failing_example(rules: Sequence[Rule], linter: TextLinter) -> tuple[Any, ...]:
     """(where, rule id, kind, the example's start, whether it should fire) of the first example
     that does not do what it says; () when all do (a value the cache keeps: None is a miss)."""
     for rule in rules:

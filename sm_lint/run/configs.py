@@ -11,8 +11,9 @@ from typing import NamedTuple
 
 from sm_lint.io.inputs import Source
 from sm_lint.pipeline.selection import refuse_names_of_no_rule
+from sm_lint.rules.sections import config_for, load_config
 from sm_lint.run.packs import Packs
-from sm_lint.settings.loader import Config, config_for, load_config
+from sm_lint.settings.loader import Config
 
 
 class Options(NamedTuple):

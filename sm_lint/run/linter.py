@@ -6,7 +6,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from sm_lint.errors import InputError, SmLintError
 from sm_lint.findings import Finding
@@ -23,7 +23,7 @@ from sm_lint.run.configs import Configs, draft_path
 from sm_lint.run.configs import Options as Options  # re-exported: what a command builds for the Linter
 from sm_lint.run.packs import Packs
 from sm_lint.run.workers import parallel
-from sm_lint.settings.loader import Config
+from sm_lint.settings.loader import Config, PackKey
 from sm_lint.text.analysis import analyse
 from sm_lint.text.draftcache import forget
 from sm_lint.text.suppressions import draft_suppressions
@@ -36,7 +36,7 @@ class Result:
         self.findings: list[Finding] = []
         self.errors: list[SmLintError] = []  # one line each, shown in the report's language
         self.notices: list[SmLintError] = []  # told to the user, not failures
-        self.checked: dict[str, dict] = {}  # every draft read and linted, once, in order: its facts
+        self.checked: dict[str, dict[str, Any]] = {}  # every draft read and linted, once, in order: its facts
         # Drafts with findings, for context lines and fixes: a clean draft's text is let go
         # as soon as it is linted, and a worker process does not send it back.
         self.drafts: dict[str, Draft] = {}
@@ -74,10 +74,12 @@ class Linter:
             from sm_lint.pipeline.baseline import load_baseline  # json and the rest only when asked for
 
             self.baseline = load_baseline(options.baseline)
-        self._selected: dict[tuple, list[Rule]] = {}
+        self._selected: dict[tuple[PackKey, tuple[str, ...], tuple[str, ...]], list[Rule]] = {}
         self.packs = Packs(self.all_rules, self)
         self.configs = Configs(options, self.packs)
-        self._ignored: dict[tuple, list[Rule]] = {}  # (rule dirs, ignore selectors) -> rules they match
+        self._ignored: dict[
+            tuple[PackKey, tuple[str, ...]], list[Rule]
+        ] = {}  # (rule dirs, ignore selectors) -> rules they match
 
     def config_for(self, source: Source) -> Config:
         """The draft's configuration (run/configs.py)."""
@@ -154,7 +156,7 @@ class Linter:
         config: Config,
         rules: Sequence[Rule] | None = None,
         problems: list[SmLintError] | None = None,
-        facts: dict | None = None,
+        facts: dict[str, Any] | None = None,
     ) -> list[Finding]:
         """Findings of `rules` on `draft`, filtered; a user regex that runs out of time is added to
         `problems` (the other rules' findings stand), or raised without a list. `facts` gets
@@ -205,7 +207,7 @@ class Linter:
         except SmLintError as exc:
             return Outcome(source.display, error=exc)
         problems: list[SmLintError] = []  # a user regex that ran out of time: now disabled
-        facts: dict = {}
+        facts: dict[str, Any] = {}
         if len(draft.text) < _LARGE or not gc.isenabled():
             findings = self.lint_draft(draft, config, rules, problems, facts)
         else:
@@ -313,4 +315,4 @@ class Outcome(NamedTuple):
     linted: bool = False  # read and checked: its findings count
     disabled: tuple[SmLintError, ...] = ()  # the rules whose regex ran out of time on it
     cache_notices: tuple[SmLintError, ...] = ()  # the rule cache's, given while linting it
-    facts: dict = {}  # noqa: RUF012 (a NamedTuple default, never mutated) what the reports say of the draft besides findings (Linter.lint_draft)
+    facts: dict[str, Any] = {}  # noqa: RUF012 (a NamedTuple default, never mutated) what the reports say of the draft besides findings (Linter.lint_draft)

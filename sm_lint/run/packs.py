@@ -6,22 +6,21 @@ per run."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 from sm_lint.errors import SmLintError
 from sm_lint.rules.loader import extend_rules, load_rules
 from sm_lint.rules.model import Rule
-from sm_lint.rules.selftest import check_examples
-from sm_lint.settings.loader import Config
+from sm_lint.rules.selftest import TextLinter, check_examples
+from sm_lint.settings.loader import Config, PackKey
 
 
 class Packs:
-    def __init__(self, built_in: Sequence[Rule], linter: Any = None):
+    def __init__(self, built_in: Sequence[Rule], linter: TextLinter | None = None):
         self.built_in = list(built_in)
         self.linter = linter  # what runs a pack's examples (lint_text)
-        self._packs: dict[tuple, list[Rule]] = {((), None): self.built_in}
-        self._broken: dict[tuple, SmLintError] = {}
-        self._ids: dict[tuple, frozenset[str]] = {}
+        self._packs: dict[PackKey, list[Rule]] = {((), None): self.built_in}
+        self._broken: dict[PackKey, SmLintError] = {}
+        self._ids: dict[PackKey, frozenset[str]] = {}
 
     def pack(self, config: Config) -> list[Rule]:
         """The built-in rules plus a configuration's `rule-dirs`, with its `rules:` extensions."""
@@ -32,6 +31,7 @@ class Packs:
             try:
                 rules = self.built_in
                 if config.rule_dirs:
+                    assert self.linter is not None, "a run's packs have its Linter, to run the packs' examples"
                     rules = load_rules(config.rule_dirs, base=rules)
                     built_in = {r.id for r in self.built_in}
                     check_examples(config.rule_dirs, [r for r in rules if r.id not in built_in], self.linter)

@@ -47,7 +47,11 @@ def jobs_for(requested: int, count: int) -> int:
     return max(1, min(free_cpus(), count // PARALLEL_FROM))
 
 
-def _lint_item(linter: Linter, item: tuple[Source, bytes | None, SmLintError | None]) -> Outcome:
+# a draft to lint: its source, its bytes when this process read them (stdin), or why it cannot be read
+Item = tuple[Source, bytes | None, SmLintError | None]
+
+
+def _lint_item(linter: Linter, item: Item) -> Outcome:
     """One draft in a worker process (or in the parent's share of the work). The rule cache's
     notices given on the way (an entry loaded for the first time here, found damaged) go
     with the outcome: a worker's own list of them ends with it, and the parent tells them."""
@@ -64,7 +68,7 @@ def _lint_item(linter: Linter, item: tuple[Source, bytes | None, SmLintError | N
 _RUN = 16
 
 
-def parallel(linter: Linter, items: list, jobs: int) -> Iterator[tuple[int, Outcome]]:
+def parallel(linter: Linter, items: list[Item], jobs: int) -> Iterator[tuple[int, Outcome]]:
     """(index, outcome) pairs, as they are done, from `jobs` processes. A user's regex that
     runs out of time in one of them is disabled in all (regexbudget.RunBudget): the limit is paid
     once per run."""
@@ -121,7 +125,7 @@ class _Runs:
         self.next.close()
 
 
-def _forked(linter: Linter, items: list, jobs: int) -> Iterator[tuple[int, Outcome]]:
+def _forked(linter: Linter, items: list[Item], jobs: int) -> Iterator[tuple[int, Outcome]]:
     """This process and jobs-1 forked children, which share its compiled rules and loaded
     dictionary, take runs of drafts until none is left. This process never waits idle on
     the others, and each child's outcomes cross a pipe once, when it is done: a pool's
@@ -216,7 +220,7 @@ def _lint_in_worker(item: tuple[int, tuple[Source, bytes | None, SmLintError | N
 
 
 def _pooled(
-    linter: Linter, items: list, jobs: int, budget: regexbudget.RunBudget | None
+    linter: Linter, items: list[Item], jobs: int, budget: regexbudget.RunBudget | None
 ) -> Iterator[tuple[int, Outcome]]:
     """Where processes cannot fork (Windows): a pool of freshly started workers."""
     import multiprocessing

@@ -15,6 +15,7 @@ import sys
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from importlib import resources
 from pathlib import Path
+from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from sm_lint.checks.images.entries import MEDIA_KEYS
@@ -57,19 +58,19 @@ class _Handler(BaseHTTPRequestHandler):
     server_version = "sm-lint"
     protocol_version = "HTTP/1.1"  # keep-alive: the page checks on every pause in typing
 
-    def setup(self):
+    def setup(self) -> None:
         super().setup()
         # Headers and body leave in two writes: with Nagle's algorithm the body waits for
         # the browser's delayed ACK, 40 ms a request.
         self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
 
-    def log_message(self, format, *args):  # the URL holds the secret: not printed per request
+    def log_message(self, format: str, *args: Any) -> None:  # the URL holds the secret: not printed per request
         pass
 
-    def do_GET(self):
+    def do_GET(self) -> None:
         self._answer("GET")
 
-    def do_POST(self):
+    def do_POST(self) -> None:
         self._answer("POST")
 
     def _answer(self, method: str) -> None:
@@ -116,13 +117,13 @@ class _Handler(BaseHTTPRequestHandler):
                 raise Refused(400, "`text` must be a string")
             if route == "api/check":
                 return _json(session.check(text, lang))
-            values = {k: data[k] or None for k in ("platform", "account") if k in data}
+            values: dict[str, str | None] = {k: data[k] or None for k in ("platform", "account") if k in data}
             if not all(v is None or isinstance(v, str) for v in values.values()):
                 raise Refused(400, "`platform` and `account` are strings")
             return _json(session.front_matter(text, values, lang, _media(data)))
         raise Refused(404, "not found")
 
-    def _body(self) -> dict:
+    def _body(self) -> dict[str, Any]:
         raw = self.rfile.read(int(self.headers["Content-Length"]))  # checked by the guard
         try:
             data = json.loads(raw.decode("utf-8"))
@@ -133,7 +134,7 @@ class _Handler(BaseHTTPRequestHandler):
         return data
 
 
-def _media(data: dict) -> tuple[str, dict[str, str]] | None:
+def _media(data: dict[str, Any]) -> tuple[str, dict[str, str]] | None:
     """An attached image's or video's entry: {"key": "images", "entry": {path, alt, people, consent}}."""
     media = data.get("media")
     if media is None:
@@ -150,7 +151,7 @@ def _media(data: dict) -> tuple[str, dict[str, str]] | None:
     return media["key"], {k: v for k, v in entry.items() if v}
 
 
-def _json(value) -> tuple[int, str, bytes]:
+def _json(value: object) -> tuple[int, str, bytes]:
     return 200, "application/json; charset=utf-8", json.dumps(value, ensure_ascii=False).encode("utf-8")
 
 

@@ -7,12 +7,14 @@ starts; the draft is linted as `sm-lint lint` lints the file `draft.md` in the s
 from __future__ import annotations
 
 import threading
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any, TypedDict
 
 from sm_lint.app.buffer import BufferLinter
 from sm_lint.app.lint import LintSettings, Options
 from sm_lint.checks.images.entries import CONSENT, PEOPLE
-from sm_lint.checks.post.counting import MEASURES, TOTALS, post_text, split_lines
+from sm_lint.checks.post.counting import MEASURES, TOTALS, PostText, post_text, split_lines
 from sm_lint.checks.post.metadata import platforms
 from sm_lint.errors import SmLintError, line_in
 from sm_lint.findings import Finding
@@ -20,13 +22,68 @@ from sm_lint.i18n import t
 from sm_lint.rules.catalog import clauses
 from sm_lint.rules.kinds.limit import Limit
 from sm_lint.rules.kinds.readability import target_for
+from sm_lint.rules.model import Rule
 from sm_lint.serve.frontmatter import add_entry, set_keys
-from sm_lint.text.analysis import analyse
+from sm_lint.settings.loader import Config
+from sm_lint.text.analysis import Analysis, analyse
 from sm_lint.text.draftcache import forget
 from sm_lint.text.readability import band, readability
 
 LANGS = ("ja", "en")
 DRAFT_NAME = "draft.md"  # the page's draft, for configuration lookup and the saved file
+
+
+# The JSON the page reads (static/app.js), shape by shape.
+class FindingJson(TypedDict):
+    rule: str
+    name: str
+    clause: str
+    clause_title: str
+    severity: str
+    severity_label: str
+    message: str
+    suggestion: str | None
+    fix: str | None
+    match: str
+    line: int
+    column: int
+    start: int  # UTF-16 offsets, as the browser counts
+    end: int
+
+
+class Meter(TypedDict):
+    rule: str | None
+    measure: str
+    per: str | None
+    limit: int | None
+    count: int
+
+
+class PlainJapanese(TypedDict):
+    score: float
+    band: str
+    target: float
+
+
+class Checked(TypedDict):
+    error: str | None
+    notice: str | None  # what `lint` says beside the findings: rules turned off, the rule cache's notices
+    findings: list[FindingJson]
+    meters: list[Meter]
+    readability: PlainJapanese | None
+    plain: str | None
+    meta: dict[str, str]
+
+
+class Written(TypedDict):
+    text: str
+    error: str | None
+
+
+class ClauseJson(TypedDict):
+    id: str
+    title: str
+    text: str
 
 
 class Session:
@@ -46,7 +103,7 @@ class Session:
         self.config = first.config_for(self.draft_path)
         self.lang = lang or self.config.lang  # the page's language when it opens
 
-    def setup(self) -> dict:
+    def setup(self) -> dict[str, Any]:
         """What the form offers: platforms from the front-matter schema, accounts from the
         configuration."""
         accounts = self.config.section("accounts")
@@ -62,7 +119,7 @@ class Session:
             "media": {"people": PEOPLE, "consent": CONSENT},  # what an attached image's entry says
         }
 
-    def check(self, text: str, lang: str = "ja") -> dict:
+    def check(self, text: str, lang: str = "ja") -> Checked:
         linter = self._linters[lang if lang in LANGS else "ja"]
         try:
             with self._lock:
@@ -78,6 +135,7 @@ class Session:
         except SmLintError as exc:  # a front matter that cannot be read: said, and nothing else
             return {
                 "error": _problem(exc, lang, str(self.draft_path)),
+                "notice": None,
                 "findings": [],
                 "meters": [],
                 "readability": None,
@@ -89,11 +147,12 @@ class Session:
         said = [_problem(p, lang, str(self.draft_path)) for p in (checked.skipped, *checked.problems) if p]
         return {
             "error": "\n".join(said) or None,
+            "notice": "\n".join(checked.notice_lines(lang)) or None,
             "findings": [_finding(f, text, lang) for f in checked.findings],
             "meters": meters,
             "readability": plain,
             "plain": post.text,  # the post as published: no front matter, no comments (waivers)
-            "meta": {k: front.get(k) for k in ("platform", "account") if isinstance(front.get(k), str)},
+            "meta": {k: v for k in ("platform", "account") if isinstance(v := front.get(k), str)},
         }
 
     def front_matter(
@@ -102,7 +161,7 @@ class Session:
         values: dict[str, str | None],
         lang: str = "ja",
         media: tuple[str, dict[str, str]] | None = None,
-    ) -> dict:
+    ) -> Written:
         """The form's choices written into the draft: `values` (platform, account) and an
         attached image or video's entry, `media` = (images | videos, entry)."""
         try:
@@ -111,7 +170,7 @@ class Session:
         except SmLintError as exc:
             return {"text": text, "error": _problem(exc, lang, "-")}
 
-    def clause(self, clause_id: str, lang: str = "ja") -> dict | None:
+    def clause(self, clause_id: str, lang: str = "ja") -> ClauseJson | None:
         clause = clauses().get(clause_id)
         if clause is None:
             return None
@@ -131,7 +190,7 @@ def _units(text: str) -> int:
     return len(text) if text.isascii() else len(text.encode("utf-16-le", "surrogatepass")) // 2
 
 
-def _finding(f: Finding, text: str, lang: str) -> dict:
+def _finding(f: Finding, text: str, lang: str) -> FindingJson:
     start = _units(text[: f.start])
     return {
         "rule": f.rule,
@@ -151,7 +210,7 @@ def _finding(f: Finding, text: str, lang: str) -> dict:
     }
 
 
-def _plain_japanese(analysis, lang: str) -> dict | None:
+def _plain_japanese(analysis: Analysis, lang: str) -> PlainJapanese | None:
     """The plain-Japanese score (jReadability, higher is easier) against the account's target,
     as JP-E107 reads them; None for a draft with no words."""
     found = readability(analysis)
@@ -160,18 +219,20 @@ def _plain_japanese(analysis, lang: str) -> dict | None:
     return {"score": round(found.score, 2), "band": band(found.score, lang), "target": target_for(analysis)}
 
 
-def _meters(analysis, config, post, rules) -> list[dict]:
+def _meters(analysis: Analysis, config: Config, post: PostText, rules: Sequence[Rule]) -> list[Meter]:
     """The draft's length as each of its platforms' limit rules counts it (X's weighted
     count, Instagram's characters and hashtags, ...), next to the limit; the characters when
     no platform is named. The rules' own `when:` decides which apply."""
     limits = [
-        r for r in rules if isinstance(r.matcher, Limit) and r.matcher.field == "body" and r.matcher.measure in TOTALS
+        (r, r.matcher)
+        for r in rules
+        if isinstance(r.matcher, Limit) and r.matcher.field == "body" and r.matcher.measure in TOTALS
     ]
-    meters = []
-    for rule in limits:
-        limit = rule.matcher.limit_for(config)
+    meters: list[Meter] = []
+    for rule, matcher in limits:
+        limit = matcher.limit_for(config)
         if limit is not None and (rule.when is None or rule.when(analysis)):
-            measure, per = rule.matcher.measure, rule.matcher.per
+            measure, per = matcher.measure, matcher.per
             # LINE counts each speech bubble: the longest is the one that meets the limit.
             parts = split_lines(post, config.section("platforms")["line_marker"]) if per == "bubble" else [post]
             count = max((TOTALS[measure](part) for part in parts), default=0)

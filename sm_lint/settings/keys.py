@@ -3,16 +3,17 @@ and help in Japanese and English.
 
 The loader (settings/loader.py) accepts exactly these keys and fills in these defaults,
 `sm-lint config` shows them, and the keys page (docs/settings.md) and the JSON Schema for
-editors (settings/sm-lint.schema.json) are generated from here (settings/generate.py). An
-area's own checks of its values stay with the area and are named here by `module:function`,
-imported only when a configuration sets that section: reading this module imports nothing
-of the areas.
+editors (settings/sm-lint.schema.json) are generated from here (settings/generate.py). This is
+data only: an area's own check of its section's values stays with the area, and the layer that
+owns the checks hands them to the loader (rules/sections.py), so settings/ imports nothing
+above it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 SEVERITIES = ("info", "warning", "error")  # ascending; the rules' severities too
@@ -50,14 +51,13 @@ class Key:
 class Section:
     """A mapping of settings of one area (`links:`, `schedule:`). `keys` are its fixed keys;
     a section whose keys the user names (account ids, election names) has `entry`, the schema
-    of each value, instead. `check` is the area's `module:function(value, where) -> value`."""
+    of each value, instead. The area's check of the values is in rules/sections.py."""
 
     name: str
     ja: str
     en: str
     keys: tuple[Key, ...] = ()
     entry: dict[str, Any] | None = None
-    check: str | None = None
 
     @property
     def open(self) -> bool:
@@ -103,8 +103,7 @@ SECTIONS: tuple[Section, ...] = (
             "the city's accounts: per id, name, platform, department, url (the city web page), plans (fiscal years with a plan)",
             entry={"type": "object", "additionalProperties": False, "properties": {
                 "name": {"type": "string"}, "platform": PLATFORM, "department": {"type": "string"},
-                "url": {"type": "string"}, "plans": {"type": "array", "items": {"type": "integer"}}}},
-            check="sm_lint.checks.post.metadata:check_accounts"),
+                "url": {"type": "string"}, "plans": {"type": "array", "items": {"type": "integer"}}}}),
     Section("platforms", "媒体の設定", "platform settings", keys=(
         Key("default", {"anyOf": [PLATFORM, {"type": "null"}]},
             "媒体を書いていない下書き (アカウントからも分からないもの) の媒体",
@@ -117,7 +116,7 @@ SECTIONS: tuple[Section, ...] = (
         Key("limits", {"type": "object", "additionalProperties": {"type": "integer", "minimum": 1}},
             "上限の名前ごとの変更 (例: instagram-hashtags: 30)",
             "limits changed by name (e.g. instagram-hashtags: 30 for the legacy API cap)", {}),
-    ), check="sm_lint.checks.post.metadata:check_platforms"),
+    )),
     Section("schedule", "市の勤務時間: 開庁時間は start〜end、勤務時間はそこから breaks を除いた時間",
             "the city's working hours: office hours are start to end, working time less the breaks", keys=(
         Key("timezone", {"type": "string"}, "タイムゾーン", "time zone", CITY),
@@ -130,7 +129,7 @@ SECTIONS: tuple[Section, ...] = (
             "the holiday calendar (a country code of the holidays package); false for none", CITY),
         Key("closed", TEXTS, "毎年の休庁日 (MM-DD) か特定の日 (YYYY-MM-DD)。条例で 12/29〜1/3",
             "closed days, yearly (MM-DD) or once (YYYY-MM-DD); 12/29 to 1/3 by ordinance", CITY),
-    ), check="sm_lint.checks.post.schedule:check_section"),
+    )),
     Section("privacy", "市が意図して公開する連絡先や名前 (個人情報として指摘しない)。既定値に追加されます",
             "what the city publishes on purpose (never personal information); added to the defaults", keys=(
         Key("allowed_phones", TEXTS, "公開している電話番号 (上越市役所 代表)", "published phone numbers (the city hall)",
@@ -141,10 +140,10 @@ SECTIONS: tuple[Section, ...] = (
             "published addresses (the city hall, public facilities)", CITY),
         Key("allowed_names", TEXTS, "役職として名前を公開している人 (市長など)",
             "officials whose names are published in their role (e.g. the mayor)", CITY),
-    ), check="sm_lint.checks.privacy.settings:check_section"),
+    )),
     Section("directory", "課ごとの市の電話番号 (一つかリスト): 課の名前と同じ行の番号は、このどれかでなければなりません",
             "the city's numbers by office (one or a list): a number on the line of an office's name must be one of them",
-            entry=TEXTS, check="sm_lint.checks.privacy.phones:check_directory"),
+            entry=TEXTS),
     Section("links", "リンクの信頼のしかた", "how links are trusted", keys=(
         Key("own_hosts", TEXTS, "市のサイト (サブドメインも)", "the city's own site (and its subdomains)", CITY),
         Key("trusted", TEXTS, "信頼する公的機関のドメイン (サブドメインも)",
@@ -165,7 +164,7 @@ SECTIONS: tuple[Section, ...] = (
             "the city's social-media accounts (e.g. https://x.com/joetsu_city)", []),
         Key("trusted_accounts", TEXTS, "市が引用する信頼できるアカウント (https://x.com/niigata_pref など)",
             "other reliable accounts the city quotes (e.g. https://x.com/niigata_pref)", []),
-    ), check="sm_lint.checks.links.linktrust:validate"),
+    )),
     Section("elections", "選挙ごとに 告示日 (または 公示日)、投票日、あれば candidates、parties (docs/elections.md)",
             "per election: 告示日 (or 公示日), 投票日, and optionally candidates and parties (docs/elections.md)",
             entry={"type": "object", "additionalProperties": False, "required": ["投票日"],
@@ -173,19 +172,18 @@ SECTIONS: tuple[Section, ...] = (
                    "properties": {"告示日": {"type": "string", "format": "date"},
                                   "公示日": {"type": "string", "format": "date"},
                                   "投票日": {"type": "string", "format": "date"},
-                                  "candidates": TEXTS, "parties": TEXTS}},
-            check="sm_lint.rules.kinds.election:check_elections"),
+                                  "candidates": TEXTS, "parties": TEXTS}}),
     Section("readability", "やさしい日本語の目標 (0〜10、高いほどやさしい)",
             "the plain-Japanese target (0 to 10, higher is easier)", keys=(
         Key("target", SCORE, "目標の点数 (2.5: 中級後半)", "the target score (2.5: upper intermediate)", CITY),
         Key("accounts", {"type": "object", "additionalProperties": SCORE}, "アカウントごとの目標",
             "targets per account", {}),
-    ), check="sm_lint.rules.kinds.readability:check_section"),
+    )),
     Section("faces", "顔の検出 (追加機能 faces、JP-G105/G106)", "face detection (the faces extra, JP-G105/G106)", keys=(
         Key("share", {"type": "number", "exclusiveMinimum": 0, "maximum": 1},
             "同意の記録を求める顔の大きさ (画面に占める割合、0.01 = 1%)",
             "the share of the frame a face takes before consent is asked for (0.01 = 1%)", 0.01),
-    ), check="sm_lint.rules.kinds.faces:check_section"),
+    )),
 )
 
 # `rules: {JP-P101: {extend: {words: [...], except: [...]}}}` (docs/rules.md, "Extending a built-in rule")
@@ -195,7 +193,7 @@ EXTENSION = {"type": "object", "additionalProperties": False, "required": ["exte
 SECTIONS += (
     Section("rules", "ルール ID ごとに、組み込みのルールの一覧 (match: の words、中の一覧は phrases.ask のような道筋) と except: に項目を加える (extend:)",
             "per rule id, more entries for a built-in rule's list (a list of its match:, e.g. words, or one inside by its path, e.g. phrases.ask) and its except: (extend:)",
-            entry=EXTENSION, check="sm_lint.settings.loader:check_rules"),
+            entry=EXTENSION),
 )
 
 BY_NAME: dict[str, Section] = {section.name: section for section in SECTIONS}
@@ -212,7 +210,7 @@ def city_values() -> dict[str, Any]:
     return rulecache.cached(rules_root() / "city.yaml", _read_city)
 
 
-def _read_city(path) -> dict[str, Any]:
+def _read_city(path: Path) -> dict[str, Any]:
     from sm_lint.errors import RuleError
     from sm_lint.io.yamlsafe import YamlError, load_yaml
 
@@ -226,11 +224,3 @@ def _read_city(path) -> dict[str, Any]:
         raise RuleError(str(path), "市の既定値は settings/keys.py が CITY とするキーをちょうど書いてください",
                         "the city's values are exactly the keys settings/keys.py marks CITY")
     return {name: dict(values) for name, values in data.items()}
-
-
-def check_of(section: Section):
-    """The area's check of a section's values, imported now (when a configuration sets it)."""
-    import importlib
-
-    module, _, function = (section.check or "").partition(":")
-    return getattr(importlib.import_module(module), function) if module else None

@@ -10,7 +10,7 @@ values are errors with file and line.
 from __future__ import annotations
 
 import fnmatch
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -22,10 +22,18 @@ from sm_lint.io.encoding import decode
 from sm_lint.io.inputs import MAX_BYTES, parse_size, size_text
 from sm_lint.io.yamlsafe import LineDict, YamlError, load_yaml
 from sm_lint.memo import memo
-from sm_lint.settings.keys import BY_NAME, SECTIONS, SEVERITIES, TOP, TOP_BY_NAME, TOP_NAMES, Key, check_of
+from sm_lint.settings.keys import BY_NAME, SECTIONS, SEVERITIES, TOP, TOP_BY_NAME, TOP_NAMES, Key
 from sm_lint.spelling import hint
 
 CONFIG_NAMES = (".sm-lint.yaml", ".sm-lint.yml")
+# what decides a configuration's rules (Config.pack_key): its rule packs, its `rules:` as JSON
+PackKey = tuple[tuple[Path, ...], str | None]
+
+# An area's check of its section: (the section as written, "path:line") -> the section's value,
+# or ConfigError. The layer that owns the areas hands them in by section name
+# (rules/sections.py): settings/ sits below them and imports none.
+SectionCheck = Callable[[Any, str], Any]
+SectionChecks = Mapping[str, SectionCheck]
 
 
 @dataclass(frozen=True)
@@ -48,7 +56,7 @@ class Config:
     max_draft_size: int = MAX_BYTES  # bytes; a larger file is refused before it is read
 
     @property
-    def pack_key(self) -> tuple:
+    def pack_key(self) -> PackKey:
         """What decides the rules of this configuration: its rule packs and its extensions of
         rules (`rules:`), as a value two configurations share when their rules are the same."""
         extensions = self.sections.get("rules")
@@ -266,7 +274,7 @@ READERS: dict[str, tuple[Callable[[Any, _At], Any], Callable[[Any], Any]]] = {
 }
 
 
-def parse_config(data: Any, path: str) -> Config:
+def parse_config(data: Any, path: str, checks: SectionChecks) -> Config:
     if data is None:
         return Config(path=path)
     if not isinstance(data, LineDict):
@@ -300,7 +308,7 @@ def parse_config(data: Any, path: str) -> Config:
                     f"`{key}.{first}` は知らないキーです{ja}",
                     f"unknown key `{key}.{first}`{en}",
                 )
-            check = check_of(section)
+            check = checks.get(key)
             sections[key] = check(value, where) if check else dict(value)
         else:
             ja, en = hint(str(key), sorted({*TOP_NAMES, *BY_NAME}))
@@ -314,7 +322,8 @@ def effective(config: Config) -> dict[str, Any]:
     shown = {key.name: READERS[key.read][1](getattr(config, key.field)) for key in TOP if key.read is not None}
     for section in SECTIONS:
         shown[section.name] = config.section(section.name)
-    return _plain(shown)
+    plain: dict[str, Any] = _plain(shown)
+    return plain
 
 
 def _plain(value: Any) -> Any:
@@ -329,7 +338,7 @@ def _plain(value: Any) -> Any:
     return str(value)
 
 
-def load_config(path: Path) -> Config:
+def load_config(path: Path, checks: SectionChecks) -> Config:
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -349,7 +358,7 @@ def load_config(path: Path) -> Config:
         data = load_yaml(text)
     except YamlError as exc:
         raise exc.reported(ConfigError, path) from None
-    return parse_config(data, str(path))
+    return parse_config(data, str(path), checks)
 
 
 @lru_cache(maxsize=256)
@@ -365,9 +374,3 @@ def find_config(directory: Path) -> Path | None:
         if (folder / ".git").exists():  # a folder, or a file in a worktree or submodule
             return None
     return None
-
-
-@lru_cache(maxsize=64)
-def config_for(directory: Path) -> Config:
-    found = find_config(directory)
-    return load_config(found) if found else Config()

@@ -59,7 +59,7 @@ _CONFUSABLES = str.maketrans(
 
 
 def validate(value: Any, where: str) -> dict[str, Any]:
-    """The `links:` section's check (settings/keys.py names it)."""
+    """The `links:` section's check (rules/sections.py hands it to the loader)."""
     out = {}
     for key, item in value.items():
         if isinstance(item, str):  # one host is a list of one, as in the other list settings

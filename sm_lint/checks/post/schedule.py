@@ -99,7 +99,7 @@ def parse_hours(section: dict[str, Any], where: str = "schedule") -> Hours:
 
 
 def check_section(value: dict[str, Any], where: str) -> dict[str, Any]:
-    """The `schedule:` section's check (settings/keys.py names it)."""
+    """The `schedule:` section's check (rules/sections.py hands it to the loader)."""
     parse_hours({**BY_NAME["schedule"].defaults, **value}, where)
     return dict(value)
 

@@ -34,7 +34,7 @@ DEFAULT_SHARE = 0.01
 
 
 def check_section(value: dict[str, Any], where: str) -> dict[str, Any]:
-    """The `faces:` section's check (settings/keys.py names it)."""
+    """The `faces:` section's check (rules/sections.py hands it to the loader)."""
     share = value.get("share", DEFAULT_SHARE)
     if not isinstance(share, (int, float)) or isinstance(share, bool) or not 0 < share <= 1:
         raise ConfigError(

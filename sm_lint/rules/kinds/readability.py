@@ -37,7 +37,7 @@ def _score(value: Any) -> bool:
 
 
 def check_section(value: dict[str, Any], where: str) -> dict[str, Any]:
-    """The `readability:` section's check (settings/keys.py names it)."""
+    """The `readability:` section's check (rules/sections.py hands it to the loader)."""
     accounts = value.get("accounts", {})
     if (
         not _score(value.get("target", 0))

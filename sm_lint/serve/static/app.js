@@ -142,6 +142,10 @@ function showProblem(message) {
 
 function render() {
   showProblem(last.error);
+  // What `sm-lint lint` says beside the findings: rules the configuration turns off (a clean
+  // page must not pass for a full check), the rule cache's notices.
+  $("notice").hidden = !last.notice;
+  $("notice").textContent = last.notice || "";
   paint(last.findings);
   renderCounts(last.meters, last.readability);
   renderList(last.findings);
