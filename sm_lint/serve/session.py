@@ -9,7 +9,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, TypedDict
+from typing import TypedDict
 
 from sm_lint.app.buffer import BufferLinter
 from sm_lint.app.lint import LintSettings, Options
@@ -34,6 +34,21 @@ DRAFT_NAME = "draft.md"  # the page's draft, for configuration lookup and the sa
 
 
 # The JSON the page reads (static/app.js), shape by shape.
+class Account(TypedDict):
+    id: str
+    name: str
+    platform: str | None
+
+
+class Setup(TypedDict):
+    platforms: list[str]
+    accounts: list[Account]
+    lang: str
+    draft_name: str
+    config: str | None  # the configuration file, if any
+    media: dict[str, tuple[str, ...]]  # what an attached image's entry may say: people, consent
+
+
 class FindingJson(TypedDict):
     rule: str
     name: str
@@ -103,7 +118,7 @@ class Session:
         self.config = first.config_for(self.draft_path)
         self.lang = lang or self.config.lang  # the page's language when it opens
 
-    def setup(self) -> dict[str, Any]:
+    def setup(self) -> Setup:
         """What the form offers: platforms from the front-matter schema, accounts from the
         configuration."""
         accounts = self.config.section("accounts")
