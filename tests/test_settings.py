@@ -9,7 +9,6 @@ import re
 import subprocess
 import sys
 import textwrap
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -184,5 +183,5 @@ def test_the_loader_reads_each_top_level_key_by_its_declared_reader():
 
 def test_a_top_level_key_takes_the_values_its_declaration_allows(monkeypatch):
     lang = keys.TOP_BY_NAME["lang"]
-    monkeypatch.setitem(keys.TOP_BY_NAME, "lang", replace(lang, schema={"enum": ["ja", "en", "ko"]}))
+    monkeypatch.setitem(keys.TOP_BY_NAME, "lang", lang._replace(schema={"enum": ["ja", "en", "ko"]}))
     assert parse_config(load_yaml("lang: ko\n"), ".sm-lint.yaml").lang == "ko"

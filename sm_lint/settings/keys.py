@@ -11,10 +11,9 @@ above it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 SEVERITIES = ("info", "warning", "error")  # ascending; the rules' severities too
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -30,8 +29,9 @@ PLATFORM = {"$ref": "#/definitions/platform"}  # the front-matter schema's platf
 CITY = "the city's value"  # a default that is the city's own, from rules/city.yaml (data, not code)
 
 
-@dataclass(frozen=True)
-class Key:
+# NamedTuples, not frozen dataclasses: the module is read at every start, and making a
+# dataclass (and a frozen one's instances) cost a cold start about 1.5 ms here.
+class Key(NamedTuple):
     name: str
     schema: dict[str, Any]
     ja: str
@@ -47,8 +47,7 @@ class Key:
         return self.name.replace("-", "_")
 
 
-@dataclass(frozen=True)
-class Section:
+class Section(NamedTuple):
     """A mapping of settings of one area (`links:`, `schedule:`). `keys` are its fixed keys;
     a section whose keys the user names (account ids, election names) has `entry`, the schema
     of each value, instead. The area's check of the values is in rules/sections.py."""
