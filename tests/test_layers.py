@@ -1,4 +1,4 @@
-"""The package folders are layers, and imports go one way: down (docs: /work/LAYOUT.md, issue 24).
+"""The package folders are layers, and imports go one way: down (docs/architecture.md, issue 24).
 An import inside a function counts as much as one at the top: a lazy import still ties the
 lower layer to the higher one, and so does one by name: importlib.import_module("sm_lint.x"),
 __import__, an f-string's fixed start, or a text naming a module ("sm_lint.x.y:function") for

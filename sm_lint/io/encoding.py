@@ -97,7 +97,7 @@ def _broken_utf8(data: bytes) -> bool:
     """UTF-8 text with a few broken bytes, not a legacy encoding: at least as many valid
     3-byte UTF-8 characters (kana, kanji) as invalid bytes. CP932 and EUC-JP text forms such
     sequences only by chance (at most one per two invalid bytes over the labelled drafts,
-    /work/shared/eval), while UTF-8 Japanese text with one stray byte has two or more."""
+    the project's evaluation data), while UTF-8 Japanese text with one stray byte has two or more."""
     text = data.decode("utf-8", "replace")
     invalid = text.count("\ufffd")
     wide = sum(1 for c in text if c >= "\u0800") - invalid
