@@ -264,9 +264,6 @@ class Linter:
     ) -> Result:
         """Lint every source; `jobs` > 1 spreads the drafts over worker processes (results
         keep the sources' order). `done` is called after each draft (a progress bar)."""
-        # The rules and modules loaded so far live as long as the run: full collections need
-        # not walk them again and again, nor forked workers touch (and copy) their pages.
-        gc.freeze()
         if jobs > 1:
             # Workers read files themselves (the bytes need not cross a pipe); stdin, which
             # only this process can read, goes to them as bytes.

@@ -3,6 +3,7 @@ or a pool of fresh processes where the system cannot fork."""
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections.abc import Callable, Iterator
@@ -141,6 +142,10 @@ def _forked(linter: Linter, items: list[Item], jobs: int) -> Iterator[tuple[int,
             read_end, write_end = os.pipe()
             pid = os.fork()
             if pid == 0:  # the child: lint its runs, send them, and leave without cleaning up
+                # What it shares with this process stays out of its collections, so they do not
+                # write to (and copy) those pages. Only here: frozen objects are never collected,
+                # and this process may lint again (a library caller), the child never does.
+                gc.freeze()
                 _end_with(parent)
                 os.close(read_end)
                 signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
