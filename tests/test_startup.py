@@ -58,6 +58,17 @@ def test_a_clean_plain_draft_loads_neither_openssl_nor_json(tmp_path):
     assert loaded.isdisjoint(NOT_FOR_A_CLEAN_DRAFT), loaded & NOT_FOR_A_CLEAN_DRAFT
 
 
+def test_a_draft_that_names_no_image_loads_no_image_reader(tmp_path):
+    """pictures.py (the readers of JPEG, PNG, GIF, WebP metadata) loads for a draft that
+    names an image; the image rules ask checks/images/entries.py first."""
+    draft = tmp_path / "お知らせ.txt"
+    draft.write_text("【お知らせ】高田城址公園で観桜会を開きます。\n", encoding="utf-8")
+    _modules_after([str(draft)], tmp_path)  # fills the rule cache
+    loaded = _modules_after([str(draft)], tmp_path)
+    assert "sm_lint.rules.kinds.image_file" in loaded  # the image rules were loaded
+    assert "sm_lint.checks.images.pictures" not in loaded
+
+
 def test_a_draft_with_plain_front_matter_is_read_without_yaml(tmp_path):
     """Front matter of `key: value` lines (words and an ISO timestamp) needs no PyYAML."""
     draft = tmp_path / "除雪.md"
