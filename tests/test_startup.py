@@ -6,6 +6,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 HEAVY = ("rich", "yaml", "phonenumbers", "re2", "fugashi")
 
 
@@ -43,30 +45,27 @@ def test_a_clean_plain_draft_loads_neither_yaml_nor_phone_numbers_nor_rich(tmp_p
     assert loaded.isdisjoint({"rich", "yaml", "phonenumbers"}), loaded
 
 
-# Loaded only by what needs them: hashlib (OpenSSL) when a pattern RE2 cannot run needs its
-# budget key (the rule cache signs with the built-in BLAKE2), json for a configuration that
-# extends rules (`rules:`) or a JSON report.
-NOT_FOR_A_CLEAN_DRAFT = {"hashlib", "_hashlib", "json"}
+# Loaded only by what needs them, for a clean plain draft (one line, no digit, no image):
+# (a module that shows the run got there, what must not be loaded). hashlib (OpenSSL) is for
+# the budget key of a pattern RE2 cannot run (the rule cache signs with the built-in BLAKE2),
+# json for a configuration that extends rules or a JSON report; pictures.py (the image format
+# readers) for a draft that names an image; dates.py for a date rule with digits to read or an
+# election rule asking the day of posting.
+NOT_FOR_A_CLEAN_DRAFT = [
+    ("fugashi", {"hashlib", "_hashlib", "json"}),
+    ("sm_lint.rules.kinds.image_file", {"sm_lint.checks.images.pictures"}),
+    ("sm_lint.rules.kinds.date_check", {"sm_lint.checks.post.dates"}),
+]
 
 
-def test_a_clean_plain_draft_loads_neither_openssl_nor_json(tmp_path):
-    draft = tmp_path / "お知らせ.txt"
-    draft.write_text("【お知らせ】高田城址公園で観桜会を開きます。\n", encoding="utf-8")
-    _loaded_after([str(draft)], tmp_path)  # fills the rule cache
-    loaded = _loaded_after([str(draft)], tmp_path)
-    assert "fugashi" in loaded
-    assert loaded.isdisjoint(NOT_FOR_A_CLEAN_DRAFT), loaded & NOT_FOR_A_CLEAN_DRAFT
-
-
-def test_a_draft_that_names_no_image_loads_no_image_reader(tmp_path):
-    """pictures.py (the readers of JPEG, PNG, GIF, WebP metadata) loads for a draft that
-    names an image; the image rules ask checks/images/entries.py first."""
+@pytest.mark.parametrize(("reached", "unneeded"), NOT_FOR_A_CLEAN_DRAFT)
+def test_a_clean_plain_draft_loads_only_what_it_needs(tmp_path, reached, unneeded):
     draft = tmp_path / "お知らせ.txt"
     draft.write_text("【お知らせ】高田城址公園で観桜会を開きます。\n", encoding="utf-8")
     _modules_after([str(draft)], tmp_path)  # fills the rule cache
     loaded = _modules_after([str(draft)], tmp_path)
-    assert "sm_lint.rules.kinds.image_file" in loaded  # the image rules were loaded
-    assert "sm_lint.checks.images.pictures" not in loaded
+    assert reached in loaded
+    assert loaded.isdisjoint(unneeded), loaded & unneeded
 
 
 def test_a_draft_with_plain_front_matter_is_read_without_yaml(tmp_path):
