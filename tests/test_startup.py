@@ -68,6 +68,41 @@ def test_a_clean_plain_draft_loads_only_what_it_needs(tmp_path, reached, unneede
     assert loaded.isdisjoint(unneeded), loaded & unneeded
 
 
+def test_findings_written_to_a_pipe_load_no_rich(tmp_path):
+    """rich colours a terminal; the plain text measures its Japanese with report/cells.py."""
+    draft = tmp_path / "下書き.txt"
+    draft.write_text("ばか野郎、電話は 090-1234-5678 まで\n", encoding="utf-8")
+    _modules_after([str(draft)], tmp_path)  # fills the rule cache
+    loaded = _modules_after([str(draft)], tmp_path)
+    assert "sm_lint.report.full" in loaded  # findings were written, in the default output
+    assert not {m for m in loaded if m.split(".")[0] == "rich"}
+
+
+def test_known_characters_take_the_cells_rich_gives_them_in_every_unicode_version():
+    from rich._unicode_data import VERSIONS
+    from rich.cells import cell_len as rich_len
+    from rich.cells import get_character_cell_size
+
+    from sm_lint.report.cells import NARROW, WIDE, cell_len, char_cells
+
+    known = [chr(c) for lo, hi in (*NARROW, *WIDE) for c in range(lo, hi + 1)]
+    for version in VERSIONS:
+        wrong = [c for c in known if get_character_cell_size(c, version) != char_cells(c)]
+        assert not wrong, (version, wrong[:5])
+    for text in (
+        "",
+        "abc",
+        "【お知らせ】高田城址公園 10:00〜",
+        "Ｔｅｓｔ　ｶﾀｶﾅ",
+        "👍🏽 ok",
+        "e\u0301",
+        "\t\x07x",
+        "한국어",
+    ):
+        assert cell_len(text) == rich_len(text), text
+        assert [char_cells(c) for c in text] == [get_character_cell_size(c) for c in text], text
+
+
 def test_a_draft_with_plain_front_matter_is_read_without_yaml(tmp_path):
     """Front matter of `key: value` lines (words and an ISO timestamp) needs no PyYAML."""
     draft = tmp_path / "除雪.md"
