@@ -6,6 +6,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 HEAVY = ("rich", "yaml", "phonenumbers", "re2", "fugashi")
 
 
@@ -43,19 +45,62 @@ def test_a_clean_plain_draft_loads_neither_yaml_nor_phone_numbers_nor_rich(tmp_p
     assert loaded.isdisjoint({"rich", "yaml", "phonenumbers"}), loaded
 
 
-# Loaded only by what needs them: hashlib (OpenSSL) when a pattern RE2 cannot run needs its
-# budget key (the rule cache signs with the built-in BLAKE2), json for a configuration that
-# extends rules (`rules:`) or a JSON report.
-NOT_FOR_A_CLEAN_DRAFT = {"hashlib", "_hashlib", "json"}
+# Loaded only by what needs them, for a clean plain draft (one line, no digit, no image):
+# (a module that shows the run got there, what must not be loaded). hashlib (OpenSSL) is for
+# the budget key of a pattern RE2 cannot run (the rule cache signs with the built-in BLAKE2),
+# json for a configuration that extends rules or a JSON report; pictures.py (the image format
+# readers) for a draft that names an image; dates.py for a date rule with digits to read or an
+# election rule asking the day of posting.
+NOT_FOR_A_CLEAN_DRAFT = [
+    ("fugashi", {"hashlib", "_hashlib", "json"}),
+    ("sm_lint.rules.kinds.image_file", {"sm_lint.checks.images.pictures"}),
+    ("sm_lint.rules.kinds.date_check", {"sm_lint.checks.post.dates"}),
+]
 
 
-def test_a_clean_plain_draft_loads_neither_openssl_nor_json(tmp_path):
+@pytest.mark.parametrize(("reached", "unneeded"), NOT_FOR_A_CLEAN_DRAFT)
+def test_a_clean_plain_draft_loads_only_what_it_needs(tmp_path, reached, unneeded):
     draft = tmp_path / "お知らせ.txt"
     draft.write_text("【お知らせ】高田城址公園で観桜会を開きます。\n", encoding="utf-8")
-    _loaded_after([str(draft)], tmp_path)  # fills the rule cache
-    loaded = _loaded_after([str(draft)], tmp_path)
-    assert "fugashi" in loaded
-    assert loaded.isdisjoint(NOT_FOR_A_CLEAN_DRAFT), loaded & NOT_FOR_A_CLEAN_DRAFT
+    _modules_after([str(draft)], tmp_path)  # fills the rule cache
+    loaded = _modules_after([str(draft)], tmp_path)
+    assert reached in loaded
+    assert loaded.isdisjoint(unneeded), loaded & unneeded
+
+
+def test_findings_written_to_a_pipe_load_no_rich(tmp_path):
+    """rich colours a terminal; the plain text measures its Japanese with report/cells.py."""
+    draft = tmp_path / "下書き.txt"
+    draft.write_text("ばか野郎、電話は 090-1234-5678 まで\n", encoding="utf-8")
+    _modules_after([str(draft)], tmp_path)  # fills the rule cache
+    loaded = _modules_after([str(draft)], tmp_path)
+    assert "sm_lint.report.full" in loaded  # findings were written, in the default output
+    assert not {m for m in loaded if m.split(".")[0] == "rich"}
+
+
+def test_known_characters_take_the_cells_rich_gives_them_in_every_unicode_version():
+    from rich._unicode_data import VERSIONS
+    from rich.cells import cell_len as rich_len
+    from rich.cells import get_character_cell_size
+
+    from sm_lint.report.cells import NARROW, WIDE, cell_len, char_cells
+
+    known = [chr(c) for lo, hi in (*NARROW, *WIDE) for c in range(lo, hi + 1)]
+    for version in VERSIONS:
+        wrong = [c for c in known if get_character_cell_size(c, version) != char_cells(c)]
+        assert not wrong, (version, wrong[:5])
+    for text in (
+        "",
+        "abc",
+        "【お知らせ】高田城址公園 10:00〜",
+        "Ｔｅｓｔ　ｶﾀｶﾅ",
+        "👍🏽 ok",
+        "e\u0301",
+        "\t\x07x",
+        "한국어",
+    ):
+        assert cell_len(text) == rich_len(text), text
+        assert [char_cells(c) for c in text] == [get_character_cell_size(c) for c in text], text
 
 
 def test_a_draft_with_plain_front_matter_is_read_without_yaml(tmp_path):

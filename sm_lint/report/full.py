@@ -73,13 +73,13 @@ _WIDE, _BEFORE, _MATCH, _AFTER = 120, 40, 60, 40
 def _cut(chars: str, cells: int, keep_end: bool = False) -> str:
     """At most `cells` terminal cells of `chars` (full-width characters take two), from its
     start or, with `keep_end`, its end; "…" marks what was left out."""
-    from rich.cells import cell_len, get_character_cell_size
+    from sm_lint.report.cells import cell_len, char_cells
 
     if cell_len(chars) <= cells:
         return chars
     kept, used = [], 1  # the "…" takes a cell
     for char in reversed(chars) if keep_end else chars:
-        used += get_character_cell_size(char)
+        used += char_cells(char)
         if used > cells:
             break
         kept.append(char)
@@ -89,7 +89,7 @@ def _cut(chars: str, cells: int, keep_end: bool = False) -> str:
 def _source_line(f: Finding, draft: Draft) -> list[Part]:
     """The line of the finding with the match marked, and a caret line under the match for
     terminals without colour (full-width characters take two cells), as (text, style) parts."""
-    from rich.cells import cell_len
+    from sm_lint.report.cells import cell_len
 
     line = draft.line_text(f.line)
     start = f.column - 1
@@ -130,7 +130,7 @@ def _parts(f: Finding, ctx: ReportContext, words: dict[str, Any]) -> list[Part]:
 
 def _expand_tabs(line: str) -> str:
     """Tabs to spaces at rich's tab stops, counted in cells."""
-    from rich.cells import cell_len
+    from sm_lint.report.cells import cell_len
 
     pieces = line.split("\t")
     out, cells = [], 0

@@ -21,7 +21,7 @@ _PLACEHOLDER = re.compile(r"\{\w+\}")
 
 def table(rows: Sequence[Sequence[str]]) -> str:
     """Columns padded to the widest cell (a kanji takes two cells on a terminal)."""
-    from rich.cells import cell_len
+    from sm_lint.report.cells import cell_len
 
     widths = [max(cell_len(row[i]) for row in rows) for i in range(len(rows[0]))]
     return "".join(

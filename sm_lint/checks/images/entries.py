@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from sm_lint.io.yamlsafe import LineDict
 
 if TYPE_CHECKING:
+    from sm_lint.checks.images.pictures import Picture
     from sm_lint.text.analysis import Analysis
 
 MEDIA_KEYS = ("images", "videos")
@@ -92,6 +93,27 @@ def _checked_entries(analysis: Analysis) -> list[tuple[str, dict[str, Any], int]
             named.add(path)
             result.append((path, {"path": path, "alt": alt}, line))
     return result
+
+
+def image_entries(analysis: Analysis) -> list[tuple[str, int]]:
+    """(path as written, line) of each image (not video, not a web address) the draft names."""
+    found = []
+    for name, entry, line in checked_entries(analysis):
+        path = entry.get("path")
+        if name.startswith("videos[") or not isinstance(path, str) or not path.strip() or "://" in path:
+            continue
+        found.append((path.strip(), line))
+    return found
+
+
+def draft_pictures(analysis: Analysis) -> tuple[Picture, ...]:
+    """The draft's images as read (pictures.pictures): pictures.py, the readers of the image
+    formats, is imported only for a draft that names an image (2 ms of every cold start)."""
+    if not image_entries(analysis):
+        return ()
+    from sm_lint.checks.images.pictures import pictures
+
+    return pictures(analysis)
 
 
 def consent_recorded(front_matter: object) -> bool:

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, NamedTuple
 
 from sm_lint.checks.images.containers import GIF_APPLICATION, GIF_COMMENT, GIF_XMP, PNG_TEXT, gif_blocks, png_chunks
-from sm_lint.checks.images.entries import checked_entries
+from sm_lint.checks.images.entries import image_entries
 from sm_lint.io.inputs import Outside, draft_roots, open_within, outside_of
 
 if TYPE_CHECKING:
@@ -110,17 +110,6 @@ def draft_folder(path: str) -> Path | None:
     if not path or path == "-" or path.startswith("<"):
         return None
     return Path(path).parent
-
-
-def image_entries(analysis: Analysis) -> list[tuple[str, int]]:
-    """(path as written, line) of each image (not video, not a web address) the draft names."""
-    found = []
-    for name, entry, line in checked_entries(analysis):
-        path = entry.get("path")
-        if name.startswith("videos[") or not isinstance(path, str) or not path.strip() or "://" in path:
-            continue
-        found.append((path.strip(), line))
-    return found
 
 
 def _pictures(analysis: Analysis) -> tuple[Picture, ...]:

@@ -21,7 +21,6 @@ from collections.abc import Iterable
 from datetime import date
 from typing import TYPE_CHECKING, Any, TypedDict
 
-from sm_lint.checks.post.dates import reference
 from sm_lint.errors import ConfigError, RuleError
 from sm_lint.rules.model import SEVERITIES, Hit, Matcher
 from sm_lint.rules.options import one_of
@@ -113,6 +112,8 @@ def _names(config: Config) -> tuple[str, ...]:
 
 def _period(analysis: Analysis) -> tuple[str, date, date] | None:
     """The configured election whose period holds the day the draft is posted."""
+    from sm_lint.checks.post.dates import reference  # only for a draft an election rule reads
+
     day = reference(analysis).day
     for name, e in calendar(analysis.config).items():
         if e["start"] <= day <= e["end"]:

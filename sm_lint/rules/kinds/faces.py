@@ -19,9 +19,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from sm_lint.checks.images.entries import CONSENT_OK, checked_entries
+from sm_lint.checks.images.entries import CONSENT_OK, checked_entries, draft_pictures
 from sm_lint.checks.images.faces import face_shares
-from sm_lint.checks.images.pictures import pictures
 from sm_lint.errors import ConfigError
 from sm_lint.rules.model import Hit, Matcher
 from sm_lint.rules.options import one_of
@@ -75,7 +74,7 @@ class Faces(Matcher):
             for _, entry, line in checked_entries(analysis)
             if isinstance(entry.get("path"), str)
         }
-        for picture in pictures(analysis):
+        for picture in draft_pictures(analysis):
             entry = entries.get((picture.name, picture.line))
             # the cheap test first: the pixels are decoded only for an entry the check may report
             if picture.problem or entry is None or self.check(entry, (1.0,), share) is None:

@@ -18,12 +18,13 @@ from collections.abc import Callable, Iterable
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from sm_lint.checks.images.pictures import LABELS, Picture, pictures
+from sm_lint.checks.images.entries import draft_pictures
 from sm_lint.rules.model import Hit, Matcher
 from sm_lint.rules.options import one_of
 from sm_lint.rules.registry import kind
 
 if TYPE_CHECKING:
+    from sm_lint.checks.images.pictures import Picture
     from sm_lint.text.analysis import Analysis
 
 
@@ -60,6 +61,8 @@ def _location(picture: Picture) -> dict[str, str] | None:
 def _personal(picture: Picture) -> dict[str, str] | None:
     if not picture.personal:
         return None
+    from sm_lint.checks.images.pictures import LABELS
+
     return {
         "fields": "、".join(f"{LABELS[k][0]}「{v}」" for k, v in picture.personal),
         "fields_en": ", ".join(f'{LABELS[k][1]} "{v}"' for k, v in picture.personal),
@@ -80,7 +83,7 @@ class ImageFile(Matcher):
         self.strips = check in ("location", "personal")
 
     def find(self, analysis: Analysis) -> Iterable[Hit]:
-        for picture in pictures(analysis):
+        for picture in draft_pictures(analysis):
             found = self.check(picture)
             if found is not None:
                 yield Hit(line=picture.line, detail={"path": picture.name, **found})

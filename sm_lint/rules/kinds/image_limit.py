@@ -14,8 +14,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from sm_lint.checks.images.entries import checked_entries
-from sm_lint.checks.images.pictures import Picture, image_entries, pictures
+from sm_lint.checks.images.entries import checked_entries, draft_pictures, image_entries
 from sm_lint.checks.post.metadata import post_meta
 from sm_lint.io import rulecache
 from sm_lint.io.resources import rules_root
@@ -25,6 +24,7 @@ from sm_lint.rules.options import one_of
 from sm_lint.rules.registry import kind
 
 if TYPE_CHECKING:
+    from sm_lint.checks.images.pictures import Picture
     from sm_lint.text.analysis import Analysis
 
 NAMES = {
@@ -141,7 +141,7 @@ class ImageLimit(Matcher):
                         line=line, detail={**names, **detail, "value_en": detail["value"], "limit_en": detail["limit"]}
                     )
                 continue
-            for picture in pictures(analysis):
+            for picture in draft_pictures(analysis):
                 if picture.problem:
                     continue
                 found = _FILE_CHECKS[self.check](picture, analysis, platform)
