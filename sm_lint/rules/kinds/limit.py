@@ -17,6 +17,7 @@ front matter's entries and the body's Markdown images) and reports the first one
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -41,7 +42,7 @@ def _texts(analysis: Analysis, field: str) -> tuple[list[PostText], int | None]:
         title = draft.front_matter.get("title") if draft.front_matter else None
         if not isinstance(title, str):
             return [], None
-        return [PostText(title, tuple(range(len(title) + 1)))], draft.front_matter.line_of("title")
+        return [PostText(title, array("I", range(len(title) + 1)))], draft.front_matter.line_of("title")
     # Every limit rule counts the same text: build it once per draft.
     return [analysis.memo("post_text", lambda a: post_text(a.draft.body, a.draft.body_start))], None
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from itertools import chain
 from typing import TYPE_CHECKING, Any
 
 from sm_lint.errors import RuleError
@@ -24,9 +25,14 @@ from sm_lint.rules.registry import kind
 
 if TYPE_CHECKING:
     from sm_lint.text.analysis import Analysis
-    from sm_lint.text.tokenizer import Token
+    from sm_lint.text.tokenizer import Lexeme
 
 _KATAKANA = re.compile(r"[ァ-ヴ][ァ-ヴー]*")
+
+
+def _katakana(word: Lexeme) -> bool:
+    # a name (サンケイスポーツ, a team, a shop) is not the reader's vocabulary
+    return _KATAKANA.fullmatch(word.surface) is not None and word.pos2 != "固有名詞"
 
 
 def _key(word: str) -> str:
@@ -42,17 +48,19 @@ class Loanword(Matcher):
         return _key(word) in self.common or all(_key(p) in self.common for p in parts)
 
     def _words(self, analysis: Analysis) -> Iterator[tuple[int, int, list[str]]]:
-        """(start, end, word) of each katakana word with a loanword in it."""
-        run: list[Token] = []
-        for token in (*analysis.tokens, None):
-            # a name (サンケイスポーツ, a team, a shop) is not the reader's vocabulary
-            katakana = token is not None and _KATAKANA.fullmatch(token.surface) and token.pos2 != "固有名詞"
-            if katakana and run and run[-1].end == token.start:
-                run.append(token)
+        """(start, end, word) of each katakana word with a loanword in it. Only the katakana
+        tokens are visited, found by their distinct words: a tuple of every Token of the draft
+        took 45 bytes of memory per input byte of a large draft."""
+        tokens = analysis.tokens
+        starts, ends, word = tokens.starts, tokens.ends, tokens.word
+        run: list[int] = []  # token positions, adjacent in the text
+        for i in chain(tokens.where(_katakana), (None,)):
+            if i is not None and run and run[-1] == i - 1 and ends[i - 1] == starts[i]:
+                run.append(i)
                 continue
-            if any(t.goshu == "外" for t in run):
-                yield run[0].start, run[-1].end, [t.surface for t in run]
-            run = [token] if katakana else []
+            if any(word(j).goshu == "外" for j in run):
+                yield starts[run[0]], ends[run[-1]], [word(j).surface for j in run]
+            run = [] if i is None else [i]
 
     def find(self, analysis: Analysis) -> Iterable[Hit]:
         rare: dict[tuple[int, int], list[str]] = {}

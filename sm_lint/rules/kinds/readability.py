@@ -75,7 +75,7 @@ def score_facts(analysis: Analysis) -> dict[str, Any] | None:
         "target": target,
         "below_target": found.score < target,
         "words": found.words,
-        "sentences": len(found.sentences),
+        "sentences": found.sentences,
     }
 
 
@@ -100,7 +100,7 @@ class Score(Matcher):
         target = target_for(analysis)
         if found is None or found.score >= target:
             return
-        worst = min(found.sentences, key=lambda s: s.score)
+        worst = found.worst
         text = analysis.text
         end = worst.end
         while end > worst.start and text[end - 1].isspace():
