@@ -332,7 +332,8 @@ def test_linting_again_and_again_in_one_process_keeps_memory_bounded(tmp_path):
     # every run's rules stayed (about 3.7 MB a run; a fuzz campaign of 10,000 in-process runs
     # was killed at 24 GB).
     draft = tmp_path / "post.md"
-    draft.write_text("---\ntitle: 雪まつりのお知らせ\n---\n雪まつりを開催します。詳しくは市役所まで。\n", encoding="utf-8")
+    text = "---\ntitle: 雪まつりのお知らせ\n---\n雪まつりを開催します。詳しくは市役所まで。\n"
+    draft.write_text(text, encoding="utf-8")
     script = f"""
 import resource
 from click.testing import CliRunner
