@@ -474,3 +474,30 @@ def test_a_text_of_the_page_or_an_editor_keeps_the_other_rules_findings_beside_a
     checked = buffers.lint("a" * 60 + "!\nこれは極秘の資料です。\n", tmp_path / "post.md")
     assert [f.rule for f in checked.findings] == ["JP-C101"]
     assert ["ran longer than 0.2 s" in p.text("en") for p in checked.problems] == [True]
+
+
+def test_a_budget_lock_held_by_a_dead_worker_is_waited_for_once_not_by_every_search(monkeypatch):
+    # A worker killed while it searched (out of memory, SIGKILL) never releases the run's
+    # budget lock. The next search waits its limit once; this process then keeps its own
+    # flags for the rest of the run instead of waiting again on every search.
+    import multiprocessing
+    import os
+
+    from sm_lint.text import regexbudget
+
+    monkeypatch.setattr(saferegex, "MATCH_SECONDS", 0.05)
+    budget = regexbudget.RunBudget(multiprocessing.get_context("fork"))
+    regexbudget.share_budget(budget)
+    try:
+        pid = os.fork()
+        if pid == 0:  # the worker: takes the lock and dies holding it
+            budget.lock.acquire()
+            os._exit(0)
+        os.waitpid(pid, 0)
+        pattern = compile_user(r"秘(?!書)", "w")
+        assert isinstance(pattern, Guarded)
+        assert pattern.search("これは秘密です") is not None  # found, after the one wait
+        assert regexbudget.current() is None  # later searches do not wait on that lock again
+        assert pattern.search("秘書課からのお知らせ") is None
+    finally:
+        regexbudget.share_budget(None)

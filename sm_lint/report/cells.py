@@ -30,9 +30,18 @@ WIDE = (
 _KNOWN = lazy_compile("[" + "".join(f"\\U{lo:08x}-\\U{hi:08x}" for lo, hi in (*NARROW, *WIDE)) + "]*")
 
 
-@lru_cache(maxsize=4096)
 def cell_len(text: str) -> int:
-    """rich.cells.cell_len(text)."""
+    """rich.cells.cell_len(text). Only short texts are cached, as rich caches them: a whole
+    line of a long draft, kept in the cache, would undo the memory a draft may use."""
+    return _short_cell_len(text) if len(text) < 512 else _cell_len(text)
+
+
+@lru_cache(maxsize=4096)
+def _short_cell_len(text: str) -> int:
+    return _cell_len(text)
+
+
+def _cell_len(text: str) -> int:
     if _KNOWN().fullmatch(text):
         narrow = len(text.encode("ascii", "ignore"))  # every known character outside ASCII is wide
         return narrow + 2 * (len(text) - narrow)

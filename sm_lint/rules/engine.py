@@ -111,7 +111,7 @@ def _plan(rules: Sequence[Rule]) -> _Plan:
     id cannot be reused while cached."""
     entry = _PLANS.get(id(rules))
     if entry is None:
-        if len(_PLANS) >= 8:  # a run has a list per configuration; a caller linting again and
+        if len(_PLANS) >= 8:  # a run has a list per configuration; a caller linting again
             _PLANS.clear()  # and again in one process loads new lists, each a few MB
         entry = _PLANS[id(rules)] = (rules, _Plan(rules))
     return entry[1]

@@ -286,7 +286,7 @@ class Linter:
             for notice in outcome.cache_notices:  # told once, whichever process met it
                 rulecache.tell(notice)
             # A slow regex is disabled in every process of the run once one met it
-            # (saferegex.RunBudget): reported once, whichever process paid the timeout.
+            # (regexbudget.RunBudget): reported once, whichever process paid the timeout.
             result.errors.extend(e for e in outcome.disabled if e.what not in disabled)
             disabled.update(e.what for e in outcome.disabled)
             if outcome.linted:

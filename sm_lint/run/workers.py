@@ -80,7 +80,7 @@ def parallel(linter: Linter, items: list[Item], jobs: int) -> Iterator[tuple[int
         budget: regexbudget.RunBudget | None = regexbudget.RunBudget(
             multiprocessing.get_context("fork" if forking else "spawn")
         )
-    except OSError:  # no shared semaphores here (a container without /dev/shm): one budget per process
+    except (OSError, ImportError):  # no shared semaphores (no /dev/shm, or no sem_open): one budget per process
         budget = None
     regexbudget.share_budget(budget)  # the forked children inherit it; the pool's get it below
     try:

@@ -226,9 +226,14 @@ class Guarded(_Lazy):
         (in this process or, with a RunBudget, in any), stopped and reported if it times out.
         The budget's lock is waited for as long as one search may take, and a little more: a
         worker that died holding it (or a machine loaded beyond that) leaves this process on
-        its own flag, as without a budget, rather than waiting forever."""
+        its own flag, as without a budget, rather than waiting forever, and for the rest of the
+        run: the wait is paid once, not by every later search."""
+        if self.timed_out:
+            raise RegexDisabled(self.where, "", "")
         budget = regexbudget.current()
         held = budget.lock.acquire(timeout=2 * MATCH_SECONDS + 1) if budget is not None else False
+        if budget is not None and not held:
+            regexbudget.share_budget(None)
         shared = budget if held else None
         try:
             if self.timed_out or (shared is not None and shared.has(self.key)):

@@ -150,7 +150,13 @@ def read_picture(
         return _replace(base, problem="outside")
     try:
         # checked again on the open file: a link swapped in after the check is never read either
-        with opener(open_within(file, roots), "rb") as handle:
+        fd = open_within(file, roots)
+        try:
+            handle = opener(fd, "rb")
+        except BaseException:  # the descriptor is the opener's only once it has made a file of it
+            os.close(fd)
+            raise
+        with handle:
             facts = _read(handle)
     except Outside:
         return _replace(base, problem="outside")
