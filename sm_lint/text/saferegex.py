@@ -236,7 +236,7 @@ class Guarded(_Lazy):
             regexbudget.share_budget(None)
         shared = budget if held else None
         try:
-            if self.timed_out or (shared is not None and shared.has(self.key)):
+            if shared is not None and shared.has(self.key):  # another process paid for it
                 self.timed_out = True
                 raise RegexDisabled(self.where, "", "")
             try:
