@@ -11,6 +11,18 @@ import click
 
 from sm_lint.cli.main import _fail
 
+# Options several commands share, declared once.
+_message_lang = click.option(
+    "--lang", type=click.Choice(["ja", "en"]), default=None, help="メッセージの言語 / message language"
+)
+_table_or_json = click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    help="表 (既定) か JSON / an aligned table (default) or JSON",
+)
+
 
 @click.command("score")
 @click.argument("paths", nargs=-1, required=True)
@@ -25,14 +37,8 @@ def score(paths: tuple[str, ...], fmt: str, lang: str) -> None:
 
 
 @click.command("rules")
-@click.option("--lang", type=click.Choice(["ja", "en"]), default=None, help="メッセージの言語 / message language")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json"]),
-    default="table",
-    help="表 (既定) か JSON / an aligned table (default) or JSON",
-)
+@_message_lang
+@_table_or_json
 def list_rules(lang: str | None, fmt: str) -> None:
     """ルールの一覧 / list every rule."""
     from sm_lint.app import explain as app
@@ -43,7 +49,7 @@ def list_rules(lang: str | None, fmt: str) -> None:
 
 @click.command()
 @click.argument("what")
-@click.option("--lang", type=click.Choice(["ja", "en"]), default=None, help="メッセージの言語 / message language")
+@_message_lang
 def explain(what: str, lang: str | None) -> None:
     """条項またはルールの説明 / explain a clause or a rule.
 
@@ -64,7 +70,7 @@ def explain(what: str, lang: str | None) -> None:
 @click.option(
     "--config", "config_path", type=click.Path(dir_okay=False, path_type=Path), help="設定ファイル / configuration file"
 )
-@click.option("--lang", type=click.Choice(["ja", "en"]), default=None, help="メッセージの言語 / message language")
+@_message_lang
 def show_config(path: Path, config_path: Path | None, lang: str | None) -> None:
     """PATH (既定: .) に効く設定を表示 / show the effective configuration for PATH."""
     from sm_lint.app import showconfig as app
@@ -75,13 +81,7 @@ def show_config(path: Path, config_path: Path | None, lang: str | None) -> None:
 
 @click.command("waivers")
 @click.argument("paths", nargs=-1, required=True)
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json"]),
-    default="table",
-    help="表 (既定) か JSON / an aligned table (default) or JSON",
-)
+@_table_or_json
 @click.option("--lang", type=click.Choice(["ja", "en"]), default="ja", help="表示の言語 / language")
 def waivers(paths: tuple[str, ...], fmt: str, lang: str) -> None:
     """抑止 (sm-lint-allow) の一覧: 理由・責任者・期限 / list the waivers with reasons, owners and dates.
@@ -138,7 +138,7 @@ def report(paths: tuple[str, ...], fmt: str, lang: str, fiscal_year: int | None,
     type=click.Path(dir_okay=False, path_type=Path),
     help="設定ファイル (既定: このフォルダーから上へ探す) / configuration file",
 )
-@click.option("--lang", type=click.Choice(["ja", "en"]), default=None, help="メッセージの言語 / message language")
+@_message_lang
 def serve(port: int, no_browser: bool, config_path: Path | None, lang: str | None) -> None:
     """下書きを確認するページをブラウザーで開きます / a local web page to check drafts."""
     from sm_lint.serve.server import serve_folder
@@ -147,7 +147,7 @@ def serve(port: int, no_browser: bool, config_path: Path | None, lang: str | Non
 
 
 @click.command()
-@click.option("--lang", type=click.Choice(["ja", "en"]), default=None, help="メッセージの言語 / message language")
+@_message_lang
 def lsp(lang: str | None) -> None:
     """エディター用の言語サーバー (標準入出力) / a language server for editors, over stdio."""
     try:
@@ -170,7 +170,7 @@ def lsp(lang: str | None) -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help="設定ファイル (既定: 下書きのフォルダーから上へ .sm-lint.yaml を探す) / configuration file",
 )
-@click.option("--lang", type=click.Choice(["ja", "en"]), default=None, help="メッセージの言語 / message language")
+@_message_lang
 def new_draft(
     path: Path, platform: str | None, account: str | None, config_path: Path | None, lang: str | None
 ) -> None:
