@@ -66,6 +66,15 @@ class Session:
     async def diagnostics(self, uri: str) -> list[lsp.Diagnostic]:
         return await asyncio.wait_for(self.queue(uri).get(), WAIT)
 
+    async def code_actions(self, uri: str, diagnostic: lsp.Diagnostic) -> list:
+        """The editor's quick-fix request for one diagnostic, as a lightbulb on it sends it."""
+        params = lsp.CodeActionParams(
+            text_document=lsp.TextDocumentIdentifier(uri=uri),
+            range=diagnostic.range,
+            context=lsp.CodeActionContext(diagnostics=[diagnostic]),
+        )
+        return await asyncio.wait_for(self.client.text_document_code_action_async(params), WAIT)
+
     def open(self, path: Path, text: str) -> str:
         uri = from_fs_path(str(path))
         self.client.text_document_did_open(
@@ -117,29 +126,11 @@ def test_diagnostics_quick_fixes_and_hover(folder):
 
             # A quick fix for the finding with a literal rewrite, none for advice.
             region = found["JP-P201"]
-            actions = await asyncio.wait_for(
-                s.client.text_document_code_action_async(
-                    lsp.CodeActionParams(
-                        text_document=lsp.TextDocumentIdentifier(uri=uri),
-                        range=region.range,
-                        context=lsp.CodeActionContext(diagnostics=[region]),
-                    )
-                ),
-                WAIT,
-            )
+            actions = await s.code_actions(uri, region)
             assert [a.title for a in actions] == ["「日本海側」に置き換える (JP-P201)"]
             assert list(actions[0].edit.changes[uri]) == [lsp.TextEdit(range=region.range, new_text="日本海側")]
             assert list(actions[0].diagnostics) == [region]
-            none = await asyncio.wait_for(
-                s.client.text_document_code_action_async(
-                    lsp.CodeActionParams(
-                        text_document=lsp.TextDocumentIdentifier(uri=uri),
-                        range=link.range,
-                        context=lsp.CodeActionContext(diagnostics=[link]),
-                    )
-                ),
-                WAIT,
-            )
+            none = await s.code_actions(uri, link)
             assert not none
 
             # Hovering the insult shows the clause's text.
