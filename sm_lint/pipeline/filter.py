@@ -25,6 +25,13 @@ def decide_severity(findings: Iterable[Finding], overrides: dict[str, str]) -> l
     return [f._replace(severity=overrides.get(f.rule) or f.grade or f.rule_severity) for f in findings]
 
 
+# Categories of judgment (issue 23), where several constructions may read one stretch: a
+# finding under a more severe one of the same category and the same stretch says nothing more
+# (a gossip warning under a contempt error of the same words) and is dropped; of equal
+# severity both stay (a person judged and a group generalised name two different harms).
+JUDGED = frozenset({"prohibited", "confidential"})
+
+
 def deduplicate(findings: Iterable[Finding]) -> list[Finding]:
     seen: set[tuple[object, ...]] = set()
     result = []
@@ -34,7 +41,15 @@ def deduplicate(findings: Iterable[Finding]) -> list[Finding]:
         if key not in seen:
             seen.add(key)
             result.append(f)
-    return result
+
+    def stretch(f: Finding) -> tuple[str, int, int, str]:
+        return (f.path, f.start, f.end, f.category)
+
+    strongest: dict[tuple[str, int, int, str], int] = {}
+    for f in result:
+        if f.category in JUDGED:
+            strongest[stretch(f)] = max(strongest.get(stretch(f), 0), severity_rank(f.severity))
+    return [f for f in result if f.category not in JUDGED or severity_rank(f.severity) == strongest[stretch(f)]]
 
 
 def sort_findings(findings: Iterable[Finding]) -> list[Finding]:

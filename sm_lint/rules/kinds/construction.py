@@ -11,7 +11,10 @@ a publication state), not on one word.
         - {words: [あの人, 来庁者]}          # part 1
         - {regex: 'うざ|キモ'}               # part 2
       within: sentence      # sentence (default) | line | draft | a number of characters
-      ordered: true         # parts in the order written (default false)
+      ordered: true         # parts in the order written (default false); `phrase`: in that
+                            # order, or a later part right before the first in one noun phrase
+                            # (only nouns, affixes, な and の between: 図々しい客, わがままな態度の客,
+                            # but not 臆病な保護犬も、少しずつ人: the dog is the one judged)
       unless:               # none of these in the same scope (or in `unless_within`)
         - {words: [公表]}
       unless_within: draft  # default: the same as `within`
@@ -31,6 +34,7 @@ if TYPE_CHECKING:
     from sm_lint.text.analysis import Analysis
 
 _SCOPES = ("sentence", "line", "draft")
+_ORDERS = (True, False, "phrase")
 Scope = str | int  # one of _SCOPES, or a number of characters either side
 
 
@@ -53,7 +57,7 @@ class Construction(Matcher):
         unless: tuple[Matcher, ...],
         within: Scope,
         unless_within: Scope,
-        ordered: bool,
+        ordered: bool | str,
         report: int | None,
     ) -> None:
         self.parts, self.unless, self.within, self.unless_within = parts, unless, within, unless_within
@@ -77,6 +81,30 @@ class Construction(Matcher):
             return 0, len(analysis.text)
         return max(0, hit.start - within), hit.end + within
 
+    @staticmethod
+    def _one_phrase(analysis: Analysis, start: int, end: int) -> bool:
+        """Only the words of one noun phrase lie between the offsets: nouns, affixes, the
+        attributive な and the particle の (a modifier and the noun it modifies)."""
+        tokens = analysis.tokens
+        for i in range(analysis.token_index(start), len(tokens)):
+            token = tokens[i]
+            if token.start >= end:
+                return True
+            if not (
+                token.pos1 in ("名詞", "接尾辞", "接頭辞")
+                or (token.pos1 == "助動詞" and token.surface == "な")
+                or (token.pos1 == "助詞" and token.surface == "の")
+            ):
+                return False
+        return True
+
+    def _placed(self, analysis: Analysis, h: Hit, anchor: Hit, lo: int, after: int) -> bool:
+        if self.ordered is False:
+            return lo <= h.start
+        if h.start >= after:
+            return True
+        return self.ordered == "phrase" and h.end <= anchor.start and self._one_phrase(analysis, h.end, anchor.start)
+
     def find(self, analysis: Analysis) -> Iterable[Hit]:
         hits: list[list[Hit]] = []
         for part in self.parts:
@@ -85,7 +113,7 @@ class Construction(Matcher):
                 return
             hits.append(found)
         vetoes = [h for part in self.unless for h in part.find(analysis)]
-        reported = set()
+        reported: set[tuple[int, int]] = set()
         for anchor in hits[0]:
             lo, hi = self._scope(self.within, analysis, anchor)
             chosen, after = [anchor], anchor.end
@@ -95,13 +123,13 @@ class Construction(Matcher):
                     for h in found
                     if lo <= h.start
                     and h.end <= hi
-                    and h.start >= (after if self.ordered else lo)
+                    and self._placed(analysis, h, anchor, lo, after)
                     and not any(h.start < c.end and c.start < h.end for c in chosen)
                 ]
                 if not inside:
                     break
                 chosen.append(inside[0])
-                after = inside[0].end
+                after = max(after, inside[0].end)
             else:
                 start, end = min(h.start for h in chosen), max(h.end for h in chosen)
                 v_lo, v_hi = self._scope(self.unless_within, analysis, Hit(start, end))
@@ -109,7 +137,9 @@ class Construction(Matcher):
                     continue
                 if self.report is not None:
                     start, end = chosen[self.report - 1].start, chosen[self.report - 1].end
-                if (start, end) not in reported:
+                # one stretch once: not again as part of a longer one (わがままな態度の客 and
+                # わがままな態度の客の相手 are one judgment)
+                if not any(start < e and s < end for s, e in reported):
                     reported.add((start, end))
                     yield Hit(start, end)
 
@@ -144,4 +174,11 @@ def compile_construction(spec: dict[str, Any], where: str) -> Construction:
             f"`report` は 1 から {len(parts)} までの部分の番号です (値: {report!r})",
             f"`report` is a part number from 1 to {len(parts)}, not {report!r}",
         )
-    return Construction(parts, unless, within, unless_within, bool(spec.get("ordered", False)), report)
+    ordered = spec.get("ordered", False)
+    if ordered not in _ORDERS or (ordered in (0, 1) and not isinstance(ordered, bool)):
+        raise RuleError(
+            where,
+            f"`ordered` は true、false か phrase です (値: {ordered!r})",
+            f"`ordered` is true, false or phrase, not {ordered!r}",
+        )
+    return Construction(parts, unless, within, unless_within, ordered, report)

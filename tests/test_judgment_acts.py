@@ -1,0 +1,97 @@
+"""Issue 23, eighth pass: false alarms of the judgment rules that must stay quiet, findings that
+must not repeat each other, the probe runner's reading of its drafts, and the constructions of
+incitement, unreleased matters, obscenity and private contacts."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from sm_lint.errors import RuleError
+from sm_lint.rules.loader import load_rules
+from sm_lint.rules.model import severity_rank
+from tests.test_judgment import PACK
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def loud(findings):
+    return [(f.rule, f.match) for f in findings if severity_rank(f.severity) >= severity_rank("warning")]
+
+
+@pytest.mark.parametrize(
+    "quiet,loud_text,rule",
+    [
+        # 臆病 is the dog's, not a person's; a judgment right before a person word still is
+        ("臆病な保護犬も、少しずつ人に慣れてきました。", "図々しい客がまた来た。", "JP-P107"),
+        ("臆病な性格の保護犬も、少しずつ人に慣れてきました。", "わがままな態度の客にはうんざり。", "JP-P107"),
+        ("わがままな猫たちが、来館者をお出迎えします。", "あの窓口の人、ほんとにわがままで困る。", "JP-P107"),
+        # what an introduced person says of themselves is no rumour; a matter anyone acts on is
+        ("新しく着任した係長を紹介します。趣味は山歩きだそうです。", "来月から休館だそうです。", "JP-P502"),
+        ("講師の佐藤さんの特技は、そば打ちだそうです。", "駅前のスーパーが閉店するそうです。", "JP-P502"),
+        # 〜ほど + praise is an intensifier, like バカ丁寧; before anything else it is an insult
+        ("窓口の職員は、うざいほど親切です。", "窓口の職員は、うざいほど嫌な人です。", "JP-P101"),
+        ("うざいくらい丁寧な説明で、よく分かりました。", "うざいくらい話が長い客だった。", "JP-P101"),
+    ],
+)
+def test_harmless_judgments_and_hearsay_stay_quiet_and_the_harmful_ones_not(lint, quiet, loud_text, rule):
+    assert loud(lint(quiet)) == []
+    assert rule in [f.rule for f in lint(loud_text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "何度説明しても理解できないとか、あの人の知能どうなってるの。",
+        "窓口のあの人、何言ってるか分かんないし、いなくていいよ。",
+    ],
+)
+def test_one_stretch_is_reported_once_per_category(lint, text):
+    spans = [(f.category, f.start, f.end) for f in lint(text)]
+    assert len(spans) == len(set(spans)), [(f.rule, f.match) for f in lint(text)]
+    assert any(f.severity == "error" for f in lint(text))  # the stronger finding is the one kept
+
+
+def test_a_construction_reports_a_stretch_once_not_again_inside_a_longer_one(lint):
+    found = [f.match for f in lint("わがままな態度の客の相手は疲れる。") if f.rule == "JP-P107"]
+    assert found == ["わがままな態度の客"]
+
+
+def _probes():
+    spec = importlib.util.spec_from_file_location("probes_under_test", ROOT / "bench" / "probes.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_probe_runner_reads_a_draft_that_parses_as_a_mapping(tmp_path, monkeypatch):
+    probes = _probes()
+    (tmp_path / "r").mkdir()
+    (tmp_path / "r" / "contacts.yaml").write_text(
+        "category: personal-info\nclause: 5(3)\nfire:\n"
+        "  - 【連絡先】: 田中花子 090-1234-5678\n"  # unquoted: YAML reads a mapping
+        "  - {text: '佐藤さん 421-7855', config: 'links: {own_accounts: [https://lin.ee/abc]}'}\n"
+        "quiet: [お知らせです。]\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(probes, "PROBES", tmp_path)
+    assert list(probes.load("r")) == [
+        ("contacts", "personal-info", "fire", "【連絡先】: 田中花子 090-1234-5678", None),
+        ("contacts", "personal-info", "fire", "佐藤さん 421-7855", {"links": {"own_accounts": ["https://lin.ee/abc"]}}),
+        ("contacts", "personal-info", "quiet", "お知らせです。", None),
+    ]
+    (tmp_path / "r" / "contacts.yaml").write_text("category: x\nfire:\n  - 12345\n", encoding="utf-8")
+    with pytest.raises(SystemExit, match=r"contacts\.yaml"):
+        list(probes.load("r"))
+
+
+def test_a_constructions_order_is_true_false_or_phrase(tmp_path):
+    (tmp_path / "pack.yaml").write_text(
+        PACK.replace("within: WITHIN", "within: sentence\n      ordered: sideways"), encoding="utf-8"
+    )
+    with pytest.raises(RuleError) as info:
+        load_rules([tmp_path])
+    assert "`ordered` is true, false or phrase" in info.value.text("en")
