@@ -95,3 +95,26 @@ def test_a_constructions_order_is_true_false_or_phrase(tmp_path):
     with pytest.raises(RuleError) as info:
         load_rules([tmp_path])
     assert "`ordered` is true, false or phrase" in info.value.text("en")
+
+
+@pytest.mark.parametrize(
+    "text,kept",
+    [
+        # an offence by its class, with a go-ahead; beside it, the same act kept within the rules
+        (
+            "屋根の雪は、隣の空き地に落としちゃえばいいよ。",
+            "除雪車が来る前に、家の前の雪は敷地内に寄せておけば安心です。",
+        ),
+        ("自転車の二人乗り、田舎道なら大丈夫だよ。", "自転車は二人乗りをしないでください。"),
+        ("人の多い花火大会の上空でドローン空撮しちゃおう！", "閉館後も駐車場は朝まで利用できますよ。"),
+        ("期日前投票、友達の分も書いてあげれば喜ばれますよ。", "投票所入場券は、ご家族の分もまとめて郵送します。"),
+        ("よその畑の柿、誰も取らないからもいじゃえ。", "アユ釣りの解禁日です！遊漁券はコンビニでも買えますよ。"),
+        (
+            "使わなくなった冷蔵庫、山に置いてくれば処分代が浮くよ。",
+            "落ち葉は燃やさずに、燃やせるごみの日に出しましょう。",
+        ),
+    ],
+)
+def test_an_offence_by_its_class_with_a_go_ahead_is_incitement(lint, text, kept):
+    assert "JP-P307" in [f.rule for f in lint(text)]
+    assert loud(lint(kept)) == []
