@@ -118,3 +118,24 @@ def test_a_constructions_order_is_true_false_or_phrase(tmp_path):
 def test_an_offence_by_its_class_with_a_go_ahead_is_incitement(lint, text, kept):
     assert "JP-P307" in [f.rule for f in lint(text)]
     assert loud(lint(kept)) == []
+
+
+@pytest.mark.parametrize(
+    "text,published",
+    [
+        # a matter still being decided, told by its state; beside it, the same matter published,
+        # or a facility, a post or a contractor at work (no policy by itself)
+        ("スケート場は今季限りで閉める方向です。", "スケート場の営業を今季で終了することを決定しました。"),
+        (
+            "給食センターの運営委託先、いままさに2社と交渉しているところです。",
+            "業者さんと相談して、ステージの配置を詰めています。",
+        ),
+        ("温泉施設の指定管理、地元のB社で合意寸前です。", "市民会館で、コンサートに向けた最終調整中です！"),
+        ("次の教育長は、いまの学校教育課長になる見込みです。", "館長がイルカショーの最終調整中です！お楽しみに。"),
+        ("来月記者発表の移住支援金、ひと足先に教えちゃいます！", "移住支援金の申請受付を始めました。"),
+        ("子育て支援課と福祉課、4月から一緒になるらしいです。", "4月の組織改正の内容を公表しました。"),
+    ],
+)
+def test_an_unreleased_matter_is_told_by_its_state(lint, text, published):
+    assert "JP-C106" in [f.rule for f in lint(text)]
+    assert loud(lint(published)) == []
