@@ -139,3 +139,29 @@ def test_an_offence_by_its_class_with_a_go_ahead_is_incitement(lint, text, kept)
 def test_an_unreleased_matter_is_told_by_its_state(lint, text, published):
     assert "JP-C106" in [f.rule for f in lint(text)]
     assert loud(lint(published)) == []
+
+
+@pytest.mark.parametrize(
+    "text,rule,kept",
+    [
+        # obscenity in English, romaji, slang and a leering look; beside it, the same words harmless
+        ("Festival night: so many busty girls at the onsen lol", "JP-P405", "A blue tit visited the feeder."),
+        ("Kyou no kanko PR, paizuri shitai", "JP-P405", "Shota Arai took the photo of Takada Park."),
+        ("Best bars in Joetsu to get laid tonight", "JP-P406", "Sexual harassment prevention training was held."),
+        ("忘年会のあと、二人でヤってたらしいｗ", "JP-P406", "今年もヤル気満々で雪かきボランティアに参加します！"),
+        ("雪像コンテスト、どう見てもチ◯コの形で草", "JP-P406", "R18+指定の映画は上映しません。"),
+        (
+            "PR動画のモデル、スカート短すぎて下着が見えそう",
+            "JP-P407",
+            "裸足で歩ける芝生広場が、高田公園に完成しました。",
+        ),
+        (
+            "ビーチバレー大会の取材、選手の太ももばっかり撮ってた",
+            "JP-P407",
+            "ハロウィンのコスプレ大会、衣装がやばいくらい凝ってます！",
+        ),
+    ],
+)
+def test_obscenity_in_english_romaji_slang_and_looks(lint, text, rule, kept):
+    assert rule in [f.rule for f in lint(text)]
+    assert loud(lint(kept)) == []
