@@ -26,6 +26,12 @@ if TYPE_CHECKING:
 
 _PUNCT_BETWEEN = set(" :：・、")
 _BRACKETED = lazy_compile(r"\s?[（(]([\u4e00-\u9fff々]{3,5})[)）]")
+# A local number without its area code (523-1111) or with it, as a contact written beside a name.
+_LOCAL = lazy_compile(r"(?<![\d\-－‐.])(?:0\d{1,4}\s?[-－‐]\s?)?\d{3}\s?[-－‐]\s?\d{4}(?![\d\-－‐.])")
+# What may stand between a lone surname and its number: a space, brackets, まで / へ / に, a colon.
+_BESIDE = lazy_compile(r"[\s（()）:：、]*(?:まで|へ|に|宛)?[\s（()）:：、]*")
+_ROLE_BEFORE = lazy_compile(r"(?:長|委員|係|担当|会員|代表|幹事|世話人|世話役|役員|理事|当番|部員)[のは:：\s]*$")
+_ROLE_AFTER = lazy_compile(r"(?:まで|へ|宛)|\s*[（(][^）)\n]{0,12}(?:委員|係|担当|会員|代表|幹事|長)")
 
 
 class Name(NamedTuple):
@@ -117,11 +123,62 @@ def _split_names(analysis: Analysis, taken: set[int], places: frozenset[str]) ->
             found.append((start, t.start, t.end))
         elif k >= 2 and _kana_given_name(tokens[k - 2], tokens[k - 1], t):
             found.append((tokens[k - 2].start, t.start, t.end))
+        elif k >= 3 and tokens[k - 1].surface == "」" and tokens[k - 3].surface == "「" and _proper(tokens[k - 2]):
+            # 「よしこ」さん: a name quoted, then the honorific (eighth pass)
+            name = tokens[k - 2]
+            if name.pos3 == "人名" and name.start not in taken:
+                found.append((name.start, name.end, t.end))
+    found.extend(_surnames_beside_numbers(analysis, taken, places))
     for phone in phones(analysis):
         m = _BRACKETED().match(text, phone.end)
         if m and m.start(1) not in taken and _surname_led(m.group(1)) and fold(m.group(1)[:2]) not in places:
             found.append((m.start(1), m.end(1), m.end(1)))
     return found
+
+
+def _surnames_beside_numbers(analysis: Analysis, taken: set[int], places: frozenset[str]) -> list[tuple[int, int, int]]:
+    """A lone surname (UniDic 人名-姓, not a place) written right beside a phone number, local or
+    full (班長 木村 520-3318, 実行委員の木村まで（522-4790）, 544-3309 木村（実行委員）): a
+    contact list of private people, which the honorific would otherwise have to announce."""
+    text, tokens = analysis.text, analysis.tokens
+    found = []
+    for m in _LOCAL().finditer(text):
+        line_start, line_end = analysis.line_span(m.start(), m.end())
+        before = _kanji_run_before(text, m.start() - len(_before_gap(text, line_start, m.start())))
+        after = m.end() + (_BESIDE().match(text, m.end(), line_end) or m).end() - m.end()
+        for start in (before, after):
+            i = analysis.token_index(start)
+            if i >= len(tokens) or tokens[i].start != start or start in taken:
+                continue
+            t = tokens[i]
+            nxt = tokens[i + 1] if i + 1 < len(tokens) and tokens[i + 1].start == t.end else None
+            if (
+                t.pos4 == "姓"
+                and fold(t.surface) not in places
+                and not (nxt is not None and nxt.pos1 in ("名詞", "接尾辞") and nxt.pos2 != "数詞")
+                # a person's context: a role before (班長, 実行委員の), まで after, a role in brackets
+                # after; not a district beside a number (木田 526-…, 木田 is also a surname)
+                and (
+                    _ROLE_BEFORE().search(text, max(line_start, t.start - 10), t.start)
+                    or _ROLE_AFTER().match(text, t.end, line_end)
+                )
+            ):
+                found.append((t.start, t.end, t.end))
+    return found
+
+
+def _before_gap(text: str, line_start: int, end: int) -> str:
+    """The separators right before a number (a space, a bracket, まで): what _BESIDE allows."""
+    start = end
+    while start > line_start and text[start - 1] in " \u3000（()）:：、":
+        start -= 1
+    for word in ("まで", "へ", "に", "宛"):
+        if text.endswith(word, line_start, start):
+            start -= len(word)
+            while start > line_start and text[start - 1] in " \u3000（()）:：、":
+                start -= 1
+            break
+    return text[start:end]
 
 
 _ROLE_REACH = 64
