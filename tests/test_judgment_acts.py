@@ -113,6 +113,8 @@ def test_a_constructions_order_is_true_false_or_phrase(tmp_path):
             "使わなくなった冷蔵庫、山に置いてくれば処分代が浮くよ。",
             "落ち葉は燃やさずに、燃やせるごみの日に出しましょう。",
         ),
+        # a drill climbs a fence on purpose (JP-P302 on main)
+        ("閉園後でも、柵をまたげば夜景が見られますよ。", "防災訓練では、柵を越えて避難する練習もしました。"),
     ],
 )
 def test_an_offence_by_its_class_with_a_go_ahead_is_incitement(lint, text, kept):
