@@ -113,6 +113,7 @@ def test_a_constructions_order_is_true_false_or_phrase(tmp_path):
             "使わなくなった冷蔵庫、山に置いてくれば処分代が浮くよ。",
             "落ち葉は燃やさずに、燃やせるごみの日に出しましょう。",
         ),
+        ("ペットの犬、公園ではリード外して走らせても平気です。", "ドッグラン内はリードを外してOKです。"),
         # a drill climbs a fence on purpose (JP-P302 on main)
         ("閉園後でも、柵をまたげば夜景が見られますよ。", "防災訓練では、柵を越えて避難する練習もしました。"),
     ],
@@ -136,6 +137,7 @@ def test_an_offence_by_its_class_with_a_go_ahead_is_incitement(lint, text, kept)
         ("次の教育長は、いまの学校教育課長になる見込みです。", "館長がイルカショーの最終調整中です！お楽しみに。"),
         ("来月記者発表の移住支援金、ひと足先に教えちゃいます！", "移住支援金の申請受付を始めました。"),
         ("子育て支援課と福祉課、4月から一緒になるらしいです。", "4月の組織改正の内容を公表しました。"),
+        ("今度の人事で、税務課長は総務課に移るようです。内示はまだです。", "4月1日付の人事異動を発表しました。"),
     ],
 )
 def test_an_unreleased_matter_is_told_by_its_state(lint, text, published):
