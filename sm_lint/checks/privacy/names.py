@@ -30,8 +30,10 @@ _BRACKETED = lazy_compile(r"\s?[（(]([\u4e00-\u9fff々]{3,5})[)）]")
 _LOCAL = lazy_compile(r"(?<![\d\-－‐.])(?:0\d{1,4}\s?[-－‐]\s?)?\d{3}\s?[-－‐]\s?\d{4}(?![\d\-－‐.])")
 # What may stand between a lone surname and its number: a space, brackets, まで / へ / に, a colon.
 _BESIDE = lazy_compile(r"[\s（()）:：、]*(?:まで|へ|に|宛)?[\s（()）:：、]*")
-_ROLE_BEFORE = lazy_compile(r"(?:長|委員|係|担当|会員|代表|幹事|世話人|世話役|役員|理事|当番|部員)[のは:：\s]*$")
-_ROLE_AFTER = lazy_compile(r"(?:まで|へ|宛)|\s*[（(][^）)\n]{0,12}(?:委員|係|担当|会員|代表|幹事|長)")
+# A role in a group of citizens (not 担当 or 係: a city post signs its staff contact 担当 木村 with
+# the city's number; a public role, 市長 or 課長, makes the name public: _public below).
+_ROLE_BEFORE = lazy_compile(r"(?:長|委員|会員|代表|幹事|世話人|世話役|役員|理事|当番|部員|会計|書記)[のは:：・、\s]*$")
+_ROLE_AFTER = lazy_compile(r"(?:まで|へ|宛)|\s*[（(][^）)\n]{0,12}(?:委員|会員|代表|幹事|長)")
 
 
 class Name(NamedTuple):
@@ -141,8 +143,11 @@ def _surnames_beside_numbers(analysis: Analysis, taken: set[int], places: frozen
     full (班長 木村 520-3318, 実行委員の木村まで（522-4790）, 544-3309 木村（実行委員）): a
     contact list of private people, which the honorific would otherwise have to announce."""
     text, tokens = analysis.text, analysis.tokens
+    allowed = [p for p in phones(analysis) if p.allowed]  # the city's own numbers
     found = []
     for m in _LOCAL().finditer(text):
+        if any(p.start < m.end() and m.start() < p.end for p in allowed):
+            continue
         line_start, line_end = analysis.line_span(m.start(), m.end())
         before = _kanji_run_before(text, m.start() - len(_before_gap(text, line_start, m.start())))
         after = m.end() + (_BESIDE().match(text, m.end(), line_end) or m).end() - m.end()
@@ -153,7 +158,9 @@ def _surnames_beside_numbers(analysis: Analysis, taken: set[int], places: frozen
             t = tokens[i]
             nxt = tokens[i + 1] if i + 1 < len(tokens) and tokens[i + 1].start == t.end else None
             if (
-                t.pos4 == "姓"
+                # a surname by its tag, or one the tagger took for a place or a common noun
+                # (小柳, 堀川): the person's context below decides
+                (t.pos4 == "姓" or (2 <= len(t.surface) <= 3 and _is_kanji(t.surface) and is_surname(t.surface)))
                 and fold(t.surface) not in places
                 and not (nxt is not None and nxt.pos1 in ("名詞", "接尾辞") and nxt.pos2 != "数詞")
                 # a person's context: a role before (班長, 実行委員の), まで after, a role in brackets
@@ -162,6 +169,7 @@ def _surnames_beside_numbers(analysis: Analysis, taken: set[int], places: frozen
                     _ROLE_BEFORE().search(text, max(line_start, t.start - 10), t.start)
                     or _ROLE_AFTER().match(text, t.end, line_end)
                 )
+                and not _public(analysis, t.start, t.end, t.end)
             ):
                 found.append((t.start, t.end, t.end))
     return found
