@@ -214,3 +214,10 @@ def test_obscenity_in_english_romaji_slang_and_looks(lint, text, rule, kept):
 def test_a_private_contact_beside_a_name_is_an_error(lint, text, kept):
     assert ("JP-I107", "error") in [(f.rule, f.severity) for f in lint(text)]
     assert not [f for f in lint(kept) if f.rule == "JP-I107" and f.severity == "error"]
+
+
+def test_a_state_or_a_go_ahead_is_read_on_the_same_line_only(lint):
+    text = "路線バスの見直しについて\nまだ検討中の段階ですが、冬に備えて路線を減らします。\n河川敷のごみ\nOKです。"
+    found = [f for f in lint(text) if f.rule in ("JP-C106", "JP-P307")]
+    assert [f.rule for f in found] == ["JP-C106"]
+    assert all("\n" not in f.match for f in found)
