@@ -47,7 +47,7 @@ def rules_of(findings):
     ],
 )
 def test_a_person_judged_in_the_voice_of_a_vent(lint, fire, quiet):
-    assert "JP-P109" in rules_of(lint(fire))
+    assert rules_of(lint(fire)) & {"JP-P109", "JP-P110"}
     assert loud(lint(quiet)) == []
 
 
@@ -167,3 +167,48 @@ def test_adjacent_parts_have_nothing_between_them(tmp_path, linter):
 )
 def test_a_broken_any_or_adjacent_is_a_rule_error(tmp_path, change, needle):
     assert needle in rule_error(tmp_path, PACK.replace(*change).replace("ADJACENT", ""))
+
+
+@pytest.mark.parametrize(
+    "fire,quiet",
+    [
+        # a person likened to a thing, in です/ます; a thing of the same name
+        ("うちの課長は、会議で座ってるだけの置物です。", "うちの課長が、干支の置物を窓口に飾りました。"),
+        # a rebuke to a handle, politely; thanks to the same handle
+        (
+            "@snow_taro さん、文句を言う暇があったら調べてみてはいかがでしょう。",
+            "@snow_taro さん、ご意見ありがとうございます。調べてお答えします。",
+        ),
+        # a mocking question about upbringing; a request (the ださい inside ください is no verdict)
+        ("昨日来た大学生、どんな育ち方をしたのか。", "昨日来た大学生、申込書をよく読んでください。"),
+        # a fault by its suffix; やっぱり is no 〜っぱり
+        ("隣の課の係長、意地っ張りで謝らない人です。", "隣の課の係長、やっぱり雪かきが上手です。"),
+    ],
+)
+def test_a_person_given_a_verdict_in_any_register(lint, fire, quiet):
+    assert "JP-P110" in rules_of(lint(fire))
+    assert loud(lint(quiet)) == []
+
+
+@pytest.mark.parametrize(
+    "fire,quiet",
+    [
+        # a bad outcome of a group's presence, politely; the same presence welcomed
+        (
+            "外国人観光客が増えてから、駅前がなんだか物騒になった気がします。",
+            "外国人観光客が増えてから、駅前がにぎやかになりました。",
+        ),
+        # people steered away from a district's people; a tour recommended
+        (
+            "山側の地区の人は冷たいので、移住するなら別の地区がおすすめです。",
+            "山側の地区の人は雪に慣れています。移住するなら冬の体験ツアーがおすすめです。",
+        ),
+        # a marriage refused for someone's origin; the same origin in a friendly talk
+        ("川向こうの出だと聞いて、親が結婚に反対したらしい。", "川向こうの出身だと聞いて、話が弾みました。"),
+        # an aversion to a group; the same group on an outing
+        ("障害児と一緒の遠足なんて、正直ほかの子がかわいそう。", "障害児と一緒の遠足で、子どもたちは楽しそうでした。"),
+    ],
+)
+def test_a_group_given_a_verdict_in_any_register(lint, fire, quiet):
+    assert "JP-P214" in rules_of(lint(fire))
+    assert loud(lint(quiet)) == []
