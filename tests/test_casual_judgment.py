@@ -42,6 +42,8 @@ def rules_of(findings):
         ("電話してきた男性、同じ話を三回。ほんと最低。", "電話してきた男性、雪かきが間に合わないって言ってた。"),
         # likened to a child; a child's level as an age limit in a notice (a municipal bulletin)
         ("うちの部長、都合が悪いとすぐ黙る子どもみたいな人。", "参加者は小学生以下は保護者同伴。先着200人。"),
+        # exasperation at what someone keeps doing; perseverance praised
+        ("参加した中学生、何度注意しても走り回る。", "参加した中学生、何度転んでもあきらめずに滑っていた。"),
         # a habit pinned on someone; not yet used to something
         ("あのお客さん、何度説明しても書類を持ってこない。", "若い職員は、雪道の運転にまだ慣れてない。"),
     ],
@@ -105,6 +107,12 @@ def test_a_prejudice_answered_is_not_a_prejudice_stated(lint):
     # JP-P211 read 守らない as a trait pinned on a group; the sentence denies it
     assert loud(lint("外国人だからといって、ごみ出しのルールを守らないわけではない。")) == []
     assert "JP-P211" in rules_of(lint("外国人の住民って、ごみ出しのルールを守らない。"))
+
+
+def test_gratitude_without_arigatou_is_no_gossip(lint):
+    # JP-P105 read ほんと after a specific person as a vent; ありがたい is thanks
+    assert loud(lint("あのおじいさん、毎日公園の雪かきをしてくれる。ほんとにありがたい。")) == []
+    assert "JP-P105" in rules_of(lint("あのおじいさん、毎日窓口に来る。ほんとにうんざり。"))
 
 
 def test_gossip_needs_more_than_zenzen(lint):
