@@ -115,6 +115,14 @@ def test_gratitude_without_arigatou_is_no_gossip(lint):
     assert "JP-P105" in rules_of(lint("あのおじいさん、毎日窓口に来る。ほんとにうんざり。"))
 
 
+def test_polite_negation_and_honesty_are_no_vent(lint):
+    # ません is as polite as ます (JP-P212 took 〜ないのかもしれません for a plain negation), and
+    # 正直に言うと is honest, not the register of a vent (JP-P105, on main too)
+    assert loud(lint("若者は正直、地元の良さに気づいていないのかもしれません。もっと発信します。")) == []
+    assert loud(lint("うちの係長、正直に言うと雪かきが一番上手です。")) == []
+    assert "JP-P212" in rules_of(lint("若者って、地元の良さに気づいてないよね。"))
+
+
 def test_gossip_needs_more_than_zenzen(lint):
     # JP-P105 took 全然 for the register of a vent; with a negation it is JP-P109's
     assert loud(lint("昨日来てくれたおばあちゃん、雪かきしても全然疲れないって笑ってた！")) == []
@@ -189,6 +197,18 @@ def test_a_broken_any_or_adjacent_is_a_rule_error(tmp_path, change, needle):
         ),
         # a mocking question about upbringing; a request (the ださい inside ください is no verdict)
         ("昨日来た大学生、どんな育ち方をしたのか。", "昨日来た大学生、申込書をよく読んでください。"),
+        # sarcasm about an easy life; a hobby on days off
+        ("例のクレーマー、また来た。暇な年寄りはいいよね。", "うちの課長、休みの日は畑仕事を楽しんでいます。"),
+        # unworthy of the role, politely; a role done well
+        (
+            "さっきの業者さん、説明がしどろもどろで、プロとは思えませんでした。",
+            "昨日来た業者さん、プロの技術で屋根の雪を下ろしてくれました。",
+        ),
+        # a virtue said to be lacking; the same virtue praised
+        (
+            "ボランティアの学生たち、やる気が感じられませんでした。",
+            "ボランティアの学生さんたちの熱意に、職員一同感謝しています。",
+        ),
         # a fault by its suffix; やっぱり is no 〜っぱり
         ("隣の課の係長、意地っ張りで謝らない人です。", "隣の課の係長、やっぱり雪かきが上手です。"),
     ],
@@ -213,6 +233,22 @@ def test_a_person_given_a_verdict_in_any_register(lint, fire, quiet):
         ),
         # a marriage refused for someone's origin; the same origin in a friendly talk
         ("川向こうの出だと聞いて、親が結婚に反対したらしい。", "川向こうの出身だと聞いて、話が弾みました。"),
+        # a stereotype said as an image (出し方 is a way of doing, not the respectful 方); a
+        # group's image as a topic of a polite post
+        (
+            "団地に住んでる人は、ごみの出し方が雑なイメージがある。",
+            "高齢者の方のイメージがある雪かきボランティアに、若い人も参加しています。",
+        ),
+        # a trait pinned on a district's people; the same people's trait praised
+        (
+            "あの地区の出身者は、昔から気性が荒いと言われている。",
+            "あの地区の出身の職人さんは、昔から腕がいいと評判です。",
+        ),
+        # a sanction demanded of a group; a service offered to it
+        (
+            "高齢者に運転させるのは危ないから、免許は取り上げるべき。",
+            "高齢者の運転免許の自主返納を、タクシー券で支えます。",
+        ),
         # an aversion to a group; the same group on an outing
         ("障害児と一緒の遠足なんて、正直ほかの子がかわいそう。", "障害児と一緒の遠足で、子どもたちは楽しそうでした。"),
     ],
