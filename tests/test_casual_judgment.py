@@ -209,6 +209,8 @@ def test_a_broken_any_or_adjacent_is_a_rule_error(tmp_path, change, needle):
             "ボランティアの学生たち、やる気が感じられませんでした。",
             "ボランティアの学生さんたちの熱意に、職員一同感謝しています。",
         ),
+        # likened to a relic; a relic as a hobby
+        ("うちの部長、パソコンも使えない化石みたいな人です。", "うちの部長、化石の発掘体験で講師を務めました。"),
         # a fault by its suffix; やっぱり is no 〜っぱり
         ("隣の課の係長、意地っ張りで謝らない人です。", "隣の課の係長、やっぱり雪かきが上手です。"),
     ],
@@ -248,6 +250,16 @@ def test_a_person_given_a_verdict_in_any_register(lint, fire, quiet):
         (
             "高齢者に運転させるのは危ないから、免許は取り上げるべき。",
             "高齢者の運転免許の自主返納を、タクシー券で支えます。",
+        ),
+        # a benefit denied with なんて, politely; a benefit granted, listed with とか
+        (
+            "LGBTの人たちのための制度なんて、この町には必要ありません。",
+            "障害者手帳をお持ちの人は、入館料とか駐車料金はいりません。",
+        ),
+        # a group called a burden; the same hiring supported
+        (
+            "障がいのある人を雇うと、周りの職員の負担が増えるだけです。",
+            "障害のある人を雇うと、助成金が出ます。詳しくは窓口へ。",
         ),
         # an aversion to a group; the same group on an outing
         ("障害児と一緒の遠足なんて、正直ほかの子がかわいそう。", "障害児と一緒の遠足で、子どもたちは楽しそうでした。"),
