@@ -112,12 +112,15 @@ class Construction(Matcher):
         return self.ordered == "phrase" and h.end <= anchor.start and self._one_phrase(analysis, h.end, anchor.start)
 
     def find(self, analysis: Analysis) -> Iterable[Hit]:
-        hits: list[list[Hit]] = []
-        for part in self.parts:
-            found = sorted((h for h in part.find(analysis) if h.end > h.start), key=lambda h: (h.start, h.end))
+        # Every part must hit: look at the last first, usually the judgment or the state, which
+        # most drafts lack, so that the commoner parts (a person, a group) are not searched for
+        # in vain. The hits are the same whatever the order.
+        hits: list[list[Hit]] = [[] for _ in self.parts]
+        for n in reversed(range(len(self.parts))):
+            found = sorted((h for h in self.parts[n].find(analysis) if h.end > h.start), key=lambda h: (h.start, h.end))
             if not found:
                 return
-            hits.append(found)
+            hits[n] = found
         vetoes = [h for part in self.unless for h in part.find(analysis)]
         reported: set[tuple[int, int]] = set()
         for anchor in hits[0]:
