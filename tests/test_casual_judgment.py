@@ -211,6 +211,16 @@ def test_a_broken_any_or_adjacent_is_a_rule_error(tmp_path, change, needle):
         ),
         # likened to a relic; a relic as a hobby
         ("うちの部長、パソコンも使えない化石みたいな人です。", "うちの部長、化石の発掘体験で講師を務めました。"),
+        # age held against a person named with さん; the same age admired
+        (
+            "田中さんは、いい年して窓口で大声を出すのはやめてほしい。",
+            "田中さんは、いつも新しいことに挑戦していてすごい。",
+        ),
+        # someone not worth having around; someone missed
+        (
+            "受付の佐藤さんは、仕事が遅くていてもいなくても同じ。",
+            "受付の佐藤さんが異動して、窓口がさみしくなりました。",
+        ),
         # a fault by its suffix; やっぱり is no 〜っぱり
         ("隣の課の係長、意地っ張りで謝らない人です。", "隣の課の係長、やっぱり雪かきが上手です。"),
     ],
