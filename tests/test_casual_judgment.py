@@ -106,7 +106,8 @@ def test_plain_prose_about_people_stays_quiet(lint, fire, quiet):
 def test_a_prejudice_answered_is_not_a_prejudice_stated(lint):
     # JP-P211 read 守らない as a trait pinned on a group; the sentence denies it
     assert loud(lint("外国人だからといって、ごみ出しのルールを守らないわけではない。")) == []
-    assert "JP-P211" in rules_of(lint("外国人の住民って、ごみ出しのルールを守らない。"))
+    # the trait stated is found (JP-P211, or JP-P207 where its error covers the same stretch)
+    assert rules_of(lint("外国人の住民って、ごみ出しのルールを守らない。")) & {"JP-P207", "JP-P211"}
 
 
 def test_gratitude_without_arigatou_is_no_gossip(lint):
@@ -178,7 +179,7 @@ def test_adjacent_parts_have_nothing_between_them(tmp_path, linter):
     [
         (("            - {sequence: [{pos4: 国}]}\n", ""), "`any` is a list of two match mappings or more"),
         (("ADJACENT", "adjacent: [1]"), "`adjacent` is a list of part numbers from 2 to 3"),
-        (("      ordered: true\n      ADJACENT", "      adjacent: [2]"), "with ordered: true"),
+        (("      ordered: true\n      ADJACENT", "      adjacent: [2]"), "with ordered, not"),
     ],
 )
 def test_a_broken_any_or_adjacent_is_a_rule_error(tmp_path, change, needle):
