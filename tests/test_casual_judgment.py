@@ -124,6 +124,12 @@ def test_polite_negation_and_honesty_are_no_vent(lint):
     assert "JP-P212" in rules_of(lint("若者って、地元の良さに気づいてないよね。"))
 
 
+def test_the_comics_boke_is_no_insult(lint):
+    # JP-P101 took ボケ, the role in a manzai duo, for a dotard (probes round 14)
+    assert loud(lint("地元出身の漫才コンビのお笑いライブ。ボケとツッコミの掛け合いをお楽しみに！")) == []
+    assert "JP-P101" in rules_of(lint("あのボケ老人、また来た。"))
+
+
 def test_gossip_needs_more_than_zenzen(lint):
     # JP-P105 took 全然 for the register of a vent; with a negation it is JP-P109's
     assert loud(lint("昨日来てくれたおばあちゃん、雪かきしても全然疲れないって笑ってた！")) == []
