@@ -228,6 +228,8 @@ def test_a_broken_any_or_adjacent_is_a_rule_error(tmp_path, change, needle):
             "受付の佐藤さんは、仕事が遅くていてもいなくても同じ。",
             "受付の佐藤さんが異動して、窓口がさみしくなりました。",
         ),
+        # called mad; a plan gone awry
+        ("さっき怒鳴り込んできたじいさん、完全にイカれてる。", "さっき来たおじいさん、雪で予定が狂ってるみたい。"),
         # a fault by its suffix; やっぱり is no 〜っぱり
         ("隣の課の係長、意地っ張りで謝らない人です。", "隣の課の係長、やっぱり雪かきが上手です。"),
     ],
