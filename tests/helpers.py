@@ -179,3 +179,25 @@ def finding(**fields) -> Finding:
     plain = dict(path="p", line=1, column=1, end_line=1, end_column=1, rule="R", name="n", category="prohibited")
     plain.update(clause="5(5)", clause_title="", severity="error", message="", match="", suggestion=None)
     return Finding(**{**plain, "start": 0, "end": 0, **fields})
+
+
+def rule_error(folder: Path, pack: str) -> str:
+    """The English text of the RuleError that loading `pack` (a rule file's YAML) raises."""
+    import pytest
+
+    from sm_lint.errors import RuleError
+    from sm_lint.rules.loader import load_rules
+
+    (folder / "pack.yaml").write_text(pack, encoding="utf-8")
+    with pytest.raises(RuleError) as info:
+        load_rules([folder])
+    return info.value.text("en")
+
+
+def one_rule(folder: Path, pack: str):
+    """The one rule of `pack` (a rule file's YAML), loaded from `folder`."""
+    from sm_lint.rules.loader import load_rules
+
+    (folder / "pack.yaml").write_text(pack, encoding="utf-8")
+    [rule] = load_rules([folder])
+    return rule

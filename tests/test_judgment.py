@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from sm_lint.errors import RuleError
 from sm_lint.io.yamlsafe import load_yaml
 from sm_lint.rules.loader import load_rules
 from sm_lint.rules.model import severity_rank
 from sm_lint.rules.sections import parse_config
+from tests.helpers import one_rule, rule_error
 
 # Every false alarm issue 23 lists, as a city post would say it: nothing at warning or above.
 QUIET = [
@@ -179,9 +179,7 @@ rules:
 
 
 def _rule(tmp_path: Path, within: str = "sentence"):
-    (tmp_path / "pack.yaml").write_text(PACK.replace("WITHIN", within), encoding="utf-8")
-    [rule] = load_rules([tmp_path])
-    return rule
+    return one_rule(tmp_path, PACK.replace("WITHIN", within))
 
 
 def test_construction_needs_every_part_in_one_sentence(tmp_path, linter):
@@ -208,10 +206,7 @@ def test_construction_scope_can_be_a_window_and_a_veto_the_whole_draft(tmp_path,
     ],
 )
 def test_a_broken_construction_is_a_rule_error(tmp_path, change, needle):
-    (tmp_path / "pack.yaml").write_text(PACK.replace(*change).replace("WITHIN", "sentence"), encoding="utf-8")
-    with pytest.raises(RuleError) as info:
-        load_rules([tmp_path])
-    assert needle in info.value.text("en")
+    assert needle in rule_error(tmp_path, PACK.replace(*change).replace("WITHIN", "sentence"))
 
 
 def test_a_word_list_file_is_read_by_name(tmp_path, linter):

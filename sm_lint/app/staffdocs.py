@@ -260,6 +260,15 @@ def _kind_of(text: str) -> str:
     return str(kind)
 
 
+def _kinds_within(value: Any) -> set[str]:
+    """The kinds named anywhere inside a rule's `match:` (the parts of a construction, ...)."""
+    if isinstance(value, dict):
+        return {str(k) for k in value if k in KINDS} | {n for v in value.values() for n in _kinds_within(v)}
+    if isinstance(value, list):
+        return {n for v in value for n in _kinds_within(v)}
+    return set()
+
+
 def rule_text(rule: Rule) -> str:
     """The rule as written in its file: from its `- id:` line to the next rule's, without the
     comments and blank lines that introduce the next one. A rule that names an `&anchor` of
@@ -303,16 +312,22 @@ _Dumper.add_representer(LineDict, lambda dumper, data: dumper.represent_dict(dat
 
 
 def examples_by_kind() -> dict[str, tuple[Rule, str]]:
-    """For each kind, the shipped rule that uses it whose text is shortest, and that text."""
+    """For each kind, the shipped rule that uses it whose text is shortest, and that text; a kind
+    no rule names at the top of its `match:` is shown in the shortest rule that uses it inside."""
     from sm_lint.rules.loader import load_rules
 
     best: dict[str, tuple[Rule, str]] = {}
+    inner: dict[str, tuple[Rule, str]] = {}  # kinds used only inside another (an `any` part)
     for rule in load_rules():
         text = rule_text(rule)
         kind = _kind_of(text)
         if kind not in best or len(text) < len(best[kind][1]):
             best[kind] = (rule, text)
-    return best
+        [written] = load_yaml(text)
+        for name in _kinds_within(written["match"]) - {kind}:
+            if name not in inner or len(text) < len(inner[name][1]):
+                inner[name] = (rule, text)
+    return {**inner, **best}
 
 
 def kinds_page() -> str:

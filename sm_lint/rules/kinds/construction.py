@@ -19,6 +19,11 @@ a publication state), not on one word.
         - {words: [公表]}
       unless_within: draft  # default: the same as `within`
       report: 2             # the part whose hit is reported (1-based); default: the whole stretch
+      adjacent: [2]         # with ordered: these parts begin right where the part before ends
+
+`adjacent` ties a part to the one before it, with nothing between, where the order alone would
+let any words stand between them: a group word and the particle that makes it the topic
+(障害者は, not 障害者スポーツ大会、今年は).
 """
 
 from __future__ import annotations
@@ -59,9 +64,10 @@ class Construction(Matcher):
         unless_within: Scope,
         ordered: bool | str,
         report: int | None,
+        adjacent: frozenset[int] = frozenset(),
     ) -> None:
         self.parts, self.unless, self.within, self.unless_within = parts, unless, within, unless_within
-        self.ordered, self.report = ordered, report
+        self.ordered, self.report, self.adjacent = ordered, report, adjacent
 
     def signs(self) -> list[tuple[str, Any]] | None:
         """Every part must hit, so the signs of one part are enough (the first that has any)."""
@@ -106,24 +112,28 @@ class Construction(Matcher):
         return self.ordered == "phrase" and h.end <= anchor.start and self._one_phrase(analysis, h.end, anchor.start)
 
     def find(self, analysis: Analysis) -> Iterable[Hit]:
-        hits: list[list[Hit]] = []
-        for part in self.parts:
-            found = sorted((h for h in part.find(analysis) if h.end > h.start), key=lambda h: (h.start, h.end))
+        # Every part must hit: look at the last first, usually the judgment or the state, which
+        # most drafts lack, so that the commoner parts (a person, a group) are not searched for
+        # in vain. The hits are the same whatever the order.
+        hits: list[list[Hit]] = [[] for _ in self.parts]
+        for n in reversed(range(len(self.parts))):
+            found = sorted((h for h in self.parts[n].find(analysis) if h.end > h.start), key=lambda h: (h.start, h.end))
             if not found:
                 return
-            hits.append(found)
+            hits[n] = found
         vetoes = [h for part in self.unless for h in part.find(analysis)]
         reported: set[tuple[int, int]] = set()
         for anchor in hits[0]:
             lo, hi = self._scope(self.within, analysis, anchor)
             chosen, after = [anchor], anchor.end
-            for found in hits[1:]:
+            for number, found in enumerate(hits[1:], start=2):
                 inside = [
                     h
                     for h in found
                     if lo <= h.start
                     and h.end <= hi
                     and self._placed(analysis, h, anchor, lo, after)
+                    and (number not in self.adjacent or h.start == after)
                     and not any(h.start < c.end and c.start < h.end for c in chosen)
                 ]
                 if not inside:
@@ -155,7 +165,7 @@ def _within(value: Any, where: str, key: str) -> Scope:
     return scope
 
 
-@kind("construction", options=("within", "ordered", "unless", "unless_within", "report"))
+@kind("construction", options=("within", "ordered", "unless", "unless_within", "report", "adjacent"))
 def compile_construction(spec: dict[str, Any], where: str) -> Construction:
     parts = _parts(spec["construction"], where, "construction")
     if len(parts) < 2:
@@ -181,4 +191,15 @@ def compile_construction(spec: dict[str, Any], where: str) -> Construction:
             f"`ordered` は true、false か phrase です (値: {ordered!r})",
             f"`ordered` is true, false or phrase, not {ordered!r}",
         )
-    return Construction(parts, unless, within, unless_within, ordered, report)
+    adjacent = spec.get("adjacent", [])
+    if not (
+        isinstance(adjacent, list)
+        and all(isinstance(n, int) and not isinstance(n, bool) and 2 <= n <= len(parts) for n in adjacent)
+        and (not adjacent or ordered)
+    ):
+        raise RuleError(
+            where,
+            f"`adjacent` は ordered とともに、2 から {len(parts)} までの部分の番号の並びです (値: {adjacent!r})",
+            f"`adjacent` is a list of part numbers from 2 to {len(parts)}, with ordered, not {adjacent!r}",
+        )
+    return Construction(parts, unless, within, unless_within, ordered, report, frozenset(adjacent))
