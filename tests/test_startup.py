@@ -11,11 +11,16 @@ import pytest
 HEAVY = ("rich", "yaml", "phonenumbers", "re2", "fugashi")
 
 
-def _modules_after(args: list[str], tmp_path) -> set[str]:
+def _modules_after(args: list[str], tmp_path, entry: bool = False) -> set[str]:
+    """The modules loaded by a run of `sm-lint ARGS`: the click group's, or (`entry`) the
+    console entry's, which ends with os._exit."""
     code = (
         "import sys\nfrom sm_lint.cli import main\ntry:\n    main(sys.argv[1:])\nexcept SystemExit:\n"
         "    print(' '.join(sorted(sys.modules)), file=sys.stderr)"
     )
+    if entry:
+        code = "import os, sys\nos._exit = lambda status: print(*sorted(sys.modules), file=sys.stderr)\n"
+        code += "from sm_lint.cli import run\nrun()"
     done = subprocess.run(
         [sys.executable, "-c", code, *args],
         capture_output=True,
@@ -28,6 +33,16 @@ def _modules_after(args: list[str], tmp_path) -> set[str]:
 def _loaded_after(args: list[str], tmp_path) -> set[str]:
     """The top-level packages loaded by a run of `sm-lint ARGS`."""
     return {m.split(".")[0] for m in _modules_after(args, tmp_path)}
+
+
+def test_the_plain_form_loads_no_click(tmp_path):
+    """`sm-lint PATH...` (every argument a path) goes to the lint without click: cli/entry.py."""
+    draft = tmp_path / "下書き.txt"
+    draft.write_text("ばか野郎、電話は 090-1234-5678 まで\n", encoding="utf-8")
+    loaded = _modules_after([str(draft)], tmp_path, entry=True)
+    assert "sm_lint.report.full" in loaded  # findings were written
+    assert not {m for m in loaded if m.split(".")[0] == "click"}
+    assert "click.core" in _modules_after(["--format", "json", str(draft)], tmp_path, entry=True)  # click parses it
 
 
 def test_version_loads_no_check_and_no_output_library(tmp_path):
