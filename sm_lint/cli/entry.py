@@ -9,6 +9,7 @@ is here, so that both ways share it."""
 from __future__ import annotations
 
 import errno
+import gc
 import os
 import stat
 import sys
@@ -64,6 +65,12 @@ def run() -> None:
     which freed every object of the run one by one (35 ms of a run over 1,000 drafts). Output
     is flushed first; no exit handler of ours is skipped."""
     args = sys.argv[1:]
+    # The cyclic collector every 100,000 new objects, not every 700: starting up (the modules,
+    # some 30,000 objects of the rule cache) set off about 100 collections of a clean draft's
+    # cold start, which walked them again and again to free 2,000 objects: 8% of its
+    # instructions (docs/performance.md). Only here, in a process that ends with its command;
+    # a library caller's collector is its own.
+    gc.set_threshold(100_000, 10, 10)
     try:
         if plain_paths(args):
             guarded(lambda: lint_paths(args), args)

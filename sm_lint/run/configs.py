@@ -5,7 +5,6 @@ is derived once per run, not once per draft."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 from sm_lint.io.inputs import Source
@@ -50,8 +49,7 @@ class Configs:
             refuse_names_of_no_rule(self.packs.pack(config), config, o.select, o.ignore)
             self._effective[id(config)] = (
                 config,
-                replace(
-                    config,
+                config.replace(
                     select=o.select or config.select,
                     ignore=(*config.ignore, *o.ignore),
                     fail_on=o.fail_on or config.fail_on,
