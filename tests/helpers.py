@@ -10,7 +10,6 @@ import shutil
 import subprocess
 import time
 from contextlib import contextmanager
-from dataclasses import replace
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -166,7 +165,7 @@ def lint_example(linter, rule, text, lang=None):
     config = getattr(text, "config", None)
     config = parse_config(config, rule.source) if config else None
     if lang:
-        config = replace(config or Config(), lang=lang)
+        config = (config or Config()).replace(lang=lang)
     path = getattr(text, "path", None) or "<text>"  # an example about image files names its draft
     modified = getattr(text, "modified", None)  # the file date of an example about a guessed year
     return [

@@ -176,7 +176,7 @@ def test_the_loader_reads_each_top_level_key_by_its_declared_reader():
     # No chain of key names in the loader: a declared key names its reader and its Config field.
     from sm_lint.settings import loader
 
-    assert [k.name for k in TOP if k.read not in loader.READERS or k.field not in Config.__dataclass_fields__] == []
+    assert [k.name for k in TOP if k.read not in loader.READERS or k.field not in Config().fields()] == []
     tree = ast.parse(Path(loader.__file__).read_text(encoding="utf-8"))
     assert {n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and n.value in TOP_NAMES} == set()
 
@@ -185,3 +185,18 @@ def test_a_top_level_key_takes_the_values_its_declaration_allows(monkeypatch):
     lang = keys.TOP_BY_NAME["lang"]
     monkeypatch.setitem(keys.TOP_BY_NAME, "lang", lang._replace(schema={"enum": ["ja", "en", "ko"]}))
     assert parse_config(load_yaml("lang: ko\n"), ".sm-lint.yaml").lang == "ko"
+
+
+def test_a_configuration_is_a_frozen_value():
+    # A plain class, not a dataclass (issue 25: the dataclasses module cost every cold start),
+    # that behaves as the frozen dataclass did: equal by its settings, changed by a copy.
+    config = Config(lang="en", severity={"JP-P101": "info"})
+    assert config == Config(lang="en", severity={"JP-P101": "info"}) != Config()
+    assert Config().severity == {} and Config().severity is not Config().severity
+    config.section("privacy")  # a memo is kept beside the settings, not among them
+    changed = config.replace(fail_on="warning")
+    assert (changed.fail_on, changed.lang, changed.severity) == ("warning", "en", {"JP-P101": "info"})
+    assert "_memo" not in changed.__dict__ and changed == Config(**{**config.fields(), "fail_on": "warning"})
+    with pytest.raises(AttributeError):
+        config.lang = "ja"  # type: ignore[misc]
+    assert repr(Config()).startswith("Config(path=None, select=(), ignore=(), severity={}, fail_on='error'")

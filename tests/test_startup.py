@@ -11,11 +11,16 @@ import pytest
 HEAVY = ("rich", "yaml", "phonenumbers", "re2", "fugashi")
 
 
-def _modules_after(args: list[str], tmp_path) -> set[str]:
+def _modules_after(args: list[str], tmp_path, entry: bool = False) -> set[str]:
+    """The modules loaded by a run of `sm-lint ARGS`: the click group's, or (`entry`) the
+    console entry's, which ends with os._exit."""
     code = (
         "import sys\nfrom sm_lint.cli import main\ntry:\n    main(sys.argv[1:])\nexcept SystemExit:\n"
         "    print(' '.join(sorted(sys.modules)), file=sys.stderr)"
     )
+    if entry:
+        code = "import os, sys\nos._exit = lambda status: print(*sorted(sys.modules), file=sys.stderr)\n"
+        code += "from sm_lint.cli import run\nrun()"
     done = subprocess.run(
         [sys.executable, "-c", code, *args],
         capture_output=True,
@@ -28,6 +33,16 @@ def _modules_after(args: list[str], tmp_path) -> set[str]:
 def _loaded_after(args: list[str], tmp_path) -> set[str]:
     """The top-level packages loaded by a run of `sm-lint ARGS`."""
     return {m.split(".")[0] for m in _modules_after(args, tmp_path)}
+
+
+def test_the_plain_form_loads_no_click(tmp_path):
+    """`sm-lint PATH...` (every argument a path) goes to the lint without click: cli/entry.py."""
+    draft = tmp_path / "下書き.txt"
+    draft.write_text("ばか野郎、電話は 090-1234-5678 まで\n", encoding="utf-8")
+    loaded = _modules_after([str(draft)], tmp_path, entry=True)
+    assert "sm_lint.report.full" in loaded  # findings were written
+    assert not {m for m in loaded if m.split(".")[0] == "click"}
+    assert "click.core" in _modules_after(["--format", "json", str(draft)], tmp_path, entry=True)  # click parses it
 
 
 def test_version_loads_no_check_and_no_output_library(tmp_path):
@@ -50,9 +65,11 @@ def test_a_clean_plain_draft_loads_neither_yaml_nor_phone_numbers_nor_rich(tmp_p
 # the budget key of a pattern RE2 cannot run (the rule cache signs with the built-in BLAKE2),
 # json for a configuration that extends rules or a JSON report; pictures.py (the image format
 # readers) for a draft that names an image; dates.py for a date rule with digits to read or an
-# election rule asking the day of posting.
+# election rule asking the day of posting. dataclasses imports inspect (and ast, dis, tokenize):
+# about a tenth of a clean draft's cold start, for the configuration's class alone (click
+# imports inspect too: these are the plain form's, `sm-lint PATH`, which never loads it).
 NOT_FOR_A_CLEAN_DRAFT = [
-    ("fugashi", {"hashlib", "_hashlib", "json"}),
+    ("fugashi", {"hashlib", "_hashlib", "json", "dataclasses", "inspect"}),
     ("sm_lint.rules.kinds.image_file", {"sm_lint.checks.images.pictures"}),
     ("sm_lint.rules.kinds.date_check", {"sm_lint.checks.post.dates"}),
 ]
@@ -63,7 +80,7 @@ def test_a_clean_plain_draft_loads_only_what_it_needs(tmp_path, reached, unneede
     draft = tmp_path / "お知らせ.txt"
     draft.write_text("【お知らせ】高田城址公園で観桜会を開きます。\n", encoding="utf-8")
     _modules_after([str(draft)], tmp_path)  # fills the rule cache
-    loaded = _modules_after([str(draft)], tmp_path)
+    loaded = _modules_after([str(draft)], tmp_path, entry=True)  # `sm-lint PATH`: no click
     assert reached in loaded
     assert loaded.isdisjoint(unneeded), loaded & unneeded
 
@@ -125,3 +142,28 @@ def test_linting_builds_none_of_the_other_commands(tmp_path):
     assert "sm_lint.run.linter" in loaded  # the draft was linted
     assert "sm_lint.cli.commands" not in loaded
     assert "sm_lint.cli.commands" in _modules_after(["rules"], tmp_path)
+
+
+def test_only_the_console_entry_makes_the_collector_rest(tmp_path):
+    """Starting up makes some 30,000 lasting objects (modules, the rule cache): the console
+    entry's process, which ends with its command, collects every 100,000 new objects instead
+    of every 700; a library caller's collector is left as it set it."""
+    import gc
+
+    draft = tmp_path / "お知らせ.txt"
+    draft.write_text("【お知らせ】高田城址公園で観桜会を開きます。\n", encoding="utf-8")
+    code = "import gc, os, sys\nos._exit = lambda status: print(*gc.get_threshold(), file=sys.stderr)\n"
+    for args in ([str(draft)], ["--format", "json", str(draft)]):
+        done = subprocess.run(
+            [sys.executable, "-c", code + "from sm_lint.cli import run\nrun()", *args],
+            capture_output=True,
+            text=True,
+            env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
+        )
+        assert done.stderr.split() == ["100000", "10", "10"]
+    before = gc.get_threshold()
+    from sm_lint.app.lint import LintSettings, lint
+    from sm_lint.run.options import Options
+
+    lint(LintSettings((str(draft),), Options(no_repo_config=True), fmt="json"))
+    assert gc.get_threshold() == before

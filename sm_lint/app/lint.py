@@ -7,35 +7,18 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
-import click
-
+from sm_lint.app.echo import echo
+from sm_lint.app.settings import LintSettings as LintSettings  # re-exported: serve and lsp build it
 from sm_lint.errors import InputError, SmLintError
 from sm_lint.i18n import t
-from sm_lint.run.configs import Options as Options  # the settings' part for the Linter (serve and lsp build it too)
+from sm_lint.run.options import Options as Options  # the settings' part for the Linter (serve and lsp build it too)
 
 if TYPE_CHECKING:
     from sm_lint.io.inputs import Source
     from sm_lint.rules.model import Rule
     from sm_lint.run.linter import Linter, Result
-
-
-class LintSettings(NamedTuple):
-    """A lint run: the paths, the linter's Options, and how to report and end."""
-
-    paths: tuple[str, ...]
-    options: Options = Options()
-    fmt: str = "full"
-    no_color: bool = False
-    stdin_filename: str = "-"  # the name of stdin, also for finding its configuration
-    statistics: bool = False
-    quiet: bool = False
-    exit_zero: bool = False
-    write_baseline: Path | None = None
-    fix: bool = False
-    diff: bool = False
-    jobs: int = 0  # worker processes; 0: decided from the drafts and the free CPUs
 
 
 def linter_for(settings: LintSettings, rules: Sequence[Rule] | None = None) -> Linter:
@@ -52,7 +35,7 @@ def not_checked(source: Source, reason: str) -> InputError:
 
 def failed(message: str) -> int:
     """A command that cannot do its work: one line on stderr, exit status 2."""
-    click.echo(f"sm-lint: {message}", err=True)
+    echo(f"sm-lint: {message}", err=True)
     return 2
 
 
@@ -119,18 +102,18 @@ def lint(settings: LintSettings) -> int:
         render(s.fmt, result.findings, ctx)
     fixable = sum(f.fixable for f in result.findings)
     if fixable and not (machine or s.quiet or s.fix):
-        click.echo(t(ctx.lang, "fixable", count=fixable), file=stream)
+        echo(t(ctx.lang, "fixable", count=fixable), file=stream)
     if s.fmt != "full" or s.statistics or s.quiet:  # no summary line says it
         for item in off:
-            click.echo(f"sm-lint: {item.text(words)}", err=True)
+            echo(f"sm-lint: {item.text(words)}", err=True)
     from sm_lint.io.rulecache import notices as cache_notices  # a rule cache not used, or rebuilt
 
     # a file named on the command line and not linted says so; a folder's skipped files do not
     named = [not_checked(source, skipped[source]) for source in found if source in skipped and not source.walked]
     for notice in [*cache_notices, *named, *result.notices]:
-        click.echo(f"sm-lint: {notice.text(words)}", err=True)
+        echo(f"sm-lint: {notice.text(words)}", err=True)
     for error in result.errors:
-        click.echo(f"sm-lint: {error.text(words)}", err=True)
+        echo(f"sm-lint: {error.text(words)}", err=True)
     if result.errors:
         return 2
     return 1 if result.failing and not s.exit_zero else 0
@@ -141,7 +124,7 @@ def _write_baseline(path: Path, result: Result, lang: str, quiet: bool) -> int:
 
     count = write_baseline(path, result.findings)
     if not quiet:
-        click.echo(t(lang, "baseline_written", count=count, path=path), err=True)
+        echo(t(lang, "baseline_written", count=count, path=path), err=True)
     for error in result.errors:
-        click.echo(f"sm-lint: {error.text(lang)}", err=True)
+        echo(f"sm-lint: {error.text(lang)}", err=True)
     return 2 if result.errors else 0

@@ -2,37 +2,17 @@
 
 from __future__ import annotations
 
-import errno
-import os
-import stat
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import click
 
 from sm_lint import __version__
-from sm_lint.errors import os_reason
+from sm_lint.app.settings import DEFAULTS, LintSettings, Options
+from sm_lint.cli.entry import ELSEWHERE, fail, guarded, stdin_piped
 from sm_lint.report import FORMATS
 from sm_lint.rules.model import SEVERITIES
-
-if TYPE_CHECKING:
-    from sm_lint.app.lint import LintSettings
-
-# The other commands (sm_lint/cli/commands.py) by name, as their functions are called there:
-# that module, and what each command loads, is imported only when one of them is named or the
-# help lists them, so that `sm-lint 下書き.md` never builds them (issue 25: a cold start).
-ELSEWHERE = {
-    "score": "score",
-    "rules": "list_rules",
-    "explain": "explain",
-    "config": "show_config",
-    "waivers": "waivers",
-    "report": "report",
-    "serve": "serve",
-    "lsp": "lsp",
-    "new": "new_draft",
-}
 
 
 class _DefaultGroup(click.Group):
@@ -62,119 +42,22 @@ class _DefaultGroup(click.Group):
         return super().parse_args(ctx, args)
 
     def invoke(self, ctx: click.Context) -> Any:
-        """Never a traceback: Ctrl-C ends with 130, output that cannot be written (a closed
-        stdout, a full disk, a reader that went away) with 2, anything unexpected is one line
-        and exit 2 (SM_LINT_DEBUG=1 shows the traceback)."""
-        if sys.stdout is None:  # started with stdout closed (`>&-`): a report would be lost
-            _cannot_write(ctx, "標準出力が閉じています", "standard output is closed")
-        for stream in (sys.stdout, sys.stderr):
-            # A console that cannot show a character (an emoji on a cp932 console) gets an
-            # escape, not a crash halfway through the report.
-            if hasattr(stream, "reconfigure"):
-                stream.reconfigure(errors="backslashreplace")
-        try:
-            result = super().invoke(ctx)
-        except click.exceptions.UsageError as exc:
-            from sm_lint.cli.usage import describe
+        """Under the guard the plain form has too (cli/entry.py); a usage error is one line in
+        the user's language."""
 
-            _fail(describe(exc, ctx, ctx.meta["sm_lint.args"]))
-        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
-            raise
-        except KeyboardInterrupt:
-            sys.exit(130)
-        except BrokenPipeError:
-            _closed_pipe()
-        except SystemExit:
-            _flush(ctx)
-            raise
-        except Exception as exc:
-            if isinstance(exc, OSError) and exc.filename is None and exc.errno in _OUTPUT_ERRNOS:
-                _cannot_write(ctx, *os_reason(exc))
-            if os.environ.get("SM_LINT_DEBUG"):
-                raise
-            first = str(exc).splitlines()[0] if str(exc) else ""
-            _fail(
-                f"内部エラー ({type(exc).__name__}: {first})。"
-                "下書きとこの行を添えて報告してください / internal error, please report it"
-            )
-        _flush(ctx)
-        return result
+        def command() -> Any:
+            try:
+                return super(_DefaultGroup, self).invoke(ctx)
+            except click.exceptions.UsageError as exc:
+                from sm_lint.cli.usage import describe
+
+                fail(describe(exc, ctx, ctx.meta["sm_lint.args"]))
+
+        click_ends = (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort)
+        return guarded(command, ctx.meta["sm_lint.args"], click_ends)
 
 
-def stdin_piped() -> bool:
-    """A pipe or a file redirected to stdin (`cat 下書き.txt | sm-lint`, `sm-lint < 下書き.txt`):
-    not a terminal, and not /dev/null or a console handle that may never end."""
-    try:
-        mode = os.fstat(sys.stdin.fileno()).st_mode
-    except (OSError, ValueError, AttributeError):  # no stdin at all, or one with no descriptor
-        return False
-    return stat.S_ISFIFO(mode) or stat.S_ISREG(mode)
-
-
-# What writing the report meets on a full disk, an exceeded quota or a failing device: inputs
-# and files sm-lint writes are opened by name (and their errors say which), stdout is not.
-_OUTPUT_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EIO, errno.EBADF, errno.EFBIG}
-
-
-def _flush(ctx: click.Context) -> None:
-    """Flush now, so a reader that went away or a full disk is noticed here, not at
-    interpreter exit."""
-    try:
-        sys.stdout.flush()
-    except BrokenPipeError:
-        _closed_pipe()
-    except OSError as exc:
-        _cannot_write(ctx, *os_reason(exc))
-
-
-def _quiet_stdout() -> None:
-    """Point stdout at /dev/null, so the interpreter's final flush cannot complain."""
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
-
-
-def _closed_pipe() -> None:
-    # The reader left (`| head`): said by the exit status only, not a line on stderr. Not
-    # 141 (killed by SIGPIPE) nor 1 ("findings"), which CI would take for a finished check.
-    _quiet_stdout()
-    sys.exit(2)
-
-
-def _cannot_write(ctx: click.Context, ja: str, en: str) -> None:
-    from sm_lint.cli.usage import lang_of
-
-    if sys.stdout is not None:
-        _quiet_stdout()
-    if lang_of(ctx.meta.get("sm_lint.args", sys.argv)) == "en":
-        _fail(f"cannot write output ({en})")
-    _fail(f"出力を書き込めません ({ja})")
-
-
-def run() -> None:
-    """The console entry (`sm-lint`, `python -m sm_lint`): `main`, then an exit that skips
-    the interpreter's teardown, which freed every object of the run one by one (35 ms of a
-    run over 1,000 drafts). Output is flushed first; no exit handler of ours is skipped."""
-    try:
-        main()
-        code: int | str | None = 0
-    except SystemExit as exc:
-        code = exc.code
-    if not isinstance(code, int):  # sys.exit("message"): Python's own convention
-        if code is not None:
-            print(code, file=sys.stderr)
-        code = 0 if code is None else 1
-    try:
-        if sys.stdout is not None:
-            sys.stdout.flush()
-        sys.stderr.flush()
-    except OSError:  # stderr is gone too: the status is all there is to say
-        code = 2
-    os._exit(code)
-
-
-def _fail(message: str) -> None:
-    click.echo(f"sm-lint: {message}", err=True)
-    sys.exit(2)
+_fail = fail  # the other commands' one line and exit 2 (commands.py)
 
 
 @click.group(cls=_DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -214,7 +97,9 @@ def _size_option(ctx: click.Context, param: click.Parameter, value: str | None) 
 
 @main.command()
 @click.argument("paths", nargs=-1)
-@click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default="full", help="出力形式 / output format")
+@click.option(
+    "--format", "fmt", type=click.Choice(list(FORMATS)), default=DEFAULTS["fmt"], help="出力形式 / output format"
+)
 @click.option("--lang", type=click.Choice(["ja", "en"]), default=None, help="メッセージの言語 / message language")
 @click.option(
     "--config",
@@ -239,7 +124,7 @@ def _size_option(ctx: click.Context, param: click.Parameter, value: str | None) 
 @click.option("--no-color", is_flag=True, help="色を付けない / no colour")
 @click.option(
     "--stdin-filename",
-    default="-",
+    default=DEFAULTS["stdin_filename"],
     help="標準入力の表示名 (設定の検索にも使う) / name of stdin, also for config lookup",
 )
 @click.option("--statistics", is_flag=True, help="ルール別・条項別の件数だけを表示 / counts per rule and clause")
@@ -275,7 +160,7 @@ def _size_option(ctx: click.Context, param: click.Parameter, value: str | None) 
     "-j",
     "--jobs",
     type=click.IntRange(min=0),
-    default=0,
+    default=DEFAULTS["jobs"],
     help="並列プロセス数 (0: 下書きが多いときに CPU の数だけ) / worker processes (0: auto)",
 )
 def lint(paths: tuple[str, ...], **arguments: Any) -> None:
@@ -307,7 +192,6 @@ def _settings(
     **rest: Any,
 ) -> LintSettings:
     """The lint command's arguments as the application's settings."""
-    from sm_lint.app.lint import LintSettings, Options
     from sm_lint.settings.loader import selector_list
 
     options = Options(

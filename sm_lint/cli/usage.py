@@ -10,6 +10,8 @@ from collections.abc import Sequence
 
 import click
 
+from sm_lint.cli.entry import lang_of
+
 
 class BadValue(click.BadParameter):
     """A value our own option callback refused, its problem worded in both languages (the
@@ -18,14 +20,6 @@ class BadValue(click.BadParameter):
     def __init__(self, ja: str, en: str):
         super().__init__(en)
         self.ja = ja
-
-
-def lang_of(args: Sequence[str]) -> str:
-    """`--lang en` or `--lang=en` anywhere in the arguments; Japanese otherwise."""
-    for i, arg in enumerate(args):
-        if arg == "--lang=en" or (arg == "--lang" and args[i + 1 : i + 2] == ["en"]):
-            return "en"
-    return "ja"
 
 
 def _names(param: click.Parameter | None, fallback: str | Sequence[str] | None = None) -> str:

@@ -4,7 +4,6 @@ a rule, and how a configuration's rule packs are checked when they are loaded.""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -39,7 +38,7 @@ def example_findings(rule: Rule, example: str, linter: TextLinter, lang: str = "
     return [
         f
         for f in linter.lint_text(
-            example, path, config=replace(config, lang=lang), rules=[rule], modified=getattr(example, "modified", None)
+            example, path, config=config.replace(lang=lang), rules=[rule], modified=getattr(example, "modified", None)
         )
         if f.rule == rule.id
     ]

@@ -5,29 +5,14 @@ is derived once per run, not once per draft."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
-from typing import NamedTuple
 
 from sm_lint.io.inputs import Source
 from sm_lint.pipeline.selection import refuse_names_of_no_rule
 from sm_lint.rules.sections import config_for, load_config
+from sm_lint.run.options import Options as Options  # re-exported: built by the command line
 from sm_lint.run.packs import Packs
 from sm_lint.settings.loader import Config
-
-
-class Options(NamedTuple):
-    """What the command line says; it wins over the configuration files."""
-
-    config: Path | None = None
-    select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
-    fail_on: str | None = None
-    lang: str | None = None
-    baseline: Path | None = None  # findings recorded there are known and not reported
-    encoding: str | None = None  # force one codec instead of detecting it
-    max_draft_size: int | None = None  # bytes; over the configuration's `max-draft-size`
-    no_repo_config: bool = False  # no .sm-lint.yaml from the drafts' folders (a pull request's)
 
 
 def draft_path(source: Source) -> Path | None:
@@ -64,8 +49,7 @@ class Configs:
             refuse_names_of_no_rule(self.packs.pack(config), config, o.select, o.ignore)
             self._effective[id(config)] = (
                 config,
-                replace(
-                    config,
+                config.replace(
                     select=o.select or config.select,
                     ignore=(*config.ignore, *o.ignore),
                     fail_on=o.fail_on or config.fail_on,

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import fnmatch
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -36,24 +35,81 @@ SectionCheck = Callable[[Any, str], Any]
 SectionChecks = Mapping[str, SectionCheck]
 
 
-@dataclass(frozen=True)
 class Config:
-    path: str | None = None  # the file it came from, if any
-    select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
-    severity: dict[str, str] = field(default_factory=dict)  # rule id -> severity
-    fail_on: str = "error"
-    lang: str = "ja"
-    sections: dict[str, Any] = field(default_factory=dict)
+    """One configuration, a frozen value (`replace` makes a changed copy). A plain class, not a
+    frozen dataclass: the dataclasses module imports inspect, about a tenth of a clean draft's
+    cold start (issue 25); `__eq__` and `__repr__` are a dataclass's."""
+
+    path: str | None  # the file it came from, if any
+    select: tuple[str, ...]
+    ignore: tuple[str, ...]
+    severity: dict[str, str]  # rule id -> severity
+    fail_on: str
+    lang: str
+    sections: dict[str, Any]
     # glob (relative to the configuration file's folder) -> selectors ignored for those drafts
-    per_path_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
-    rule_dirs: tuple[Path, ...] = ()  # extra rule packs, added to the built-in one
+    per_path_ignores: tuple[tuple[str, tuple[str, ...]], ...]
+    rule_dirs: tuple[Path, ...]  # extra rule packs, added to the built-in one
     # globs (relative to the configuration file's folder) of files a folder's walk skips
-    exclude: tuple[str, ...] = ()
+    exclude: tuple[str, ...]
     # where each setting that names rules was written ("select", "severity.JP-P101",
     # "per-path-ignores.archive/**" -> "path:line"), to point at a name that matches no rule
-    origins: dict[str, str] = field(default_factory=dict)
-    max_draft_size: int = MAX_BYTES  # bytes; a larger file is refused before it is read
+    origins: dict[str, str]
+    max_draft_size: int  # bytes; a larger file is refused before it is read
+
+    def __init__(
+        self,
+        path: str | None = None,
+        select: tuple[str, ...] = (),
+        ignore: tuple[str, ...] = (),
+        severity: dict[str, str] | None = None,
+        fail_on: str = "error",
+        lang: str = "ja",
+        sections: dict[str, Any] | None = None,
+        per_path_ignores: tuple[tuple[str, tuple[str, ...]], ...] = (),
+        rule_dirs: tuple[Path, ...] = (),
+        exclude: tuple[str, ...] = (),
+        origins: dict[str, str] | None = None,
+        max_draft_size: int = MAX_BYTES,
+    ) -> None:
+        self.__dict__.update(
+            path=path,
+            select=select,
+            ignore=ignore,
+            severity={} if severity is None else severity,
+            fail_on=fail_on,
+            lang=lang,
+            sections={} if sections is None else sections,
+            per_path_ignores=per_path_ignores,
+            rule_dirs=rule_dirs,
+            exclude=exclude,
+            origins={} if origins is None else origins,
+            max_draft_size=max_draft_size,
+        )
+
+    def fields(self) -> dict[str, Any]:
+        """The settings by name (what a memo keeps is not one of them)."""
+        return {name: self.__dict__[name] for name in _CONFIG_FIELDS}
+
+    def replace(self, **changes: Any) -> Config:
+        return Config(**{**self.fields(), **changes})
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"cannot assign to field {name!r}: a Config is frozen (use replace)")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"cannot delete field {name!r}: a Config is frozen")
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, Config)
+        return self.fields() == other.fields()
+
+    __hash__ = None  # type: ignore[assignment]  # its dicts are not hashable
+
+    def __repr__(self) -> str:
+        return f"Config({', '.join(f'{k}={v!r}' for k, v in self.fields().items())})"
 
     @property
     def pack_key(self) -> PackKey:
@@ -107,6 +163,9 @@ class Config:
     # `compute(self)` once per configuration: what rules derive from settings (parsed office
     # hours, the link policy) is built once, not once per draft.
     memo = memo
+
+
+_CONFIG_FIELDS = Config.__init__.__code__.co_varnames[1 : Config.__init__.__code__.co_argcount]
 
 
 def _section(config: Config, name: str) -> dict[str, Any]:
