@@ -122,6 +122,19 @@ def test_a_construction_needs_every_part_that_names_its_signs():
         assert (id(rule) in gate_of.closed(analyse(parse_draft(text, "x.md")))) is closed, text
 
 
+def test_rules_on_characters_loanwords_and_the_body_as_written_are_gated_too(rules):
+    # emoji, 10 kanji in a row, half-width kana and styled letters as written (patterns with
+    # \u escapes, which RE2 reads as \x{...}), and a rare loanword (no word of foreign origin here)
+    closed = Gate(rules).closed(analyse(parse_draft("市民の皆さんの声をもとに、除雪計画を見直しました。", "x.md")))
+    by_id = {r.id: id(r) for r in rules}
+    for rule_id in ("JP-E103", "JP-E104", "JP-E105", "JP-E109", "JP-E113"):
+        assert by_id[rule_id] in closed, rule_id
+    styled = "ｶﾀｶﾅ𝐁𝐨𝐥𝐝、国民健康保険税率改定説明会のスケジュール🎉🎉🎉🎉\n"
+    opened = Gate(rules).closed(analyse(parse_draft(styled, "x.md")))
+    for rule_id in ("JP-E103", "JP-E104", "JP-E105", "JP-E109", "JP-E113"):
+        assert by_id[rule_id] not in opened, rule_id
+
+
 def test_a_person_without_a_judgment_skips_the_judgment_constructions(rules):
     closed = Gate(rules).closed(analyse(parse_draft("市民の皆さんの声をもとに、除雪計画を見直しました。", "x.md")))
     by_id = {r.id: id(r) for r in rules}

@@ -4,8 +4,8 @@ A matcher whose every hit needs something it can name in advance says so with `s
 (attribute, sign) pairs, one of which must hold for the rule to find anything; or, where it
 needs several things at once (a construction's parts), with `sign_groups()`: a group of such pairs
 per thing, each of which must have a pair that holds.
-- ("text" or "folded", RE2 source): the pattern matches somewhere in that text (the view, or
-  the view folded); None where RE2 cannot read the pattern: its group names nothing, and a
+- ("text", "folded" or "body", RE2 source): the pattern matches somewhere in that text (the
+  view, the view folded, or the body as written); None where RE2 cannot read the pattern: its group names nothing, and a
   rule with no other group always runs.
 - (a token attribute, a frozenset of values): some token has one of them (a word list's
   lemmas, a token sequence's anchor word).
@@ -18,7 +18,7 @@ word list built three token indexes for words that were not there.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from sm_lint.rules.model import Rule
@@ -30,7 +30,11 @@ if TYPE_CHECKING:
 # Longer drafts are searched rule by rule: an RE2 Set runs on a DFA alone, without the
 # fallback a single pattern has, and a long text is where a DFA runs out of room.
 MAX_CHARS = 20_000
-TEXTS = ("text", "folded")
+TEXTS: dict[str, Callable[[Analysis], str]] = {
+    "text": lambda analysis: analysis.text,
+    "folded": lambda analysis: analysis.folded,
+    "body": lambda analysis: analysis.draft.body,
+}
 
 
 class Gate:
@@ -63,11 +67,11 @@ class Gate:
 
     def closed(self, analysis: Analysis) -> frozenset[int]:
         """ids of the rules that cannot fire on this draft."""
-        if not self.gated or len(analysis.text) > MAX_CHARS:
+        if not self.gated or max(len(analysis.text), len(analysis.draft.body)) > MAX_CHARS:
             return frozenset()
         held: set[int] = set()  # the groups with a sign that holds
         for attr, match, owners in self._sets:
-            matched = match(getattr(analysis, attr))
+            matched = match(TEXTS[attr](analysis))
             if matched is None:  # RE2 could not tell: every rule searches
                 return frozenset()
             for i in matched:
