@@ -2,6 +2,7 @@
 
     python bench/speed.py [--runs N] [--drafts N] [--no-peer] [--no-scale]
     python bench/speed.py --instructions   # cold start only, as instruction counts (valgrind)
+    python bench/speed.py --throughput-instructions   # -j 1 on the drafts, the same way
 
 Every command runs in turn with the others, `runs` rounds (interleaved, so that a busy moment
 hits all alike); each row shows medians of wall time and of CPU time (user + system of the
@@ -25,6 +26,8 @@ then each target of issue 25, met or not, judged on CPU time.
 `--instructions` measures the cold start alone as instructions executed (valgrind's
 callgrind, one run each: the count hardly depends on the load, unlike any time), with stdout
 a pipe and, where `script` exists, a terminal; Python's hash seed is fixed for the count.
+`--throughput-instructions` counts `-j 1` on the drafts (JSON output) next to the fugashi pass
+the same way (a few minutes under valgrind).
 """
 
 from __future__ import annotations
@@ -147,6 +150,18 @@ def cold_instructions(sm_lint: list[str], typical: Path, plain: Path) -> None:
             )
 
 
+def throughput_instructions(sm_lint: list[str], paths: list[Path], drafts: Path) -> None:
+    """`-j 1` on the drafts in instructions, next to the fugashi pass counted in the same run."""
+    if not shutil.which("valgrind"):
+        print("--throughput-instructions: valgrind is not installed here")
+        return
+    floor = instructions(tokenize_floor_cmd(paths))
+    print(f"{f'floor: fugashi on {len(paths)} drafts':<52}{floor / 1e9:10.3f} G instructions")
+    count = instructions([*sm_lint, "--format", "json", "-j", "1", str(drafts)])
+    print(f"{f'sm-lint -j 1 on {len(paths)} drafts':<52}{count / 1e9:10.3f} G {count / floor:6.2f}x")
+    target("-j 1 at most 1.5x the fugashi pass (instructions)", f"{count / floor:.2f}x", count <= 1.5 * floor)
+
+
 def load() -> str:
     one, five, fifteen = os.getloadavg()
     return f"load average {one:.2f} {five:.2f} {fifteen:.2f} on {os.cpu_count()} CPUs"
@@ -224,6 +239,9 @@ def main() -> int:
     parser.add_argument("--no-peer", action="store_true", help="skip textlint")
     parser.add_argument("--no-scale", action="store_true", help="skip the 1 MB and 10 MB drafts")
     parser.add_argument("--instructions", action="store_true", help="the cold start only, in instructions (valgrind)")
+    parser.add_argument(
+        "--throughput-instructions", action="store_true", help="-j 1 on the drafts only, in instructions (valgrind)"
+    )
     parser.add_argument("--render-only", type=Path, help=argparse.SUPPRESS)  # the child of rendering()
     args = parser.parse_args()
     if args.render_only:
@@ -250,6 +268,9 @@ def main() -> int:
             return _targets()
         paths = write_corpus(tmp / "drafts", args.drafts)
         chars = sum(len(p.read_text(encoding="utf-8")) for p in paths)
+        if args.throughput_instructions:
+            throughput_instructions(sm_lint, paths, tmp / "drafts")
+            return _targets()
 
         print(f"medians of {args.runs} interleaved runs; ratios to the floor above; peak RSS")
         print(f"{'':<52}{'wall':>11} {'ratio':>6}  {'cpu':>11} {'ratio':>6}  {'memory':>9}")

@@ -88,7 +88,7 @@ def test_every_listed_word_keeps_its_list_open(rules):
             assert id(rule) not in gate_of.closed(analyse(parse_draft(text, "x.md"))), (rule.id, entry.word)
 
 
-def _words_rule(words: list[str]):
+def _rule(match: dict):
     load_kinds()
     return compile_rule(
         {
@@ -98,11 +98,47 @@ def _words_rule(words: list[str]):
             "clause": "5(5)",
             "severity": "error",
             "message": "「{match}」",
-            "match": {"words": words},
+            "match": match,
             "examples": {"invalid": ["x"], "valid": ["y"]},
         },
         Path("pack.yaml"),
     )
+
+
+def _words_rule(words: list[str]):
+    return _rule({"words": words})
+
+
+def test_a_construction_needs_every_part_that_names_its_signs():
+    # people are in most drafts; a judgment of one is not: the search is skipped unless both are
+    phone = {"phone": {"mobile": {"severity": "error", "label": "携帯"}}}
+    rule = _rule({"construction": [{"words": ["来庁者"]}, {"words": ["図々しい"]}, phone]})
+    gate_of = Gate([rule])
+    for text, closed in [
+        ("来庁者が多い一日でした。", True),
+        ("図々しいにもほどがある。", True),
+        ("来庁者、図々しいにもほどがある。", False),  # the phone part names nothing: it does not close
+    ]:
+        assert (id(rule) in gate_of.closed(analyse(parse_draft(text, "x.md")))) is closed, text
+
+
+def test_rules_on_characters_loanwords_and_the_body_as_written_are_gated_too(rules):
+    # emoji, 10 kanji in a row, half-width kana and styled letters as written (patterns with
+    # \u escapes, which RE2 reads as \x{...}), and a rare loanword (no word of foreign origin here)
+    closed = Gate(rules).closed(analyse(parse_draft("市民の皆さんの声をもとに、除雪計画を見直しました。", "x.md")))
+    by_id = {r.id: id(r) for r in rules}
+    for rule_id in ("JP-E103", "JP-E104", "JP-E105", "JP-E109", "JP-E113"):
+        assert by_id[rule_id] in closed, rule_id
+    styled = "ｶﾀｶﾅ𝐁𝐨𝐥𝐝、国民健康保険税率改定説明会のスケジュール🎉🎉🎉🎉\n"
+    opened = Gate(rules).closed(analyse(parse_draft(styled, "x.md")))
+    for rule_id in ("JP-E103", "JP-E104", "JP-E105", "JP-E109", "JP-E113"):
+        assert by_id[rule_id] not in opened, rule_id
+
+
+def test_a_person_without_a_judgment_skips_the_judgment_constructions(rules):
+    closed = Gate(rules).closed(analyse(parse_draft("市民の皆さんの声をもとに、除雪計画を見直しました。", "x.md")))
+    by_id = {r.id: id(r) for r in rules}
+    assert by_id["JP-P107"] in closed and by_id["JP-P104"] in closed
 
 
 def test_a_final_sigma_does_not_hide_a_listed_word():

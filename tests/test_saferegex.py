@@ -139,6 +139,10 @@ def test_a_pattern_that_runs_out_of_time_is_disabled_for_the_rest_of_the_run(mon
         (r"a{,3}", None),
         (r"[[:alpha:]]", None),
         (r"[$]\$", r"[$]\$"),
+        (r"[\u4E00-\u9FFF]{10,}", r"[\x{4E00}-\x{9FFF}]{10,}"),
+        (r"\U0001F600+", r"\x{0001F600}+"),
+        (r"\\u12", r"\\u12"),  # an escaped backslash, then the letter u
+        (r"\u12", None),
     ],
 )
 def test_translation_to_re2(python, expected):
@@ -147,7 +151,10 @@ def test_translation_to_re2(python, expected):
 
 # Characters where Python's and RE2's ideas of digit, word and space differ.
 TRICKY = st.text(alphabet=st.sampled_from(list("aZ_1１٣\u3000 \t\n\x0b\x1c\x85\u2028\u0301秘密ｱ・。-[]")), max_size=40)
-PATTERNS = [r"\d+", r"\w+", r"\s+", r"\D\W\S", r"[\w・]+", r"[^\s]+", r"(?m:^)\s*秘\s", r"[\d\s]+秘"]
+PATTERNS = [
+    *(r"\d+", r"\w+", r"\s+", r"\D\W\S", r"[\w・]+", r"[^\s]+", r"(?m:^)\s*秘\s", r"[\d\s]+秘"),
+    *(r"[\u3000\u0301]+\uFF71?", r"[\U00000660-\U00000669\uFF10-\uFF19]+"),  # escapes: RE2 spells them \x{...}
+]
 
 
 @settings(max_examples=200, deadline=None)

@@ -70,6 +70,41 @@ class When:
         return all(test(meta.get(key, _MISSING)) for key, test in self.tests)
 
 
+class Conditions:
+    """Distinct `when:` conditions tested together on each draft. A condition reads only the
+    metadata values of its keys (of some keys only whether they are there), so drafts that
+    agree on those share the answers: a run has a few such combinations (platform, use,
+    kind), and each is tested once instead of every condition on every draft."""
+
+    _MOST = 1024  # combinations remembered (a run's drafts rarely have more than a handful)
+
+    def __init__(self, conditions: list[When]):
+        self.conditions = conditions
+        presence: dict[str, bool] = {}  # key -> whether every condition reads only its presence
+        for when in conditions:
+            for key, test in when.tests:
+                presence[key] = presence.get(key, True) and isinstance(test, _Present)
+        self._keys = list(presence.items())
+        self._answers: dict[tuple[Any, ...], list[bool]] = {}
+
+    def __call__(self, analysis: Analysis) -> list[bool]:
+        """Whether each condition holds on the draft, in order."""
+        if not self.conditions:
+            return []
+        meta = post_meta(analysis)
+        # repr: equal for equal values of the types front matter holds (str, number, bool,
+        # date, list, mapping), whether hashable or not
+        seen = tuple(
+            key in meta if only_presence else repr(meta.get(key, _MISSING)) for key, only_presence in self._keys
+        )
+        answers = self._answers.get(seen)
+        if answers is None:
+            if len(self._answers) >= self._MOST:
+                self._answers.clear()
+            answers = self._answers[seen] = [when(analysis) for when in self.conditions]
+        return answers
+
+
 def compile_when(spec: Any, where: str) -> When | None:
     if spec is None:
         return None

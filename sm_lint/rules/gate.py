@@ -1,12 +1,16 @@
 """Which rules cannot fire on a draft, decided by one pass over its text and tokens.
 
 A matcher whose every hit needs something it can name in advance says so with `signs()`:
-(attribute, sign) pairs, one of which must hold for the rule to find anything.
-- ("text" or "folded", RE2 source): the pattern matches somewhere in that text (the view, or
-  the view folded); None where RE2 cannot read the pattern, and then the rule always runs.
+(attribute, sign) pairs, one of which must hold for the rule to find anything; or, where it
+needs several things at once (a construction's parts), with `sign_groups()`: a group of such pairs
+per thing, each of which must have a pair that holds.
+- ("text", "folded" or "body", RE2 source): the pattern matches somewhere in that text (the
+  view, the view folded, or the body as written); None where RE2 cannot read the pattern: its group names nothing, and a
+  rule with no other group always runs.
 - (a token attribute, a frozenset of values): some token has one of them (a word list's
   lemmas, a token sequence's anchor word).
-Where none of a rule's signs holds, the rule cannot find anything and its search is skipped.
+Where none of a rule's signs holds (in one of its groups), the rule cannot find anything and its
+search is skipped.
 One RE2 Set per text, and one set of token values per attribute, answer that for all rules at
 once: a search per rule cost a call through RE2's Python wrapper each, for every draft, and a
 word list built three token indexes for words that were not there.
@@ -14,7 +18,7 @@ word list built three token indexes for words that were not there.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from sm_lint.rules.model import Rule
@@ -26,44 +30,53 @@ if TYPE_CHECKING:
 # Longer drafts are searched rule by rule: an RE2 Set runs on a DFA alone, without the
 # fallback a single pattern has, and a long text is where a DFA runs out of room.
 MAX_CHARS = 20_000
-TEXTS = ("text", "folded")
+TEXTS: dict[str, Callable[[Analysis], str]] = {
+    "text": lambda analysis: analysis.text,
+    "folded": lambda analysis: analysis.folded,
+    "body": lambda analysis: analysis.draft.body,
+}
 
 
 class Gate:
     def __init__(self, rules: Sequence[Rule]):
-        signs: dict[str, list[str]] = {}
-        owners: dict[str, list[int]] = {}  # text attribute -> id of the rule of each sign
-        self._values: dict[str, dict[str, list[int]]] = {}  # token attribute -> value -> rule ids
-        gated: set[int] = set()
+        # Each group of signs a rule needs (Matcher.sign_groups) gets a number; a rule stays open
+        # where each of its groups has a sign that holds. A sign shared by several groups
+        # (a word list in several constructions) is searched once.
+        signs: dict[str, dict[str, list[int]]] = {}  # text attribute -> RE2 source -> groups
+        self._values: dict[str, dict[str, list[int]]] = {}  # token attribute -> value -> groups
+        self._needs: list[tuple[int, range]] = []  # (id of a gated rule, the numbers of its groups)
+        count = 0
         for rule in rules:
-            pairs = rule.matcher.signs()
-            if not pairs or any(sign is None for _, sign in pairs):
+            groups = [g for g in rule.matcher.sign_groups() or () if g and all(sign is not None for _, sign in g)]
+            if not groups:
                 continue
-            gated.add(id(rule))
-            for attr, sign in pairs:
-                if attr in TEXTS:
-                    signs.setdefault(attr, []).append(sign)
-                    owners.setdefault(attr, []).append(id(rule))
-                else:
-                    by_value = self._values.setdefault(attr, {})
-                    for value in sign:
-                        by_value.setdefault(value, []).append(id(rule))
-        sets = [(attr, any_of(signs[attr]), owners[attr]) for attr in signs]
+            self._needs.append((id(rule), range(count, count + len(groups))))
+            for pairs in groups:
+                for attr, sign in pairs:
+                    if attr in TEXTS:
+                        signs.setdefault(attr, {}).setdefault(sign, []).append(count)
+                    else:
+                        by_value = self._values.setdefault(attr, {})
+                        for value in sign:
+                            by_value.setdefault(value, []).append(count)
+                count += 1
+        sets = [(attr, any_of(list(by_sign)), list(by_sign.values())) for attr, by_sign in signs.items()]
         self._sets = [(attr, match, owned) for attr, match, owned in sets if match is not None]
         # where RE2 cannot build a set, no rule is gated (every rule searches)
-        self.gated = frozenset(gated) if len(self._sets) == len(sets) else frozenset()
+        self.gated = frozenset(rule for rule, _ in self._needs) if len(self._sets) == len(sets) else frozenset()
 
     def closed(self, analysis: Analysis) -> frozenset[int]:
         """ids of the rules that cannot fire on this draft."""
-        if not self.gated or len(analysis.text) > MAX_CHARS:
+        if not self.gated or max(len(analysis.text), len(analysis.draft.body)) > MAX_CHARS:
             return frozenset()
-        fired: set[int] = set()  # ids of the rules whose signs hold
+        held: set[int] = set()  # the groups with a sign that holds
         for attr, match, owners in self._sets:
-            matched = match(getattr(analysis, attr))
+            matched = match(TEXTS[attr](analysis))
             if matched is None:  # RE2 could not tell: every rule searches
                 return frozenset()
-            fired.update(owners[i] for i in matched)
+            for i in matched:
+                held.update(owners[i])
         for attr, by_value in self._values.items():
             for value in by_value.keys() & analysis.tokens.values(attr):
-                fired.update(by_value[value])
-        return self.gated - fired
+                held.update(by_value[value])
+        return frozenset(rule for rule, groups in self._needs if not held.issuperset(groups))

@@ -68,6 +68,13 @@ class Matcher:
         the matcher names nothing in advance, and its rule always runs."""
         return None
 
+    def sign_groups(self) -> list[list[tuple[str, Any]]] | None:
+        """Groups of (attribute, sign) pairs, each group one of whose signs must hold for any
+        hit (rules/gate.py): by default the one group of `signs()`; a matcher of parts that
+        must all hit (a construction) gives a group per part. None: nothing named in advance."""
+        pairs = self.signs()
+        return [pairs] if pairs else None
+
     def review(
         self, analysis: Analysis, findings: list[Finding], rules: Sequence[Rule], known: Collection[str]
     ) -> Iterable[Hit]:

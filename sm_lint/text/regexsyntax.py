@@ -69,6 +69,14 @@ def _translate(source: str, re2_syntax: bool) -> str | None:
                 out.append(_BOUNDARIES[e])
             elif e == "Z" and re2_syntax:
                 out.append(r"\z")
+            elif e in "uU" and re2_syntax:  # \u20AC and \U0001F600 are RE2's \x{20AC}, \x{1F600}
+                digits = 4 if e == "u" else 8
+                code = source[i + 2 : i + 2 + digits]
+                if len(code) != digits or not all(h in "0123456789abcdefABCDEF" for h in code):
+                    return None
+                out.append(f"\\x{{{code}}}")
+                i += 2 + digits
+                continue
             else:
                 out.append(source[i : i + 2])
             i += 2

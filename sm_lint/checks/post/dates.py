@@ -77,6 +77,10 @@ _WEEKDAY = (
     r"|(?P<wd2>[月火水木金土日])曜日)"
 )
 _AFTER = lazy_compile(r"\s*" + _WEEKDAY)
+# What every match of a pattern below holds: a scan for it is far cheaper than the pattern's
+# own, which tries its alternatives at every character of the draft.
+_DATE_SIGN = lazy_compile(r"\d[月/]")  # 12月, 2026/, 3/
+_CLOCK_SIGN = lazy_compile(r"\d[:時]")  # 10:00, 10時
 
 
 @lru_cache(maxsize=1)
@@ -109,7 +113,7 @@ def written_dates(analysis: Analysis) -> tuple[Written, ...]:
 
 def _find_dates(analysis: Analysis) -> tuple[Written, ...]:
     text = analysis.text
-    if not analysis.has_digits:
+    if not analysis.has_digits or not _DATE_SIGN().search(text):
         return ()
     found = []
     for m in _date_pattern().finditer(text):
@@ -221,7 +225,7 @@ def _clock(g: dict[str, Any], n: int, meridiem: str | None) -> timedelta | None:
 
 
 def time_ranges(analysis: Analysis) -> tuple[TimeRange, ...]:
-    if not analysis.has_digits:
+    if not analysis.has_digits or not _CLOCK_SIGN().search(analysis.text):
         return ()
     found = []
     for m in _range_pattern().finditer(analysis.text):
@@ -236,7 +240,7 @@ def time_ranges(analysis: Analysis) -> tuple[TimeRange, ...]:
 def era_pairs(analysis: Analysis) -> Iterator[tuple[int, int, int, str, str]]:
     """(start, end, western year, era name, era year as written) for a year written both ways:
     2026年(令和8年), 令和8年(2026年)."""
-    if not analysis.has_digits:
+    if not analysis.has_digits or "(" not in analysis.text:  # a year in brackets after the other
         return
     for m in _pair_pattern().finditer(analysis.text):
         g = m.groupdict()

@@ -69,13 +69,12 @@ class Construction(Matcher):
         self.parts, self.unless, self.within, self.unless_within = parts, unless, within, unless_within
         self.ordered, self.report, self.adjacent = ordered, report, adjacent
 
-    def signs(self) -> list[tuple[str, Any]] | None:
-        """Every part must hit, so the signs of one part are enough (the first that has any)."""
-        for part in self.parts:
-            pairs = part.signs()
-            if pairs and all(sign is not None for _, sign in pairs):
-                return pairs
-        return None
+    def sign_groups(self) -> list[list[tuple[str, Any]]] | None:
+        """Every part must hit, so each part's signs are needed, every group of them: a draft
+        with people in it but no judgment of one skips the search (a part that names nothing
+        in advance adds no group)."""
+        groups = [group for part in self.parts for group in part.sign_groups() or ()]
+        return groups or None
 
     @staticmethod
     def _scope(within: Scope, analysis: Analysis, hit: Hit) -> tuple[int, int]:

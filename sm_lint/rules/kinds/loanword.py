@@ -39,10 +39,17 @@ def _key(word: str) -> str:
     return word.rstrip("ー")  # コンピューター and コンピュータ are one word
 
 
+_FOREIGN = frozenset({"外"})
+
+
 class Loanword(Matcher):
     def __init__(self, common: frozenset[str], least: int) -> None:
         self.common = common
         self.least = least
+
+    def signs(self) -> list[tuple[str, Any]] | None:
+        """A rare loanword is a run of katakana with a word of foreign origin (語種 外) in it."""
+        return [("goshu", _FOREIGN)]
 
     def _known(self, word: str, parts: list[str]) -> bool:
         return _key(word) in self.common or all(_key(p) in self.common for p in parts)
@@ -58,7 +65,7 @@ class Loanword(Matcher):
             if i is not None and run and run[-1] == i - 1 and ends[i - 1] == starts[i]:
                 run.append(i)
                 continue
-            if any(word(j).goshu == "外" for j in run):
+            if any(word(j).goshu in _FOREIGN for j in run):
                 yield starts[run[0]], ends[run[-1]], [word(j).surface for j in run]
             run = [] if i is None else [i]
 

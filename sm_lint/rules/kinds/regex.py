@@ -57,6 +57,9 @@ class OriginalRegex(Matcher):
     def __init__(self, pattern: UserRegex, group: str | int, suggest: str | None) -> None:
         self.pattern, self.group, self.suggest = pattern, group, suggest  # a name: rules are pickled
 
+    def signs(self) -> list[tuple[str, Any]] | None:
+        return [("body", self.pattern.sign)]
+
     def find(self, analysis: Analysis) -> Iterable[Hit]:
         draft = analysis.draft
         body, base = draft.body, draft.body_start
