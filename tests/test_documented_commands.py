@@ -30,7 +30,7 @@ from wheelhouse import offline_pip, write_wheel
 DOCUMENTS = [ROOT / "README.md", *sorted((ROOT / "docs").rglob("*.md")), ROOT / "CONTRIBUTING.md"]
 SHELL = {"sh", "bash", "shell", "console"}
 
-_TEST_SUITE = "python3 -m venv .venv && .venv/bin/pip install '.[test]' && .venv/bin/python -m pytest"
+_TEST_SUITE = "python3 -m venv .venv && .venv/bin/pip install '.[test]' && .venv/bin/python -m pytest -n auto"
 _GIT_FOR_GITLAB = "apt-get update && apt-get install -y --no-install-recommends git"
 EXCLUDED = {
     _TEST_SUITE: "the test suite itself (it would run this test again); .ci/run runs it, "
