@@ -50,18 +50,69 @@ def pytest_configure(config):
     os.environ["PIP_CACHE_DIR"] = str(caches / "xdg_cache_home" / "pip")
 
 
+# The files that take longest (seconds of a serial run on 2 cores, at 59f248d), started first
+# under pytest-xdist: `-n auto` hands out whole files (--dist loadfile), and the longest ones,
+# last in file order, kept one worker busy after the other had finished.
+LONGEST_FIRST = (
+    "test_documented_commands.py",  # 62 s: pip installs the documents' commands make
+    "test_scale.py",  # 25 s
+    "test_hostile_settings.py",  # 17 s
+    "test_saferegex.py",  # 16 s
+    "test_rule_cache.py",  # 12 s
+    "test_serve_browser.py",  # 11 s
+    "test_wheel.py",  # 7 s
+    "test_precommit.py",  # 6 s
+)
+
+
+def pytest_collection_modifyitems(config, items):
+    """Under pytest-xdist (a worker collects), the longest files first, each file's tests in
+    their order; a serial run keeps pytest's order."""
+    if "PYTEST_XDIST_WORKER" in os.environ:
+        rank = {name: i for i, name in enumerate(LONGEST_FIRST)}
+        items.sort(key=lambda item: rank.get(item.path.name, len(rank)))
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    """pytest-xdist's: whatever --dist says, each file's tests go to one worker and run there in
+    their order (its module fixtures are made once, and test_documented_commands' CI template
+    tests use the venv its first test made), the files in the order collected (LONGEST_FIRST),
+    not xdist's (most tests first)."""
+    from xdist.scheduler import LoadFileScheduling
+
+    config.option.loadscopereorder = False
+    return LoadFileScheduling(config, log)
+
+
+BORROWED = pytest.StashKey[set[str]]()
+
+
 def pytest_sessionfinish(session):
-    """A module imported from the base interpreter's site-packages fails the run, naming it."""
-    borrowed = sorted(
+    """A module imported from the base interpreter's site-packages fails the run, naming it.
+    Under pytest-xdist each worker hands its own to the controller (pytest_testnodedown), which
+    says them: xdist takes a worker's exit status before this hook runs there."""
+    borrowed = session.config.stash.get(BORROWED, set()) | {
         name
         for name, module in list(sys.modules.items())
         if isinstance(getattr(module, "__file__", None), str) and _in_base_site(module.__file__)
-    )
+    }
+    if hasattr(session.config, "workeroutput"):  # an xdist worker
+        session.config.workeroutput["borrowed"] = sorted(borrowed)
+        return
     if borrowed:
         session.config.get_terminal_writer().line(
-            f"imported from the base interpreter's site-packages: {', '.join(borrowed)}", red=True
+            f"imported from the base interpreter's site-packages: {', '.join(sorted(borrowed))}", red=True
         )
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node, error):
+    """pytest-xdist's: a worker has finished; what it imported from the base interpreter's
+    site-packages (pytest_sessionfinish)."""
+    borrowed = getattr(node, "workeroutput", {}).get("borrowed", ())
+    node.config.stash.setdefault(BORROWED, set()).update(borrowed)
 
 
 def pytest_unconfigure(config):
@@ -72,8 +123,19 @@ def pytest_unconfigure(config):
 @pytest.fixture(scope="session")
 def wheelhouse(tmp_path_factory) -> Path:
     """sm-lint's wheel and those of what it needs, from this venv (tests/wheelhouse.py): the tests
-    that install sm-lint install from there, never from a package index."""
-    return build_wheelhouse(tmp_path_factory.mktemp("wheelhouse"))
+    that install sm-lint install from there, never from a package index. Under pytest-xdist the
+    workers share one, built by the first that needs it (the run's temporary folder is theirs)."""
+    if "PYTEST_XDIST_WORKER" not in os.environ:
+        return build_wheelhouse(tmp_path_factory.mktemp("wheelhouse"))
+    import fcntl
+
+    run = tmp_path_factory.getbasetemp().parent
+    with (run / "wheelhouse.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when closed
+        if not (run / "wheelhouse.built").exists():
+            build_wheelhouse(run / "wheelhouse")
+            (run / "wheelhouse.built").touch()
+    return run / "wheelhouse"
 
 
 @pytest.fixture(scope="session")

@@ -105,7 +105,7 @@ def test_every_rule_keeps_the_python_heap_under_30_bytes_per_input_byte(tmp_path
     short, large = tmp_path / "short.md", tmp_path / "large.md"
     short.write_bytes(EVERY_RULE.encode() + _draft(LOANWORDS, 2_000))
     large.write_bytes(EVERY_RULE.encode() + _draft(LOANWORDS, 500_000))
-    _traced_peak(short)  # the first run may compile the rules (a cache miss)
+    _peak_kib(short)  # the first run may compile the rules (a cache miss); untraced, 4 s less
     per_byte = (_traced_peak(large) - _traced_peak(short)) / large.stat().st_size
     print(f"{per_byte:.1f} bytes of Python heap per input byte")
     assert per_byte <= 30, f"{per_byte:.0f} bytes of Python heap per input byte"
