@@ -6,7 +6,7 @@ editor's working folder; a file the configuration excludes is said not to be che
 finding is a diagnostic with the rule id as its code and the guideline's clause as related
 information, linked to the clause in the bundled guideline; a finding with a
 literal rewrite has a quick fix; hovering a finding shows its clause's text. Saving a
-`.sm-lint.yaml` makes the next lint read the configuration afresh.
+`.sm-lint.yaml` or a `.gitignore` makes the next lint read them afresh.
 
 What `lint` says beside its report is said to the editor with window/showMessage, once: the
 rules a configuration file turns off (Info; again after the file is saved, as it is then a
@@ -179,7 +179,8 @@ def build(lang: str | None = None) -> SmLintServer:
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_SAVE)
     def did_save(ls: SmLintServer, params: lsp.DidSaveTextDocumentParams) -> None:
-        if params.text_document.uri.rpartition("/")[2] in CONFIG_NAMES:
+        # A configuration or a .gitignore saved changes what is checked and how: lint every open draft again.
+        if params.text_document.uri.rpartition("/")[2] in (*CONFIG_NAMES, ".gitignore"):
             ls.forget_configuration()
             for uri in list(ls.linted):
                 ls.lint(uri)
