@@ -31,13 +31,14 @@ class AnyOf(Matcher):
         self.alternatives = alternatives
 
     def signs(self) -> list[tuple[str, Any]] | None:
-        """A hit needs what one of the alternatives needs: the union, if every one can say."""
+        """A hit needs what one of the alternatives needs: the union, if every one can say (of
+        an alternative that needs several things, a construction, one of them is enough)."""
         pairs: list[tuple[str, Any]] = []
         for alternative in self.alternatives:
-            signs = alternative.signs()
-            if not signs or any(sign is None for _, sign in signs):
+            known = [g for g in alternative.sign_groups() or () if g and all(sign is not None for _, sign in g)]
+            if not known:
                 return None
-            pairs.extend(signs)
+            pairs.extend(known[0])
         return pairs
 
     def find(self, analysis: Analysis) -> Iterable[Hit]:
