@@ -34,7 +34,7 @@ from sm_lint.checks.images.pictures import read_picture  # noqa: E402
 from sm_lint.io.document import parse_draft  # noqa: E402
 from sm_lint.pipeline.selection import select_rules  # noqa: E402
 from sm_lint.run.linter import Linter  # noqa: E402
-from sm_lint.settings.loader import Config  # noqa: E402
+from sm_lint.settings.config import Config  # noqa: E402
 from timing import best  # noqa: E402
 
 

@@ -17,7 +17,7 @@ from click.testing import CliRunner
 from sm_lint.cli import main
 from sm_lint.findings import Finding
 from sm_lint.rules.sections import parse_config
-from sm_lint.settings.loader import Config
+from sm_lint.settings.config import Config
 
 
 @contextmanager

@@ -17,7 +17,7 @@ from sm_lint.pipeline.filter import failing, filter_findings, reported
 from sm_lint.rules.engine import check
 from sm_lint.rules.sections import parse_config
 from sm_lint.run.linter import Linter, Options
-from sm_lint.settings.loader import Config
+from sm_lint.settings.config import Config
 from sm_lint.text.analysis import analyse
 
 RUDE = "窓口に来たあのバカな客のせいで残業だ。\n"

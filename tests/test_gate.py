@@ -14,7 +14,7 @@ from sm_lint.rules import engine, gate
 from sm_lint.rules.gate import Gate
 from sm_lint.rules.loader import compile_rule
 from sm_lint.rules.registry import load_kinds
-from sm_lint.settings.loader import Config
+from sm_lint.settings.config import Config
 from sm_lint.text.analysis import analyse
 from sm_lint.text.saferegex import any_of, compile_user
 

@@ -18,7 +18,8 @@ from sm_lint.io.inputs import expand
 from sm_lint.io.resources import rules_root
 from sm_lint.rules.loader import load_rules
 from sm_lint.run.linter import Linter, Options
-from sm_lint.settings.loader import Config, effective
+from sm_lint.settings.config import Config
+from sm_lint.settings.loader import effective
 
 HOSTILE = [
     None,

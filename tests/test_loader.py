@@ -136,7 +136,7 @@ rules:
 
 
 def test_a_rule_gives_its_labels_and_notes_in_english(tmp_path, linter):
-    from sm_lint.settings.loader import Config
+    from sm_lint.settings.config import Config
 
     [rule] = load_text(tmp_path, PERSON)
     text = "表彰された山田花子さん（88歳）です。\n鈴木一郎さんは3年生です。\n"

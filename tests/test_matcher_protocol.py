@@ -8,7 +8,7 @@ from __future__ import annotations
 from sm_lint.io.document import parse_draft
 from sm_lint.rules.engine import check
 from sm_lint.rules.model import Matcher
-from sm_lint.settings.loader import Config
+from sm_lint.settings.config import Config
 from sm_lint.text.analysis import analyse
 
 WAIVED = (

@@ -69,7 +69,7 @@ def test_rumour_with_a_named_source_in_another_sentence_still_fires(rule_ids):
 
 
 def test_english_messages(linter):
-    from sm_lint.settings.loader import Config
+    from sm_lint.settings.config import Config
 
     [f] = linter.lint_text("裏日本の天気", config=Config(lang="en"))
     assert f.message == '"裏日本" is discriminatory towards a race, ethnicity or region.'

@@ -12,7 +12,7 @@ from helpers import run
 from sm_lint.io.document import parse_draft
 from sm_lint.io.yamlsafe import load_yaml
 from sm_lint.rules.sections import parse_config
-from sm_lint.settings.loader import Config
+from sm_lint.settings.config import Config
 from sm_lint.text.analysis import analyse
 from sm_lint.text.readability import readability
 

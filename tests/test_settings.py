@@ -19,8 +19,9 @@ import yaml
 from sm_lint.io.yamlsafe import load_yaml
 from sm_lint.rules.sections import CHECKS, parse_config
 from sm_lint.settings import generate, keys
+from sm_lint.settings.config import Config
 from sm_lint.settings.keys import SECTIONS, TOP, TOP_NAMES
-from sm_lint.settings.loader import Config, effective
+from sm_lint.settings.loader import effective
 
 ROOT = Path(__file__).resolve().parents[1]
 

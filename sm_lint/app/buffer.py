@@ -25,7 +25,7 @@ from sm_lint.pipeline.filter import reported
 from sm_lint.pipeline.selection import TurnedOff
 from sm_lint.rules.model import Rule
 from sm_lint.run.configs import draft_path
-from sm_lint.settings.loader import Config
+from sm_lint.settings.config import Config
 
 
 class Checked(NamedTuple):

@@ -12,7 +12,7 @@ from sm_lint.checks.images.entries import CONSENT, PEOPLE
 from sm_lint.checks.post.schema import load_schema
 from sm_lint.errors import ConfigError, InputError, SmLintError
 from sm_lint.io.inputs import DRAFT_SUFFIXES
-from sm_lint.settings.loader import Config
+from sm_lint.settings.config import Config
 from sm_lint.spelling import hint
 
 SCHEMA = "front-matter"

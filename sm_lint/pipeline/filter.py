@@ -16,7 +16,7 @@ from sm_lint.text.suppressions import Suppression
 
 if TYPE_CHECKING:
     from sm_lint.pipeline.baseline import Baseline
-    from sm_lint.settings.loader import Config
+    from sm_lint.settings.config import Config
 
 
 def decide_severity(findings: Iterable[Finding], overrides: dict[str, str]) -> list[Finding]:

@@ -9,7 +9,7 @@ from typing import Any, NamedTuple
 
 from sm_lint.errors import ConfigError
 from sm_lint.rules.model import Rule
-from sm_lint.settings.loader import Config
+from sm_lint.settings.config import Config
 
 
 def selector_matches(selector: str, rule: Rule) -> bool:

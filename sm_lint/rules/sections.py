@@ -19,7 +19,8 @@ from sm_lint.checks.privacy import phones
 from sm_lint.checks.privacy import settings as privacy
 from sm_lint.rules.kinds import election, faces, readability
 from sm_lint.settings import loader
-from sm_lint.settings.loader import Config, SectionCheck
+from sm_lint.settings.config import Config
+from sm_lint.settings.loader import SectionCheck
 
 # section -> its check (every section of settings/keys.py has one; tests/test_settings.py checks)
 CHECKS: dict[str, SectionCheck] = {

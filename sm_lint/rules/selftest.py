@@ -13,7 +13,7 @@ from sm_lint.io import rulecache
 from sm_lint.rules.loader import pack_sources
 from sm_lint.rules.model import Rule
 from sm_lint.rules.sections import parse_config
-from sm_lint.settings.loader import Config
+from sm_lint.settings.config import Config
 
 
 class TextLinter(Protocol):

@@ -12,7 +12,7 @@ from sm_lint.pipeline.selection import refuse_names_of_no_rule
 from sm_lint.rules.sections import config_for, load_config
 from sm_lint.run.options import Options as Options  # re-exported: built by the command line
 from sm_lint.run.packs import Packs
-from sm_lint.settings.loader import Config
+from sm_lint.settings.config import Config
 
 
 def draft_path(source: Source) -> Path | None:

@@ -23,7 +23,7 @@ from sm_lint.run.configs import Configs, draft_path
 from sm_lint.run.configs import Options as Options  # re-exported: what a command builds for the Linter
 from sm_lint.run.packs import Packs
 from sm_lint.run.workers import parallel
-from sm_lint.settings.loader import Config, PackKey
+from sm_lint.settings.config import Config, PackKey
 from sm_lint.text.analysis import analyse
 from sm_lint.text.draftcache import forget
 from sm_lint.text.suppressions import draft_suppressions

@@ -11,7 +11,7 @@ from sm_lint.errors import SmLintError
 from sm_lint.rules.loader import extend_rules, load_rules
 from sm_lint.rules.model import Rule
 from sm_lint.rules.selftest import TextLinter, check_examples
-from sm_lint.settings.loader import Config, PackKey
+from sm_lint.settings.config import Config, PackKey
 
 
 class Packs:

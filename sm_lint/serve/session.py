@@ -24,7 +24,7 @@ from sm_lint.rules.kinds.limit import Limit
 from sm_lint.rules.kinds.readability import target_for
 from sm_lint.rules.model import Rule
 from sm_lint.serve.frontmatter import add_entry, set_keys
-from sm_lint.settings.loader import Config
+from sm_lint.settings.config import Config
 from sm_lint.text.analysis import Analysis, analyse
 from sm_lint.text.draftcache import forget
 from sm_lint.text.readability import band, readability

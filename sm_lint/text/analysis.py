@@ -12,7 +12,7 @@ from functools import cached_property
 
 from sm_lint.io.document import Draft
 from sm_lint.memo import memo
-from sm_lint.settings.loader import Config
+from sm_lint.settings.config import Config
 from sm_lint.text.extract import Entity, extract_entities
 from sm_lint.text.textnorm import View, fold_normalized, normalize
 from sm_lint.text.tokenizer import Tokens, tokenize

@@ -48,7 +48,7 @@ from sm_lint.io.document import parse_draft  # noqa: E402
 from sm_lint.io.yamlsafe import YamlError, load_yaml  # noqa: E402
 from sm_lint.rules.gate import Gate  # noqa: E402
 from sm_lint.run.linter import Linter  # noqa: E402
-from sm_lint.settings.loader import Config  # noqa: E402
+from sm_lint.settings.config import Config  # noqa: E402
 from sm_lint.text.analysis import analyse  # noqa: E402
 from sm_lint.text.saferegex import Guarded, compile_user  # noqa: E402
 

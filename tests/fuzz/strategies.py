@@ -191,7 +191,7 @@ def read_lint_and_check(linter, data: bytes) -> None:
     """Read any bytes as a draft and lint it, with the same promises as lint_and_check."""
     from sm_lint.errors import InputError
     from sm_lint.io.document import read_draft
-    from sm_lint.settings.loader import Config
+    from sm_lint.settings.config import Config
 
     try:
         draft = read_draft("d.md", data)

@@ -18,7 +18,7 @@ from sm_lint.settings.keys import BY_NAME, DAYS
 from sm_lint.settings.loader import string_list
 
 if TYPE_CHECKING:
-    from sm_lint.settings.loader import Config
+    from sm_lint.settings.config import Config
 
 _DAY_JA = "月火水木金土日"
 _DAY_EN = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")

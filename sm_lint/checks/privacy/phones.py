@@ -11,7 +11,7 @@ from sm_lint.settings.loader import string_list
 if TYPE_CHECKING:
     from phonenumbers import PhoneNumber
 
-    from sm_lint.settings.loader import Config
+    from sm_lint.settings.config import Config
     from sm_lint.text.analysis import Analysis
 
 # phonenumbers.PhoneNumberType values (libphonenumber's enum), named here so that the

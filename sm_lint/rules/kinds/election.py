@@ -29,7 +29,7 @@ from sm_lint.settings.loader import string_list
 from sm_lint.text.saferegex import UserRegex, compile_spec
 
 if TYPE_CHECKING:
-    from sm_lint.settings.loader import Config
+    from sm_lint.settings.config import Config
     from sm_lint.text.analysis import Analysis
 
 _START_KEYS = ("告示日", "公示日")  # 告示 for local elections, 公示 for national ones

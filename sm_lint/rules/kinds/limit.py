@@ -29,7 +29,7 @@ from sm_lint.rules.options import optional_text
 from sm_lint.rules.registry import kind
 
 if TYPE_CHECKING:
-    from sm_lint.settings.loader import Config
+    from sm_lint.settings.config import Config
     from sm_lint.text.analysis import Analysis
 
 _OPTIONS = ("max", "setting", "field", "per", "delivery")

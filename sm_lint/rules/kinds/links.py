@@ -29,7 +29,7 @@ from sm_lint.text.lazyre import lazy_compile
 from sm_lint.text.urls import Link, parse, registrable
 
 if TYPE_CHECKING:
-    from sm_lint.settings.loader import Config
+    from sm_lint.settings.config import Config
     from sm_lint.text.analysis import Analysis
     from sm_lint.text.extract import Entity
 
