@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from helpers import assert_linear
 from sm_lint.errors import RuleError
 from sm_lint.io.yamlsafe import load_yaml
+from sm_lint.rules.kinds.regex import from_files
 from sm_lint.rules.loader import compile_files, compile_rule, default_pack_dirs, load_rules, rule_files
 from sm_lint.rules.registry import load_kinds
 from sm_lint.run.linter import Linter
@@ -174,6 +175,7 @@ def test_the_shipped_rules_match_as_python_re_would():
             spec = item["match"].get("regex")
             if spec is None:
                 continue
+            spec = from_files(spec, str(path))  # {file: NAME}: the list files' lines
             source = "|".join(f"(?:{p})" for p in spec) if isinstance(spec, list) else spec
             ours = compile_user(source, str(path), bool(item["match"].get("ignorecase")))
             python = re.compile(source, re.I if item["match"].get("ignorecase") else 0)

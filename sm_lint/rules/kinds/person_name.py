@@ -67,8 +67,8 @@ class PersonNameMatcher(Matcher):
             pattern = attribute.pattern
             if pattern is None:  # the phone's: looked for below
                 continue
-            if attribute.adjacent:
-                if pattern.match(text, name.stop, line_end):
+            if attribute.adjacent:  # within the window too: a match to the end of a long line per name was quadratic
+                if pattern.match(text, name.stop, hi):
                     return attribute
             elif pattern.search(text[lo : name.start]) or pattern.search(text, name.stop, hi):
                 return attribute

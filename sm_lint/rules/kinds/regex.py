@@ -72,12 +72,18 @@ class OriginalRegex(Matcher):
             yield Hit(view.from_original(base + start), view.from_original(base + end), suggestion=suggestion)
 
 
-@kind("regex", options=("ignorecase", "folded", "boundary", "group", "original", "suggest"))
-def compile_regex(spec: dict[str, Any], where: str) -> Regex | OriginalRegex:
-    value = spec["regex"]
+def from_files(value: Any, where: str) -> Any:
+    """`regex: {file: NAME or [NAMES]}`: the list files' lines, as alternatives; any other
+    value as written."""
     if isinstance(value, dict) and set(value) == {"file"}:
         names = value["file"] if isinstance(value["file"], list) else [value["file"]]
-        value = [entry for name in names for entry, _ in list_entries(list_path(name, where))]
+        return [entry for name in names for entry, _ in list_entries(list_path(name, where))]
+    return value
+
+
+@kind("regex", options=("ignorecase", "folded", "boundary", "group", "original", "suggest"))
+def compile_regex(spec: dict[str, Any], where: str) -> Regex | OriginalRegex:
+    value = from_files(spec["regex"], where)
     pattern = compile_spec(value, where, "regex", bool(spec.get("ignorecase")))
     boundary = spec.get("boundary", "none")
     if boundary not in ("none", "token"):
