@@ -170,7 +170,7 @@ def test_any_finds_each_alternative(tmp_path, linter):
     assert linter.lint_text("ベトナムは無理。", rules=[rule])  # a country, by its part of speech
     assert linter.lint_text("雪は無理。", rules=[rule]) == []
     # every alternative names what it needs, so the gate may skip drafts with none of them
-    assert rule.matcher.signs() is not None
+    assert rule.matcher.sign_groups() is not None
 
 
 def test_adjacent_parts_have_nothing_between_them(tmp_path, linter):
