@@ -198,9 +198,7 @@ def compile_construction(spec: dict[str, Any], where: str) -> Construction:
     ):
         raise RuleError(
             where,
-            f"`adjacent` は ordered: true か phrase とともに、2 から {len(parts)} までの部分の番号の並びです"
-            f" (値: {adjacent!r})",
-            f"`adjacent` is a list of part numbers from 2 to {len(parts)}, with ordered: true or phrase,"
-            f" not {adjacent!r}",
+            f"`adjacent` は ordered とともに、2 から {len(parts)} までの部分の番号の並びです (値: {adjacent!r})",
+            f"`adjacent` is a list of part numbers from 2 to {len(parts)}, with ordered, not {adjacent!r}",
         )
     return Construction(parts, unless, within, unless_within, ordered, report, frozenset(adjacent))
