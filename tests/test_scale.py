@@ -150,3 +150,14 @@ def test_constructions_on_many_judgments_take_linear_work(rules, line, rule):
     small, large = (analyse(parse_draft(line * lines, "post.md")) for lines in (200, 800))
     assert len(list(matcher.find(small))) == 200
     assert_linear_work(lambda analysis: list(matcher.find(analysis)), small, large)
+
+
+def test_the_citys_numbers_on_many_lines_take_linear_work():
+    # The contacts beside a surname (names.py) looked at every one of the city's numbers for each
+    # number of the draft: quadratic in a long list of the city's numbers.
+    from sm_lint.checks.privacy.names import _surnames_beside_numbers
+
+    line = "問い合わせ：環境保全課 025-526-5111\n"
+    small, large = (analyse(parse_draft(line * lines, "post.md")) for lines in (500, 2_000))
+    assert all(p.allowed for p in phones(large)) and len(phones(small)) == 500  # found before counting
+    assert_linear_work(lambda analysis: _surnames_beside_numbers(analysis, set(), frozenset()), small, large)
