@@ -88,3 +88,12 @@ def test_the_engine_hands_over_the_facts_and_the_filter_decides(rules):
     # what the reports show is unchanged: the decided severity, not its facts
     assert list(filter_findings([checked], config, ())[0].to_dict()) == list(REPORTED)
     assert "grade" not in REPORTED and "rule_severity" not in REPORTED
+
+
+def test_a_judgment_under_a_waived_stronger_one_is_still_reported(lint):
+    # JP-C103's warning on the same words is dropped under JP-C106's error; where a suppression
+    # waives the error, the warning is what is left to say, not nothing
+    text = "保育園の統廃合を検討中です。\n"
+    waived = "<!-- sm-lint-allow JP-C106: 議会で公表済みの内容のため -->\n" + text
+    assert [f.rule for f in reported(lint(text)) if f.rule in ("JP-C103", "JP-C106")] == ["JP-C106"]
+    assert [f.rule for f in reported(lint(waived)) if f.rule in ("JP-C103", "JP-C106")] == ["JP-C103"]

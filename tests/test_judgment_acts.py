@@ -217,6 +217,16 @@ def test_a_private_contact_beside_a_name_is_an_error(lint, text, kept):
     assert not [f for f in lint(kept) if f.rule == "JP-I107" and f.severity == "error"]
 
 
+def test_a_surname_between_two_numbers_is_one_name():
+    # beside the number before it (木村まで) and the one after it: found from both, it was two
+    from sm_lint.checks.privacy.names import names
+    from sm_lint.io.document import parse_draft
+    from sm_lint.text.analysis import analyse
+
+    found = names(analyse(parse_draft("会計 520-3318 木村まで 522-4790\n", "post.md")))
+    assert [(n.text, n.start) for n in found] == [("木村", 12)]
+
+
 def test_a_state_or_a_go_ahead_is_read_on_the_same_line_only(lint):
     text = "路線バスの見直しについて\nまだ検討中の段階ですが、冬に備えて路線を減らします。\n河川敷のごみ\nOKです。"
     found = [f for f in lint(text) if f.rule in ("JP-C106", "JP-P307")]

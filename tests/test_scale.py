@@ -133,3 +133,31 @@ def test_names_photos_and_phones_on_many_lines_take_linear_work(rules, line, rul
     assert list(matcher.find(large))
     # each name against every phone ran 12 to 16 times the lines on four times the lines of draft
     assert_linear_work(lambda analysis: list(matcher.find(analysis)), small, large)
+
+
+@pytest.mark.parametrize(
+    "line, rule",
+    [
+        ("図々しい客がまた来た。\n", "JP-P107"),  # ordered: phrase
+        ("あの窓口の人、ほんとにわがままで困る。\n", "JP-P109"),  # within 40 characters, report: 2
+        ("障害者は、どうせイベントに来ても楽しめないでしょ。\n", "JP-P212"),  # adjacent, any
+    ],
+)
+def test_constructions_on_many_judgments_take_linear_work(rules, line, rule):
+    # Each anchor of a construction looked at every hit of its other parts in the whole draft
+    # (and each match at every veto and every stretch reported): quadratic in the judgments.
+    matcher = next(r for r in rules if r.id == rule).matcher
+    small, large = (analyse(parse_draft(line * lines, "post.md")) for lines in (200, 800))
+    assert len(list(matcher.find(small))) == 200
+    assert_linear_work(lambda analysis: list(matcher.find(analysis)), small, large)
+
+
+def test_the_citys_numbers_on_many_lines_take_linear_work():
+    # The contacts beside a surname (names.py) looked at every one of the city's numbers for each
+    # number of the draft: quadratic in a long list of the city's numbers.
+    from sm_lint.checks.privacy.names import _surnames_beside_numbers
+
+    line = "問い合わせ：環境保全課 025-526-5111\n"
+    small, large = (analyse(parse_draft(line * lines, "post.md")) for lines in (500, 2_000))
+    assert all(p.allowed for p in phones(large)) and len(phones(small)) == 500  # found before counting
+    assert_linear_work(lambda analysis: _surnames_beside_numbers(analysis, set(), frozenset()), small, large)

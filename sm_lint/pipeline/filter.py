@@ -1,5 +1,6 @@
 """The filter stage between checking and reporting: `filter_findings` runs its steps, each a
-separate function, in one order: severity → de-duplicate → sort → suppressions → baseline. It
+separate function, in one order: severity → de-duplicate → sort → suppressions → the judgments
+under a stronger one dropped → baseline. It
 is the one place that sets a finding's severity (the engine hands over the facts: the rule's
 own severity and a matcher's grade of the hit; the configuration's `severity:` has the last
 word; tests/test_filter.py checks no other module sets it) and, with `failing`, what fails
@@ -41,15 +42,25 @@ def deduplicate(findings: Iterable[Finding]) -> list[Finding]:
         if key not in seen:
             seen.add(key)
             result.append(f)
+    return result
+
+
+def drop_weaker_judgments(findings: Iterable[Finding]) -> list[Finding]:
+    """A judgment (JUDGED) under a stronger one of the same category and stretch is dropped;
+    only a stronger one that is reported counts: where a suppression waives it, the weaker
+    finding is what is left to say (a suppression of one rule hid the other's finding)."""
+    findings = list(findings)
 
     def stretch(f: Finding) -> tuple[str, int, int, str]:
         return (f.path, f.start, f.end, f.category)
 
     strongest: dict[tuple[str, int, int, str], int] = {}
-    for f in result:
-        if f.category in JUDGED:
+    for f in findings:
+        if f.category in JUDGED and not f.suppressed_by:
             strongest[stretch(f)] = max(strongest.get(stretch(f), 0), severity_rank(f.severity))
-    return [f for f in result if f.category not in JUDGED or severity_rank(f.severity) == strongest[stretch(f)]]
+    return [
+        f for f in findings if f.category not in JUDGED or severity_rank(f.severity) >= strongest.get(stretch(f), 0)
+    ]
 
 
 def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
@@ -74,6 +85,7 @@ def filter_findings(
     """One draft's findings as they are reported: suppressed ones kept but marked (the audit
     formats show them), known ones of the baseline dropped."""
     found = apply_suppressions(sort_findings(deduplicate(decide_severity(findings, config.severity))), suppressions)
+    found = drop_weaker_judgments(found)
     return baseline.new(found) if baseline is not None else found
 
 

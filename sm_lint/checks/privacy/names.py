@@ -11,11 +11,12 @@ are marked public, so they never make a draft identify a private person.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import TYPE_CHECKING, NamedTuple
 
 from sm_lint.checks.privacy import within
 from sm_lint.checks.privacy.lists import word_list
-from sm_lint.checks.privacy.phones import phones
+from sm_lint.checks.privacy.phones import Phone, phones
 from sm_lint.checks.privacy.settings import compact, privacy
 from sm_lint.text.lazyre import lazy_compile
 from sm_lint.text.textnorm import fold
@@ -143,17 +144,20 @@ def _surnames_beside_numbers(analysis: Analysis, taken: set[int], places: frozen
     full (班長 木村 520-3318, 実行委員の木村まで（522-4790）, 544-3309 木村（実行委員）): a
     contact list of private people, which the honorific would otherwise have to announce."""
     text, tokens = analysis.text, analysis.tokens
-    allowed = [p for p in phones(analysis) if p.allowed]  # the city's own numbers
+    allowed = [p for p in phones(analysis) if p.allowed]  # the city's own numbers, by start
+    starts = [p.start for p in allowed]
+    reach = max((p.end - p.start for p in allowed), default=0)  # an overlapping one starts this near
     found = []
+    seen: set[int] = set()  # a surname between two numbers is beside both: one name
     for m in _LOCAL().finditer(text):
-        if any(p.start < m.end() and m.start() < p.end for p in allowed):
+        if _overlaps(allowed, starts, reach, m.start(), m.end()):
             continue
         line_start, line_end = analysis.line_span(m.start(), m.end())
         before = _kanji_run_before(text, m.start() - len(_before_gap(text, line_start, m.start())))
         after = m.end() + (_BESIDE().match(text, m.end(), line_end) or m).end() - m.end()
         for start in (before, after):
             i = analysis.token_index(start)
-            if i >= len(tokens) or tokens[i].start != start or start in taken:
+            if i >= len(tokens) or tokens[i].start != start or start in taken or start in seen:
                 continue
             t = tokens[i]
             nxt = tokens[i + 1] if i + 1 < len(tokens) and tokens[i + 1].start == t.end else None
@@ -172,7 +176,20 @@ def _surnames_beside_numbers(analysis: Analysis, taken: set[int], places: frozen
                 and not _public(analysis, t.start, t.end, t.end)
             ):
                 found.append((t.start, t.end, t.end))
+                seen.add(t.start)
     return found
+
+
+def _overlaps(spans: list[Phone], starts: list[int], reach: int, start: int, end: int) -> bool:
+    """Whether one of `spans` (sorted by start, none longer than `reach`) overlaps start..end:
+    only those that start near are looked at (each number against all of the city's was
+    quadratic in a long list of them)."""
+    for k in range(bisect_left(starts, start - reach + 1), len(spans)):
+        if spans[k].start >= end:
+            return False
+        if start < spans[k].end:
+            return True
+    return False
 
 
 def _before_gap(text: str, line_start: int, end: int) -> str:

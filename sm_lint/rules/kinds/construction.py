@@ -28,6 +28,7 @@ let any words stand between them: a group word and the particle that makes it th
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -41,6 +42,7 @@ if TYPE_CHECKING:
 _SCOPES = ("sentence", "line", "draft")
 _ORDERS = (True, False, "phrase")
 Scope = str | int  # one of _SCOPES, or a number of characters either side
+Span = tuple[int, int]
 
 
 def _parts(value: Any, where: str, key: str) -> tuple[Matcher, ...]:
@@ -110,6 +112,29 @@ class Construction(Matcher):
             return True
         return self.ordered == "phrase" and h.end <= anchor.start and self._one_phrase(analysis, h.end, anchor.start)
 
+    def _first(
+        self, analysis: Analysis, found: list[Hit], starts: list[int], number: int, chosen: list[Hit], scope: Span
+    ) -> Hit | None:
+        """The first hit of part `number` (in the order of `found`) that may join `chosen` (the
+        anchor first) in the anchor's scope: only the hits from where it may begin are
+        looked at (bisect), none after the first that fits, so an anchor costs the hits of its
+        scope, not every hit of the draft (that was quadratic in a long draft's judgments)."""
+        anchor = chosen[0]
+        (lo, hi), after = scope, max(c.end for c in chosen)
+        adjacent = number in self.adjacent
+        begin = after if adjacent or self.ordered is True else lo
+        for i in range(bisect_left(starts, max(lo, begin)), len(found)):
+            h = found[i]
+            if h.start > hi or (adjacent and h.start != after):
+                return None  # and so are the hits after it
+            if (
+                h.end <= hi
+                and self._placed(analysis, h, anchor, lo, after)
+                and not any(h.start < c.end and c.start < h.end for c in chosen)
+            ):
+                return h
+        return None
+
     def find(self, analysis: Analysis) -> Iterable[Hit]:
         # Every part must hit: look at the last first, usually the judgment or the state, which
         # most drafts lack, so that the commoner parts (a person, a group) are not searched for
@@ -120,37 +145,45 @@ class Construction(Matcher):
             if not found:
                 return
             hits[n] = found
-        vetoes = [h for part in self.unless for h in part.find(analysis)]
-        reported: set[tuple[int, int]] = set()
+        starts = [[h.start for h in found] for found in hits]
+        vetoes = sorted((h for part in self.unless for h in part.find(analysis)), key=lambda h: (h.start, h.end))
+        veto_starts = [v.start for v in vetoes]
+        # the stretches reported so far: never overlapping, so sorted by start they are by end too
+        reported_starts: list[int] = []
+        reported_ends: list[int] = []
         for anchor in hits[0]:
-            lo, hi = self._scope(self.within, analysis, anchor)
-            chosen, after = [anchor], anchor.end
-            for number, found in enumerate(hits[1:], start=2):
-                inside = [
-                    h
-                    for h in found
-                    if lo <= h.start
-                    and h.end <= hi
-                    and self._placed(analysis, h, anchor, lo, after)
-                    and (number not in self.adjacent or h.start == after)
-                    and not any(h.start < c.end and c.start < h.end for c in chosen)
-                ]
-                if not inside:
+            scope = self._scope(self.within, analysis, anchor)
+            chosen = [anchor]
+            for number in range(2, len(hits) + 1):
+                pick = self._first(analysis, hits[number - 1], starts[number - 1], number, chosen, scope)
+                if pick is None:
                     break
-                chosen.append(inside[0])
-                after = max(after, inside[0].end)
+                chosen.append(pick)
             else:
                 start, end = min(h.start for h in chosen), max(h.end for h in chosen)
                 v_lo, v_hi = self._scope(self.unless_within, analysis, Hit(start, end))
-                if any(v_lo <= v.start and v.end <= v_hi for v in vetoes):
+                if _vetoed(vetoes, veto_starts, v_lo, v_hi):
                     continue
                 if self.report is not None:
                     start, end = chosen[self.report - 1].start, chosen[self.report - 1].end
                 # one stretch once: not again as part of a longer one (わがままな態度の客 and
                 # わがままな態度の客の相手 are one judgment)
-                if not any(start < e and s < end for s, e in reported):
-                    reported.add((start, end))
-                    yield Hit(start, end)
+                i = bisect_left(reported_starts, start)
+                if (i > 0 and reported_ends[i - 1] > start) or (i < len(reported_starts) and reported_starts[i] < end):
+                    continue
+                reported_starts.insert(i, start)
+                reported_ends.insert(i, end)
+                yield Hit(start, end)
+
+
+def _vetoed(vetoes: list[Hit], starts: list[int], lo: int, hi: int) -> bool:
+    """Whether a veto (sorted by start) lies within lo..hi: only those that start there are looked at."""
+    for i in range(bisect_left(starts, lo), len(vetoes)):
+        if vetoes[i].start > hi:
+            return False
+        if vetoes[i].end <= hi:
+            return True
+    return False
 
 
 def _within(value: Any, where: str, key: str) -> Scope:
