@@ -232,3 +232,12 @@ def test_the_re2_set_finds_each_pattern_that_matches_anywhere(text, chosen):
     patterns = [compile_user(SET_PATTERNS[i], "t") for i in chosen]
     match = any_of([p.sign for p in patterns])
     assert sorted(match(text)) == [k for k, p in enumerate(patterns) if p.search(text) is not None]
+
+
+def test_a_sign_with_several_gaps_is_left_to_the_rule():
+    # Such patterns (an act, then up to 8 characters, then an evasion...) blew up the gate's one
+    # RE2 Set: on dev rows the whole lint took 2.5 times as long. The rule searches on its own.
+    gapped = _rule({"regex": "ごみ.{0,8}捨て.{0,8}よう|花火.{0,8}夜.{0,8}しよう"})
+    plain = _rule({"regex": "ごみ|花火"})
+    assert id(gapped) not in Gate([gapped, plain]).gated
+    assert id(plain) in Gate([gapped, plain]).gated
