@@ -139,13 +139,15 @@ def test_names_photos_and_phones_on_many_lines_take_linear_work(rules, line, rul
     "line, rule",
     [
         ("図々しい客がまた来た。\n", "JP-P107"),  # ordered: phrase
+        ("図々しい客がまた来た、", "JP-P107"),  # one long sentence: each anchor read every word before it
         ("あの窓口の人、ほんとにわがままで困る。\n", "JP-P109"),  # within 40 characters, report: 2
         ("障害者は、どうせイベントに来ても楽しめないでしょ。\n", "JP-P212"),  # adjacent, any
     ],
 )
 def test_constructions_on_many_judgments_take_linear_work(rules, line, rule):
     # Each anchor of a construction looked at every hit of its other parts in the whole draft
-    # (and each match at every veto and every stretch reported): quadratic in the judgments.
+    # (and each match at every veto and every stretch reported; `phrase`, every word of the
+    # sentence before it): quadratic in the judgments.
     matcher = next(r for r in rules if r.id == rule).matcher
     small, large = (analyse(parse_draft(line * lines, "post.md")) for lines in (200, 800))
     assert len(list(matcher.find(small))) == 200

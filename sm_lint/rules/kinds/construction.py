@@ -38,11 +38,11 @@ from sm_lint.rules.registry import kind
 
 if TYPE_CHECKING:
     from sm_lint.text.analysis import Analysis
+    from sm_lint.text.tokenizer import Token
 
 _SCOPES = ("sentence", "line", "draft")
 _ORDERS = (True, False, "phrase")
 Scope = str | int  # one of _SCOPES, or a number of characters either side
-Span = tuple[int, int]
 
 
 def _parts(value: Any, where: str, key: str) -> tuple[Matcher, ...]:
@@ -89,47 +89,48 @@ class Construction(Matcher):
         return max(0, hit.start - within), hit.end + within
 
     @staticmethod
-    def _one_phrase(analysis: Analysis, start: int, end: int) -> bool:
-        """Only the words of one noun phrase lie between the offsets: nouns, affixes, the
-        attributive な and the particle の (a modifier and the noun it modifies)."""
-        tokens = analysis.tokens
-        for i in range(analysis.token_index(start), len(tokens)):
-            token = tokens[i]
-            if token.start >= end:
-                return True
-            if not (
-                token.pos1 in ("名詞", "接尾辞", "接頭辞")
-                or (token.pos1 == "助動詞" and token.surface == "な")
-                or (token.pos1 == "助詞" and token.surface == "の")
-            ):
-                return False
-        return True
+    def _in_phrase(token: Token) -> bool:
+        """A word of a noun phrase: a noun, an affix, the attributive な or the particle の (a
+        modifier and the noun it modifies)."""
+        return (
+            token.pos1 in ("名詞", "接尾辞", "接頭辞")
+            or (token.pos1 == "助動詞" and token.surface == "な")
+            or (token.pos1 == "助詞" and token.surface == "の")
+        )
 
-    def _placed(self, analysis: Analysis, h: Hit, anchor: Hit, lo: int, after: int) -> bool:
+    def _placed(self, h: Hit, anchor: Hit, lo: int, after: int, phrase_from: int) -> bool:
+        """Whether a later part's hit stands where the order allows; `phrase_from`: the start of
+        the last word before the anchor that is no word of a noun phrase (-1: none), so that
+        only words of one noun phrase lie between a hit that ends after it and the anchor."""
         if self.ordered is False:
             return lo <= h.start
         if h.start >= after:
             return True
-        return self.ordered == "phrase" and h.end <= anchor.start and self._one_phrase(analysis, h.end, anchor.start)
+        return self.ordered == "phrase" and phrase_from < h.end <= anchor.start
 
     def _first(
-        self, analysis: Analysis, found: list[Hit], starts: list[int], number: int, chosen: list[Hit], scope: Span
+        self, found: list[Hit], starts: list[int], reach: int, number: int, chosen: list[Hit], **at: int
     ) -> Hit | None:
         """The first hit of part `number` (in the order of `found`) that may join `chosen` (the
         anchor first) in the anchor's scope: only the hits from where it may begin are
         looked at (bisect), none after the first that fits, so an anchor costs the hits of its
         scope, not every hit of the draft (that was quadratic in a long draft's judgments)."""
-        anchor = chosen[0]
-        (lo, hi), after = scope, max(c.end for c in chosen)
+        anchor, lo, hi, phrase_from = chosen[0], at["lo"], at["hi"], at["phrase_from"]
+        after = max(c.end for c in chosen)
         adjacent = number in self.adjacent
-        begin = after if adjacent or self.ordered is True else lo
+        if adjacent or self.ordered is True:
+            begin = after
+        elif self.ordered == "phrase":  # one that ends by phrase_from (none longer than reach) may not
+            begin = phrase_from - reach + 1
+        else:
+            begin = lo
         for i in range(bisect_left(starts, max(lo, begin)), len(found)):
             h = found[i]
             if h.start > hi or (adjacent and h.start != after):
                 return None  # and so are the hits after it
             if (
                 h.end <= hi
-                and self._placed(analysis, h, anchor, lo, after)
+                and self._placed(h, anchor, lo, after, phrase_from)
                 and not any(h.start < c.end and c.start < h.end for c in chosen)
             ):
                 return h
@@ -146,16 +147,24 @@ class Construction(Matcher):
                 return
             hits[n] = found
         starts = [[h.start for h in found] for found in hits]
+        reach = [max(h.end - h.start for h in found) for found in hits]  # each part's longest hit
         vetoes = sorted((h for part in self.unless for h in part.find(analysis)), key=lambda h: (h.start, h.end))
         veto_starts = [v.start for v in vetoes]
         # the stretches reported so far: never overlapping, so sorted by start they are by end too
         reported_starts: list[int] = []
         reported_ends: list[int] = []
+        tokens, k, phrase_from = analysis.tokens, 0, -1
         for anchor in hits[0]:
-            scope = self._scope(self.within, analysis, anchor)
+            lo, hi = self._scope(self.within, analysis, anchor)
+            if self.ordered == "phrase":  # the anchors come in order: each token is looked at once
+                while k < len(tokens) and tokens[k].start < anchor.start:
+                    if not self._in_phrase(tokens[k]):
+                        phrase_from = tokens[k].start
+                    k += 1
             chosen = [anchor]
             for number in range(2, len(hits) + 1):
-                pick = self._first(analysis, hits[number - 1], starts[number - 1], number, chosen, scope)
+                n = number - 1
+                pick = self._first(hits[n], starts[n], reach[n], number, chosen, lo=lo, hi=hi, phrase_from=phrase_from)
                 if pick is None:
                     break
                 chosen.append(pick)
