@@ -31,6 +31,14 @@ def loud(findings):
         # what an introduced person says of themselves is no rumour; a matter anyone acts on is
         ("新しく着任した係長を紹介します。趣味は山歩きだそうです。", "来月から休館だそうです。", "JP-P502"),
         ("講師の佐藤さんの特技は、そば打ちだそうです。", "駅前のスーパーが閉店するそうです。", "JP-P502"),
+        # an event's or a place's own history (an era and a start, an origin) is no rumour (round15)
+        (
+            "謙信公祭は昭和の初め頃に始まったと言われており、今年で第100回を迎えるそうです。",
+            "昨日から駅前で工事が始まったそうです。",
+            "JP-P502",
+        ),
+        ("この祭りは300年前から続いているそうです。", "3年前から駅前は休館だそうです。", "JP-P502"),
+        ("この神社の起源は平安時代だそうです。", "来月から休館だそうです。", "JP-P502"),
         # 〜ほど + praise is an intensifier, like バカ丁寧; before anything else it is an insult
         ("窓口の職員は、うざいほど親切です。", "窓口の職員は、うざいほど嫌な人です。", "JP-P101"),
         ("うざいくらい丁寧な説明で、よく分かりました。", "うざいくらい話が長い客だった。", "JP-P101"),

@@ -249,6 +249,33 @@ def test_public_role_is_never_combined(lint):
     assert severities(lint, text, "JP-I107") == ["info"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # round15: the head of an office joined by の is an official; the number right after an
+        # office (in brackets, after a colon, after a phone label) is the office's, not a person's
+        "市民生活課長の高橋亘が制度の概要を説明します。問い合わせは市民生活課(025-520-5671)へ。",
+        "中央図書館長の森田薫がお話しします。申込み：中央図書館 電話：025-000-2234",
+        "参加者の佐藤美咲さんが話します。問い合わせは南出張所（025-000-3345）へ。",
+    ],
+)
+def test_an_official_by_title_and_an_offices_number_are_no_private_contact(lint, text):
+    assert [s for _, s, _ in found(lint, text) if s != "info"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a citizen group's role joined by の is no office; a number after a name is the person's
+        "子ども会の連絡は、会長の大野さん（電話 025-000-4456）へ。",
+        "市民生活課長の高橋さん（090-0000-1234）まで。",
+        "会場の鍵は佐藤美咲さん（025-000-1234）が預かっています。住所：上越市",
+    ],
+)
+def test_a_private_or_personal_number_beside_a_name_stays_an_error(lint, text):
+    assert ("JP-I107", "error") in [(r, s) for r, s, _ in found(lint, text)]
+
+
 def test_allowed_names_from_config(lint):
     cfg = config("privacy:\n  allowed_names: [中川 幹太]\n")
     assert found(lint, "中川幹太 が出席します。", "JP-I107", config=cfg) == []

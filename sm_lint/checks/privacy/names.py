@@ -207,6 +207,13 @@ def _before_gap(text: str, line_start: int, end: int) -> str:
 
 
 _ROLE_REACH = 64
+# The head of an office of a public body joined to the name by の (市民生活課長の高橋亘, 中央図書館
+# 長の…, 市長の…): an official. Not a group's role (会長の, 代表の, 委員長の: a citizen's, which
+# the public-roles list takes only when written right before the name). Issue 23, round15.
+# Written for sm-lint, 2026-12-07, MIT.
+_OFFICE_HEAD = lazy_compile(
+    r"(?:(?:[課係室局署館所校園]|センター|副?市|町|村|教育|議)長|知事|議員|市議|県議|大臣)(?:の|である)$"
+)
 
 
 def _public(analysis: Analysis, start: int, end: int, stop: int) -> bool:
@@ -218,6 +225,8 @@ def _public(analysis: Analysis, start: int, end: int, stop: int) -> bool:
     before = text[line_start:start].rstrip("".join(_PUNCT_BETWEEN))
     after = text[stop : stop + 6]
     folded_before, folded_after = fold(before), fold(after)
+    if _OFFICE_HEAD().search(folded_before):
+        return True
     return any(folded_before.endswith(r) or folded_after.startswith(r) for r in roles)
 
 

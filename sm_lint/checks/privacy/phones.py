@@ -71,6 +71,7 @@ class Phone(NamedTuple):
     type: str  # a TYPE_NAMES value, or "unknown"
     allowed: bool  # on the configured allow-list or in the directory (the city's own numbers)
     number: str  # E.164
+    office: bool = False  # written right after an office's name: the office's number (_OFFICE)
 
 
 def e164(text: str) -> str | None:
@@ -105,6 +106,23 @@ def _allowed(config: Config) -> frozenset[str]:
     return frozenset(number for number in allowed if number is not None) | set(directory(config))
 
 
+# An organisational unit (〜課, 〜係, 〜室, 〜局, 〜センター, 〜所, 〜館, 役場...) right before a
+# number, in brackets or after a colon, optionally with a phone label: 市民生活課(025-520-5671),
+# 保険年金課 TEL：025-…, 南出張所（電話 025-…）. The number is that office's, not a person's, so
+# it neither rises beside a private name nor makes a name identifying (issue 23, round15).
+# Not 住所/場所 (an address label), and not a name between office and number (課 高橋（…）).
+# Written for sm-lint, 2026-12-07, MIT.
+_OFFICE = re.compile(
+    r"(?:[課係室局署館]|(?<![住場居])所|センター|事務局|役場|窓口)\s*"
+    r"(?:[（(]\s*|[:：]\s*|\s)(?:(?:電話|でんわ|☎|℡|tel|TEL|Tel)(?:番号)?\s*[:：]?\s*)?\(?$"
+)
+_OFFICE_REACH = 24
+
+
+def _after_office(text: str, line_start: int, start: int) -> bool:
+    return _OFFICE.search(text, max(line_start, start - _OFFICE_REACH), start) is not None
+
+
 # How far around a run of digits the matcher looks: enough for "+81 (0)" before it and a
 # closing bracket after it.
 _REACH = 8
@@ -135,7 +153,8 @@ def _find(analysis: Analysis) -> tuple[Phone, ...]:
             start = offset + match.start
             if match.raw_string.count("(") > match.raw_string.count(")"):
                 start += 1  # 「（090-…」: the bracket opens the aside, not the number
-            found[start, offset + match.end] = Phone(start, offset + match.end, kind, number in allowed, number)
+            office = _after_office(text, line_start, start)
+            found[start, offset + match.end] = Phone(start, offset + match.end, kind, number in allowed, number, office)
     return tuple(found[key] for key in sorted(found))
 
 

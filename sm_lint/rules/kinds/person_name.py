@@ -12,6 +12,8 @@ A name next to a public role (市長, 講師, 会長: sm_lint.checks.privacy.nam
 most attributes leave it a reminder; an attribute with `public-too: true` (a home or a private
 phone) and a mobile number still raise it: a role makes a name public, not the person's own
 phone (issue 23: 「サークルの代表、佐野さん（自宅 522-3318）」 is a private citizen's contact).
+A number written right after an office's name (市民生活課(025-…): sm_lint.checks.privacy.phones)
+is the office's, never the person's.
 """
 
 from __future__ import annotations
@@ -73,7 +75,8 @@ class PersonNameMatcher(Matcher):
             elif pattern.search(text[lo : name.start]) or pattern.search(text, name.stop, hi):
                 return attribute
         if self.phone and any(
-            not p.allowed and (not name.public or p.type == "mobile") for p in within(phones(analysis), lo, hi)
+            not p.allowed and not p.office and (not name.public or p.type == "mobile")
+            for p in within(phones(analysis), lo, hi)
         ):
             return self.phone
         return None

@@ -1,7 +1,8 @@
 """`phone`: phone numbers graded by type (mobile, fixed-line, toll-free, voip, uan...).
 
 The city's own numbers (config `privacy.allowed_phones`) are never reported; a number next to a
-private person's name rises to `with-name`.
+private person's name rises to `with-name`, unless it is written right after an office's name
+(市民生活課(025-…)): that is the office's number.
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ class PhoneMatcher(Matcher):
             grade = self.grades.get(phone.type)
             if grade is None or phone.allowed:
                 continue
+            if phone.office:  # the office's number: a name on its line is not its owner
+                grade = grade._replace(with_name=None)
             yield grading.graded_hit(analysis, phone.start, phone.end, grade, self.note, self.window)
 
 
