@@ -196,6 +196,25 @@ def test_construction_scope_can_be_a_window_and_a_veto_the_whole_draft(tmp_path,
     assert linter.lint_text(vetoed, rules=[rule]) == []
 
 
+def test_a_construction_without_its_short_part_never_compiles_its_long_one(tmp_path, linter):
+    # A long list last (the verdicts, the acts: up to 4,600 characters) cost a cold start ~10 ms
+    # to compile in RE2; a draft with no hit of the short part must not pay it.
+    long_part = "|".join(f"{w}(?:を|が)?.{{0,4}}(?:捨て|置い|止め)" for w in ("ごみ", "車", "自転車", "雪", "家具"))
+    pack = (
+        PACK.replace("WITHIN", "sentence")
+        .replace("- {words: [ドローン]}", "- {regex: 'こっそり'}")
+        .replace("- {regex: '無許可|こっそり'}", "- {regex: '" + long_part + "'}")
+        .replace("ドローン教室を開きます", "ごみ収集の日です")
+        .replace("無許可でドローンを飛ばそう", "こっそりごみを捨てよう")
+    )
+    rule = one_rule(tmp_path, pack)
+    short, long = (part.pattern for part in rule.matcher.parts)
+    short._compiled = long._compiled = None  # as a cold start finds them (loading ran the examples)
+    assert linter.lint_text("燃やせるごみは月曜日の朝、集積所に捨ててください。", rules=[rule]) == []
+    assert long._compiled is None
+    assert linter.lint_text("夜のうちに、こっそりごみを捨てて帰ろう。", rules=[rule])
+
+
 @pytest.mark.parametrize(
     "change,needle",
     [
