@@ -159,7 +159,7 @@ class Construction(Matcher):
         return None
 
     def find(self, analysis: Analysis) -> Iterable[Hit]:
-        # Every part must hit: stop at the first that has none (in _search_order).
+        # Every part must hit: stop at the first that has none (cold order, then warm: __init__).
         hits: list[list[Hit]] = [[] for _ in self.parts]
         self._searched += 1
         for n in self._cold_order if self._searched <= _COLD_DRAFTS else self._warm_order:
