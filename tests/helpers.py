@@ -16,6 +16,7 @@ from click.testing import CliRunner
 
 from sm_lint.cli import main
 from sm_lint.findings import Finding
+from sm_lint.rules.model import severity_rank
 from sm_lint.rules.sections import parse_config
 from sm_lint.settings.config import Config
 
@@ -200,3 +201,8 @@ def one_rule(folder: Path, pack: str):
     (folder / "pack.yaml").write_text(pack, encoding="utf-8")
     [rule] = load_rules([folder])
     return rule
+
+
+def loud(findings):
+    """(rule, match) of the findings at warning level or above: what a quiet draft must not have."""
+    return [(f.rule, f.match) for f in findings if severity_rank(f.severity) >= severity_rank("warning")]

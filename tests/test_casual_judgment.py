@@ -12,11 +12,7 @@ from pathlib import Path
 import pytest
 
 from sm_lint.rules.model import severity_rank
-from tests.helpers import one_rule, rule_error
-
-
-def loud(findings):
-    return [(f.rule, f.match) for f in findings if severity_rank(f.severity) >= severity_rank("warning")]
+from tests.helpers import loud, one_rule, rule_error
 
 
 def rules_of(findings):

@@ -9,9 +9,8 @@ import pytest
 
 from sm_lint.io.yamlsafe import load_yaml
 from sm_lint.rules.loader import load_rules
-from sm_lint.rules.model import severity_rank
 from sm_lint.rules.sections import parse_config
-from tests.helpers import one_rule, rule_error
+from tests.helpers import loud, one_rule, rule_error
 
 # Every false alarm issue 23 lists, as a city post would say it: nothing at warning or above.
 QUIET = [
@@ -34,10 +33,6 @@ QUIET = [
     "駅前に、バカでかい雪だるまが登場しました。",  # ばか + adjective: an intensifier (probes round 10)
     "名物は、馬鹿高い櫓から見下ろす花火です。",
 ]
-
-
-def loud(findings):
-    return [(f.rule, f.match) for f in findings if severity_rank(f.severity) >= severity_rank("warning")]
 
 
 @pytest.mark.parametrize("text", QUIET)

@@ -11,14 +11,10 @@ import pytest
 
 from sm_lint.errors import RuleError
 from sm_lint.rules.loader import load_rules
-from sm_lint.rules.model import severity_rank
+from tests.helpers import loud
 from tests.test_judgment import PACK
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def loud(findings):
-    return [(f.rule, f.match) for f in findings if severity_rank(f.severity) >= severity_rank("warning")]
 
 
 @pytest.mark.parametrize(
