@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-import click
-
+from sm_lint.app.echo import echo
 from sm_lint.app.lint import failed
 from sm_lint.errors import SmLintError
 
@@ -39,11 +38,11 @@ def waivers(settings: WaiversSettings) -> int:
     if settings.fmt == "json":
         import json
 
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        echo(json.dumps(rows, ensure_ascii=False, indent=2))
     else:
         if rows:
-            click.echo(table(table_rows(rows, settings.lang)), nl=False)
-        click.echo(summary(rows, settings.lang))
+            echo(table(table_rows(rows, settings.lang)), nl=False)
+        echo(summary(rows, settings.lang))
     return 1 if any(r["state"] == "expired" for r in rows) else 0
 
 
@@ -61,7 +60,7 @@ def report(settings: ReportSettings) -> int:
     if s.fmt == "json":
         import json
 
-        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        echo(json.dumps(data, ensure_ascii=False, indent=2))
     else:
-        click.echo(html(data, s.lang) if s.fmt == "html" else text(data, s.lang), nl=False)
+        echo(html(data, s.lang) if s.fmt == "html" else text(data, s.lang), nl=False)
     return 0

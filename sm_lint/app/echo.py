@@ -13,7 +13,7 @@ from typing import IO
 _ANSI = r"\033\[[0-?]*[ -/]*[@-~]"  # click's own pattern of a colour or style sequence
 
 
-def echo(message: str, file: IO[str] | None = None, err: bool = False, nl: bool = True) -> None:
+def echo(message: str = "", file: IO[str] | None = None, err: bool = False, nl: bool = True) -> None:
     stream = file if file is not None else sys.stderr if err else sys.stdout
     if stream is None:  # no stream to write to (pythonw)
         return

@@ -8,8 +8,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-import click
-
+from sm_lint.app.echo import echo
 from sm_lint.app.lint import failed
 from sm_lint.errors import SmLintError
 from sm_lint.i18n import t
@@ -49,9 +48,9 @@ def list_rules(settings: RulesSettings) -> int:
     if settings.fmt == "json":
         import json
 
-        click.echo(json.dumps(rules_json(rules, lang), ensure_ascii=False, indent=2))
+        echo(json.dumps(rules_json(rules, lang), ensure_ascii=False, indent=2))
     else:
-        click.echo(rules_table(rules, lang), nl=False)
+        echo(rules_table(rules, lang), nl=False)
     return 0
 
 
@@ -62,9 +61,9 @@ def _short(example: str, width: int = 200) -> str:
 
 def _echo_examples(label: str, examples: tuple[str, ...]) -> None:
     """One item per example; a draft with front matter keeps its lines, indented under it."""
-    click.echo(f"{label}:")
+    echo(f"{label}:")
     for example in examples:
-        click.echo("  - " + _short(example).rstrip("\n").replace("\n", "\n    "))
+        echo("  - " + _short(example).rstrip("\n").replace("\n", "\n    "))
 
 
 def explain(settings: ExplainSettings) -> int:
@@ -88,22 +87,22 @@ def explain(settings: ExplainSettings) -> int:
         return failed(found)
     rule, clause = found
     if rule:
-        click.echo(f"{rule.id} {rule.name} ({rule.category}, {t(lang, rule.severity)})")
+        echo(f"{rule.id} {rule.name} ({rule.category}, {t(lang, rule.severity)})")
         if rule.description:
-            click.echo(rule.description.strip())
+            echo(rule.description.strip())
         message, suggestion = example_message(rule, Linter(rules=list(rules.values())), lang)
-        click.echo(f"{t(lang, 'message')}: {message}")
+        echo(f"{t(lang, 'message')}: {message}")
         if suggestion:
-            click.echo(f"{t(lang, 'suggestion')}:{suggestion_text(suggestion, '  ')}")
+            echo(f"{t(lang, 'suggestion')}:{suggestion_text(suggestion, '  ')}")
         _echo_examples(t(lang, "examples_invalid"), rule.invalid)
         _echo_examples(t(lang, "examples_valid"), rule.valid)
-        click.echo()
-    click.echo(f"{t(lang, 'clause')} {clause.id} {clause.title_in(lang)}")
-    click.echo(clause.text)
+        echo()
+    echo(f"{t(lang, 'clause')} {clause.id} {clause.title_in(lang)}")
+    echo(clause.text)
     related = [r for r in rules.values() if r.clause == clause.id]
     if not rule and related:
-        click.echo()
-        click.echo(rules_table(related, lang), nl=False)
+        echo()
+        echo(rules_table(related, lang), nl=False)
     return 0
 
 

@@ -10,8 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import click
-
+from sm_lint.app.echo import echo
 from sm_lint.errors import InputError, SmLintError
 from sm_lint.i18n import t
 
@@ -29,11 +28,11 @@ def show_diff(linter: Linter, sources: Sequence[Source], reader: Reader, result:
     changes, problems = plan(result.findings, result.drafts, sources, reader)
     images, refused = to_strip(result.findings, result.drafts, linter.packs.by_id())
     for change in changes:
-        click.echo(unified_diff(change), nl=False)
+        echo(unified_diff(change), nl=False)
     for picture in images:  # as git shows a changed binary file
-        click.echo(f"Binary files a/{picture.file} and b/{picture.file} differ")
+        echo(f"Binary files a/{picture.file} and b/{picture.file} differ")
     for error in [*result.errors, *problems, *refused]:
-        click.echo(f"sm-lint: {error.text(lang)}", err=True)
+        echo(f"sm-lint: {error.text(lang)}", err=True)
     return 2 if result.errors or problems or refused else 1 if changes or images else 0
 
 
@@ -59,9 +58,9 @@ def fix(linter: Linter, sources: Sequence[Source], reader: Reader, result: Resul
             sys.stdout.buffer.write(reader(source))
             sys.stdout.flush()
     if not quiet and written:
-        click.echo(t(lang, "fixed", count=sum(c.count for c in written), files=len(written)), err=True)
+        echo(t(lang, "fixed", count=sum(c.count for c in written), files=len(written)), err=True)
     if not quiet and images:
-        click.echo(t(lang, "images_fixed", files=len(images)), err=True)
+        echo(t(lang, "images_fixed", files=len(images)), err=True)
     changed = {c.source.display for c in written} | _showing(result.drafts, images)
     if changed:
         result.take(linter.lint_sources([s for s in sources if s.display in changed], read=reader))

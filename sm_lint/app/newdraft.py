@@ -113,8 +113,7 @@ class NewSettings(NamedTuple):
 
 def new(settings: NewSettings) -> int:
     """Write the template (never over a file) and say so; exit status 2 when it cannot."""
-    import click
-
+    from sm_lint.app.echo import echo
     from sm_lint.app.lint import failed
     from sm_lint.rules.sections import config_for, load_config
 
@@ -128,7 +127,7 @@ def new(settings: NewSettings) -> int:
         write_new(path, template(platform, account))
     except SmLintError as exc:
         return failed(exc.text(lang or "ja"))
-    click.echo(
+    echo(
         f"{path}: draft template written; write the text, then check it with `sm-lint {path}`"
         if lang == "en"
         else f"{path}: 下書きのひな形を作りました。本文を書いたら `sm-lint {path}` で確認してください"

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
-import click
-
+from sm_lint.app.echo import echo
 from sm_lint.app.lint import failed
 from sm_lint.errors import SmLintError
 from sm_lint.i18n import t
@@ -40,11 +39,11 @@ def score(settings: ScoreSettings) -> int:
                 raise describe(source.error, source.display)
             analysis = analyse(read_draft(source.display, read_bytes(source)), linter.config_for(source))
         except OSError as exc:
-            click.echo(f"sm-lint: {describe(exc, source.display).text(lang)}", err=True)
+            echo(f"sm-lint: {describe(exc, source.display).text(lang)}", err=True)
             problem = True
             continue
         except SmLintError as exc:
-            click.echo(f"sm-lint: {exc.text(lang)}", err=True)
+            echo(f"sm-lint: {exc.text(lang)}", err=True)
             problem = True
             continue
         facts = score_facts(analysis) or {
@@ -60,9 +59,9 @@ def score(settings: ScoreSettings) -> int:
     if settings.fmt == "json":
         import json
 
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        echo(json.dumps(rows, ensure_ascii=False, indent=2))
     else:
         for row in rows:
             shown = "-" if row["score"] is None else f"{row['score']:.2f} ({row['band']})"
-            click.echo(f"{row['path']}\t{shown}\t{t(lang, 'score_target')} {row['target']}")
+            echo(f"{row['path']}\t{shown}\t{t(lang, 'score_target')} {row['target']}")
     return 2 if problem else 0

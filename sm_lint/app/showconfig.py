@@ -5,8 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import NamedTuple
 
-import click
-
+from sm_lint.app.echo import echo
 from sm_lint.app.lint import failed
 from sm_lint.errors import SmLintError
 from sm_lint.i18n import t
@@ -38,6 +37,6 @@ def show_config(settings: ConfigSettings) -> int:
     except SmLintError as exc:
         return failed(exc.text(lang or "ja"))
     words = lang or config.lang
-    click.echo(f"# {t(words, 'config_source')}: {config.path or t(words, 'config_none')}")
-    click.echo(yaml.safe_dump(shown, allow_unicode=True, sort_keys=False), nl=False)
+    echo(f"# {t(words, 'config_source')}: {config.path or t(words, 'config_none')}")
+    echo(yaml.safe_dump(shown, allow_unicode=True, sort_keys=False), nl=False)
     return 0
