@@ -510,3 +510,69 @@ def test_a_budget_lock_held_by_a_dead_worker_is_waited_for_once_not_by_every_sea
         assert pattern.search("秘書課からのお知らせ") is None
     finally:
         regexbudget.share_budget(None)
+
+
+class _Counted:
+    """A compiled `re` pattern that counts the searches that scan (search, finditer) apart
+    from the anchored tries (match)."""
+
+    def __init__(self, pattern):
+        self.pattern, self.scans, self.tries = pattern, 0, 0
+
+    def finditer(self, *args):
+        self.scans += 1
+        return self.pattern.finditer(*args)
+
+    def search(self, *args):
+        self.scans += 1
+        return self.pattern.search(*args)
+
+    def match(self, *args):
+        self.tries += 1
+        return self.pattern.match(*args)
+
+
+@pytest.mark.parametrize(
+    ("source", "text", "tries"),
+    [
+        # a list of alternatives with look-arounds, as the built-in lists are: tried only where
+        # a match of it without them starts (9 in the whole text), not at each position
+        (
+            r"(?<!ばなら)ない(?=よ|ね)|嘘つき|(?<![少])(?:な|い)の(?:男|女)(?=だ)",
+            "ばならないよ、変なの男だ、ないね、" * 3,
+            9,
+        ),
+        (r"(?<![\d-])\d{2}(?![\d-])", "12-34 56 7 890 12", 6),
+        (r"秘(?!書)", "秘書の秘密", 2),
+    ],
+)
+def test_a_built_in_backtracking_pattern_is_tried_only_where_its_prefilter_starts(source, text, tries):
+    with saferegex.trusted_patterns():
+        ours = compile_user(source, "w")
+    assert isinstance(ours, Guarded) and not ours.bounded
+    counted = ours._compiled = _Counted(re.compile(source))
+    for pos, endpos in ((0, len(text)), (3, len(text) - 2)):
+        assert [m.span() for m in ours.finditer(text, pos, endpos)] == [
+            m.span() for m in re.compile(source).finditer(text, pos, endpos)
+        ]
+        first = ours.search(text, pos, endpos)
+        expected = re.compile(source).search(text, pos, endpos)
+        assert (first and first.span()) == (expected and expected.span())
+    assert counted.scans == 0
+    assert 0 < counted.tries <= 2 * tries + 4  # finditer and search, on the whole text and a window
+
+
+def test_a_backtracking_pattern_with_many_failed_starts_or_an_empty_match_finds_what_re_finds():
+    # More failed starts than are tried one by one: `re` scans the rest itself; an empty match
+    # (finditer's own rules for what follows it): `re` does all of it.
+    with saferegex.trusted_patterns():
+        many, empty = compile_user(r"a(?!b)", "w"), compile_user(r"(?<=x)a*", "w")
+    counted = many._compiled = _Counted(re.compile(r"a(?!b)"))
+    text = "ab" * 40 + "ac" + "ab" * 3 + "a"
+    assert [m.span() for m in many.finditer(text)] == [m.span() for m in re.finditer(r"a(?!b)", text)]
+    assert many.search(text).span() == re.search(r"a(?!b)", text).span()
+    assert (counted.tries, counted.scans) == (2 * saferegex._STARTS, 2)
+    counted = empty._compiled = _Counted(re.compile(r"(?<=x)a*"))
+    text = "xaa x xa"
+    assert [m.span() for m in empty.finditer(text)] == [m.span() for m in re.finditer(r"(?<=x)a*", text)]
+    assert counted.tries > 0 and counted.scans == 1
