@@ -107,6 +107,40 @@ def _kana_given_name(surname: Token, given: Token, honorific: Token) -> bool:
     )
 
 
+_KANA_HONORIFICS = frozenset(("さん", "ちゃん", "くん"))
+
+
+def _hiragana(text: str) -> bool:
+    return all("\u3041" <= c <= "\u3096" or c == "ー" for c in text)
+
+
+def _kana_name(tokens: Tokens, k: int) -> int:
+    """Index of the first token of a given name in hiragana that the tagger did not know, right
+    before the honorific tokens[k] (ひなた|さん, しずか|さん, こと|ね|さん, 「さくら」さん), or -1.
+    The name is 2 to 5 kana of nouns or adjectival nouns (a final particle inside it: ことね),
+    after no other kana word (会員の|ひなた, not これから|みな), and no relation (じい|ちゃん)."""
+    end = k
+    if k >= 3 and tokens[k - 1].surface == "」" and tokens[k - 1].start == tokens[k - 2].end:
+        end = k - 1  # 「さくら」さん: the quote ends right before the honorific
+    i = end
+    while i > 0 and _hiragana(tokens[i - 1].surface) and tokens[i - 1].end == tokens[i].start:
+        t = tokens[i - 1]
+        if not (t.pos1 in ("名詞", "形状詞") or (t.pos1 == "助詞" and t.pos2 == "終助詞")):
+            break
+        i -= 1
+    if i == end or tokens[i].pos1 == "助詞":
+        return -1
+    run = "".join(t.surface for t in tokens[i:end])
+    if not 2 <= len(run) <= 5 or run in word_list("not-kana-names") or tokens[i].pos3 == "副詞可能":
+        return -1
+    before = tokens[i - 1] if i > 0 else None
+    if end < k:  # quoted: the opening quote right before it
+        return i if before is not None and before.surface == "「" and before.end == tokens[i].start else -1
+    if before is not None and before.end == tokens[i].start and before.pos1 not in ("助詞", "補助記号", "記号"):
+        return -1  # a kana run inside a longer word or phrase (これからみな, お|じい)
+    return i
+
+
 def _split_names(analysis: Analysis, taken: set[int], places: frozenset[str]) -> list[tuple[int, int, int]]:
     """(start, end, stop) of surname-led kanji runs before an honorific or in brackets after
     a phone number, where the token pass found nothing."""
@@ -131,6 +165,10 @@ def _split_names(analysis: Analysis, taken: set[int], places: frozenset[str]) ->
             name = tokens[k - 2]
             if name.pos3 == "人名" and name.start not in taken:
                 found.append((name.start, name.end, t.end))
+        elif t.surface in _KANA_HONORIFICS and (i := _kana_name(tokens, k)) >= 0 and tokens[i].start not in taken:
+            # a given name in hiragana the tagger did not know (ひなた|さん, 「さくら」さん): ninth pass
+            quoted = tokens[k - 1].surface == "」"
+            found.append((tokens[i].start, tokens[k - 1].start if quoted else t.start, t.end))
     found.extend(_surnames_beside_numbers(analysis, taken, places))
     for phone in phones(analysis):
         m = _BRACKETED().match(text, phone.end)
@@ -268,7 +306,13 @@ def _find(analysis: Analysis) -> tuple[Name, ...]:
         if compact(text) not in allowed:
             found.append(Name(start, end, stop, text, _public(analysis, start, end, stop)))
     found.sort(key=lambda n: n.start)
-    return tuple(found)
+    return tuple(n for n in found if not _CHARACTER().search(analysis.text, max(0, n.start - 12), n.start))
+
+
+# A mascot or a character is named like a person but is none (マスコットキャラクターのミルルさん,
+# ゆるキャラ・ミルルさん; the city's own, レルヒさん, is in rules/city.yaml). Ninth pass, issue 23;
+# written for sm-lint, 2026-12-08, MIT.
+_CHARACTER = lazy_compile(r"(?:キャラクター|キャラ|マスコット)(?:の|・|、|\s|「)*[ァ-ヶー]{0,3}$")
 
 
 def names(analysis: Analysis) -> tuple[Name, ...]:

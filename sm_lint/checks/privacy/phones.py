@@ -111,9 +111,10 @@ def _allowed(config: Config) -> frozenset[str]:
 # 保険年金課 TEL：025-…, 南出張所（電話 025-…）. The number is that office's, not a person's, so
 # it neither rises beside a private name nor makes a name identifying (issue 23, round15).
 # Not 住所/場所 (an address label), and not a name between office and number (課 高橋（…）).
-# Written for sm-lint, 2026-12-07, MIT.
+# Not a class or a room either (ninth pass): a 料理教室 or 書道教室 is often a person's own, run
+# from home, and 和室/自室 is no unit. Written for sm-lint, 2026-12-07, MIT.
 _OFFICE = re.compile(
-    r"(?:[課係室局署館]|(?<![住場居])所|センター|事務局|役場|窓口)\s*"
+    r"(?:[課係局署館]|(?<![教和洋自寝])室|(?<![住場居])所|センター|事務局|役場|窓口)\s*"
     r"(?:[（(]\s*|[:：]\s*|\s)(?:(?:電話|でんわ|☎|℡|tel|TEL|Tel)(?:番号)?\s*[:：]?\s*)?\(?$"
 )
 _OFFICE_REACH = 24

@@ -182,28 +182,62 @@ class Construction(Matcher):
                     if not self._in_phrase(tokens[k]):
                         phrase_from = tokens[k].start
                     k += 1
-            chosen = [anchor]
-            for number in range(2, len(hits) + 1):
-                n = number - 1
-                pick = self._first(hits[n], starts[n], reach[n], number, chosen, lo=lo, hi=hi, phrase_from=phrase_from)
-                if pick is None:
-                    break
-                chosen.append(pick)
-            else:
-                start, end = min(h.start for h in chosen), max(h.end for h in chosen)
-                v_lo, v_hi = self._scope(self.unless_within, analysis, Hit(start, end))
-                if _vetoed(vetoes, veto_starts, v_lo, v_hi):
+            stretch = self._stretch(analysis, hits, starts, reach, anchor, lo, hi, phrase_from, vetoes, veto_starts)
+            if stretch is None:
+                continue
+            start, end = stretch
+            # one stretch once: not again as part of a longer one (わがままな態度の客 and
+            # わがままな態度の客の相手 are one judgment)
+            i = bisect_left(reported_starts, start)
+            if (i > 0 and reported_ends[i - 1] > start) or (i < len(reported_starts) and reported_starts[i] < end):
+                # Unordered, the anchor may have paired with the hits of the stretch reported
+                # before it (a second matter on the line with the first one's state): pair it
+                # again with hits after that stretch only (ninth pass), once, so an anchor costs
+                # two searches at most.
+                if self.ordered is not False or i == 0 or reported_ends[i - 1] > anchor.start:
                     continue
-                if self.report is not None:
-                    start, end = chosen[self.report - 1].start, chosen[self.report - 1].end
-                # one stretch once: not again as part of a longer one (わがままな態度の客 and
-                # わがままな態度の客の相手 are one judgment)
+                stretch = self._stretch(
+                    analysis, hits, starts, reach, anchor, reported_ends[i - 1], hi, phrase_from, vetoes, veto_starts
+                )
+                if stretch is None:
+                    continue
+                start, end = stretch
                 i = bisect_left(reported_starts, start)
                 if (i > 0 and reported_ends[i - 1] > start) or (i < len(reported_starts) and reported_starts[i] < end):
                     continue
-                reported_starts.insert(i, start)
-                reported_ends.insert(i, end)
-                yield Hit(start, end)
+            reported_starts.insert(i, start)
+            reported_ends.insert(i, end)
+            yield Hit(start, end)
+
+    def _stretch(
+        self,
+        analysis: Analysis,
+        hits: list[list[Hit]],
+        starts: list[list[int]],
+        reach: list[int],
+        anchor: Hit,
+        lo: int,
+        hi: int,
+        phrase_from: int,
+        vetoes: list[Hit],
+        veto_starts: list[int],
+    ) -> tuple[int, int] | None:
+        """The stretch (or the reported part) of the anchor with the first hit of each later part
+        that may join it between lo and hi, or None: a part has none there, or a veto."""
+        chosen = [anchor]
+        for number in range(2, len(hits) + 1):
+            n = number - 1
+            pick = self._first(hits[n], starts[n], reach[n], number, chosen, lo=lo, hi=hi, phrase_from=phrase_from)
+            if pick is None:
+                return None
+            chosen.append(pick)
+        start, end = min(h.start for h in chosen), max(h.end for h in chosen)
+        v_lo, v_hi = self._scope(self.unless_within, analysis, Hit(start, end))
+        if _vetoed(vetoes, veto_starts, v_lo, v_hi):
+            return None
+        if self.report is not None:
+            return chosen[self.report - 1].start, chosen[self.report - 1].end
+        return start, end
 
 
 def _vetoed(vetoes: list[Hit], starts: list[int], lo: int, hi: int) -> bool:
