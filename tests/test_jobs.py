@@ -11,6 +11,8 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -264,11 +266,36 @@ def test_a_regex_that_runs_out_of_time_is_reported_once_with_two_processes_as_wi
     assert two.stdout == one.stdout
 
 
+@contextmanager
+def _parent_waits_for_the_worker(monkeypatch, before: Callable[[], None]) -> Iterator[None]:
+    """Each draft first calls `before` in the process that lints it; the parent's first draft
+    waits for the worker's first, so on a loaded machine the parent cannot lint every draft
+    before the worker has started."""
+    from sm_lint.run.linter import Linter
+
+    parent, real = os.getpid(), Linter.lint_source
+    waiting, told = [], os.pipe()
+
+    def lint_source(self, *args):
+        before()
+        if os.getpid() != parent:
+            os.write(told[1], b".")
+        elif not waiting:  # (not forever, should the worker fail before it writes)
+            waiting.append(select.select([told[0]], [], [], 120))
+        return real(self, *args)
+
+    monkeypatch.setattr(Linter, "lint_source", lint_source)
+    try:
+        yield
+    finally:
+        os.close(told[0])
+        os.close(told[1])
+
+
 @pytest.mark.skipif(cpus() < 2, reason="needs two CPUs for two processes")
 def test_a_regex_that_runs_out_of_time_is_paid_once_per_run_not_per_process(tmp_path, monkeypatch):
     # Each process disabled the pattern at its own first timeout: with -jN the limit was paid up
     # to N times (N x 5 s). The run's processes share what timed out: one timeout in all.
-    from sm_lint.run.linter import Linter
     from sm_lint.text import saferegex
 
     monkeypatch.setattr(saferegex, "MATCH_SECONDS", 0.2)
@@ -279,12 +306,10 @@ def test_a_regex_that_runs_out_of_time_is_paid_once_per_run_not_per_process(tmp_
         os.write(fd, line.encode() + b"\n")
         os.close(fd)
 
-    timeout, lint_source = saferegex.Guarded._timeout, Linter.lint_source
+    timeout = saferegex.Guarded._timeout
     monkeypatch.setattr(saferegex.Guarded, "_timeout", lambda self: append(paid, "paid") or timeout(self))
-    monkeypatch.setattr(
-        Linter, "lint_source", lambda self, *args: append(linted_by, str(os.getpid())) or lint_source(self, *args)
-    )
-    result = run(["--format", "concise", "-j", "2", "."], cwd=_slow_regex_repo(tmp_path / "repo"))
+    with _parent_waits_for_the_worker(monkeypatch, lambda: append(linted_by, str(os.getpid()))):
+        result = run(["--format", "concise", "-j", "2", "."], cwd=_slow_regex_repo(tmp_path / "repo"))
     assert result.exit_code == 2 and result.stderr.count("正規表現") == 1, result.stderr
     assert len(set(linted_by.read_text().split())) == 2  # both processes linted drafts
     assert paid.read_text() == "paid\n"
@@ -296,30 +321,22 @@ def test_a_rule_cache_notice_given_in_a_worker_is_told_once_by_the_parent(tmp_pa
     # public suffix list at a draft's first link) may be loaded in a forked worker, whose
     # own list of notices ended with it: a damaged entry was rebuilt without a word.
     from sm_lint.io import rulecache
-    from sm_lint.run.linter import Linter
 
     monkeypatch.setattr(rulecache, "notices", [])  # this test's own, not the session's
     rulecache.store("test-worker-notice", ["祝日"])
     entry = next(rulecache.cache_dir().glob("rules-*-test-worker-notice.cache"))
     entry.write_bytes(entry.read_bytes()[:-1] + b"!")  # damaged
-    parent, real = os.getpid(), Linter.lint_source
-    waiting, told = [], os.pipe()  # the parent's first draft waits for the worker's first
+    parent = os.getpid()
 
-    def loading_in_the_worker(self, *args):
+    def loading_in_the_worker() -> None:
         if os.getpid() != parent:
             assert rulecache.load("test-worker-notice") is None
-            os.write(told[1], b".")
-        elif not waiting:  # (not forever, should the worker fail before it writes)
-            waiting.append(select.select([told[0]], [], [], 120))
-        return real(self, *args)
 
-    monkeypatch.setattr(Linter, "lint_source", loading_in_the_worker)
     for n in range(20):
         (tmp_path / f"draft-{n:02d}.md").write_text(DRAFTS[2], encoding="utf-8")
-    result = run(["--format", "concise", "-j", "2", str(tmp_path)])
+    with _parent_waits_for_the_worker(monkeypatch, loading_in_the_worker):
+        result = run(["--format", "concise", "-j", "2", str(tmp_path)])
     entry.unlink()
-    os.close(told[0])
-    os.close(told[1])
     assert result.exit_code == 0
     assert result.stderr == (
         f"sm-lint: {entry}: ルールのキャッシュが壊れているか、別の環境で作られたものなので、使わずに作り直します\n"

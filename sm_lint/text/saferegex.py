@@ -24,12 +24,13 @@ import sys
 import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any, Protocol, TypeAlias
+from typing import Any, TypeAlias
 
 import re2
 
 from sm_lint.errors import RuleError
 from sm_lint.text import regexbudget
+from sm_lint.text.regexmatch import RegexMatch, Shifted
 from sm_lint.text.regexsyntax import for_regex_module, needles, to_re2, without_assertions
 
 MATCH_SECONDS = 5.0  # per search; a sane pattern needs milliseconds even on a 5 MB draft
@@ -39,18 +40,6 @@ _NEEDLE_CHARS = 20_000  # texts up to this long are looked through for a pattern
 _STARTS = 16  # starts of a prefilter's matches a backtracking pattern is tried at (Guarded._starts)
 _RE2_OPTIONS = re2.Options()
 _RE2_OPTIONS.log_errors = False  # RE2 would print its own parse errors on stderr
-
-
-class RegexMatch(Protocol):
-    """A match of a user's pattern, whichever engine found it (re, regex, RE2, or one moved
-    back from a slice): what the matcher kinds read of it. A group is a number or a name."""
-
-    def span(self, group: int | str = 0, /) -> tuple[int, int]: ...
-    def start(self, group: int | str = 0, /) -> int: ...
-    def end(self, group: int | str = 0, /) -> int: ...
-    def group(self, *groups: int | str) -> Any: ...
-    def groups(self, default: Any = None) -> tuple[Any, ...]: ...
-    def __getitem__(self, group: int | str, /) -> Any: ...
 
 
 def _shown(source: str) -> str:
@@ -140,46 +129,18 @@ class Linear(_Lazy):
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> RegexMatch | None:
         m, shift = self._window("search", text, pos, endpos)
-        return _Shifted(m, shift) if m and shift else m
+        return Shifted(m, shift) if m and shift else m
 
     def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> RegexMatch | None:
         m, shift = self._window("match", text, pos, endpos)
-        return _Shifted(m, shift) if m and shift else m
+        return Shifted(m, shift) if m and shift else m
 
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[RegexMatch]:
         matches, shift = self._window("finditer", text, pos, endpos)
-        return (_Shifted(m, shift) for m in matches) if shift else iter(matches or ())
+        return (Shifted(m, shift) for m in matches) if shift else iter(matches or ())
 
     def fullmatch(self, text: str) -> RegexMatch | None:
         return None if self._absent(text, 0, len(text)) else self.pattern.fullmatch(text)
-
-
-class _Shifted:
-    """A match found in a slice, with offsets in the whole text."""
-
-    __slots__ = ("match", "shift")
-
-    def __init__(self, match: RegexMatch, shift: int) -> None:
-        self.match, self.shift = match, shift
-
-    def span(self, group: int | str = 0, /) -> tuple[int, int]:
-        start, end = self.match.span(group)
-        return (start, end) if start < 0 else (start + self.shift, end + self.shift)
-
-    def start(self, group: int | str = 0, /) -> int:
-        return self.span(group)[0]
-
-    def end(self, group: int | str = 0, /) -> int:
-        return self.span(group)[1]
-
-    def group(self, *groups: int | str) -> Any:
-        return self.match.group(*groups)
-
-    def groups(self, default: Any = None) -> tuple[Any, ...]:
-        return self.match.groups(default)
-
-    def __getitem__(self, group: int | str, /) -> Any:
-        return self.match[group]
 
 
 class Guarded(_Lazy):
