@@ -142,6 +142,7 @@ def test_names_photos_and_phones_on_many_lines_take_linear_work(rules, line, rul
         ("図々しい客がまた来た、", "JP-P107"),  # one long sentence: each anchor read every word before it
         ("あの窓口の人、ほんとにわがままで困る。\n", "JP-P109"),  # within 40 characters, report: 2
         ("障害者は、どうせイベントに来ても楽しめないでしょ。\n", "JP-P212"),  # adjacent, any
+        ("母子家庭の子は落ち着きのない子が多いんです。\n", "JP-P215"),  # a construction inside any
     ],
 )
 def test_constructions_on_many_judgments_take_linear_work(rules, line, rule):
