@@ -79,3 +79,89 @@ def test_a_private_class_is_no_office_of_the_city(lint):
 )
 def test_two_unreleased_matters_on_one_line_are_two_errors(lint, text):
     assert _rules(lint(text), "error").count("JP-C106") == 2
+
+
+@pytest.mark.parametrize(
+    "fire,quiet",
+    [
+        # sex sold, in the words of its ads
+        ("歓楽街の店なら本番OKで安いよ。", "本番前のリハーサルは午後2時からです。"),
+        ("駅の裏の店、ヌキありで評判らしい。", "種抜きありの梅干しを、道の駅で販売しています。"),
+        # a euphemism of sex, and the marker that flags one
+        ("週末は彼女と夜の営みに励んでました（意味深）", "小学生の夜の運動会、ライトアップされた校庭で開催しました。"),
+        ("成人式のあと、新成人がホテルに消えていったらしいｗ", "成人式のあと、新成人はホテルの祝賀会に向かいました。"),
+        # picking up strangers for sex
+        ("海水浴場はナンパスポットとして有名。夏はワンナイト狙いで行くべし！", "海水浴場でのナンパ行為は禁止です。"),
+        (
+            "夏の海の家はワンナイトのチャンスだらけ",
+            "大人の社会見学ツアー、ワンナイトクルーズで日本海の夜景を楽しみます。",
+        ),
+        # a thing likened to genitals; a person's nakedness; what someone is there for, as a body
+        ("花火大会の屋台、どう見ても男性器みたいなチョコバナナ", "性器クラミジア感染症の検査を保健所で行っています。"),
+        ("忘年会で係長が裸踊りした写真、あとで回しますね。", "裸足で歩ける芝生広場が完成しました。"),
+        ("プールの監視員のバイト、目当ては女子高生の水着だけ。", "プールの監視員のアルバイトを募集しています。"),
+    ],
+)
+def test_slang_and_euphemism_of_sex_are_sexual_slang(lint, fire, quiet):
+    assert "JP-P406" in _rules(lint(fire), "warning")
+    assert loud(lint(quiet)) == []
+
+
+@pytest.mark.parametrize(
+    "fire,quiet",
+    [
+        ("Summer at Joetsu beach: so many MILFs lol", "Both sexes are welcome at the Eros dance class."),
+        ("Too many sluts at the festival tonight", "Milford Sound and Sussex: photos from our sister cities."),
+    ],
+)
+def test_an_english_obscene_word_is_found_in_its_inflected_forms(lint, fire, quiet):
+    assert "JP-P402" in _rules(lint(fire), "error")
+    assert loud(lint(quiet)) == []
+
+
+@pytest.mark.parametrize(
+    "fire,quiet",
+    [
+        ("ビーチバレー大会、ビキニの選手ばかりで眼福でした。", "ビーチバレー大会、選手の皆さんの熱戦に感動しました。"),
+        (
+            "浴衣コンテスト、帯の下の太もも透けてて最高ｗ",
+            "水着の販売コーナー、今年のビキニは透けにくい素材で安心です。",
+        ),
+        (
+            "Festival staff in tight shorts, thongs and cleavage everywhere, so hot",
+            "Hot springs and bikinis: please wear a towel.",
+        ),
+        ("Cosplay event: kanojo no pantsu miesou na shashin", "Cosplay event in Takada: photos of the parade."),
+    ],
+)
+def test_a_leering_look_in_romaji_english_or_delight_is_found(lint, fire, quiet):
+    assert "JP-P407" in _rules(lint(fire), "warning")
+    assert loud(lint(quiet)) == []
+
+
+@pytest.mark.parametrize(
+    "fire,quiet",
+    [
+        # any e-mail address next to a private person's name is the person's
+        (
+            "田村恵子さんへの返信は keiko-t@example.ne.jp にお送りしました。",
+            "申込みは joetsu-kankou@example.jp（観光協会）へ。",
+        ),
+        # a district and its lot with no city; a flat and its room; a house by its place
+        (
+            "回覧板は、次の班の今井和子さん（本町三丁目4番）へ回してください。",
+            "ピアノ演奏は今井和子さん。会場：本町3丁目1-1 高田公民館",
+        ),
+        (
+            "落とし物の持ち主は、ハイツ木田 203号室の石田真一さんでした。",
+            "演奏：石田真一さん／会場：ハイツ木田集会所 1号室",
+        ),
+        (
+            "苦情をくれたのは森田修さん、郵便局の角から2軒目の家です。",
+            "講師の森田修さんは、郵便局の角の公民館で教えています。",
+        ),
+    ],
+)
+def test_a_private_persons_contact_in_a_form_not_read_before_is_an_error(lint, fire, quiet):
+    assert "error" in [f.severity for f in lint(fire) if f.category == "personal-info"]
+    assert "error" not in [f.severity for f in lint(quiet) if f.category == "personal-info"]
