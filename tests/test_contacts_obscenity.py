@@ -100,6 +100,10 @@ def test_two_unreleased_matters_on_one_line_are_two_errors(lint, text):
         ("花火大会の屋台、どう見ても男性器みたいなチョコバナナ", "性器クラミジア感染症の検査を保健所で行っています。"),
         ("忘年会で係長が裸踊りした写真、あとで回しますね。", "裸足で歩ける芝生広場が完成しました。"),
         ("プールの監視員のバイト、目当ては女子高生の水着だけ。", "プールの監視員のアルバイトを募集しています。"),
+        # the same slang in katakana (ヤッた), a bedroom euphemism, a stripping game
+        ("あの二人、もうヤッたらしいよ", "今年もヤル気満々で雪かきに参加します！"),
+        ("昨夜はあの子と布団で朝まで(笑)", "布団の丸洗いサービスを、朝までに仕上げます。"),
+        ("職員旅行の夜は、コンパニオン呼んで野球拳大会！", "少年野球大会の結果をお知らせします。"),
     ],
 )
 def test_slang_and_euphemism_of_sex_are_sexual_slang(lint, fire, quiet):
@@ -132,6 +136,13 @@ def test_an_english_obscene_word_is_found_in_its_inflected_forms(lint, fire, qui
             "Hot springs and bikinis: please wear a towel.",
         ),
         ("Cosplay event: kanojo no pantsu miesou na shashin", "Cosplay event in Takada: photos of the parade."),
+        # a gaze that lingers on a body, the figure praised as a body, clothing cut to show it
+        ("課長、飲み会でずっと女性職員の脚見てたｗ", "脚本家の講演会を開きます。三脚をお持ちください。"),
+        ("新人の子、スタイル良すぎてつい目で追っちゃう笑", "浴衣姿の子どもたちが花火に見とれていました。"),
+        (
+            "受付の子、今日のブラウス胸元開きすぎ",
+            "レオタードで演技する体操選手たち、美しすぎる演技に会場が沸きました。",
+        ),
     ],
 )
 def test_a_leering_look_in_romaji_english_or_delight_is_found(lint, fire, quiet):
@@ -160,6 +171,11 @@ def test_a_leering_look_in_romaji_english_or_delight_is_found(lint, fire, quiet)
             "苦情をくれたのは森田修さん、郵便局の角から2軒目の家です。",
             "講師の森田修さんは、郵便局の角の公民館で教えています。",
         ),
+        # a district and a three-part lot with no city; an address written to dodge robots
+        ("回覧板は山口明美さん（大町2-3-4）へ", "講師の山口明美さん、会場は本町3-1-1高田公民館"),
+        ("感想は作者の松井 蓮さん（ren.matsui★example.jp ★を@に）へ", "感想は kansou★example.jp（★を@に）へ"),
+        # a surname in brackets right after a LINE ID or an @handle is the contact's owner
+        ("参加希望の方はLINE ID: yuka_0123（佐々木）まで", "写真：@joetsu_photo（高田）"),
     ],
 )
 def test_a_private_persons_contact_in_a_form_not_read_before_is_an_error(lint, fire, quiet):

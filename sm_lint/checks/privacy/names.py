@@ -174,7 +174,21 @@ def _split_names(analysis: Analysis, taken: set[int], places: frozenset[str]) ->
         m = _BRACKETED().match(text, phone.end)
         if m and m.start(1) not in taken and _surname_led(m.group(1)) and fold(m.group(1)[:2]) not in places:
             found.append((m.start(1), m.end(1), m.end(1)))
+    # Ninth pass: a surname in brackets right after a private contact other than a phone, an
+    # e-mail address, an @handle or a LINE ID (LINE ID: yuka_0123（佐々木）): the contact's owner.
+    contacts = [e.end for e in analysis.entities if e.kind in ("email", "mention")]
+    if "id" in analysis.folded:
+        contacts += [m.end() for m in _LINE_ID().finditer(text)]
+    for end in contacts:
+        m = _BRACKETED_SURNAME().match(text, end)
+        run = m.group(1) if m else ""
+        if m and m.start(1) not in taken and fold(run) not in places and (is_surname(run) or _surname_led(run)):
+            found.append((m.start(1), m.end(1), m.end(1)))
     return found
+
+
+_BRACKETED_SURNAME = lazy_compile(r"\s?[（(]([\u4e00-\u9fff々]{2,5})[)）]")
+_LINE_ID = lazy_compile(r"(?i:line|ライン)\s*(?i:id)\s*[:：]?\s*[A-Za-z0-9_.\-]{4,}")
 
 
 def _surnames_beside_numbers(analysis: Analysis, taken: set[int], places: frozenset[str]) -> list[tuple[int, int, int]]:
