@@ -104,6 +104,11 @@ def test_two_unreleased_matters_on_one_line_are_two_errors(lint, text):
         ("あの二人、もうヤッたらしいよ", "今年もヤル気満々で雪かきに参加します！"),
         ("昨夜はあの子と布団で朝まで(笑)", "布団の丸洗いサービスを、朝までに仕上げます。"),
         ("職員旅行の夜は、コンパニオン呼んで野球拳大会！", "少年野球大会の結果をお知らせします。"),
+        # a person's sex appeal said outright, sex named as the night, what nudity hides
+        ("窓口のお姉さん、色っぽくて毎日通いたくなる", "色っぽい赤の着物で舞う日本舞踊の公演です。"),
+        ("あの受付の人、絶対夜はすごいタイプ", "夜はすごい星空でした。"),
+        ("温泉PR動画、湯けむりで肝心なとこが見えないｗ", "このポスター、肝心なところが見えない位置に貼られています。"),
+        ("Joetsu girls are easy, trust me", "Joetsu trails are easy, trust me"),
     ],
 )
 def test_slang_and_euphemism_of_sex_are_sexual_slang(lint, fire, quiet):
@@ -176,6 +181,11 @@ def test_a_leering_look_in_romaji_english_or_delight_is_found(lint, fire, quiet)
         ("感想は作者の松井 蓮さん（ren.matsui★example.jp ★を@に）へ", "感想は kansou★example.jp（★を@に）へ"),
         # a surname in brackets right after a LINE ID or an @handle is the contact's owner
         ("参加希望の方はLINE ID: yuka_0123（佐々木）まで", "写真：@joetsu_photo（高田）"),
+        # a lone surname beside a LINE ID or a private e-mail is the contact's owner, with no role
+        ("フリマの出店相談は、主催の黒田（LINE: kuroda_flea）まで。", "申込みは木田 kouhou@city.joetsu.niigata.jp へ"),
+        # a flat with its room number and no 号; a named person's house as a place
+        ("落とし物の財布は、ハイム大町 102 の西村さんのものでした。", "駅前ビル 3階の会議室で西村さんが講演します。"),
+        ("ご近所の情報：三浦さん宅の裏の空き地で火の不始末がありました。", "三浦さん宅配便の営業所が開きました。"),
     ],
 )
 def test_a_private_persons_contact_in_a_form_not_read_before_is_an_error(lint, fire, quiet):
