@@ -79,3 +79,115 @@ def test_a_private_class_is_no_office_of_the_city(lint):
 )
 def test_two_unreleased_matters_on_one_line_are_two_errors(lint, text):
     assert _rules(lint(text), "error").count("JP-C106") == 2
+
+
+@pytest.mark.parametrize(
+    "fire,quiet",
+    [
+        # sex sold, in the words of its ads
+        ("歓楽街の店なら本番OKで安いよ。", "本番前のリハーサルは午後2時からです。"),
+        ("駅の裏の店、ヌキありで評判らしい。", "種抜きありの梅干しを、道の駅で販売しています。"),
+        # a euphemism of sex, and the marker that flags one
+        ("週末は彼女と夜の営みに励んでました（意味深）", "小学生の夜の運動会、ライトアップされた校庭で開催しました。"),
+        ("成人式のあと、新成人がホテルに消えていったらしいｗ", "成人式のあと、新成人はホテルの祝賀会に向かいました。"),
+        # picking up strangers for sex
+        ("海水浴場はナンパスポットとして有名。夏はワンナイト狙いで行くべし！", "海水浴場でのナンパ行為は禁止です。"),
+        (
+            "夏の海の家はワンナイトのチャンスだらけ",
+            "大人の社会見学ツアー、ワンナイトクルーズで日本海の夜景を楽しみます。",
+        ),
+        # a thing likened to genitals; a person's nakedness; what someone is there for, as a body
+        ("花火大会の屋台、どう見ても男性器みたいなチョコバナナ", "性器クラミジア感染症の検査を保健所で行っています。"),
+        ("忘年会で係長が裸踊りした写真、あとで回しますね。", "裸足で歩ける芝生広場が完成しました。"),
+        ("プールの監視員のバイト、目当ては女子高生の水着だけ。", "プールの監視員のアルバイトを募集しています。"),
+        # the same slang in katakana (ヤッた), a bedroom euphemism, a stripping game
+        ("あの二人、もうヤッたらしいよ", "今年もヤル気満々で雪かきに参加します！"),
+        ("昨夜はあの子と布団で朝まで(笑)", "布団の丸洗いサービスを、朝までに仕上げます。"),
+        ("職員旅行の夜は、コンパニオン呼んで野球拳大会！", "少年野球大会の結果をお知らせします。"),
+        # a person's sex appeal said outright, sex named as the night, what nudity hides
+        ("窓口のお姉さん、色っぽくて毎日通いたくなる", "色っぽい赤の着物で舞う日本舞踊の公演です。"),
+        ("あの受付の人、絶対夜はすごいタイプ", "夜はすごい星空でした。"),
+        ("温泉PR動画、湯けむりで肝心なとこが見えないｗ", "このポスター、肝心なところが見えない位置に貼られています。"),
+        ("Joetsu girls are easy, trust me", "Joetsu trails are easy, trust me"),
+    ],
+)
+def test_slang_and_euphemism_of_sex_are_sexual_slang(lint, fire, quiet):
+    assert "JP-P406" in _rules(lint(fire), "warning")
+    assert loud(lint(quiet)) == []
+
+
+@pytest.mark.parametrize(
+    "fire,quiet",
+    [
+        ("Summer at Joetsu beach: so many MILFs lol", "Both sexes are welcome at the Eros dance class."),
+        ("Too many sluts at the festival tonight", "Milford Sound and Sussex: photos from our sister cities."),
+    ],
+)
+def test_an_english_obscene_word_is_found_in_its_inflected_forms(lint, fire, quiet):
+    assert "JP-P402" in _rules(lint(fire), "error")
+    assert loud(lint(quiet)) == []
+
+
+@pytest.mark.parametrize(
+    "fire,quiet",
+    [
+        ("ビーチバレー大会、ビキニの選手ばかりで眼福でした。", "ビーチバレー大会、選手の皆さんの熱戦に感動しました。"),
+        (
+            "浴衣コンテスト、帯の下の太もも透けてて最高ｗ",
+            "水着の販売コーナー、今年のビキニは透けにくい素材で安心です。",
+        ),
+        (
+            "Festival staff in tight shorts, thongs and cleavage everywhere, so hot",
+            "Hot springs and bikinis: please wear a towel.",
+        ),
+        ("Cosplay event: kanojo no pantsu miesou na shashin", "Cosplay event in Takada: photos of the parade."),
+        # a gaze that lingers on a body, the figure praised as a body, clothing cut to show it
+        ("課長、飲み会でずっと女性職員の脚見てたｗ", "脚本家の講演会を開きます。三脚をお持ちください。"),
+        ("新人の子、スタイル良すぎてつい目で追っちゃう笑", "浴衣姿の子どもたちが花火に見とれていました。"),
+        (
+            "受付の子、今日のブラウス胸元開きすぎ",
+            "レオタードで演技する体操選手たち、美しすぎる演技に会場が沸きました。",
+        ),
+    ],
+)
+def test_a_leering_look_in_romaji_english_or_delight_is_found(lint, fire, quiet):
+    assert "JP-P407" in _rules(lint(fire), "warning")
+    assert loud(lint(quiet)) == []
+
+
+@pytest.mark.parametrize(
+    "fire,quiet",
+    [
+        # any e-mail address next to a private person's name is the person's
+        (
+            "田村恵子さんへの返信は keiko-t@example.ne.jp にお送りしました。",
+            "申込みは joetsu-kankou@example.jp（観光協会）へ。",
+        ),
+        # a district and its lot with no city; a flat and its room; a house by its place
+        (
+            "回覧板は、次の班の今井和子さん（本町三丁目4番）へ回してください。",
+            "ピアノ演奏は今井和子さん。会場：本町3丁目1-1 高田公民館",
+        ),
+        (
+            "落とし物の持ち主は、ハイツ木田 203号室の石田真一さんでした。",
+            "演奏：石田真一さん／会場：ハイツ木田集会所 1号室",
+        ),
+        (
+            "苦情をくれたのは森田修さん、郵便局の角から2軒目の家です。",
+            "講師の森田修さんは、郵便局の角の公民館で教えています。",
+        ),
+        # a district and a three-part lot with no city; an address written to dodge robots
+        ("回覧板は山口明美さん（大町2-3-4）へ", "講師の山口明美さん、会場は本町3-1-1高田公民館"),
+        ("感想は作者の松井 蓮さん（ren.matsui★example.jp ★を@に）へ", "感想は kansou★example.jp（★を@に）へ"),
+        # a surname in brackets right after a LINE ID or an @handle is the contact's owner
+        ("参加希望の方はLINE ID: yuka_0123（佐々木）まで", "写真：@joetsu_photo（高田）"),
+        # a lone surname beside a LINE ID or a private e-mail is the contact's owner, with no role
+        ("フリマの出店相談は、主催の黒田（LINE: kuroda_flea）まで。", "申込みは木田 kouhou@city.joetsu.niigata.jp へ"),
+        # a flat with its room number and no 号; a named person's house as a place
+        ("落とし物の財布は、ハイム大町 102 の西村さんのものでした。", "駅前ビル 3階の会議室で西村さんが講演します。"),
+        ("ご近所の情報：三浦さん宅の裏の空き地で火の不始末がありました。", "三浦さん宅配便の営業所が開きました。"),
+    ],
+)
+def test_a_private_persons_contact_in_a_form_not_read_before_is_an_error(lint, fire, quiet):
+    assert "error" in [f.severity for f in lint(fire) if f.category == "personal-info"]
+    assert "error" not in [f.severity for f in lint(quiet) if f.category == "personal-info"]

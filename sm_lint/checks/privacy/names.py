@@ -33,7 +33,9 @@ _LOCAL = lazy_compile(r"(?<![\d\-－‐.])(?:0\d{1,4}\s?[-－‐]\s?)?\d{3}\s?[-
 _BESIDE = lazy_compile(r"[\s（()）:：、]*(?:まで|へ|に|宛)?[\s（()）:：、]*")
 # A role in a group of citizens (not 担当 or 係: a city post signs its staff contact 担当 木村 with
 # the city's number; a public role, 市長 or 課長, makes the name public: _public below).
-_ROLE_BEFORE = lazy_compile(r"(?:長|委員|会員|代表|幹事|世話人|世話役|役員|理事|当番|部員|会計|書記)[のは:：・、\s]*$")
+_ROLE_BEFORE = lazy_compile(
+    r"(?:長|委員|会員|代表|幹事|世話人|世話役|役員|理事|当番|部員|会計|書記|主催|主宰|発起人)[のは:：・、\s]*$"
+)
 _ROLE_AFTER = lazy_compile(r"(?:まで|へ|宛)|\s*[（(][^）)\n]{0,12}(?:委員|会員|代表|幹事|長)")
 
 
@@ -174,7 +176,21 @@ def _split_names(analysis: Analysis, taken: set[int], places: frozenset[str]) ->
         m = _BRACKETED().match(text, phone.end)
         if m and m.start(1) not in taken and _surname_led(m.group(1)) and fold(m.group(1)[:2]) not in places:
             found.append((m.start(1), m.end(1), m.end(1)))
+    # Ninth pass: a surname in brackets right after a private contact other than a phone, an
+    # e-mail address, an @handle or a LINE ID (LINE ID: yuka_0123（佐々木）): the contact's owner.
+    contacts = [e.end for e in analysis.entities if e.kind in ("email", "mention")]
+    if "id" in analysis.folded:
+        contacts += [m.end() for m in _LINE_ID().finditer(text)]  # an ID named as one: LINE ID: …
+    for end in contacts:
+        m = _BRACKETED_SURNAME().match(text, end)
+        run = m.group(1) if m else ""
+        if m and m.start(1) not in taken and fold(run) not in places and (is_surname(run) or _surname_led(run)):
+            found.append((m.start(1), m.end(1), m.end(1)))
     return found
+
+
+_BRACKETED_SURNAME = lazy_compile(r"\s?[（(]([\u4e00-\u9fff々]{2,5})[)）]")
+_LINE_ID = lazy_compile(r"(?i:line|ライン)\s*(?i:id)\s*[:：]?\s*[A-Za-z0-9_.\-]{4,}")
 
 
 def _surnames_beside_numbers(analysis: Analysis, taken: set[int], places: frozenset[str]) -> list[tuple[int, int, int]]:
@@ -187,12 +203,15 @@ def _surnames_beside_numbers(analysis: Analysis, taken: set[int], places: frozen
     reach = max((p.end - p.start for p in allowed), default=0)  # an overlapping one starts this near
     found = []
     seen: set[int] = set()  # a surname between two numbers is beside both: one name
-    for m in _LOCAL().finditer(text):
-        if _overlaps(allowed, starts, reach, m.start(), m.end()):
+    contacts = [(m.start(), m.end(), True) for m in _LOCAL().finditer(text)]
+    contacts += [(start, end, False) for start, end in _private_ids(analysis)]
+    for m_start, m_end, is_number in contacts:
+        if is_number and _overlaps(allowed, starts, reach, m_start, m_end):
             continue
-        line_start, line_end = analysis.line_span(m.start(), m.end())
-        before = _kanji_run_before(text, m.start() - len(_before_gap(text, line_start, m.start())))
-        after = m.end() + (_BESIDE().match(text, m.end(), line_end) or m).end() - m.end()
+        line_start, line_end = analysis.line_span(m_start, m_end)
+        before = _kanji_run_before(text, m_start - len(_before_gap(text, line_start, m_start)))
+        beside = _BESIDE().match(text, m_end, line_end)
+        after = beside.end() if beside else m_end
         for start in (before, after):
             i = analysis.token_index(start)
             if i >= len(tokens) or tokens[i].start != start or start in taken or start in seen:
@@ -206,9 +225,11 @@ def _surnames_beside_numbers(analysis: Analysis, taken: set[int], places: frozen
                 and fold(t.surface) not in places
                 and not (nxt is not None and nxt.pos1 in ("名詞", "接尾辞") and nxt.pos2 != "数詞")
                 # a person's context: a role before (班長, 実行委員の), まで after, a role in brackets
-                # after; not a district beside a number (木田 526-…, 木田 is also a surname)
+                # after; not a district beside a number (木田 526-…, 木田 is also a surname). A
+                # personal ID (LINE, a private e-mail, an @handle) is a person's context itself.
                 and (
-                    _ROLE_BEFORE().search(text, max(line_start, t.start - 10), t.start)
+                    not is_number
+                    or _ROLE_BEFORE().search(text, max(line_start, t.start - 10), t.start)
                     or _ROLE_AFTER().match(text, t.end, line_end)
                 )
                 and not _public(analysis, t.start, t.end, t.end)
@@ -216,6 +237,25 @@ def _surnames_beside_numbers(analysis: Analysis, taken: set[int], places: frozen
                 found.append((t.start, t.end, t.end))
                 seen.add(t.start)
     return found
+
+
+def _private_ids(analysis: Analysis) -> list[tuple[int, int]]:
+    """Spans of the contacts other than a phone that only a person has: a LINE ID (LINE:
+    kuroda_flea), an @handle, an e-mail address outside the city's own domains (ninth pass)."""
+    own = [d.lower() for d in privacy(analysis)["allowed_email_domains"]]
+    found = [
+        (e.start, e.end)
+        for e in analysis.entities
+        if e.kind == "mention"
+        or (e.kind == "email" and not any(e.text.lower().rsplit("@", 1)[1].endswith(d) for d in own))
+    ]
+    if "line" in analysis.folded or "らいん" in analysis.folded:
+        found += [m.span() for m in _LINE_CONTACT().finditer(analysis.text)]
+    return sorted(found)
+
+
+# A LINE ID written as a contact (LINE: kuroda_flea, LINE ID：yuka_0123, ライン kuroda).
+_LINE_CONTACT = lazy_compile(r"(?i:line|ライン)\s*(?i:id)?\s*[:：]?\s*[A-Za-z0-9_.\-]{4,}")
 
 
 def _overlaps(spans: list[Phone], starts: list[int], reach: int, start: int, end: int) -> bool:

@@ -6,6 +6,11 @@ Surface matches must start and end on token boundaries, so リサイクル never
 
 `words:` is a list, or the name of a list file in rules/lists/ (one word a line), so several
 rules can share a lexicon, and a lexicon can carry its own source and licence in its header.
+
+`inflected: english` also matches a one-token English entry in its inflected forms: a token
+of Latin letters that is the entry plus -s, -es, -ed, -ing or 's (MILFs, fucking; a doubled
+consonant before -ed or -ing too: shagged), compared case-insensitively; the entry must have
+four letters or more (sex is not read in sexes, nor ero in eros).
 """
 
 from __future__ import annotations
@@ -99,11 +104,29 @@ def _entry_from(item: Any, defaults: dict[str, Any], where: str) -> tuple[Entry,
 _EITHER_SIGMA = str.maketrans({"σ": "[σς]", "ς": "[σς]"})
 
 
+# English inflectional endings (`inflected: english`), longest first: milfs, sluts, fucked, fucking.
+_ENGLISH_ENDINGS = ("'s", "ing", "es", "ed", "s")
+
+
+def _english_stems(word: str) -> Iterator[str]:
+    """The stems `word` (lower-case Latin letters) may be an inflected form of."""
+    for ending in _ENGLISH_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 4:  # not sexes, eros
+            stem = word[: -len(ending)]
+            yield stem
+            if ending in ("ed", "ing") and len(stem) >= 5 and stem[-1] == stem[-2]:
+                yield stem[:-1]  # a doubled consonant: shagged, shagging
+
+
 class Lexicon(Matcher):
-    def __init__(self, by_surface: dict[str, list[Entry]], by_lemma: dict[str, list[Entry]]) -> None:
+    def __init__(
+        self, by_surface: dict[str, list[Entry]], by_lemma: dict[str, list[Entry]], english: bool = False
+    ) -> None:
         self.by_surface = by_surface
         self.by_lemma = by_lemma
         self.prefixes = {key[:n] for key in by_surface for n in range(1, len(key) + 1)}
+        # one-token English entries, for their inflected forms
+        self.english = {key for key in by_surface if key.isascii() and key.isalpha()} if english else set()
 
     def signs(self) -> list[tuple[str, Any]] | None:
         """A surface word is a run of tokens, so the folded view holds it, folded; a lemma needs
@@ -133,6 +156,24 @@ class Lexicon(Matcher):
             for entry in self.by_surface.get(joined, ()):
                 yield entry, ends[j]
 
+    def _inflected_hits(self, analysis: Analysis, seen: set[tuple[int, int, str]]) -> Iterator[Hit]:
+        """English entries in an inflected form (`inflected: english`): each distinct token of the
+        draft once, its stems looked up; the list is never walked."""
+        tokens, lower = analysis.tokens, analysis.index("lower")
+        for word in lower.keys() - self.by_surface.keys():
+            if not (word.isascii() and word.isalpha()):
+                continue
+            stem = next((s for s in _english_stems(word) if s in self.english), None)
+            if stem is None:
+                continue
+            for i in lower[word]:
+                token = tokens[i]
+                for entry in self.by_surface[stem]:
+                    span = (token.start, token.end, entry.word)
+                    if span not in seen:
+                        seen.add(span)
+                        yield Hit(span[0], span[1], entry.suggestion, detail={"word": entry.word}, safe=entry.safe)
+
     def find(self, analysis: Analysis) -> Iterable[Hit]:
         tokens = analysis.tokens
         seen: set[tuple[int, int, str]] = set()
@@ -146,6 +187,8 @@ class Lexicon(Matcher):
                         yield Hit(
                             token.start, token.end, entry.suggestion, detail={"word": entry.word}, safe=entry.safe
                         )
+        if self.english:
+            yield from self._inflected_hits(analysis, seen)
         # Kana-folded keys (token.key) for kana words, plain lower-case surfaces otherwise.
         for attr in ("key", "lower"):
             index = analysis.index(attr)
@@ -159,8 +202,15 @@ class Lexicon(Matcher):
                             yield Hit(token.start, end, entry.suggestion, detail={"word": entry.word}, safe=entry.safe)
 
 
-@kind("words", options=("by", *_POS_KEYS))
+@kind("words", options=("by", "inflected", *_POS_KEYS))
 def compile_words(spec: dict[str, Any], where: str) -> Lexicon:
+    inflected = spec.get("inflected")
+    if inflected not in (None, "english"):
+        raise RuleError(
+            where,
+            f"`inflected` は english です (値: {inflected!r})",
+            f"`inflected` is english, not {inflected!r}",
+        )
     words = spec["words"]
     if isinstance(words, str):
         words = [entry for entry, _ in list_entries(list_path(words, where))]
@@ -178,4 +228,4 @@ def compile_words(spec: dict[str, Any], where: str) -> Lexicon:
             by_surface.setdefault(surface_key, []).append(entry)
         if lemma_key:
             by_lemma.setdefault(lemma_key, []).append(entry)
-    return Lexicon(by_surface, by_lemma)
+    return Lexicon(by_surface, by_lemma, english=inflected == "english")
