@@ -1,14 +1,12 @@
 """Running the command line in-process, in a given folder, for the CLI tests; a fresh copy of
-this checkout as a git repository; work counted in lines run, or (where it is done in C)
-timings relative to a floor measured in the same test."""
+this checkout as a git repository; work counted in lines run and in characters handed to
+the regex engines, never timed."""
 
 from __future__ import annotations
 
-import gc
 import os
 import shutil
 import subprocess
-import time
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -54,35 +52,14 @@ def serving(folder: Path):
         app.server_close()
 
 
-def time_ratio(slow, fast, repeat: int = 5) -> float:
-    """How many times longer `slow()` takes than `fast()`: a timing relative to a floor taken in
-    the same test, never absolute seconds (the machine may be shared). Each is the best of
-    `repeat` runs, taken in turn so both see the same load; `fast` runs once first to warm up.
-    CPU time of this process, not wall time: other processes on a loaded machine (a CI runner,
-    parallel jobs) stretch the wall clock of one run and not the other, and the ratio with it."""
-    fast()
-    best = {fast: float("inf"), slow: float("inf")}
-    gc.disable()  # as timeit does: a collection's cost depends on the rest of the test process
-    try:
-        for _ in range(repeat):
-            for call in (fast, slow):
-                started = time.process_time()
-                call()
-                best[call] = min(best[call], time.process_time() - started)
-    finally:
-        gc.enable()
-    return best[slow] / max(best[fast], 1e-9)
-
-
-def operations(call) -> int:
-    """How many lines of sm-lint's own code `call()` runs: a count of the work done in Python
-    that, unlike a timing, does not depend on the machine or its load. Work inside C (a regex
-    engine, str.find, MeCab) counts as the one line that calls it: a step that was quadratic
-    there (RE2 encoding the whole text per search, a line searched again from each 写真 or
-    each `[`) ran as many lines before its fix as after, so those tests keep time_ratio."""
+def operations(call, *packages: Path) -> int:
+    """How many lines of sm-lint's own code (and of `packages`, folders) `call()` runs: a count
+    of the work done in Python that, unlike a timing, does not depend on the machine or its
+    load. Work inside C (a regex engine, str.find, MeCab) counts as the one line that calls it:
+    see `characters_searched` for the patterns' share of it."""
     import sys
 
-    package = str(Path(__file__).resolve().parents[1] / "sm_lint")
+    roots = tuple(str(p) for p in (Path(__file__).resolve().parents[1] / "sm_lint", *packages))
     count = 0
 
     def line(frame, event, arg):
@@ -91,7 +68,7 @@ def operations(call) -> int:
         return line
 
     previous = sys.gettrace()
-    sys.settrace(lambda frame, event, arg: line if frame.f_code.co_filename.startswith(package) else None)
+    sys.settrace(lambda frame, event, arg: line if frame.f_code.co_filename.startswith(roots) else None)
     try:
         call()
     finally:
@@ -99,18 +76,58 @@ def operations(call) -> int:
     return count
 
 
+class _Searched:
+    """A compiled pattern (re, regex or RE2) that adds to `tally` the characters each search
+    is given: RE2's binding encodes the whole text it is handed on every call; re and regex
+    read from `pos` to the end of a match, or to `endpos` where there is none."""
+
+    def __init__(self, compiled, tally: list[int]) -> None:
+        self.compiled, self.tally = compiled, tally
+        self.whole = type(compiled).__module__ == "re2"
+
+    def __getattr__(self, name):
+        method = getattr(self.compiled, name)
+        if name not in ("search", "match", "fullmatch", "finditer"):
+            return method
+
+        def counted(text, pos=0, endpos=None, *args, **kwargs):
+            end = len(text) if endpos is None else min(max(endpos, 0), len(text))
+            found = method(text, *((pos,) if endpos is None else (pos, endpos)), *args, **kwargs)
+            if self.whole:
+                self.tally[0] += len(text)
+            elif name == "finditer" or found is None:
+                self.tally[0] += max(0, end - pos)
+            else:
+                self.tally[0] += max(0, found.end() - pos)
+            return found
+
+        return counted
+
+
+def characters_searched(call) -> int:
+    """How many characters of text `call()` hands to the regex engines of the rules' and
+    users' patterns (sm_lint.text.saferegex): the work done inside C that `operations` counts
+    as one line. A line searched again from each of its items, or a whole text handed to RE2
+    for each small window, makes this grow with the square of the input."""
+    from sm_lint.text import saferegex
+
+    tally = [0]
+    lazy = saferegex._Lazy.pattern
+    saferegex._Lazy.pattern = property(lambda self: _Searched(lazy.fget(self), tally))
+    try:
+        call()
+    finally:
+        saferegex._Lazy.pattern = lazy
+    return tally[0]
+
+
 def assert_linear_work(call, small, large) -> None:
     """`call(large)` (four times the size of `small`) runs about four times as many lines of
-    sm-lint's code, not the sixteen times of a quadratic step (see `operations`)."""
-    ratio = operations(lambda: call(large)) / max(1, operations(lambda: call(small)))
-    assert ratio < 6, f"four times the input ran {ratio:.1f} times as many lines (linear: 4, quadratic: 16)"
-
-
-def assert_linear(call, small, large) -> None:
-    """`call(large)` (four times the size of `small`) takes about four times as long, not the
-    sixteen times of a quadratic step."""
-    ratio = time_ratio(lambda: call(large), lambda: call(small))
-    assert ratio < 8, f"four times the input took {ratio:.1f} times as long (linear: 4, quadratic: 16)"
+    sm-lint's code and hands its patterns about four times as many characters, not the sixteen
+    times of a quadratic step (see `operations` and `characters_searched`)."""
+    for measure, what in ((operations, "lines"), (characters_searched, "characters of text to its patterns")):
+        ratio = measure(lambda: call(large)) / max(1, measure(lambda: call(small)))
+        assert ratio < 6, f"four times the input ran {ratio:.1f} times as many {what} (linear: 4, quadratic: 16)"
 
 
 ROOT = Path(__file__).resolve().parent.parent
