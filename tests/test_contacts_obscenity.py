@@ -57,9 +57,14 @@ def test_a_given_name_in_kana_the_tagger_does_not_know_is_a_name(lint, text, nam
         ("「レルヒ」さん（523-1111）も会場に来ます！", "会員の大野さん（523-1111）も会場に来ます！"),
         ("マスコットキャラクターのミルルさん（523-1111）", "会員のミルルさん（523-1111）"),
         ("ゆるキャラのひなたちゃん（523-1111）", "会員のひなたちゃん（523-1111）"),
+        # a class or a team named with ちゃん / さん is no person (ひよこ|ちゃん|クラス), nor a mountain
+        ("ひよこちゃんクラスの申込みは子育てひろば（523-1111）へ", "ひよこちゃん（523-1111）へ"),
+        ("ふじさんが見える公園（523-1111）", "ひなたさんが見える公園（523-1111）"),
+        # a shop named in quotes after its kind is no person either
+        ("ミルクカフェ「ひなた」さん（523-1234）で販売中です。", "会員の「ひなた」さん（523-1234）が販売します。"),
     ],
 )
-def test_a_mascot_is_no_private_person(lint, quiet, named):
+def test_a_mascot_or_a_shop_is_no_private_person(lint, quiet, named):
     assert "JP-I107" not in _rules(lint(quiet))
     assert "JP-I107" in _rules(lint(named), "error")
 
@@ -109,6 +114,25 @@ def test_two_unreleased_matters_on_one_line_are_two_errors(lint, text):
         ("あの受付の人、絶対夜はすごいタイプ", "夜はすごい星空でした。"),
         ("温泉PR動画、湯けむりで肝心なとこが見えないｗ", "このポスター、肝心なところが見えない位置に貼られています。"),
         ("Joetsu girls are easy, trust me", "Joetsu trails are easy, trust me"),
+        # adult entertainment named as a place to go, underwear left off, English slang
+        ("高田の飲み屋街、夜はお触りOKのお店もあるって", "おさわり禁止の展示です。作品には手を触れないでください。"),
+        (
+            "駅前のキャバクラ、女の子のレベル高いから出張の人におすすめ",
+            "キャバクラの客引き行為は条例で禁止されています。",
+        ),
+        ("モデルの女の子、ノーブラだったって", "モデルの女の子が、新しい観光ポスターに登場します。"),
+        (
+            "Best hookup spots in Joetsu: the beach after the fireworks",
+            "Best hiking spots in Joetsu: Kasugayama after the rain",
+        ),
+        # innuendo aimed at a person: their nights, their "thing", wanting them
+        ("新婚の佐藤さん、夜も頑張ってね（笑）", "夜も頑張って営業しています。"),
+        ("課長のアレ、意外と大きいらしい", "会場のアレンジが大きく変わりました。"),
+        ("受付の新人ちゃん、抱きたいランキング1位", "孫を抱きたいと話していました。"),
+        ("The receptionist can sit on my face", "The receptionist can help you with the forms"),
+        # the same slang typed in romaji
+        ("Natsu no umi de nanpa shiyou ze", "Natsu no umi de hanabi shiyou ze"),
+        ("Kanojo to rabuhoteru itta", "Kanojo to onsen hoteru itta"),
     ],
 )
 def test_slang_and_euphemism_of_sex_are_sexual_slang(lint, fire, quiet):
@@ -121,6 +145,7 @@ def test_slang_and_euphemism_of_sex_are_sexual_slang(lint, fire, quiet):
     [
         ("Summer at Joetsu beach: so many MILFs lol", "Both sexes are welcome at the Eros dance class."),
         ("Too many sluts at the festival tonight", "Milford Sound and Sussex: photos from our sister cities."),
+        ("The new intern is so fuckable", "The new intern is so capable"),
     ],
 )
 def test_an_english_obscene_word_is_found_in_its_inflected_forms(lint, fire, quiet):
@@ -148,6 +173,7 @@ def test_an_english_obscene_word_is_found_in_its_inflected_forms(lint, fire, qui
             "受付の子、今日のブラウス胸元開きすぎ",
             "レオタードで演技する体操選手たち、美しすぎる演技に会場が沸きました。",
         ),
+        ("市長のおしり、プリプリでかわいい", "ぷりぷりのエビフライ定食、おしりふきも販売しています。"),
     ],
 )
 def test_a_leering_look_in_romaji_english_or_delight_is_found(lint, fire, quiet):
@@ -186,8 +212,30 @@ def test_a_leering_look_in_romaji_english_or_delight_is_found(lint, fire, quiet)
         # a flat with its room number and no 号; a named person's house as a place
         ("落とし物の財布は、ハイム大町 102 の西村さんのものでした。", "駅前ビル 3階の会議室で西村さんが講演します。"),
         ("ご近所の情報：三浦さん宅の裏の空き地で火の不始末がありました。", "三浦さん宅配便の営業所が開きました。"),
+        # a roster of a group with numbers; a child's school year; a floor of a flat
+        ("町内の見守り当番：月曜 宮本（545-0123）、火曜 荒井（545-0456）", "市長：木田 526-5111（代表）"),
+        (
+            "盆踊りの太鼓は、佐久間さんちの息子さん（高2）が担当します。",
+            "盆踊りの太鼓は、高校2年生のみなさんが担当します。",
+        ),
+        (
+            "ハイツ春日 2階の奥の部屋の工藤さんから、騒音の苦情がありました",
+            "ハイツ春日の集会所 2階で、工藤さんが講演します。",
+        ),
     ],
 )
 def test_a_private_persons_contact_in_a_form_not_read_before_is_an_error(lint, fire, quiet):
     assert "error" in [f.severity for f in lint(fire) if f.category == "personal-info"]
     assert "error" not in [f.severity for f in lint(quiet) if f.category == "personal-info"]
+
+
+@pytest.mark.parametrize("rule_id", ["JP-P402", "JP-P405", "JP-P406", "JP-P407"])
+def test_the_obscenity_rules_stay_behind_the_gate(rule_id):
+    """Every sign of the obscenity rules is one the gate can test (fewer than three bounded gaps:
+    sm_lint/rules/gate.py), so a draft with none of their words never runs them."""
+    from sm_lint.rules.gate import _usable
+    from sm_lint.rules.loader import load_rules
+
+    (rule,) = [r for r in load_rules() if r.id == rule_id]
+    groups = rule.matcher.sign_groups()
+    assert groups and all(_usable(attr, sign) for group in groups for attr, sign in group)

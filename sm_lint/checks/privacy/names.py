@@ -36,6 +36,9 @@ _BESIDE = lazy_compile(r"[\s（()）:：、]*(?:まで|へ|に|宛)?[\s（()）:
 _ROLE_BEFORE = lazy_compile(
     r"(?:長|委員|会員|代表|幹事|世話人|世話役|役員|理事|当番|部員|会計|書記|主催|主宰|発起人)[のは:：・、\s]*$"
 )
+# A roster of a citizens' group earlier on the line (見守り当番：月曜 宮本（545-…）、火曜 荒井…): each
+# surname beside a number after it is a member's (ninth pass). Not 長 alone (市長, 課長).
+_ROSTER = lazy_compile(r"(?:当番|委員|会員|代表|幹事|世話人|世話役|役員|理事|部員|会計|書記|班長|組長|区長|会長)[:：]")
 _ROLE_AFTER = lazy_compile(r"(?:まで|へ|宛)|\s*[（(][^）)\n]{0,12}(?:委員|会員|代表|幹事|長)")
 
 
@@ -116,6 +119,13 @@ def _hiragana(text: str) -> bool:
     return all("\u3041" <= c <= "\u3096" or c == "ー" for c in text)
 
 
+def _names_a_group(tokens: Tokens, k: int) -> bool:
+    """ひよこ|ちゃん|クラス, りす|さん|チーム: the honorific inside a group's or a class's name (a
+    common noun right after it), not after a person's."""
+    nxt = tokens[k + 1] if k + 1 < len(tokens) and tokens[k + 1].start == tokens[k].end else None
+    return nxt is not None and nxt.pos1 == "名詞" and nxt.pos2 == "普通名詞" and nxt.surface not in ("宅", "家")
+
+
 def _kana_name(tokens: Tokens, k: int) -> int:
     """Index of the first token of a given name in hiragana that the tagger did not know, right
     before the honorific tokens[k] (ひなた|さん, しずか|さん, こと|ね|さん, 「さくら」さん), or -1.
@@ -136,8 +146,11 @@ def _kana_name(tokens: Tokens, k: int) -> int:
     if not 2 <= len(run) <= 5 or run in word_list("not-kana-names") or tokens[i].pos3 == "副詞可能":
         return -1
     before = tokens[i - 1] if i > 0 else None
-    if end < k:  # quoted: the opening quote right before it
-        return i if before is not None and before.surface == "「" and before.end == tokens[i].start else -1
+    if end < k:  # quoted: the opening quote right before it, not a name given to a noun (カフェ「ひなた」さん)
+        if before is None or before.surface != "「" or before.end != tokens[i].start:
+            return -1
+        named = i >= 2 and tokens[i - 2].end == before.start and tokens[i - 2].pos1 in ("名詞", "接尾辞")
+        return -1 if named else i
     if before is not None and before.end == tokens[i].start and before.pos1 not in ("助詞", "補助記号", "記号"):
         return -1  # a kana run inside a longer word or phrase (これからみな, お|じい)
     return i
@@ -167,7 +180,12 @@ def _split_names(analysis: Analysis, taken: set[int], places: frozenset[str]) ->
             name = tokens[k - 2]
             if name.pos3 == "人名" and name.start not in taken:
                 found.append((name.start, name.end, t.end))
-        elif t.surface in _KANA_HONORIFICS and (i := _kana_name(tokens, k)) >= 0 and tokens[i].start not in taken:
+        elif (
+            t.surface in _KANA_HONORIFICS
+            and not _names_a_group(tokens, k)
+            and (i := _kana_name(tokens, k)) >= 0
+            and tokens[i].start not in taken
+        ):
             # a given name in hiragana the tagger did not know (ひなた|さん, 「さくら」さん): ninth pass
             quoted = tokens[k - 1].surface == "」"
             found.append((tokens[i].start, tokens[k - 1].start if quoted else t.start, t.end))
@@ -230,6 +248,7 @@ def _surnames_beside_numbers(analysis: Analysis, taken: set[int], places: frozen
                 and (
                     not is_number
                     or _ROLE_BEFORE().search(text, max(line_start, t.start - 10), t.start)
+                    or _ROSTER().search(text, max(line_start, t.start - 40), t.start)
                     or _ROLE_AFTER().match(text, t.end, line_end)
                 )
                 and not _public(analysis, t.start, t.end, t.end)
