@@ -113,8 +113,8 @@ class NewSettings(NamedTuple):
 
 def new(settings: NewSettings) -> int:
     """Write the template (never over a file) and say so; exit status 2 when it cannot."""
-    from sm_lint.app.echo import echo
     from sm_lint.app.lint import failed
+    from sm_lint.io.echo import echo
     from sm_lint.rules.sections import config_for, load_config
 
     path, lang = settings.path, settings.lang
