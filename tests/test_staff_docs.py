@@ -108,6 +108,13 @@ def test_new_never_overwrites_a_file(tmp_path):
     assert draft.read_text(encoding="utf-8") == "書きかけの本文\n"
 
 
+def test_new_in_a_folder_that_does_not_exist_says_so_in_the_users_language(tmp_path):
+    # It said 「ファイルを作れません (No such file or directory)」: the OS's English, and not which folder.
+    result = run(["new", "行事/下書き.md", "--platform", "x"], cwd=tmp_path)
+    assert result.exit_code == 2
+    assert result.stderr == "sm-lint: 行事/下書き.md: フォルダー 行事 がありません。先にフォルダーを作ってください\n"
+
+
 @pytest.mark.parametrize(
     "args,problem",
     [
