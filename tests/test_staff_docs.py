@@ -141,3 +141,15 @@ def test_new_refuses_a_name_that_is_no_draft(tmp_path):
     result = run(["new", "--lang", "en", "お知らせ.docx", "--platform", "x"], cwd=tmp_path)
     assert result.exit_code == 2
     assert result.stderr == "sm-lint: お知らせ.docx: a draft's name ends in .md, .markdown, .txt\n"
+
+
+def test_lsp_without_its_extra_says_how_to_install_it_from_the_citys_copy(monkeypatch):
+    # It said `pip install 'sm-lint[lsp]'`, which installs whatever PyPI holds under that name:
+    # sm-lint is not published there (README.md).
+    import sys
+
+    monkeypatch.setitem(sys.modules, "sm_lint.lsp.server", None)  # pygls not installed
+    result = run(["lsp"])
+    assert result.exit_code == 2
+    assert "sm-lint[" not in result.stderr
+    assert "sm-lint のフォルダーで pip install '.[lsp]' (docs/editors.md)" in result.stderr
