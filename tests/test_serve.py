@@ -242,6 +242,7 @@ def test_the_api_takes_json_from_its_own_page_only(server):
     assert _request(url, {"text": DRAFT}, {**own, "Content-Type": "text/plain"})[0] == 415
     assert _request(url, {"text": DRAFT}, {"Content-Type": "application/json"})[0] == 403  # no Origin
     assert _request(url, {"text": ["not", "text"]}, own)[0] == 400
+    assert _request(url, {"text": DRAFT, "lang": ["en"]}, own)[0] == 400
     assert _request(server.guard.url + "api/front-matter", {"text": "本文", "platform": 3}, own)[0] == 400
     for media in (
         {"key": "../etc", "entry": {"path": "a.png"}},

@@ -115,6 +115,8 @@ class _Handler(BaseHTTPRequestHandler):
             text, lang = data.get("text"), data.get("lang", "ja")
             if not isinstance(text, str):
                 raise Refused(400, "`text` must be a string")
+            if not isinstance(lang, str):  # a list was an internal error (500)
+                raise Refused(400, "`lang` must be a string")
             if route == "api/check":
                 return _json(session.check(text, lang))
             values: dict[str, str | None] = {k: data[k] or None for k in ("platform", "account") if k in data}
