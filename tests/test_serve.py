@@ -280,10 +280,14 @@ def _start(folder: Path, *args: str, env: dict[str, str] | None = None) -> subpr
     )
 
 
-def test_ctrl_c_stops_the_command_cleanly(folder):
-    process = _start(folder)
+@pytest.mark.parametrize("encoding", [None, "ascii"])
+def test_ctrl_c_stops_the_command_cleanly(folder, encoding):
+    # On a stream whose encoding is ASCII (a misconfigured locale) its lines are UTF-8, as every
+    # command's (io/echo.py): they were written as \u escapes.
+    process = _start(folder, env={"PYTHONIOENCODING": encoding} if encoding else None)
     try:
         line = process.stdout.readline()
+        assert "をブラウザーで開いてください" in line
         url = re.search(r"http://\S+", line).group()
         assert url.startswith("http://127.0.0.1:") and _request(url + "api/setup")[0] == 200
         process.send_signal(signal.SIGINT)
