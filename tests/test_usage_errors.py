@@ -35,6 +35,8 @@ def _line(out) -> str:
         (["--lang", "fr", DRAFT], ["--lang", "ja, en", "いずれか"]),
         (["-j", "two", DRAFT], ["-j/--jobs", "0 以上の整数"]),
         (["--jobs", "-1", DRAFT], ["-j/--jobs", "0 以上の整数"]),
+        (["report", "--fiscal-year", "1800", "."], ["--fiscal-year", "1900 から 9999 までの整数"]),
+        (["serve", "--port", "http"], ["--port", "0 から 65535 までの整数"]),
         (["--encodng", "cp932", DRAFT], ["--encodng というオプションはありません", "もしかして --encoding"]),
         (["--encoding", "sjis-x", DRAFT], ["--encoding", "知らない文字コード", "sjis-x"]),
         ([DRAFT, "--format"], ["--format には値を続けて"]),
