@@ -42,6 +42,7 @@ def _line(out) -> str:
         ([DRAFT, "--format"], ["--format には値を続けて"]),
         (["--fix=yes", DRAFT], ["--fix は値を取りません"]),
         (["explain"], ["WHAT を指定してください", "explain --help"]),
+        (["explain", "5(5)", "JP-P101"], ["余分な引数があります (JP-P101)", "explain --help"]),
         (["config", "--lang", "fr"], ["--lang", "ja, en", "config --help"]),
     ],
 )
