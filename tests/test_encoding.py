@@ -57,6 +57,17 @@ def test_undecodable_bytes_are_an_error_that_says_what_to_do():
         decode(b"abc\x80\x80\xa0\xfd\xfe\x85" * 5, "d.md")
 
 
+def test_bytes_above_127_after_an_escape_are_not_taken_for_iso2022_jp():
+    # A file of random bytes holding ESC $ was "iso2022_jp として読めません (byte 0)": a
+    # codec the file never named, for a 7-bit encoding it cannot be.
+    data = bytes(range(0x80, 0x100)) * 4 + b"\x1b$B"
+    with pytest.raises(InputError) as info:
+        decode(data, "x.md")
+    assert "iso2022_jp" not in str(info.value) and "--encoding" in str(info.value)
+    jis = "雪まつりのお知らせ\n".encode("iso2022_jp")
+    assert decode(jis, "x.md") == ("雪まつりのお知らせ\n", "iso2022_jp")
+
+
 def test_binary_files_are_recognised_but_a_stray_nul_is_still_text():
     png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00" + bytes(range(256)) * 4
     assert looks_binary(png)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import os
 import socket
 import subprocess
 import sys
@@ -171,6 +172,22 @@ def test_file_names_cannot_forge_workflow_commands_on_stdout_or_stderr(tmp_path)
             assert line.lstrip().startswith(("::error file=", "::warning file=", "::notice file=", "sm-lint: ")), line
         assert "%0A::error title=X::forged%0A" in out.stderr
     assert f"file={tmp_path / 'a'}%0A%3A%3Aerror title=X%3A%3Aforged%0A.md,line=1," in runs[0].stdout
+
+
+def test_file_names_cannot_forge_workflow_commands_on_an_ascii_stderr(tmp_path):
+    # sm-lint's own lines on a stream whose encoding is ASCII (a misconfigured locale) are
+    # written as UTF-8 bytes to the stream beneath: that path went around the escape.
+    forged = "\n::error title=X::forged\n"
+    out = subprocess.run(
+        [sys.executable, "-m", "sm_lint", "--format", "github", str(tmp_path / f"c{forged}.md")],
+        capture_output=True,
+        env={**os.environ, "PYTHONIOENCODING": "ascii"},
+        timeout=120,
+    )
+    assert out.returncode == 2
+    stderr = out.stderr.decode("utf-8")
+    assert [line for line in stderr.splitlines() if not line.startswith("sm-lint: ")] == []
+    assert "%0A::error title=X::forged%0A.md: ファイルがありません" in stderr
 
 
 def _linked_out(tmp_path):

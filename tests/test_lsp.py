@@ -200,16 +200,18 @@ def test_an_excluded_draft_is_said_not_to_be_checked_as_on_the_command_line(fold
     asyncio.run(session())
 
 
-def test_saving_a_gitignore_lints_open_drafts_again(folder):
-    # The command line does not check a file .gitignore leaves out; an editor that kept its old
-    # answer after .gitignore was saved would show findings for a file lint no longer checks.
+@pytest.mark.parametrize("ignore_file", [".gitignore", ".git/info/exclude"])
+def test_saving_a_gitignore_lints_open_drafts_again(folder, ignore_file):
+    # The command line does not check a file .gitignore (or the repository's own
+    # .git/info/exclude) leaves out; an editor that kept its old answer after the file was saved
+    # would show findings for a file lint no longer checks.
     subprocess.run(["git", "init", "-q", str(folder)], check=True)
 
     async def session():
         async with Session(folder, lang="en") as s:
             uri = s.open(folder / "post.md", DRAFT)
             assert "JP-P101" in _by_code(await s.diagnostics(uri))
-            ignore = folder / ".gitignore"
+            ignore = folder / ignore_file
             ignore.write_text("post.md\n", encoding="utf-8")
             s.client.text_document_did_save(
                 lsp.DidSaveTextDocumentParams(text_document=lsp.TextDocumentIdentifier(uri=from_fs_path(str(ignore))))

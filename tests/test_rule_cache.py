@@ -219,3 +219,22 @@ def test_installs_sharing_the_folder_do_not_evict_each_other(tmp_path, monkeypat
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
     assert rulecache.load("rules-of-the-first-install") == ["雪"]
     assert len(list((tmp_path / "cache").glob("rules-0ther1n5-*.cache"))) == 16
+
+
+def test_entries_read_by_every_run_outlast_those_of_a_pack_being_edited(tmp_path, monkeypatch):
+    # Each change to a rule pack of one's own makes a new entry; the built-in rules' entry,
+    # read by every run but written once, was pruned first as the oldest written.
+    monkeypatch.setenv("SM_LINT_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    rulecache.store("built-in", ["雪"])
+    seen = set((tmp_path / "cache").glob("rules-*.cache"))
+    os.utime(*seen, (0, 0))  # written long ago
+    for edit in range(20):  # more edits than an install keeps entries
+        assert rulecache.load("built-in") == ["雪"]
+        rulecache.store(f"my-pack-after-edit-{edit}", ["除雪"])
+        # each written at its own time (a second apart: no two file times alike), all long ago
+        [written] = set((tmp_path / "cache").glob("rules-*.cache")) - seen
+        os.utime(written, (1000 + edit, 1000 + edit))
+        seen.add(written)
+    assert rulecache.load("built-in") == ["雪"]
+    assert len(list((tmp_path / "cache").glob("rules-*.cache"))) == 16

@@ -242,6 +242,7 @@ def test_the_api_takes_json_from_its_own_page_only(server):
     assert _request(url, {"text": DRAFT}, {**own, "Content-Type": "text/plain"})[0] == 415
     assert _request(url, {"text": DRAFT}, {"Content-Type": "application/json"})[0] == 403  # no Origin
     assert _request(url, {"text": ["not", "text"]}, own)[0] == 400
+    assert _request(url, {"text": DRAFT, "lang": ["en"]}, own)[0] == 400
     assert _request(server.guard.url + "api/front-matter", {"text": "本文", "platform": 3}, own)[0] == 400
     for media in (
         {"key": "../etc", "entry": {"path": "a.png"}},
@@ -279,10 +280,14 @@ def _start(folder: Path, *args: str, env: dict[str, str] | None = None) -> subpr
     )
 
 
-def test_ctrl_c_stops_the_command_cleanly(folder):
-    process = _start(folder)
+@pytest.mark.parametrize("encoding", [None, "ascii"])
+def test_ctrl_c_stops_the_command_cleanly(folder, encoding):
+    # On a stream whose encoding is ASCII (a misconfigured locale) its lines are UTF-8, as every
+    # command's (io/echo.py): they were written as \u escapes.
+    process = _start(folder, env={"PYTHONIOENCODING": encoding} if encoding else None)
     try:
         line = process.stdout.readline()
+        assert "をブラウザーで開いてください" in line
         url = re.search(r"http://\S+", line).group()
         assert url.startswith("http://127.0.0.1:") and _request(url + "api/setup")[0] == 200
         process.send_signal(signal.SIGINT)

@@ -108,6 +108,13 @@ def test_new_never_overwrites_a_file(tmp_path):
     assert draft.read_text(encoding="utf-8") == "書きかけの本文\n"
 
 
+def test_new_in_a_folder_that_does_not_exist_says_so_in_the_users_language(tmp_path):
+    # It said 「ファイルを作れません (No such file or directory)」: the OS's English, and not which folder.
+    result = run(["new", "行事/下書き.md", "--platform", "x"], cwd=tmp_path)
+    assert result.exit_code == 2
+    assert result.stderr == "sm-lint: 行事/下書き.md: フォルダー 行事 がありません。先にフォルダーを作ってください\n"
+
+
 @pytest.mark.parametrize(
     "args,problem",
     [
@@ -134,3 +141,15 @@ def test_new_refuses_a_name_that_is_no_draft(tmp_path):
     result = run(["new", "--lang", "en", "お知らせ.docx", "--platform", "x"], cwd=tmp_path)
     assert result.exit_code == 2
     assert result.stderr == "sm-lint: お知らせ.docx: a draft's name ends in .md, .markdown, .txt\n"
+
+
+def test_lsp_without_its_extra_says_how_to_install_it_from_the_citys_copy(monkeypatch):
+    # It said `pip install 'sm-lint[lsp]'`, which installs whatever PyPI holds under that name:
+    # sm-lint is not published there (README.md).
+    import sys
+
+    monkeypatch.setitem(sys.modules, "sm_lint.lsp.server", None)  # pygls not installed
+    result = run(["lsp"])
+    assert result.exit_code == 2
+    assert "sm-lint[" not in result.stderr
+    assert "sm-lint のフォルダーで pip install '.[lsp]' (docs/editors.md)" in result.stderr

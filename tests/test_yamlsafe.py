@@ -137,6 +137,8 @@ MISTAKES = [
     ("platform: x\n\tapproved_by: 課長\n", 3, "タブ"),
     ('platform: x\ntitle: "冬の高田\napproved_by: 課長\n', 3, "引用符"),  # where the quote opened
     ("platform: [x, instagram\napproved_by: 課長\n", 2, "「]」がありません"),
+    ("platform: x\ntags: [冬, 雪,\n", 4, "「]」か「}」がありません"),  # found at the end of the front matter
+    ("title: ]冬の高田\n", 2, "値の先頭に「]」"),
     ("images:\n  - path: a.jpg\n   alt: 桜\n", 4, "リストの項目"),
     ("platform: x\n approved_by: 課長\n", 3, "字下げ"),
     ("title: @joetsu_city のお知らせ\n", 2, "@"),

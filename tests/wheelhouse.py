@@ -83,14 +83,27 @@ def _record_hash(path: Path) -> tuple[str, int]:
 def repack(dist: metadata.Distribution, dest: Path) -> Path:
     """One installed distribution as a wheel in `dest`; returns its path."""
     files = dist.files or []
-    [info] = {f.parts[0] for f in files if f.parts[0].endswith(".dist-info")}
+    name = f"{dist.metadata['Name']} {dist.version}"
+    infos = {f.parts[0] for f in files if f.parts[0].endswith(".dist-info")}
+    if len(infos) != 1:
+        raise LookupError(
+            f"{name} in the test venv lists {len(infos)} .dist-info folders in its RECORD, not one "
+            "(installed without pip, or as an egg?): reinstall it with pip install --force-reinstall"
+        )
+    [info] = infos
     stem = info.removesuffix(".dist-info")
     tags = [
         line.split(":", 1)[1].strip()
         for line in (dist.read_text("WHEEL") or "").splitlines()
         if line.startswith("Tag:")
     ]
-    [tag, *_] = [t for t in tags if t in SUPPORTED]  # one this interpreter installs: py2-none-any is listed first too
+    usable = [t for t in tags if t in SUPPORTED]  # one this interpreter installs: py2-none-any is listed first too
+    if not usable:
+        raise LookupError(
+            f"{name} in the test venv has no wheel tag this Python installs ({', '.join(tags) or 'no WHEEL file'}):"
+            " reinstall it with pip install --force-reinstall"
+        )
+    tag = usable[0]
     scripts = {e.name for e in dist.entry_points if e.group in ("console_scripts", "gui_scripts")}
     site = Path(dist.locate_file("")).resolve()
     prefix, bin_dir = Path(sys.prefix).resolve(), Path(sys.executable).parent.resolve()

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from sm_lint.app.echo import echo
 from sm_lint.app.lint import failed
 from sm_lint.errors import SmLintError
+from sm_lint.io.echo import echo
 
 
 class WaiversSettings(NamedTuple):

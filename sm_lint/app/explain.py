@@ -8,10 +8,10 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from sm_lint.app.echo import echo
 from sm_lint.app.lint import failed
 from sm_lint.errors import SmLintError
 from sm_lint.i18n import t
+from sm_lint.io.echo import echo
 
 if TYPE_CHECKING:
     from sm_lint.rules.catalog import Clause

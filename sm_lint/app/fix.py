@@ -10,9 +10,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sm_lint.app.echo import echo
 from sm_lint.errors import InputError, SmLintError
 from sm_lint.i18n import t
+from sm_lint.io.echo import echo
 
 if TYPE_CHECKING:
     from sm_lint.io.document import Draft

@@ -9,10 +9,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sm_lint.app.echo import echo
 from sm_lint.app.settings import LintSettings as LintSettings  # re-exported: serve and lsp build it
 from sm_lint.errors import InputError, SmLintError
 from sm_lint.i18n import t
+from sm_lint.io.echo import echo
 from sm_lint.run.options import Options as Options  # the settings' part for the Linter (serve and lsp build it too)
 
 if TYPE_CHECKING:

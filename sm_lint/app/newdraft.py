@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 from sm_lint.checks.images.entries import CONSENT, PEOPLE
 from sm_lint.checks.post.schema import load_schema
-from sm_lint.errors import ConfigError, InputError, SmLintError
+from sm_lint.errors import ConfigError, InputError, SmLintError, os_reason
 from sm_lint.io.inputs import DRAFT_SUFFIXES
 from sm_lint.settings.config import Config
 from sm_lint.spelling import hint
@@ -97,10 +97,15 @@ def write_new(path: Path, text: str) -> None:
             "同じ名前のファイルがあります。上書きはしません。別の名前を指定してください",
             "the file exists; it is never overwritten: give another name",
         ) from None
-    except OSError as exc:
+    except FileNotFoundError:
         raise InputError(
-            str(path), f"ファイルを作れません ({exc.strerror})", f"cannot create the file ({exc.strerror})"
+            str(path),
+            f"フォルダー {path.parent} がありません。先にフォルダーを作ってください",
+            f"there is no folder {path.parent}: make it first",
         ) from None
+    except OSError as exc:
+        ja, en = os_reason(exc)  # the OS's own words are English
+        raise InputError(str(path), f"ファイルを作れません ({ja})", f"cannot create the file ({en})") from None
 
 
 class NewSettings(NamedTuple):
@@ -113,8 +118,8 @@ class NewSettings(NamedTuple):
 
 def new(settings: NewSettings) -> int:
     """Write the template (never over a file) and say so; exit status 2 when it cannot."""
-    from sm_lint.app.echo import echo
     from sm_lint.app.lint import failed
+    from sm_lint.io.echo import echo
     from sm_lint.rules.sections import config_for, load_config
 
     path, lang = settings.path, settings.lang

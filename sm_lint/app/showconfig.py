@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import NamedTuple
 
-from sm_lint.app.echo import echo
 from sm_lint.app.lint import failed
 from sm_lint.errors import SmLintError
 from sm_lint.i18n import t
+from sm_lint.io.echo import echo
 
 
 class ConfigSettings(NamedTuple):

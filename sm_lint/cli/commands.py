@@ -154,8 +154,9 @@ def lsp(lang: str | None) -> None:
         from sm_lint.lsp.server import start
     except ImportError:
         _fail(
-            "sm-lint lsp には pygls が必要です: pip install 'sm-lint[lsp]' / "
-            "sm-lint lsp needs pygls: pip install 'sm-lint[lsp]'"
+            # not `pip install 'sm-lint[lsp]'`: that name on PyPI is not ours (README.md)
+            "sm-lint lsp には pygls が必要です: sm-lint のフォルダーで pip install '.[lsp]' (docs/editors.md) / "
+            "sm-lint lsp needs pygls: pip install '.[lsp]' in the folder of sm-lint (docs/editors.md)"
         )
     start(lang)
 

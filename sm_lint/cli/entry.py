@@ -16,8 +16,8 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import NoReturn, TypeVar
 
-from sm_lint.app.echo import echo
 from sm_lint.errors import os_reason
+from sm_lint.io.echo import echo
 
 T = TypeVar("T")
 

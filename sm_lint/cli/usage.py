@@ -58,7 +58,11 @@ def _japanese(exc: click.UsageError, group: click.Command) -> str:
             return f"{names} には {', '.join(map(str, kind.choices))} のいずれかを指定してください"
         if isinstance(kind, click.IntRange) and kind.min is not None and kind.max is None:
             return f"{names} には {kind.min} 以上の整数を指定してください"
+        if isinstance(kind, click.IntRange) and kind.min is not None:
+            return f"{names} には {kind.min} から {kind.max} までの整数を指定してください"
         return f"{names} の値が正しくありません ({exc.message})"
+    if exc.message.startswith("Got unexpected extra argument"):  # click words it so, without a class of its own
+        return f"余分な引数があります {exc.message.partition(' argument')[2].lstrip('s ')}"
     return f"コマンドの指定が正しくありません ({exc.format_message()})"
 
 

@@ -65,7 +65,9 @@ def decode(data: bytes, path: str, encoding: str | None = None) -> tuple[str, st
             "テキストファイルではありません (制御文字が多すぎます)。下書きのファイルか確かめてください",
             "not a text file (too many control characters); check that it is a draft",
         )
-    if b"\x1b$" in data[:_SAMPLE]:  # ISO-2022-JP is 7-bit, so it would pass for UTF-8
+    # ISO-2022-JP is 7-bit, so it would pass for UTF-8; a byte above 127 means it is not that
+    # (a binary file holding ESC $ was "not readable as iso2022_jp (byte 0)")
+    if b"\x1b$" in data[:_SAMPLE] and data.isascii():
         return _strict(data, path, "iso2022_jp"), "iso2022_jp"
     try:
         return data.decode("utf-8"), "utf-8"

@@ -15,6 +15,10 @@ from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
+# The files whose lines say what a repository ignores, by where they are (a URI's or a path's
+# end, `/`-separated): a saved one changes which drafts are checked.
+IGNORE_FILES = ("/.gitignore", "/.git/info/exclude")
+
 
 @lru_cache(maxsize=256)
 def repository_of(folder: Path) -> Path | None:

@@ -238,17 +238,23 @@ def load(key: str) -> Any | None:
         # _pickle: the C unpickler, without the pickle module around it (1-2 ms of a start)
         from _pickle import loads
 
-        return loads(payload)
+        value = loads(payload)
     except Exception:  # signed by this user's sm-lint, yet unreadable: compiling again is the cure
         return None
+    with contextlib.suppress(OSError):  # used now: pruned last (_prune keeps the most recently used)
+        os.utime(path)
+    return value
 
 
-_UNUSED_SECONDS = 30 * 24 * 3600  # another install's entries not written for this long: gone
+_UNUSED_SECONDS = 30 * 24 * 3600  # another install's entries not used for this long: gone
 
 
 def _prune(directory: Path, keep: int = 16) -> None:
-    """Keep this install's most recent few (one install may have several rule sets), and
-    other installs' entries until they have gone unwritten for a month."""
+    """Keep this install's most recently used few (one install may have several rule sets; a
+    run of the built-in rules alone uses five entries), and other installs' entries until they
+    have gone unused for a month. An entry is used when it is written or read (load()
+    touches it), so the built-in rules read by every run are not pushed out by the entries of
+    a rule pack being edited, which are written afresh after each change."""
     import time
 
     mine = sorted(directory.glob(f"rules-{_install()}-*.cache"), key=lambda p: p.stat().st_mtime, reverse=True)

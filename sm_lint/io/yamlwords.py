@@ -39,6 +39,8 @@ _PROBLEMS = [
     ),
     (None, r"expected ',' or '\]'", _BRACKET_OPEN),
     (None, r"expected ',' or '\}'", _BRACE_OPEN),
+    (r"flow node", r"expected (the )?node content", "「[」か「{」に対応する「]」か「}」がありません"),
+    (r"block node", r"expected (the )?node content", f"値の先頭に「]」や「}}」は書けません。{_QUOTE}"),
     (r"alias|anchor", r"", f"値の先頭に「*」や「&」は書けません。{_QUOTE}"),
     (None, r"undefined alias", f"値の先頭に「*」は書けません。{_QUOTE}"),
     (None, r"expected ':'", "「キー: 値」の「:」（半角のコロンと、その後の半角スペース）がない行があります"),

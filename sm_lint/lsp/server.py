@@ -6,7 +6,7 @@ editor's working folder; a file the configuration excludes is said not to be che
 finding is a diagnostic with the rule id as its code and the guideline's clause as related
 information, linked to the clause in the bundled guideline; a finding with a
 literal rewrite has a quick fix; hovering a finding shows its clause's text. Saving a
-`.sm-lint.yaml` or a `.gitignore` makes the next lint read them afresh.
+`.sm-lint.yaml`, a `.gitignore` or `.git/info/exclude` makes the next lint read them afresh.
 
 What `lint` says beside its report is said to the editor with window/showMessage, once: the
 rules a configuration file turns off (Info; again after the file is saved, as it is then a
@@ -28,6 +28,7 @@ from sm_lint.errors import SmLintError, line_in
 from sm_lint.findings import Finding
 from sm_lint.i18n import t
 from sm_lint.io.document import Draft
+from sm_lint.io.gitignore import IGNORE_FILES
 from sm_lint.io.resources import rules_root
 from sm_lint.report import with_suggestion
 from sm_lint.rules.catalog import clauses
@@ -179,13 +180,15 @@ def build(lang: str | None = None) -> SmLintServer:
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_SAVE)
     def did_save(ls: SmLintServer, params: lsp.DidSaveTextDocumentParams) -> None:
-        # A configuration or a .gitignore saved changes what is checked and how: lint every open draft again.
-        if params.text_document.uri.rpartition("/")[2] in (*CONFIG_NAMES, ".gitignore"):
+        # A configuration, a .gitignore or .git/info/exclude saved changes what is checked and
+        # how: lint every open draft again.
+        saved = params.text_document.uri
+        if saved.rpartition("/")[2] in CONFIG_NAMES or saved.endswith(IGNORE_FILES):
             ls.forget_configuration()
             for uri in list(ls.linted):
                 ls.lint(uri)
         else:
-            ls.lint(params.text_document.uri)
+            ls.lint(saved)
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(ls: SmLintServer, params: lsp.DidCloseTextDocumentParams) -> None:

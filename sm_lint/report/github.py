@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING
 
 from sm_lint.report import with_suggestion
 
@@ -26,26 +26,13 @@ def _property(text: str) -> str:
     return _data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-class _EscapedLines:
-    """stderr whose lines (notices, errors naming a file) cannot start a workflow command: the
-    runner reads commands from stderr too, and a file named `a\n::error::forged.md` would
-    otherwise write its own line. Each write is one line (click.echo adds the newline)."""
-
-    def __init__(self, stream: TextIO) -> None:
-        self._stream = stream
-
-    def write(self, text: str) -> int:
-        body, end = (text[:-1], "\n") if text.endswith("\n") else (text, "")
-        return self._stream.write(_data(body) + end)
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._stream, name)
-
-
 def escape_stderr() -> None:
-    """From now on, what goes to stderr is escaped as workflow-command data (%, CR, LF)."""
-    if not isinstance(sys.stderr, _EscapedLines):
-        sys.stderr = _EscapedLines(sys.stderr)
+    """From now on, what goes to stderr (notices, errors naming a file) is escaped as
+    workflow-command data (%, CR, LF): the runner reads commands from stderr too, and a file
+    named `a\n::error::forged.md` would otherwise write its own line."""
+    from sm_lint.io.echo import escape_stderr as escaped
+
+    escaped(_data)
 
 
 def render(findings: Sequence[Finding], ctx: ReportContext) -> None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import socket
-import sys
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from importlib import resources
 from pathlib import Path
@@ -19,6 +18,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from sm_lint.checks.images.entries import MEDIA_KEYS
+from sm_lint.io.echo import echo
 from sm_lint.serve.guard import Guard, Refused
 from sm_lint.serve.session import Session
 
@@ -81,9 +81,7 @@ class _Handler(BaseHTTPRequestHandler):
             status, kind, body = exc.status, "text/plain; charset=utf-8", exc.reason.encode()
             self.close_connection = True
         except Exception as exc:  # a bug: one line where the server runs, and the page says so
-            print(
-                f"sm-lint serve: 内部エラー / internal error ({type(exc).__name__}: {exc})", file=sys.stderr, flush=True
-            )
+            echo(f"sm-lint serve: 内部エラー / internal error ({type(exc).__name__}: {exc})", err=True)
             status, kind, body = 500, "text/plain; charset=utf-8", b"internal error"
             self.close_connection = True
         self.send_response(status)
@@ -115,6 +113,8 @@ class _Handler(BaseHTTPRequestHandler):
             text, lang = data.get("text"), data.get("lang", "ja")
             if not isinstance(text, str):
                 raise Refused(400, "`text` must be a string")
+            if not isinstance(lang, str):  # a list was an internal error (500)
+                raise Refused(400, "`lang` must be a string")
             if route == "api/check":
                 return _json(session.check(text, lang))
             values: dict[str, str | None] = {k: data[k] or None for k in ("platform", "account") if k in data}
@@ -160,9 +160,9 @@ def serve(session: Session, port: int = 0, open_browser: bool = True, lang: str 
     app = App(session, port)
     url = app.guard.url
     if lang == "en":
-        print(f"sm-lint serve: open {url} (Ctrl-C to stop)", flush=True)
+        echo(f"sm-lint serve: open {url} (Ctrl-C to stop)")
     else:
-        print(f"sm-lint serve: {url} をブラウザーで開いてください (Ctrl-C で終了)", flush=True)
+        echo(f"sm-lint serve: {url} をブラウザーで開いてください (Ctrl-C で終了)")
     if open_browser:
         import webbrowser
 
@@ -173,7 +173,7 @@ def serve(session: Session, port: int = 0, open_browser: bool = True, lang: str 
         pass
     finally:
         app.server_close()
-    print("sm-lint serve: stopped" if lang == "en" else "sm-lint serve: 終了しました", file=sys.stderr, flush=True)
+    echo("sm-lint serve: stopped" if lang == "en" else "sm-lint serve: 終了しました", err=True)
 
 
 def serve_folder(
