@@ -6,7 +6,8 @@ of them (issue 25, docs/performance.md). A matcher that names in advance what ev
 (`Matcher.sign_groups`, rules/gate.py) is therefore stored as a part of its own of the cache
 entry (io/rulecache.py `Apart`), with its *needs* beside it in the entry's head: for each group
 of its signs, per sign, the literals one of which every match of that sign holds (text/
-regexsyntax.py `needles`), or the token values. Before the gate is built (rules/engine.py), a
+regexsyntax.py `needles`), or the token values; and what the kind says a draft needs besides
+(`Matcher.draft_needs`: a link, a digit). Before the gate is built (rules/engine.py), a
 rule one of whose groups holds none of its needles on a draft is not searched there, and its
 matcher is not loaded. Where a sign names no needles (a class of many characters, a case-blind
 pattern) its group names nothing, as in the gate. The needs are never stricter than the signs:
@@ -59,6 +60,9 @@ class Deferred(Matcher):
     def sign_groups(self) -> list[list[tuple[str, Any]]] | None:
         return self.matcher.sign_groups()
 
+    def draft_needs(self) -> list[tuple[str, Any]] | None:
+        return self.matcher.draft_needs()
+
     def review(
         self, analysis: Analysis, findings: list[Finding], rules: Sequence[Rule], known: Collection[str]
     ) -> Iterable[Hit]:
@@ -104,6 +108,9 @@ def _needs(matcher: Matcher) -> Needs:
         else:
             if pairs:
                 groups.append(tuple(pairs))
+    more = matcher.draft_needs()
+    if more:
+        groups.append(tuple(more))
     return tuple(groups)
 
 
@@ -127,6 +134,10 @@ def shut(rules: Sequence[Rule], analysis: Analysis) -> frozenset[int]:
                     if text is None:
                         text = texts[attr] = TEXTS[attr](analysis)
                     held = any(needle in text for needle in found)
+                elif attr == "entity":
+                    held = any(entity.kind in found for entity in analysis.entities)
+                elif attr == "digits":
+                    held = analysis.has_digits
                 else:
                     have = values.get(attr)
                     if have is None:
