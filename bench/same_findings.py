@@ -3,14 +3,15 @@ labelled texts of ../shared/eval/dev.jsonl and every round of probe drafts (benc
 one line per draft, so that two trees can be compared: a change made for speed must find
 exactly what the code before it found.
 
-    python <tree>/bench/same_findings.py OUT [--gate never|always|default] [--eval dev.jsonl]
+    python <tree>/bench/same_findings.py OUT [--gate never|always|needs|default] [--eval dev.jsonl]
     cmp OUT-of-main OUT-of-the-change
 
 Each run lints with the tree the script is in (a checkout of main: `git worktree add`, and the
 script copied there if main has none).
 `--gate` sets when the engine's gate (sm_lint/rules/gate.py) starts skipping searches: `never`
 on the tree before the change and `always` after it compares every search it skips with the
-search itself, on every draft.
+search itself, on every draft; `needs` never builds the gate, and skips only what the rule
+cache's needs skip before it (sm_lint/rules/deferred.py), on every draft.
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ def texts(drafts: int, eval_path: Path):
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", type=Path)
-    parser.add_argument("--gate", choices=("never", "always", "default"), default="default")
+    parser.add_argument("--gate", choices=("never", "always", "needs", "default"), default="default")
     parser.add_argument("--drafts", type=int, default=1000)
     parser.add_argument("--eval", type=Path, default=EVAL, help="the labelled texts (JSON lines with `text`)")
     args = parser.parse_args()
@@ -57,6 +58,7 @@ def main() -> int:
 
     if args.gate != "default":
         engine.GATE_FROM = 0 if args.gate == "always" else 10**12
+        engine.NEEDS = args.gate == "needs"  # never: no rule skipped, not even before the gate
     linter = Linter()
     count = found = 0
     with args.out.open("w", encoding="utf-8") as out:

@@ -166,8 +166,9 @@ def test_a_rule_whose_pattern_matches_stays_open(rules):
 def gate_from(monkeypatch):
     """Set how many drafts a list of rules checks before it gets its gate."""
 
-    def set_to(drafts: int) -> None:
+    def set_to(drafts: int, needs: bool = True) -> None:
         monkeypatch.setattr(engine, "GATE_FROM", drafts)
+        monkeypatch.setattr(engine, "NEEDS", needs)  # before the gate: rules/deferred.py
         engine._PLANS.clear()
 
     yield set_to
@@ -177,15 +178,17 @@ def gate_from(monkeypatch):
 def test_findings_are_the_same_with_and_without_the_gate(linter, rules, gate_from):
     texts = [*DRAFTS, *_examples(rules)]
     assert len(texts) > 200
-    gate_from(10**9)  # never
+    gate_from(10**9, needs=False)  # never, and no rule skipped before it either
     without = [linter.lint_text(t) for t in texts]
     gate_from(0)  # from the first draft
+    assert [linter.lint_text(t) for t in texts] == without
+    gate_from(10**9)  # never: the rule cache's needs alone (rules/deferred.py)
     assert [linter.lint_text(t) for t in texts] == without
     assert sum(map(bool, without)) > 100  # the comparison is not between empty lists
 
 
 def test_short_runs_get_no_gate_and_long_runs_get_one(linter, rules, gate_from):
-    gate_from(3)
+    gate_from(3, needs=False)
     clean = parse_draft(CLEAN, "clean.md")
     plan = engine._plan(linter.rules_for(Config()))
     assert [bool(plan.closed(analyse(clean))) for _ in range(4)] == [False, False, True, True]

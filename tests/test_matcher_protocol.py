@@ -26,7 +26,7 @@ def test_a_plain_matcher_declines_the_optional_capabilities():
         def find(self, analysis):
             return ()
 
-    assert Finds().signs() is None and not Finds().reviews
+    assert Finds().signs() is None and Finds().draft_needs() is None and not Finds().reviews
     assert list(Finds().review(None, [], [], frozenset())) == []
 
 

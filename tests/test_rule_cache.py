@@ -151,6 +151,25 @@ def test_a_planted_entry_runs_nothing_and_is_rebuilt_with_a_notice(warm, tmp_pat
     assert not marker.exists() and after.stderr == "" and after.returncode == 1
 
 
+def test_a_planted_part_runs_nothing_and_is_compiled_afresh_with_a_notice(warm, tmp_path):
+    # A rule's matcher is a part of the entry of its own, read when a draft needs it
+    # (rules/deferred.py): the draft's バカ needs some. The head stays intact and signed.
+    draft, cache, state, entries, report = warm
+    marker = tmp_path / "pwned"
+    for entry in entries:
+        data = entry.read_bytes()
+        start = len(rulecache._MAGIC) + 32 + rulecache._LENGTH
+        parts = start + int.from_bytes(data[start - rulecache._LENGTH : start - 8], "big")  # + the head's length
+        evil = _evil(marker)
+        entry.write_bytes(data[:parts] + (evil * (len(data) // len(evil) + 1))[: len(data) - parts])
+    again = _sm_lint(draft, cache, state)
+    assert not marker.exists()
+    assert again.stdout == report and again.returncode == 1  # linted as before
+    assert "ルールのキャッシュが壊れているか、別の環境で作られた" in again.stderr
+    after = _sm_lint(draft, cache, state, "--lang", "en")  # rewritten: trusted again, quietly
+    assert not marker.exists() and after.returncode == 1 and after.stderr == ""
+
+
 def test_a_truncated_or_foreign_entry_is_ignored_and_rebuilt(warm, tmp_path):
     draft, cache, state, entries, report = warm
     biggest = max(entries, key=lambda p: p.stat().st_size)

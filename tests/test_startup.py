@@ -70,6 +70,17 @@ def test_a_clean_plain_draft_loads_neither_yaml_nor_phone_numbers_nor_rich(tmp_p
 # imports inspect too: these are the plain form's, `sm-lint PATH`, which never loads it).
 NOT_FOR_A_CLEAN_DRAFT = [
     ("fugashi", {"hashlib", "_hashlib", "json", "dataclasses", "inspect"}),
+    # the matchers a draft gives nothing to find stay in the rule cache (rules/deferred.py): the
+    # constructions, word lists and rare loanwords, and the kinds' modules with them
+    (
+        "sm_lint.text.tokenizer",
+        {"sm_lint.rules.kinds.construction", "sm_lint.rules.kinds.lexicon", "sm_lint.rules.kinds.loanword"},
+    ),
+    # and those of the kinds that need a link, an e-mail address or a digit (Matcher.draft_needs)
+    (
+        "sm_lint.text.tokenizer",
+        {"sm_lint.rules.kinds.links", "sm_lint.rules.kinds.email_address", "sm_lint.rules.kinds.phone"},
+    ),
     ("sm_lint.rules.kinds.image_file", {"sm_lint.checks.images.pictures"}),
     ("sm_lint.rules.kinds.date_check", {"sm_lint.checks.post.dates"}),
 ]

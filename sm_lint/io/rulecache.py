@@ -6,6 +6,11 @@ time): changing any of them compiles afresh. The cache holds compiled rules only
 draft text. It is an optimisation: any problem reading or writing it only means compiling
 again, and SM_LINT_NO_CACHE=1 turns it off.
 
+An entry may keep parts of its value apart (`Apart`: a rule's matcher), each loaded only when
+it is first asked for, so a cold start reads the rules a draft can need, not all of them
+(issue 25). The entry's head records each part's place and MAC; a part is unpickled only once
+its own MAC has been checked, and one that fails it is compiled afresh.
+
 Entries are pickles, which run code when loaded, and the cache folder may come from
 elsewhere (a restored CI cache, a shared XDG_CACHE_HOME). So an entry is unpickled only
 once its MAC (keyed BLAKE2) under a per-user secret has been checked. The secret is 32 random
@@ -22,6 +27,7 @@ import os
 import stat
 import sys
 import zlib
+from _thread import RLock
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache, lru_cache
 from pathlib import Path
@@ -36,10 +42,12 @@ from sm_lint import __version__
 from sm_lint.errors import SmLintError
 
 T = TypeVar("T")
+Place = tuple[int, int, int, bytes]  # a part's number, start, end and MAC
 
 _ENGINE = Path(__file__).resolve().parents[1]
-_MAGIC = b"sm-lint cache 1\n"
+_MAGIC = b"sm-lint cache 2\n"
 _MAC_SIZE = 32
+_LENGTH = 16  # after the MAC: the lengths of the head and of the parts, 8 bytes each, signed with the head
 
 # What went wrong with the cache in this run, for the command line to show once (a notice:
 # the run itself is not affected).
@@ -93,7 +101,7 @@ def cache_key(files: Iterable[Path]) -> str:
 def remember(name: str, files: Iterable[Path], build: Callable[[], T]) -> T:
     """`build()`, cached like the rules and kept while `files` stay as they are."""
     key = cache_key(files) + zlib.crc32(name.encode("utf-8", "surrogatepass")).to_bytes(4, "big").hex()
-    value = load(key)
+    value = load(key, build)
     if value is None:
         value = build()
         store(key, value)
@@ -187,10 +195,11 @@ def _make_secret(path: Path) -> None:
         os.unlink(temporary)
 
 
-def _mac(secret: bytes, key: str, payload: bytes | memoryview) -> bytes:
+def _mac(secret: bytes, key: str, *payload: bytes | memoryview) -> bytes:
     """Signs the entry's name too, so that a valid entry renamed is not taken for another."""
     mac = blake2b(key.encode("ascii") + b"\0", key=secret, digest_size=_MAC_SIZE)
-    mac.update(payload)
+    for piece in payload:
+        mac.update(piece)
     return mac.digest()
 
 
@@ -207,7 +216,64 @@ def _entry(directory: Path, key: str) -> Path:
     return directory / f"rules-{_install()}-{key}.cache"
 
 
-def load(key: str) -> Any | None:
+class Apart:
+    """A piece of a cached value kept apart in its entry and loaded on first `get()` (see the
+    module's docstring). Pickled anywhere else (to a worker process), it is its value."""
+
+    def __init__(self, value: Any = None, shelf: _Shelf | None = None, place: Place | None = None):
+        self._value, self._shelf, self._place = value, shelf, place
+
+    def get(self) -> Any:
+        if self._shelf is not None and self._place is not None:
+            self._value = self._shelf.take(self._place)
+            self._shelf = self._place = None
+        return self._value
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return Apart, (self.get(),)
+
+
+class _Shelf:
+    """The parts of one loaded entry: its bytes, checked part by part as they are taken."""
+
+    def __init__(self, path: Path, data: bytes, start: int, secret: bytes, key: str, build: Callable[[], Any] | None):
+        self.path, self.data, self.start, self.secret, self.key, self.build = path, data, start, secret, key, build
+        self.fresh: list[Apart] | None = None  # the parts of the value compiled afresh, in order
+
+    def take(self, place: Place) -> Any:
+        number, start, end, mac = place
+        piece = memoryview(self.data)[self.start + start : self.start + end]
+        if self.fresh is None and len(piece) == end - start and _mac(self.secret, f"{self.key}.{number}", piece) == mac:
+            try:
+                from _pickle import loads
+
+                return loads(piece)
+            except Exception:  # signed by this user's sm-lint, yet unreadable: compiled afresh
+                pass
+        else:
+            _damaged(self.path)
+        if self.fresh is None:
+            if self.build is None:
+                raise SmLintError(str(self.path), "ルールのキャッシュを読めません", "cannot read the rule cache")
+            value, self.fresh = self.build(), []
+            _pickled(value, self.fresh)  # the parts in the order the head names them
+            store(self.key, value)
+        return self.fresh[number].get()
+
+
+def _damaged(path: Path) -> None:
+    tell(
+        SmLintError(
+            str(path),
+            "ルールのキャッシュが壊れているか、別の環境で作られたものなので、使わずに作り直します",
+            "a rule cache entry is damaged or was made elsewhere: ignored and rebuilt",
+        )
+    )
+
+
+def load(key: str, build: Callable[[], Any] | None = None) -> Any | None:
+    """The value stored under `key`, or None; `build` makes it afresh should one of its parts
+    (`Apart`) turn out damaged when it is taken."""
     if os.environ.get("SM_LINT_NO_CACHE"):
         return None
     directory = cache_dir()
@@ -222,28 +288,45 @@ def load(key: str) -> Any | None:
     secret = _secret(key_file())
     if secret is None:
         return None
-    head, payload = data[: len(_MAGIC) + _MAC_SIZE], memoryview(data)[len(_MAGIC) + _MAC_SIZE :]
+    # MAGIC, the head's MAC and length, the head (the value, its parts' places), the parts
+    start = len(_MAGIC) + _MAC_SIZE + _LENGTH
+    lengths = data[start - _LENGTH : start]
+    length, rest = int.from_bytes(lengths[:8], "big"), int.from_bytes(lengths[8:], "big")
+    head = memoryview(data)[start : start + length]
     # Compared plainly: the MAC is checked once per entry, no attacker can time it
-    # (hmac.compare_digest would load OpenSSL at every start).
-    if head != _MAGIC + _mac(secret, key, payload):
-        tell(
-            SmLintError(
-                str(path),
-                "ルールのキャッシュが壊れているか、別の環境で作られたものなので、使わずに作り直します",
-                "a rule cache entry is damaged or was made elsewhere: ignored and rebuilt",
-            )
-        )
+    # (hmac.compare_digest would load OpenSSL at every start). The parts are checked as they
+    # are read; a truncated entry is seen here.
+    if len(data) != start + length + rest or data[: start - _LENGTH] != _MAGIC + _mac(secret, key, lengths, head):
+        _damaged(path)
         return None
-    try:
-        # _pickle: the C unpickler, without the pickle module around it (1-2 ms of a start)
-        from _pickle import loads
+    global _loading
+    # _loading is the entry being loaded: one thread at a time (a server's), and an entry
+    # loaded while another is (a module imported by unpickling reads its data) in turn
+    with _one_at_a_time:
+        outer = _loading
+        try:
+            # _pickle: the C unpickler, without the pickle module around it (1-2 ms of a start)
+            from _pickle import loads
 
-        value = loads(payload)
-    except Exception:  # signed by this user's sm-lint, yet unreadable: compiling again is the cure
-        return None
+            _loading = _Shelf(path, data, start + length, secret, key, build)  # what _later refers to
+            value = loads(head)
+        except Exception:  # signed by this user's sm-lint, yet unreadable: compiling again is the cure
+            return None
+        finally:
+            _loading = outer
     with contextlib.suppress(OSError):  # used now: pruned last (_prune keeps the most recently used)
         os.utime(path)
     return value
+
+
+_loading: _Shelf | None = None  # the entry being loaded
+_one_at_a_time = RLock()
+
+
+def _later(place: Place) -> Apart:
+    """A part named in the head of the entry being loaded, taken when asked for (called only
+    by unpickling a head, which is read only once its MAC has been checked)."""
+    return Apart(shelf=_loading, place=place)
 
 
 _UNUSED_SECONDS = 30 * 24 * 3600  # another install's entries not used for this long: gone
@@ -266,6 +349,7 @@ def _prune(directory: Path, keep: int = 16) -> None:
 
 
 def store(key: str, value: Any) -> None:
+    """Write `value` under `key`, each `Apart` in it a part of its own."""
     if os.environ.get("SM_LINT_NO_CACHE"):
         return
     import tempfile
@@ -277,14 +361,44 @@ def store(key: str, value: Any) -> None:
     if secret is None:
         return
     try:
-        import pickle
-
-        payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        pieces: list[bytes] = []
+        head = _pickled(value, [], secret, key, pieces)
         fd, tmp = tempfile.mkstemp(dir=directory, prefix=".rules-")
         with os.fdopen(fd, "wb") as handle:
-            handle.write(_MAGIC + _mac(secret, key, payload) + payload)
+            lengths = len(head).to_bytes(8, "big") + sum(map(len, pieces)).to_bytes(8, "big")
+            handle.write(_MAGIC + _mac(secret, key, lengths, head) + lengths + head)
+            handle.writelines(pieces)
         os.replace(tmp, _entry(directory, key))
         _prune(directory)
     except Exception:  # a full disk, a kind that cannot be pickled: no cache
         with contextlib.suppress(Exception):
             os.unlink(tmp)
+
+
+def _pickled(
+    value: Any, parts: list[Apart], secret: bytes = b"", key: str = "", pieces: list[bytes] | None = None
+) -> bytes:
+    """`value` pickled, each `Apart` in it pickled on its own into `pieces` (signed) and named
+    in the head by its place; `parts` gets the Aparts in that order."""
+    import io
+    import pickle
+
+    head = io.BytesIO()
+    at = 0
+
+    class Pickler(pickle.Pickler):
+        def reducer_override(self, obj: Any) -> Any:
+            nonlocal at
+            if type(obj) is not Apart:
+                return NotImplemented
+            number = len(parts)
+            parts.append(obj)
+            if pieces is None:
+                return _later, ((number, 0, 0, b""),)
+            piece = pickle.dumps(obj.get(), protocol=pickle.HIGHEST_PROTOCOL)
+            pieces.append(piece)
+            at += len(piece)
+            return _later, ((number, at - len(piece), at, _mac(secret, f"{key}.{number}", piece)),)
+
+    Pickler(head, protocol=pickle.HIGHEST_PROTOCOL).dump(value)
+    return head.getvalue()

@@ -11,6 +11,7 @@ from sm_lint.errors import SmLintError
 from sm_lint.findings import Finding
 from sm_lint.rules.catalog import clauses
 from sm_lint.rules.conditions import Conditions, When
+from sm_lint.rules.deferred import shut
 from sm_lint.rules.gate import Gate
 from sm_lint.rules.model import Hit, Rule
 from sm_lint.text.analysis import Analysis
@@ -73,6 +74,9 @@ def _finding(rule: Rule, hit: Hit, analysis: Analysis, lang: str) -> Finding:
 # of CPU with it, 1.46 s without; 2026-12-07): it pays from some 40 drafts on, and a short run
 # (a pre-commit hook on a few drafts) is faster without it.
 GATE_FROM = 40  # drafts checked with a list of rules before it gets its gate
+# Before the gate, a rule from the rule cache whose needs the draft does not meet is skipped,
+# and its matcher never loaded (rules/deferred.py). False: every rule searches (tests, benches).
+NEEDS = True
 
 
 class _Plan:
@@ -97,11 +101,13 @@ class _Plan:
         self.gate: Gate | None = None
 
     def closed(self, analysis: Analysis) -> frozenset[int]:
-        """ids of the rules whose search is skipped on this draft (see sm_lint/rules/gate.py)."""
+        """ids of the rules whose search is skipped on this draft (see sm_lint/rules/gate.py;
+        before the gate, those of the rules from the rule cache that cannot hit it, whose
+        matchers are then never loaded: sm_lint/rules/deferred.py)."""
         if self.gate is None:
             self.checked += 1
             if self.checked < GATE_FROM:
-                return frozenset()
+                return shut(self.rules, analysis) if NEEDS else frozenset()
             self.gate = Gate(self.rules)
         return self.gate.closed(analysis)
 

@@ -19,6 +19,7 @@ from sm_lint.io.resources import rules_root
 from sm_lint.io.yamlsafe import LineDict, YamlError, load_yaml
 from sm_lint.rules.catalog import categories, clauses
 from sm_lint.rules.conditions import compile_when
+from sm_lint.rules.deferred import deferred
 from sm_lint.rules.exceptions import compile_exceptions
 from sm_lint.rules.model import SEVERITIES, Matcher, Rule, example_from
 from sm_lint.rules.options import one_of, optional_text
@@ -334,7 +335,7 @@ def load_rules(dirs: Iterable[Path] | None = None, base: Iterable[Rule] = ()) ->
     compiled rules of the files are cached between runs."""
     files = rule_files(default_pack_dirs() if dirs is None else dirs)
     compiled = rulecache.remember(
-        "rules", pack_sources(dirs, files), lambda: compile_files(files, trusted=dirs is None)
+        "rules", pack_sources(dirs, files), lambda: deferred(compile_files(files, trusted=dirs is None))
     )
     return _merged([*base, *compiled])
 

@@ -151,9 +151,10 @@ def without_assertions(source: str) -> str | None:
 _MAX_NEEDLES = 32  # more literals than this are no cheaper to look for than compiling the pattern
 
 
-def needles(source: str, ignorecase: bool = False) -> tuple[str, ...] | None:
+def needles(source: str, ignorecase: bool = False, most: int = _MAX_NEEDLES) -> tuple[str, ...] | None:
     """Literal strings one of which every match of `source` holds, or None where the pattern
-    names none (or only case-blind ones: Unicode case folding is more than str.lower). Read
+    names none, more than `most` (a class or alternation of more), or only case-blind ones
+    (Unicode case folding is more than str.lower). Read
     from Python's own parse of the pattern: a concatenation needs all its parts, so the best
     part's literals will do; an alternation needs one of its branches'; a repeat at least once
     needs its body's; anything else (classes of many characters, look-arounds, anchors,
@@ -166,7 +167,7 @@ def needles(source: str, ignorecase: bool = False) -> tuple[str, ...] | None:
             parsed = _parser().parse(source, re.IGNORECASE if ignorecase else 0)
         if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
             return None
-        found = _sequence(list(parsed))
+        found = _sequence(list(parsed), most)
     except Exception:  # a construct this reading does not know: no needles, never a wrong one
         return None
     return tuple(sorted(found)) if found else None
@@ -184,7 +185,7 @@ def _parser() -> Any:
     return _parser
 
 
-def _sequence(items: list[tuple[Any, Any]]) -> set[str] | None:
+def _sequence(items: list[tuple[Any, Any]], most: int) -> set[str] | None:
     """Needles of a concatenation: those of its part with the longest shortest needle, runs of
     single characters joined into one string."""
     c = _parser()
@@ -195,14 +196,14 @@ def _sequence(items: list[tuple[Any, Any]]) -> set[str] | None:
         if op is c.LITERAL:
             run.append(chr(value))
             continue
-        for found in ({"".join(run)} if run else None, _part(op, value) if op is not None else None):
+        for found in ({"".join(run)} if run else None, _part(op, value, most) if op is not None else None):
             if found and (best is None or (min(map(len, found)), -len(found)) > (min(map(len, best)), -len(best))):
                 best = found
         run = []
     return best
 
 
-def _part(op: Any, value: Any) -> set[str] | None:
+def _part(op: Any, value: Any, most: int) -> set[str] | None:
     c = _parser()
 
     if op is c.IN:
@@ -210,27 +211,27 @@ def _part(op: Any, value: Any) -> set[str] | None:
         for kind, item in value:
             if kind is c.LITERAL:
                 chars.add(chr(item))
-            elif kind is c.RANGE and item[1] - item[0] < _MAX_NEEDLES:
+            elif kind is c.RANGE and item[1] - item[0] < most:
                 chars.update(map(chr, range(item[0], item[1] + 1)))
             else:  # NEGATE, CATEGORY (\d \w \s), a wide range
                 return None
-        return chars if len(chars) <= _MAX_NEEDLES else None
+        return chars if len(chars) <= most else None
     if op is c.SUBPATTERN:
         _, add_flags, _, body = value
-        return None if add_flags & re.IGNORECASE else _sequence(list(body))
+        return None if add_flags & re.IGNORECASE else _sequence(list(body), most)
     if op is c.ATOMIC_GROUP:
-        return _sequence(list(value))
+        return _sequence(list(value), most)
     if op is c.BRANCH:
         found: set[str] = set()
         for branch in value[1]:
-            one = _sequence(list(branch))
+            one = _sequence(list(branch), most)
             if not one:
                 return None
             found |= one
-        return found if len(found) <= _MAX_NEEDLES else None
+        return found if len(found) <= most else None
     if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
         low, _, body = value
-        return _sequence(list(body)) if low >= 1 else None
+        return _sequence(list(body), most) if low >= 1 else None
     return None
 
 

@@ -7,6 +7,7 @@ import re
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from sm_lint.settings.loader import string_list
+from sm_lint.text.lazyre import lazy_compile
 
 if TYPE_CHECKING:
     from phonenumbers import PhoneNumber
@@ -113,7 +114,7 @@ def _allowed(config: Config) -> frozenset[str]:
 # Not 住所/場所 (an address label), and not a name between office and number (課 高橋（…）).
 # Not a class or a room either (ninth pass): a 料理教室 or 書道教室 is often a person's own, run
 # from home, and 和室/自室 is no unit. Written for sm-lint, 2026-12-07, MIT.
-_OFFICE = re.compile(
+_OFFICE = lazy_compile(  # compiled once a draft has a number
     r"(?:[課係局署館]|(?<![教和洋自寝])室|(?<![住場居])所|センター|事務局|役場|窓口)\s*"
     r"(?:[（(]\s*|[:：]\s*|\s)(?:(?:電話|でんわ|☎|℡|tel|TEL|Tel)(?:番号)?\s*[:：]?\s*)?\(?$"
 )
@@ -121,7 +122,7 @@ _OFFICE_REACH = 24
 
 
 def _after_office(text: str, line_start: int, start: int) -> bool:
-    return _OFFICE.search(text, max(line_start, start - _OFFICE_REACH), start) is not None
+    return _OFFICE().search(text, max(line_start, start - _OFFICE_REACH), start) is not None
 
 
 # How far around a run of digits the matcher looks: enough for "+81 (0)" before it and a

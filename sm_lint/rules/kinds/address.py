@@ -7,7 +7,6 @@ person's name to `with-name`; one beside a facility word (市役所, 公民館, 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -16,6 +15,7 @@ from sm_lint.errors import RuleError
 from sm_lint.rules import grading
 from sm_lint.rules.model import Matcher
 from sm_lint.rules.registry import kind
+from sm_lint.text.lazyre import lazy_compile
 from sm_lint.text.saferegex import UserRegex
 
 if TYPE_CHECKING:
@@ -25,12 +25,12 @@ if TYPE_CHECKING:
 _BEFORE = 40  # characters before an address searched for a facility or home word
 _AFTER = 12
 # what may be left out when an address is written again: 〒 code, prefecture
-_OPTIONAL_HEAD = re.compile(r"^(?:[〒〠]?(?P<code>\d{3}-?\d{4}))?(?:東京都|北海道|京都府|大阪府|[^都道府県]{2,3}県)?")
+_OPTIONAL_HEAD = lazy_compile(r"^(?:[〒〠]?(?P<code>\d{3}-?\d{4}))?(?:東京都|北海道|京都府|大阪府|[^都道府県]{2,3}県)?")
 
 
 def _parts(address: str) -> tuple[str, str]:
     """(postal code without hyphen, the rest without prefecture), for allow-list comparison."""
-    m = _OPTIONAL_HEAD.match(compact(address))
+    m = _OPTIONAL_HEAD().match(compact(address))
     assert m is not None  # every part of the pattern is optional
     return (m.group("code") or "").replace("-", ""), compact(address)[m.end() :]
 

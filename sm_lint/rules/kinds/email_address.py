@@ -34,6 +34,9 @@ class EmailMatcher(Matcher):
                 return name
         return "other"
 
+    def draft_needs(self) -> list[tuple[str, Any]] | None:
+        return [("entity", frozenset({"email"}))]
+
     def find(self, analysis: Analysis) -> Iterable[Hit]:
         settings = privacy(analysis)
         own_domains = [d.lower() for d in settings["allowed_email_domains"]]

@@ -72,6 +72,10 @@ def _key(link: Link) -> str:
     return link.bare_host + link.rest
 
 
+# What every link rule needs of a draft (rules/deferred.py): a link (links() reads no other).
+_A_LINK: list[tuple[str, Any]] = [("entity", frozenset({"url"}))]
+
+
 def links(analysis: Analysis) -> list[tuple[Entity, Link]]:
     """Every link entity with its parsed URL, less those on `links.allow`: once per draft,
     for all the link rules."""
@@ -125,6 +129,9 @@ class ListMatcher(Matcher):
         self.hosts = hosts
         self.subdomains = subdomains
         self.config_key = config_key
+
+    def draft_needs(self) -> list[tuple[str, Any]] | None:
+        return _A_LINK
 
     def find(self, analysis: Analysis) -> Iterable[Hit]:
         found_links = links(analysis)
@@ -181,6 +188,9 @@ class ShapeMatcher(Matcher):
     def __init__(self, skip: HostList) -> None:
         self.skip = skip
 
+    def draft_needs(self) -> list[tuple[str, Any]] | None:
+        return _A_LINK
+
     def find(self, analysis: Analysis) -> Iterable[Hit]:
         found_links = links(analysis)
         if not found_links:
@@ -226,6 +236,9 @@ class TrustMatcher(Matcher):
         self.check = check
         self.skip = skip
         self.platforms = platforms
+
+    def draft_needs(self) -> list[tuple[str, Any]] | None:
+        return _A_LINK
 
     def find(self, analysis: Analysis) -> Iterable[Hit]:
         found_links = links(analysis)

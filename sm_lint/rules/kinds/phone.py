@@ -27,6 +27,9 @@ class PhoneMatcher(Matcher):
         self.note = note
         self.window = window
 
+    def draft_needs(self) -> list[tuple[str, Any]] | None:
+        return [("digits", True)]  # phones() reads runs of digits
+
     def find(self, analysis: Analysis) -> Iterable[Hit]:
         for phone in phones(analysis):
             grade = self.grades.get(phone.type)
@@ -57,6 +60,9 @@ class DirectoryCheck(Matcher):
 
     def __init__(self, exchange_digits: int) -> None:
         self.exchange_digits = exchange_digits
+
+    def draft_needs(self) -> list[tuple[str, Any]] | None:
+        return [("digits", True)]  # phones() reads runs of digits
 
     def find(self, analysis: Analysis) -> Iterable[Hit]:
         listed = directory(analysis.config)
