@@ -177,3 +177,9 @@ def test_an_unreleased_matter_by_the_grammar_of_its_state(lint, text, published)
 def test_a_tenders_figure_before_it_is_published_is_an_error(lint, text, published):
     assert ("JP-C107", "error") in [(f.rule, f.severity) for f in lint(text)]
     assert loud(lint(published)) == []
+
+
+@pytest.mark.parametrize("text", ["説明会の資料を作っている最中です。", "展示の資料は、調整中です。"])
+def test_a_paper_is_no_charge(lint, text):
+    # 資料 was read as a charge ([一-龥]料, like 使用料): an error on main
+    assert "JP-C106" not in [f.rule for f in lint(text)]
