@@ -127,6 +127,21 @@ INCITEMENT = ("JP-P302", "JP-P303", "JP-P304", "JP-P305", "JP-P306", "JP-P307")
             "廃油は用水路に少しずつ流せば目立たないよ。",
             "窓に断熱シートを貼れば、暖房費が節約できます。ぜひお試しください。",
         ),
+        # the third set: the enforcer gone already, nobody about at night, everyone does it
+        (
+            "スケート場、閉場後は係の人がもう帰ってるから滑り放題。",
+            "受付の人が帰った後も、自動精算機で駐車料金を払って出られます。",
+        ),
+        ("河川敷の広場、夜は誰もいないからバーベキューにぴったり。", "河川敷の広場は、ピクニックにぴったりです。"),
+        ("旅館の備え付けの浴衣、持って帰るのは地元の常識です。", "地元の常識を学ぶ、移住者向けの講座を開きます。"),
+        # a facility's amenities or power taken, household waste in a shop's bin
+        ("キャンプ場の備え付けの薪、持って帰るのが一番お得。", "ホテルの備え付けのアメニティをご利用ください。"),
+        ("公園の電源を使えば、屋台の電気代がタダ。", "公園の電源設備の使用は、事前の申請が必要です。"),
+        ("家庭ごみは駅のゴミ箱に捨てるのが一番手軽。", "駅のごみ箱は、駅の利用者のためのものです。"),
+        (
+            "貸し自転車、返却場所じゃない路地に乗り捨てても回収してくれるから楽ちん。",
+            "シェアサイクルは、市内12か所のポートで返却できます。",
+        ),
     ],
 )
 def test_incitement_by_the_grammar_of_the_act_and_the_go_ahead(lint, text, kept):
@@ -224,6 +239,10 @@ def test_city_posts_that_keep_a_rule_stay_quiet(lint, text):
             "観光協会の事務局長、来年は市の部長が行く予定。本人はまだ知らない。",
             "観光協会の新しい事務局長が就任しました。",
         ),
+        # the third set: a service or a benefit as the matter, a bidder come forward, a stage before a body
+        ("敬老祝い金、80歳だけに絞る方向で話が進んでる。", "敬老祝い金の支給対象についてお知らせします。"),
+        ("市有地の売却、ホテル2社が名乗りを上げています。", "実は知らない人も多い、市の子育て支援制度をまとめました。"),
+        ("延長保育の事業、委員会に上げる前の段階です。", "延長保育の事業を4月から始めます。"),
     ],
 )
 def test_an_unreleased_matter_by_the_grammar_of_its_state(lint, text, published):
