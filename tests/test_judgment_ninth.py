@@ -292,3 +292,21 @@ def test_a_tenders_figure_before_it_is_published_is_an_error(lint, text, publish
 def test_a_paper_is_no_charge(lint, text):
     # 資料 was read as a charge ([一-龥]料, like 使用料): an error on main
     assert "JP-C106" not in [f.rule for f in lint(text)]
+
+
+@pytest.mark.parametrize(
+    "text,published",
+    [
+        # a state only an insider tells, of the topic that opens the line, whatever the matter
+        (
+            "来年度の固定資産税の減免、高齢者世帯に限る方向で最終調整中です。",
+            "来年度の固定資産税の減免について、説明会を開きます。",
+        ),
+        ("市民ホールの館長ポスト、元校長先生で内定しています。", "市民ホールの館長に、元校長先生が就任しました。"),
+        ("消防団の報酬、内部の会議で決まったらしい。", "消防団の報酬の改定を決定しました。"),
+        ("市営墓地の区画、利用者にはまだ伝えていません。", "雪まつり、今年も2月に開催します。"),
+    ],
+)
+def test_an_insider_state_on_any_topic_is_a_warning(lint, text, published):
+    assert ("JP-C108", "warning") in [(f.rule, f.severity) for f in lint(text)], text
+    assert loud(lint(published)) == []
