@@ -11,12 +11,12 @@ from hypothesis import strategies as st
 
 from sm_lint.io.document import parse_draft
 from sm_lint.rules import engine, gate
-from sm_lint.rules.gate import Gate
+from sm_lint.rules.gate import Gate, any_of
 from sm_lint.rules.loader import compile_rule
 from sm_lint.rules.registry import load_kinds
 from sm_lint.settings.config import Config
 from sm_lint.text.analysis import analyse
-from sm_lint.text.saferegex import any_of, compile_user
+from sm_lint.text.saferegex import compile_user
 
 CLEAN = (
     "---\nplatform: facebook\nscheduled_at: 2026-12-01T10:00:00+09:00\napproved_by: 広報対話課長\n---\n"

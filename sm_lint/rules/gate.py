@@ -21,8 +21,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+import re2
+
 from sm_lint.rules.model import Rule
-from sm_lint.text.saferegex import any_of
+from sm_lint.text.saferegex import RE2_OPTIONS
 
 if TYPE_CHECKING:
     from sm_lint.text.analysis import Analysis
@@ -46,6 +48,28 @@ def _usable(attr: str, sign: object) -> bool:
     if sign is None or attr not in TEXTS or not isinstance(sign, str):
         return sign is not None
     return sign.count("{0,") < 3
+
+
+def any_of(signs: list[str]) -> Callable[[str], list[int] | None] | None:
+    """One RE2 pass telling which of `signs` (RE2 sources, see `sign`) match somewhere in a
+    text: a function text -> list of their indexes, or None for a text RE2 could not finish.
+    None instead of the function where RE2 cannot build the set (too large for its memory)."""
+    found = re2.Set.SearchSet(RE2_OPTIONS)
+    try:
+        for sign in signs:
+            found.Add(sign)
+        # The binding drops RE2's "DFA out of memory" and returns no match at all: a sign that
+        # matches at the very end of every text proves that the pass got there.
+        end = found.Add(r"\z")
+        found.Compile()
+    except re2.error:
+        return None
+
+    def match(text: str) -> list[int] | None:
+        matched: list[int] = found.Match(text) or []
+        return [i for i in matched if i != end] if end in matched else None
+
+    return match
 
 
 class Gate:

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 import sys
 import warnings
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any, TypeAlias
 
@@ -30,6 +30,7 @@ import re2
 
 from sm_lint.errors import RuleError
 from sm_lint.text import regexbudget
+from sm_lint.text.alternatives import Alternatives
 from sm_lint.text.regexmatch import RegexMatch, Shifted
 from sm_lint.text.regexsyntax import for_regex_module, needles, to_re2, without_assertions
 
@@ -38,8 +39,8 @@ MATCH_SECONDS = 5.0  # per search; a sane pattern needs milliseconds even on a 5
 _SLICE_LIMIT = 4096  # characters of a window given to RE2 as a copy
 _NEEDLE_CHARS = 20_000  # texts up to this long are looked through for a pattern's needles
 _STARTS = 16  # starts of a prefilter's matches a backtracking pattern is tried at (Guarded._starts)
-_RE2_OPTIONS = re2.Options()
-_RE2_OPTIONS.log_errors = False  # RE2 would print its own parse errors on stderr
+RE2_OPTIONS = re2.Options()
+RE2_OPTIONS.log_errors = False  # RE2 would print its own parse errors on stderr
 
 
 def _shown(source: str) -> str:
@@ -59,6 +60,8 @@ class _Lazy:
     cache is read, again on first use: unpickling compiled every pattern of every rule,
     which cost a cold start more than linting a short draft."""
 
+    _used = False  # tried at a start without compiling the whole pattern (Guarded._starts)
+
     def __init__(self, source: str, where: str, ignorecase: bool, bounded: bool) -> None:
         self.source, self.where, self.ignorecase, self.bounded = source, where, ignorecase, bounded
         self._compiled = self._compile()
@@ -71,14 +74,14 @@ class _Lazy:
         raise NotImplementedError
 
     def __getstate__(self) -> dict[str, Any]:
-        return {**self.__dict__, "_compiled": None}
+        return {**self.__dict__, "_compiled": None, "_used": False}
 
     def _absent(self, text: str, pos: int, endpos: int) -> bool:
         """No match can lie between pos and endpos: none of the pattern's needles (literals one
         of which every match holds) is there. Asked only until the pattern is first compiled
-        and on short texts: a cold start then never compiles the patterns (RE2: about 0.3 ms
-        each) that its draft gives nothing to find."""
-        if self._compiled is not None or self.needles is None or len(text) > _NEEDLE_CHARS:
+        (or used) and on short texts: a cold start then never compiles the patterns (RE2: about
+        0.3 ms each) that its draft gives nothing to find."""
+        if self._compiled is not None or self._used or self.needles is None or len(text) > _NEEDLE_CHARS:
             return False
         pos = max(pos, 0)
         return not any(text.find(needle, pos, endpos) >= 0 for needle in self.needles)
@@ -104,7 +107,7 @@ class Linear(_Lazy):
         super().__init__(source, where, ignorecase, bounded)  # re2.error where RE2 cannot
 
     def _compile(self) -> Any:
-        return re2.compile(self.translated, _RE2_OPTIONS)
+        return re2.compile(self.translated, RE2_OPTIONS)
 
     @property
     def sign(self) -> str:
@@ -147,9 +150,22 @@ class Guarded(_Lazy):
     """A backtracking pattern: a user's runs on `regex` and stops every search after
     MATCH_SECONDS; the built-in pack's (`bounded=False`) runs on `re`."""
 
-    def __init__(self, source: str, where: str, ignorecase: bool = False, bounded: bool = True) -> None:
+    def __init__(
+        self,
+        source: str,
+        where: str,
+        ignorecase: bool = False,
+        bounded: bool = True,
+        alternatives: tuple[str, ...] = (),
+    ) -> None:
         self.timed_out = False  # set for the rest of the run by the first timeout
         super().__init__(source, where, ignorecase, bounded)
+        # a built-in list's alternatives, matched one by one (text/alternatives.py)
+        self.alternatives = (
+            Alternatives(alternatives, ignorecase)
+            if len(alternatives) > 1 and not bounded and not self.groups
+            else None
+        )
         # The pattern without its look-arounds and other assertions matches wherever the pattern
         # does (they only rule matches out), so where RE2 finds no match of it, there is none.
         stripped = without_assertions(source)
@@ -238,7 +254,7 @@ class Guarded(_Lazy):
         `re`'s own search, in the same order. After _STARTS starts `re` goes on by itself;
         None where RE2 is not asked: no prefilter, a long window (RE2 is given a copy of it at
         each call), or an empty match (finditer's rules for what may follow one)."""
-        prefilter, pattern = self.prefilter, self.pattern
+        prefilter, self._used = self.prefilter, True
         n = len(text)
         pos, endpos = min(max(pos, 0), n), min(max(endpos, 0), n)
         if prefilter is None or endpos - pos > _SLICE_LIMIT:
@@ -248,7 +264,7 @@ class Guarded(_Lazy):
             start = prefilter.search(text, pos, endpos)
             if start is None:
                 return found
-            hit = pattern.match(text, start.start(), endpos)
+            hit = self._match_at(text, start.start(), endpos)
             if hit is None:
                 pos = start.start() + 1
                 continue
@@ -259,9 +275,17 @@ class Guarded(_Lazy):
                 return found
             pos = hit.end()
         if first:
-            rest = pattern.search(text, pos, endpos)
+            rest = self.pattern.search(text, pos, endpos)
             return [rest] if rest is not None else []
-        return [*found, *pattern.finditer(text, pos, endpos)]
+        return [*found, *self.pattern.finditer(text, pos, endpos)]
+
+    def _match_at(self, text: str, pos: int, endpos: int) -> RegexMatch | None:
+        if self.alternatives is not None:
+            hit = self.alternatives.match(text, pos, endpos)
+            if hit is not False:
+                return hit  # type: ignore[no-any-return]
+        found: RegexMatch | None = self.pattern.match(text, pos, endpos)
+        return found
 
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[RegexMatch]:
         if self._absent(text, pos, endpos):
@@ -334,15 +358,17 @@ def compile_spec(value: Any, where: str, key: str = "regex", ignorecase: bool = 
     """A rule's regex: one pattern, or a list of alternatives (a list reads better in YAML
     than one long alternation: each item is one alternative)."""
     if isinstance(value, list) and value and all(isinstance(p, str) and p for p in value):
-        value = "|".join(f"(?:{p})" for p in value)
+        alternatives, value = tuple(value), "|".join(f"(?:{p})" for p in value)
+    else:
+        alternatives = ()
     if not isinstance(value, str) or not value:
         raise RuleError(
             where, f"`{key}` は正規表現か正規表現のリストで書いてください", f"`{key}` must be a regex or a list of them"
         )
-    return compile_user(value, where, ignorecase)
+    return compile_user(value, where, ignorecase, alternatives)
 
 
-def compile_user(source: str, where: str, ignorecase: bool = False) -> UserRegex:
+def compile_user(source: str, where: str, ignorecase: bool = False, alternatives: tuple[str, ...] = ()) -> UserRegex:
     """A compiled pattern with finditer/search/fullmatch, groups and groupindex."""
     flags = re.IGNORECASE if ignorecase else 0
     try:
@@ -356,7 +382,8 @@ def compile_user(source: str, where: str, ignorecase: bool = False) -> UserRegex
             f"regex {_shown(source)} does not compile: {exc}",
         ) from None
     linear = _linear(source, where, ignorecase, not _TRUSTED)
-    return linear or Guarded(source, where, ignorecase, not _TRUSTED)  # look-arounds, back-references, ...
+    # look-arounds, back-references, ...
+    return linear or Guarded(source, where, ignorecase, not _TRUSTED, alternatives)
 
 
 def _linear(source: str, where: str, ignorecase: bool, bounded: bool) -> Linear | None:
@@ -368,25 +395,3 @@ def _linear(source: str, where: str, ignorecase: bool, bounded: bool) -> Linear 
         return Linear(source, translated, where, ignorecase, bounded)
     except re2.error:
         return None
-
-
-def any_of(signs: list[str]) -> Callable[[str], list[int] | None] | None:
-    """One RE2 pass telling which of `signs` (RE2 sources, see `sign`) match somewhere in a
-    text: a function text -> list of their indexes, or None for a text RE2 could not finish.
-    None instead of the function where RE2 cannot build the set (too large for its memory)."""
-    found = re2.Set.SearchSet(_RE2_OPTIONS)
-    try:
-        for sign in signs:
-            found.Add(sign)
-        # The binding drops RE2's "DFA out of memory" and returns no match at all: a sign that
-        # matches at the very end of every text proves that the pass got there.
-        end = found.Add(r"\z")
-        found.Compile()
-    except re2.error:
-        return None
-
-    def match(text: str) -> list[int] | None:
-        matched: list[int] = found.Match(text) or []
-        return [i for i in matched if i != end] if end in matched else None
-
-    return match
