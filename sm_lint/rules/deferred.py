@@ -151,6 +151,8 @@ def shut(rules: Sequence[Rule], analysis: Analysis) -> frozenset[int]:
                     held = any(entity.kind in found for entity in analysis.entities)
                 elif attr == "digits":
                     held = analysis.has_digits
+                elif attr == "pictures":  # a Markdown image, or any front matter (images:, videos:)
+                    held = "![" in analysis.draft.body or bool(analysis.draft.front_matter)
                 else:
                     have = values.get(attr)
                     if have is None:
