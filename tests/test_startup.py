@@ -76,12 +76,17 @@ NOT_FOR_A_CLEAN_DRAFT = [
         "sm_lint.text.tokenizer",
         {"sm_lint.rules.kinds.construction", "sm_lint.rules.kinds.lexicon", "sm_lint.rules.kinds.loanword"},
     ),
-    # and those of the kinds that need a link, an e-mail address or a digit (Matcher.draft_needs)
+    # and those of the kinds that need a link, an e-mail address, a digit or a picture
+    # (Matcher.draft_needs)
     (
         "sm_lint.text.tokenizer",
         {"sm_lint.rules.kinds.links", "sm_lint.rules.kinds.email_address", "sm_lint.rules.kinds.phone"},
     ),
-    ("sm_lint.rules.kinds.image_file", {"sm_lint.checks.images.pictures"}),
+    (
+        "sm_lint.text.tokenizer",
+        {"sm_lint.rules.kinds.image_file", "sm_lint.rules.kinds.alt_text", "sm_lint.rules.kinds.media_entries"},
+    ),
+    ("sm_lint.text.tokenizer", {"sm_lint.checks.images.pictures"}),
     ("sm_lint.rules.kinds.date_check", {"sm_lint.checks.post.dates"}),
 ]
 

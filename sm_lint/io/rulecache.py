@@ -224,8 +224,10 @@ class Apart:
         self._value, self._shelf, self._place = value, shelf, place
 
     def get(self) -> Any:
-        if self._shelf is not None and self._place is not None:
-            self._value = self._shelf.take(self._place)
+        # read once: another thread (a server's) may take it meanwhile; its value is set first
+        shelf, place = self._shelf, self._place
+        if shelf is not None and place is not None:
+            self._value = shelf.take(place)
             self._shelf = self._place = None
         return self._value
 

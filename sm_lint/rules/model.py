@@ -78,8 +78,8 @@ class Matcher:
     def draft_needs(self) -> list[tuple[str, Any]] | None:
         """(what, value) pairs one of which a draft must have for any hit, beside the signs:
         ("entity", kinds) an entity (text/extract.py) of one of those kinds, ("digits", True) a
-        decimal digit. Read only where the rule cache decides which matchers to load
-        (rules/deferred.py); None: nothing named."""
+        decimal digit, ("pictures", True) a Markdown image or any front matter. Read only where
+        the rule cache decides which matchers to load (rules/deferred.py); None: nothing named."""
         return None
 
     def review(

@@ -70,6 +70,9 @@ class AltText(Matcher):
             return "body"
         return None
 
+    def draft_needs(self) -> list[tuple[str, Any]] | None:
+        return [("pictures", True)]  # checked_entries() reads the front matter and the body's ![…]
+
     def find(self, analysis: Analysis) -> Iterable[Hit]:
         for name, entry, line in checked_entries(analysis):
             alt, path = entry.get("alt"), entry.get("path")

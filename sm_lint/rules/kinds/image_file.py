@@ -82,6 +82,9 @@ class ImageFile(Matcher):
         # `--fix` strips the metadata of the images these rules report (sm_lint/checks/images/strip.py)
         self.strips = check in ("location", "personal")
 
+    def draft_needs(self) -> list[tuple[str, Any]] | None:
+        return [("pictures", True)]  # checked_entries() reads the front matter and the body's ![…]
+
     def find(self, analysis: Analysis) -> Iterable[Hit]:
         for picture in draft_pictures(analysis):
             found = self.check(picture)

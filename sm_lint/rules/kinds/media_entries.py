@@ -69,6 +69,9 @@ class MediaEntries(Matcher):
         self.check = check
         self.note = note
 
+    def draft_needs(self) -> list[tuple[str, Any]] | None:
+        return [("pictures", True)]  # checked_entries() reads the front matter and the body's ![…]
+
     def find(self, analysis: Analysis) -> Iterable[Hit]:
         for name, entry, line in checked_entries(analysis):
             found = self.check(name, entry, line)
