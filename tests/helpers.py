@@ -151,19 +151,19 @@ def _lazy_patterns() -> list:
 @contextmanager
 def one_regime():
     """Every draft checked the same way, whatever its size and however many drafts the process
-    linted before: every rule searched (the gate skips rules only on drafts up to
-    gate.MAX_CHARS characters, which 1x and 4x may fall on either side of) and the
-    constructions in their warm order (they change order after a process's first 40 drafts).
-    Otherwise two counts compared could be of two ways of checking."""
-    from sm_lint.rules import gate
+    linted before: every rule searched (the gate, and before it the rule cache's needs, skip
+    rules only on drafts up to gate.MAX_CHARS characters, which 1x and 4x may fall on either
+    side of) and the constructions in their warm order (they change order after a process's
+    first 40 drafts). Otherwise two counts compared could be of two ways of checking."""
+    from sm_lint.rules import engine, gate
     from sm_lint.rules.kinds import construction
 
-    saved = gate.MAX_CHARS, construction._COLD_DRAFTS
-    gate.MAX_CHARS, construction._COLD_DRAFTS = -1, -1
+    saved = gate.MAX_CHARS, construction._COLD_DRAFTS, engine.NEEDS
+    gate.MAX_CHARS, construction._COLD_DRAFTS, engine.NEEDS = -1, -1, False
     try:
         yield
     finally:
-        gate.MAX_CHARS, construction._COLD_DRAFTS = saved
+        gate.MAX_CHARS, construction._COLD_DRAFTS, engine.NEEDS = saved
 
 
 def assert_linear_work(call, small, large) -> None:

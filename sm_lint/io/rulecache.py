@@ -27,6 +27,7 @@ import os
 import stat
 import sys
 import zlib
+from _pickle import loads  # the C unpickler, without the pickle module around it (1-2 ms of a start)
 from _thread import RLock
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache, lru_cache
@@ -247,8 +248,6 @@ class _Shelf:
         piece = memoryview(self.data)[self.start + start : self.start + end]
         if self.fresh is None and len(piece) == end - start and _mac(self.secret, f"{self.key}.{number}", piece) == mac:
             try:
-                from _pickle import loads
-
                 return loads(piece)
             except Exception:  # signed by this user's sm-lint, yet unreadable: compiled afresh
                 pass
@@ -264,13 +263,8 @@ class _Shelf:
 
 
 def _damaged(path: Path) -> None:
-    tell(
-        SmLintError(
-            str(path),
-            "ルールのキャッシュが壊れているか、別の環境で作られたものなので、使わずに作り直します",
-            "a rule cache entry is damaged or was made elsewhere: ignored and rebuilt",
-        )
-    )
+    message = "ルールのキャッシュが壊れているか、別の環境で作られたものなので、使わずに作り直します"
+    tell(SmLintError(str(path), message, "a rule cache entry is damaged or was made elsewhere: ignored and rebuilt"))
 
 
 def load(key: str, build: Callable[[], Any] | None = None) -> Any | None:
@@ -307,9 +301,6 @@ def load(key: str, build: Callable[[], Any] | None = None) -> Any | None:
     with _one_at_a_time:
         outer = _loading
         try:
-            # _pickle: the C unpickler, without the pickle module around it (1-2 ms of a start)
-            from _pickle import loads
-
             _loading = _Shelf(path, data, start + length, secret, key, build)  # what _later refers to
             value = loads(head)
         except Exception:  # signed by this user's sm-lint, yet unreadable: compiling again is the cure
