@@ -21,6 +21,7 @@ from sm_lint.checks.privacy.settings import compact, privacy
 from sm_lint.text.lazyre import lazy_compile
 from sm_lint.text.textnorm import fold
 from sm_lint.text.tokenizer import Lexeme, Token, Tokens, is_surname
+from sm_lint.text.urls import under
 
 if TYPE_CHECKING:
     from sm_lint.text.analysis import Analysis
@@ -266,7 +267,9 @@ def _private_ids(analysis: Analysis) -> list[tuple[int, int]]:
         (e.start, e.end)
         for e in analysis.entities
         if e.kind == "mention"
-        or (e.kind == "email" and not any(e.text.lower().rsplit("@", 1)[1].endswith(d) for d in own))
+        # the city's domain or a subdomain of one, as JP-I105 reads it (not any domain that
+        # merely ends in those letters: xcity.joetsu.lg.jp is someone else's)
+        or (e.kind == "email" and not any(under(e.text.lower().rsplit("@", 1)[1], d) for d in own))
     ]
     if "line" in analysis.folded or "らいん" in analysis.folded:
         found += [m.span() for m in _LINE_CONTACT().finditer(analysis.text)]
