@@ -12,3 +12,25 @@ def test_a_lone_surname_beside_an_address_on_a_look_alike_of_the_citys_domain_is
     # the city's own domain and its subdomains still tell no person's contact
     assert "JP-I107" not in [f.rule for f in lint("申込みは木田 kouhou@city.joetsu.lg.jp へ")]
     assert "JP-I107" not in [f.rule for f in lint("申込みは木田 kouhou@kanko.city.joetsu.lg.jp へ")]
+
+
+def test_a_facilitys_own_lot_number_in_brackets_after_it_tells_no_persons_home(lint):
+    # the lot-number context (JP-I107) passed over a facility word after the number only: the
+    # city hall's own address after its name made an exhibitor's name an error
+    quiet = "出展者の田中一郎さん（大潟区）の作品も並びます。会場は市役所木田庁舎（木田1-1-3）1階ロビーです。"
+    assert [f.severity for f in lint(quiet) if f.rule == "JP-I107"] == ["info"]
+    quiet = "出展者の田中一郎さん。会場：高田公民館（本町三丁目4番）"
+    assert [f.severity for f in lint(quiet) if f.rule == "JP-I107"] == ["info"]
+    # a person's own lot, in brackets after the name, still is one
+    assert "error" in [f.severity for f in lint("回覧板は山口明美さん（大町2-3-4）へ") if f.rule == "JP-I107"]
+    loud = "回覧板は、次の班の今井和子さん（本町三丁目4番）へ回してください。"
+    assert "error" in [f.severity for f in lint(loud) if f.rule == "JP-I107"]
+
+
+def test_the_second_shop_of_a_bar_crawl_is_no_house(lint):
+    # 「2軒目」 read as where a house is (JP-I107 context) whatever followed: a shop owner at a
+    # city shopping-street event was an error
+    quiet = "商店街のはしご酒イベント！2軒目の店では、店主の佐藤さんが地酒を紹介します。"
+    assert [f.severity for f in lint(quiet) if f.rule == "JP-I107"] == ["info"]
+    loud = "苦情をくれたのは森田修さん、郵便局の角から2軒目の家です。"
+    assert "error" in [f.severity for f in lint(loud) if f.rule == "JP-I107"]
