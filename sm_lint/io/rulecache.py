@@ -206,10 +206,9 @@ def _mac(secret: bytes, key: str, *payload: bytes | memoryview) -> bytes:
 
 @lru_cache(maxsize=1)
 def _install() -> str:
-    """This install and version of sm-lint (and of Python), named in its entries' file names,
-    so that each is pruned on its own: several installs sharing the folder (a virtualenv per
-    project, two versions side by side) evicted each other, and each run paid a rule cache
-    miss (about 250 ms)."""
+    """This install and version of sm-lint (and of Python), named in its entries' file names so
+    each is pruned on its own: installs sharing the folder (a virtualenv per project, two
+    versions side by side) evicted each other, and each run paid a miss (about 250 ms)."""
     return f"{zlib.crc32(f'{_ENGINE}{__version__}{sys.version}'.encode('utf-8', 'surrogatepass')):08x}"
 
 
@@ -263,8 +262,13 @@ class _Shelf:
 
 
 def _damaged(path: Path) -> None:
-    message = "ルールのキャッシュが壊れているか、別の環境で作られたものなので、使わずに作り直します"
-    tell(SmLintError(str(path), message, "a rule cache entry is damaged or was made elsewhere: ignored and rebuilt"))
+    tell(
+        SmLintError(
+            str(path),
+            "ルールのキャッシュが壊れているか、別の環境で作られたものなので、使わずに作り直します",
+            "a rule cache entry is damaged or was made elsewhere: ignored and rebuilt",
+        )
+    )
 
 
 def load(key: str, build: Callable[[], Any] | None = None) -> Any | None:
@@ -326,11 +330,9 @@ _UNUSED_SECONDS = 30 * 24 * 3600  # another install's entries not used for this 
 
 
 def _prune(directory: Path, keep: int = 16) -> None:
-    """Keep this install's most recently used few (one install may have several rule sets; a
-    run of the built-in rules alone uses five entries), and other installs' entries until they
-    have gone unused for a month. An entry is used when it is written or read (load()
-    touches it), so the built-in rules read by every run are not pushed out by the entries of
-    a rule pack being edited, which are written afresh after each change."""
+    """Keep this install's most recently used entries (a run of the built-in rules alone uses
+    five) and other installs' until unused for a month. load() touches what it reads, so the
+    entries every run reads outlast those of a rule pack being edited, written after each change."""
     import time
 
     mine = sorted(directory.glob(f"rules-{_install()}-*.cache"), key=lambda p: p.stat().st_mtime, reverse=True)
