@@ -58,6 +58,18 @@ CASES = [
         "無職の人たちは昼間から遊んで暮らしているように見えます。",
         "無職の人たちの就職を応援するセミナーを開きます。",
     ),
+    # no future for a place of them; the same place helping itself
+    (
+        TRAIT,
+        "高齢者ばかりの集落は、もう先がないと思います。",
+        "高齢者ばかりの集落でも、みんなで助け合って雪下ろしをしています。",
+    ),
+    # common sense said not to reach them; the same said to be untrue
+    (
+        TRAIT,
+        "外国人だから、日本の常識が通じないのは仕方ないですね。",
+        "外国人だから日本の常識が通じない、ということはありません。",
+    ),
     # JP-P216: schooling held against people; schooling that opens a door
     (
         {"JP-P216"},
@@ -110,6 +122,26 @@ CASES = [
     ),
     # a hopeless person, in dialect; a person who helps
     (VERDICT, "あのじいさん、ほんにしょうがねえ人らて。", "あのじいさん、ほんに雪かきが上手な人らて。"),
+    # looks judged after 先ほど; looks kept
+    (
+        VERDICT,
+        "先ほどの来庁者の方、身なりがだらしなくて少し驚きました。",
+        "先ほどの来庁者の方、身なりを整えて面接に向かわれました。",
+    ),
+    # a talk judged dull; a long talk praised
+    (
+        VERDICT,
+        "今日の講師の先生、話がつまらなくて参加者がみんな寝てました。",
+        "今日の講演、先生の話が長くて、あっという間の2時間でした。",
+    ),
+    # called sick for how one behaves; an illness cured
+    (VERDICT, "例のクレーマー、今日も来てたけど、あれはもう病気だね。", "例の常連さん、病気が治って今日も来てくれた。"),
+    # JP-P109: not at all (さっぱり); what the person said of themselves
+    (
+        {"JP-P109"},
+        "さっきの電話のおばあさん、何が言いたいのかさっぱり分からなかった。",
+        "さっきの電話のおばあさん、道順がさっぱり分からないと言うので、地図を送りました。",
+    ),
     # JP-P109: the topic of a complaint (ときたら) and the Joetsu 〜てねっか; a grandchild's joy
     ({"JP-P109"}, "課長ときたら、なんも分かってねっか。", "うちの孫ときたら、雪が降ると大はしゃぎです。"),
     # JP-P111: a rebuke thrown at someone unnamed; the same word as a warning about snow
@@ -128,6 +160,24 @@ CASES = [
         GROUP,
         "不登校の子なんて、親が甘やかしたせいでしょ。",
         "不登校の子には、甘やかすのではなく寄り添う支援が必要です。",
+    ),
+    # a workplace said to stop with them in it; a need that a plan answers
+    (
+        GROUP,
+        "障害のある職員がいる部署は、どうしても仕事が回らなくなります。",
+        "障害のある人がいる家庭は、災害時の避難に手間がかかるため、個別避難計画を作ります。",
+    ),
+    # a right said to be wasted on them; the same right made easier
+    (
+        GROUP,
+        "知的障害のある人に投票させる意味があるのか疑問です。",
+        "知的障害のある人も投票できるよう、分かりやすい選挙公報を作りました。",
+    ),
+    # worse since they came; livelier since they came
+    (
+        GROUP,
+        "アジア系の住民が増えてから、ゴミ出しのマナーがひどくなりました。",
+        "外国人住民が増えてから、地域の国際交流が盛んになりました。",
     ),
     # a group wished away; a group invited
     (GROUP, "生活保護の人には、正直来てほしくないです。", "生活保護の人も、気軽に来てほしいです。"),
@@ -149,6 +199,8 @@ def test_a_careless_judgment_is_found_and_its_kind_twin_is_not(lint, expected, f
         # and JP-P207 and JP-P104 (errors) had no rebuttal at all
         "生活保護を受けている人は働く気がないわけではありません。",
         "外国人だからといって、みんなルールを守らないなんてことはない。",
+        # a prejudice refused (なんて言わせない: JP-P212 read 未来がない as the judgment)
+        "若者は未来がない、なんて言わせない。市は若者の挑戦を応援します。",
         # a prejudice named as one (JP-P207, an error)
         "外国人住民はルールを守らないという誤解をなくすため、多文化共生の講座を開きます。",
     ],
