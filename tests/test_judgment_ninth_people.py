@@ -207,3 +207,23 @@ def test_a_careless_judgment_is_found_and_its_kind_twin_is_not(lint, expected, f
 )
 def test_a_prejudice_denied_politely_is_not_stated(lint, denied):
     assert loud(lint(denied)) == []
+
+
+@pytest.mark.parametrize(
+    "term,rule",
+    [
+        ("どもり", "JP-P204"),
+        ("吃り", "JP-P204"),
+        ("精薄", "JP-P204"),
+        ("狂人", "JP-P204"),
+        ("土民", "JP-P201"),
+        ("クロンボ", "JP-P201"),
+        ("チャンコロ", "JP-P201"),
+        ("バカチョンカメラ", "JP-P201"),
+        ("ルンペン", "JP-P208"),
+    ],
+)
+def test_more_of_the_style_guides_terms_are_errors(lint, term, rule):
+    # terms the media style guides list (共同通信『記者ハンドブック』 and the like) that the lists lacked
+    findings = lint(f"昔はよく{term}と呼んでいた。")
+    assert any(f.rule == rule and f.severity == "error" for f in findings)
