@@ -142,6 +142,16 @@ CASES = [
         "さっきの電話のおばあさん、何が言いたいのかさっぱり分からなかった。",
         "さっきの電話のおばあさん、道順がさっぱり分からないと言うので、地図を送りました。",
     ),
+    # called demented as a jibe; a family's worry reported
+    (
+        VERDICT,
+        "あのじいさん、認知症なんじゃないの。",
+        "あのおばあちゃん、認知症ではないかと心配したご家族から相談がありました。",
+    ),
+    # a mocking question about someone's head; a head unhurt after a fall
+    (VERDICT, "さっきの客、頭大丈夫かな？", "今日来たおじいさん、転んだけど頭は大丈夫でした。"),
+    # a wish that someone be gone; a child's wish about snow
+    (VERDICT, "例のおばあさん、いなくなればいいのに。", "例の子ども、雪がなくなればいいのにって言ってた。"),
     # JP-P109: the topic of a complaint (ときたら) and the Joetsu 〜てねっか; a grandchild's joy
     ({"JP-P109"}, "課長ときたら、なんも分かってねっか。", "うちの孫ときたら、雪が降ると大はしゃぎです。"),
     # JP-P111: a rebuke thrown at someone unnamed; the same word as a warning about snow
@@ -179,6 +189,8 @@ CASES = [
         "アジア系の住民が増えてから、ゴミ出しのマナーがひどくなりました。",
         "外国人住民が増えてから、地域の国際交流が盛んになりました。",
     ),
+    # a group told to lie low; advice to stay home in a storm
+    (GROUP, "年寄りは家で寝てればいいんだよ。", "台風で外出は危ないので、家にいればいいと思います。"),
     # a group wished away; a group invited
     (GROUP, "生活保護の人には、正直来てほしくないです。", "生活保護の人も、気軽に来てほしいです。"),
 ]
@@ -221,9 +233,15 @@ def test_a_prejudice_denied_politely_is_not_stated(lint, denied):
         ("チャンコロ", "JP-P201"),
         ("バカチョンカメラ", "JP-P201"),
         ("ルンペン", "JP-P208"),
+        ("たわけ", "JP-P101"),
+        ("あんぽんたん", "JP-P101"),
+        ("うすのろ", "JP-P101"),
+        ("ぼんくら", "JP-P101"),
+        ("ろくでなし", "JP-P101"),
     ],
 )
 def test_more_of_the_style_guides_terms_are_errors(lint, term, rule):
-    # terms the media style guides list (共同通信『記者ハンドブック』 and the like) that the lists lacked
+    # terms the media style guides list (共同通信『記者ハンドブック』 and the like) that the lists
+    # lacked, and old or regional names for a fool (JP-P101)
     findings = lint(f"昔はよく{term}と呼んでいた。")
     assert any(f.rule == rule and f.severity == "error" for f in findings)
