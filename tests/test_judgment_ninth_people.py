@@ -70,6 +70,14 @@ CASES = [
         "外国人だから、日本の常識が通じないのは仕方ないですね。",
         "外国人だから日本の常識が通じない、ということはありません。",
     ),
+    # a place named by a common noun as where people are from (浜の人); the same people teaching
+    (TRAIT, "浜の人はみんな口が悪いんですよ。", "浜の人たちが、地引き網体験を教えてくれました。"),
+    # a fate by birth; a right of the same children
+    (
+        TRAIT,
+        "あの家は生活保護だから、子どもも同じようになるよ。",
+        "生活保護の家庭の子どもも、進学の支援を受けられます。",
+    ),
     # JP-P216: schooling held against people; schooling that opens a door
     (
         {"JP-P216"},
@@ -152,6 +160,14 @@ CASES = [
     (VERDICT, "さっきの客、頭大丈夫かな？", "今日来たおじいさん、転んだけど頭は大丈夫でした。"),
     # a wish that someone be gone; a child's wish about snow
     (VERDICT, "例のおばあさん、いなくなればいいのに。", "例の子ども、雪がなくなればいいのにって言ってた。"),
+    # a family's bad name (あそこの, a deixis); the same family thanked
+    (
+        VERDICT,
+        "あそこの家の人たちは昔から評判が悪い。",
+        "あそこの家の人たち、雪かきを手伝ってくれて本当に助かりました。",
+    ),
+    # a mannerism mimicked for laughs, with the person as its owner (課長の口癖を)
+    (VERDICT, "課長の口癖を真似したら課内で大ウケでした。", "課長の口癖をまとめた冊子が、新人研修で好評でした。"),
     # JP-P109: the topic of a complaint (ときたら) and the Joetsu 〜てねっか; a grandchild's joy
     ({"JP-P109"}, "課長ときたら、なんも分かってねっか。", "うちの孫ときたら、雪が降ると大はしゃぎです。"),
     # JP-P111: a rebuke thrown at someone unnamed; the same word as a warning about snow
@@ -191,6 +207,12 @@ CASES = [
     ),
     # a group told to lie low; advice to stay home in a storm
     (GROUP, "年寄りは家で寝てればいいんだよ。", "台風で外出は危ないので、家にいればいいと思います。"),
+    # children kept from a district's children (あの地域); the district's children at play
+    (
+        {"JP-P211", "JP-P214"},
+        "あの地域の子とは遊ばせない方がいいと思います。",
+        "地域の子どもたちと一緒に、雪遊びを楽しみました。",
+    ),
     # a group wished away; a group invited
     (GROUP, "生活保護の人には、正直来てほしくないです。", "生活保護の人も、気軽に来てほしいです。"),
 ]
