@@ -58,6 +58,26 @@ CASES = [
         "無職の人たちは昼間から遊んで暮らしているように見えます。",
         "無職の人たちの就職を応援するセミナーを開きます。",
     ),
+    # no future for a place of them; the same place helping itself
+    (
+        TRAIT,
+        "高齢者ばかりの集落は、もう先がないと思います。",
+        "高齢者ばかりの集落でも、みんなで助け合って雪下ろしをしています。",
+    ),
+    # common sense said not to reach them; the same said to be untrue
+    (
+        TRAIT,
+        "外国人だから、日本の常識が通じないのは仕方ないですね。",
+        "外国人だから日本の常識が通じない、ということはありません。",
+    ),
+    # a place named by a common noun as where people are from (浜の人); the same people teaching
+    (TRAIT, "浜の人はみんな口が悪いんですよ。", "浜の人たちが、地引き網体験を教えてくれました。"),
+    # a fate by birth; a right of the same children
+    (
+        TRAIT,
+        "あの家は生活保護だから、子どもも同じようになるよ。",
+        "生活保護の家庭の子どもも、進学の支援を受けられます。",
+    ),
     # JP-P216: schooling held against people; schooling that opens a door
     (
         {"JP-P216"},
@@ -110,6 +130,44 @@ CASES = [
     ),
     # a hopeless person, in dialect; a person who helps
     (VERDICT, "あのじいさん、ほんにしょうがねえ人らて。", "あのじいさん、ほんに雪かきが上手な人らて。"),
+    # looks judged after 先ほど; looks kept
+    (
+        VERDICT,
+        "先ほどの来庁者の方、身なりがだらしなくて少し驚きました。",
+        "先ほどの来庁者の方、身なりを整えて面接に向かわれました。",
+    ),
+    # a talk judged dull; a long talk praised
+    (
+        VERDICT,
+        "今日の講師の先生、話がつまらなくて参加者がみんな寝てました。",
+        "今日の講演、先生の話が長くて、あっという間の2時間でした。",
+    ),
+    # called sick for how one behaves; an illness cured
+    (VERDICT, "例のクレーマー、今日も来てたけど、あれはもう病気だね。", "例の常連さん、病気が治って今日も来てくれた。"),
+    # JP-P109: not at all (さっぱり); what the person said of themselves
+    (
+        {"JP-P109"},
+        "さっきの電話のおばあさん、何が言いたいのかさっぱり分からなかった。",
+        "さっきの電話のおばあさん、道順がさっぱり分からないと言うので、地図を送りました。",
+    ),
+    # called demented as a jibe; a family's worry reported
+    (
+        VERDICT,
+        "あのじいさん、認知症なんじゃないの。",
+        "あのおばあちゃん、認知症ではないかと心配したご家族から相談がありました。",
+    ),
+    # a mocking question about someone's head; a head unhurt after a fall
+    (VERDICT, "さっきの客、頭大丈夫かな？", "今日来たおじいさん、転んだけど頭は大丈夫でした。"),
+    # a wish that someone be gone; a child's wish about snow
+    (VERDICT, "例のおばあさん、いなくなればいいのに。", "例の子ども、雪がなくなればいいのにって言ってた。"),
+    # a family's bad name (あそこの, a deixis); the same family thanked
+    (
+        VERDICT,
+        "あそこの家の人たちは昔から評判が悪い。",
+        "あそこの家の人たち、雪かきを手伝ってくれて本当に助かりました。",
+    ),
+    # a mannerism mimicked for laughs, with the person as its owner (課長の口癖を)
+    (VERDICT, "課長の口癖を真似したら課内で大ウケでした。", "課長の口癖をまとめた冊子が、新人研修で好評でした。"),
     # JP-P109: the topic of a complaint (ときたら) and the Joetsu 〜てねっか; a grandchild's joy
     ({"JP-P109"}, "課長ときたら、なんも分かってねっか。", "うちの孫ときたら、雪が降ると大はしゃぎです。"),
     # JP-P111: a rebuke thrown at someone unnamed; the same word as a warning about snow
@@ -128,6 +186,32 @@ CASES = [
         GROUP,
         "不登校の子なんて、親が甘やかしたせいでしょ。",
         "不登校の子には、甘やかすのではなく寄り添う支援が必要です。",
+    ),
+    # a workplace said to stop with them in it; a need that a plan answers
+    (
+        GROUP,
+        "障害のある職員がいる部署は、どうしても仕事が回らなくなります。",
+        "障害のある人がいる家庭は、災害時の避難に手間がかかるため、個別避難計画を作ります。",
+    ),
+    # a right said to be wasted on them; the same right made easier
+    (
+        GROUP,
+        "知的障害のある人に投票させる意味があるのか疑問です。",
+        "知的障害のある人も投票できるよう、分かりやすい選挙公報を作りました。",
+    ),
+    # worse since they came; livelier since they came
+    (
+        GROUP,
+        "アジア系の住民が増えてから、ゴミ出しのマナーがひどくなりました。",
+        "外国人住民が増えてから、地域の国際交流が盛んになりました。",
+    ),
+    # a group told to lie low; advice to stay home in a storm
+    (GROUP, "年寄りは家で寝てればいいんだよ。", "台風で外出は危ないので、家にいればいいと思います。"),
+    # children kept from a district's children (あの地域); the district's children at play
+    (
+        {"JP-P211", "JP-P214"},
+        "あの地域の子とは遊ばせない方がいいと思います。",
+        "地域の子どもたちと一緒に、雪遊びを楽しみました。",
     ),
     # a group wished away; a group invited
     (GROUP, "生活保護の人には、正直来てほしくないです。", "生活保護の人も、気軽に来てほしいです。"),
@@ -149,9 +233,37 @@ def test_a_careless_judgment_is_found_and_its_kind_twin_is_not(lint, expected, f
         # and JP-P207 and JP-P104 (errors) had no rebuttal at all
         "生活保護を受けている人は働く気がないわけではありません。",
         "外国人だからといって、みんなルールを守らないなんてことはない。",
+        # a prejudice refused (なんて言わせない: JP-P212 read 未来がない as the judgment)
+        "若者は未来がない、なんて言わせない。市は若者の挑戦を応援します。",
         # a prejudice named as one (JP-P207, an error)
         "外国人住民はルールを守らないという誤解をなくすため、多文化共生の講座を開きます。",
     ],
 )
 def test_a_prejudice_denied_politely_is_not_stated(lint, denied):
     assert loud(lint(denied)) == []
+
+
+@pytest.mark.parametrize(
+    "term,rule",
+    [
+        ("どもり", "JP-P204"),
+        ("吃り", "JP-P204"),
+        ("精薄", "JP-P204"),
+        ("狂人", "JP-P204"),
+        ("土民", "JP-P201"),
+        ("クロンボ", "JP-P201"),
+        ("チャンコロ", "JP-P201"),
+        ("バカチョンカメラ", "JP-P201"),
+        ("ルンペン", "JP-P208"),
+        ("たわけ", "JP-P101"),
+        ("あんぽんたん", "JP-P101"),
+        ("うすのろ", "JP-P101"),
+        ("ぼんくら", "JP-P101"),
+        ("ろくでなし", "JP-P101"),
+    ],
+)
+def test_more_of_the_style_guides_terms_are_errors(lint, term, rule):
+    # terms the media style guides list (共同通信『記者ハンドブック』 and the like) that the lists
+    # lacked, and old or regional names for a fool (JP-P101)
+    findings = lint(f"昔はよく{term}と呼んでいた。")
+    assert any(f.rule == rule and f.severity == "error" for f in findings)
