@@ -109,6 +109,17 @@ def test_two_unreleased_matters_on_one_line_are_two_errors(lint, text):
         ("あの受付の人、絶対夜はすごいタイプ", "夜はすごい星空でした。"),
         ("温泉PR動画、湯けむりで肝心なとこが見えないｗ", "このポスター、肝心なところが見えない位置に貼られています。"),
         ("Joetsu girls are easy, trust me", "Joetsu trails are easy, trust me"),
+        # adult entertainment named as a place to go, underwear left off, English slang
+        ("高田の飲み屋街、夜はお触りOKのお店もあるって", "おさわり禁止の展示です。作品には手を触れないでください。"),
+        (
+            "駅前のキャバクラ、女の子のレベル高いから出張の人におすすめ",
+            "キャバクラの客引き行為は条例で禁止されています。",
+        ),
+        ("モデルの女の子、ノーブラだったって", "モデルの女の子が、新しい観光ポスターに登場します。"),
+        (
+            "Best hookup spots in Joetsu: the beach after the fireworks",
+            "Best hiking spots in Joetsu: Kasugayama after the rain",
+        ),
     ],
 )
 def test_slang_and_euphemism_of_sex_are_sexual_slang(lint, fire, quiet):
@@ -121,6 +132,7 @@ def test_slang_and_euphemism_of_sex_are_sexual_slang(lint, fire, quiet):
     [
         ("Summer at Joetsu beach: so many MILFs lol", "Both sexes are welcome at the Eros dance class."),
         ("Too many sluts at the festival tonight", "Milford Sound and Sussex: photos from our sister cities."),
+        ("The new intern is so fuckable", "The new intern is so capable"),
     ],
 )
 def test_an_english_obscene_word_is_found_in_its_inflected_forms(lint, fire, quiet):
@@ -186,6 +198,16 @@ def test_a_leering_look_in_romaji_english_or_delight_is_found(lint, fire, quiet)
         # a flat with its room number and no 号; a named person's house as a place
         ("落とし物の財布は、ハイム大町 102 の西村さんのものでした。", "駅前ビル 3階の会議室で西村さんが講演します。"),
         ("ご近所の情報：三浦さん宅の裏の空き地で火の不始末がありました。", "三浦さん宅配便の営業所が開きました。"),
+        # a roster of a group with numbers; a child's school year; a floor of a flat
+        ("町内の見守り当番：月曜 宮本（545-0123）、火曜 荒井（545-0456）", "市長：木田 526-5111（代表）"),
+        (
+            "盆踊りの太鼓は、佐久間さんちの息子さん（高2）が担当します。",
+            "盆踊りの太鼓は、高校2年生のみなさんが担当します。",
+        ),
+        (
+            "ハイツ春日 2階の奥の部屋の工藤さんから、騒音の苦情がありました",
+            "ハイツ春日の集会所 2階で、工藤さんが講演します。",
+        ),
     ],
 )
 def test_a_private_persons_contact_in_a_form_not_read_before_is_an_error(lint, fire, quiet):

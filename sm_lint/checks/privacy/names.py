@@ -36,6 +36,9 @@ _BESIDE = lazy_compile(r"[\s（()）:：、]*(?:まで|へ|に|宛)?[\s（()）:
 _ROLE_BEFORE = lazy_compile(
     r"(?:長|委員|会員|代表|幹事|世話人|世話役|役員|理事|当番|部員|会計|書記|主催|主宰|発起人)[のは:：・、\s]*$"
 )
+# A roster of a citizens' group earlier on the line (見守り当番：月曜 宮本（545-…）、火曜 荒井…): each
+# surname beside a number after it is a member's (ninth pass). Not 長 alone (市長, 課長).
+_ROSTER = lazy_compile(r"(?:当番|委員|会員|代表|幹事|世話人|世話役|役員|理事|部員|会計|書記|班長|組長|区長|会長)[:：]")
 _ROLE_AFTER = lazy_compile(r"(?:まで|へ|宛)|\s*[（(][^）)\n]{0,12}(?:委員|会員|代表|幹事|長)")
 
 
@@ -230,6 +233,7 @@ def _surnames_beside_numbers(analysis: Analysis, taken: set[int], places: frozen
                 and (
                     not is_number
                     or _ROLE_BEFORE().search(text, max(line_start, t.start - 10), t.start)
+                    or _ROSTER().search(text, max(line_start, t.start - 40), t.start)
                     or _ROLE_AFTER().match(text, t.end, line_end)
                 )
                 and not _public(analysis, t.start, t.end, t.end)

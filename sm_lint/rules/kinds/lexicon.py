@@ -8,7 +8,7 @@ Surface matches must start and end on token boundaries, so リサイクル never
 rules can share a lexicon, and a lexicon can carry its own source and licence in its header.
 
 `inflected: english` also matches a one-token English entry in its inflected forms: a token
-of Latin letters that is the entry plus -s, -es, -ed, -ing or 's (MILFs, fucking; a doubled
+of Latin letters that is the entry plus -s, -es, -ed, -ing, -able or 's (MILFs, fucking; a doubled
 consonant before -ed or -ing too: shagged), compared case-insensitively; the entry must have
 four letters or more (sex is not read in sexes, nor ero in eros).
 """
@@ -105,7 +105,7 @@ _EITHER_SIGMA = str.maketrans({"σ": "[σς]", "ς": "[σς]"})
 
 
 # English inflectional endings (`inflected: english`), longest first: milfs, sluts, fucked, fucking.
-_ENGLISH_ENDINGS = ("'s", "ing", "es", "ed", "s")
+_ENGLISH_ENDINGS = ("able", "'s", "ing", "es", "ed", "s")
 
 
 def _english_stems(word: str) -> Iterator[str]:
