@@ -213,3 +213,15 @@ def test_a_leering_look_in_romaji_english_or_delight_is_found(lint, fire, quiet)
 def test_a_private_persons_contact_in_a_form_not_read_before_is_an_error(lint, fire, quiet):
     assert "error" in [f.severity for f in lint(fire) if f.category == "personal-info"]
     assert "error" not in [f.severity for f in lint(quiet) if f.category == "personal-info"]
+
+
+@pytest.mark.parametrize("rule_id", ["JP-P402", "JP-P405", "JP-P406", "JP-P407"])
+def test_the_obscenity_rules_stay_behind_the_gate(rule_id):
+    """Every sign of the obscenity rules is one the gate can test (fewer than three bounded gaps:
+    sm_lint/rules/gate.py), so a draft with none of their words never runs them."""
+    from sm_lint.rules.gate import _usable
+    from sm_lint.rules.loader import load_rules
+
+    (rule,) = [r for r in load_rules() if r.id == rule_id]
+    groups = rule.matcher.sign_groups()
+    assert groups and all(_usable(attr, sign) for group in groups for attr, sign in group)
