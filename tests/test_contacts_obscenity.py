@@ -120,6 +120,11 @@ def test_two_unreleased_matters_on_one_line_are_two_errors(lint, text):
             "Best hookup spots in Joetsu: the beach after the fireworks",
             "Best hiking spots in Joetsu: Kasugayama after the rain",
         ),
+        # innuendo aimed at a person: their nights, their "thing", wanting them
+        ("新婚の佐藤さん、夜も頑張ってね（笑）", "夜も頑張って営業しています。"),
+        ("課長のアレ、意外と大きいらしい", "会場のアレンジが大きく変わりました。"),
+        ("受付の新人ちゃん、抱きたいランキング1位", "孫を抱きたいと話していました。"),
+        ("The receptionist can sit on my face", "The receptionist can help you with the forms"),
     ],
 )
 def test_slang_and_euphemism_of_sex_are_sexual_slang(lint, fire, quiet):
@@ -160,6 +165,7 @@ def test_an_english_obscene_word_is_found_in_its_inflected_forms(lint, fire, qui
             "受付の子、今日のブラウス胸元開きすぎ",
             "レオタードで演技する体操選手たち、美しすぎる演技に会場が沸きました。",
         ),
+        ("市長のおしり、プリプリでかわいい", "ぷりぷりのエビフライ定食、おしりふきも販売しています。"),
     ],
 )
 def test_a_leering_look_in_romaji_english_or_delight_is_found(lint, fire, quiet):
