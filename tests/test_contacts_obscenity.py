@@ -57,9 +57,11 @@ def test_a_given_name_in_kana_the_tagger_does_not_know_is_a_name(lint, text, nam
         ("「レルヒ」さん（523-1111）も会場に来ます！", "会員の大野さん（523-1111）も会場に来ます！"),
         ("マスコットキャラクターのミルルさん（523-1111）", "会員のミルルさん（523-1111）"),
         ("ゆるキャラのひなたちゃん（523-1111）", "会員のひなたちゃん（523-1111）"),
+        # a shop named in quotes after its kind is no person either
+        ("ミルクカフェ「ひなた」さん（523-1234）で販売中です。", "会員の「ひなた」さん（523-1234）が販売します。"),
     ],
 )
-def test_a_mascot_is_no_private_person(lint, quiet, named):
+def test_a_mascot_or_a_shop_is_no_private_person(lint, quiet, named):
     assert "JP-I107" not in _rules(lint(quiet))
     assert "JP-I107" in _rules(lint(named), "error")
 

@@ -139,8 +139,11 @@ def _kana_name(tokens: Tokens, k: int) -> int:
     if not 2 <= len(run) <= 5 or run in word_list("not-kana-names") or tokens[i].pos3 == "副詞可能":
         return -1
     before = tokens[i - 1] if i > 0 else None
-    if end < k:  # quoted: the opening quote right before it
-        return i if before is not None and before.surface == "「" and before.end == tokens[i].start else -1
+    if end < k:  # quoted: the opening quote right before it, not a name given to a noun (カフェ「ひなた」さん)
+        if before is None or before.surface != "「" or before.end != tokens[i].start:
+            return -1
+        named = i >= 2 and tokens[i - 2].end == before.start and tokens[i - 2].pos1 in ("名詞", "接尾辞")
+        return -1 if named else i
     if before is not None and before.end == tokens[i].start and before.pos1 not in ("助詞", "補助記号", "記号"):
         return -1  # a kana run inside a longer word or phrase (これからみな, お|じい)
     return i
