@@ -127,6 +127,9 @@ def test_two_unreleased_matters_on_one_line_are_two_errors(lint, text):
         ("課長のアレ、意外と大きいらしい", "会場のアレンジが大きく変わりました。"),
         ("受付の新人ちゃん、抱きたいランキング1位", "孫を抱きたいと話していました。"),
         ("The receptionist can sit on my face", "The receptionist can help you with the forms"),
+        # the same slang typed in romaji
+        ("Natsu no umi de nanpa shiyou ze", "Natsu no umi de hanabi shiyou ze"),
+        ("Kanojo to rabuhoteru itta", "Kanojo to onsen hoteru itta"),
     ],
 )
 def test_slang_and_euphemism_of_sex_are_sexual_slang(lint, fire, quiet):
