@@ -119,6 +119,13 @@ def _hiragana(text: str) -> bool:
     return all("\u3041" <= c <= "\u3096" or c == "ー" for c in text)
 
 
+def _names_a_group(tokens: Tokens, k: int) -> bool:
+    """ひよこ|ちゃん|クラス, りす|さん|チーム: the honorific inside a group's or a class's name (a
+    common noun right after it), not after a person's."""
+    nxt = tokens[k + 1] if k + 1 < len(tokens) and tokens[k + 1].start == tokens[k].end else None
+    return nxt is not None and nxt.pos1 == "名詞" and nxt.pos2 == "普通名詞" and nxt.surface not in ("宅", "家")
+
+
 def _kana_name(tokens: Tokens, k: int) -> int:
     """Index of the first token of a given name in hiragana that the tagger did not know, right
     before the honorific tokens[k] (ひなた|さん, しずか|さん, こと|ね|さん, 「さくら」さん), or -1.
@@ -173,7 +180,12 @@ def _split_names(analysis: Analysis, taken: set[int], places: frozenset[str]) ->
             name = tokens[k - 2]
             if name.pos3 == "人名" and name.start not in taken:
                 found.append((name.start, name.end, t.end))
-        elif t.surface in _KANA_HONORIFICS and (i := _kana_name(tokens, k)) >= 0 and tokens[i].start not in taken:
+        elif (
+            t.surface in _KANA_HONORIFICS
+            and not _names_a_group(tokens, k)
+            and (i := _kana_name(tokens, k)) >= 0
+            and tokens[i].start not in taken
+        ):
             # a given name in hiragana the tagger did not know (ひなた|さん, 「さくら」さん): ninth pass
             quoted = tokens[k - 1].surface == "」"
             found.append((tokens[i].start, tokens[k - 1].start if quoted else t.start, t.end))
