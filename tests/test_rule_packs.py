@@ -32,7 +32,7 @@ def test_the_worked_example_of_extend_gives_the_findings_the_page_shows(tmp_path
     for folder in ("without", "with"):  # a folder's configuration is read once per process
         write(tmp_path / folder / "post.md", block("markdown"))
     before = concise(tmp_path / "without")
-    # Without the setting: ボケ (in ボケの花) is reported and ろくでなし is not, as the page says.
+    # Without the setting: ボケ (in ボケの花) is reported and 甲斐性なし is not, as the page says.
     assert [line.split(":")[1] for line in before.stdout.splitlines()] == ["2"] and "ボケ" in before.stdout
     write(tmp_path / "with" / ".sm-lint.yaml", block("yaml"))
     after = concise(tmp_path / "with")
