@@ -34,3 +34,14 @@ def test_the_second_shop_of_a_bar_crawl_is_no_house(lint):
     assert [f.severity for f in lint(quiet) if f.rule == "JP-I107"] == ["info"]
     loud = "苦情をくれたのは森田修さん、郵便局の角から2軒目の家です。"
     assert "error" in [f.severity for f in lint(loud) if f.rule == "JP-I107"]
+
+
+def test_breastfeeding_in_a_health_check_or_childcare_post_is_not_obscene(lint):
+    # おっぱい is how health checks and childcare posts name breastfeeding; JP-P402 made it an error
+    for quiet in (
+        "乳幼児健診では、身長・体重の測定と、おっぱい・ミルクの相談を受け付けます。",
+        "助産師による、おっぱいの悩み相談会を開きます。",
+        "赤ちゃんがおっぱいを飲まないときは、保健師にご相談ください。",
+    ):
+        assert [f.rule for f in lint(quiet) if f.category == "prohibited"] == [], quiet
+    assert "JP-P402" in [f.rule for f in lint("飲み会の二次会はおっぱいパブで決まり！")]
