@@ -41,3 +41,16 @@ def test_a_done_thing_prepared_inside_is_no_insider_state(lint, text):
 )
 def test_an_insider_state_is_still_one(lint, text):
     assert _found(lint, text, "JP-C108")
+
+
+def test_a_published_tender_result_gives_no_unreleased_matter_error(lint):
+    # JP-C106 read 入札 + 予定価格 as a matter still being decided, even in the result's own post
+    assert not _found(lint, "入札の結果、予定価格1,200万円に対し落札額は1,050万円でした。", "JP-C106")
+    assert _found(lint, "市道改良工事の入札、予定価格は3,500万円で調整中です。", "JP-C106")
+
+
+def test_a_thing_done_elsewhere_in_the_draft_does_not_quiet_an_unreleased_matter(lint):
+    # the exception for a thing prepared inside and now told (JP-C108) names it being told, not
+    # any past deed of the draft (行いました), and JP-C106 keeps its own exceptions
+    text = "公民館の統廃合、内部で調整中です。先日、現地視察を行いました。"
+    assert _found(lint, text, "JP-C106") and _found(lint, text, "JP-C108")
