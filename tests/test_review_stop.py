@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
+from helpers import assert_linear_work
+
 
 def test_a_lone_surname_beside_an_address_on_a_look_alike_of_the_citys_domain_is_a_name(lint):
     # names.py read "own" e-mail domains with str.endswith, where JP-I105 (email_address.py)
@@ -45,3 +49,11 @@ def test_breastfeeding_in_a_health_check_or_childcare_post_is_not_obscene(lint):
     ):
         assert [f.rule for f in lint(quiet) if f.category == "prohibited"] == [], quiet
     assert "JP-P402" in [f.rule for f in lint("飲み会の二次会はおっぱいパブで決まり！")]
+
+
+@pytest.mark.parametrize("piece", ["講師：佐藤（@sato_yoga）、", "電話 090-1234-5678 "])
+def test_many_contacts_on_one_line_take_linear_work(linter, piece):
+    # the surname in brackets after each contact (@handle, phone) was matched with the rest of
+    # the text as its window, not the eight characters a bracketed name takes: what a regex
+    # may read (as assert_linear_work counts it) grew with the square of the line
+    assert_linear_work(linter.lint_text, piece * 150, piece * 600)
