@@ -27,6 +27,7 @@ from corpus import write_corpus  # noqa: E402
 
 from sm_lint.io.document import read_draft  # noqa: E402
 from sm_lint.io.inputs import Source  # noqa: E402
+from sm_lint.rules.deferred import Deferred  # noqa: E402
 from sm_lint.rules.engine import check  # noqa: E402
 from sm_lint.run.linter import Linter  # noqa: E402
 from sm_lint.text.analysis import Analysis, _blank, analyse  # noqa: E402
@@ -95,7 +96,9 @@ def main() -> int:
 
     kinds = defaultdict(list)
     for rule in rules:
-        kinds[type(rule.matcher).__name__].append(rule)
+        # the kind, not the rule cache's wrapper (rules/deferred.py)
+        matcher = rule.matcher.matcher if isinstance(rule.matcher, Deferred) else rule.matcher
+        kinds[type(matcher).__name__].append(rule)
     print("each kind of rule alone (with the work it shares)")
     alone = {kind: best(r, checking(analyses, members)) for kind, members in kinds.items()}
     for kind, ms in sorted(alone.items(), key=lambda item: -item[1]):

@@ -257,3 +257,53 @@ def test_entries_read_by_every_run_outlast_those_of_a_pack_being_edited(tmp_path
         seen.add(written)
     assert rulecache.load("built-in") == ["雪"]
     assert len(list((tmp_path / "cache").glob("rules-*.cache"))) == 16
+
+
+class _Slow:
+    """Pickles only once `go` is set, after telling `started` (a value being written)."""
+
+    def __init__(self, started, go):
+        self.started, self.go = started, go
+
+    def __reduce__(self):
+        self.started.set()
+        assert self.go.wait(10)
+        return str, ("slow",)
+
+
+def test_a_part_taken_while_another_thread_compiles_the_entry_afresh(tmp_path, monkeypatch):
+    # A server's threads share the rules: one thread finds a damaged part and compiles the
+    # entry afresh; another taking an intact part meanwhile got an IndexError (the list of
+    # fresh parts was there, still empty, while the new value was pickled) and a notice.
+    import threading
+
+    monkeypatch.setenv("SM_LINT_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    key = "two-threads"
+    rulecache.store(key, ["雪", "x", rulecache.Apart("高田"), rulecache.Apart("直江津")])
+    entry = rulecache._entry(tmp_path / "cache", key)
+    data = bytearray(entry.read_bytes())
+    data[-1] ^= 0xFF  # the last part (直江津's) damaged; the first (高田's) intact
+    entry.write_bytes(bytes(data))
+    started, go = threading.Event(), threading.Event()
+    built = lambda: ["雪", _Slow(started, go), rulecache.Apart("高田"), rulecache.Apart("直江津")]  # noqa: E731
+    loaded = rulecache.load(key, built)
+    assert loaded is not None
+    results: dict[str, object] = {}
+
+    def take(name: str, apart: rulecache.Apart) -> None:
+        try:
+            results[name] = apart.get()
+        except Exception as error:  # what the other thread would have seen
+            results[name] = error
+
+    damaged = threading.Thread(target=take, args=("damaged", loaded[3]))
+    damaged.start()
+    assert started.wait(10)  # compiling afresh: the new value is being written
+    intact = threading.Thread(target=take, args=("intact", loaded[2]))
+    intact.start()
+    intact.join(10)  # its own part is intact: it waits for nothing
+    go.set()
+    damaged.join(10)
+    intact.join(10)
+    assert results == {"damaged": "直江津", "intact": "高田"}

@@ -50,8 +50,7 @@ _MAGIC = b"sm-lint cache 2\n"
 _MAC_SIZE = 32
 _LENGTH = 16  # after the MAC: the lengths of the head and of the parts, 8 bytes each, signed with the head
 
-# What went wrong with the cache in this run, for the command line to show once (a notice:
-# the run itself is not affected).
+# What went wrong with the cache in this run, for the command line to show once (a notice).
 notices: list[SmLintError] = []
 
 
@@ -250,14 +249,16 @@ class _Shelf:
                 return loads(piece)
             except Exception:  # signed by this user's sm-lint, yet unreadable: compiled afresh
                 pass
-        else:
+        elif self.fresh is None:
             _damaged(self.path)
-        if self.fresh is None:
-            if self.build is None:
-                raise SmLintError(str(self.path), "ルールのキャッシュを読めません", "cannot read the rule cache")
-            value, self.fresh = self.build(), []
-            _pickled(value, self.fresh)  # the parts in the order the head names them
-            store(self.key, value)
+        with _one_at_a_time:  # one thread compiles afresh; a server's others wait for all its parts
+            if self.fresh is None:
+                if self.build is None:
+                    raise SmLintError(str(self.path), "ルールのキャッシュを読めません", "cannot read the rule cache")
+                value, fresh = self.build(), list[Apart]()
+                _pickled(value, fresh)  # the parts in the order the head names them
+                store(self.key, value)
+                self.fresh = fresh  # whole: another thread took an empty list for it (IndexError)
         return self.fresh[number].get()
 
 

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
 _PUNCT_BETWEEN = set(" :：・、")
 _BRACKETED = lazy_compile(r"\s?[（(]([\u4e00-\u9fff々]{3,5})[)）]")
+_BRACKET_REACH = 8  # a space, a bracket, five kanji, a bracket: what the two bracket patterns read
 # A local number without its area code (523-1111) or with it, as a contact written beside a name.
 _LOCAL = lazy_compile(r"(?<![\d\-－‐.])(?:0\d{1,4}\s?[-－‐]\s?)?\d{3}\s?[-－‐]\s?\d{4}(?![\d\-－‐.])")
 # What may stand between a lone surname and its number: a space, brackets, まで / へ / に, a colon.
@@ -192,7 +193,7 @@ def _split_names(analysis: Analysis, taken: set[int], places: frozenset[str]) ->
             found.append((tokens[i].start, tokens[k - 1].start if quoted else t.start, t.end))
     found.extend(_surnames_beside_numbers(analysis, taken, places))
     for phone in phones(analysis):
-        m = _BRACKETED().match(text, phone.end)
+        m = _BRACKETED().match(text, phone.end, phone.end + _BRACKET_REACH)
         if m and m.start(1) not in taken and _surname_led(m.group(1)) and fold(m.group(1)[:2]) not in places:
             found.append((m.start(1), m.end(1), m.end(1)))
     # Ninth pass: a surname in brackets right after a private contact other than a phone, an
@@ -201,7 +202,7 @@ def _split_names(analysis: Analysis, taken: set[int], places: frozenset[str]) ->
     if "id" in analysis.folded:
         contacts += [m.end() for m in _LINE_ID().finditer(text)]  # an ID named as one: LINE ID: …
     for end in contacts:
-        m = _BRACKETED_SURNAME().match(text, end)
+        m = _BRACKETED_SURNAME().match(text, end, end + _BRACKET_REACH)
         run = m.group(1) if m else ""
         if m and m.start(1) not in taken and fold(run) not in places and (is_surname(run) or _surname_led(run)):
             found.append((m.start(1), m.end(1), m.end(1)))
