@@ -155,15 +155,15 @@ def one_regime():
     rules only on drafts up to gate.MAX_CHARS characters, which 1x and 4x may fall on either
     side of) and the constructions in their warm order (they change order after a process's
     first 40 drafts). Otherwise two counts compared could be of two ways of checking."""
-    from sm_lint.rules import engine, gate
+    from sm_lint.rules import gate
     from sm_lint.rules.kinds import construction
 
-    saved = gate.MAX_CHARS, construction._COLD_DRAFTS, engine.NEEDS
-    gate.MAX_CHARS, construction._COLD_DRAFTS, engine.NEEDS = -1, -1, False
+    saved = gate.MAX_CHARS, construction._COLD_DRAFTS
+    gate.MAX_CHARS, construction._COLD_DRAFTS = -1, -1
     try:
         yield
     finally:
-        gate.MAX_CHARS, construction._COLD_DRAFTS, engine.NEEDS = saved
+        gate.MAX_CHARS, construction._COLD_DRAFTS = saved
 
 
 def assert_linear_work(call, small, large) -> None:

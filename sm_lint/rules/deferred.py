@@ -23,7 +23,7 @@ from collections.abc import Collection, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from sm_lint.io.rulecache import Apart
-from sm_lint.rules.gate import MAX_CHARS, TEXTS
+from sm_lint.rules.gate import TEXTS, too_long
 from sm_lint.rules.model import Matcher, Rule
 
 if TYPE_CHECKING:
@@ -129,7 +129,7 @@ _SEP = "\0"
 def shut(rules: Sequence[Rule], analysis: Analysis) -> frozenset[int]:
     """ids of the deferred rules among `rules` that cannot find anything on this draft: one of
     their groups has no needle in it (see the module's docstring)."""
-    if max(len(analysis.text), len(analysis.draft.body)) > MAX_CHARS:
+    if too_long(analysis):
         return frozenset()
     texts: dict[str, str] = {}
     values: dict[str, set[str]] = {}

@@ -32,6 +32,14 @@ if TYPE_CHECKING:
 # Longer drafts are searched rule by rule: an RE2 Set runs on a DFA alone, without the
 # fallback a single pattern has, and a long text is where a DFA runs out of room.
 MAX_CHARS = 20_000
+
+
+def too_long(analysis: Analysis) -> bool:
+    """A draft longer than MAX_CHARS: every rule searches it (the gate, and before the gate the
+    rule cache's needs, rules/deferred.py, skip none)."""
+    return max(len(analysis.text), len(analysis.draft.body)) > MAX_CHARS
+
+
 TEXTS: dict[str, Callable[[Analysis], str]] = {
     "text": lambda analysis: analysis.text,
     "folded": lambda analysis: analysis.folded,
@@ -102,7 +110,7 @@ class Gate:
 
     def closed(self, analysis: Analysis) -> frozenset[int]:
         """ids of the rules that cannot fire on this draft."""
-        if not self.gated or max(len(analysis.text), len(analysis.draft.body)) > MAX_CHARS:
+        if not self.gated or too_long(analysis):
             return frozenset()
         held: set[int] = set()  # the groups with a sign that holds
         for attr, match, owners in self._sets:
