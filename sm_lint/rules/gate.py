@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 import re2
 
 from sm_lint.rules.model import Rule
-from sm_lint.text.saferegex import RE2_OPTIONS
+from sm_lint.text.alternatives import OPTIONS as RE2_OPTIONS
 
 if TYPE_CHECKING:
     from sm_lint.text.analysis import Analysis

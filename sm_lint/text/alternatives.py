@@ -22,8 +22,9 @@ import re2
 from sm_lint.text.regexmatch import Shifted
 from sm_lint.text.regexsyntax import to_re2, without_assertions
 
+# Every RE2 pattern of sm-lint is compiled with these (saferegex.py's too, as RE2_OPTIONS).
 OPTIONS = re2.Options()
-OPTIONS.log_errors = False  # as saferegex.py's: RE2 would print its own parse errors on stderr
+OPTIONS.log_errors = False  # RE2 would print its own parse errors on stderr
 
 # `^` (but for a class's negation) or `\A`: RE2 given the text from a position on would take
 # that position for the text's start (a few escaped or literal carets are taken for one too).

@@ -30,6 +30,7 @@ import re2
 
 from sm_lint.errors import RuleError
 from sm_lint.text import regexbudget
+from sm_lint.text.alternatives import OPTIONS as RE2_OPTIONS  # one set of RE2 options for every pattern
 from sm_lint.text.alternatives import Alternatives
 from sm_lint.text.regexmatch import RegexMatch, Shifted
 from sm_lint.text.regexsyntax import for_regex_module, needles, to_re2, without_assertions
@@ -39,8 +40,6 @@ MATCH_SECONDS = 5.0  # per search; a sane pattern needs milliseconds even on a 5
 _SLICE_LIMIT = 4096  # characters of a window given to RE2 as a copy
 _NEEDLE_CHARS = 20_000  # texts up to this long are looked through for a pattern's needles
 _STARTS = 16  # starts of a prefilter's matches a backtracking pattern is tried at (Guarded._starts)
-RE2_OPTIONS = re2.Options()
-RE2_OPTIONS.log_errors = False  # RE2 would print its own parse errors on stderr
 
 
 def _shown(source: str) -> str:

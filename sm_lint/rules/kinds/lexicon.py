@@ -42,6 +42,9 @@ class Entry(NamedTuple):
     first: TokenTest | None  # constraint on the first matched token
     safe: bool | None = None  # an entry's own `fix:` (safe/unsafe) over its rule's
 
+    def hit(self, start: int, end: int) -> Hit:
+        return Hit(start, end, self.suggestion, detail={"word": self.word}, safe=self.safe)
+
 
 def _is_kana(text: str) -> bool:
     return all("\u3041" <= c <= "\u30ff" or c == "ー" for c in text)
@@ -172,7 +175,7 @@ class Lexicon(Matcher):
                     span = (token.start, token.end, entry.word)
                     if span not in seen:
                         seen.add(span)
-                        yield Hit(span[0], span[1], entry.suggestion, detail={"word": entry.word}, safe=entry.safe)
+                        yield entry.hit(token.start, token.end)
 
     def find(self, analysis: Analysis) -> Iterable[Hit]:
         tokens = analysis.tokens
@@ -184,9 +187,7 @@ class Lexicon(Matcher):
                 for entry in self.by_lemma[lemma]:
                     if entry.first is None or entry.first(token):
                         seen.add((token.start, token.end, entry.word))
-                        yield Hit(
-                            token.start, token.end, entry.suggestion, detail={"word": entry.word}, safe=entry.safe
-                        )
+                        yield entry.hit(token.start, token.end)
         if self.english:
             yield from self._inflected_hits(analysis, seen)
         # Kana-folded keys (token.key) for kana words, plain lower-case surfaces otherwise.
@@ -199,7 +200,7 @@ class Lexicon(Matcher):
                         span = (token.start, end, entry.word)
                         if span not in seen and (entry.first is None or entry.first(token)):
                             seen.add(span)
-                            yield Hit(token.start, end, entry.suggestion, detail={"word": entry.word}, safe=entry.safe)
+                            yield entry.hit(token.start, end)
 
 
 @kind("words", options=("by", "inflected", *_POS_KEYS))
